@@ -1,0 +1,209 @@
+// fliptech: parses the command line and starts the desktop or the headless server.
+#include "fliptech/api/apiserver.h"
+#include "fliptech/api/listenaddress.h"
+#include "fliptech/core/config.h"
+#include "fliptech/core/logging.h"
+#include "fliptech/core/shutdownsignals.h"
+#include "fliptech/engine/engine.h"
+
+#ifdef FLIPTECH_WITH_GUI
+#include "fliptech/ui/mainwindow.h"
+#include "fliptech/ui/pageregistry.h"
+#include <QApplication>
+#include <QMessageBox>
+#endif
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QProcessEnvironment>
+#include <QStandardPaths>
+
+#include <cstdio>
+#include <cstring>
+#include <memory>
+
+using namespace fliptech;
+
+namespace {
+
+enum Exit { ExitOk = 0, ExitUsage = 2, ExitDatabase = 3, ExitListen = 4, ExitSchema = 5 };
+
+int fail(int code, const QString &message)
+{
+    std::fprintf(stderr, "fliptech: %s\n", qPrintable(message));
+    return code;
+}
+
+bool wantsHeadless(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        for (const char *flag : {"--headless", "--migrate", "--version", "-v", "--help", "-h", "--help-all"})
+            if (std::strcmp(argv[i], flag) == 0)
+                return true;
+    }
+#if defined(Q_OS_LINUX) || defined(Q_OS_FREEBSD)
+    const QByteArray qpa = qgetenv("QT_QPA_PLATFORM");
+    if (qpa.isEmpty() && qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+        return true;
+#endif
+    return false;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    const bool headless = wantsHeadless(argc, argv);
+    std::unique_ptr<QCoreApplication> app;
+#ifdef FLIPTECH_WITH_GUI
+    if (!headless)
+        app = std::make_unique<QApplication>(argc, argv);
+    else
+#endif
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("FlipTech"));
+    QCoreApplication::setApplicationName(QStringLiteral("fliptech"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(FLIPTECH_VERSION));
+    core::installLogFormat();
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("FlipTech Pro: find local businesses that need a website, "
+                                                    "reach out, follow up and count the revenue."));
+    parser.addHelpOption();
+    const QCommandLineOption versionOpt({QStringLiteral("v"), QStringLiteral("version")},
+                                        QStringLiteral("Print the version and exit."));
+    const QCommandLineOption headlessOpt(QStringLiteral("headless"),
+                                         QStringLiteral("Run without a window: the engine and the HTTP API only."));
+    const QCommandLineOption databaseOpt(QStringLiteral("database"),
+                                         QStringLiteral("Database URL: sqlite:///abs/path.db, sqlite::memory: or "
+                                                        "postgresql://user:pass@host:port/db (also FLIPTECH_DATABASE_URL "
+                                                        "or DATABASE_URL)."),
+                                         QStringLiteral("url"));
+    const QCommandLineOption listenOpt(QStringLiteral("listen"),
+                                       QStringLiteral("Address of the HTTP API (default 127.0.0.1:8484)."),
+                                       QStringLiteral("host:port"));
+    const QCommandLineOption insecureLanOpt(QStringLiteral("allow-insecure-lan"),
+                                            QStringLiteral("Allow the API on a non-loopback address without TLS."));
+    const QCommandLineOption migrateOpt(QStringLiteral("migrate"),
+                                        QStringLiteral("Apply database migrations and exit."));
+    const QCommandLineOption workersOpt(QStringLiteral("workers"),
+                                        QStringLiteral("Job worker threads (default 2; 0 runs no jobs here)."),
+                                        QStringLiteral("n"));
+    parser.addOptions({versionOpt, headlessOpt, databaseOpt, listenOpt, insecureLanOpt, migrateOpt, workersOpt});
+    if (!parser.parse(QCoreApplication::arguments()))
+        return fail(ExitUsage, parser.errorText() + QStringLiteral(" (see --help)"));
+    if (parser.isSet(QStringLiteral("help")))
+        parser.showHelp(0);
+    if (parser.isSet(versionOpt)) {
+        std::printf("FlipTech Pro %s\n", FLIPTECH_VERSION);
+        return ExitOk;
+    }
+    if (!parser.positionalArguments().isEmpty())
+        return fail(ExitUsage, QStringLiteral("unexpected argument '%1' (see --help)").arg(parser.positionalArguments().first()));
+
+    // Settings: command line > environment > settings file > defaults.
+    const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    core::Config config;
+    config.setDefault(QStringLiteral("database_url"), QStringLiteral("sqlite://") + QDir(dataDir).filePath(QStringLiteral("fliptech.db")));
+    config.setDefault(QStringLiteral("listen"), QStringLiteral("127.0.0.1:8484"));
+    config.setDefault(QStringLiteral("workers"), QStringLiteral("2"));
+    config.loadSettingsFile(QDir(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation))
+                                .filePath(QStringLiteral("fliptech.ini")));
+    config.loadEnvironment(QProcessEnvironment::systemEnvironment(),
+                           {{QStringLiteral("database_url"), {QStringLiteral("FLIPTECH_DATABASE_URL"), QStringLiteral("DATABASE_URL")}},
+                            {QStringLiteral("listen"), {QStringLiteral("FLIPTECH_LISTEN")}},
+                            {QStringLiteral("workers"), {QStringLiteral("FLIPTECH_WORKERS")}}});
+    if (parser.isSet(databaseOpt))
+        config.setCommandLine(QStringLiteral("database_url"), parser.value(databaseOpt));
+    if (parser.isSet(listenOpt))
+        config.setCommandLine(QStringLiteral("listen"), parser.value(listenOpt));
+    if (parser.isSet(workersOpt))
+        config.setCommandLine(QStringLiteral("workers"), parser.value(workersOpt));
+
+    auto url = storage::DatabaseUrl::parse(config.value(QStringLiteral("database_url")));
+    if (!url)
+        return fail(ExitUsage, url.error().message);
+    bool workersOk = false;
+    const int workers = config.value(QStringLiteral("workers")).toInt(&workersOk);
+    if (!workersOk || workers < 0 || workers > 64)
+        return fail(ExitUsage, QStringLiteral("--workers must be a number from 0 to 64"));
+
+    const bool runApi = headless || parser.isSet(listenOpt) ||
+                        config.source(QStringLiteral("listen")) != core::Config::Source::Default;
+    api::ListenAddress listen;
+    if (runApi && !parser.isSet(migrateOpt)) {
+        auto la = api::ListenAddress::parse(config.value(QStringLiteral("listen")));
+        if (!la)
+            return fail(ExitUsage, la.error().message);
+        if (!la->isLoopback() && !parser.isSet(insecureLanOpt))
+            return fail(ExitUsage, QStringLiteral("refusing to serve the API on %1 without TLS: anyone on the network "
+                                                  "could read it. Use 127.0.0.1, or pass --allow-insecure-lan on a "
+                                                  "trusted network (or put nginx with TLS in front, see README).")
+                                       .arg(la->host));
+        listen = *la;
+    }
+
+    engine::Engine::Options options;
+    options.database = *url;
+    options.workers = workers;
+    engine::Engine engine(options);
+
+    // Every check before anything is written: the port first (so a second instance changes
+    // nothing), then the database (reachable, schema not newer than this binary).
+    api::ApiServer server(engine);
+    if (runApi && !parser.isSet(migrateOpt)) {
+        if (auto st = server.listen(listen); !st)
+            return fail(ExitListen, st.error().message);
+    }
+    if (auto st = engine.connect(); !st)
+        return fail(st.error().code == core::ErrorCode::SchemaTooNew ? ExitSchema : ExitDatabase, st.error().message);
+
+    if (parser.isSet(migrateOpt)) {
+        auto applied = engine.migrate();
+        if (!applied)
+            return fail(ExitDatabase, applied.error().message);
+        std::printf("%s: schema version %d (%d migration%s applied)\n", qPrintable(url->redacted()),
+                    engine.binarySchemaVersion(), *applied, *applied == 1 ? "" : "s");
+        return ExitOk;
+    }
+
+    if (auto applied = engine.migrate(); !applied)
+        return fail(ExitDatabase, applied.error().message);
+    if (auto st = engine.start(); !st)
+        return fail(ExitDatabase, st.error().message);
+
+    core::ShutdownSignals shutdown;
+    QObject::connect(&shutdown, &core::ShutdownSignals::shutdownRequested, app.get(), [](int) {
+        QCoreApplication::quit();
+    });
+    QObject::connect(app.get(), &QCoreApplication::aboutToQuit, &engine, [&] {
+        server.close();
+        engine.stop();
+    });
+
+#ifdef FLIPTECH_WITH_GUI
+    std::unique_ptr<ui::MainWindow> window;
+    if (!headless) {
+        ui::PageRegistry pages;
+        ui::registerDefaultPages(pages);
+        window = std::make_unique<ui::MainWindow>(engine, std::move(pages));
+        window->setApiUrl(server.url().toString());
+        QObject::connect(&server, &api::ApiServer::listeningChanged, window.get(),
+                         [&server, w = window.get()](bool) { w->setApiUrl(server.url().toString()); });
+        window->show();
+    }
+#endif
+    if (headless) {
+        std::printf("FlipTech Pro %s listening on %s (database: %s)\n", FLIPTECH_VERSION,
+                    qPrintable(server.url().toString()), qPrintable(url->redacted()));
+        std::fflush(stdout);
+    }
+    const int rc = app->exec();
+#ifdef FLIPTECH_WITH_GUI
+    window.reset();
+#endif
+    server.close();
+    engine.stop();
+    return rc;
+}

@@ -1,0 +1,30 @@
+# fliptech_common: the flags and Qt defines every target links (as qBittorrent's qbt_common_cfg).
+add_library(fliptech_common INTERFACE)
+target_compile_features(fliptech_common INTERFACE cxx_std_20)
+target_compile_definitions(fliptech_common INTERFACE
+  QT_NO_CAST_FROM_ASCII
+  QT_NO_CONTEXTLESS_CONNECT
+  QT_USE_QSTRINGBUILDER
+  QT_NO_KEYWORDS
+  QT_NO_URL_CAST_FROM_STRING
+  QT_NO_NARROWING_CONVERSIONS_IN_CONNECT
+  FLIPTECH_VERSION="${PROJECT_VERSION}")
+if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
+  target_compile_options(fliptech_common INTERFACE -Wall -Wextra -Wpedantic)
+  if(FLIPTECH_WERROR)
+    target_compile_options(fliptech_common INTERFACE -Werror)
+  endif()
+elseif(MSVC)
+  target_compile_options(fliptech_common INTERFACE /W4 /permissive- /utf-8)
+endif()
+
+# fliptech_add_module(name SOURCES ... LINKS ...): a static library fliptech_<name>
+# whose public headers live in include/fliptech/<name>/.
+function(fliptech_add_module name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;LINKS" ${ARGN})
+  # Headers are listed so AUTOMOC finds the Q_OBJECT classes declared in them.
+  file(GLOB headers CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/include/fliptech/${name}/*.h)
+  add_library(fliptech_${name} STATIC ${ARG_SOURCES} ${headers})
+  target_include_directories(fliptech_${name} PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}/include)
+  target_link_libraries(fliptech_${name} PUBLIC fliptech_common ${ARG_LINKS})
+endfunction()

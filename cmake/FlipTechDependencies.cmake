@@ -1,0 +1,14 @@
+# Every package look-up of the project, in one place.
+set(FLIPTECH_QT_COMPONENTS Core Network Sql HttpServer WebSockets Test)
+if(FLIPTECH_GUI)
+  list(APPEND FLIPTECH_QT_COMPONENTS Gui Widgets Charts)
+endif()
+find_package(Qt6 ${FLIPTECH_QT_MIN} REQUIRED COMPONENTS ${FLIPTECH_QT_COMPONENTS})
+find_package(Qt6 ${FLIPTECH_QT_MIN} QUIET COMPONENTS LinguistTools)
+find_package(PostgreSQL REQUIRED)   # libpq: COPY and LISTEN for bulk and events
+find_package(Threads REQUIRED)
+
+find_program(CCACHE_PROGRAM ccache)
+if(CCACHE_PROGRAM)
+  set(CMAKE_CXX_COMPILER_LAUNCHER ${CCACHE_PROGRAM})
+endif()

@@ -1,0 +1,26 @@
+# fliptech_add_test(<name> SOURCES ... [LINKS ...] [DATABASE] [LABEL default|slow] [TIMEOUT s])
+# One Qt Test executable. With DATABASE it is registered once per backend (<name>:sqlite and
+# <name>:postgres, FLIPTECH_TEST_BACKEND tells the test which); every test runs offscreen.
+function(fliptech_add_test name)
+  cmake_parse_arguments(ARG "DATABASE" "LABEL;TIMEOUT" "SOURCES;LINKS" ${ARGN})
+  if(NOT ARG_LABEL)
+    set(ARG_LABEL default)
+  endif()
+  if(NOT ARG_TIMEOUT)
+    set(ARG_TIMEOUT 300)
+  endif()
+  add_executable(${name} ${ARG_SOURCES})
+  target_link_libraries(${name} PRIVATE fliptech_testsupport ${ARG_LINKS})
+  set(env "QT_QPA_PLATFORM=offscreen" "QT_LOGGING_RULES=fliptech.*.info=false")
+  if(ARG_DATABASE)
+    foreach(backend sqlite postgres)
+      add_test(NAME ${name}:${backend} COMMAND ${name})
+      set_tests_properties(${name}:${backend} PROPERTIES
+        ENVIRONMENT "${env};FLIPTECH_TEST_BACKEND=${backend}"
+        LABELS "${ARG_LABEL};${backend}" TIMEOUT ${ARG_TIMEOUT})
+    endforeach()
+  else()
+    add_test(NAME ${name} COMMAND ${name})
+    set_tests_properties(${name} PROPERTIES ENVIRONMENT "${env}" LABELS "${ARG_LABEL}" TIMEOUT ${ARG_TIMEOUT})
+  endif()
+endfunction()

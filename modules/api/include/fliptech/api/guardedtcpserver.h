@@ -1,0 +1,34 @@
+#pragma once
+// GuardedTcpServer: the listening socket handed to QHttpServer. QHttpServer 6.4 keeps every
+// connection open forever and buffers bodies without limit, so this server closes idle
+// connections, caps how many are open, and cuts off a request that grows past a byte budget.
+
+#include <QTcpServer>
+
+namespace fliptech::api {
+
+class GuardedTcpServer final : public QTcpServer
+{
+    Q_OBJECT
+public:
+    struct Limits {
+        int maxConnections = 512;
+        int idleTimeoutMs = 30000;
+        qint64 maxRequestBytes = (1 << 20) + (64 << 10); // 1 MiB body + headers
+    };
+    explicit GuardedTcpServer(Limits limits, QObject *parent = nullptr);
+    int openConnections() const { return m_open; }
+
+Q_SIGNALS:
+    // A connection was refused or cut: the HTTP status that was sent (413, 503).
+    void rejected(int status);
+
+protected:
+    void incomingConnection(qintptr socketDescriptor) override;
+
+private:
+    Limits m_limits;
+    int m_open = 0;
+};
+
+} // namespace fliptech::api

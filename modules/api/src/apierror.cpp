@@ -1,0 +1,53 @@
+#include "fliptech/api/apierror.h"
+
+#include <QJsonDocument>
+
+namespace fliptech::api {
+
+using core::ErrorCode;
+
+int httpStatusFor(ErrorCode code)
+{
+    switch (code) {
+    case ErrorCode::InvalidArgument: return 400;
+    case ErrorCode::ValidationFailed: return 422;
+    case ErrorCode::Unauthorized: return 401;
+    case ErrorCode::Forbidden: return 403;
+    case ErrorCode::NotFound: return 404;
+    case ErrorCode::MethodNotAllowed: return 405;
+    case ErrorCode::Conflict: return 409;
+    case ErrorCode::PayloadTooLarge: return 413;
+    case ErrorCode::RateLimited: return 429;
+    case ErrorCode::Unavailable:
+    case ErrorCode::SchemaTooNew: return 503;
+    case ErrorCode::Cancelled: return 409;
+    case ErrorCode::DatabaseError:
+    case ErrorCode::Internal: return 500;
+    }
+    return 500;
+}
+
+QHttpServerResponse jsonResponse(const QJsonObject &body, int status)
+{
+    return QHttpServerResponse(QByteArrayLiteral("application/json"), QJsonDocument(body).toJson(QJsonDocument::Compact),
+                               QHttpServerResponse::StatusCode(status));
+}
+
+QHttpServerResponse errorResponse(const core::Error &error)
+{
+    const int status = httpStatusFor(error.code);
+    core::Error shown = error;
+    if (status >= 500 && error.code != ErrorCode::Unavailable) {
+        // Never leak SQL or internals: the log has the details.
+        shown.message = QStringLiteral("internal error; the server log has the details");
+        shown.details = {};
+    }
+    return jsonResponse(shown.toJson(), status);
+}
+
+QHttpServerResponse errorResponse(ErrorCode code, const QString &message)
+{
+    return errorResponse(core::makeError(code, message));
+}
+
+} // namespace fliptech::api

@@ -1,0 +1,85 @@
+#pragma once
+// Error and Result<T>: failures that callers handle are values, never exceptions across modules.
+
+#include <QJsonObject>
+#include <QString>
+
+#include <optional>
+#include <utility>
+#include <variant>
+
+namespace fliptech::core {
+
+// Stable, machine-readable error codes. The API maps them to HTTP statuses in one place.
+enum class ErrorCode {
+    Internal,
+    InvalidArgument,
+    ValidationFailed,
+    NotFound,
+    MethodNotAllowed,
+    Conflict,
+    Unauthorized,
+    Forbidden,
+    RateLimited,
+    PayloadTooLarge,
+    Unavailable,
+    DatabaseError,
+    SchemaTooNew,
+    Cancelled,
+};
+
+QString errorCodeName(ErrorCode code);
+
+struct Error {
+    ErrorCode code = ErrorCode::Internal;
+    QString message;
+    QJsonObject details;
+
+    QString codeName() const { return errorCodeName(code); }
+    QJsonObject toJson() const;
+};
+
+inline Error makeError(ErrorCode code, QString message, QJsonObject details = {})
+{
+    return Error{code, std::move(message), std::move(details)};
+}
+
+template <typename T>
+class [[nodiscard]] Result
+{
+public:
+    Result(T value) : m_v(std::move(value)) {}
+    Result(Error error) : m_v(std::move(error)) {}
+
+    bool ok() const { return std::holds_alternative<T>(m_v); }
+    explicit operator bool() const { return ok(); }
+    const T &value() const & { return std::get<T>(m_v); }
+    T &value() & { return std::get<T>(m_v); }
+    T &&value() && { return std::get<T>(std::move(m_v)); }
+    const T &operator*() const & { return value(); }
+    const T *operator->() const { return &value(); }
+    const Error &error() const { return std::get<Error>(m_v); }
+
+private:
+    std::variant<T, Error> m_v;
+};
+
+// Result<void>: success or an Error.
+template <>
+class [[nodiscard]] Result<void>
+{
+public:
+    Result() = default;
+    Result(Error error) : m_error(std::move(error)) {}
+
+    bool ok() const { return !m_error.has_value(); }
+    explicit operator bool() const { return ok(); }
+    const Error &error() const { return *m_error; }
+
+private:
+    std::optional<Error> m_error;
+};
+
+using Status = Result<void>;
+
+} // namespace fliptech::core

@@ -1,0 +1,72 @@
+#pragma once
+// Engine: the composition root that the desktop and the headless server share. It opens the
+// database, checks and applies migrations, builds the services and runs the job workers.
+// Opening is split so the caller can fail early (port in use, schema too new) before anything
+// is written: connect() reads only, migrate() writes the schema, start() starts the workers.
+
+#include "fliptech/core/clock.h"
+#include "fliptech/core/error.h"
+#include "fliptech/storage/databaseurl.h"
+#include "fliptech/storage/workerpool.h"
+
+#include <QDateTime>
+#include <QObject>
+
+#include <memory>
+
+namespace fliptech::storage {
+class Database;
+class EventStore;
+class JobQueue;
+class WorkerPool;
+} // namespace fliptech::storage
+
+namespace fliptech::engine {
+
+class Engine final : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options {
+        storage::DatabaseUrl database;
+        int workers = 2;
+        std::chrono::milliseconds jobLease{30000};
+    };
+
+    explicit Engine(Options options, const core::Clock &clock = core::SystemClock::instance(), QObject *parent = nullptr);
+    ~Engine() override;
+
+    // Connects and checks the schema version (refuses a newer one). Writes nothing.
+    core::Status connect();
+    // Applies pending migrations; returns how many.
+    core::Result<int> migrate();
+    // Builds services, starts event delivery and job workers.
+    core::Status start();
+    // Graceful stop: running jobs finish or are released, connections close.
+    void stop();
+
+    bool isStarted() const { return m_started; }
+    const Options &options() const { return m_options; }
+    const core::Clock &clock() const { return m_clock; }
+    QDateTime startedAt() const { return m_startedAt; }
+    storage::Database &database() { return *m_db; }
+    std::shared_ptr<storage::Database> databasePtr() const { return m_db; }
+    storage::JobQueue &jobs() { return *m_jobs; }
+    storage::EventStore &events() { return *m_events; }
+    storage::WorkerPool &workers() { return *m_workers; }
+    // Current schema version, or the error that says why the database cannot be read.
+    core::Result<int> schemaVersion();
+    int binarySchemaVersion() const;
+
+private:
+    Options m_options;
+    const core::Clock &m_clock;
+    std::shared_ptr<storage::Database> m_db;
+    std::unique_ptr<storage::EventStore> m_events;
+    std::unique_ptr<storage::JobQueue> m_jobs;
+    std::unique_ptr<storage::WorkerPool> m_workers;
+    QDateTime m_startedAt;
+    bool m_started = false;
+};
+
+} // namespace fliptech::engine

@@ -1,0 +1,107 @@
+#pragma once
+// Database: one data store (SQLite file or PostgreSQL database) and the connections to it.
+// A QSqlDatabase belongs to one thread (QtSql's rule), so connection() hands each calling
+// thread its own, opened on first use and removed when the thread finishes.
+// Queries go through select()/execute() on the native handles (libpq PQexecParams: one round
+// trip with server-side parameters, where QPSQL's text PREPARE/EXECUTE needs three; sqlite3
+// statements that are always reset, so none keeps a stale snapshot). Placeholders are "?".
+
+#include "fliptech/core/error.h"
+#include "fliptech/storage/databaseurl.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QMutex>
+#include <QSet>
+#include <QSqlDatabase>
+#include <QStringList>
+#include <QVariant>
+
+#include <memory>
+
+struct pg_conn;
+struct sqlite3;
+
+namespace fliptech::storage {
+
+// One result row: values by index or by column name.
+class Row final
+{
+public:
+    Row() = default;
+    Row(std::shared_ptr<const QStringList> columns, QVariantList values)
+        : m_columns(std::move(columns)), m_values(std::move(values)) {}
+    int count() const { return int(m_values.size()); }
+    QVariant value(int index) const { return m_values.value(index); }
+    QVariant value(QStringView column) const;
+    QStringList columns() const { return m_columns ? *m_columns : QStringList(); }
+    const QVariantList &values() const { return m_values; }
+
+private:
+    std::shared_ptr<const QStringList> m_columns;
+    QVariantList m_values;
+};
+
+using Rows = QList<Row>;
+
+struct ExecResult {
+    qint64 rowsAffected = 0;
+};
+
+class Database final
+{
+public:
+    // Opens (and checks) a connection on the calling thread. Errors say what to fix.
+    static core::Result<std::shared_ptr<Database>> open(const DatabaseUrl &url);
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    const DatabaseUrl &url() const { return m_url; }
+    Backend backend() const { return m_url.backend; }
+    bool isPostgres() const { return m_url.backend == Backend::Postgres; }
+    QString driverName() const { return isPostgres() ? QStringLiteral("postgres") : QStringLiteral("sqlite"); }
+
+    // The calling thread's connection, opened (or re-opened after a lost connection) on demand.
+    QSqlDatabase connection();
+    core::Status ensureConnected();
+    // Drops the calling thread's connection (the next call opens a fresh one).
+    void closeThreadConnection();
+
+    core::Result<Rows> select(const QString &sql, const QVariantList &params = {});
+    // First row, or NotFound.
+    core::Result<Row> selectOne(const QString &sql, const QVariantList &params = {});
+    core::Result<ExecResult> execute(const QString &sql, const QVariantList &params = {});
+    // Runs a statement without parameters and without preparing it (DDL, BEGIN, PRAGMA).
+    core::Status executeRaw(const QString &sql);
+
+    // Timestamps: UTC; TEXT "yyyy-MM-ddTHH:mm:ss.zzzZ" on SQLite, TIMESTAMPTZ on PostgreSQL.
+    QVariant timestamp(const QDateTime &utc) const;
+    static QString isoTimestamp(const QDateTime &utc);
+    static QDateTime toDateTime(const QVariant &value);
+    // JSON bind value ("?" works for TEXT; PostgreSQL needs a cast: use jsonParam() in SQL).
+    QString jsonParam() const { return isPostgres() ? QStringLiteral("?::jsonb") : QStringLiteral("?"); }
+    // Boolean literal values for SQL text (the only non-parameter values we ever splice in).
+    QString boolLiteral(bool b) const;
+
+    // libpq handle of the calling thread's connection (PostgreSQL only), for COPY and LISTEN.
+    pg_conn *pgHandle();
+    sqlite3 *sqliteHandle();
+
+    // Transaction depth bookkeeping for Transaction (savepoints when nested).
+    int &transactionDepth();
+
+private:
+    explicit Database(const DatabaseUrl &url);
+    QString connectionName() const;
+    core::Status openConnection(QSqlDatabase &db);
+    core::Error sqlError(const QString &what, const QSqlError &err, QSqlDatabase &db);
+
+    DatabaseUrl m_url;
+    int m_id;
+    QString m_memoryUri;
+    QMutex m_mutex;
+    QSet<QString> m_connectionNames;
+};
+
+} // namespace fliptech::storage

@@ -1,0 +1,39 @@
+#pragma once
+// Migrator: applies resources/migrations/<dialect>/NNNN_name.sql in order, each in its own
+// transaction, recording them in schema_migrations. Re-running is a no-op; a database whose
+// schema is newer than this binary is refused, untouched.
+
+#include "fliptech/core/error.h"
+
+#include <QList>
+#include <QString>
+
+namespace fliptech::storage {
+
+class Database;
+
+struct Migration {
+    int version = 0;
+    QString name;
+    QString sql;
+};
+
+class Migrator final
+{
+public:
+    explicit Migrator(Database &db);
+
+    // The migrations compiled into this binary for the database's dialect.
+    QList<Migration> available() const;
+    int latestVersion() const;
+    // 0 for an empty database.
+    core::Result<int> currentVersion();
+    // Applies what is pending; returns how many were applied.
+    core::Result<int> migrate();
+
+private:
+    core::Status ensureTable();
+    Database &m_db;
+};
+
+} // namespace fliptech::storage

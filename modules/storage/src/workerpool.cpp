@@ -1,0 +1,216 @@
+#include "fliptech/storage/workerpool.h"
+
+#include "fliptech/storage/database.h"
+#include "fliptech/storage/logging.h"
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QHostInfo>
+#include <QThread>
+
+#include <exception>
+
+namespace fliptech::storage {
+
+void JobContext::setProgress(int percent, const QString &message)
+{
+    if (auto st = m_queue.setProgress(m_job.id, percent, message); !st)
+        qCWarning(lcJobs).noquote() << "cannot record progress of job" << m_job.id << st.error().message;
+}
+
+namespace {
+QAtomicInt g_poolSerial{1};
+}
+
+WorkerPool::WorkerPool(std::shared_ptr<Database> db, JobQueue &queue, const core::Clock &clock, Options options)
+    : m_db(std::move(db)), m_queue(queue), m_clock(clock), m_options(std::move(options))
+{
+    m_idPrefix = QStringLiteral("%1:%2:%3%4")
+                     .arg(QHostInfo::localHostName())
+                     .arg(QCoreApplication::applicationPid())
+                     .arg(m_options.name)
+                     .arg(g_poolSerial.fetchAndAddRelaxed(1));
+    connect(&m_queue, &JobQueue::jobsAvailable, this, &WorkerPool::wake, Qt::DirectConnection);
+}
+
+WorkerPool::~WorkerPool()
+{
+    stop();
+}
+
+void WorkerPool::registerHandler(const QString &type, JobHandler handler)
+{
+    Q_ASSERT(!m_running.load());
+    m_handlers.insert(type, std::move(handler));
+}
+
+QStringList WorkerPool::workerIds() const
+{
+    QStringList ids;
+    for (int i = 0; i < m_options.workers; ++i)
+        ids << QStringLiteral("%1:w%2").arg(m_idPrefix).arg(i);
+    return ids;
+}
+
+void WorkerPool::start()
+{
+    if (m_running.exchange(true))
+        return;
+    m_stopping.store(false);
+    for (int i = 0; i < m_options.workers; ++i) {
+        QThread *t = QThread::create([this, i] { workerLoop(i); });
+        t->setObjectName(QStringLiteral("job-worker-%1").arg(i));
+        m_threads.push_back(t);
+        t->start();
+    }
+    m_heartbeat = QThread::create([this] { heartbeatLoop(); });
+    m_heartbeat->setObjectName(QStringLiteral("job-heartbeat"));
+    m_heartbeat->start();
+}
+
+void WorkerPool::stop(std::chrono::milliseconds timeout)
+{
+    if (!m_running.load())
+        return;
+    m_stopping.store(true);
+    wake();
+    const QDeadlineTimer deadline(timeout.count());
+    for (QThread *t : m_threads) {
+        if (!t->wait(deadline))
+            qCWarning(lcJobs) << "a job handler did not stop in time; its lease will expire and the job will run again";
+    }
+    m_heartbeat->wait();
+    for (QThread *t : m_threads)
+        if (t->isFinished())
+            delete t;
+    m_threads.clear();
+    delete m_heartbeat;
+    m_heartbeat = nullptr;
+    m_running.store(false);
+}
+
+void WorkerPool::wake()
+{
+    QMutexLocker lock(&m_mutex);
+    ++m_wakeSerial;
+    m_wake.wakeAll();
+}
+
+bool WorkerPool::isCancelRequested(qint64 jobId)
+{
+    QMutexLocker lock(&m_mutex);
+    return m_cancelRequested.contains(jobId);
+}
+
+void WorkerPool::workerLoop(int index)
+{
+    const QString workerId = QStringLiteral("%1:w%2").arg(m_idPrefix).arg(index);
+    const bool reaper = index == 0; // one worker per pool also re-queues crashed workers' jobs
+    qint64 nextReapMs = 0;
+    while (!m_stopping.load()) {
+        if (reaper && m_clock.monotonicMs() >= nextReapMs) {
+            (void)m_queue.reapExpired();
+            nextReapMs = m_clock.monotonicMs() + std::max<qint64>(250, m_options.lease.count() / 4);
+        }
+        quint64 serial;
+        {
+            QMutexLocker lock(&m_mutex);
+            serial = m_wakeSerial;
+        }
+        auto claimed = m_queue.claim(m_options.queues, workerId, m_options.batchSize, m_options.lease);
+        if (!claimed) {
+            qCWarning(lcJobs).noquote() << workerId << "cannot claim jobs:" << claimed.error().message;
+            QThread::msleep(500);
+            continue;
+        }
+        if (claimed->isEmpty()) {
+            QMutexLocker lock(&m_mutex);
+            if (serial == m_wakeSerial && !m_stopping.load())
+                m_wake.wait(&m_mutex, QDeadlineTimer(m_options.idlePoll.count()));
+            continue;
+        }
+        Q_EMIT busyChanged(++m_busy);
+        QList<qint64> done;
+        const QList<Job> &jobs = *claimed;
+        for (qsizetype i = 0; i < jobs.size(); ++i) {
+            const Job &job = jobs[i];
+            if (m_stopping.load()) {
+                QList<qint64> rest;
+                for (qsizetype k = i; k < jobs.size(); ++k)
+                    rest << jobs[k].id;
+                (void)m_queue.release(rest, workerId);
+                break;
+            }
+            JobOutcome outcome;
+            const auto handler = m_handlers.constFind(job.type);
+            if (handler == m_handlers.constEnd()) {
+                outcome = JobOutcome::failedPermanently(QStringLiteral("no handler for job type '%1'").arg(job.type));
+            } else {
+                JobContext ctx(job, m_queue, [this, id = job.id] { return m_stopping.load() || isCancelRequested(id); });
+                try {
+                    outcome = (*handler)(ctx);
+                } catch (const std::exception &e) {
+                    outcome = JobOutcome::failed(QStringLiteral("handler threw: %1").arg(QString::fromUtf8(e.what())));
+                } catch (...) {
+                    outcome = JobOutcome::failed(QStringLiteral("handler threw an unknown exception"));
+                }
+            }
+            switch (outcome.kind) {
+            case JobOutcome::Kind::Done:
+                if (outcome.result.isEmpty())
+                    done << job.id; // completed together with the rest of the batch
+                else
+                    (void)m_queue.complete(job.id, workerId, outcome.result);
+                break;
+            case JobOutcome::Kind::Failed:
+            case JobOutcome::Kind::FailedPermanently:
+                (void)m_queue.fail(job.id, workerId, outcome.error, outcome.kind == JobOutcome::Kind::FailedPermanently);
+                break;
+            case JobOutcome::Kind::Cancelled:
+                if (isCancelRequested(job.id))
+                    (void)m_queue.markCancelled(job.id, workerId);
+                else
+                    (void)m_queue.release({job.id}, workerId); // stopping: run it again later
+                break;
+            }
+            {
+                QMutexLocker lock(&m_mutex);
+                m_cancelRequested.remove(job.id);
+            }
+            m_processed.fetch_add(1);
+        }
+        if (auto r = m_queue.completeBatch(done, workerId); !r)
+            qCWarning(lcJobs).noquote() << workerId << "cannot complete jobs:" << r.error().message;
+        Q_EMIT busyChanged(--m_busy);
+    }
+}
+
+void WorkerPool::heartbeatLoop()
+{
+    const QStringList ids = workerIds();
+    const qint64 interval = std::max<qint64>(100, m_options.lease.count() / 3);
+    while (!m_stopping.load()) {
+        {
+            QMutexLocker lock(&m_mutex);
+            if (!m_stopping.load())
+                m_wake.wait(&m_mutex, QDeadlineTimer(interval));
+        }
+        if (m_stopping.load())
+            break;
+        if (m_busy.load() == 0)
+            continue;
+        auto cancelled = m_queue.heartbeat(ids, m_options.lease);
+        if (!cancelled) {
+            qCWarning(lcJobs).noquote() << "heartbeat failed:" << cancelled.error().message;
+            continue;
+        }
+        if (!cancelled->isEmpty()) {
+            QMutexLocker lock(&m_mutex);
+            for (qint64 id : *cancelled)
+                m_cancelRequested.insert(id);
+        }
+    }
+}
+
+} // namespace fliptech::storage
+

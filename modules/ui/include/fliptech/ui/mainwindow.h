@@ -1,0 +1,60 @@
+#pragma once
+// MainWindow: the desktop shell. A sidebar of the product's areas (pages come from the
+// PageRegistry and are built on first visit), and a status bar with the database, the API
+// server and the running jobs.
+
+#include "fliptech/ui/pageregistry.h"
+
+#include <QMainWindow>
+#include <QHash>
+
+class QLabel;
+class QListWidget;
+class QProgressBar;
+class QStackedWidget;
+class QTimer;
+
+namespace fliptech::engine {
+class Engine;
+}
+
+namespace fliptech::ui {
+
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+public:
+    MainWindow(engine::Engine &engine, PageRegistry pages, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Shows the page with this id; false if there is none.
+    bool showPage(const QString &id);
+    QString currentPageId() const;
+    QWidget *pageWidget(const QString &id) const { return m_built.value(id); }
+
+public Q_SLOTS:
+    // Empty url: the API server is off.
+    void setApiUrl(const QString &url);
+    void refreshStatus();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildStatusBar();
+    void onRowChanged(int row);
+
+    engine::Engine &m_engine;
+    PageRegistry m_registry;
+    QList<PageInfo> m_pages;
+    QListWidget *m_sidebar = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    QHash<QString, QWidget *> m_built;
+    QLabel *m_dbLabel = nullptr;
+    QLabel *m_apiLabel = nullptr;
+    QLabel *m_jobsLabel = nullptr;
+    QProgressBar *m_jobsBar = nullptr;
+    QTimer *m_statusTimer = nullptr;
+};
+
+} // namespace fliptech::ui

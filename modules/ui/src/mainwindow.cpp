@@ -1,0 +1,166 @@
+#include "fliptech/ui/mainwindow.h"
+
+#include "fliptech/engine/engine.h"
+#include "fliptech/storage/database.h"
+#include "fliptech/storage/jobqueue.h"
+
+#include <QCloseEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QProgressBar>
+#include <QSettings>
+#include <QShortcut>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTimer>
+
+namespace fliptech::ui {
+
+MainWindow::MainWindow(engine::Engine &engine, PageRegistry pages, QWidget *parent)
+    : QMainWindow(parent), m_engine(engine), m_registry(std::move(pages)), m_pages(m_registry.pages())
+{
+    setWindowTitle(tr("FlipTech Pro"));
+    setObjectName(QStringLiteral("mainWindow"));
+
+    auto *splitter = new QSplitter(this);
+    m_sidebar = new QListWidget(splitter);
+    m_sidebar->setObjectName(QStringLiteral("sidebar"));
+    m_sidebar->setIconSize(QSize(20, 20));
+    m_sidebar->setMinimumWidth(170);
+    m_sidebar->setMaximumWidth(260);
+    m_stack = new QStackedWidget(splitter);
+    m_stack->setObjectName(QStringLiteral("pages"));
+    splitter->addWidget(m_sidebar);
+    splitter->addWidget(m_stack);
+    splitter->setStretchFactor(1, 1);
+    setCentralWidget(splitter);
+
+    int index = 0;
+    for (const PageInfo &p : std::as_const(m_pages)) {
+        auto *item = new QListWidgetItem(QIcon::fromTheme(p.iconName), p.title, m_sidebar);
+        item->setData(Qt::UserRole, p.id);
+        // Ctrl+1 .. Ctrl+9, Ctrl+0 jump to the first ten areas.
+        if (index < 10) {
+            const int key = index == 9 ? Qt::Key_0 : Qt::Key_1 + index;
+            item->setToolTip(tr("%1 (Ctrl+%2)").arg(p.title).arg(index == 9 ? 0 : index + 1));
+            auto *sc = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key(key)), this);
+            connect(sc, &QShortcut::activated, this, [this, index] { m_sidebar->setCurrentRow(index); });
+        }
+        ++index;
+    }
+    connect(m_sidebar, &QListWidget::currentRowChanged, this, &MainWindow::onRowChanged);
+
+    buildStatusBar();
+
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
+    if (settings.value(QStringLiteral("mainWindow/geometry")).isNull())
+        resize(1200, 780);
+    const QString last = settings.value(QStringLiteral("mainWindow/page"), QStringLiteral("dashboard")).toString();
+    if (!showPage(last) && !m_pages.isEmpty())
+        m_sidebar->setCurrentRow(0);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildStatusBar()
+{
+    m_dbLabel = new QLabel(this);
+    m_dbLabel->setObjectName(QStringLiteral("databaseStatus"));
+    m_apiLabel = new QLabel(this);
+    m_apiLabel->setObjectName(QStringLiteral("apiStatus"));
+    m_jobsLabel = new QLabel(this);
+    m_jobsLabel->setObjectName(QStringLiteral("jobsStatus"));
+    m_jobsBar = new QProgressBar(this);
+    m_jobsBar->setObjectName(QStringLiteral("jobsProgress"));
+    m_jobsBar->setRange(0, 0); // busy indicator while jobs run
+    m_jobsBar->setMaximumWidth(120);
+    m_jobsBar->setMaximumHeight(14);
+    m_jobsBar->setTextVisible(false);
+    m_jobsBar->hide();
+    statusBar()->addWidget(m_dbLabel, 1);
+    statusBar()->addPermanentWidget(m_apiLabel);
+    statusBar()->addPermanentWidget(m_jobsLabel);
+    statusBar()->addPermanentWidget(m_jobsBar);
+    setApiUrl(QString());
+    m_statusTimer = new QTimer(this);
+    m_statusTimer->setInterval(2000);
+    connect(m_statusTimer, &QTimer::timeout, this, &MainWindow::refreshStatus);
+    m_statusTimer->start();
+    refreshStatus();
+}
+
+void MainWindow::setApiUrl(const QString &url)
+{
+    m_apiLabel->setText(url.isEmpty() ? tr("API: off") : tr("API: %1").arg(url));
+}
+
+void MainWindow::refreshStatus()
+{
+    const QString where = m_engine.options().database.redacted();
+    auto counts = m_engine.jobs().countsByState();
+    if (!counts) {
+        m_dbLabel->setText(tr("%1 — not connected").arg(where));
+        m_dbLabel->setToolTip(counts.error().message);
+        m_jobsLabel->clear();
+        m_jobsBar->hide();
+        return;
+    }
+    m_dbLabel->setText(tr("%1 — connected").arg(where));
+    m_dbLabel->setToolTip(QString());
+    const qint64 running = counts->value(QStringLiteral("running"));
+    const qint64 queued = counts->value(QStringLiteral("queued"));
+    if (running == 0 && queued == 0) {
+        m_jobsLabel->setText(tr("No jobs running"));
+        m_jobsBar->hide();
+    } else {
+        m_jobsLabel->setText(tr("Jobs: %1 running, %2 waiting").arg(running).arg(queued));
+        m_jobsBar->show();
+    }
+}
+
+bool MainWindow::showPage(const QString &id)
+{
+    for (int i = 0; i < m_pages.size(); ++i) {
+        if (m_pages[i].id == id) {
+            m_sidebar->setCurrentRow(i);
+            return true;
+        }
+    }
+    return false;
+}
+
+QString MainWindow::currentPageId() const
+{
+    const int row = m_sidebar->currentRow();
+    return row >= 0 && row < m_pages.size() ? m_pages[row].id : QString();
+}
+
+void MainWindow::onRowChanged(int row)
+{
+    if (row < 0 || row >= m_pages.size())
+        return;
+    const PageInfo &p = m_pages[row];
+    QWidget *w = m_built.value(p.id);
+    if (!w) {
+        w = p.create(m_engine, m_stack);
+        w->setObjectName(QStringLiteral("page_") + p.id);
+        m_built.insert(p.id, w);
+        m_stack->addWidget(w);
+    }
+    m_stack->setCurrentWidget(w);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("mainWindow/state"), saveState());
+    settings.setValue(QStringLiteral("mainWindow/page"), currentPageId());
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace fliptech::ui

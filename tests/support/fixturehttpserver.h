@@ -1,0 +1,62 @@
+#pragma once
+// FixtureHttpServer: a small HTTP/1.1 server on 127.0.0.1 for tests of clients (scrapers,
+// provider APIs). It serves files from a folder and scripted responses, including faults:
+// a delay, a dropped connection, a truncated body, a body dribbled slowly. It records every
+// request so tests can check what the client sent.
+
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+#include <QMutex>
+#include <QString>
+#include <QTcpServer>
+
+#include <functional>
+
+namespace fliptech::test {
+
+class FixtureHttpServer final : public QTcpServer
+{
+    Q_OBJECT
+public:
+    struct Request {
+        QByteArray method;
+        QByteArray path; // with query
+        QHash<QByteArray, QByteArray> headers; // lower-case names
+        QByteArray body;
+    };
+    enum class Fault { None, DropConnection, TruncateBody, SlowBody };
+    struct Response {
+        int status = 200;
+        QByteArray contentType = "text/html; charset=utf-8";
+        QByteArray body;
+        QList<QPair<QByteArray, QByteArray>> headers;
+        int delayMs = 0;
+        Fault fault = Fault::None;
+    };
+    using Script = std::function<Response(const Request &)>;
+
+    explicit FixtureHttpServer(QObject *parent = nullptr);
+    // Listens on 127.0.0.1 (any free port); false on failure.
+    bool start();
+    QString baseUrl() const; // "http://127.0.0.1:PORT"
+
+    // GET /<relative path> serves files under `dir`.
+    void serveDirectory(const QString &dir);
+    // Exact path (without query) → fixed response, or a function of the request.
+    void addResponse(const QByteArray &path, Response response);
+    void addScript(const QByteArray &path, Script script);
+    QList<Request> requests() const;
+    void clearRequests();
+
+private:
+    void handle(class QTcpSocket *socket);
+    Response respond(const Request &request);
+
+    QString m_dir;
+    QHash<QByteArray, Script> m_scripts;
+    mutable QMutex m_mutex;
+    QList<Request> m_requests;
+};
+
+} // namespace fliptech::test

@@ -1,0 +1,32 @@
+#pragma once
+// Where tests find things: the shared fixtures (absent in a user's clone), the source tree,
+// the built binaries, and which database backend this run is for.
+
+#include "fliptech/storage/databaseurl.h"
+
+#include <QString>
+
+namespace fliptech::test {
+
+// ../shared/fixtures beside the project, or empty when it is not there.
+QString sharedFixturesDir();
+QString sourceDir();
+QString binDir();
+QString fliptechBinary();
+// FLIPTECH_TEST_BACKEND (sqlite when unset).
+storage::Backend backendUnderTest();
+// FLIPTECH_TEST_PG_URL: an admin URL of the cluster scripts/test.sh started.
+QString postgresAdminUrl();
+// scripts/test.sh sets FLIPTECH_TEST_REQUIRE_POSTGRES=1: then a missing server fails, not skips.
+bool postgresRequired();
+// A free TCP port on 127.0.0.1.
+quint16 freePort();
+
+} // namespace fliptech::test
+
+// Skips a shared-fixture test cleanly where ../shared is absent (a user's clone).
+#define FLIPTECH_REQUIRE_SHARED_FIXTURES()                                                                   \
+    do {                                                                                                     \
+        if (fliptech::test::sharedFixturesDir().isEmpty())                                                   \
+            QSKIP("../shared/fixtures is not beside the project (a user's clone): skipped");                 \
+    } while (false)
