@@ -3,6 +3,7 @@
 // a new PostgreSQL database in the cluster scripts/test.sh started — removed afterwards.
 
 #include "fliptech/storage/database.h"
+#include "testenv.h"
 
 #include <QTemporaryDir>
 #include <QTest>

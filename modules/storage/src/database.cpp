@@ -294,7 +294,10 @@ pg_conn *Database::pgHandle()
     QSqlDatabase db = QSqlDatabase::database(connectionName(), false);
     if (!isPostgres() || !db.isOpen())
         return nullptr;
-    return static_cast<pg_conn *>(db.driver()->handle().value<void *>());
+    const QVariant h = db.driver()->handle();
+    if (qstrcmp(h.typeName(), "PGconn*") != 0 && qstrcmp(h.typeName(), "pg_conn*") != 0)
+        return nullptr;
+    return *static_cast<pg_conn *const *>(h.data());
 }
 
 sqlite3 *Database::sqliteHandle()

@@ -23,7 +23,7 @@ const QString kChannel = QStringLiteral("fliptech_events");
 
 QByteArray conninfo(const DatabaseUrl &u)
 {
-    auto quote = [](const QString &v) {
+    auto quote = [](const QString &v) -> QByteArray {
         QString s = v;
         s.replace(u'\\', QStringLiteral("\\\\")).replace(u'\'', QStringLiteral("\\'"));
         return QByteArray("'") + s.toUtf8() + "'";

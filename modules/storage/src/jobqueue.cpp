@@ -379,10 +379,10 @@ core::Result<int> JobQueue::reapExpired()
     const QDateTime now = m_clock.now();
     auto r = m_db->execute(QStringLiteral(
                                "UPDATE jobs SET state = CASE WHEN attempts >= max_attempts THEN 'dead' ELSE 'queued' END, "
-                               "finished_at = CASE WHEN attempts >= max_attempts THEN ? ELSE NULL END, "
+                               "finished_at = CASE WHEN attempts >= max_attempts THEN %1 ELSE NULL END, "
                                "last_error = 'lease expired: the worker stopped responding', "
                                "locked_by = NULL, locked_until = NULL, run_at = ?, updated_at = ? "
-                               "WHERE state = 'running' AND locked_until < ?"),
+                               "WHERE state = 'running' AND locked_until < ?").arg(m_db->timestampParam()),
                            {m_db->timestamp(now), m_db->timestamp(now), m_db->timestamp(now), m_db->timestamp(now)});
     if (!r)
         return r.error();

@@ -20,11 +20,11 @@ namespace {
 constexpr qint64 kMigrationLockKey = 0x46'4c'49'50'4d'49'47; // "FLIPMIG"
 } // namespace
 
-Migrator::Migrator(Database &db) : m_db(db) {}
+Migrator::Migrator(Database &db, QString root) : m_db(db), m_root(std::move(root)) {}
 
 QList<Migration> Migrator::available() const
 {
-    const QString dir = m_db.isPostgres() ? QStringLiteral(":/migrations/postgres") : QStringLiteral(":/migrations/sqlite");
+    const QString dir = m_root + (m_db.isPostgres() ? QStringLiteral("/postgres") : QStringLiteral("/sqlite"));
     static const QRegularExpression re(QStringLiteral("^(\\d{4})_([a-z0-9_]+)\\.sql$"));
     QList<Migration> out;
     const QStringList files = QDir(dir).entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name);

@@ -53,14 +53,22 @@ public:
 
     bool ok() const { return std::holds_alternative<T>(m_v); }
     explicit operator bool() const { return ok(); }
-    const T &value() const & { return std::get<T>(m_v); }
-    T &value() & { return std::get<T>(m_v); }
-    T &&value() && { return std::get<T>(std::move(m_v)); }
+    // Calling value() on an error is a programming error: it aborts with the error's message.
+    const T &value() const & { check(); return std::get<T>(m_v); }
+    T &value() & { check(); return std::get<T>(m_v); }
+    T &&value() && { check(); return std::get<T>(std::move(m_v)); }
     const T &operator*() const & { return value(); }
+    // On a temporary, returns by value: `for (x : *db.select(...))` must not dangle.
+    T operator*() && { return std::move(*this).value(); }
     const T *operator->() const { return &value(); }
     const Error &error() const { return std::get<Error>(m_v); }
 
 private:
+    void check() const
+    {
+        if (!ok())
+            qFatal("Result::value() called on an error: %s", qPrintable(error().message));
+    }
     std::variant<T, Error> m_v;
 };
 

@@ -81,6 +81,8 @@ public:
     static QDateTime toDateTime(const QVariant &value);
     // JSON bind value ("?" works for TEXT; PostgreSQL needs a cast: use jsonParam() in SQL).
     QString jsonParam() const { return isPostgres() ? QStringLiteral("?::jsonb") : QStringLiteral("?"); }
+    // A timestamp placeholder where PostgreSQL cannot infer the type (CASE, COALESCE, SELECT list).
+    QString timestampParam() const { return isPostgres() ? QStringLiteral("?::timestamptz") : QStringLiteral("?"); }
     // Boolean literal values for SQL text (the only non-parameter values we ever splice in).
     QString boolLiteral(bool b) const;
 

@@ -30,6 +30,8 @@ QString jobStateName(JobState state);
 std::optional<JobState> jobStateFromName(const QString &name);
 
 struct JobSpec {
+    JobSpec() = default;
+    explicit JobSpec(QString type_, QJsonObject payload_ = {}) : type(std::move(type_)), payload(std::move(payload_)) {}
     QString type;
     QJsonObject payload;
     QString queue = QStringLiteral("normal");

@@ -21,7 +21,8 @@ struct Migration {
 class Migrator final
 {
 public:
-    explicit Migrator(Database &db);
+    // `root` holds sqlite/ and postgres/ folders of NNNN_name.sql (the compiled-in set by default).
+    explicit Migrator(Database &db, QString root = QStringLiteral(":/migrations"));
 
     // The migrations compiled into this binary for the database's dialect.
     QList<Migration> available() const;
@@ -34,6 +35,7 @@ public:
 private:
     core::Status ensureTable();
     Database &m_db;
+    QString m_root;
 };
 
 } // namespace fliptech::storage

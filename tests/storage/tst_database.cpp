@@ -1,0 +1,162 @@
+#include "fliptech/storage/database.h"
+#include "fliptech/storage/transaction.h"
+#include "tempdatabase.h"
+#include "testenv.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QThread>
+#include <QTest>
+#include <QTimeZone>
+
+#include <libpq-fe.h>
+
+using namespace fliptech;
+
+class TestDatabase final : public QObject
+{
+    Q_OBJECT
+    std::unique_ptr<test::TempDatabase> m_tmp;
+    std::shared_ptr<storage::Database> m_db;
+
+    qint64 count(const QString &sql)
+    {
+        auto r = m_db->selectOne(sql);
+        return r ? r->value(0).toLongLong() : -1;
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_tmp = std::make_unique<test::TempDatabase>();
+        FLIPTECH_REQUIRE_DATABASE(*m_tmp);
+        m_db = m_tmp->open(true);
+        QVERIFY(m_db);
+    }
+    void cleanup()
+    {
+        m_db.reset();
+        m_tmp.reset();
+    }
+
+    void valuesRoundTrip()
+    {
+        const QString nasty = QStringLiteral("O'Brien \"quoted\" ; DROP TABLE leads; -- ? $1 ünïcödé 😀");
+        const QDateTime when(QDate(2026, 3, 4), QTime(5, 6, 7, 890), QTimeZone::utc());
+        auto ins = m_db->selectOne(QStringLiteral("INSERT INTO leads (name, contacted_count, deal_value_cents, last_contacted_at, "
+                                                  "lead_source_metadata, source) VALUES (?, ?, ?, ?, %1, ?) RETURNING id")
+                                       .arg(m_db->jsonParam()),
+                                   {nasty, 3, qint64(9007199254740993LL), m_db->timestamp(when),
+                                    QStringLiteral("{\"a\":[1,2]}"), QStringLiteral("manual")});
+        QVERIFY2(ins.ok(), ins.ok() ? "" : qPrintable(ins.error().message));
+        auto row = m_db->selectOne(QStringLiteral("SELECT name, contacted_count, deal_value_cents, last_contacted_at, "
+                                                  "lead_source_metadata, score, email FROM leads WHERE id = ?"),
+                                   {ins->value(0)});
+        QVERIFY(row.ok());
+        QCOMPARE(row->value(QStringLiteral("name")).toString(), nasty);
+        QCOMPARE(row->value(QStringLiteral("contacted_count")).toLongLong(), 3);
+        QCOMPARE(row->value(QStringLiteral("deal_value_cents")).toLongLong(), 9007199254740993LL);
+        QCOMPARE(storage::Database::toDateTime(row->value(QStringLiteral("last_contacted_at"))), when);
+        QCOMPARE(QJsonDocument::fromJson(row->value(QStringLiteral("lead_source_metadata")).toString().toUtf8())
+                     .object().value(QStringLiteral("a")).toArray().size(), 2);
+        QVERIFY(row->value(QStringLiteral("score")).isNull());
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM leads")), 1); // the injection string did nothing
+    }
+
+    void errorsAreClassified()
+    {
+        QVERIFY(m_db->execute(QStringLiteral("INSERT INTO tags (name) VALUES (?)"), {QStringLiteral("Hot")}).ok());
+        auto dup = m_db->execute(QStringLiteral("INSERT INTO tags (name) VALUES (?)"), {QStringLiteral("hot")});
+        QVERIFY(!dup.ok());
+        QCOMPARE(dup.error().code, core::ErrorCode::Conflict);
+        auto bad = m_db->select(QStringLiteral("SELEC nonsense"));
+        QVERIFY(!bad.ok());
+        QCOMPARE(bad.error().code, core::ErrorCode::DatabaseError);
+        QVERIFY(!bad.error().message.isEmpty());
+        auto none = m_db->selectOne(QStringLiteral("SELECT id FROM tags WHERE name = ?"), {QStringLiteral("absent")});
+        QCOMPARE(none.error().code, core::ErrorCode::NotFound);
+    }
+
+    void transactionRollsBackUnlessCommitted()
+    {
+        {
+            storage::Transaction tx(*m_db);
+            QVERIFY(tx.isActive());
+            QVERIFY(m_db->execute(QStringLiteral("INSERT INTO tags (name) VALUES ('gone')")).ok());
+        } // no commit
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM tags")), 0);
+        {
+            storage::Transaction outer(*m_db, storage::Transaction::Mode::Immediate);
+            QVERIFY(m_db->execute(QStringLiteral("INSERT INTO tags (name) VALUES ('kept')")).ok());
+            {
+                storage::Transaction inner(*m_db);
+                QVERIFY(inner.isActive());
+                QVERIFY(m_db->execute(QStringLiteral("INSERT INTO tags (name) VALUES ('inner-gone')")).ok());
+            }
+            {
+                storage::Transaction inner(*m_db);
+                QVERIFY(m_db->execute(QStringLiteral("INSERT INTO tags (name) VALUES ('inner-kept')")).ok());
+                QVERIFY(inner.commit().ok());
+            }
+            QVERIFY(outer.commit().ok());
+        }
+        auto names = m_db->select(QStringLiteral("SELECT name FROM tags ORDER BY name"));
+        QVERIFY(names.ok());
+        QCOMPARE(names->size(), 2);
+        QCOMPARE(names->at(0).value(0).toString(), QStringLiteral("inner-kept"));
+        QCOMPARE(names->at(1).value(0).toString(), QStringLiteral("kept"));
+    }
+
+    void eachThreadHasItsOwnConnection()
+    {
+        // An uncommitted write on this thread is invisible to another thread's connection.
+        storage::Transaction tx(*m_db);
+        QVERIFY(m_db->execute(QStringLiteral("INSERT INTO tags (name) VALUES ('mine')")).ok());
+        qint64 seenByOther = -1;
+        QThread *t = QThread::create([&] {
+            auto r = m_db->selectOne(QStringLiteral("SELECT count(*) FROM tags"));
+            seenByOther = r ? r->value(0).toLongLong() : -2;
+        });
+        t->start();
+        QVERIFY(t->wait(20000));
+        delete t;
+        QCOMPARE(seenByOther, 0);
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM tags")), 1);
+        QVERIFY(tx.commit().ok());
+    }
+
+    void reconnectsAfterLostConnection()
+    {
+        if (!m_db->isPostgres())
+            QSKIP("a SQLite file cannot lose its connection");
+        auto pid = m_db->selectOne(QStringLiteral("SELECT pg_backend_pid()"));
+        QVERIFY(pid.ok());
+        PGconn *admin = PQconnectdb(test::postgresAdminUrl().toUtf8().constData());
+        PGresult *r = PQexec(admin, QByteArray("SELECT pg_terminate_backend(" + QByteArray::number(pid->value(0).toLongLong()) + ")").constData());
+        PQclear(r);
+        PQfinish(admin);
+        auto lost = m_db->selectOne(QStringLiteral("SELECT 1"));
+        QVERIFY(!lost.ok());
+        QCOMPARE(lost.error().code, core::ErrorCode::Unavailable);
+        auto back = m_db->selectOne(QStringLiteral("SELECT pg_backend_pid()"));
+        QVERIFY2(back.ok(), back.ok() ? "" : qPrintable(back.error().message));
+        QVERIFY(back->value(0).toLongLong() != pid->value(0).toLongLong());
+    }
+
+    void unreachableServerSaysSo()
+    {
+        storage::DatabaseUrl url;
+        url.backend = storage::Backend::Postgres;
+        url.host = QStringLiteral("127.0.0.1");
+        url.port = test::freePort();
+        url.database = QStringLiteral("nothing");
+        url.user = QStringLiteral("nobody");
+        auto db = storage::Database::open(url);
+        QVERIFY(!db.ok());
+        QCOMPARE(db.error().code, core::ErrorCode::Unavailable);
+        QVERIFY2(db.error().message.contains(QStringLiteral("cannot connect to PostgreSQL")), qPrintable(db.error().message));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDatabase)
+#include "tst_database.moc"
