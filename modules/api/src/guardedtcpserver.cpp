@@ -42,23 +42,44 @@ void GuardedTcpServer::incomingConnection(qintptr socketDescriptor)
     idle->start();
 
     // Bytes received since the last response began: one request's size, near enough.
-    auto *pending = new qint64(0);
-    connect(socket, &QObject::destroyed, socket, [pending] { delete pending; });
-    connect(socket, &QTcpSocket::readyRead, socket, [this, socket, idle, pending] {
+    // Past the budget the request is answered 413 at once; what the client still sends is
+    // read and dropped (closing on unread data would reset the connection before the client
+    // reads the answer), and the connection closes once the client goes quiet.
+    struct Budget {
+        qint64 pending = 0;
+        qint64 drained = 0;
+        bool rejected = false;
+    };
+    auto *budget = new Budget;
+    connect(socket, &QObject::destroyed, socket, [budget] { delete budget; });
+    auto *quiet = new QTimer(socket);
+    quiet->setSingleShot(true);
+    quiet->setInterval(200);
+    connect(quiet, &QTimer::timeout, socket, [socket] { socket->disconnectFromHost(); });
+    connect(socket, &QTcpSocket::readyRead, socket, [this, socket, idle, quiet, budget] {
         idle->start();
-        *pending += socket->bytesAvailable();
-        if (*pending > m_limits.maxRequestBytes) {
-            socket->readAll();
+        if (budget->rejected) {
+            budget->drained += socket->readAll().size();
+            if (budget->drained > 64 * m_limits.maxRequestBytes)
+                socket->abort();
+            else
+                quiet->start();
+            return;
+        }
+        budget->pending += socket->bytesAvailable();
+        if (budget->pending > m_limits.maxRequestBytes) {
+            budget->rejected = true;
+            socket->readAll(); // QHttpServer never sees this request
             socket->write(plainError(413, "Payload Too Large", "payload_too_large",
                                      "the request is larger than this server accepts (1 MiB)"));
-            socket->flush();
-            socket->abort();
+            quiet->start();
             Q_EMIT rejected(413);
         }
     });
-    connect(socket, &QTcpSocket::bytesWritten, socket, [idle, pending] {
+    connect(socket, &QTcpSocket::bytesWritten, socket, [idle, budget] {
         idle->start();
-        *pending = 0;
+        if (!budget->rejected)
+            budget->pending = 0;
     });
     connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
     addPendingConnection(socket);

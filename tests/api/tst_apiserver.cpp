@@ -1,0 +1,199 @@
+#include "fliptech/api/apiserver.h"
+#include "fliptech/engine/engine.h"
+#include "fliptech/storage/database.h"
+#include "fliptech/storage/jobqueue.h"
+#include "tempdatabase.h"
+#include "testenv.h"
+
+#include <QEventLoop>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QTcpSocket>
+#include <QTest>
+#include <QTimer>
+
+#include <libpq-fe.h>
+
+using namespace fliptech;
+
+namespace {
+struct Reply {
+    int status = 0;
+    QByteArray body;
+    QJsonObject json;
+    QHash<QByteArray, QByteArray> headers;
+};
+} // namespace
+
+class TestApiServer final : public QObject
+{
+    Q_OBJECT
+    std::unique_ptr<test::TempDatabase> m_tmp;
+    std::unique_ptr<engine::Engine> m_engine;
+    std::unique_ptr<api::ApiServer> m_server;
+    QNetworkAccessManager m_nam;
+
+    void startServer(api::GuardedTcpServer::Limits limits = {})
+    {
+        engine::Engine::Options o;
+        o.database = m_tmp->url();
+        o.workers = 0; // jobs stay queued: the metrics test counts them
+        m_engine = std::make_unique<engine::Engine>(o);
+        QVERIFY(m_engine->connect().ok());
+        QVERIFY(m_engine->migrate().ok());
+        QVERIFY(m_engine->start().ok());
+        m_server = std::make_unique<api::ApiServer>(*m_engine, limits);
+        auto la = api::ListenAddress::parse(QStringLiteral("127.0.0.1:0"));
+        QVERIFY(la.ok());
+        QVERIFY(m_server->listen(*la).ok());
+        QVERIFY(m_server->port() > 0);
+    }
+    Reply request(const QByteArray &method, const QString &path, const QByteArray &body = {})
+    {
+        QNetworkRequest req(QUrl(m_server->url().toString() + path));
+        if (!body.isEmpty())
+            req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        QNetworkReply *r = m_nam.sendCustomRequest(req, method, body);
+        QEventLoop loop;
+        connect(r, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        QTimer::singleShot(10000, &loop, &QEventLoop::quit);
+        loop.exec();
+        Reply out;
+        out.status = r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        out.body = r->readAll();
+        out.json = QJsonDocument::fromJson(out.body).object();
+        for (const auto &h : r->rawHeaderPairs())
+            out.headers.insert(h.first.toLower(), h.second);
+        r->deleteLater();
+        return out;
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_tmp = std::make_unique<test::TempDatabase>();
+        FLIPTECH_REQUIRE_DATABASE(*m_tmp);
+    }
+    void cleanup()
+    {
+        m_server.reset();
+        m_engine.reset();
+        m_tmp.reset();
+    }
+
+    void healthReportsDatabaseAndSchema()
+    {
+        startServer();
+        const Reply r = request("GET", QStringLiteral("/api/v1/health"));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json.value(QStringLiteral("status")).toString(), QStringLiteral("ok"));
+        QCOMPARE(r.json.value(QStringLiteral("version")).toString(), QStringLiteral(FLIPTECH_VERSION));
+        const QJsonObject db = r.json.value(QStringLiteral("database")).toObject();
+        QCOMPARE(db.value(QStringLiteral("driver")).toString(),
+                 m_tmp->backend() == storage::Backend::Postgres ? QStringLiteral("postgres") : QStringLiteral("sqlite"));
+        QCOMPARE(db.value(QStringLiteral("schema_version")).toInt(), m_engine->binarySchemaVersion());
+        QCOMPARE(r.headers.value("cache-control"), QByteArray("no-store"));
+        QCOMPARE(r.headers.value("x-content-type-options"), QByteArray("nosniff"));
+        QVERIFY(r.headers.value("content-type").startsWith("application/json"));
+    }
+
+    void unknownPathIsJson404AndWrongMethodIs405()
+    {
+        startServer();
+        Reply r = request("GET", QStringLiteral("/api/v1/nope"));
+        QCOMPARE(r.status, 404);
+        QCOMPARE(r.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(), QStringLiteral("not_found"));
+        QVERIFY(r.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString().contains(QStringLiteral("/api/v1/nope")));
+        r = request("GET", QStringLiteral("/api/v1/healthz"));
+        QCOMPARE(r.status, 404);
+        r = request("DELETE", QStringLiteral("/api/v1/health"));
+        QCOMPARE(r.status, 405);
+        QCOMPARE(r.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
+                 QStringLiteral("method_not_allowed"));
+        QCOMPARE(r.headers.value("allow"), QByteArray("GET"));
+    }
+
+    void metricsCountJobsAndRequests()
+    {
+        startServer();
+        QList<storage::JobSpec> specs(3, storage::JobSpec{QStringLiteral("noop")});
+        QVERIFY(m_engine->jobs().enqueueBatch(specs).ok());
+        (void)request("GET", QStringLiteral("/missing"));
+        (void)request("GET", QStringLiteral("/missing"));
+        (void)request("GET", QStringLiteral("/api/v1/health"));
+        const Reply r = request("GET", QStringLiteral("/metrics"));
+        QCOMPARE(r.status, 200);
+        QVERIFY(r.headers.value("content-type").startsWith("text/plain; version=0.0.4"));
+        const QString text = QString::fromUtf8(r.body);
+        QVERIFY2(text.contains(QStringLiteral("fliptech_jobs{state=\"queued\"} 3\n")), qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("fliptech_jobs{state=\"done\"} 0\n")));
+        QVERIFY(text.contains(QStringLiteral("fliptech_http_requests_total{status=\"404\"} 2\n")));
+        QVERIFY(text.contains(QStringLiteral("fliptech_http_requests_total{status=\"200\"} 1\n")));
+        QVERIFY(text.contains(QStringLiteral("fliptech_database_up 1\n")));
+        QVERIFY(text.contains(QStringLiteral("# TYPE fliptech_uptime_seconds gauge")));
+        QVERIFY(text.contains(QStringLiteral("fliptech_events_appended_total ")));
+    }
+
+    void oversizedBodyIsRefusedWith413()
+    {
+        startServer();
+        const Reply r = request("POST", QStringLiteral("/api/v1/health"), QByteArray(2 * 1024 * 1024, 'x'));
+        QCOMPARE(r.status, 413);
+        QCOMPARE(r.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
+                 QStringLiteral("payload_too_large"));
+        // The server is still fine afterwards.
+        QCOMPARE(request("GET", QStringLiteral("/api/v1/health")).status, 200);
+    }
+
+    void idleConnectionsAreClosed()
+    {
+        api::GuardedTcpServer::Limits limits;
+        limits.idleTimeoutMs = 300;
+        startServer(limits);
+        QTcpSocket s;
+        s.connectToHost(QHostAddress::LocalHost, m_server->port());
+        QVERIFY(s.waitForConnected(5000));
+        QTRY_COMPARE_WITH_TIMEOUT(s.state(), QAbstractSocket::UnconnectedState, 5000);
+    }
+
+    void connectionCapAnswers503()
+    {
+        api::GuardedTcpServer::Limits limits;
+        limits.maxConnections = 2;
+        startServer(limits);
+        QTcpSocket a, b, c;
+        for (QTcpSocket *s : {&a, &b}) {
+            s->connectToHost(QHostAddress::LocalHost, m_server->port());
+            QVERIFY(s->waitForConnected(5000));
+        }
+        QTest::qWait(100);
+        c.connectToHost(QHostAddress::LocalHost, m_server->port());
+        QVERIFY(c.waitForConnected(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(c.bytesAvailable() > 0 || c.state() == QAbstractSocket::UnconnectedState, 5000);
+        const QByteArray answer = c.readAll();
+        QVERIFY2(answer.startsWith("HTTP/1.1 503"), answer.constData());
+    }
+
+    void healthIs503WhenTheDatabaseIsGone()
+    {
+        if (m_tmp->backend() != storage::Backend::Postgres)
+            QSKIP("a SQLite file stays readable while open; the PostgreSQL run covers a lost server");
+        startServer();
+        QCOMPARE(request("GET", QStringLiteral("/api/v1/health")).status, 200);
+        PGconn *admin = PQconnectdb(test::postgresAdminUrl().toUtf8().constData());
+        const QByteArray drop = "DROP DATABASE " + m_tmp->url().database.toUtf8() + " WITH (FORCE)";
+        PGresult *res = PQexec(admin, drop.constData());
+        QCOMPARE(PQresultStatus(res), PGRES_COMMAND_OK);
+        PQclear(res);
+        PQfinish(admin);
+        const Reply r = request("GET", QStringLiteral("/api/v1/health"));
+        QCOMPARE(r.status, 503);
+        QCOMPARE(r.json.value(QStringLiteral("status")).toString(), QStringLiteral("unavailable"));
+        QVERIFY(r.json.value(QStringLiteral("database")).toObject().contains(QStringLiteral("error")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestApiServer)
+#include "tst_apiserver.moc"

@@ -1,0 +1,198 @@
+// The fliptech executable as a user runs it: options, clear one-line errors, exit codes,
+// nothing half-written, the headless server and its graceful stop.
+#include "fliptech/storage/database.h"
+#include "tempdatabase.h"
+#include "testenv.h"
+
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QProcess>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+using namespace fliptech;
+
+namespace {
+struct Run {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Run run(const QStringList &args, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
+{
+    QProcess p;
+    QProcessEnvironment e = env;
+    e.remove(QStringLiteral("DISPLAY"));
+    e.remove(QStringLiteral("WAYLAND_DISPLAY"));
+    e.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    e.remove(QStringLiteral("DATABASE_URL"));
+    p.setProcessEnvironment(e);
+    p.start(test::fliptechBinary(), args);
+    if (!p.waitForFinished(60000)) {
+        p.kill();
+        p.waitForFinished();
+    }
+    return Run{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(), p.readAllStandardError()};
+}
+
+// The user-facing error is exactly one line starting "fliptech:" (log lines aside).
+QByteArray errorLine(const QByteArray &err)
+{
+    QByteArrayList lines;
+    for (const QByteArray &l : err.split('\n'))
+        if (l.startsWith("fliptech:"))
+            lines << l;
+    return lines.size() == 1 ? lines.first() : QByteArray("<" + QByteArray::number(lines.size()) + " error lines>");
+}
+
+QByteArray httpGet(quint16 port, const QByteArray &path)
+{
+    QTcpSocket s;
+    s.connectToHost(QHostAddress::LocalHost, port);
+    if (!s.waitForConnected(3000))
+        return {};
+    s.write("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+    QByteArray all;
+    while (s.waitForReadyRead(3000))
+        all += s.readAll();
+    return all;
+}
+} // namespace
+
+class TestCli final : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void version()
+    {
+        const Run r = run({QStringLiteral("--version")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out.trimmed(), QByteArray("FlipTech Pro " FLIPTECH_VERSION));
+    }
+
+    void helpListsTheOptions()
+    {
+        const Run r = run({QStringLiteral("--help")});
+        QCOMPARE(r.exitCode, 0);
+        for (const char *opt : {"--headless", "--database", "--listen", "--migrate", "--version"})
+            QVERIFY2(r.out.contains(opt), opt);
+    }
+
+    void badInputIsOneClearLine_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QByteArray>("mentions");
+        QTest::newRow("bad url") << QStringList{QStringLiteral("--headless"), QStringLiteral("--database"), QStringLiteral("mysql://x/y")}
+                                 << 2 << QByteArray("not understood");
+        QTest::newRow("relative sqlite") << QStringList{QStringLiteral("--migrate"), QStringLiteral("--database"), QStringLiteral("sqlite://rel.db")}
+                                         << 2 << QByteArray("absolute");
+        QTest::newRow("bad listen") << QStringList{QStringLiteral("--headless"), QStringLiteral("--listen"), QStringLiteral("localhost")}
+                                    << 2 << QByteArray("HOST:PORT");
+        QTest::newRow("lan without tls") << QStringList{QStringLiteral("--headless"), QStringLiteral("--listen"), QStringLiteral("0.0.0.0:0")}
+                                         << 2 << QByteArray("--allow-insecure-lan");
+        QTest::newRow("unknown option") << QStringList{QStringLiteral("--frobnicate")} << 2 << QByteArray("frobnicate");
+        QTest::newRow("bad workers") << QStringList{QStringLiteral("--headless"), QStringLiteral("--workers"), QStringLiteral("many")}
+                                     << 2 << QByteArray("--workers");
+        QTest::newRow("unreachable server")
+            << QStringList{QStringLiteral("--headless"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--database"),
+                           QStringLiteral("postgresql://nobody@127.0.0.1:%1/none").arg(test::freePort())}
+            << 3 << QByteArray("cannot connect to PostgreSQL");
+    }
+    void badInputIsOneClearLine()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        QFETCH(QByteArray, mentions);
+        const Run r = run(args);
+        QCOMPARE(r.exitCode, exitCode);
+        const QByteArray line = errorLine(r.err);
+        QVERIFY2(line.contains(mentions), r.err.constData());
+    }
+
+    void portInUseWritesNothing()
+    {
+        QTcpServer busy;
+        QVERIFY(busy.listen(QHostAddress::LocalHost, 0));
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("new.db"));
+        const Run r = run({QStringLiteral("--headless"), QStringLiteral("--database"), QStringLiteral("sqlite://") + db,
+                           QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(busy.serverPort())});
+        QCOMPARE(r.exitCode, 4);
+        QVERIFY2(errorLine(r.err).contains("cannot listen on 127.0.0.1"), r.err.constData());
+        QVERIFY(!QFileInfo::exists(db));
+    }
+
+    void migrateThenRefuseANewerSchema()
+    {
+        test::TempDatabase tmp;
+        FLIPTECH_REQUIRE_DATABASE(tmp);
+        const QString url = tmp.url().toString();
+        Run r = run({QStringLiteral("--migrate"), QStringLiteral("--database"), url});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains("schema version 1 (1 migration applied)"), r.out.constData());
+        r = run({QStringLiteral("--migrate"), QStringLiteral("--database"), url});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains("(0 migrations applied)"), r.out.constData());
+
+        auto db = storage::Database::open(tmp.url());
+        QVERIFY(db.ok());
+        QVERIFY((*db)->execute(QStringLiteral("INSERT INTO schema_migrations (version, name) VALUES (2000, 'later')")).ok());
+        r = run({QStringLiteral("--headless"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--database"), url});
+        QCOMPARE(r.exitCode, 5);
+        QVERIFY2(errorLine(r.err).contains("newer than this FlipTech Pro"), r.err.constData());
+        auto count = (*db)->selectOne(QStringLiteral("SELECT count(*) FROM schema_migrations"));
+        QCOMPARE(count->value(0).toInt(), 2);
+    }
+
+    void databaseUrlFromTheEnvironment()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("from-env.db"));
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("FLIPTECH_DATABASE_URL"), QStringLiteral("sqlite://") + path);
+        const Run r = run({QStringLiteral("--migrate")}, env);
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(QFileInfo::exists(path));
+    }
+
+    void headlessServesAndStopsGracefully_data()
+    {
+        QTest::addColumn<int>("signal");
+        QTest::newRow("SIGTERM") << int(SIGTERM);
+        QTest::newRow("SIGINT") << int(SIGINT);
+    }
+    void headlessServesAndStopsGracefully()
+    {
+        QFETCH(int, signal);
+        test::TempDatabase tmp;
+        FLIPTECH_REQUIRE_DATABASE(tmp);
+        const quint16 port = test::freePort();
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("DATABASE_URL"));
+        p.setProcessEnvironment(env);
+        p.start(test::fliptechBinary(), {QStringLiteral("--headless"), QStringLiteral("--database"), tmp.url().toString(),
+                                         QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port)});
+        QVERIFY(p.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(p.canReadLine() || p.state() != QProcess::Running, 20000);
+        const QByteArray banner = p.readLine();
+        QVERIFY2(banner.contains(QByteArray("listening on http://127.0.0.1:" + QByteArray::number(port))), banner.constData());
+        const QByteArray health = httpGet(port, "/api/v1/health");
+        QVERIFY2(health.startsWith("HTTP/1.1 200"), health.constData());
+        QVERIFY(health.contains("\"schema_version\":1"));
+        ::kill(pid_t(p.processId()), signal);
+        QVERIFY(p.waitForFinished(15000));
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 0);
+        QVERIFY(httpGet(port, "/api/v1/health").isEmpty()); // the port is free again
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
