@@ -1,0 +1,156 @@
+#include "fliptech/engine/engine.h"
+#include "fliptech/storage/jobqueue.h"
+#include "fliptech/ui/mainwindow.h"
+#include "fliptech/ui/pageregistry.h"
+#include "tempdatabase.h"
+
+#include <QApplication>
+#include <QLabel>
+#include <QListWidget>
+#include <QProgressBar>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace fliptech;
+
+class TestMainWindow final : public QObject
+{
+    Q_OBJECT
+    std::unique_ptr<test::TempDatabase> m_tmp;
+    std::unique_ptr<engine::Engine> m_engine;
+
+    std::unique_ptr<ui::MainWindow> makeWindow(ui::PageRegistry pages = {})
+    {
+        if (pages.pages().isEmpty())
+            ui::registerDefaultPages(pages);
+        auto w = std::make_unique<ui::MainWindow>(*m_engine, std::move(pages));
+        w->show();
+        [&] { QVERIFY(QTest::qWaitForWindowExposed(w.get())); }();
+        return w;
+    }
+    static QString labelText(QWidget *w, const char *name)
+    {
+        auto *l = w->findChild<QLabel *>(QString::fromLatin1(name));
+        return l ? l->text() : QStringLiteral("<no %1>").arg(QString::fromLatin1(name));
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("FlipTechTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+    }
+    void init()
+    {
+        QSettings().clear();
+        m_tmp = std::make_unique<test::TempDatabase>(storage::Backend::Sqlite);
+        engine::Engine::Options o;
+        o.database = m_tmp->url();
+        o.workers = 0;
+        m_engine = std::make_unique<engine::Engine>(o);
+        QVERIFY(m_engine->connect().ok());
+        QVERIFY(m_engine->migrate().ok());
+        QVERIFY(m_engine->start().ok());
+    }
+    void cleanup()
+    {
+        m_engine.reset();
+        m_tmp.reset();
+    }
+
+    void sidebarListsEveryArea()
+    {
+        auto w = makeWindow();
+        auto *sidebar = w->findChild<QListWidget *>(QStringLiteral("sidebar"));
+        QVERIFY(sidebar);
+        QStringList titles;
+        for (int i = 0; i < sidebar->count(); ++i)
+            titles << sidebar->item(i)->text();
+        QCOMPARE(titles, (QStringList{QStringLiteral("Dashboard"), QStringLiteral("Leads"), QStringLiteral("Scraper"),
+                                      QStringLiteral("Campaigns"), QStringLiteral("Templates"), QStringLiteral("Conversations"),
+                                      QStringLiteral("Automation"), QStringLiteral("Content"), QStringLiteral("Analytics"),
+                                      QStringLiteral("Settings")}));
+        QCOMPARE(w->currentPageId(), QStringLiteral("dashboard"));
+    }
+
+    void clickingAnAreaShowsItsPage()
+    {
+        auto w = makeWindow();
+        auto *sidebar = w->findChild<QListWidget *>(QStringLiteral("sidebar"));
+        const QRect rect = sidebar->visualItemRect(sidebar->item(1));
+        QTest::mouseClick(sidebar->viewport(), Qt::LeftButton, {}, rect.center());
+        QCOMPARE(w->currentPageId(), QStringLiteral("leads"));
+        auto *stack = w->findChild<QStackedWidget *>(QStringLiteral("pages"));
+        QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("page_leads"));
+        auto *text = stack->currentWidget()->findChild<QLabel *>(QStringLiteral("placeholderText"));
+        QVERIFY(text);
+        QVERIFY(text->text().startsWith(QStringLiteral("Not built yet.")));
+        QVERIFY(text->text().contains(QStringLiteral("CSV import")));
+    }
+
+    void keyboardShortcutsSwitchAreas()
+    {
+        auto w = makeWindow();
+        QTest::keyClick(w.get(), Qt::Key_3, Qt::ControlModifier);
+        QCOMPARE(w->currentPageId(), QStringLiteral("scraper"));
+        QTest::keyClick(w.get(), Qt::Key_0, Qt::ControlModifier);
+        QCOMPARE(w->currentPageId(), QStringLiteral("settings"));
+    }
+
+    void aFeatureReplacesItsPlaceholderThroughTheRegistry()
+    {
+        ui::PageRegistry pages;
+        ui::registerDefaultPages(pages);
+        pages.add(ui::PageInfo{QStringLiteral("leads"), QStringLiteral("Leads"), QStringLiteral("system-users"), 20,
+                               [](engine::Engine &, QWidget *parent) -> QWidget * {
+                                   auto *l = new QLabel(QStringLiteral("the real leads page"), parent);
+                                   l->setObjectName(QStringLiteral("realLeads"));
+                                   return l;
+                               }});
+        QCOMPARE(pages.pages().size(), 10);
+        auto w = makeWindow(std::move(pages));
+        QVERIFY(w->showPage(QStringLiteral("leads")));
+        auto *page = qobject_cast<QLabel *>(w->pageWidget(QStringLiteral("leads")));
+        QVERIFY(page);
+        QCOMPARE(page->text(), QStringLiteral("the real leads page"));
+        QVERIFY(!w->showPage(QStringLiteral("no-such-page")));
+    }
+
+    void statusBarShowsDatabaseApiAndJobs()
+    {
+        auto w = makeWindow();
+        QVERIFY(labelText(w.get(), "databaseStatus").contains(m_tmp->url().path));
+        QVERIFY(labelText(w.get(), "databaseStatus").contains(QStringLiteral("connected")));
+        QCOMPARE(labelText(w.get(), "apiStatus"), QStringLiteral("API: off"));
+        QCOMPARE(labelText(w.get(), "jobsStatus"), QStringLiteral("No jobs running"));
+        auto *bar = w->findChild<QProgressBar *>(QStringLiteral("jobsProgress"));
+        QVERIFY(!bar->isVisible());
+
+        w->setApiUrl(QStringLiteral("http://127.0.0.1:8484"));
+        QCOMPARE(labelText(w.get(), "apiStatus"), QStringLiteral("API: http://127.0.0.1:8484"));
+        QList<storage::JobSpec> specs(2, storage::JobSpec{QStringLiteral("scrape")});
+        QVERIFY(m_engine->jobs().enqueueBatch(specs).ok());
+        w->refreshStatus();
+        QCOMPARE(labelText(w.get(), "jobsStatus"), QStringLiteral("Jobs: 0 running, 2 waiting"));
+        QVERIFY(bar->isVisible());
+    }
+
+    void geometryAndPageAreRestored()
+    {
+        {
+            auto w = makeWindow();
+            w->resize(900, 640);
+            w->showPage(QStringLiteral("analytics"));
+            QVERIFY(w->close());
+        }
+        auto w = makeWindow();
+        QCOMPARE(w->size(), QSize(900, 640));
+        QCOMPARE(w->currentPageId(), QStringLiteral("analytics"));
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
