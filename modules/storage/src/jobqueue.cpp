@@ -180,9 +180,11 @@ core::Result<QList<Job>> JobQueue::claim(const QStringList &queues, const QStrin
     const QString sql = QStringLiteral(
         "UPDATE jobs SET state = 'running', locked_by = ?, locked_until = ?, attempts = attempts + 1, "
         "started_at = ?, updated_at = ? "
-        "WHERE id IN (SELECT id FROM jobs WHERE state = 'queued' AND queue IN (%1) AND run_at <= ? "
+        "WHERE id IN (SELECT id FROM jobs%4 WHERE state = 'queued' AND queue IN (%1) AND run_at <= ? "
         "ORDER BY priority DESC, run_at, id LIMIT ?%2) "
-        "RETURNING %3").arg(placeholders(queues.size()), lock, kJobColumns);
+        "RETURNING %3").arg(placeholders(queues.size()), lock, kJobColumns,
+                            // SQLite's planner otherwise picks jobs_state_idx and sorts every queued job.
+                            m_db->isPostgres() ? QString() : QStringLiteral(" INDEXED BY jobs_claim_idx"));
     QVariantList params{workerId, m_db->timestamp(now.addMSecs(lease.count())), m_db->timestamp(now),
                         m_db->timestamp(now)};
     for (const QString &q : queues)

@@ -735,7 +735,9 @@ CREATE TABLE usage_records (
 CREATE INDEX usage_records_user_id_idx ON usage_records (user_id, recorded_at);
 CREATE INDEX usage_records_metric_idx ON usage_records (metric, recorded_at);
 
--- The job queue: claimed with BEGIN IMMEDIATE (SQLite) or FOR UPDATE SKIP LOCKED (PostgreSQL).
+-- The job queue: claimed by one UPDATE ... RETURNING (FOR UPDATE SKIP LOCKED on PostgreSQL).
+-- The claim index leads with priority so a claim reads it in order and filters by queue
+-- (an IN list of queues cannot use a queue-first index for ORDER BY).
 CREATE TABLE jobs (
   id INTEGER PRIMARY KEY,
   queue TEXT NOT NULL DEFAULT 'normal',
@@ -758,7 +760,7 @@ CREATE TABLE jobs (
   started_at TIMESTAMP,
   finished_at TIMESTAMP
 );
-CREATE INDEX jobs_claim_idx ON jobs (queue, priority DESC, run_at, id) WHERE state = 'queued';
+CREATE INDEX jobs_claim_idx ON jobs (priority DESC, run_at, id) WHERE state = 'queued';
 CREATE INDEX jobs_lease_idx ON jobs (locked_until) WHERE state = 'running';
 CREATE INDEX jobs_state_idx ON jobs (state);
 CREATE INDEX jobs_created_by_idx ON jobs (created_by);

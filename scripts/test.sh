@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The README's test command: installs what the tests need (Debian 12 / Ubuntu 24.04), builds,
+# starts a throwaway PostgreSQL cluster, runs ctest for both backends, and stops the cluster
+# even when tests fail. The exit status is the tests'.
+#   FLIPTECH_TEST_BUILD_DIR  build folder (default build-test)
+#   extra arguments go to ctest (e.g. -R tst_jobqueue)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/packages.sh
+source scripts/pgcluster.sh
+
+fliptech_install_packages "${FLIPTECH_BUILD_PACKAGES[@]}" "${FLIPTECH_TEST_PACKAGES[@]}"
+
+build_dir=${FLIPTECH_TEST_BUILD_DIR:-build-test}
+launcher=()
+command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DFLIPTECH_WERROR=ON -DFLIPTECH_BENCH=ON "${launcher[@]}"
+cmake --build "$build_dir" -j"$(nproc)"
+
+trap fliptech_pg_stop EXIT
+fliptech_pg_start
+export FLIPTECH_TEST_REQUIRE_POSTGRES=1
+
+set +e
+ctest --test-dir "$build_dir" -L default -j"$(nproc)" --output-on-failure --timeout 900 "$@"
+status=$?
+set -e
+exit $status
