@@ -6,6 +6,7 @@ endif()
 find_package(Qt6 ${FLIPTECH_QT_MIN} REQUIRED COMPONENTS ${FLIPTECH_QT_COMPONENTS})
 find_package(Qt6 ${FLIPTECH_QT_MIN} QUIET COMPONENTS LinguistTools)
 find_package(PostgreSQL REQUIRED)   # libpq: COPY and LISTEN for bulk and events
+find_package(Qt6Keychain REQUIRED)   # SecretStore: the OS keychain
 find_package(Threads REQUIRED)
 
 find_program(CCACHE_PROGRAM ccache)

@@ -61,6 +61,7 @@ public:
     // On a temporary, returns by value: `for (x : *db.select(...))` must not dangle.
     T operator*() && { return std::move(*this).value(); }
     const T *operator->() const { return &value(); }
+    T *operator->() { return &value(); }
     const Error &error() const { return std::get<Error>(m_v); }
 
 private:

@@ -1,0 +1,155 @@
+#pragma once
+// AuthService: accounts, sessions and API keys, shared by the HTTP API and the desktop.
+// Access tokens are short JWTs (30 min); refresh tokens are JWTs bound to a `sessions` row and
+// rotated on every refresh; presenting a refresh token a second time revokes its whole family
+// (someone else has it). API keys ("ftp_...") are stored as SHA-256 with a visible prefix.
+// Failed logins per account and per IP are counted: 5 in 15 minutes locks for 15 minutes.
+
+#include "fliptech/auth/jwt.h"
+#include "fliptech/auth/passwordhasher.h"
+#include "fliptech/auth/passwordpolicy.h"
+#include "fliptech/core/clock.h"
+#include "fliptech/core/error.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QStringList>
+
+#include <memory>
+#include <optional>
+
+namespace fliptech::storage {
+class Database;
+class SecretStore;
+} // namespace fliptech::storage
+
+namespace fliptech::auth {
+
+enum class Role { Viewer = 0, User = 1, Admin = 2 };
+QString roleName(Role role);
+std::optional<Role> roleFromName(const QString &name);
+
+struct User {
+    qint64 id = 0;
+    QString email;
+    QString name;
+    Role role = Role::User;
+    QString timezone;
+    QString avatarUrl;
+    bool active = true;
+    QDateTime lastLoginAt;
+    QDateTime createdAt;
+    QJsonObject toJson() const;
+};
+
+// Who is making a request, once authenticated.
+struct Principal {
+    qint64 userId = 0;
+    Role role = Role::Viewer;
+    QString email;
+    qint64 sessionId = 0; // JWT sessions
+    qint64 apiKeyId = 0;  // API keys
+    bool atLeast(Role r) const { return int(role) >= int(r); }
+};
+
+struct ClientInfo {
+    QString ip;
+    QString userAgent;
+};
+
+struct TokenPair {
+    QString accessToken;
+    QString refreshToken;
+    qint64 expiresIn = 0; // seconds
+    User user;
+    QJsonObject toJson() const;
+};
+
+struct ApiKey {
+    qint64 id = 0;
+    QString name;
+    QString prefix;
+    QStringList scopes;
+    QDateTime lastUsedAt;
+    QDateTime expiresAt;
+    QDateTime createdAt;
+    QString plaintext; // only in the answer to create(), never stored
+    QJsonObject toJson() const;
+};
+
+struct AuthSettings {
+    int accessTokenMinutes = 30; // JWT_ACCESS_TOKEN_EXPIRE_MINUTES
+    int refreshTokenDays = 7;    // JWT_REFRESH_TOKEN_EXPIRE_DAYS
+    int lockoutAttempts = 5;
+    int lockoutWindowMinutes = 15;
+    int resetTokenMinutes = 60;
+    Argon2Params argon2;
+};
+
+class AuthService final
+{
+public:
+    AuthService(std::shared_ptr<storage::Database> db, storage::SecretStore &secrets, const core::Clock &clock,
+                AuthSettings settings = {});
+    ~AuthService();
+
+    // Loads (or creates, on first start) the signing key from the SecretStore.
+    core::Status init();
+    const AuthSettings &settings() const { return m_settings; }
+
+    core::Result<bool> hasUsers();
+    // The first account of a fresh install; it becomes admin. Refused once any user exists.
+    core::Result<User> createFirstAdmin(const QString &email, const QString &password, const QString &name);
+
+    core::Result<TokenPair> login(const QString &email, const QString &password, const ClientInfo &client);
+    core::Result<TokenPair> refresh(const QString &refreshToken, const ClientInfo &client);
+    core::Status logout(const Principal &who, const ClientInfo &client);
+
+    // "Bearer <jwt>" access tokens and "ftp_..." API keys, checked against the database so a
+    // deactivated user or a revoked key is refused at once.
+    core::Result<Principal> authenticate(const QString &credential);
+
+    core::Result<User> user(qint64 id);
+    // Fields: name, timezone, avatar_url, and password (with current_password).
+    core::Result<User> updateProfile(const Principal &who, const QJsonObject &changes, const ClientInfo &client);
+
+    // Always succeeds (no account enumeration). The link goes to the log and to admins'
+    // notifications until SMTP exists; `tokenOut` receives the token for tests and the desktop.
+    core::Status forgotPassword(const QString &email, const ClientInfo &client, QString *tokenOut = nullptr);
+    core::Status resetPassword(const QString &token, const QString &newPassword, const ClientInfo &client);
+
+    core::Result<QList<ApiKey>> apiKeys(const Principal &who);
+    core::Result<ApiKey> createApiKey(const Principal &who, const QString &name, const QStringList &scopes,
+                                      const QDateTime &expiresAt, const ClientInfo &client);
+    core::Status revokeApiKey(const Principal &who, qint64 keyId, const ClientInfo &client);
+
+    // Administration (admin only).
+    core::Result<QList<User>> users(const Principal &who);
+    core::Result<User> createUser(const Principal &who, const QString &email, const QString &password, const QString &name,
+                                  Role role, const ClientInfo &client);
+    // Fields: name, role, is_active (deactivating revokes every session at once).
+    core::Result<User> updateUser(const Principal &who, qint64 id, const QJsonObject &changes, const ClientInfo &client);
+    core::Status deleteUser(const Principal &who, qint64 id, const ClientInfo &client);
+
+    // Seconds until a locked account/IP may try again, 0 when not locked.
+    core::Result<qint64> lockoutRemaining(const QString &email, const QString &ip);
+
+private:
+    core::Result<TokenPair> issue(const User &user, const QString &family, const ClientInfo &client);
+    core::Result<User> insertUser(const QString &email, const QString &password, const QString &name, Role role);
+    core::Status revokeSessions(qint64 userId);
+    void logActivity(std::optional<qint64> userId, const QString &action, const QString &entityType,
+                     std::optional<qint64> entityId, const QJsonObject &details, const ClientInfo &client);
+    core::Status requireAdmin(const Principal &who) const;
+    core::Result<qint64> adminCount();
+
+    std::shared_ptr<storage::Database> m_db;
+    storage::SecretStore &m_secrets;
+    const core::Clock &m_clock;
+    AuthSettings m_settings;
+    PasswordHasher m_hasher;
+    PasswordPolicy m_policy;
+    std::unique_ptr<JwtCodec> m_jwt;
+};
+
+} // namespace fliptech::auth
