@@ -19,6 +19,7 @@
 #include <QProcessEnvironment>
 #include <QStandardPaths>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <memory>
@@ -38,7 +39,7 @@ int fail(int code, const QString &message)
 bool wantsHeadless(int argc, char **argv)
 {
     for (int i = 1; i < argc; ++i) {
-        for (const char *flag : {"--headless", "--migrate", "--version", "-v", "--help", "-h", "--help-all"})
+        for (const char *flag : {"--headless", "--migrate", "--version", "-v", "--help", "-h", "--help-all", "--create-admin"})
             if (std::strcmp(argv[i], flag) == 0)
                 return true;
     }
@@ -87,10 +88,14 @@ int main(int argc, char **argv)
                                             QStringLiteral("Allow the API on a non-loopback address without TLS."));
     const QCommandLineOption migrateOpt(QStringLiteral("migrate"),
                                         QStringLiteral("Apply database migrations and exit."));
+    const QCommandLineOption createAdminOpt(QStringLiteral("create-admin"),
+                                            QStringLiteral("Create the first administrator and exit; the password is read from "
+                                                           "stdin (or FLIPTECH_ADMIN_PASSWORD)."),
+                                            QStringLiteral("email"));
     const QCommandLineOption workersOpt(QStringLiteral("workers"),
                                         QStringLiteral("Job worker threads (default 2; 0 runs no jobs here)."),
                                         QStringLiteral("n"));
-    parser.addOptions({versionOpt, headlessOpt, databaseOpt, listenOpt, insecureLanOpt, migrateOpt, workersOpt});
+    parser.addOptions({versionOpt, headlessOpt, databaseOpt, listenOpt, insecureLanOpt, migrateOpt, createAdminOpt, workersOpt});
     if (!parser.parse(QCoreApplication::arguments()))
         return fail(ExitUsage, parser.errorText() + QStringLiteral(" (see --help)"));
     if (parser.isSet(QStringLiteral("help")))
@@ -113,7 +118,12 @@ int main(int argc, char **argv)
     config.loadEnvironment(QProcessEnvironment::systemEnvironment(),
                            {{QStringLiteral("database_url"), {QStringLiteral("FLIPTECH_DATABASE_URL"), QStringLiteral("DATABASE_URL")}},
                             {QStringLiteral("listen"), {QStringLiteral("FLIPTECH_LISTEN")}},
-                            {QStringLiteral("workers"), {QStringLiteral("FLIPTECH_WORKERS")}}});
+                            {QStringLiteral("workers"), {QStringLiteral("FLIPTECH_WORKERS")}},
+                            {QStringLiteral("access_minutes"), {QStringLiteral("JWT_ACCESS_TOKEN_EXPIRE_MINUTES")}},
+                            {QStringLiteral("refresh_days"), {QStringLiteral("JWT_REFRESH_TOKEN_EXPIRE_DAYS")}},
+                            {QStringLiteral("cors_origins"), {QStringLiteral("CORS_ORIGINS")}},
+                            {QStringLiteral("rate_limit_per_minute"), {QStringLiteral("RATE_LIMIT_PER_MINUTE")}},
+                            {QStringLiteral("allowed_hosts"), {QStringLiteral("FLIPTECH_ALLOWED_HOSTS")}}});
     if (parser.isSet(databaseOpt))
         config.setCommandLine(QStringLiteral("database_url"), parser.value(databaseOpt));
     if (parser.isSet(listenOpt))
@@ -147,17 +157,51 @@ int main(int argc, char **argv)
     engine::Engine::Options options;
     options.database = *url;
     options.workers = workers;
+    options.dataDir = dataDir;
+    options.auth.accessTokenMinutes = std::clamp(config.intValue(QStringLiteral("access_minutes"), 30), 1, 24 * 60);
+    options.auth.refreshTokenDays = std::clamp(config.intValue(QStringLiteral("refresh_days"), 7), 1, 365);
     engine::Engine engine(options);
+
+    api::ApiOptions apiOptions;
+    apiOptions.corsOrigins = config.value(QStringLiteral("cors_origins")).split(u',', Qt::SkipEmptyParts);
+    for (QString &o : apiOptions.corsOrigins)
+        o = o.trimmed();
+    apiOptions.rateLimitPerMinute = config.intValue(QStringLiteral("rate_limit_per_minute"), apiOptions.rateLimitPerMinute);
+    apiOptions.allowedHosts = config.value(QStringLiteral("allowed_hosts")).split(u',', Qt::SkipEmptyParts);
 
     // Every check before anything is written: the port first (so a second instance changes
     // nothing), then the database (reachable, schema not newer than this binary).
-    api::ApiServer server(engine);
-    if (runApi && !parser.isSet(migrateOpt)) {
-        if (auto st = server.listen(listen); !st)
-            return fail(ExitListen, st.error().message);
+    const bool oneShot = parser.isSet(migrateOpt) || parser.isSet(createAdminOpt);
+    std::unique_ptr<api::GuardedTcpServer> socket;
+    if (runApi && !oneShot) {
+        auto bound = api::GuardedTcpServer::bind(listen, apiOptions.limits);
+        if (!bound)
+            return fail(ExitListen, bound.error().message);
+        socket = std::move(bound).value();
     }
     if (auto st = engine.connect(); !st)
         return fail(st.error().code == core::ErrorCode::SchemaTooNew ? ExitSchema : ExitDatabase, st.error().message);
+    api::ApiServer server(engine, apiOptions);
+
+    if (parser.isSet(createAdminOpt)) {
+        QByteArray password = qgetenv("FLIPTECH_ADMIN_PASSWORD");
+        if (password.isEmpty()) {
+            char buffer[1024] = {};
+            if (std::fgets(buffer, sizeof buffer, stdin))
+                password = QByteArray(buffer).trimmed();
+        }
+        if (password.isEmpty())
+            return fail(ExitUsage, QStringLiteral("give the password on stdin or in FLIPTECH_ADMIN_PASSWORD"));
+        if (auto applied = engine.migrate(); !applied)
+            return fail(ExitDatabase, applied.error().message);
+        if (auto st = engine.auth().init(); !st)
+            return fail(ExitDatabase, st.error().message);
+        auto admin = engine.auth().createFirstAdmin(parser.value(createAdminOpt), QString::fromUtf8(password), {});
+        if (!admin)
+            return fail(admin.error().code == core::ErrorCode::Forbidden ? ExitUsage : ExitDatabase, admin.error().message);
+        std::printf("created administrator %s\n", qPrintable(admin->email));
+        return ExitOk;
+    }
 
     if (parser.isSet(migrateOpt)) {
         auto applied = engine.migrate();
@@ -172,6 +216,8 @@ int main(int argc, char **argv)
         return fail(ExitDatabase, applied.error().message);
     if (auto st = engine.start(); !st)
         return fail(ExitDatabase, st.error().message);
+    if (socket)
+        server.serve(std::move(socket), listen);
 
     core::ShutdownSignals shutdown;
     QObject::connect(&shutdown, &core::ShutdownSignals::shutdownRequested, app.get(), [](int) {

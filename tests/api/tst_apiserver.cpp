@@ -2,6 +2,7 @@
 #include "fliptech/engine/engine.h"
 #include "fliptech/storage/database.h"
 #include "fliptech/storage/jobqueue.h"
+#include "memorysecretstore.h"
 #include "tempdatabase.h"
 #include "testenv.h"
 
@@ -34,17 +35,21 @@ class TestApiServer final : public QObject
     std::unique_ptr<engine::Engine> m_engine;
     std::unique_ptr<api::ApiServer> m_server;
     QNetworkAccessManager m_nam;
+    test::MemorySecretStore m_secrets;
 
     void startServer(api::GuardedTcpServer::Limits limits = {})
     {
         engine::Engine::Options o;
         o.database = m_tmp->url();
         o.workers = 0; // jobs stay queued: the metrics test counts them
+        o.secrets = &m_secrets;
         m_engine = std::make_unique<engine::Engine>(o);
         QVERIFY(m_engine->connect().ok());
         QVERIFY(m_engine->migrate().ok());
         QVERIFY(m_engine->start().ok());
-        m_server = std::make_unique<api::ApiServer>(*m_engine, limits);
+        api::ApiOptions options;
+        options.limits = limits;
+        m_server = std::make_unique<api::ApiServer>(*m_engine, options);
         auto la = api::ListenAddress::parse(QStringLiteral("127.0.0.1:0"));
         QVERIFY(la.ok());
         QVERIFY(m_server->listen(*la).ok());

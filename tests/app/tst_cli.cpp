@@ -24,10 +24,20 @@ struct Run {
     QByteArray err;
 };
 
+// Child processes keep their data (the secrets file) in a throwaway folder, never the user's.
+QProcessEnvironment isolated(QProcessEnvironment e = QProcessEnvironment::systemEnvironment())
+{
+    static QTemporaryDir home;
+    e.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
+    e.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
+    e.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
+    return e;
+}
+
 Run run(const QStringList &args, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
 {
     QProcess p;
-    QProcessEnvironment e = env;
+    QProcessEnvironment e = isolated(env);
     e.remove(QStringLiteral("DISPLAY"));
     e.remove(QStringLiteral("WAYLAND_DISPLAY"));
     e.remove(QStringLiteral("QT_QPA_PLATFORM"));
@@ -57,7 +67,7 @@ QByteArray httpGet(quint16 port, const QByteArray &path)
     s.connectToHost(QHostAddress::LocalHost, port);
     if (!s.waitForConnected(3000))
         return {};
-    s.write("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+    s.write("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(port) + "\r\nConnection: close\r\n\r\n");
     QByteArray all;
     while (s.waitForReadyRead(3000))
         all += s.readAll();
@@ -181,7 +191,7 @@ private Q_SLOTS:
         FLIPTECH_REQUIRE_DATABASE(tmp);
         const quint16 port = test::freePort();
         QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        QProcessEnvironment env = isolated();
         env.remove(QStringLiteral("DATABASE_URL"));
         p.setProcessEnvironment(env);
         p.start(test::fliptechBinary(), {QStringLiteral("--headless"), QStringLiteral("--database"), tmp.url().toString(),

@@ -23,7 +23,7 @@ bool healthy(quint16 port)
     s.connectToHost(QHostAddress::LocalHost, port);
     if (!s.waitForConnected(50))
         return false;
-    s.write("GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+    s.write("GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(port) + "\r\n\r\n");
     if (!s.waitForReadyRead(1000))
         return false;
     return s.readAll().startsWith("HTTP/1.1 200");
@@ -33,6 +33,11 @@ double startOnce(const QString &dbUrl)
 {
     const quint16 port = test::freePort();
     QProcess p;
+    static QTemporaryDir home; // the secrets file lands here, not in the user's data folder
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("XDG_DATA_HOME"), home.path());
+    env.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
+    p.setProcessEnvironment(env);
     QElapsedTimer t;
     t.start();
     p.start(test::fliptechBinary(), {QStringLiteral("--headless"), QStringLiteral("--database"), dbUrl, QStringLiteral("--listen"),

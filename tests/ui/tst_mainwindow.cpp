@@ -2,6 +2,7 @@
 #include "fliptech/storage/jobqueue.h"
 #include "fliptech/ui/mainwindow.h"
 #include "fliptech/ui/pageregistry.h"
+#include "memorysecretstore.h"
 #include "tempdatabase.h"
 
 #include <QApplication>
@@ -20,6 +21,7 @@ class TestMainWindow final : public QObject
     Q_OBJECT
     std::unique_ptr<test::TempDatabase> m_tmp;
     std::unique_ptr<engine::Engine> m_engine;
+    test::MemorySecretStore m_secrets;
 
     std::unique_ptr<ui::MainWindow> makeWindow(ui::PageRegistry pages = {})
     {
@@ -50,6 +52,7 @@ private Q_SLOTS:
         engine::Engine::Options o;
         o.database = m_tmp->url();
         o.workers = 0;
+        o.secrets = &m_secrets;
         m_engine = std::make_unique<engine::Engine>(o);
         QVERIFY(m_engine->connect().ok());
         QVERIFY(m_engine->migrate().ok());

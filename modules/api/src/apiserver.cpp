@@ -1,111 +1,219 @@
 #include "fliptech/api/apiserver.h"
 
 #include "fliptech/api/apierror.h"
-#include "fliptech/api/healthcontroller.h"
+#include "fliptech/api/controllers.h"
+#include "fliptech/api/jsonschema.h"
+#include "fliptech/core/json.h"
 #include "fliptech/engine/engine.h"
 
+#include <QCryptographicHash>
+#include <QElapsedTimer>
 #include <QHttpServerResponder>
 #include <QJsonDocument>
 #include <QLoggingCategory>
-#include <QSet>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+
+#include <exception>
 
 Q_LOGGING_CATEGORY(lcApi, "fliptech.api")
 
 namespace fliptech::api {
 
+using core::ErrorCode;
+
 namespace {
-QString methodName(QHttpServerRequest::Method m)
+
+QByteArray header(const QHttpServerRequest &r, const QByteArray &name)
 {
-    switch (m) {
-    case QHttpServerRequest::Method::Get: return QStringLiteral("GET");
-    case QHttpServerRequest::Method::Put: return QStringLiteral("PUT");
-    case QHttpServerRequest::Method::Delete: return QStringLiteral("DELETE");
-    case QHttpServerRequest::Method::Post: return QStringLiteral("POST");
-    case QHttpServerRequest::Method::Head: return QStringLiteral("HEAD");
-    case QHttpServerRequest::Method::Options: return QStringLiteral("OPTIONS");
-    case QHttpServerRequest::Method::Patch: return QStringLiteral("PATCH");
-    default: return QStringLiteral("OTHER");
-    }
+    for (const auto &h : r.headers())
+        if (h.first.compare(name, Qt::CaseInsensitive) == 0)
+            return h.second;
+    return {};
 }
+
+QString newRequestId()
+{
+    return QString::number(QRandomGenerator::global()->generate64(), 36);
+}
+
 } // namespace
 
-ApiServer::ApiServer(engine::Engine &engine, GuardedTcpServer::Limits limits, QObject *parent)
-    : QObject(parent), m_engine(engine), m_limits(limits)
+ApiServer::ApiServer(engine::Engine &engine, ApiOptions options, QObject *parent)
+    : QObject(parent), m_engine(engine), m_options(std::move(options)), m_limiter(m_options.rateLimitPerMinute)
 {
-    m_health = std::make_unique<HealthController>(m_engine, m_metrics);
-    registerRoutes();
+    registerHealthRoutes(m_routes, m_engine, m_metrics);
+    m_routes.add({QHttpServerRequest::Method::Get, QStringLiteral("/api/v1/openapi.json"), std::nullopt, QStringLiteral("system"),
+                  QStringLiteral("This document (OpenAPI 3.0)"), {}, {}, 200,
+                  [this](RequestContext &) { return jsonResponse(openApi()); }, {}, {}});
+    registerAuthRoutes(m_routes, m_engine.auth());
+    registerUserRoutes(m_routes, m_engine.auth());
 }
 
 ApiServer::~ApiServer() = default;
 
-void ApiServer::addRoute(QHttpServerRequest::Method method, const QString &path, const QString &summary, Handler handler)
+QJsonObject ApiServer::openApi() const
 {
-    m_routes.append(Route{method, path, summary, std::move(handler)});
+    return m_routes.openApi(QStringLiteral(FLIPTECH_VERSION), isListening() ? url().toString() : QStringLiteral("http://127.0.0.1:8484"));
 }
 
-void ApiServer::registerRoutes()
+QHttpServerResponse ApiServer::process(const QHttpServerRequest &request, const QString &requestId, QByteArray *allowedOrigin)
 {
-    using M = QHttpServerRequest::Method;
-    addRoute(M::Get, QStringLiteral("/api/v1/health"), QStringLiteral("Liveness and database status"),
-             [this](const QHttpServerRequest &) { return m_health->health(); });
-    addRoute(M::Get, QStringLiteral("/metrics"), QStringLiteral("Prometheus metrics"),
-             [this](const QHttpServerRequest &) { return m_health->metrics(); });
-}
+    // Host check: only the names we are bound to (stops DNS rebinding).
+    const QString host = QString::fromLatin1(header(request, "Host")).toLower();
+    if (!m_hosts.contains(host))
+        return errorResponse(ErrorCode::Forbidden, QStringLiteral("Host '%1' is not served here (allowed: the address the "
+                                                                  "server is bound to; add others with FLIPTECH_ALLOWED_HOSTS)").arg(host.left(100)));
 
-QHttpServerResponse ApiServer::finish(QHttpServerResponse &&response)
-{
-    response.setHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
-    response.setHeader(QByteArrayLiteral("X-Content-Type-Options"), QByteArrayLiteral("nosniff"));
-    m_metrics.countRequest(int(response.statusCode()));
-    return std::move(response);
-}
-
-QHttpServerResponse ApiServer::dispatch(const QString &path, const QHttpServerRequest &request)
-{
-    QStringList allowed;
-    for (const Route &r : std::as_const(m_routes)) {
-        if (r.path != path)
-            continue;
-        if (r.method == request.method() ||
-            (request.method() == QHttpServerRequest::Method::Head && r.method == QHttpServerRequest::Method::Get))
-            return finish(r.handler(request));
-        allowed << methodName(r.method);
+    // CORS: the configured origins and our own.
+    const QByteArray origin = header(request, "Origin");
+    if (!origin.isEmpty()) {
+        const QString o = QString::fromLatin1(origin);
+        const bool allowed = m_options.corsOrigins.contains(o) || o == QStringLiteral("http://") + host ||
+                             o == QStringLiteral("https://") + host;
+        if (!allowed)
+            return errorResponse(ErrorCode::Forbidden, QStringLiteral("origin %1 is not allowed (CORS_ORIGINS)").arg(o.left(200)));
+        *allowedOrigin = origin;
+        if (request.method() == QHttpServerRequest::Method::Options && !header(request, "Access-Control-Request-Method").isEmpty()) {
+            QHttpServerResponse pre(QHttpServerResponse::StatusCode::NoContent);
+            pre.setHeader("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE");
+            pre.setHeader("Access-Control-Allow-Headers", "Authorization, Content-Type, X-API-Key, X-Request-Id");
+            pre.setHeader("Access-Control-Max-Age", "600");
+            return pre;
+        }
     }
-    const QString allow = allowed.join(QStringLiteral(", "));
-    auto out = errorResponse(core::ErrorCode::MethodNotAllowed,
-                             QStringLiteral("%1 is not allowed on %2; use %3").arg(methodName(request.method()), path, allow));
-    out.setHeader(QByteArrayLiteral("Allow"), allow.toLatin1());
-    return finish(std::move(out));
+
+    const QString path = request.url().path();
+    const RouteTable::Match match = m_routes.match(request.method(), path);
+    if (!match.route) {
+        if (!match.allowedMethods.isEmpty()) {
+            const QString allow = match.allowedMethods.join(QStringLiteral(", "));
+            auto r = errorResponse(ErrorCode::MethodNotAllowed, QStringLiteral("%1 is not allowed on %2; use %3")
+                                                                    .arg(RouteTable::methodName(request.method()), path, allow));
+            r.setHeader("Allow", allow.toLatin1());
+            return r;
+        }
+        return errorResponse(ErrorCode::NotFound, QStringLiteral("no such endpoint: %1 %2").arg(RouteTable::methodName(request.method()), path));
+    }
+    const Route &route = *match.route;
+
+    // Rate limit per caller: its credential if it sent one, else its address.
+    QByteArray credential = header(request, "X-API-Key");
+    const QByteArray authz = header(request, "Authorization");
+    if (credential.isEmpty() && authz.startsWith("Bearer "))
+        credential = authz.mid(7).trimmed();
+    const QString caller = credential.isEmpty()
+        ? request.remoteAddress().toString()
+        : QString::fromLatin1(QCryptographicHash::hash(credential, QCryptographicHash::Sha1).toHex());
+    if (const int wait = m_limiter.take(caller, m_engine.clock().monotonicMs()); wait > 0) {
+        auto r = errorResponse(core::makeError(ErrorCode::RateLimited, QStringLiteral("too many requests; retry in %1 s").arg(wait),
+                                               {{QStringLiteral("retry_after"), wait}}));
+        r.setHeader("Retry-After", QByteArray::number(wait));
+        return r;
+    }
+
+    RequestContext ctx{request, {}, match.params, std::nullopt,
+                       auth::ClientInfo{request.remoteAddress().toString(), QString::fromUtf8(header(request, "User-Agent"))}, requestId};
+
+    // Authentication and role.
+    if (!credential.isEmpty()) {
+        auto p = m_engine.auth().authenticate(QString::fromLatin1(credential));
+        if (p)
+            ctx.principal = *p;
+        else if (route.role) {
+            auto r = errorResponse(p.error());
+            r.setHeader("WWW-Authenticate", "Bearer");
+            return r;
+        }
+    }
+    if (route.role) {
+        if (!ctx.principal) {
+            auto r = errorResponse(ErrorCode::Unauthorized, QStringLiteral("sign in first: send 'Authorization: Bearer <token>' or 'X-API-Key'"));
+            r.setHeader("WWW-Authenticate", "Bearer");
+            return r;
+        }
+        if (!ctx.principal->atLeast(*route.role))
+            return errorResponse(ErrorCode::Forbidden, QStringLiteral("this needs the role '%1' or higher; you are '%2'")
+                                                           .arg(auth::roleName(*route.role), auth::roleName(ctx.principal->role)));
+    }
+
+    // Body: size, JSON, schema.
+    if (!route.requestSchema.isEmpty()) {
+        const QByteArray body = request.body();
+        if (body.size() > m_options.maxJsonBytes)
+            return errorResponse(ErrorCode::PayloadTooLarge, QStringLiteral("the JSON body is larger than %1 bytes").arg(m_options.maxJsonBytes));
+        const QByteArray type = header(request, "Content-Type");
+        if (!body.isEmpty() && !type.toLower().startsWith("application/json"))
+            return errorResponse(ErrorCode::InvalidArgument, QStringLiteral("send the body as JSON with 'Content-Type: application/json'"));
+        auto parsed = core::json::parseObject(body.isEmpty() ? QByteArray("{}") : body);
+        if (!parsed)
+            return errorResponse(parsed.error());
+        if (auto st = schema::validate(*parsed, route.requestSchema); !st)
+            return errorResponse(st.error());
+        ctx.body = *parsed;
+    }
+
+    try {
+        return route.handler(ctx);
+    } catch (const std::exception &e) {
+        qCCritical(lcApi).noquote() << requestId << RouteTable::methodName(request.method()) << path << "threw:" << e.what();
+        return errorResponse(ErrorCode::Internal, QString());
+    }
+}
+
+void ApiServer::handle(const QHttpServerRequest &request, QHttpServerResponder &&responder)
+{
+    QString requestId = QString::fromLatin1(header(request, "X-Request-Id"));
+    static const QRegularExpression validId(QStringLiteral("^[A-Za-z0-9._-]{1,64}$"));
+    if (!validId.match(requestId).hasMatch())
+        requestId = newRequestId();
+    QByteArray allowedOrigin;
+    QHttpServerResponse response = process(request, requestId, &allowedOrigin);
+    response.setHeader("X-Request-Id", requestId.toLatin1());
+    response.setHeader("X-Content-Type-Options", "nosniff");
+    response.setHeader("X-Frame-Options", "DENY");
+    response.setHeader("Referrer-Policy", "no-referrer");
+    response.setHeader("Cache-Control", "no-store");
+    if (response.mimeType().startsWith("text/html"))
+        response.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+    if (!allowedOrigin.isEmpty()) {
+        response.setHeader("Access-Control-Allow-Origin", allowedOrigin);
+        response.setHeader("Vary", "Origin");
+    }
+    m_metrics.countRequest(int(response.statusCode()));
+    response.write(std::move(responder));
 }
 
 core::Status ApiServer::listen(const ListenAddress &address)
 {
+    auto socket = GuardedTcpServer::bind(address, m_options.limits);
+    if (!socket)
+        return socket.error();
+    serve(std::move(socket).value(), address);
+    return {};
+}
+
+void ApiServer::serve(std::unique_ptr<GuardedTcpServer> socket, const ListenAddress &address)
+{
     close();
     m_http = std::make_unique<QHttpServer>();
-    QSet<QString> paths;
-    for (const Route &r : std::as_const(m_routes))
-        paths.insert(r.path);
-    for (const QString &path : std::as_const(paths))
-        m_http->route(path, [this, path](const QHttpServerRequest &request) { return dispatch(path, request); });
+    // No QHttpServer routes: every request reaches the "missing" handler, which is our router.
     m_http->setMissingHandler([this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-        finish(errorResponse(core::ErrorCode::NotFound, QStringLiteral("no such endpoint: %1 %2")
-                                                           .arg(methodName(request.method()), request.url().path())))
-            .write(std::move(responder));
+        handle(request, std::move(responder));
     });
-    m_tcp = new GuardedTcpServer(m_limits, m_http.get());
+    m_tcp = socket.release();
+    m_tcp->setParent(m_http.get());
     connect(m_tcp, &GuardedTcpServer::rejected, this, [this](int status) { m_metrics.countRequest(status); });
-    if (!m_tcp->listen(address.address, address.port)) {
-        const QString why = m_tcp->errorString();
-        m_http.reset();
-        m_tcp = nullptr;
-        return core::makeError(core::ErrorCode::Unavailable,
-                               QStringLiteral("cannot listen on %1:%2: %3").arg(address.host).arg(address.port).arg(why));
-    }
     m_http->bind(m_tcp);
     m_address = address;
+    const QString port = QString::number(m_tcp->serverPort());
+    m_hosts = {QStringLiteral("127.0.0.1:") + port, QStringLiteral("localhost:") + port, QStringLiteral("[::1]:") + port,
+               address.host.toLower() + u':' + port};
+    for (const QString &h : std::as_const(m_options.allowedHosts))
+        m_hosts << (h.contains(u':') && !h.startsWith(u'[') ? h.trimmed().toLower() : h.trimmed().toLower() + u':' + port)
+                << h.trimmed().toLower();
     qCInfo(lcApi).noquote() << "listening on" << url().toString();
     Q_EMIT listeningChanged(true);
-    return {};
 }
 
 void ApiServer::close()

@@ -17,6 +17,15 @@ QByteArray plainError(int status, const char *reason, const char *code, const ch
 
 GuardedTcpServer::GuardedTcpServer(Limits limits, QObject *parent) : QTcpServer(parent), m_limits(limits) {}
 
+core::Result<std::unique_ptr<GuardedTcpServer>> GuardedTcpServer::bind(const ListenAddress &address, Limits limits)
+{
+    auto server = std::make_unique<GuardedTcpServer>(limits);
+    if (!server->listen(address.address, address.port))
+        return core::makeError(core::ErrorCode::Unavailable,
+                               QStringLiteral("cannot listen on %1:%2: %3").arg(address.host).arg(address.port).arg(server->errorString()));
+    return server;
+}
+
 void GuardedTcpServer::incomingConnection(qintptr socketDescriptor)
 {
     auto *socket = new QTcpSocket(this);

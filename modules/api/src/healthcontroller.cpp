@@ -1,7 +1,9 @@
 #include "fliptech/api/healthcontroller.h"
 
 #include "fliptech/api/apierror.h"
+#include "fliptech/api/controllers.h"
 #include "fliptech/api/httpmetrics.h"
+#include "fliptech/api/jsonschema.h"
 #include "fliptech/engine/engine.h"
 #include "fliptech/storage/database.h"
 
@@ -26,8 +28,26 @@ QHttpServerResponse HealthController::health()
 
 QHttpServerResponse HealthController::metrics()
 {
-    QHttpServerResponse r(QByteArrayLiteral("text/plain; version=0.0.4; charset=utf-8"), m_metrics.render(m_engine));
-    return r;
+    return QHttpServerResponse(QByteArrayLiteral("text/plain; version=0.0.4; charset=utf-8"), m_metrics.render(m_engine));
+}
+
+void registerHealthRoutes(RouteTable &table, engine::Engine &engine, HttpMetrics &metrics)
+{
+    using M = QHttpServerRequest::Method;
+    auto controller = std::make_shared<HealthController>(engine, metrics);
+    const QJsonObject healthSchema = schema::object(
+        {{QStringLiteral("status"), schema::enumOf({QStringLiteral("ok"), QStringLiteral("unavailable")})},
+         {QStringLiteral("version"), schema::string()},
+         {QStringLiteral("database"), schema::object({{QStringLiteral("driver"), schema::enumOf({QStringLiteral("sqlite"), QStringLiteral("postgres")})},
+                                                      {QStringLiteral("schema_version"), schema::integer()},
+                                                      {QStringLiteral("error"), schema::string()}}, {}, true)}},
+        {}, true);
+    table.add({M::Get, QStringLiteral("/api/v1/health"), std::nullopt, QStringLiteral("system"),
+               QStringLiteral("Liveness and database status (503 when the database is down)"), {}, healthSchema, 200,
+               [controller](RequestContext &) { return controller->health(); }, {}, {}});
+    table.add({M::Get, QStringLiteral("/metrics"), std::nullopt, QStringLiteral("system"),
+               QStringLiteral("Prometheus metrics (text exposition format)"), {}, {}, 200,
+               [controller](RequestContext &) { return controller->metrics(); }, {}, {}});
 }
 
 } // namespace fliptech::api

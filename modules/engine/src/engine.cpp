@@ -4,7 +4,10 @@
 #include "fliptech/storage/eventstore.h"
 #include "fliptech/storage/jobqueue.h"
 #include "fliptech/storage/migrator.h"
+#include "fliptech/storage/secretstore.h"
 #include "fliptech/storage/workerpool.h"
+
+#include <QStandardPaths>
 
 namespace fliptech::engine {
 
@@ -19,6 +22,7 @@ Engine::Engine(Options options, const core::Clock &clock, QObject *parent)
 Engine::~Engine()
 {
     stop();
+    m_auth.reset();
     m_workers.reset();
     m_jobs.reset();
     m_events.reset();
@@ -49,6 +53,14 @@ core::Status Engine::connect()
     wo.queues = {QStringLiteral("high"), QStringLiteral("normal"), QStringLiteral("low"), QStringLiteral("scraper"),
                  QStringLiteral("email"), QStringLiteral("ai"), QStringLiteral("analytics")};
     m_workers = std::make_unique<storage::WorkerPool>(m_db, *m_jobs, m_clock, wo);
+    m_secrets = m_options.secrets;
+    if (!m_secrets) {
+        const QString dir = m_options.dataDir.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+                                                        : m_options.dataDir;
+        m_ownSecrets = storage::openSecretStore(dir);
+        m_secrets = m_ownSecrets.get();
+    }
+    m_auth = std::make_unique<auth::AuthService>(m_db, *m_secrets, m_clock, m_options.auth);
     return {};
 }
 
@@ -66,6 +78,8 @@ core::Status Engine::start()
         return makeError(ErrorCode::Internal, QStringLiteral("connect() first"));
     if (m_started)
         return {};
+    if (auto st = m_auth->init(); !st)
+        return st;
     if (auto st = m_events->startWatching(); !st)
         return st;
     if (m_options.workers > 0)

@@ -1,21 +1,21 @@
 #pragma once
-// ApiServer: the embedded HTTP server (QHttpServer on our own GuardedTcpServer) with its
-// route table. Routes are registered per path; the server answers 405 (with Allow) for a
-// known path with another method, and a JSON 404 for anything else.
+// ApiServer: the embedded HTTP server. QHttpServer (6.4) only parses and writes; every request
+// goes through our middleware, in DESIGN.md's order — request id, Host check, CORS, rate limit,
+// authentication, role check, body limit and JSON parsing/validation, controller, security
+// headers — and is dispatched through the RouteTable, which also generates the OpenAPI document.
 
 #include "fliptech/api/guardedtcpserver.h"
 #include "fliptech/api/httpmetrics.h"
 #include "fliptech/api/listenaddress.h"
+#include "fliptech/api/ratelimiter.h"
+#include "fliptech/api/routetable.h"
 #include "fliptech/core/error.h"
 
 #include <QHttpServer>
-#include <QHttpServerRequest>
-#include <QHttpServerResponse>
-#include <QList>
 #include <QObject>
+#include <QSet>
 #include <QUrl>
 
-#include <functional>
 #include <memory>
 
 namespace fliptech::engine {
@@ -24,49 +24,49 @@ class Engine;
 
 namespace fliptech::api {
 
-class HealthController;
+struct ApiOptions {
+    GuardedTcpServer::Limits limits;
+    QStringList corsOrigins;       // CORS_ORIGINS
+    int rateLimitPerMinute = 1200; // RATE_LIMIT_PER_MINUTE per caller; 0 disables
+    QStringList allowedHosts;      // extra Host names accepted (behind a proxy); the bound ones always are
+    qint64 maxJsonBytes = 1 << 20; // 1 MiB
+};
 
 class ApiServer final : public QObject
 {
     Q_OBJECT
 public:
-    using Handler = std::function<QHttpServerResponse(const QHttpServerRequest &)>;
-    struct Route {
-        QHttpServerRequest::Method method;
-        QString path;
-        QString summary;
-        Handler handler;
-    };
-
-    explicit ApiServer(engine::Engine &engine, GuardedTcpServer::Limits limits = {}, QObject *parent = nullptr);
+    explicit ApiServer(engine::Engine &engine, ApiOptions options = {}, QObject *parent = nullptr);
     ~ApiServer() override;
 
-    // Binds the socket. Fails (and writes nothing anywhere) when the port is taken.
+    // Binds the socket and serves. Fails (and writes nothing anywhere) when the port is taken.
     core::Status listen(const ListenAddress &address);
+    // Serves on a socket bound earlier (the application binds before touching the database).
+    void serve(std::unique_ptr<GuardedTcpServer> socket, const ListenAddress &address);
     void close();
     bool isListening() const;
     QUrl url() const;
     quint16 port() const;
-    const QList<Route> &routes() const { return m_routes; }
+    const RouteTable &routes() const { return m_routes; }
     HttpMetrics &metrics() { return m_metrics; }
+    QJsonObject openApi() const;
 
 Q_SIGNALS:
     void listeningChanged(bool listening);
 
 private:
-    void addRoute(QHttpServerRequest::Method method, const QString &path, const QString &summary, Handler handler);
-    void registerRoutes();
-    QHttpServerResponse dispatch(const QString &path, const QHttpServerRequest &request);
-    QHttpServerResponse finish(QHttpServerResponse &&response);
+    void handle(const QHttpServerRequest &request, QHttpServerResponder &&responder);
+    QHttpServerResponse process(const QHttpServerRequest &request, const QString &requestId, QByteArray *allowedOrigin);
 
     engine::Engine &m_engine;
-    GuardedTcpServer::Limits m_limits;
+    ApiOptions m_options;
+    RouteTable m_routes;
+    RateLimiter m_limiter;
     std::unique_ptr<QHttpServer> m_http;
     GuardedTcpServer *m_tcp = nullptr;
     HttpMetrics m_metrics;
-    std::unique_ptr<HealthController> m_health;
-    QList<Route> m_routes;
     ListenAddress m_address;
+    QSet<QString> m_hosts;
 };
 
 } // namespace fliptech::api

@@ -3,7 +3,12 @@
 // connection open forever and buffers bodies without limit, so this server closes idle
 // connections, caps how many are open, and cuts off a request that grows past a byte budget.
 
+#include "fliptech/api/listenaddress.h"
+#include "fliptech/core/error.h"
+
 #include <QTcpServer>
+
+#include <memory>
 
 namespace fliptech::api {
 
@@ -17,6 +22,8 @@ public:
         qint64 maxRequestBytes = (1 << 20) + (64 << 10); // 1 MiB body + headers
     };
     explicit GuardedTcpServer(Limits limits, QObject *parent = nullptr);
+    // A listening server on `address`, or why not ("cannot listen on ...: address in use").
+    static core::Result<std::unique_ptr<GuardedTcpServer>> bind(const ListenAddress &address, Limits limits);
     int openConnections() const { return m_open; }
 
 Q_SIGNALS:

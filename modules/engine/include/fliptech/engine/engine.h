@@ -4,6 +4,7 @@
 // Opening is split so the caller can fail early (port in use, schema too new) before anything
 // is written: connect() reads only, migrate() writes the schema, start() starts the workers.
 
+#include "fliptech/auth/authservice.h"
 #include "fliptech/core/clock.h"
 #include "fliptech/core/error.h"
 #include "fliptech/storage/databaseurl.h"
@@ -19,6 +20,7 @@ class Database;
 class EventStore;
 class JobQueue;
 class WorkerPool;
+class SecretStore;
 } // namespace fliptech::storage
 
 namespace fliptech::engine {
@@ -31,6 +33,9 @@ public:
         storage::DatabaseUrl database;
         int workers = 2;
         std::chrono::milliseconds jobLease{30000};
+        QString dataDir;                          // secrets file when no keychain answers
+        storage::SecretStore *secrets = nullptr;  // injected (tests); else the keychain or the file
+        auth::AuthSettings auth;
     };
 
     explicit Engine(Options options, const core::Clock &clock = core::SystemClock::instance(), QObject *parent = nullptr);
@@ -54,6 +59,8 @@ public:
     storage::JobQueue &jobs() { return *m_jobs; }
     storage::EventStore &events() { return *m_events; }
     storage::WorkerPool &workers() { return *m_workers; }
+    storage::SecretStore &secrets() { return *m_secrets; }
+    auth::AuthService &auth() { return *m_auth; }
     // Current schema version, or the error that says why the database cannot be read.
     core::Result<int> schemaVersion();
     int binarySchemaVersion() const;
@@ -65,6 +72,9 @@ private:
     std::unique_ptr<storage::EventStore> m_events;
     std::unique_ptr<storage::JobQueue> m_jobs;
     std::unique_ptr<storage::WorkerPool> m_workers;
+    std::unique_ptr<storage::SecretStore> m_ownSecrets;
+    storage::SecretStore *m_secrets = nullptr;
+    std::unique_ptr<auth::AuthService> m_auth;
     QDateTime m_startedAt;
     bool m_started = false;
 };

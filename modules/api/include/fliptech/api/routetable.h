@@ -1,0 +1,71 @@
+#pragma once
+// RouteTable: the single source of truth of the HTTP API. Each route has a method, a path
+// (with {name} parameters), the least role it needs (or none: public), a summary, and its
+// request and response schemas. The server dispatches through it and /api/v1/openapi.json is
+// generated from it: a route that is not in the table does not exist.
+
+#include "fliptech/auth/authservice.h"
+
+#include <QHash>
+#include <QHttpServerRequest>
+#include <QHttpServerResponse>
+#include <QJsonObject>
+#include <QList>
+#include <QRegularExpression>
+
+#include <functional>
+#include <optional>
+
+namespace fliptech::api {
+
+// What a controller sees of a request, after the middleware ran.
+struct RequestContext {
+    const QHttpServerRequest &request;
+    QJsonObject body;                 // parsed and validated JSON body (routes with a request schema)
+    QHash<QString, QString> params;   // {name} path parameters
+    std::optional<auth::Principal> principal;
+    auth::ClientInfo client;
+    QString requestId;
+    QString query(const QString &name) const;
+    qint64 idParam(const QString &name = QStringLiteral("id")) const { return params.value(name).toLongLong(); }
+};
+
+using RouteHandler = std::function<QHttpServerResponse(RequestContext &)>;
+
+struct Route {
+    QHttpServerRequest::Method method = QHttpServerRequest::Method::Get;
+    QString path;                         // "/api/v1/auth/api-keys/{id}"
+    std::optional<auth::Role> role;       // nullopt: public
+    QString tag;                          // OpenAPI tag (the controller's area)
+    QString summary;
+    QJsonObject requestSchema;            // empty: no body
+    QJsonObject responseSchema;           // empty: no documented body
+    int successStatus = 200;
+    RouteHandler handler;
+    QRegularExpression pattern;           // compiled from path
+    QStringList paramNames;
+};
+
+class RouteTable final
+{
+public:
+    void add(Route route);
+    const QList<Route> &routes() const { return m_routes; }
+
+    struct Match {
+        const Route *route = nullptr;
+        QHash<QString, QString> params;
+        QStringList allowedMethods; // when the path matched but not the method
+    };
+    Match match(QHttpServerRequest::Method method, const QString &path) const;
+
+    // OpenAPI 3.0 document of every route.
+    QJsonObject openApi(const QString &version, const QString &serverUrl) const;
+
+    static QString methodName(QHttpServerRequest::Method method);
+
+private:
+    QList<Route> m_routes;
+};
+
+} // namespace fliptech::api

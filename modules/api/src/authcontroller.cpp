@@ -1,0 +1,214 @@
+// AuthController: /api/v1/auth/... (spec section 2.1).
+#include "fliptech/api/apierror.h"
+#include "fliptech/api/controllers.h"
+#include "fliptech/api/jsonschema.h"
+
+#include <QJsonArray>
+
+namespace fliptech::api {
+
+using M = QHttpServerRequest::Method;
+using auth::Role;
+namespace s = schema;
+
+QJsonObject userSchema()
+{
+    return s::object({{QStringLiteral("id"), s::integer()},
+                      {QStringLiteral("email"), s::string()},
+                      {QStringLiteral("name"), s::string()},
+                      {QStringLiteral("role"), s::enumOf({QStringLiteral("admin"), QStringLiteral("user"), QStringLiteral("viewer")})},
+                      {QStringLiteral("timezone"), s::string()},
+                      {QStringLiteral("avatar_url"), s::nullable(s::string())},
+                      {QStringLiteral("is_active"), s::boolean()},
+                      {QStringLiteral("last_login_at"), s::nullable(s::string(0, 0, QStringLiteral("date-time")))},
+                      {QStringLiteral("created_at"), s::string(0, 0, QStringLiteral("date-time"))}},
+                     {}, true);
+}
+
+QJsonObject listSchema(const QJsonObject &item)
+{
+    return s::object({{QStringLiteral("items"), s::arrayOf(item)}, {QStringLiteral("total"), s::integer()},
+                      {QStringLiteral("next_cursor"), s::nullable(s::string())}}, {}, true);
+}
+
+QHttpServerResponse listResponse(const QJsonArray &items)
+{
+    return jsonResponse({{QStringLiteral("items"), items}, {QStringLiteral("total"), items.size()}, {QStringLiteral("next_cursor"), QJsonValue()}});
+}
+
+void registerAuthRoutes(RouteTable &table, auth::AuthService &svc)
+{
+    const QJsonObject tokenSchema = s::object({{QStringLiteral("access_token"), s::string()},
+                                               {QStringLiteral("refresh_token"), s::string()},
+                                               {QStringLiteral("token_type"), s::string()},
+                                               {QStringLiteral("expires_in"), s::integer()},
+                                               {QStringLiteral("user"), userSchema()}}, {}, true);
+    const QJsonObject statusSchema = s::object({{QStringLiteral("status"), s::string()}, {QStringLiteral("message"), s::string()}}, {}, true);
+    const QJsonObject apiKeySchema = s::object({{QStringLiteral("id"), s::integer()}, {QStringLiteral("name"), s::string()},
+                                                {QStringLiteral("prefix"), s::string()}, {QStringLiteral("scopes"), s::arrayOf(s::string())},
+                                                {QStringLiteral("key"), s::string()},
+                                                {QStringLiteral("last_used_at"), s::nullable(s::string())},
+                                                {QStringLiteral("expires_at"), s::nullable(s::string())},
+                                                {QStringLiteral("created_at"), s::string()}}, {}, true);
+    const QString tag = QStringLiteral("auth");
+
+    table.add({M::Post, QStringLiteral("/api/v1/auth/login"), std::nullopt, tag, QStringLiteral("Sign in with email and password"),
+               s::object({{QStringLiteral("email"), s::string(1, 254)}, {QStringLiteral("password"), s::string(1, 1024)}},
+                         {QStringLiteral("email"), QStringLiteral("password")}),
+               tokenSchema, 200, [&svc](RequestContext &c) {
+                   auto r = svc.login(c.body.value(QStringLiteral("email")).toString(),
+                                      c.body.value(QStringLiteral("password")).toString(), c.client);
+                   return r ? jsonResponse(r->toJson()) : errorResponse(r.error());
+               }, {}, {}});
+
+    table.add({M::Post, QStringLiteral("/api/v1/auth/register"), std::nullopt, tag,
+               QStringLiteral("Create an account (public for the first user, who becomes admin; admins only afterwards)"),
+               s::object({{QStringLiteral("email"), s::string(1, 254, QStringLiteral("email"))},
+                          {QStringLiteral("password"), s::string(1, 1024)},
+                          {QStringLiteral("name"), s::string(0, 200)},
+                          {QStringLiteral("role"), s::enumOf({QStringLiteral("admin"), QStringLiteral("user"), QStringLiteral("viewer")})}},
+                         {QStringLiteral("email"), QStringLiteral("password")}),
+               userSchema(), 201, [&svc](RequestContext &c) {
+                   const QString email = c.body.value(QStringLiteral("email")).toString();
+                   const QString password = c.body.value(QStringLiteral("password")).toString();
+                   const QString name = c.body.value(QStringLiteral("name")).toString();
+                   auto any = svc.hasUsers();
+                   if (!any)
+                       return errorResponse(any.error());
+                   if (!*any) {
+                       auto u = svc.createFirstAdmin(email, password, name);
+                       return u ? jsonResponse(u->toJson(), 201) : errorResponse(u.error());
+                   }
+                   if (!c.principal)
+                       return errorResponse(core::ErrorCode::Unauthorized, QStringLiteral("sign in as an administrator to register accounts"));
+                   const auto role = auth::roleFromName(c.body.value(QStringLiteral("role")).toString(QStringLiteral("user")));
+                   auto u = svc.createUser(*c.principal, email, password, name, role.value_or(Role::User), c.client);
+                   return u ? jsonResponse(u->toJson(), 201) : errorResponse(u.error());
+               }, {}, {}});
+
+    table.add({M::Post, QStringLiteral("/api/v1/auth/logout"), Role::Viewer, tag, QStringLiteral("Sign out this session everywhere it was refreshed"),
+               {}, statusSchema, 200, [&svc](RequestContext &c) {
+                   auto st = svc.logout(*c.principal, c.client);
+                   return st ? jsonResponse({{QStringLiteral("status"), QStringLiteral("signed_out")}}) : errorResponse(st.error());
+               }, {}, {}});
+
+    table.add({M::Post, QStringLiteral("/api/v1/auth/refresh"), std::nullopt, tag,
+               QStringLiteral("Exchange a refresh token for a new pair (the old one stops working)"),
+               s::object({{QStringLiteral("refresh_token"), s::string(1, 8192)}}, {QStringLiteral("refresh_token")}),
+               tokenSchema, 200, [&svc](RequestContext &c) {
+                   auto r = svc.refresh(c.body.value(QStringLiteral("refresh_token")).toString(), c.client);
+                   return r ? jsonResponse(r->toJson()) : errorResponse(r.error());
+               }, {}, {}});
+
+    table.add({M::Post, QStringLiteral("/api/v1/auth/forgot-password"), std::nullopt, tag,
+               QStringLiteral("Ask for a password reset link (same answer whether the account exists or not)"),
+               s::object({{QStringLiteral("email"), s::string(1, 254)}}, {QStringLiteral("email")}),
+               statusSchema, 202, [&svc](RequestContext &c) {
+                   auto st = svc.forgotPassword(c.body.value(QStringLiteral("email")).toString(), c.client);
+                   if (!st)
+                       return errorResponse(st.error());
+                   return jsonResponse({{QStringLiteral("status"), QStringLiteral("accepted")},
+                                        {QStringLiteral("message"), QStringLiteral("If the account exists, a reset link is on its way.")}},
+                                       202);
+               }, {}, {}});
+
+    table.add({M::Post, QStringLiteral("/api/v1/auth/reset-password"), std::nullopt, tag,
+               QStringLiteral("Set a new password with a reset token (single use, valid one hour)"),
+               s::object({{QStringLiteral("token"), s::string(1, 200)}, {QStringLiteral("password"), s::string(1, 1024)}},
+                         {QStringLiteral("token"), QStringLiteral("password")}),
+               statusSchema, 200, [&svc](RequestContext &c) {
+                   auto st = svc.resetPassword(c.body.value(QStringLiteral("token")).toString(),
+                                               c.body.value(QStringLiteral("password")).toString(), c.client);
+                   return st ? jsonResponse({{QStringLiteral("status"), QStringLiteral("password_changed")}}) : errorResponse(st.error());
+               }, {}, {}});
+
+    table.add({M::Get, QStringLiteral("/api/v1/auth/me"), Role::Viewer, tag, QStringLiteral("The signed-in user"), {}, userSchema(), 200,
+               [&svc](RequestContext &c) {
+                   auto u = svc.user(c.principal->userId);
+                   return u ? jsonResponse(u->toJson()) : errorResponse(u.error());
+               }, {}, {}});
+
+    table.add({M::Put, QStringLiteral("/api/v1/auth/me"), Role::Viewer, tag,
+               QStringLiteral("Update name, timezone, avatar or password (password needs current_password)"),
+               s::object({{QStringLiteral("name"), s::string(0, 200)},
+                          {QStringLiteral("timezone"), s::string(1, 64)},
+                          {QStringLiteral("avatar_url"), s::nullable(s::string(0, 500))},
+                          {QStringLiteral("password"), s::string(1, 1024)},
+                          {QStringLiteral("current_password"), s::string(1, 1024)}}),
+               userSchema(), 200, [&svc](RequestContext &c) {
+                   auto u = svc.updateProfile(*c.principal, c.body, c.client);
+                   return u ? jsonResponse(u->toJson()) : errorResponse(u.error());
+               }, {}, {}});
+
+    table.add({M::Get, QStringLiteral("/api/v1/auth/api-keys"), Role::Viewer, tag, QStringLiteral("Your API keys (never the keys themselves)"),
+               {}, listSchema(apiKeySchema), 200, [&svc](RequestContext &c) {
+                   auto keys = svc.apiKeys(*c.principal);
+                   if (!keys)
+                       return errorResponse(keys.error());
+                   QJsonArray items;
+                   for (const auto &k : *keys)
+                       items.append(k.toJson());
+                   return listResponse(items);
+               }, {}, {}});
+
+    table.add({M::Post, QStringLiteral("/api/v1/auth/api-keys"), Role::User, tag,
+               QStringLiteral("Create an API key; the key is in this answer only"),
+               s::object({{QStringLiteral("name"), s::string(1, 100)},
+                          {QStringLiteral("scopes"), s::arrayOf(s::enumOf({QStringLiteral("read"), QStringLiteral("write"), QStringLiteral("admin")}))},
+                          {QStringLiteral("expires_at"), s::nullable(s::string(1, 40, QStringLiteral("date-time")))}},
+                         {QStringLiteral("name")}),
+               apiKeySchema, 201, [&svc](RequestContext &c) {
+                   QStringList scopes;
+                   for (const QJsonValue &v : c.body.value(QStringLiteral("scopes")).toArray())
+                       scopes << v.toString();
+                   const QDateTime expires = QDateTime::fromString(c.body.value(QStringLiteral("expires_at")).toString(), Qt::ISODateWithMs);
+                   auto k = svc.createApiKey(*c.principal, c.body.value(QStringLiteral("name")).toString(), scopes, expires, c.client);
+                   return k ? jsonResponse(k->toJson(), 201) : errorResponse(k.error());
+               }, {}, {}});
+
+    table.add({M::Delete, QStringLiteral("/api/v1/auth/api-keys/{id}"), Role::User, tag, QStringLiteral("Revoke an API key"), {}, {}, 204,
+               [&svc](RequestContext &c) {
+                   auto st = svc.revokeApiKey(*c.principal, c.idParam(), c.client);
+                   return st ? QHttpServerResponse(QHttpServerResponse::StatusCode::NoContent) : errorResponse(st.error());
+               }, {}, {}});
+}
+
+void registerUserRoutes(RouteTable &table, auth::AuthService &svc)
+{
+    const QString tag = QStringLiteral("users");
+    const QJsonObject roles = s::enumOf({QStringLiteral("admin"), QStringLiteral("user"), QStringLiteral("viewer")});
+    table.add({M::Get, QStringLiteral("/api/v1/users"), Role::Admin, tag, QStringLiteral("Every account"), {}, listSchema(userSchema()), 200,
+               [&svc](RequestContext &c) {
+                   auto users = svc.users(*c.principal);
+                   if (!users)
+                       return errorResponse(users.error());
+                   QJsonArray items;
+                   for (const auto &u : *users)
+                       items.append(u.toJson());
+                   return listResponse(items);
+               }, {}, {}});
+    table.add({M::Post, QStringLiteral("/api/v1/users"), Role::Admin, tag, QStringLiteral("Create an account"),
+               s::object({{QStringLiteral("email"), s::string(1, 254, QStringLiteral("email"))}, {QStringLiteral("password"), s::string(1, 1024)},
+                          {QStringLiteral("name"), s::string(0, 200)}, {QStringLiteral("role"), roles}},
+                         {QStringLiteral("email"), QStringLiteral("password"), QStringLiteral("role")}),
+               userSchema(), 201, [&svc](RequestContext &c) {
+                   auto u = svc.createUser(*c.principal, c.body.value(QStringLiteral("email")).toString(),
+                                           c.body.value(QStringLiteral("password")).toString(), c.body.value(QStringLiteral("name")).toString(),
+                                           auth::roleFromName(c.body.value(QStringLiteral("role")).toString()).value_or(Role::Viewer), c.client);
+                   return u ? jsonResponse(u->toJson(), 201) : errorResponse(u.error());
+               }, {}, {}});
+    table.add({M::Put, QStringLiteral("/api/v1/users/{id}"), Role::Admin, tag,
+               QStringLiteral("Change name, role, or deactivate (ends every session at once)"),
+               s::object({{QStringLiteral("name"), s::string(0, 200)}, {QStringLiteral("role"), roles}, {QStringLiteral("is_active"), s::boolean()}}),
+               userSchema(), 200, [&svc](RequestContext &c) {
+                   auto u = svc.updateUser(*c.principal, c.idParam(), c.body, c.client);
+                   return u ? jsonResponse(u->toJson()) : errorResponse(u.error());
+               }, {}, {}});
+    table.add({M::Delete, QStringLiteral("/api/v1/users/{id}"), Role::Admin, tag, QStringLiteral("Delete an account"), {}, {}, 204,
+               [&svc](RequestContext &c) {
+                   auto st = svc.deleteUser(*c.principal, c.idParam(), c.client);
+                   return st ? QHttpServerResponse(QHttpServerResponse::StatusCode::NoContent) : errorResponse(st.error());
+               }, {}, {}});
+}
+
+} // namespace fliptech::api
