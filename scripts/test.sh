@@ -10,12 +10,21 @@ source scripts/packages.sh
 source scripts/pgcluster.sh
 
 fliptech_install_packages "${FLIPTECH_BUILD_PACKAGES[@]}" "${FLIPTECH_TEST_PACKAGES[@]}"
+command -v npm >/dev/null || fliptech_install_packages nodejs npm
 
 build_dir=${FLIPTECH_TEST_BUILD_DIR:-build-test}
 launcher=()
 command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DFLIPTECH_WERROR=ON -DFLIPTECH_BENCH=ON "${launcher[@]}"
 cmake --build "$build_dir" -j"$(nproc)"
+
+# The OpenAPI linter the API tests run against /api/v1/openapi.json.
+tools="$build_dir/tools"
+if [ ! -x "$tools/node_modules/.bin/swagger-cli" ]; then
+  mkdir -p "$tools"
+  npm install --prefix "$tools" --no-audit --no-fund --silent @apidevtools/swagger-cli@4.0.4
+fi
+export FLIPTECH_OPENAPI_VALIDATOR="$PWD/$tools/node_modules/.bin/swagger-cli"
 
 trap fliptech_pg_stop EXIT
 fliptech_pg_start

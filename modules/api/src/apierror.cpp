@@ -42,7 +42,10 @@ QHttpServerResponse errorResponse(const core::Error &error)
         shown.message = QStringLiteral("internal error; the server log has the details");
         shown.details = {};
     }
-    return jsonResponse(shown.toJson(), status);
+    auto response = jsonResponse(shown.toJson(), status);
+    if (error.code == ErrorCode::RateLimited && error.details.contains(QStringLiteral("retry_after")))
+        response.setHeader("Retry-After", QByteArray::number(error.details.value(QStringLiteral("retry_after")).toInteger()));
+    return response;
 }
 
 QHttpServerResponse errorResponse(ErrorCode code, const QString &message)

@@ -45,7 +45,7 @@ ApiServer::ApiServer(engine::Engine &engine, ApiOptions options, QObject *parent
     registerHealthRoutes(m_routes, m_engine, m_metrics);
     m_routes.add({QHttpServerRequest::Method::Get, QStringLiteral("/api/v1/openapi.json"), std::nullopt, QStringLiteral("system"),
                   QStringLiteral("This document (OpenAPI 3.0)"), {}, {}, 200,
-                  [this](RequestContext &) { return jsonResponse(openApi()); }, {}, {}});
+                  [this](RequestContext &) { return jsonResponse(openApi()); }, {}, {}, {}});
     registerAuthRoutes(m_routes, m_engine.auth());
     registerUserRoutes(m_routes, m_engine.auth());
 }
@@ -106,10 +106,8 @@ QHttpServerResponse ApiServer::process(const QHttpServerRequest &request, const 
         ? request.remoteAddress().toString()
         : QString::fromLatin1(QCryptographicHash::hash(credential, QCryptographicHash::Sha1).toHex());
     if (const int wait = m_limiter.take(caller, m_engine.clock().monotonicMs()); wait > 0) {
-        auto r = errorResponse(core::makeError(ErrorCode::RateLimited, QStringLiteral("too many requests; retry in %1 s").arg(wait),
-                                               {{QStringLiteral("retry_after"), wait}}));
-        r.setHeader("Retry-After", QByteArray::number(wait));
-        return r;
+        return errorResponse(core::makeError(ErrorCode::RateLimited, QStringLiteral("too many requests; retry in %1 s").arg(wait),
+                                             {{QStringLiteral("retry_after"), wait}}));
     }
 
     RequestContext ctx{request, {}, match.params, std::nullopt,
@@ -120,13 +118,14 @@ QHttpServerResponse ApiServer::process(const QHttpServerRequest &request, const 
         auto p = m_engine.auth().authenticate(QString::fromLatin1(credential));
         if (p)
             ctx.principal = *p;
-        else if (route.role) {
+        else if (route.role && !(route.publicWhile && route.publicWhile())) {
             auto r = errorResponse(p.error());
             r.setHeader("WWW-Authenticate", "Bearer");
             return r;
         }
     }
-    if (route.role) {
+    const bool open = route.publicWhile && route.publicWhile();
+    if (route.role && !open) {
         if (!ctx.principal) {
             auto r = errorResponse(ErrorCode::Unauthorized, QStringLiteral("sign in first: send 'Authorization: Bearer <token>' or 'X-API-Key'"));
             r.setHeader("WWW-Authenticate", "Bearer");

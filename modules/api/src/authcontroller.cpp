@@ -59,9 +59,9 @@ void registerAuthRoutes(RouteTable &table, auth::AuthService &svc)
                    auto r = svc.login(c.body.value(QStringLiteral("email")).toString(),
                                       c.body.value(QStringLiteral("password")).toString(), c.client);
                    return r ? jsonResponse(r->toJson()) : errorResponse(r.error());
-               }, {}, {}});
+               }, {}, {}, {}});
 
-    table.add({M::Post, QStringLiteral("/api/v1/auth/register"), std::nullopt, tag,
+    table.add({M::Post, QStringLiteral("/api/v1/auth/register"), Role::Admin, tag,
                QStringLiteral("Create an account (public for the first user, who becomes admin; admins only afterwards)"),
                s::object({{QStringLiteral("email"), s::string(1, 254, QStringLiteral("email"))},
                           {QStringLiteral("password"), s::string(1, 1024)},
@@ -84,13 +84,13 @@ void registerAuthRoutes(RouteTable &table, auth::AuthService &svc)
                    const auto role = auth::roleFromName(c.body.value(QStringLiteral("role")).toString(QStringLiteral("user")));
                    auto u = svc.createUser(*c.principal, email, password, name, role.value_or(Role::User), c.client);
                    return u ? jsonResponse(u->toJson(), 201) : errorResponse(u.error());
-               }, {}, {}});
+               }, {}, {}, [&svc] { auto any = svc.hasUsers(); return any.ok() && !*any; }});
 
     table.add({M::Post, QStringLiteral("/api/v1/auth/logout"), Role::Viewer, tag, QStringLiteral("Sign out this session everywhere it was refreshed"),
                {}, statusSchema, 200, [&svc](RequestContext &c) {
                    auto st = svc.logout(*c.principal, c.client);
                    return st ? jsonResponse({{QStringLiteral("status"), QStringLiteral("signed_out")}}) : errorResponse(st.error());
-               }, {}, {}});
+               }, {}, {}, {}});
 
     table.add({M::Post, QStringLiteral("/api/v1/auth/refresh"), std::nullopt, tag,
                QStringLiteral("Exchange a refresh token for a new pair (the old one stops working)"),
@@ -98,7 +98,7 @@ void registerAuthRoutes(RouteTable &table, auth::AuthService &svc)
                tokenSchema, 200, [&svc](RequestContext &c) {
                    auto r = svc.refresh(c.body.value(QStringLiteral("refresh_token")).toString(), c.client);
                    return r ? jsonResponse(r->toJson()) : errorResponse(r.error());
-               }, {}, {}});
+               }, {}, {}, {}});
 
     table.add({M::Post, QStringLiteral("/api/v1/auth/forgot-password"), std::nullopt, tag,
                QStringLiteral("Ask for a password reset link (same answer whether the account exists or not)"),
@@ -110,7 +110,7 @@ void registerAuthRoutes(RouteTable &table, auth::AuthService &svc)
                    return jsonResponse({{QStringLiteral("status"), QStringLiteral("accepted")},
                                         {QStringLiteral("message"), QStringLiteral("If the account exists, a reset link is on its way.")}},
                                        202);
-               }, {}, {}});
+               }, {}, {}, {}});
 
     table.add({M::Post, QStringLiteral("/api/v1/auth/reset-password"), std::nullopt, tag,
                QStringLiteral("Set a new password with a reset token (single use, valid one hour)"),
@@ -120,13 +120,13 @@ void registerAuthRoutes(RouteTable &table, auth::AuthService &svc)
                    auto st = svc.resetPassword(c.body.value(QStringLiteral("token")).toString(),
                                                c.body.value(QStringLiteral("password")).toString(), c.client);
                    return st ? jsonResponse({{QStringLiteral("status"), QStringLiteral("password_changed")}}) : errorResponse(st.error());
-               }, {}, {}});
+               }, {}, {}, {}});
 
     table.add({M::Get, QStringLiteral("/api/v1/auth/me"), Role::Viewer, tag, QStringLiteral("The signed-in user"), {}, userSchema(), 200,
                [&svc](RequestContext &c) {
                    auto u = svc.user(c.principal->userId);
                    return u ? jsonResponse(u->toJson()) : errorResponse(u.error());
-               }, {}, {}});
+               }, {}, {}, {}});
 
     table.add({M::Put, QStringLiteral("/api/v1/auth/me"), Role::Viewer, tag,
                QStringLiteral("Update name, timezone, avatar or password (password needs current_password)"),
@@ -138,7 +138,7 @@ void registerAuthRoutes(RouteTable &table, auth::AuthService &svc)
                userSchema(), 200, [&svc](RequestContext &c) {
                    auto u = svc.updateProfile(*c.principal, c.body, c.client);
                    return u ? jsonResponse(u->toJson()) : errorResponse(u.error());
-               }, {}, {}});
+               }, {}, {}, {}});
 
     table.add({M::Get, QStringLiteral("/api/v1/auth/api-keys"), Role::Viewer, tag, QStringLiteral("Your API keys (never the keys themselves)"),
                {}, listSchema(apiKeySchema), 200, [&svc](RequestContext &c) {
@@ -149,7 +149,7 @@ void registerAuthRoutes(RouteTable &table, auth::AuthService &svc)
                    for (const auto &k : *keys)
                        items.append(k.toJson());
                    return listResponse(items);
-               }, {}, {}});
+               }, {}, {}, {}});
 
     table.add({M::Post, QStringLiteral("/api/v1/auth/api-keys"), Role::User, tag,
                QStringLiteral("Create an API key; the key is in this answer only"),
@@ -164,13 +164,13 @@ void registerAuthRoutes(RouteTable &table, auth::AuthService &svc)
                    const QDateTime expires = QDateTime::fromString(c.body.value(QStringLiteral("expires_at")).toString(), Qt::ISODateWithMs);
                    auto k = svc.createApiKey(*c.principal, c.body.value(QStringLiteral("name")).toString(), scopes, expires, c.client);
                    return k ? jsonResponse(k->toJson(), 201) : errorResponse(k.error());
-               }, {}, {}});
+               }, {}, {}, {}});
 
     table.add({M::Delete, QStringLiteral("/api/v1/auth/api-keys/{id}"), Role::User, tag, QStringLiteral("Revoke an API key"), {}, {}, 204,
                [&svc](RequestContext &c) {
                    auto st = svc.revokeApiKey(*c.principal, c.idParam(), c.client);
                    return st ? QHttpServerResponse(QHttpServerResponse::StatusCode::NoContent) : errorResponse(st.error());
-               }, {}, {}});
+               }, {}, {}, {}});
 }
 
 void registerUserRoutes(RouteTable &table, auth::AuthService &svc)
@@ -186,7 +186,7 @@ void registerUserRoutes(RouteTable &table, auth::AuthService &svc)
                    for (const auto &u : *users)
                        items.append(u.toJson());
                    return listResponse(items);
-               }, {}, {}});
+               }, {}, {}, {}});
     table.add({M::Post, QStringLiteral("/api/v1/users"), Role::Admin, tag, QStringLiteral("Create an account"),
                s::object({{QStringLiteral("email"), s::string(1, 254, QStringLiteral("email"))}, {QStringLiteral("password"), s::string(1, 1024)},
                           {QStringLiteral("name"), s::string(0, 200)}, {QStringLiteral("role"), roles}},
@@ -196,19 +196,19 @@ void registerUserRoutes(RouteTable &table, auth::AuthService &svc)
                                            c.body.value(QStringLiteral("password")).toString(), c.body.value(QStringLiteral("name")).toString(),
                                            auth::roleFromName(c.body.value(QStringLiteral("role")).toString()).value_or(Role::Viewer), c.client);
                    return u ? jsonResponse(u->toJson(), 201) : errorResponse(u.error());
-               }, {}, {}});
+               }, {}, {}, {}});
     table.add({M::Put, QStringLiteral("/api/v1/users/{id}"), Role::Admin, tag,
                QStringLiteral("Change name, role, or deactivate (ends every session at once)"),
                s::object({{QStringLiteral("name"), s::string(0, 200)}, {QStringLiteral("role"), roles}, {QStringLiteral("is_active"), s::boolean()}}),
                userSchema(), 200, [&svc](RequestContext &c) {
                    auto u = svc.updateUser(*c.principal, c.idParam(), c.body, c.client);
                    return u ? jsonResponse(u->toJson()) : errorResponse(u.error());
-               }, {}, {}});
+               }, {}, {}, {}});
     table.add({M::Delete, QStringLiteral("/api/v1/users/{id}"), Role::Admin, tag, QStringLiteral("Delete an account"), {}, {}, 204,
                [&svc](RequestContext &c) {
                    auto st = svc.deleteUser(*c.principal, c.idParam(), c.client);
                    return st ? QHttpServerResponse(QHttpServerResponse::StatusCode::NoContent) : errorResponse(st.error());
-               }, {}, {}});
+               }, {}, {}, {}});
 }
 
 } // namespace fliptech::api

@@ -44,10 +44,10 @@ void registerHealthRoutes(RouteTable &table, engine::Engine &engine, HttpMetrics
         {}, true);
     table.add({M::Get, QStringLiteral("/api/v1/health"), std::nullopt, QStringLiteral("system"),
                QStringLiteral("Liveness and database status (503 when the database is down)"), {}, healthSchema, 200,
-               [controller](RequestContext &) { return controller->health(); }, {}, {}});
+               [controller](RequestContext &) { return controller->health(); }, {}, {}, {}});
     table.add({M::Get, QStringLiteral("/metrics"), std::nullopt, QStringLiteral("system"),
                QStringLiteral("Prometheus metrics (text exposition format)"), {}, {}, 200,
-               [controller](RequestContext &) { return controller->metrics(); }, {}, {}});
+               [controller](RequestContext &) { return controller->metrics(); }, {}, {}, {}});
 }
 
 } // namespace fliptech::api

@@ -100,7 +100,9 @@ QJsonObject RouteTable::openApi(const QString &version, const QString &serverUrl
         if (r.role) {
             responses.insert(QStringLiteral("401"), errorResponse(QStringLiteral("Not authenticated")));
             responses.insert(QStringLiteral("403"), errorResponse(QStringLiteral("Role '%1' or higher required").arg(auth::roleName(*r.role))));
-            op.insert(QStringLiteral("description"), QStringLiteral("Requires the role '%1' or higher.").arg(auth::roleName(*r.role)));
+            op.insert(QStringLiteral("description"), r.publicWhile
+                          ? QStringLiteral("Public while no account exists (the first one becomes admin); then requires the role '%1'.").arg(auth::roleName(*r.role))
+                          : QStringLiteral("Requires the role '%1' or higher.").arg(auth::roleName(*r.role)));
         } else {
             op.insert(QStringLiteral("security"), QJsonArray());
         }

@@ -44,6 +44,8 @@ struct Route {
     RouteHandler handler;
     QRegularExpression pattern;           // compiled from path
     QStringList paramNames;
+    // When set and true, the route is public despite `role` (register while there are no users).
+    std::function<bool()> publicWhile;
 };
 
 class RouteTable final
