@@ -15,6 +15,7 @@
 #include <sqlite3.h>
 
 #include <optional>
+#include <string>
 #include <unordered_map>
 #include <vector>
 
@@ -29,6 +30,23 @@ namespace {
 
 QAtomicInt g_nextId{1};
 thread_local std::unordered_map<int, int> t_txDepth;
+
+// Prepared SQLite statements of this thread, per connection handle: parsing a statement costs
+// more than running most of ours. Finalized before their connection closes.
+struct StatementCache {
+    std::unordered_map<std::string, sqlite3_stmt *> byText;
+};
+thread_local std::unordered_map<sqlite3 *, StatementCache> t_statements;
+
+void finalizeStatements(sqlite3 *handle)
+{
+    auto it = t_statements.find(handle);
+    if (it == t_statements.end())
+        return;
+    for (auto &entry : it->second.byText)
+        sqlite3_finalize(entry.second);
+    t_statements.erase(it);
+}
 
 // PostgreSQL type OIDs we convert (pg_type.h).
 constexpr Oid kBool = 16, kBytea = 17, kInt8 = 20, kInt2 = 21, kInt4 = 23, kOid = 26,
@@ -147,6 +165,8 @@ Database::Database(const DatabaseUrl &url) : m_url(url), m_id(g_nextId.fetchAndA
 
 Database::~Database()
 {
+    if (sqlite3 *h = sqliteHandle())
+        finalizeStatements(h); // this thread's; other threads finalized theirs when they finished
     QMutexLocker lock(&m_mutex);
     for (const QString &name : std::as_const(m_connectionNames)) {
         {
@@ -255,6 +275,8 @@ QSqlDatabase Database::connection()
         QThread *thread = QThread::currentThread();
         if (thread != QCoreApplication::instance()->thread()) {
             QObject::connect(thread, &QThread::finished, thread, [this, name] {
+                if (sqlite3 *h = sqliteHandle())
+                    finalizeStatements(h);
                 {
                     QSqlDatabase d = QSqlDatabase::database(name, false);
                     if (d.isOpen())
@@ -282,6 +304,8 @@ core::Status Database::ensureConnected()
 void Database::closeThreadConnection()
 {
     const QString name = connectionName();
+    if (sqlite3 *h = sqliteHandle())
+        finalizeStatements(h);
     {
         QSqlDatabase db = QSqlDatabase::database(name, false);
         if (db.isOpen())
@@ -420,11 +444,35 @@ static core::Result<PgOutcome> runNative(Database &self, const QString &sql, con
     }
 
     sqlite3 *h = self.sqliteHandle();
-    SqliteStmt s;
     const QByteArray text = sql.toUtf8();
-    int rc = sqlite3_prepare_v2(h, text.constData(), int(text.size()), &s.stmt, nullptr);
-    if (rc != SQLITE_OK)
-        return makeError(ErrorCode::DatabaseError, QString::fromUtf8(sqlite3_errmsg(h)));
+    StatementCache &cache = t_statements[h];
+    const std::string key(text.constData(), size_t(text.size()));
+    SqliteStmt s;
+    int rc = SQLITE_OK;
+    if (auto hit = cache.byText.find(key); hit != cache.byText.end()) {
+        s.stmt = hit->second;
+        cache.byText.erase(hit); // checked out; returned below once reset
+    } else {
+        rc = sqlite3_prepare_v3(h, text.constData(), int(text.size()), SQLITE_PREPARE_PERSISTENT, &s.stmt, nullptr);
+        if (rc != SQLITE_OK)
+            return makeError(ErrorCode::DatabaseError, QString::fromUtf8(sqlite3_errmsg(h)));
+    }
+    // Back into the cache (reset, bindings cleared) however this function returns; a statement
+    // whose text is not cached (a nested use of the same SQL) is finalized instead.
+    struct ReturnToCache {
+        SqliteStmt &s;
+        StatementCache &cache;
+        const std::string &key;
+        ~ReturnToCache()
+        {
+            if (!s.stmt)
+                return;
+            sqlite3_reset(s.stmt);
+            sqlite3_clear_bindings(s.stmt);
+            if (cache.byText.size() < 256 && cache.byText.emplace(key, s.stmt).second)
+                s.stmt = nullptr;
+        }
+    } giveBack{s, cache, key};
     for (int i = 0; i < params.size(); ++i) {
         const QVariant &v = params[i];
         const int idx = i + 1;
