@@ -200,6 +200,18 @@ void ApiServer::serve(std::unique_ptr<GuardedTcpServer> socket, const ListenAddr
     m_http->setMissingHandler([this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
         handle(request, std::move(responder));
     });
+    // WebSockets: Qt 6.4 upgrades only on a matched route whose handler writes nothing.
+    m_hub = std::make_unique<WebSocketHub>(m_engine, m_options.corsOrigins);
+    for (const QString &channel : WebSocketHub::channels()) {
+        m_http->route(QStringLiteral("/ws/") + channel, [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+            if (header(request, "Upgrade").compare("websocket", Qt::CaseInsensitive) != 0)
+                handle(request, std::move(responder)); // a plain GET: our router answers (404)
+        });
+    }
+    connect(m_http.get(), &QHttpServer::newWebSocketConnection, this, [this] {
+        while (m_http && m_http->hasPendingWebSocketConnections())
+            m_hub->accept(m_http->nextPendingWebSocketConnection());
+    });
     m_tcp = socket.release();
     m_tcp->setParent(m_http.get());
     connect(m_tcp, &GuardedTcpServer::rejected, this, [this](int status) { m_metrics.countRequest(status); });
@@ -219,6 +231,7 @@ void ApiServer::close()
 {
     if (!m_http)
         return;
+    m_hub.reset();
     m_http.reset();
     m_tcp = nullptr;
     Q_EMIT listeningChanged(false);

@@ -9,6 +9,7 @@
 #include "fliptech/api/listenaddress.h"
 #include "fliptech/api/ratelimiter.h"
 #include "fliptech/api/routetable.h"
+#include "fliptech/api/websockethub.h"
 #include "fliptech/core/error.h"
 
 #include <QHttpServer>
@@ -50,6 +51,7 @@ public:
     const RouteTable &routes() const { return m_routes; }
     HttpMetrics &metrics() { return m_metrics; }
     QJsonObject openApi() const;
+    WebSocketHub *webSockets() const { return m_hub.get(); }
 
 Q_SIGNALS:
     void listeningChanged(bool listening);
@@ -67,6 +69,7 @@ private:
     HttpMetrics m_metrics;
     ListenAddress m_address;
     QSet<QString> m_hosts;
+    std::unique_ptr<WebSocketHub> m_hub;
 };
 
 } // namespace fliptech::api

@@ -1,0 +1,162 @@
+#include "fliptech/api/apiserver.h"
+#include "fliptech/engine/engine.h"
+#include "fliptech/storage/eventstore.h"
+#include "memorysecretstore.h"
+#include "tempdatabase.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTest>
+#include <QWebSocket>
+
+using namespace fliptech;
+
+class TestWebSocket final : public QObject
+{
+    Q_OBJECT
+    std::unique_ptr<test::TempDatabase> m_tmp;
+    std::unique_ptr<engine::Engine> m_engine;
+    std::unique_ptr<api::ApiServer> m_server;
+    test::MemorySecretStore m_secrets;
+    QString m_token, m_otherToken;
+    qint64 m_userId = 0, m_otherId = 0;
+
+    QUrl url(const QString &channel, const QString &query) const
+    {
+        return QUrl(QStringLiteral("ws://127.0.0.1:%1/ws/%2%3").arg(m_server->port()).arg(channel, query));
+    }
+    std::unique_ptr<QWebSocket> open(const QUrl &u, QList<QJsonObject> *inbox)
+    {
+        auto ws = std::make_unique<QWebSocket>();
+        connect(ws.get(), &QWebSocket::textMessageReceived, this, [inbox](const QString &m) {
+            inbox->append(QJsonDocument::fromJson(m.toUtf8()).object());
+        });
+        QSignalSpy connected(ws.get(), &QWebSocket::connected);
+        ws->open(u);
+        [&] { QVERIFY(connected.wait(5000)); }();
+        return ws;
+    }
+    qint64 append(const QString &channel, const QString &type, std::optional<qint64> user = std::nullopt)
+    {
+        return *m_engine->events().append(type, channel, {{QStringLiteral("title"), type}}, user);
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_tmp = std::make_unique<test::TempDatabase>();
+        FLIPTECH_REQUIRE_DATABASE(*m_tmp);
+        engine::Engine::Options o;
+        o.database = m_tmp->url();
+        o.workers = 0;
+        o.secrets = &m_secrets;
+        o.auth.argon2 = auth::Argon2Params{1, 1024, 1};
+        m_engine = std::make_unique<engine::Engine>(o);
+        QVERIFY(m_engine->connect().ok());
+        QVERIFY(m_engine->migrate().ok());
+        QVERIFY(m_engine->start().ok());
+        m_server = std::make_unique<api::ApiServer>(*m_engine);
+        QVERIFY(m_server->listen(*api::ListenAddress::parse(QStringLiteral("127.0.0.1:0"))).ok());
+        auto &a = m_engine->auth();
+        auto admin = a.createFirstAdmin(QStringLiteral("boss@agency.example"), QStringLiteral("boss long password"), {});
+        auto pair = a.login(QStringLiteral("boss@agency.example"), QStringLiteral("boss long password"), {});
+        m_token = pair->accessToken;
+        m_userId = admin->id;
+        auto boss = a.authenticate(m_token);
+        auto other = a.createUser(*boss, QStringLiteral("sam@agency.example"), QStringLiteral("sam long password"), {}, auth::Role::User, {});
+        m_otherId = other->id;
+        m_otherToken = a.login(QStringLiteral("sam@agency.example"), QStringLiteral("sam long password"), {})->accessToken;
+    }
+    void cleanup()
+    {
+        m_server.reset();
+        m_engine.reset();
+        m_tmp.reset();
+    }
+
+    void refusedWithoutAValidToken()
+    {
+        for (const QString &query : {QString(), QStringLiteral("?token=nonsense")}) {
+            QWebSocket ws;
+            QSignalSpy closed(&ws, &QWebSocket::disconnected);
+            ws.open(url(QStringLiteral("notifications"), query));
+            QVERIFY(closed.wait(5000));
+            QCOMPARE(ws.closeCode(), QWebSocketProtocol::CloseCodePolicyViolated);
+            QVERIFY(ws.closeReason().startsWith(QStringLiteral("unauthorized")));
+        }
+        QCOMPARE(m_server->webSockets()->clientCount(), 0);
+    }
+
+    void liveEventsOfTheChannelOnly()
+    {
+        QList<QJsonObject> inbox;
+        auto ws = open(url(QStringLiteral("scraper"), QStringLiteral("?token=") + m_token), &inbox);
+        QTRY_COMPARE(m_server->webSockets()->clientCount(), 1);
+        append(QStringLiteral("campaigns"), QStringLiteral("campaign_stats"));
+        const qint64 id = append(QStringLiteral("scraper"), QStringLiteral("scrape_progress"));
+        QTRY_COMPARE_WITH_TIMEOUT(inbox.size(), 1, 5000);
+        QCOMPARE(inbox.first().value(QStringLiteral("type")).toString(), QStringLiteral("scrape_progress"));
+        QCOMPARE(inbox.first().value(QStringLiteral("event_id")).toInteger(), id);
+        QTest::qWait(200);
+        QCOMPARE(inbox.size(), 1);
+    }
+
+    void notificationsReachOnlyTheirUser()
+    {
+        QList<QJsonObject> mine, theirs;
+        auto a = open(url(QStringLiteral("notifications"), QStringLiteral("?token=") + m_token), &mine);
+        auto b = open(url(QStringLiteral("notifications"), QStringLiteral("?token=") + m_otherToken), &theirs);
+        QTRY_COMPARE(m_server->webSockets()->clientCount(), 2);
+        append(QStringLiteral("notifications"), QStringLiteral("for_boss"), m_userId);
+        append(QStringLiteral("notifications"), QStringLiteral("for_sam"), m_otherId);
+        append(QStringLiteral("notifications"), QStringLiteral("for_everyone"));
+        QTRY_COMPARE_WITH_TIMEOUT(mine.size(), 2, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(theirs.size(), 2, 5000);
+        QCOMPARE(mine[0].value(QStringLiteral("type")).toString(), QStringLiteral("for_boss"));
+        QCOMPARE(theirs[0].value(QStringLiteral("type")).toString(), QStringLiteral("for_sam"));
+        QCOMPARE(mine[1].value(QStringLiteral("type")).toString(), QStringLiteral("for_everyone"));
+    }
+
+    void resumeReceivesExactlyTheMissedEvents()
+    {
+        QList<QJsonObject> inbox;
+        qint64 seen = 0;
+        {
+            auto ws = open(url(QStringLiteral("campaigns"), QStringLiteral("?token=") + m_token), &inbox);
+            QTRY_COMPARE(m_server->webSockets()->clientCount(), 1);
+            append(QStringLiteral("campaigns"), QStringLiteral("one"));
+            QTRY_COMPARE_WITH_TIMEOUT(inbox.size(), 1, 5000);
+            seen = inbox.last().value(QStringLiteral("event_id")).toInteger();
+            ws->close();
+            QTRY_COMPARE(m_server->webSockets()->clientCount(), 0);
+        }
+        append(QStringLiteral("campaigns"), QStringLiteral("two"));
+        append(QStringLiteral("scraper"), QStringLiteral("elsewhere"));
+        append(QStringLiteral("campaigns"), QStringLiteral("three"));
+        inbox.clear();
+        auto again = open(url(QStringLiteral("campaigns"), QStringLiteral("?token=%1&since=%2").arg(m_token).arg(seen)), &inbox);
+        QTRY_COMPARE_WITH_TIMEOUT(inbox.size(), 2, 5000);
+        append(QStringLiteral("campaigns"), QStringLiteral("four"));
+        QTRY_COMPARE_WITH_TIMEOUT(inbox.size(), 3, 5000);
+        QStringList types;
+        for (const auto &m : inbox)
+            types << m.value(QStringLiteral("type")).toString();
+        QCOMPARE(types, (QStringList{QStringLiteral("two"), QStringLiteral("three"), QStringLiteral("four")}));
+    }
+
+    void bearerSubprotocolAuthenticates()
+    {
+        QList<QJsonObject> inbox;
+        QWebSocket ws;
+        QNetworkRequest req(url(QStringLiteral("workflows"), QString()));
+        req.setRawHeader("Sec-WebSocket-Protocol", "bearer, " + m_token.toLatin1());
+        QSignalSpy connected(&ws, &QWebSocket::connected);
+        ws.open(req);
+        QVERIFY(connected.wait(5000));
+        QTRY_COMPARE(m_server->webSockets()->clientCount(), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestWebSocket)
+#include "tst_websocket.moc"
