@@ -86,6 +86,9 @@ int main(int argc, char **argv)
                                        QStringLiteral("host:port"));
     const QCommandLineOption insecureLanOpt(QStringLiteral("allow-insecure-lan"),
                                             QStringLiteral("Allow the API on a non-loopback address without TLS."));
+    const QCommandLineOption tlsCertOpt(QStringLiteral("tls-cert"), QStringLiteral("Serve the API over TLS with this PEM certificate."),
+                                        QStringLiteral("file"));
+    const QCommandLineOption tlsKeyOpt(QStringLiteral("tls-key"), QStringLiteral("The PEM private key of --tls-cert."), QStringLiteral("file"));
     const QCommandLineOption migrateOpt(QStringLiteral("migrate"),
                                         QStringLiteral("Apply database migrations and exit."));
     const QCommandLineOption createAdminOpt(QStringLiteral("create-admin"),
@@ -95,7 +98,8 @@ int main(int argc, char **argv)
     const QCommandLineOption workersOpt(QStringLiteral("workers"),
                                         QStringLiteral("Job worker threads (default 2; 0 runs no jobs here)."),
                                         QStringLiteral("n"));
-    parser.addOptions({versionOpt, headlessOpt, databaseOpt, listenOpt, insecureLanOpt, migrateOpt, createAdminOpt, workersOpt});
+    parser.addOptions({versionOpt, headlessOpt, databaseOpt, listenOpt, insecureLanOpt, tlsCertOpt, tlsKeyOpt, migrateOpt,
+                       createAdminOpt, workersOpt});
     if (!parser.parse(QCoreApplication::arguments()))
         return fail(ExitUsage, parser.errorText() + QStringLiteral(" (see --help)"));
     if (parser.isSet(QStringLiteral("help")))
@@ -146,7 +150,7 @@ int main(int argc, char **argv)
         auto la = api::ListenAddress::parse(config.value(QStringLiteral("listen")));
         if (!la)
             return fail(ExitUsage, la.error().message);
-        if (!la->isLoopback() && !parser.isSet(insecureLanOpt))
+        if (!la->isLoopback() && !parser.isSet(insecureLanOpt) && !parser.isSet(tlsCertOpt))
             return fail(ExitUsage, QStringLiteral("refusing to serve the API on %1 without TLS: anyone on the network "
                                                   "could read it. Use 127.0.0.1, or pass --allow-insecure-lan on a "
                                                   "trusted network (or put nginx with TLS in front, see README).")
@@ -168,6 +172,14 @@ int main(int argc, char **argv)
         o = o.trimmed();
     apiOptions.rateLimitPerMinute = config.intValue(QStringLiteral("rate_limit_per_minute"), apiOptions.rateLimitPerMinute);
     apiOptions.allowedHosts = config.value(QStringLiteral("allowed_hosts")).split(u',', Qt::SkipEmptyParts);
+    if (parser.isSet(tlsCertOpt) != parser.isSet(tlsKeyOpt))
+        return fail(ExitUsage, QStringLiteral("--tls-cert and --tls-key go together"));
+    if (parser.isSet(tlsCertOpt)) {
+        auto tls = api::loadTls(parser.value(tlsCertOpt), parser.value(tlsKeyOpt));
+        if (!tls)
+            return fail(ExitUsage, tls.error().message);
+        apiOptions.tls = *tls;
+    }
 
     // Every check before anything is written: the port first (so a second instance changes
     // nothing), then the database (reachable, schema not newer than this binary).
@@ -178,6 +190,7 @@ int main(int argc, char **argv)
         if (!bound)
             return fail(ExitListen, bound.error().message);
         socket = std::move(bound).value();
+        socket->setTls(apiOptions.tls);
     }
     if (auto st = engine.connect(); !st)
         return fail(st.error().code == core::ErrorCode::SchemaTooNew ? ExitSchema : ExitDatabase, st.error().message);

@@ -11,7 +11,11 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QProcess>
+#include <QSslCipher>
+#include <QSslConfiguration>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 
@@ -179,6 +183,59 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(c.bytesAvailable() > 0 || c.state() == QAbstractSocket::UnconnectedState, 5000);
         const QByteArray answer = c.readAll();
         QVERIFY2(answer.startsWith("HTTP/1.1 503"), answer.constData());
+    }
+
+    void servesOverTls()
+    {
+        QTemporaryDir dir;
+        const QString cert = dir.filePath(QStringLiteral("cert.pem")), key = dir.filePath(QStringLiteral("key.pem"));
+        QProcess openssl;
+        openssl.start(QStringLiteral("openssl"), {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
+                                                  QStringLiteral("-nodes"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"),
+                                                  QStringLiteral("-days"), QStringLiteral("1"), QStringLiteral("-keyout"), key,
+                                                  QStringLiteral("-out"), cert});
+        if (!openssl.waitForStarted())
+            QSKIP("no openssl command to make a test certificate");
+        QVERIFY(openssl.waitForFinished(60000));
+        QCOMPARE(openssl.exitCode(), 0);
+        QVERIFY(!api::loadTls(dir.filePath(QStringLiteral("missing.pem")), key).ok());
+        QVERIFY(api::loadTls(cert, cert).error().message.contains(QStringLiteral("private key")));
+        auto tls = api::loadTls(cert, key);
+        QVERIFY2(tls.ok(), tls.ok() ? "" : qPrintable(tls.error().message));
+
+        engine::Engine::Options o;
+        o.database = m_tmp->url();
+        o.workers = 0;
+        o.secrets = &m_secrets;
+        m_engine = std::make_unique<engine::Engine>(o);
+        QVERIFY(m_engine->connect().ok() && m_engine->migrate().ok() && m_engine->start().ok());
+        api::ApiOptions options;
+        options.tls = *tls;
+        m_server = std::make_unique<api::ApiServer>(*m_engine, options);
+        QVERIFY(m_server->listen(*api::ListenAddress::parse(QStringLiteral("127.0.0.1:0"))).ok());
+        QCOMPARE(m_server->url().scheme(), QStringLiteral("https"));
+
+        QNetworkRequest req(QUrl(m_server->url().toString() + QStringLiteral("/api/v1/health")));
+        QSslConfiguration client = QSslConfiguration::defaultConfiguration();
+        client.setCaCertificates(QSslCertificate::fromPath(cert));
+        req.setSslConfiguration(client);
+        QNetworkReply *r = m_nam.get(req);
+        QEventLoop loop;
+        connect(r, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        QTimer::singleShot(10000, &loop, &QEventLoop::quit);
+        loop.exec();
+        QVERIFY2(r->error() == QNetworkReply::NoError, qPrintable(r->errorString()));
+        QCOMPARE(r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        QVERIFY(!r->sslConfiguration().sessionCipher().isNull()); // really encrypted
+        r->deleteLater();
+
+        // Plain HTTP to the TLS port gets no answer.
+        QTcpSocket plain;
+        plain.connectToHost(QHostAddress::LocalHost, m_server->port());
+        QVERIFY(plain.waitForConnected(3000));
+        plain.write("GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+        plain.waitForReadyRead(1000);
+        QVERIFY(!plain.readAll().startsWith("HTTP/1.1 200"));
     }
 
     void healthIs503WhenTheDatabaseIsGone()

@@ -7,6 +7,8 @@
 #include "fliptech/engine/engine.h"
 
 #include <QCryptographicHash>
+#include <QFile>
+#include <QSslKey>
 #include <QElapsedTimer>
 #include <QHttpServerResponder>
 #include <QJsonDocument>
@@ -183,11 +185,34 @@ void ApiServer::handle(const QHttpServerRequest &request, QHttpServerResponder &
     response.write(std::move(responder));
 }
 
+core::Result<QSslConfiguration> loadTls(const QString &certFile, const QString &keyFile)
+{
+    const auto certs = QSslCertificate::fromPath(certFile, QSsl::Pem);
+    if (certs.isEmpty())
+        return core::makeError(ErrorCode::InvalidArgument, QStringLiteral("--tls-cert %1: no PEM certificate could be read").arg(certFile));
+    QFile f(keyFile);
+    if (!f.open(QIODevice::ReadOnly))
+        return core::makeError(ErrorCode::InvalidArgument, QStringLiteral("--tls-key %1: %2").arg(keyFile, f.errorString()));
+    const QByteArray pem = f.readAll();
+    QSslKey key(pem, QSsl::Rsa, QSsl::Pem);
+    if (key.isNull())
+        key = QSslKey(pem, QSsl::Ec, QSsl::Pem);
+    if (key.isNull())
+        return core::makeError(ErrorCode::InvalidArgument, QStringLiteral("--tls-key %1: not an unencrypted PEM RSA or EC private key").arg(keyFile));
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setLocalCertificateChain(certs);
+    tls.setPrivateKey(key);
+    tls.setPeerVerifyMode(QSslSocket::VerifyNone);
+    tls.setProtocol(QSsl::TlsV1_2OrLater);
+    return tls;
+}
+
 core::Status ApiServer::listen(const ListenAddress &address)
 {
     auto socket = GuardedTcpServer::bind(address, m_options.limits);
     if (!socket)
         return socket.error();
+    (*socket)->setTls(m_options.tls);
     serve(std::move(socket).value(), address);
     return {};
 }
@@ -252,7 +277,7 @@ QUrl ApiServer::url() const
     if (!isListening())
         return {};
     QUrl u;
-    u.setScheme(QStringLiteral("http"));
+    u.setScheme(m_tcp->isTls() ? QStringLiteral("https") : QStringLiteral("http"));
     u.setHost(m_address.host == QLatin1String("0.0.0.0") ? QStringLiteral("127.0.0.1") : m_address.host);
     u.setPort(port());
     return u;

@@ -1,5 +1,6 @@
 #include "fliptech/api/guardedtcpserver.h"
 
+#include <QSslSocket>
 #include <QTcpSocket>
 #include <QTimer>
 
@@ -28,10 +29,22 @@ core::Result<std::unique_ptr<GuardedTcpServer>> GuardedTcpServer::bind(const Lis
 
 void GuardedTcpServer::incomingConnection(qintptr socketDescriptor)
 {
-    auto *socket = new QTcpSocket(this);
+    QTcpSocket *socket = nullptr;
+    if (isTls()) {
+        // QHttpServer reads the decrypted stream through the QTcpSocket interface.
+        auto *ssl = new QSslSocket(this);
+        ssl->setSslConfiguration(m_tls);
+        socket = ssl;
+    } else {
+        socket = new QTcpSocket(this);
+    }
     if (!socket->setSocketDescriptor(socketDescriptor)) {
         delete socket;
         return;
+    }
+    if (auto *ssl = qobject_cast<QSslSocket *>(socket)) {
+        connect(ssl, &QSslSocket::sslErrors, ssl, [ssl](const QList<QSslError> &) { ssl->abort(); });
+        ssl->startServerEncryption();
     }
     if (m_open >= m_limits.maxConnections) {
         socket->write(plainError(503, "Service Unavailable", "unavailable", "too many open connections; retry shortly"));

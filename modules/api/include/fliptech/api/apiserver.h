@@ -31,7 +31,11 @@ struct ApiOptions {
     int rateLimitPerMinute = 1200; // RATE_LIMIT_PER_MINUTE per caller; 0 disables
     QStringList allowedHosts;      // extra Host names accepted (behind a proxy); the bound ones always are
     qint64 maxJsonBytes = 1 << 20; // 1 MiB
+    QSslConfiguration tls;         // null: plain HTTP
 };
+
+// A TLS server configuration from PEM files, or why it cannot be used.
+core::Result<QSslConfiguration> loadTls(const QString &certFile, const QString &keyFile);
 
 class ApiServer final : public QObject
 {

@@ -6,6 +6,7 @@
 #include "fliptech/api/listenaddress.h"
 #include "fliptech/core/error.h"
 
+#include <QSslConfiguration>
 #include <QTcpServer>
 
 #include <memory>
@@ -21,6 +22,9 @@ public:
         int idleTimeoutMs = 30000;
         qint64 maxRequestBytes = (1 << 20) + (64 << 10); // 1 MiB body + headers
     };
+    // TLS for every connection (--tls-cert/--tls-key); a null configuration serves plain HTTP.
+    void setTls(const QSslConfiguration &tls) { m_tls = tls; }
+    bool isTls() const { return !m_tls.isNull(); }
     explicit GuardedTcpServer(Limits limits, QObject *parent = nullptr);
     // A listening server on `address`, or why not ("cannot listen on ...: address in use").
     static core::Result<std::unique_ptr<GuardedTcpServer>> bind(const ListenAddress &address, Limits limits);
@@ -35,6 +39,7 @@ protected:
 
 private:
     Limits m_limits;
+    QSslConfiguration m_tls;
     int m_open = 0;
 };
 
