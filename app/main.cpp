@@ -10,7 +10,8 @@
 #include "fliptech/ui/mainwindow.h"
 #include "fliptech/ui/pageregistry.h"
 #include <QApplication>
-#include <QMessageBox>
+#include <QLibraryInfo>
+#include <QTranslator>
 #endif
 
 #include <QCommandLineParser>
@@ -58,9 +59,19 @@ int main(int argc, char **argv)
     const bool headless = wantsHeadless(argc, argv);
     std::unique_ptr<QCoreApplication> app;
 #ifdef FLIPTECH_WITH_GUI
-    if (!headless)
+#ifdef Q_OS_WIN
+    // Qt 6.4 follows Windows' dark mode only when asked to.
+    if (!headless && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "windows:darkmode=2");
+#endif
+    QTranslator appTranslator, qtTranslator;
+    if (!headless) {
         app = std::make_unique<QApplication>(argc, argv);
-    else
+        if (appTranslator.load(QLocale(), QStringLiteral("fliptech"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+            QCoreApplication::installTranslator(&appTranslator);
+        if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+            QCoreApplication::installTranslator(&qtTranslator);
+    } else
 #endif
         app = std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("FlipTech"));

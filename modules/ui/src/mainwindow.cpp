@@ -29,6 +29,8 @@ MainWindow::MainWindow(engine::Engine &engine, PageRegistry pages, QWidget *pare
     m_sidebar->setObjectName(QStringLiteral("sidebar"));
     m_sidebar->setIconSize(QSize(20, 20));
     m_sidebar->setMinimumWidth(170);
+    m_sidebar->setSpacing(4);
+    m_sidebar->setFrameShape(QFrame::NoFrame);
     m_sidebar->setMaximumWidth(260);
     m_stack = new QStackedWidget(splitter);
     m_stack->setObjectName(QStringLiteral("pages"));

@@ -1,0 +1,129 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de" sourcelanguage="en">
+<context>
+    <name>fliptech::ui::MainWindow</name>
+    <message>
+        <source>FlipTech Pro</source>
+        <translation>FlipTech Pro</translation>
+    </message>
+    <message>
+        <source>%1 (Ctrl+%2)</source>
+        <translation>%1 (Strg+%2)</translation>
+    </message>
+    <message>
+        <source>API: off</source>
+        <translation>API: aus</translation>
+    </message>
+    <message>
+        <source>API: %1</source>
+        <translation>API: %1</translation>
+    </message>
+    <message>
+        <source>%1 — not connected</source>
+        <translation>%1 — nicht verbunden</translation>
+    </message>
+    <message>
+        <source>%1 — connected</source>
+        <translation>%1 — verbunden</translation>
+    </message>
+    <message>
+        <source>No jobs running</source>
+        <translation>Keine Aufgaben aktiv</translation>
+    </message>
+    <message>
+        <source>Jobs: %1 running, %2 waiting</source>
+        <translation>Aufgaben: %1 aktiv, %2 wartend</translation>
+    </message>
+</context>
+<context>
+    <name>fliptech::ui::Pages</name>
+    <message>
+        <source>Dashboard</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>It will show today&apos;s leads, replies waiting, campaigns running and revenue at a glance.</source>
+        <translation>Zeigt auf einen Blick die heutigen Leads, offene Antworten, laufende Kampagnen und den Umsatz.</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>Leads</translation>
+    </message>
+    <message>
+        <source>It will list every lead with filters, tags, notes, bulk edits, CSV import and duplicates.</source>
+        <translation>Listet alle Leads mit Filtern, Schlagwörtern, Notizen, Massenbearbeitung, CSV-Import und Dubletten.</translation>
+    </message>
+    <message>
+        <source>Scraper</source>
+        <translation>Suche</translation>
+    </message>
+    <message>
+        <source>It will find businesses on Craigslist, Google Maps, job boards and custom sites.</source>
+        <translation>Findet Unternehmen auf Craigslist, Google Maps, Jobbörsen und eigenen Seiten.</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>Kampagnen</translation>
+    </message>
+    <message>
+        <source>It will send personalised email sequences with throttling, tracking and unsubscribes.</source>
+        <translation>Versendet persönliche E-Mail-Sequenzen mit Drosselung, Tracking und Abmeldungen.</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>Vorlagen</translation>
+    </message>
+    <message>
+        <source>It will hold email templates with variables and their performance.</source>
+        <translation>Enthält E-Mail-Vorlagen mit Variablen und ihrer Wirkung.</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Gespräche</translation>
+    </message>
+    <message>
+        <source>It will be the inbox of replies, with suggested answers.</source>
+        <translation>Wird der Posteingang für Antworten, mit Antwortvorschlägen.</translation>
+    </message>
+    <message>
+        <source>Automation</source>
+        <translation>Automatisierung</translation>
+    </message>
+    <message>
+        <source>It will run rules, schedules, approvals, webhooks and workflows.</source>
+        <translation>Führt Regeln, Zeitpläne, Freigaben, Webhooks und Workflows aus.</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>Inhalte</translation>
+    </message>
+    <message>
+        <source>It will build demo sites and videos for prospects.</source>
+        <translation>Erstellt Demo-Websites und Videos für Interessenten.</translation>
+    </message>
+    <message>
+        <source>Analytics</source>
+        <translation>Auswertung</translation>
+    </message>
+    <message>
+        <source>It will chart revenue, costs, ROI, the funnel and trends.</source>
+        <translation>Zeigt Umsatz, Kosten, ROI, den Trichter und Trends.</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>It will hold accounts, sender mailboxes, API keys and preferences.</source>
+        <translation>Enthält Konten, Absender-Postfächer, API-Schlüssel und Einstellungen.</translation>
+    </message>
+</context>
+<context>
+    <name>fliptech::ui::PlaceholderPage</name>
+    <message>
+        <source>Not built yet. %1</source>
+        <translation>Noch nicht verfügbar. %1</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,129 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es" sourcelanguage="en">
+<context>
+    <name>fliptech::ui::MainWindow</name>
+    <message>
+        <source>FlipTech Pro</source>
+        <translation>FlipTech Pro</translation>
+    </message>
+    <message>
+        <source>%1 (Ctrl+%2)</source>
+        <translation>%1 (Ctrl+%2)</translation>
+    </message>
+    <message>
+        <source>API: off</source>
+        <translation>API: apagada</translation>
+    </message>
+    <message>
+        <source>API: %1</source>
+        <translation>API: %1</translation>
+    </message>
+    <message>
+        <source>%1 — not connected</source>
+        <translation>%1 — sin conexión</translation>
+    </message>
+    <message>
+        <source>%1 — connected</source>
+        <translation>%1 — conectada</translation>
+    </message>
+    <message>
+        <source>No jobs running</source>
+        <translation>Ninguna tarea en curso</translation>
+    </message>
+    <message>
+        <source>Jobs: %1 running, %2 waiting</source>
+        <translation>Tareas: %1 en curso, %2 en espera</translation>
+    </message>
+</context>
+<context>
+    <name>fliptech::ui::Pages</name>
+    <message>
+        <source>Dashboard</source>
+        <translation>Panel</translation>
+    </message>
+    <message>
+        <source>It will show today&apos;s leads, replies waiting, campaigns running and revenue at a glance.</source>
+        <translation>Mostrará de un vistazo los contactos de hoy, las respuestas pendientes, las campañas en curso y los ingresos.</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>Contactos</translation>
+    </message>
+    <message>
+        <source>It will list every lead with filters, tags, notes, bulk edits, CSV import and duplicates.</source>
+        <translation>Listará todos los contactos con filtros, etiquetas, notas, ediciones en bloque, importación CSV y duplicados.</translation>
+    </message>
+    <message>
+        <source>Scraper</source>
+        <translation>Búsqueda</translation>
+    </message>
+    <message>
+        <source>It will find businesses on Craigslist, Google Maps, job boards and custom sites.</source>
+        <translation>Encontrará negocios en Craigslist, Google Maps, bolsas de trabajo y sitios propios.</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>Campañas</translation>
+    </message>
+    <message>
+        <source>It will send personalised email sequences with throttling, tracking and unsubscribes.</source>
+        <translation>Enviará secuencias de correo personalizadas con límites de envío, seguimiento y bajas.</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>Plantillas</translation>
+    </message>
+    <message>
+        <source>It will hold email templates with variables and their performance.</source>
+        <translation>Guardará plantillas de correo con variables y su rendimiento.</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Conversaciones</translation>
+    </message>
+    <message>
+        <source>It will be the inbox of replies, with suggested answers.</source>
+        <translation>Será la bandeja de respuestas, con respuestas sugeridas.</translation>
+    </message>
+    <message>
+        <source>Automation</source>
+        <translation>Automatización</translation>
+    </message>
+    <message>
+        <source>It will run rules, schedules, approvals, webhooks and workflows.</source>
+        <translation>Ejecutará reglas, programaciones, aprobaciones, webhooks y flujos de trabajo.</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>Contenido</translation>
+    </message>
+    <message>
+        <source>It will build demo sites and videos for prospects.</source>
+        <translation>Creará sitios de demostración y vídeos para los clientes potenciales.</translation>
+    </message>
+    <message>
+        <source>Analytics</source>
+        <translation>Análisis</translation>
+    </message>
+    <message>
+        <source>It will chart revenue, costs, ROI, the funnel and trends.</source>
+        <translation>Representará ingresos, costes, ROI, el embudo y las tendencias.</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Ajustes</translation>
+    </message>
+    <message>
+        <source>It will hold accounts, sender mailboxes, API keys and preferences.</source>
+        <translation>Guardará cuentas, buzones de envío, claves de API y preferencias.</translation>
+    </message>
+</context>
+<context>
+    <name>fliptech::ui::PlaceholderPage</name>
+    <message>
+        <source>Not built yet. %1</source>
+        <translation>Todavía no está disponible. %1</translation>
+    </message>
+</context>
+</TS>
