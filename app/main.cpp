@@ -9,6 +9,7 @@
 #ifdef FLIPTECH_WITH_GUI
 #include "fliptech/ui/mainwindow.h"
 #include "fliptech/ui/pageregistry.h"
+#include "fliptech/ui/signindialogs.h"
 #include <QApplication>
 #include <QLibraryInfo>
 #include <QTranslator>
@@ -255,10 +256,27 @@ int main(int argc, char **argv)
 #ifdef FLIPTECH_WITH_GUI
     std::unique_ptr<ui::MainWindow> window;
     if (!headless) {
+        // A fresh install asks for its administrator; then a remembered sign-in resumes, or the
+        // user signs in. Cancelling either closes the application.
+        auth::AuthService &accounts = engine.auth();
+        auto anyUser = accounts.hasUsers();
+        if (anyUser && !*anyUser) {
+            ui::FirstRunDialog firstRun(accounts);
+            if (firstRun.exec() != QDialog::Accepted)
+                return ExitOk;
+        }
+        std::optional<auth::TokenPair> session = ui::SignInDialog::resume(accounts, engine.secrets());
+        if (!session) {
+            ui::SignInDialog signIn(accounts, engine.secrets());
+            if (signIn.exec() != QDialog::Accepted)
+                return ExitOk;
+            session = signIn.session();
+        }
         ui::PageRegistry pages;
         ui::registerDefaultPages(pages);
         window = std::make_unique<ui::MainWindow>(engine, std::move(pages));
         window->setApiUrl(server.url().toString());
+        window->setSignedInUser(session->user.name.isEmpty() ? session->user.email : session->user.name);
         QObject::connect(&server, &api::ApiServer::listeningChanged, window.get(),
                          [&server, w = window.get()](bool) { w->setApiUrl(server.url().toString()); });
         window->show();

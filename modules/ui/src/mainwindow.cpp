@@ -76,6 +76,8 @@ void MainWindow::buildStatusBar()
     m_apiLabel->setObjectName(QStringLiteral("apiStatus"));
     m_jobsLabel = new QLabel(this);
     m_jobsLabel->setObjectName(QStringLiteral("jobsStatus"));
+    m_userLabel = new QLabel(this);
+    m_userLabel->setObjectName(QStringLiteral("userStatus"));
     m_jobsBar = new QProgressBar(this);
     m_jobsBar->setObjectName(QStringLiteral("jobsProgress"));
     m_jobsBar->setRange(0, 0); // busy indicator while jobs run
@@ -84,6 +86,7 @@ void MainWindow::buildStatusBar()
     m_jobsBar->setTextVisible(false);
     m_jobsBar->hide();
     statusBar()->addWidget(m_dbLabel, 1);
+    statusBar()->addPermanentWidget(m_userLabel);
     statusBar()->addPermanentWidget(m_apiLabel);
     statusBar()->addPermanentWidget(m_jobsLabel);
     statusBar()->addPermanentWidget(m_jobsBar);
@@ -98,6 +101,11 @@ void MainWindow::buildStatusBar()
 void MainWindow::setApiUrl(const QString &url)
 {
     m_apiLabel->setText(url.isEmpty() ? tr("API: off") : tr("API: %1").arg(url));
+}
+
+void MainWindow::setSignedInUser(const QString &who)
+{
+    m_userLabel->setText(who.isEmpty() ? QString() : tr("Signed in as %1").arg(who));
 }
 
 void MainWindow::refreshStatus()

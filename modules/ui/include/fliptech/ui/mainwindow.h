@@ -35,6 +35,7 @@ public:
 public Q_SLOTS:
     // Empty url: the API server is off.
     void setApiUrl(const QString &url);
+    void setSignedInUser(const QString &who);
     void refreshStatus();
 
 protected:
@@ -52,6 +53,7 @@ private:
     QHash<QString, QWidget *> m_built;
     QLabel *m_dbLabel = nullptr;
     QLabel *m_apiLabel = nullptr;
+    QLabel *m_userLabel = nullptr;
     QLabel *m_jobsLabel = nullptr;
     QProgressBar *m_jobsBar = nullptr;
     QTimer *m_statusTimer = nullptr;

@@ -1,0 +1,61 @@
+#pragma once
+// The desktop's way in: FirstRunDialog creates the first administrator of a fresh install;
+// SignInDialog signs in, and with "Remember me" keeps the refresh token in the SecretStore
+// (the OS keychain) so the next start signs in without asking. Both talk to AuthService only.
+
+#include "fliptech/auth/authservice.h"
+
+#include <QDialog>
+
+#include <optional>
+
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+
+namespace fliptech::storage {
+class SecretStore;
+}
+
+namespace fliptech::ui {
+
+class FirstRunDialog final : public QDialog
+{
+    Q_OBJECT
+public:
+    FirstRunDialog(auth::AuthService &auth, QWidget *parent = nullptr);
+    // The administrator created (after accept()).
+    const std::optional<auth::User> &createdUser() const { return m_user; }
+
+private:
+    void submit();
+    auth::AuthService &m_auth;
+    QLineEdit *m_email, *m_name, *m_password, *m_confirm;
+    QLabel *m_error;
+    std::optional<auth::User> m_user;
+};
+
+class SignInDialog final : public QDialog
+{
+    Q_OBJECT
+public:
+    SignInDialog(auth::AuthService &auth, storage::SecretStore &secrets, QWidget *parent = nullptr);
+    const std::optional<auth::TokenPair> &session() const { return m_session; }
+
+    // Signs in silently with a remembered refresh token; nullopt when there is none or it no
+    // longer works (then it is forgotten).
+    static std::optional<auth::TokenPair> resume(auth::AuthService &auth, storage::SecretStore &secrets);
+    static const QString kRememberKey;
+
+private:
+    void submit();
+    auth::AuthService &m_auth;
+    storage::SecretStore &m_secrets;
+    QLineEdit *m_email, *m_password;
+    QCheckBox *m_remember;
+    QLabel *m_error;
+    std::optional<auth::TokenPair> m_session;
+};
+
+} // namespace fliptech::ui

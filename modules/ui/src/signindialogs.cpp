@@ -1,0 +1,151 @@
+#include "fliptech/ui/signindialogs.h"
+
+#include "fliptech/storage/secretstore.h"
+
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace fliptech::ui {
+
+namespace {
+QLabel *errorLabel(QWidget *parent)
+{
+    auto *l = new QLabel(parent);
+    l->setObjectName(QStringLiteral("error"));
+    l->setWordWrap(true);
+    l->setStyleSheet(QStringLiteral("color: #c0392b;"));
+    l->hide();
+    return l;
+}
+
+void showError(QLabel *label, const core::Error &error)
+{
+    QString text = error.message;
+    // Validation details name the field; say it plainly.
+    if (!error.details.isEmpty() && error.code == core::ErrorCode::ValidationFailed)
+        text = error.details.begin().value().toString();
+    label->setText(text.isEmpty() ? error.message : text);
+    label->show();
+}
+} // namespace
+
+FirstRunDialog::FirstRunDialog(auth::AuthService &auth, QWidget *parent) : QDialog(parent), m_auth(auth)
+{
+    setWindowTitle(tr("Welcome to FlipTech Pro"));
+    setObjectName(QStringLiteral("firstRunDialog"));
+    auto *layout = new QVBoxLayout(this);
+    auto *intro = new QLabel(tr("Create the administrator account. You will use it to sign in and to invite your team."), this);
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
+    auto *form = new QFormLayout;
+    m_email = new QLineEdit(this);
+    m_email->setObjectName(QStringLiteral("email"));
+    m_email->setPlaceholderText(tr("you@agency.com"));
+    m_name = new QLineEdit(this);
+    m_name->setObjectName(QStringLiteral("name"));
+    m_password = new QLineEdit(this);
+    m_password->setObjectName(QStringLiteral("password"));
+    m_password->setEchoMode(QLineEdit::Password);
+    m_password->setPlaceholderText(tr("at least 10 characters"));
+    m_confirm = new QLineEdit(this);
+    m_confirm->setObjectName(QStringLiteral("confirm"));
+    m_confirm->setEchoMode(QLineEdit::Password);
+    form->addRow(tr("&Email"), m_email);
+    form->addRow(tr("&Name"), m_name);
+    form->addRow(tr("&Password"), m_password);
+    form->addRow(tr("&Repeat password"), m_confirm);
+    layout->addLayout(form);
+    m_error = errorLabel(this);
+    layout->addWidget(m_error);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("Create account"));
+    buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("create"));
+    connect(buttons, &QDialogButtonBox::accepted, this, &FirstRunDialog::submit);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(buttons);
+}
+
+void FirstRunDialog::submit()
+{
+    if (m_password->text() != m_confirm->text()) {
+        showError(m_error, core::makeError(core::ErrorCode::ValidationFailed, tr("The two passwords differ.")));
+        m_confirm->setFocus();
+        return;
+    }
+    auto user = m_auth.createFirstAdmin(m_email->text(), m_password->text(), m_name->text().trimmed());
+    if (!user) {
+        showError(m_error, user.error());
+        return;
+    }
+    m_user = *user;
+    accept();
+}
+
+const QString SignInDialog::kRememberKey = QStringLiteral("desktop-refresh-token");
+
+SignInDialog::SignInDialog(auth::AuthService &auth, storage::SecretStore &secrets, QWidget *parent)
+    : QDialog(parent), m_auth(auth), m_secrets(secrets)
+{
+    setWindowTitle(tr("Sign in to FlipTech Pro"));
+    setObjectName(QStringLiteral("signInDialog"));
+    auto *layout = new QVBoxLayout(this);
+    auto *form = new QFormLayout;
+    m_email = new QLineEdit(this);
+    m_email->setObjectName(QStringLiteral("email"));
+    m_password = new QLineEdit(this);
+    m_password->setObjectName(QStringLiteral("password"));
+    m_password->setEchoMode(QLineEdit::Password);
+    form->addRow(tr("&Email"), m_email);
+    form->addRow(tr("&Password"), m_password);
+    layout->addLayout(form);
+    m_remember = new QCheckBox(tr("&Remember me on this computer"), this);
+    m_remember->setObjectName(QStringLiteral("remember"));
+    m_remember->setChecked(true);
+    layout->addWidget(m_remember);
+    m_error = errorLabel(this);
+    layout->addWidget(m_error);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("Sign in"));
+    buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("signIn"));
+    connect(buttons, &QDialogButtonBox::accepted, this, &SignInDialog::submit);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(buttons);
+}
+
+void SignInDialog::submit()
+{
+    auto pair = m_auth.login(m_email->text(), m_password->text(), auth::ClientInfo{QString(), QStringLiteral("FlipTech Pro desktop")});
+    if (!pair) {
+        showError(m_error, pair.error());
+        m_password->selectAll();
+        m_password->setFocus();
+        return;
+    }
+    if (m_remember->isChecked())
+        (void)m_secrets.write(kRememberKey, pair->refreshToken.toUtf8());
+    else
+        (void)m_secrets.remove(kRememberKey);
+    m_session = *pair;
+    accept();
+}
+
+std::optional<auth::TokenPair> SignInDialog::resume(auth::AuthService &auth, storage::SecretStore &secrets)
+{
+    auto stored = secrets.read(kRememberKey);
+    if (!stored)
+        return std::nullopt;
+    auto pair = auth.refresh(QString::fromUtf8(*stored), auth::ClientInfo{QString(), QStringLiteral("FlipTech Pro desktop")});
+    if (!pair) {
+        (void)secrets.remove(kRememberKey);
+        return std::nullopt;
+    }
+    (void)secrets.write(kRememberKey, pair->refreshToken.toUtf8()); // rotated
+    return *pair;
+}
+
+} // namespace fliptech::ui
