@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>fliptech::ui::FirstRunDialog</name>
+    <message>
+        <source>Welcome to FlipTech Pro</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create the administrator account. You will use it to sign in and to invite your team.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>you@agency.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at least 10 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>fliptech::ui::MainWindow</name>
     <message>
         <source>FlipTech Pro</source>
@@ -33,6 +76,10 @@
     </message>
     <message>
         <source>Jobs: %1 running, %2 waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in as %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -123,6 +170,29 @@
     <name>fliptech::ui::PlaceholderPage</name>
     <message>
         <source>Not built yet. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fliptech::ui::SignInDialog</name>
+    <message>
+        <source>Sign in to FlipTech Pro</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remember me on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -38,6 +38,7 @@ FirstRunDialog::FirstRunDialog(auth::AuthService &auth, QWidget *parent) : QDial
 {
     setWindowTitle(tr("Welcome to FlipTech Pro"));
     setObjectName(QStringLiteral("firstRunDialog"));
+    setMinimumWidth(440);
     auto *layout = new QVBoxLayout(this);
     auto *intro = new QLabel(tr("Create the administrator account. You will use it to sign in and to invite your team."), this);
     intro->setWordWrap(true);
@@ -93,6 +94,7 @@ SignInDialog::SignInDialog(auth::AuthService &auth, storage::SecretStore &secret
 {
     setWindowTitle(tr("Sign in to FlipTech Pro"));
     setObjectName(QStringLiteral("signInDialog"));
+    setMinimumWidth(400);
     auto *layout = new QVBoxLayout(this);
     auto *form = new QFormLayout;
     m_email = new QLineEdit(this);
