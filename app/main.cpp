@@ -274,7 +274,9 @@ int main(int argc, char **argv)
         }
         ui::PageRegistry pages;
         ui::registerDefaultPages(pages);
-        window = std::make_unique<ui::MainWindow>(engine, std::move(pages));
+        auto principal = engine.auth().authenticate(session->accessToken);
+        window = std::make_unique<ui::MainWindow>(engine, std::move(pages),
+                                                  principal ? std::optional<auth::Principal>(*principal) : std::nullopt);
         window->setApiUrl(server.url().toString());
         window->setSignedInUser(session->user.name.isEmpty() ? session->user.email : session->user.name);
         QObject::connect(&server, &api::ApiServer::listeningChanged, window.get(),

@@ -108,7 +108,7 @@ private Q_SLOTS:
         ui::PageRegistry pages;
         ui::registerDefaultPages(pages);
         pages.add(ui::PageInfo{QStringLiteral("leads"), QStringLiteral("Leads"), QStringLiteral("system-users"), 20,
-                               [](engine::Engine &, QWidget *parent) -> QWidget * {
+                               [](ui::PageContext &, QWidget *parent) -> QWidget * {
                                    auto *l = new QLabel(QStringLiteral("the real leads page"), parent);
                                    l->setObjectName(QStringLiteral("realLeads"));
                                    return l;

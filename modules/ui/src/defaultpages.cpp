@@ -46,10 +46,11 @@ void registerDefaultPages(PageRegistry &registry)
         const QString title = QCoreApplication::translate(kContext, a.title);
         const QString planned = QCoreApplication::translate(kContext, a.planned);
         registry.add(PageInfo{QString::fromLatin1(a.id), title, QString::fromLatin1(a.icon), order += 10,
-                              [title, planned](engine::Engine &, QWidget *parent) -> QWidget * {
+                              [title, planned](PageContext &, QWidget *parent) -> QWidget * {
                                   return new PlaceholderPage(title, planned, parent);
                               }});
     }
+    registerSettingsPage(registry);
 }
 
 } // namespace fliptech::ui

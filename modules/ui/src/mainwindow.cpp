@@ -18,8 +18,8 @@
 
 namespace fliptech::ui {
 
-MainWindow::MainWindow(engine::Engine &engine, PageRegistry pages, QWidget *parent)
-    : QMainWindow(parent), m_engine(engine), m_registry(std::move(pages)), m_pages(m_registry.pages())
+MainWindow::MainWindow(engine::Engine &engine, PageRegistry pages, std::optional<auth::Principal> principal, QWidget *parent)
+    : QMainWindow(parent), m_engine(engine), m_context{engine, principal}, m_registry(std::move(pages)), m_pages(m_registry.pages())
 {
     setWindowTitle(tr("FlipTech Pro"));
     setObjectName(QStringLiteral("mainWindow"));
@@ -156,7 +156,7 @@ void MainWindow::onRowChanged(int row)
     const PageInfo &p = m_pages[row];
     QWidget *w = m_built.value(p.id);
     if (!w) {
-        w = p.create(m_engine, m_stack);
+        w = p.create(m_context, m_stack);
         w->setObjectName(QStringLiteral("page_") + p.id);
         m_built.insert(p.id, w);
         m_stack->addWidget(w);

@@ -24,7 +24,8 @@ class MainWindow final : public QMainWindow
 {
     Q_OBJECT
 public:
-    MainWindow(engine::Engine &engine, PageRegistry pages, QWidget *parent = nullptr);
+    MainWindow(engine::Engine &engine, PageRegistry pages, std::optional<auth::Principal> principal = std::nullopt,
+               QWidget *parent = nullptr);
     ~MainWindow() override;
 
     // Shows the page with this id; false if there is none.
@@ -46,6 +47,7 @@ private:
     void onRowChanged(int row);
 
     engine::Engine &m_engine;
+    PageContext m_context;
     PageRegistry m_registry;
     QList<PageInfo> m_pages;
     QListWidget *m_sidebar = nullptr;

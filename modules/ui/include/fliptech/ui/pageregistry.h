@@ -7,7 +7,10 @@
 #include <QList>
 #include <QString>
 
+#include "fliptech/auth/authservice.h"
+
 #include <functional>
+#include <optional>
 
 class QWidget;
 
@@ -17,12 +20,18 @@ class Engine;
 
 namespace fliptech::ui {
 
+// What a page is built with: the engine and who is signed in on this desktop.
+struct PageContext {
+    engine::Engine &engine;
+    std::optional<auth::Principal> principal;
+};
+
 struct PageInfo {
     QString id;      // stable, e.g. "leads"
     QString title;   // translated, shown in the sidebar
     QString iconName; // freedesktop icon name
     int order = 0;   // sidebar position
-    std::function<QWidget *(engine::Engine &engine, QWidget *parent)> create;
+    std::function<QWidget *(PageContext &context, QWidget *parent)> create;
 };
 
 class PageRegistry final
@@ -39,5 +48,7 @@ private:
 
 // The product's areas; each is a placeholder until its feature registers the real page.
 void registerDefaultPages(PageRegistry &registry);
+// Settings: profile, API keys, and (for admins) users.
+void registerSettingsPage(PageRegistry &registry);
 
 } // namespace fliptech::ui

@@ -1,0 +1,70 @@
+#pragma once
+// SettingsPage: the signed-in user's profile (name, time zone, avatar, password), their API
+// keys (create — the key is shown once, with a Copy button — and revoke), and for admins the
+// team's accounts (add, change role, deactivate, delete). Everything goes through AuthService,
+// the same service the HTTP API uses.
+
+#include "fliptech/auth/authservice.h"
+
+#include <QWidget>
+
+#include <functional>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTableWidget;
+class QTabWidget;
+
+namespace fliptech::ui {
+
+// A confirmation seam (KeePassXC's MessageBox::setNextAnswer): tests answer without a modal.
+class Confirm final
+{
+public:
+    static bool ask(QWidget *parent, const QString &title, const QString &text);
+    static void setNextAnswer(bool yes);
+};
+
+class SettingsPage final : public QWidget
+{
+    Q_OBJECT
+public:
+    SettingsPage(auth::AuthService &auth, auth::Principal principal, QWidget *parent = nullptr);
+
+private:
+    QWidget *buildProfile();
+    QWidget *buildApiKeys();
+    QWidget *buildUsers();
+    void saveProfile();
+    void changePassword();
+    void reloadKeys();
+    void createKey();
+    void revokeKey();
+    void reloadUsers();
+    void addUser();
+    void applyToUser(const std::function<core::Result<auth::User>(qint64)> &change);
+    void deleteUser();
+    static void say(QLabel *label, const QString &text, bool error);
+
+    auth::AuthService &m_auth;
+    auth::Principal m_principal;
+    QTabWidget *m_tabs = nullptr;
+    // profile
+    QLineEdit *m_name = nullptr, *m_avatar = nullptr, *m_current = nullptr, *m_newPassword = nullptr, *m_confirm = nullptr;
+    QComboBox *m_timezone = nullptr;
+    QLabel *m_profileStatus = nullptr;
+    // keys
+    QTableWidget *m_keys = nullptr;
+    QLineEdit *m_keyName = nullptr, *m_newKey = nullptr;
+    QPushButton *m_copyKey = nullptr;
+    QLabel *m_keyStatus = nullptr;
+    // users
+    QTableWidget *m_users = nullptr;
+    QLineEdit *m_userEmail = nullptr, *m_userName = nullptr, *m_userPassword = nullptr;
+    QComboBox *m_userRole = nullptr, *m_changeRole = nullptr;
+    QLabel *m_userStatus = nullptr;
+};
+
+} // namespace fliptech::ui
