@@ -11,6 +11,7 @@ FLIPTECH_BUILD_PACKAGES=(
 )
 FLIPTECH_TEST_PACKAGES=(
   postgresql postgresql-client xvfb xauth curl python3 procps iproute2 openssl
+  dbus-daemon dbus-bin gnome-keyring
 )
 FLIPTECH_BENCH_PACKAGES=(
   wrk hyperfine
