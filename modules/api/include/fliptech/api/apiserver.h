@@ -41,6 +41,7 @@ class ApiServer final : public QObject
 {
     Q_OBJECT
 public:
+    // The engine must be connected (its services exist); serving starts with listen()/serve().
     explicit ApiServer(engine::Engine &engine, ApiOptions options = {}, QObject *parent = nullptr);
     ~ApiServer() override;
 

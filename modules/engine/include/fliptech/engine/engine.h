@@ -41,7 +41,8 @@ public:
     explicit Engine(Options options, const core::Clock &clock = core::SystemClock::instance(), QObject *parent = nullptr);
     ~Engine() override;
 
-    // Connects and checks the schema version (refuses a newer one). Writes nothing.
+    // Connects, checks the schema version (refuses a newer one) and builds the services. Writes
+    // nothing to the database (the keychain probe of the SecretStore leaves nothing behind).
     core::Status connect();
     // Applies pending migrations; returns how many.
     core::Result<int> migrate();
