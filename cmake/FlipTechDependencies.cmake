@@ -1,5 +1,5 @@
 # Every package look-up of the project, in one place.
-set(FLIPTECH_QT_COMPONENTS Core Network Sql HttpServer WebSockets Test)
+set(FLIPTECH_QT_COMPONENTS Core Concurrent Network Sql HttpServer WebSockets Test)
 if(FLIPTECH_GUI)
   list(APPEND FLIPTECH_QT_COMPONENTS Gui Widgets Charts)
 endif()

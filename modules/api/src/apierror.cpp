@@ -43,6 +43,8 @@ QHttpServerResponse errorResponse(const core::Error &error)
         shown.details = {};
     }
     auto response = jsonResponse(shown.toJson(), status);
+    if (error.code == ErrorCode::Unauthorized)
+        response.setHeader("WWW-Authenticate", "Bearer");
     if (error.code == ErrorCode::RateLimited && error.details.contains(QStringLiteral("retry_after")))
         response.setHeader("Retry-After", QByteArray::number(error.details.value(QStringLiteral("retry_after")).toInteger()));
     return response;

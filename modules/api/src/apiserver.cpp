@@ -7,6 +7,7 @@
 #include "fliptech/engine/engine.h"
 
 #include <QCryptographicHash>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QFile>
 #include <QSslKey>
 #include <QElapsedTimer>
@@ -59,14 +60,13 @@ QJsonObject ApiServer::openApi() const
     return m_routes.openApi(QStringLiteral(FLIPTECH_VERSION), isListening() ? url().toString() : QStringLiteral("http://127.0.0.1:8484"));
 }
 
-QHttpServerResponse ApiServer::process(const QHttpServerRequest &request, const QString &requestId, QByteArray *allowedOrigin)
+std::optional<core::Error> ApiServer::screen(const QHttpServerRequest &request, QByteArray *allowedOrigin) const
 {
     // Host check: only the names we are bound to (stops DNS rebinding).
     const QString host = QString::fromLatin1(header(request, "Host")).toLower();
     if (!m_hosts.contains(host))
-        return errorResponse(ErrorCode::Forbidden, QStringLiteral("Host '%1' is not served here (allowed: the address the "
-                                                                  "server is bound to; add others with FLIPTECH_ALLOWED_HOSTS)").arg(host.left(100)));
-
+        return core::makeError(ErrorCode::Forbidden, QStringLiteral("Host '%1' is not served here (allowed: the address the "
+                                                                   "server is bound to; add others with FLIPTECH_ALLOWED_HOSTS)").arg(host.left(100)));
     // CORS: the configured origins and our own.
     const QByteArray origin = header(request, "Origin");
     if (!origin.isEmpty()) {
@@ -74,17 +74,89 @@ QHttpServerResponse ApiServer::process(const QHttpServerRequest &request, const 
         const bool allowed = m_options.corsOrigins.contains(o) || o == QStringLiteral("http://") + host ||
                              o == QStringLiteral("https://") + host;
         if (!allowed)
-            return errorResponse(ErrorCode::Forbidden, QStringLiteral("origin %1 is not allowed (CORS_ORIGINS)").arg(o.left(200)));
+            return core::makeError(ErrorCode::Forbidden, QStringLiteral("origin %1 is not allowed (CORS_ORIGINS)").arg(o.left(200)));
         *allowedOrigin = origin;
-        if (request.method() == QHttpServerRequest::Method::Options && !header(request, "Access-Control-Request-Method").isEmpty()) {
-            QHttpServerResponse pre(QHttpServerResponse::StatusCode::NoContent);
-            pre.setHeader("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE");
-            pre.setHeader("Access-Control-Allow-Headers", "Authorization, Content-Type, X-API-Key, X-Request-Id");
-            pre.setHeader("Access-Control-Max-Age", "600");
-            return pre;
-        }
+    }
+    return std::nullopt;
+}
+
+core::Status ApiServer::admit(const QHttpServerRequest &request, const Route &route, RequestContext &ctx)
+{
+    // Rate limit per caller: its credential if it sent one, else its address.
+    QByteArray credential = header(request, "X-API-Key");
+    const QByteArray authz = header(request, "Authorization");
+    if (credential.isEmpty() && authz.startsWith("Bearer "))
+        credential = authz.mid(7).trimmed();
+    const QString caller = credential.isEmpty()
+        ? request.remoteAddress().toString()
+        : QString::fromLatin1(QCryptographicHash::hash(credential, QCryptographicHash::Sha1).toHex());
+    if (const int wait = m_limiter.take(caller, m_engine.clock().monotonicMs()); wait > 0)
+        return core::makeError(ErrorCode::RateLimited, QStringLiteral("too many requests; retry in %1 s").arg(wait),
+                               {{QStringLiteral("retry_after"), wait}});
+
+    // Authentication and role.
+    const bool open = route.publicWhile && route.publicWhile();
+    if (!credential.isEmpty()) {
+        auto p = m_engine.auth().authenticate(QString::fromLatin1(credential));
+        if (p)
+            ctx.principal = *p;
+        else if (route.role && !open)
+            return p.error();
+    }
+    if (route.role && !open) {
+        if (!ctx.principal)
+            return core::makeError(ErrorCode::Unauthorized, QStringLiteral("sign in first: send 'Authorization: Bearer <token>' or 'X-API-Key'"));
+        if (!ctx.principal->atLeast(*route.role))
+            return core::makeError(ErrorCode::Forbidden, QStringLiteral("this needs the role '%1' or higher; you are '%2'")
+                                                             .arg(auth::roleName(*route.role), auth::roleName(ctx.principal->role)));
     }
 
+    // Body: size, JSON, schema.
+    if (!route.requestSchema.isEmpty()) {
+        const QByteArray body = request.body();
+        if (body.size() > m_options.maxJsonBytes)
+            return core::makeError(ErrorCode::PayloadTooLarge, QStringLiteral("the JSON body is larger than %1 bytes").arg(m_options.maxJsonBytes));
+        const QByteArray type = header(request, "Content-Type");
+        if (!body.isEmpty() && !type.toLower().startsWith("application/json"))
+            return core::makeError(ErrorCode::InvalidArgument, QStringLiteral("send the body as JSON with 'Content-Type: application/json'"));
+        auto parsed = core::json::parseObject(body.isEmpty() ? QByteArray("{}") : body);
+        if (!parsed)
+            return parsed.error();
+        if (auto st = schema::validate(*parsed, route.requestSchema); !st)
+            return st;
+        ctx.body = *parsed;
+    }
+    return {};
+}
+
+RequestContext ApiServer::contextFor(const QHttpServerRequest &request, const QHash<QString, QString> &params, const QString &requestId)
+{
+    return RequestContext{request.url(), {}, params, std::nullopt,
+                          auth::ClientInfo{request.remoteAddress().toString(), QString::fromUtf8(header(request, "User-Agent"))}, requestId};
+}
+
+QHttpServerResponse ApiServer::invoke(const Route &route, RequestContext &ctx) const
+{
+    try {
+        return route.handler(ctx);
+    } catch (const std::exception &e) {
+        qCCritical(lcApi).noquote() << ctx.requestId << RouteTable::methodName(route.method) << route.path << "threw:" << e.what();
+        return errorResponse(ErrorCode::Internal, QString());
+    }
+}
+
+QHttpServerResponse ApiServer::process(const QHttpServerRequest &request, const QString &requestId, QByteArray *allowedOrigin)
+{
+    if (auto refused = screen(request, allowedOrigin))
+        return errorResponse(*refused);
+    if (!allowedOrigin->isEmpty() && request.method() == QHttpServerRequest::Method::Options &&
+        !header(request, "Access-Control-Request-Method").isEmpty()) {
+        QHttpServerResponse pre(QHttpServerResponse::StatusCode::NoContent);
+        pre.setHeader("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE");
+        pre.setHeader("Access-Control-Allow-Headers", "Authorization, Content-Type, X-API-Key, X-Request-Id");
+        pre.setHeader("Access-Control-Max-Age", "600");
+        return pre;
+    }
     const QString path = request.url().path();
     const RouteTable::Match match = m_routes.match(request.method(), path);
     if (!match.route) {
@@ -97,79 +169,23 @@ QHttpServerResponse ApiServer::process(const QHttpServerRequest &request, const 
         }
         return errorResponse(ErrorCode::NotFound, QStringLiteral("no such endpoint: %1 %2").arg(RouteTable::methodName(request.method()), path));
     }
-    const Route &route = *match.route;
-
-    // Rate limit per caller: its credential if it sent one, else its address.
-    QByteArray credential = header(request, "X-API-Key");
-    const QByteArray authz = header(request, "Authorization");
-    if (credential.isEmpty() && authz.startsWith("Bearer "))
-        credential = authz.mid(7).trimmed();
-    const QString caller = credential.isEmpty()
-        ? request.remoteAddress().toString()
-        : QString::fromLatin1(QCryptographicHash::hash(credential, QCryptographicHash::Sha1).toHex());
-    if (const int wait = m_limiter.take(caller, m_engine.clock().monotonicMs()); wait > 0) {
-        return errorResponse(core::makeError(ErrorCode::RateLimited, QStringLiteral("too many requests; retry in %1 s").arg(wait),
-                                             {{QStringLiteral("retry_after"), wait}}));
-    }
-
-    RequestContext ctx{request, {}, match.params, std::nullopt,
-                       auth::ClientInfo{request.remoteAddress().toString(), QString::fromUtf8(header(request, "User-Agent"))}, requestId};
-
-    // Authentication and role.
-    if (!credential.isEmpty()) {
-        auto p = m_engine.auth().authenticate(QString::fromLatin1(credential));
-        if (p)
-            ctx.principal = *p;
-        else if (route.role && !(route.publicWhile && route.publicWhile())) {
-            auto r = errorResponse(p.error());
-            r.setHeader("WWW-Authenticate", "Bearer");
-            return r;
-        }
-    }
-    const bool open = route.publicWhile && route.publicWhile();
-    if (route.role && !open) {
-        if (!ctx.principal) {
-            auto r = errorResponse(ErrorCode::Unauthorized, QStringLiteral("sign in first: send 'Authorization: Bearer <token>' or 'X-API-Key'"));
-            r.setHeader("WWW-Authenticate", "Bearer");
-            return r;
-        }
-        if (!ctx.principal->atLeast(*route.role))
-            return errorResponse(ErrorCode::Forbidden, QStringLiteral("this needs the role '%1' or higher; you are '%2'")
-                                                           .arg(auth::roleName(*route.role), auth::roleName(ctx.principal->role)));
-    }
-
-    // Body: size, JSON, schema.
-    if (!route.requestSchema.isEmpty()) {
-        const QByteArray body = request.body();
-        if (body.size() > m_options.maxJsonBytes)
-            return errorResponse(ErrorCode::PayloadTooLarge, QStringLiteral("the JSON body is larger than %1 bytes").arg(m_options.maxJsonBytes));
-        const QByteArray type = header(request, "Content-Type");
-        if (!body.isEmpty() && !type.toLower().startsWith("application/json"))
-            return errorResponse(ErrorCode::InvalidArgument, QStringLiteral("send the body as JSON with 'Content-Type: application/json'"));
-        auto parsed = core::json::parseObject(body.isEmpty() ? QByteArray("{}") : body);
-        if (!parsed)
-            return errorResponse(parsed.error());
-        if (auto st = schema::validate(*parsed, route.requestSchema); !st)
-            return errorResponse(st.error());
-        ctx.body = *parsed;
-    }
-
-    try {
-        return route.handler(ctx);
-    } catch (const std::exception &e) {
-        qCCritical(lcApi).noquote() << requestId << RouteTable::methodName(request.method()) << path << "threw:" << e.what();
-        return errorResponse(ErrorCode::Internal, QString());
-    }
+    RequestContext ctx = contextFor(request, match.params, requestId);
+    if (auto st = admit(request, *match.route, ctx); !st)
+        return errorResponse(st.error());
+    return invoke(*match.route, ctx);
 }
 
-void ApiServer::handle(const QHttpServerRequest &request, QHttpServerResponder &&responder)
+QString ApiServer::requestIdOf(const QHttpServerRequest &request)
 {
     QString requestId = QString::fromLatin1(header(request, "X-Request-Id"));
     static const QRegularExpression validId(QStringLiteral("^[A-Za-z0-9._-]{1,64}$"));
     if (!validId.match(requestId).hasMatch())
         requestId = newRequestId();
-    QByteArray allowedOrigin;
-    QHttpServerResponse response = process(request, requestId, &allowedOrigin);
+    return requestId;
+}
+
+void ApiServer::decorate(QHttpServerResponse &response, const QString &requestId, const QByteArray &allowedOrigin)
+{
     response.setHeader("X-Request-Id", requestId.toLatin1());
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader("X-Frame-Options", "DENY");
@@ -182,7 +198,34 @@ void ApiServer::handle(const QHttpServerRequest &request, QHttpServerResponder &
         response.setHeader("Vary", "Origin");
     }
     m_metrics.countRequest(int(response.statusCode()));
+}
+
+void ApiServer::handle(const QHttpServerRequest &request, QHttpServerResponder &&responder)
+{
+    const QString requestId = requestIdOf(request);
+    QByteArray allowedOrigin;
+    QHttpServerResponse response = process(request, requestId, &allowedOrigin);
+    decorate(response, requestId, allowedOrigin);
     response.write(std::move(responder));
+}
+
+QFuture<QHttpServerResponse> ApiServer::handleOffThread(const Route &route, const QHttpServerRequest &request)
+{
+    // The middleware runs here, on the HTTP thread; only the controller moves to the pool.
+    const QString requestId = requestIdOf(request);
+    QByteArray allowedOrigin;
+    auto ctx = std::make_shared<RequestContext>(contextFor(request, {}, requestId));
+    core::Status admitted;
+    if (auto refused = screen(request, &allowedOrigin))
+        admitted = *refused;
+    else
+        admitted = admit(request, route, *ctx);
+    const Route *r = &route;
+    return QtConcurrent::run(&m_pool, [this, r, ctx, admitted, requestId, allowedOrigin]() {
+        QHttpServerResponse response = admitted ? invoke(*r, *ctx) : errorResponse(admitted.error());
+        decorate(response, requestId, allowedOrigin);
+        return response;
+    });
 }
 
 core::Result<QSslConfiguration> loadTls(const QString &certFile, const QString &keyFile)
@@ -225,6 +268,15 @@ void ApiServer::serve(std::unique_ptr<GuardedTcpServer> socket, const ListenAddr
     m_http->setMissingHandler([this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
         handle(request, std::move(responder));
     });
+    // Slow routes (password hashing) are real QHttpServer routes answering with a QFuture: the
+    // controller runs on m_pool while the HTTP thread serves other requests. (A client that
+    // pipelines requests on one connection could see such an answer overtake the one before.)
+    for (const Route &route : m_routes.routes()) {
+        if (!m_routes.isOffThread(route))
+            continue;
+        m_http->route(route.path, route.method,
+                      [this, &route](const QHttpServerRequest &request) { return handleOffThread(route, request); });
+    }
     // WebSockets: Qt 6.4 upgrades only on a matched route whose handler writes nothing.
     m_hub = std::make_unique<WebSocketHub>(m_engine, m_options.corsOrigins);
     for (const QString &channel : WebSocketHub::channels()) {
@@ -256,6 +308,7 @@ void ApiServer::close()
 {
     if (!m_http)
         return;
+    m_pool.waitForDone();
     m_hub.reset();
     m_http.reset();
     m_tcp = nullptr;

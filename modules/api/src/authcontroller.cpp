@@ -38,6 +38,11 @@ QHttpServerResponse listResponse(const QJsonArray &items)
 
 void registerAuthRoutes(RouteTable &table, auth::AuthService &svc)
 {
+    // argon2id takes tens of milliseconds: these run on worker threads.
+    table.setOffThread(M::Post, QStringLiteral("/api/v1/auth/login"));
+    table.setOffThread(M::Post, QStringLiteral("/api/v1/auth/register"));
+    table.setOffThread(M::Post, QStringLiteral("/api/v1/auth/reset-password"));
+    table.setOffThread(M::Put, QStringLiteral("/api/v1/auth/me"));
     const QJsonObject tokenSchema = s::object({{QStringLiteral("access_token"), s::string()},
                                                {QStringLiteral("refresh_token"), s::string()},
                                                {QStringLiteral("token_type"), s::string()},
@@ -175,6 +180,7 @@ void registerAuthRoutes(RouteTable &table, auth::AuthService &svc)
 
 void registerUserRoutes(RouteTable &table, auth::AuthService &svc)
 {
+    table.setOffThread(M::Post, QStringLiteral("/api/v1/users")); // hashes the first password
     const QString tag = QStringLiteral("users");
     const QJsonObject roles = s::enumOf({QStringLiteral("admin"), QStringLiteral("user"), QStringLiteral("viewer")});
     table.add({M::Get, QStringLiteral("/api/v1/users"), Role::Admin, tag, QStringLiteral("Every account"), {}, listSchema(userSchema()), 200,

@@ -7,7 +7,17 @@ namespace fliptech::api {
 
 QString RequestContext::query(const QString &name) const
 {
-    return QUrlQuery(request.url()).queryItemValue(name, QUrl::FullyDecoded);
+    return QUrlQuery(url).queryItemValue(name, QUrl::FullyDecoded);
+}
+
+void RouteTable::setOffThread(QHttpServerRequest::Method method, const QString &path)
+{
+    m_offThread.insert(methodName(method) + u' ' + path);
+}
+
+bool RouteTable::isOffThread(const Route &route) const
+{
+    return m_offThread.contains(methodName(route.method) + u' ' + route.path);
 }
 
 QString RouteTable::methodName(QHttpServerRequest::Method m)

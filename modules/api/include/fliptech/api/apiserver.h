@@ -12,12 +12,15 @@
 #include "fliptech/api/websockethub.h"
 #include "fliptech/core/error.h"
 
+#include <QFuture>
 #include <QHttpServer>
+#include <QThreadPool>
 #include <QObject>
 #include <QSet>
 #include <QUrl>
 
 #include <memory>
+#include <optional>
 
 namespace fliptech::engine {
 class Engine;
@@ -63,7 +66,16 @@ Q_SIGNALS:
 
 private:
     void handle(const QHttpServerRequest &request, QHttpServerResponder &&responder);
+    QFuture<QHttpServerResponse> handleOffThread(const Route &route, const QHttpServerRequest &request);
     QHttpServerResponse process(const QHttpServerRequest &request, const QString &requestId, QByteArray *allowedOrigin);
+    // Host check and CORS origin; the error when the request stops there.
+    std::optional<core::Error> screen(const QHttpServerRequest &request, QByteArray *allowedOrigin) const;
+    // Rate limit, authentication, role, body: fills ctx, or says why the request is refused.
+    core::Status admit(const QHttpServerRequest &request, const Route &route, RequestContext &ctx);
+    QHttpServerResponse invoke(const Route &route, RequestContext &ctx) const;
+    void decorate(QHttpServerResponse &response, const QString &requestId, const QByteArray &allowedOrigin);
+    static RequestContext contextFor(const QHttpServerRequest &request, const QHash<QString, QString> &params, const QString &requestId);
+    static QString requestIdOf(const QHttpServerRequest &request);
 
     engine::Engine &m_engine;
     ApiOptions m_options;
@@ -75,6 +87,7 @@ private:
     ListenAddress m_address;
     QSet<QString> m_hosts;
     std::unique_ptr<WebSocketHub> m_hub;
+    QThreadPool m_pool;
 };
 
 } // namespace fliptech::api

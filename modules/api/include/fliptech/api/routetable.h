@@ -12,15 +12,18 @@
 #include <QJsonObject>
 #include <QList>
 #include <QRegularExpression>
+#include <QSet>
+#include <QUrl>
 
 #include <functional>
 #include <optional>
 
 namespace fliptech::api {
 
-// What a controller sees of a request, after the middleware ran.
+// What a controller sees of a request, after the middleware ran. A value (no reference to the
+// QHttpServerRequest), so slow routes can run on a worker thread.
 struct RequestContext {
-    const QHttpServerRequest &request;
+    QUrl url;
     QJsonObject body;                 // parsed and validated JSON body (routes with a request schema)
     QHash<QString, QString> params;   // {name} path parameters
     std::optional<auth::Principal> principal;
@@ -53,6 +56,10 @@ class RouteTable final
 public:
     void add(Route route);
     const QList<Route> &routes() const { return m_routes; }
+    // Routes whose handler is slow by design (password hashing) run on a worker thread, so the
+    // HTTP thread keeps answering everyone else.
+    void setOffThread(QHttpServerRequest::Method method, const QString &path);
+    bool isOffThread(const Route &route) const;
 
     struct Match {
         const Route *route = nullptr;
@@ -68,6 +75,7 @@ public:
 
 private:
     QList<Route> m_routes;
+    QSet<QString> m_offThread;
 };
 
 } // namespace fliptech::api
