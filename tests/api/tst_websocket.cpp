@@ -8,6 +8,7 @@
 #include <QJsonObject>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTcpSocket>
 #include <QWebSocket>
 
 using namespace fliptech;
@@ -143,6 +144,28 @@ private Q_SLOTS:
         for (const auto &m : inbox)
             types << m.value(QStringLiteral("type")).toString();
         QCOMPARE(types, (QStringList{QStringLiteral("two"), QStringLiteral("three"), QStringLiteral("four")}));
+    }
+
+    void silentPeersAreDropped()
+    {
+        m_server->webSockets()->setPingIntervalMs(150);
+        // A well-behaved client answers pings (QWebSocket does it by itself) and stays.
+        QList<QJsonObject> inbox;
+        auto good = open(url(QStringLiteral("scraper"), QStringLiteral("?token=") + m_token), &inbox);
+        // A raw client completes the handshake and then never reads or answers anything.
+        QTcpSocket raw; // the server shares this thread: wait with QTRY (event loop), not waitFor*
+        raw.connectToHost(QHostAddress::LocalHost, m_server->port());
+        QTRY_COMPARE_WITH_TIMEOUT(raw.state(), QAbstractSocket::ConnectedState, 3000);
+        raw.write("GET /ws/scraper?token=" + m_token.toLatin1() + " HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(m_server->port()) +
+                  "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                  "Sec-WebSocket-Version: 13\r\n\r\n");
+        QTRY_VERIFY_WITH_TIMEOUT(raw.bytesAvailable() > 0, 3000);
+        QVERIFY(raw.peek(12).startsWith("HTTP/1.1 101"));
+        QTRY_COMPARE_WITH_TIMEOUT(m_server->webSockets()->clientCount(), 2, 3000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_server->webSockets()->clientCount(), 1, 5000);
+        QTest::qWait(500);
+        QCOMPARE(m_server->webSockets()->clientCount(), 1); // the answering one stays
+        QCOMPARE(good->state(), QAbstractSocket::ConnectedState);
     }
 
     void bearerSubprotocolAuthenticates()

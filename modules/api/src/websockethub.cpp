@@ -125,7 +125,7 @@ void WebSocketHub::deliver(const storage::Event &event)
 void WebSocketHub::pingAll()
 {
     const qint64 now = m_engine.clock().monotonicMs();
-    const qint64 limit = 2LL * m_ping->interval() + 5000;
+    const qint64 limit = 3LL * m_ping->interval(); // two missed pongs, and some slack
     for (Client &c : m_clients) {
         if (now - c.lastPongMs > limit)
             c.socket->abort(); // dead peer: disconnected() removes it
