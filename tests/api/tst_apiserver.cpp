@@ -2,7 +2,7 @@
 #include "fliptech/engine/engine.h"
 #include "fliptech/storage/database.h"
 #include "fliptech/storage/jobqueue.h"
-#include "memorysecretstore.h"
+#include "apiharness.h"
 #include "tempdatabase.h"
 #include "testenv.h"
 
@@ -23,60 +23,26 @@
 
 using namespace fliptech;
 
-namespace {
-struct Reply {
-    int status = 0;
-    QByteArray body;
-    QJsonObject json;
-    QHash<QByteArray, QByteArray> headers;
-};
-} // namespace
+using Reply = test::HttpReply;
 
 class TestApiServer final : public QObject
 {
     Q_OBJECT
     std::unique_ptr<test::TempDatabase> m_tmp;
-    std::unique_ptr<engine::Engine> m_engine;
-    std::unique_ptr<api::ApiServer> m_server;
-    QNetworkAccessManager m_nam;
-    test::MemorySecretStore m_secrets;
+    test::ApiHarness m_api;
+    QNetworkAccessManager m_nam; // for the TLS client
 
     void startServer(api::GuardedTcpServer::Limits limits = {})
     {
-        engine::Engine::Options o;
-        o.database = m_tmp->url();
-        o.workers = 0; // jobs stay queued: the metrics test counts them
-        o.secrets = &m_secrets;
-        m_engine = std::make_unique<engine::Engine>(o);
-        QVERIFY(m_engine->connect().ok());
-        QVERIFY(m_engine->migrate().ok());
-        QVERIFY(m_engine->start().ok());
         api::ApiOptions options;
         options.limits = limits;
-        m_server = std::make_unique<api::ApiServer>(*m_engine, options);
-        auto la = api::ListenAddress::parse(QStringLiteral("127.0.0.1:0"));
-        QVERIFY(la.ok());
-        QVERIFY(m_server->listen(*la).ok());
-        QVERIFY(m_server->port() > 0);
+        auto st = m_api.start(m_tmp->url(), options);
+        QVERIFY2(st.ok(), st.ok() ? "" : qPrintable(st.error().message));
+        QVERIFY(m_api.server().port() > 0);
     }
     Reply request(const QByteArray &method, const QString &path, const QByteArray &body = {})
     {
-        QNetworkRequest req(QUrl(m_server->url().toString() + path));
-        if (!body.isEmpty())
-            req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-        QNetworkReply *r = m_nam.sendCustomRequest(req, method, body);
-        QEventLoop loop;
-        connect(r, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-        QTimer::singleShot(10000, &loop, &QEventLoop::quit);
-        loop.exec();
-        Reply out;
-        out.status = r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        out.body = r->readAll();
-        out.json = QJsonDocument::fromJson(out.body).object();
-        for (const auto &h : r->rawHeaderPairs())
-            out.headers.insert(h.first.toLower(), h.second);
-        r->deleteLater();
-        return out;
+        return m_api.call(method, path, body);
     }
 
 private Q_SLOTS:
@@ -87,8 +53,7 @@ private Q_SLOTS:
     }
     void cleanup()
     {
-        m_server.reset();
-        m_engine.reset();
+        m_api.stop();
         m_tmp.reset();
     }
 
@@ -102,7 +67,7 @@ private Q_SLOTS:
         const QJsonObject db = r.json.value(QStringLiteral("database")).toObject();
         QCOMPARE(db.value(QStringLiteral("driver")).toString(),
                  m_tmp->backend() == storage::Backend::Postgres ? QStringLiteral("postgres") : QStringLiteral("sqlite"));
-        QCOMPARE(db.value(QStringLiteral("schema_version")).toInt(), m_engine->binarySchemaVersion());
+        QCOMPARE(db.value(QStringLiteral("schema_version")).toInt(), m_api.engine().binarySchemaVersion());
         QCOMPARE(r.headers.value("cache-control"), QByteArray("no-store"));
         QCOMPARE(r.headers.value("x-content-type-options"), QByteArray("nosniff"));
         QVERIFY(r.headers.value("content-type").startsWith("application/json"));
@@ -128,7 +93,7 @@ private Q_SLOTS:
     {
         startServer();
         QList<storage::JobSpec> specs(3, storage::JobSpec{QStringLiteral("noop")});
-        QVERIFY(m_engine->jobs().enqueueBatch(specs).ok());
+        QVERIFY(m_api.engine().jobs().enqueueBatch(specs).ok());
         (void)request("GET", QStringLiteral("/missing"));
         (void)request("GET", QStringLiteral("/missing"));
         (void)request("GET", QStringLiteral("/api/v1/health"));
@@ -162,7 +127,7 @@ private Q_SLOTS:
         limits.idleTimeoutMs = 300;
         startServer(limits);
         QTcpSocket s;
-        s.connectToHost(QHostAddress::LocalHost, m_server->port());
+        s.connectToHost(QHostAddress::LocalHost, m_api.server().port());
         QVERIFY(s.waitForConnected(5000));
         QTRY_COMPARE_WITH_TIMEOUT(s.state(), QAbstractSocket::UnconnectedState, 5000);
     }
@@ -174,11 +139,11 @@ private Q_SLOTS:
         startServer(limits);
         QTcpSocket a, b, c;
         for (QTcpSocket *s : {&a, &b}) {
-            s->connectToHost(QHostAddress::LocalHost, m_server->port());
+            s->connectToHost(QHostAddress::LocalHost, m_api.server().port());
             QVERIFY(s->waitForConnected(5000));
         }
         QTest::qWait(100);
-        c.connectToHost(QHostAddress::LocalHost, m_server->port());
+        c.connectToHost(QHostAddress::LocalHost, m_api.server().port());
         QVERIFY(c.waitForConnected(5000));
         QTRY_VERIFY_WITH_TIMEOUT(c.bytesAvailable() > 0 || c.state() == QAbstractSocket::UnconnectedState, 5000);
         const QByteArray answer = c.readAll();
@@ -203,19 +168,12 @@ private Q_SLOTS:
         auto tls = api::loadTls(cert, key);
         QVERIFY2(tls.ok(), tls.ok() ? "" : qPrintable(tls.error().message));
 
-        engine::Engine::Options o;
-        o.database = m_tmp->url();
-        o.workers = 0;
-        o.secrets = &m_secrets;
-        m_engine = std::make_unique<engine::Engine>(o);
-        QVERIFY(m_engine->connect().ok() && m_engine->migrate().ok() && m_engine->start().ok());
         api::ApiOptions options;
         options.tls = *tls;
-        m_server = std::make_unique<api::ApiServer>(*m_engine, options);
-        QVERIFY(m_server->listen(*api::ListenAddress::parse(QStringLiteral("127.0.0.1:0"))).ok());
-        QCOMPARE(m_server->url().scheme(), QStringLiteral("https"));
+        QVERIFY(m_api.start(m_tmp->url(), options).ok());
+        QCOMPARE(m_api.server().url().scheme(), QStringLiteral("https"));
 
-        QNetworkRequest req(QUrl(m_server->url().toString() + QStringLiteral("/api/v1/health")));
+        QNetworkRequest req(QUrl(m_api.server().url().toString() + QStringLiteral("/api/v1/health")));
         QSslConfiguration client = QSslConfiguration::defaultConfiguration();
         client.setCaCertificates(QSslCertificate::fromPath(cert));
         req.setSslConfiguration(client);
@@ -231,7 +189,7 @@ private Q_SLOTS:
 
         // Plain HTTP to the TLS port gets no answer.
         QTcpSocket plain;
-        plain.connectToHost(QHostAddress::LocalHost, m_server->port());
+        plain.connectToHost(QHostAddress::LocalHost, m_api.server().port());
         QVERIFY(plain.waitForConnected(3000));
         plain.write("GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
         plain.waitForReadyRead(1000);

@@ -3,7 +3,7 @@
 #include "fliptech/api/apiserver.h"
 #include "fliptech/auth/authservice.h"
 #include "fliptech/engine/engine.h"
-#include "memorysecretstore.h"
+#include "apiharness.h"
 #include "tempdatabase.h"
 #include "testenv.h"
 
@@ -20,14 +20,7 @@
 using namespace fliptech;
 
 namespace {
-struct Reply {
-    int status = 0;
-    QByteArray body;
-    QJsonObject json;
-    QHash<QByteArray, QByteArray> headers;
-    QString code() const { return json.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(); }
-    QJsonObject details() const { return json.value(QStringLiteral("error")).toObject().value(QStringLiteral("details")).toObject(); }
-};
+using Reply = test::HttpReply;
 const QString kAdminPwd = QStringLiteral("the admin's long password");
 const QString kPwd = QStringLiteral("a member's long password");
 } // namespace
@@ -36,46 +29,17 @@ class TestAuthApi final : public QObject
 {
     Q_OBJECT
     std::unique_ptr<test::TempDatabase> m_tmp;
-    std::unique_ptr<engine::Engine> m_engine;
-    std::unique_ptr<api::ApiServer> m_server;
-    test::MemorySecretStore m_secrets;
-    QNetworkAccessManager m_nam;
+    test::ApiHarness m_api;
 
     void start(api::ApiOptions options = {})
     {
-        engine::Engine::Options o;
-        o.database = m_tmp->url();
-        o.workers = 0;
-        o.secrets = &m_secrets;
-        o.auth.argon2 = auth::Argon2Params{1, 1024, 1};
-        m_engine = std::make_unique<engine::Engine>(o);
-        QVERIFY(m_engine->connect().ok());
-        QVERIFY(m_engine->migrate().ok());
-        QVERIFY(m_engine->start().ok());
-        m_server = std::make_unique<api::ApiServer>(*m_engine, options);
-        QVERIFY(m_server->listen(*api::ListenAddress::parse(QStringLiteral("127.0.0.1:0"))).ok());
+        auto st = m_api.start(m_tmp->url(), std::move(options));
+        QVERIFY2(st.ok(), st.ok() ? "" : qPrintable(st.error().message));
     }
     Reply call(const QByteArray &method, const QString &path, const QByteArray &body = {},
                const QList<QPair<QByteArray, QByteArray>> &headers = {})
     {
-        QNetworkRequest req(QUrl(m_server->url().toString() + path));
-        if (!body.isEmpty())
-            req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-        for (const auto &h : headers)
-            req.setRawHeader(h.first, h.second);
-        QNetworkReply *r = m_nam.sendCustomRequest(req, method, body);
-        QEventLoop loop;
-        connect(r, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-        QTimer::singleShot(15000, &loop, &QEventLoop::quit);
-        loop.exec();
-        Reply out;
-        out.status = r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        out.body = r->readAll();
-        out.json = QJsonDocument::fromJson(out.body).object();
-        for (const auto &h : r->rawHeaderPairs())
-            out.headers.insert(h.first.toLower(), h.second);
-        r->deleteLater();
-        return out;
+        return m_api.call(method, path, body, headers);
     }
     Reply post(const QString &path, const QJsonObject &body, const QByteArray &token = {})
     {
@@ -121,8 +85,7 @@ private Q_SLOTS:
     }
     void cleanup()
     {
-        m_server.reset();
-        m_engine.reset();
+        m_api.stop();
         m_tmp.reset();
     }
 
@@ -135,7 +98,7 @@ private Q_SLOTS:
                                          QStringLiteral("GET /api/v1/health"), QStringLiteral("GET /metrics"),
                                          QStringLiteral("GET /api/v1/openapi.json")};
         int checked = 0;
-        for (const api::Route &r : m_server->routes().routes()) {
+        for (const api::Route &r : m_api.server().routes().routes()) {
             const QString method = api::RouteTable::methodName(r.method);
             const QString path = QString(r.path).replace(QStringLiteral("{id}"), QStringLiteral("1"));
             const QString name = method + u' ' + r.path;
@@ -339,7 +302,7 @@ private Q_SLOTS:
         QCOMPARE(r.status, 200);
         QCOMPARE(r.json.value(QStringLiteral("openapi")).toString(), QStringLiteral("3.0.3"));
         const QJsonObject paths = r.json.value(QStringLiteral("paths")).toObject();
-        for (const api::Route &route : m_server->routes().routes())
+        for (const api::Route &route : m_api.server().routes().routes())
             QVERIFY2(paths.value(route.path).toObject().contains(api::RouteTable::methodName(route.method).toLower()), qPrintable(route.path));
         QVERIFY(paths.value(QStringLiteral("/api/v1/auth/login")).toObject().value(QStringLiteral("post")).toObject()
                     .value(QStringLiteral("security")).toArray().isEmpty());

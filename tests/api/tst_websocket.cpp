@@ -1,7 +1,7 @@
 #include "fliptech/api/apiserver.h"
 #include "fliptech/engine/engine.h"
 #include "fliptech/storage/eventstore.h"
-#include "memorysecretstore.h"
+#include "apiharness.h"
 #include "tempdatabase.h"
 
 #include <QJsonDocument>
@@ -17,15 +17,13 @@ class TestWebSocket final : public QObject
 {
     Q_OBJECT
     std::unique_ptr<test::TempDatabase> m_tmp;
-    std::unique_ptr<engine::Engine> m_engine;
-    std::unique_ptr<api::ApiServer> m_server;
-    test::MemorySecretStore m_secrets;
+    test::ApiHarness m_api;
     QString m_token, m_otherToken;
     qint64 m_userId = 0, m_otherId = 0;
 
     QUrl url(const QString &channel, const QString &query) const
     {
-        return QUrl(QStringLiteral("ws://127.0.0.1:%1/ws/%2%3").arg(m_server->port()).arg(channel, query));
+        return QUrl(QStringLiteral("ws://127.0.0.1:%1/ws/%2%3").arg(m_api.server().port()).arg(channel, query));
     }
     std::unique_ptr<QWebSocket> open(const QUrl &u, QList<QJsonObject> *inbox)
     {
@@ -40,7 +38,7 @@ class TestWebSocket final : public QObject
     }
     qint64 append(const QString &channel, const QString &type, std::optional<qint64> user = std::nullopt)
     {
-        return *m_engine->events().append(type, channel, {{QStringLiteral("title"), type}}, user);
+        return *m_api.engine().events().append(type, channel, {{QStringLiteral("title"), type}}, user);
     }
 
 private Q_SLOTS:
@@ -48,18 +46,8 @@ private Q_SLOTS:
     {
         m_tmp = std::make_unique<test::TempDatabase>();
         FLIPTECH_REQUIRE_DATABASE(*m_tmp);
-        engine::Engine::Options o;
-        o.database = m_tmp->url();
-        o.workers = 0;
-        o.secrets = &m_secrets;
-        o.auth.argon2 = auth::Argon2Params{1, 1024, 1};
-        m_engine = std::make_unique<engine::Engine>(o);
-        QVERIFY(m_engine->connect().ok());
-        QVERIFY(m_engine->migrate().ok());
-        QVERIFY(m_engine->start().ok());
-        m_server = std::make_unique<api::ApiServer>(*m_engine);
-        QVERIFY(m_server->listen(*api::ListenAddress::parse(QStringLiteral("127.0.0.1:0"))).ok());
-        auto &a = m_engine->auth();
+        QVERIFY(m_api.start(m_tmp->url()).ok());
+        auto &a = m_api.engine().auth();
         auto admin = a.createFirstAdmin(QStringLiteral("boss@agency.example"), QStringLiteral("boss long password"), {});
         auto pair = a.login(QStringLiteral("boss@agency.example"), QStringLiteral("boss long password"), {});
         m_token = pair->accessToken;
@@ -71,8 +59,7 @@ private Q_SLOTS:
     }
     void cleanup()
     {
-        m_server.reset();
-        m_engine.reset();
+        m_api.stop();
         m_tmp.reset();
     }
 
@@ -86,14 +73,14 @@ private Q_SLOTS:
             QCOMPARE(ws.closeCode(), QWebSocketProtocol::CloseCodePolicyViolated);
             QVERIFY(ws.closeReason().startsWith(QStringLiteral("unauthorized")));
         }
-        QCOMPARE(m_server->webSockets()->clientCount(), 0);
+        QCOMPARE(m_api.server().webSockets()->clientCount(), 0);
     }
 
     void liveEventsOfTheChannelOnly()
     {
         QList<QJsonObject> inbox;
         auto ws = open(url(QStringLiteral("scraper"), QStringLiteral("?token=") + m_token), &inbox);
-        QTRY_COMPARE(m_server->webSockets()->clientCount(), 1);
+        QTRY_COMPARE(m_api.server().webSockets()->clientCount(), 1);
         append(QStringLiteral("campaigns"), QStringLiteral("campaign_stats"));
         const qint64 id = append(QStringLiteral("scraper"), QStringLiteral("scrape_progress"));
         QTRY_COMPARE_WITH_TIMEOUT(inbox.size(), 1, 5000);
@@ -108,7 +95,7 @@ private Q_SLOTS:
         QList<QJsonObject> mine, theirs;
         auto a = open(url(QStringLiteral("notifications"), QStringLiteral("?token=") + m_token), &mine);
         auto b = open(url(QStringLiteral("notifications"), QStringLiteral("?token=") + m_otherToken), &theirs);
-        QTRY_COMPARE(m_server->webSockets()->clientCount(), 2);
+        QTRY_COMPARE(m_api.server().webSockets()->clientCount(), 2);
         append(QStringLiteral("notifications"), QStringLiteral("for_boss"), m_userId);
         append(QStringLiteral("notifications"), QStringLiteral("for_sam"), m_otherId);
         append(QStringLiteral("notifications"), QStringLiteral("for_everyone"));
@@ -125,12 +112,12 @@ private Q_SLOTS:
         qint64 seen = 0;
         {
             auto ws = open(url(QStringLiteral("campaigns"), QStringLiteral("?token=") + m_token), &inbox);
-            QTRY_COMPARE(m_server->webSockets()->clientCount(), 1);
+            QTRY_COMPARE(m_api.server().webSockets()->clientCount(), 1);
             append(QStringLiteral("campaigns"), QStringLiteral("one"));
             QTRY_COMPARE_WITH_TIMEOUT(inbox.size(), 1, 5000);
             seen = inbox.last().value(QStringLiteral("event_id")).toInteger();
             ws->close();
-            QTRY_COMPARE(m_server->webSockets()->clientCount(), 0);
+            QTRY_COMPARE(m_api.server().webSockets()->clientCount(), 0);
         }
         append(QStringLiteral("campaigns"), QStringLiteral("two"));
         append(QStringLiteral("scraper"), QStringLiteral("elsewhere"));
@@ -148,23 +135,23 @@ private Q_SLOTS:
 
     void silentPeersAreDropped()
     {
-        m_server->webSockets()->setPingIntervalMs(150);
+        m_api.server().webSockets()->setPingIntervalMs(150);
         // A well-behaved client answers pings (QWebSocket does it by itself) and stays.
         QList<QJsonObject> inbox;
         auto good = open(url(QStringLiteral("scraper"), QStringLiteral("?token=") + m_token), &inbox);
         // A raw client completes the handshake and then never reads or answers anything.
         QTcpSocket raw; // the server shares this thread: wait with QTRY (event loop), not waitFor*
-        raw.connectToHost(QHostAddress::LocalHost, m_server->port());
+        raw.connectToHost(QHostAddress::LocalHost, m_api.server().port());
         QTRY_COMPARE_WITH_TIMEOUT(raw.state(), QAbstractSocket::ConnectedState, 3000);
-        raw.write("GET /ws/scraper?token=" + m_token.toLatin1() + " HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(m_server->port()) +
+        raw.write("GET /ws/scraper?token=" + m_token.toLatin1() + " HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(m_api.server().port()) +
                   "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
                   "Sec-WebSocket-Version: 13\r\n\r\n");
         QTRY_VERIFY_WITH_TIMEOUT(raw.bytesAvailable() > 0, 3000);
         QVERIFY(raw.peek(12).startsWith("HTTP/1.1 101"));
-        QTRY_COMPARE_WITH_TIMEOUT(m_server->webSockets()->clientCount(), 2, 3000);
-        QTRY_COMPARE_WITH_TIMEOUT(m_server->webSockets()->clientCount(), 1, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_api.server().webSockets()->clientCount(), 2, 3000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_api.server().webSockets()->clientCount(), 1, 5000);
         QTest::qWait(500);
-        QCOMPARE(m_server->webSockets()->clientCount(), 1); // the answering one stays
+        QCOMPARE(m_api.server().webSockets()->clientCount(), 1); // the answering one stays
         QCOMPARE(good->state(), QAbstractSocket::ConnectedState);
     }
 
@@ -177,7 +164,7 @@ private Q_SLOTS:
         QSignalSpy connected(&ws, &QWebSocket::connected);
         ws.open(req);
         QVERIFY(connected.wait(5000));
-        QTRY_COMPARE(m_server->webSockets()->clientCount(), 1);
+        QTRY_COMPARE(m_api.server().webSockets()->clientCount(), 1);
     }
 };
 

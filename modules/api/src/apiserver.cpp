@@ -10,7 +10,6 @@
 #include <QtConcurrent/QtConcurrentRun>
 #include <QFile>
 #include <QSslKey>
-#include <QElapsedTimer>
 #include <QHttpServerResponder>
 #include <QJsonDocument>
 #include <QLoggingCategory>

@@ -1,5 +1,7 @@
 #include "fliptech/api/jsonschema.h"
 
+#include "fliptech/core/validation.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -59,8 +61,7 @@ void check(const QJsonValue &v, const QJsonObject &s, const QString &path, QJson
         else if (s.contains(QStringLiteral("maxLength")) && str.size() > s.value(QStringLiteral("maxLength")).toInt())
             errors.insert(field, QStringLiteral("must have at most %1 characters").arg(s.value(QStringLiteral("maxLength")).toInt()));
         else if (s.value(QStringLiteral("format")).toString() == QLatin1String("email")) {
-            static const QRegularExpression re(QStringLiteral("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"));
-            if (!re.match(str).hasMatch())
+            if (!core::isEmailAddress(str))
                 errors.insert(field, QStringLiteral("not a valid address"));
         } else if (s.value(QStringLiteral("format")).toString() == QLatin1String("date-time")) {
             if (!QDateTime::fromString(str, Qt::ISODateWithMs).isValid())

@@ -1,6 +1,7 @@
 #include "fliptech/auth/authservice.h"
 
 #include "fliptech/core/json.h"
+#include "fliptech/core/validation.h"
 #include "fliptech/storage/database.h"
 #include "fliptech/storage/secretstore.h"
 #include "fliptech/storage/transaction.h"
@@ -50,12 +51,6 @@ QVariant ipParam(const QString &ip)
 {
     QHostAddress a;
     return a.setAddress(ip) ? QVariant(a.toString()) : QVariant();
-}
-
-bool validEmail(const QString &email)
-{
-    static const QRegularExpression re(QStringLiteral("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"));
-    return email.size() <= 254 && re.match(email).hasMatch();
 }
 
 User userFromRow(const Row &r)
@@ -194,7 +189,7 @@ core::Result<User> AuthService::user(qint64 id)
 core::Result<User> AuthService::insertUser(const QString &emailIn, const QString &password, const QString &name, Role role)
 {
     const QString email = emailIn.trimmed();
-    if (!validEmail(email))
+    if (!core::isEmailAddress(email))
         return invalid(QStringLiteral("email"), QStringLiteral("not a valid address"));
     if (auto st = m_policy.check(password, email); !st)
         return st.error();

@@ -23,6 +23,16 @@ QString errorCodeName(ErrorCode code)
     return QStringLiteral("internal_error");
 }
 
+QString Error::userMessage() const
+{
+    if (code == ErrorCode::ValidationFailed && !details.isEmpty()) {
+        const QString field = details.begin().value().toString();
+        if (!field.isEmpty())
+            return field;
+    }
+    return message;
+}
+
 QJsonObject Error::toJson() const
 {
     QJsonObject inner{{QStringLiteral("code"), codeName()}, {QStringLiteral("message"), message}};

@@ -366,7 +366,7 @@ QString Database::boolLiteral(bool b) const
 
 namespace {
 
-struct PgOutcome {
+struct NativeOutcome {
     Rows rows;
     qint64 affected = 0;
 };
@@ -379,12 +379,12 @@ struct SqliteStmt {
 } // namespace
 
 // Shared by select() and execute(): runs one statement on the native handle.
-static core::Result<PgOutcome> runNative(Database &self, const QString &sql, const QVariantList &params,
+static core::Result<NativeOutcome> runNative(Database &self, const QString &sql, const QVariantList &params,
                                          bool wantRows)
 {
     if (auto st = self.ensureConnected(); !st)
         return st.error();
-    PgOutcome out;
+    NativeOutcome out;
     if (self.isPostgres()) {
         PGconn *conn = self.pgHandle();
         const QByteArray text = toPgPlaceholders(sql);

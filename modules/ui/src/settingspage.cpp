@@ -26,13 +26,6 @@ namespace fliptech::ui {
 namespace {
 std::optional<bool> g_nextAnswer;
 
-QString messageOf(const core::Error &e)
-{
-    if (e.code == core::ErrorCode::ValidationFailed && !e.details.isEmpty())
-        return e.details.begin().value().toString();
-    return e.message;
-}
-
 QLineEdit *lineEdit(QWidget *parent, const char *name, bool password = false)
 {
     auto *e = new QLineEdit(parent);
@@ -155,7 +148,7 @@ void SettingsPage::saveProfile()
                                                 {QStringLiteral("timezone"), m_timezone->currentText().trimmed()},
                                                 {QStringLiteral("avatar_url"), m_avatar->text().trimmed()}},
                                   {});
-    say(m_profileStatus, u ? tr("Profile saved.") : messageOf(u.error()), !u);
+    say(m_profileStatus, u ? tr("Profile saved.") : u.error().userMessage(), !u);
 }
 
 void SettingsPage::changePassword()
@@ -167,7 +160,7 @@ void SettingsPage::changePassword()
     auto u = m_auth.updateProfile(m_principal, {{QStringLiteral("password"), m_newPassword->text()},
                                                 {QStringLiteral("current_password"), m_current->text()}},
                                   {});
-    say(m_profileStatus, u ? tr("Password changed. Other sign-ins were ended.") : messageOf(u.error()), !u);
+    say(m_profileStatus, u ? tr("Password changed. Other sign-ins were ended.") : u.error().userMessage(), !u);
     if (u) {
         m_current->clear();
         m_newPassword->clear();
@@ -221,7 +214,7 @@ void SettingsPage::reloadKeys()
     auto keys = m_auth.apiKeys(m_principal);
     m_keys->setRowCount(0);
     if (!keys)
-        return say(m_keyStatus, messageOf(keys.error()), true);
+        return say(m_keyStatus, keys.error().userMessage(), true);
     for (const auth::ApiKey &k : *keys) {
         const int r = m_keys->rowCount();
         m_keys->insertRow(r);
@@ -239,7 +232,7 @@ void SettingsPage::createKey()
 {
     auto k = m_auth.createApiKey(m_principal, m_keyName->text(), {}, {}, {});
     if (!k)
-        return say(m_keyStatus, messageOf(k.error()), true);
+        return say(m_keyStatus, k.error().userMessage(), true);
     m_newKey->setText(k->plaintext);
     m_newKey->show();
     m_copyKey->show();
@@ -257,7 +250,7 @@ void SettingsPage::revokeKey()
     if (!Confirm::ask(this, tr("Revoke API key"), tr("Revoke \"%1\"? Anything using it stops working at once.").arg(name)))
         return;
     auto st = m_auth.revokeApiKey(m_principal, m_keys->item(row, 0)->data(Qt::UserRole).toLongLong(), {});
-    say(m_keyStatus, st ? tr("Key \"%1\" revoked.").arg(name) : messageOf(st.error()), !st);
+    say(m_keyStatus, st ? tr("Key \"%1\" revoked.").arg(name) : st.error().userMessage(), !st);
     reloadKeys();
 }
 
@@ -320,7 +313,7 @@ void SettingsPage::reloadUsers()
     auto users = m_auth.users(m_principal);
     m_users->setRowCount(0);
     if (!users)
-        return say(m_userStatus, messageOf(users.error()), true);
+        return say(m_userStatus, users.error().userMessage(), true);
     for (const auth::User &u : *users) {
         const int r = m_users->rowCount();
         m_users->insertRow(r);
@@ -341,7 +334,7 @@ void SettingsPage::addUser()
     auto u = m_auth.createUser(m_principal, m_userEmail->text(), m_userPassword->text(), m_userName->text().trimmed(),
                                auth::roleFromName(m_userRole->currentText()).value_or(auth::Role::Viewer), {});
     if (!u)
-        return say(m_userStatus, messageOf(u.error()), true);
+        return say(m_userStatus, u.error().userMessage(), true);
     say(m_userStatus, tr("%1 can now sign in.").arg(u->email), false);
     m_userEmail->clear();
     m_userName->clear();
@@ -355,7 +348,7 @@ void SettingsPage::applyToUser(const std::function<core::Result<auth::User>(qint
     if (row < 0)
         return say(m_userStatus, tr("Select an account first."), true);
     auto u = change(m_users->item(row, 0)->data(Qt::UserRole).toLongLong());
-    say(m_userStatus, u ? tr("%1 updated.").arg(u->email) : messageOf(u.error()), !u);
+    say(m_userStatus, u ? tr("%1 updated.").arg(u->email) : u.error().userMessage(), !u);
     reloadUsers();
 }
 
@@ -368,7 +361,7 @@ void SettingsPage::deleteUser()
     if (!Confirm::ask(this, tr("Delete account"), tr("Delete %1? Their leads and notes stay; the account cannot sign in again.").arg(email)))
         return;
     auto st = m_auth.deleteUser(m_principal, m_users->item(row, 0)->data(Qt::UserRole).toLongLong(), {});
-    say(m_userStatus, st ? tr("%1 deleted.").arg(email) : messageOf(st.error()), !st);
+    say(m_userStatus, st ? tr("%1 deleted.").arg(email) : st.error().userMessage(), !st);
     reloadUsers();
 }
 

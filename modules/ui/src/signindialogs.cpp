@@ -25,11 +25,7 @@ QLabel *errorLabel(QWidget *parent)
 
 void showError(QLabel *label, const core::Error &error)
 {
-    QString text = error.message;
-    // Validation details name the field; say it plainly.
-    if (!error.details.isEmpty() && error.code == core::ErrorCode::ValidationFailed)
-        text = error.details.begin().value().toString();
-    label->setText(text.isEmpty() ? error.message : text);
+    label->setText(error.userMessage());
     label->show();
 }
 } // namespace

@@ -36,6 +36,8 @@ struct Error {
     QJsonObject details;
 
     QString codeName() const { return errorCodeName(code); }
+    // What a person should read: for a validation error the first field's problem, else the message.
+    QString userMessage() const;
     QJsonObject toJson() const;
 };
 

@@ -97,7 +97,6 @@ private:
     explicit Database(const DatabaseUrl &url);
     QString connectionName() const;
     core::Status openConnection(QSqlDatabase &db);
-    core::Error sqlError(const QString &what, const QSqlError &err, QSqlDatabase &db);
 
     DatabaseUrl m_url;
     int m_id;

@@ -1,0 +1,81 @@
+#include "apiharness.h"
+
+#include <QEventLoop>
+#include <QJsonDocument>
+#include <QNetworkReply>
+#include <QTimer>
+
+namespace fliptech::test {
+
+QString HttpReply::code() const
+{
+    return json.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString();
+}
+
+QString HttpReply::message() const
+{
+    return json.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString();
+}
+
+QJsonObject HttpReply::details() const
+{
+    return json.value(QStringLiteral("error")).toObject().value(QStringLiteral("details")).toObject();
+}
+
+ApiHarness::ApiHarness() = default;
+
+ApiHarness::~ApiHarness()
+{
+    stop();
+}
+
+core::Status ApiHarness::start(const storage::DatabaseUrl &database, api::ApiOptions options)
+{
+    stop();
+    engine::Engine::Options o;
+    o.database = database;
+    o.workers = 0; // jobs stay queued where a test counts them
+    o.secrets = &m_secrets;
+    o.auth.argon2 = auth::Argon2Params{1, 1024, 1};
+    m_engine = std::make_unique<engine::Engine>(o);
+    if (auto st = m_engine->connect(); !st)
+        return st;
+    if (auto r = m_engine->migrate(); !r)
+        return r.error();
+    if (auto st = m_engine->start(); !st)
+        return st;
+    m_server = std::make_unique<api::ApiServer>(*m_engine, std::move(options));
+    auto address = api::ListenAddress::parse(QStringLiteral("127.0.0.1:0"));
+    return m_server->listen(*address);
+}
+
+void ApiHarness::stop()
+{
+    m_server.reset();
+    m_engine.reset();
+}
+
+HttpReply ApiHarness::call(const QByteArray &method, const QString &path, const QByteArray &body,
+                           const QList<QPair<QByteArray, QByteArray>> &headers)
+{
+    QNetworkRequest req(QUrl(m_server->url().toString() + path));
+    if (!body.isEmpty())
+        req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    for (const auto &h : headers)
+        req.setRawHeader(h.first, h.second);
+    QNetworkReply *r = m_nam.sendCustomRequest(req, method, body);
+    QEventLoop loop;
+    QObject::connect(r, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    QTimer::singleShot(15000, &loop, &QEventLoop::quit);
+    loop.exec();
+    HttpReply out;
+    out.status = r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    out.body = r->readAll();
+    out.json = QJsonDocument::fromJson(out.body).object();
+    for (const auto &h : r->rawHeaderPairs())
+        out.headers.insert(h.first.toLower(), h.second);
+    r->deleteLater();
+    return out;
+}
+
+} // namespace fliptech::test

@@ -1,0 +1,53 @@
+#pragma once
+// ApiHarness: what the API tests share — an engine on a test database (no job workers, fast
+// password hashing, an in-memory secret store), the ApiServer on a free loopback port, and an
+// HTTP client that waits for each answer on the event loop the server runs on.
+
+#include "fliptech/api/apiserver.h"
+#include "fliptech/engine/engine.h"
+#include "memorysecretstore.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QNetworkAccessManager>
+#include <QPair>
+
+#include <memory>
+
+namespace fliptech::test {
+
+struct HttpReply {
+    int status = 0;
+    QByteArray body;
+    QJsonObject json;
+    QHash<QByteArray, QByteArray> headers; // lower-case names
+    QString code() const;                  // error.code of the envelope
+    QString message() const;               // error.message
+    QJsonObject details() const;           // error.details
+};
+
+class ApiHarness final
+{
+public:
+    ApiHarness();
+    ~ApiHarness();
+    // Connects, migrates and starts the engine, then serves the API on 127.0.0.1:<free port>.
+    core::Status start(const storage::DatabaseUrl &database, api::ApiOptions options = {});
+    void stop();
+    engine::Engine &engine() { return *m_engine; }
+    api::ApiServer &server() { return *m_server; }
+    const api::ApiServer &server() const { return *m_server; }
+    MemorySecretStore &secrets() { return m_secrets; }
+
+    HttpReply call(const QByteArray &method, const QString &path, const QByteArray &body = {},
+                   const QList<QPair<QByteArray, QByteArray>> &headers = {});
+
+private:
+    MemorySecretStore m_secrets;
+    std::unique_ptr<engine::Engine> m_engine;
+    std::unique_ptr<api::ApiServer> m_server;
+    QNetworkAccessManager m_nam;
+};
+
+} // namespace fliptech::test
