@@ -1,7 +1,8 @@
 # Every package look-up of the project, in one place.
-set(FLIPTECH_QT_COMPONENTS Core Concurrent Network Sql HttpServer WebSockets Test)
+# Gui: QImage re-encodes uploaded images (the headless build links no Widgets).
+set(FLIPTECH_QT_COMPONENTS Core Concurrent Gui Network Sql HttpServer WebSockets Test)
 if(FLIPTECH_GUI)
-  list(APPEND FLIPTECH_QT_COMPONENTS Gui Widgets Charts)
+  list(APPEND FLIPTECH_QT_COMPONENTS Widgets Charts)
 endif()
 find_package(Qt6 ${FLIPTECH_QT_MIN} REQUIRED COMPONENTS ${FLIPTECH_QT_COMPONENTS})
 find_package(Qt6 ${FLIPTECH_QT_MIN} QUIET COMPONENTS LinguistTools)

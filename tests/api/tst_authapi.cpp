@@ -9,6 +9,7 @@
 
 #include <QEventLoop>
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -100,7 +101,7 @@ private Q_SLOTS:
         int checked = 0;
         for (const api::Route &r : m_api.server().routes().routes()) {
             const QString method = api::RouteTable::methodName(r.method);
-            const QString path = QString(r.path).replace(QStringLiteral("{id}"), QStringLiteral("1"));
+            const QString path = QString(r.path).replace(QRegularExpression(QStringLiteral("\\{[a-z_]+\\}")), QStringLiteral("1"));
             const QString name = method + u' ' + r.path;
             const Reply reply = call(method.toLatin1(), path, r.requestSchema.isEmpty() ? QByteArray() : QByteArray("{}"));
             if (publicRoutes.contains(name))

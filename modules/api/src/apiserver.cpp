@@ -50,6 +50,8 @@ ApiServer::ApiServer(engine::Engine &engine, ApiOptions options, QObject *parent
                   [this](RequestContext &) { return jsonResponse(openApi()); }, {}, {}, {}});
     registerAuthRoutes(m_routes, m_engine.auth());
     registerUserRoutes(m_routes, m_engine.auth());
+    registerLeadRoutes(m_routes, m_engine);
+    registerWorkspaceRoutes(m_routes, m_engine);
 }
 
 ApiServer::~ApiServer() = default;
@@ -110,6 +112,15 @@ core::Status ApiServer::admit(const QHttpServerRequest &request, const Route &ro
                                                              .arg(auth::roleName(*route.role), auth::roleName(ctx.principal->role)));
     }
 
+    // Uploads: the body as it came (the controller checks its content).
+    if (route.maxUploadBytes > 0) {
+        const QByteArray body = request.body();
+        if (body.size() > route.maxUploadBytes)
+            return core::makeError(ErrorCode::PayloadTooLarge, QStringLiteral("the upload is larger than %1 MiB").arg(route.maxUploadBytes >> 20));
+        ctx.rawBody = body;
+        ctx.contentType = header(request, "Content-Type");
+        return {};
+    }
     // Body: size, JSON, schema.
     if (!route.requestSchema.isEmpty()) {
         const QByteArray body = request.body();
@@ -131,7 +142,7 @@ core::Status ApiServer::admit(const QHttpServerRequest &request, const Route &ro
 RequestContext ApiServer::contextFor(const QHttpServerRequest &request, const QHash<QString, QString> &params, const QString &requestId)
 {
     return RequestContext{request.url(), {}, params, std::nullopt,
-                          auth::ClientInfo{request.remoteAddress().toString(), QString::fromUtf8(header(request, "User-Agent"))}, requestId};
+                          auth::ClientInfo{request.remoteAddress().toString(), QString::fromUtf8(header(request, "User-Agent"))}, requestId, {}, {}};
 }
 
 QHttpServerResponse ApiServer::invoke(const Route &route, RequestContext &ctx) const

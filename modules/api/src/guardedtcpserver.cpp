@@ -68,6 +68,7 @@ void GuardedTcpServer::incomingConnection(qintptr socketDescriptor)
     // read and dropped (closing on unread data would reset the connection before the client
     // reads the answer), and the connection closes once the client goes quiet.
     struct Budget {
+        qint64 limit = 0;
         qint64 pending = 0;
         qint64 drained = 0;
         bool rejected = false;
@@ -88,12 +89,14 @@ void GuardedTcpServer::incomingConnection(qintptr socketDescriptor)
                 quiet->start();
             return;
         }
+        if (budget->pending == 0)
+            budget->limit = socket->peek(21).startsWith("POST /api/v1/uploads/") ? m_limits.maxUploadBytes : m_limits.maxRequestBytes;
         budget->pending += socket->bytesAvailable();
-        if (budget->pending > m_limits.maxRequestBytes) {
+        if (budget->pending > budget->limit) {
             budget->rejected = true;
             socket->readAll(); // QHttpServer never sees this request
             socket->write(plainError(413, "Payload Too Large", "payload_too_large",
-                                     "the request is larger than this server accepts (1 MiB)"));
+                                     budget->limit > m_limits.maxRequestBytes ? "the upload is larger than this server accepts" : "the request is larger than this server accepts (1 MiB)"));
             quiet->start();
             Q_EMIT rejected(413);
         }

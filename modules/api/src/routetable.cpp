@@ -43,7 +43,9 @@ void RouteTable::add(Route route)
     while (it.hasNext()) {
         const auto m = it.next();
         route.paramNames << m.captured(1);
-        re.replace(QRegularExpression::escape(m.captured(0)), QStringLiteral("([^/]+)"));
+        // Ids are numbers, so "/leads/{id}" never swallows "/leads/bulk".
+        const bool numeric = m.captured(1) == QLatin1String("id") || m.captured(1).endsWith(QLatin1String("_id"));
+        re.replace(QRegularExpression::escape(m.captured(0)), numeric ? QStringLiteral("([0-9]{1,18})") : QStringLiteral("([^/]+)"));
     }
     route.pattern = QRegularExpression(u'^' + re + u'$');
     m_routes.append(std::move(route));

@@ -1,5 +1,11 @@
 #include "fliptech/engine/engine.h"
 
+#include "fliptech/leads/filestore.h"
+#include "fliptech/leads/leadexporter.h"
+#include "fliptech/leads/leadimporter.h"
+#include "fliptech/leads/leadjobs.h"
+#include "fliptech/leads/leadservice.h"
+#include "fliptech/leads/workspaceservices.h"
 #include "fliptech/storage/database.h"
 #include "fliptech/storage/eventstore.h"
 #include "fliptech/storage/jobqueue.h"
@@ -22,6 +28,17 @@ Engine::Engine(Options options, const core::Clock &clock, QObject *parent)
 Engine::~Engine()
 {
     stop();
+    m_leadJobs.reset();
+    m_exporter.reset();
+    m_importer.reset();
+    m_files.reset();
+    m_search.reset();
+    m_segments.reset();
+    m_locations.reset();
+    m_activity.reset();
+    m_notes.reset();
+    m_tags.reset();
+    m_leads.reset();
     m_auth.reset();
     m_workers.reset();
     m_jobs.reset();
@@ -61,7 +78,25 @@ core::Status Engine::connect()
         m_secrets = m_ownSecrets.get();
     }
     m_auth = std::make_unique<auth::AuthService>(m_db, *m_secrets, m_clock, m_options.auth);
+    m_leads = std::make_unique<leads::LeadService>(m_db, m_events.get(), m_clock);
+    m_tags = std::make_unique<leads::TagService>(m_db, *m_leads, m_clock);
+    m_notes = std::make_unique<leads::NoteService>(m_db, *m_leads, m_clock);
+    m_activity = std::make_unique<leads::ActivityFeed>(m_db);
+    m_locations = std::make_unique<leads::LocationService>(m_db, *m_leads, m_clock);
+    m_segments = std::make_unique<leads::SegmentService>(m_db, m_clock);
+    m_search = std::make_unique<leads::SearchService>(m_db);
+    m_files = std::make_unique<leads::FileStore>(m_db, filesDir(), m_clock);
+    m_importer = std::make_unique<leads::LeadImporter>(m_db, *m_leads, *m_files, m_clock);
+    m_exporter = std::make_unique<leads::LeadExporter>(*m_leads);
+    m_leadJobs = std::make_unique<leads::LeadJobs>(*m_leads, *m_importer, *m_files, *m_jobs, m_events.get());
+    m_leadJobs->registerHandlers(*m_workers);
     return {};
+}
+
+QString Engine::filesDir() const
+{
+    const QString base = m_options.dataDir.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) : m_options.dataDir;
+    return base + QStringLiteral("/files");
 }
 
 core::Result<int> Engine::migrate()

@@ -13,8 +13,16 @@ namespace fliptech::api {
 
 class HttpMetrics;
 
+// Shared shapes: {"items": [...], "total": N, "next_cursor": ...}.
+QJsonObject listSchema(const QJsonObject &item);
+QHttpServerResponse listResponse(const QJsonArray &items);
+
 void registerHealthRoutes(RouteTable &table, engine::Engine &engine, HttpMetrics &metrics);
 void registerAuthRoutes(RouteTable &table, auth::AuthService &auth);
 void registerUserRoutes(RouteTable &table, auth::AuthService &auth);
+// Leads, bulk, export, duplicates/merge, tags on leads, saved segments (leadscontroller.cpp).
+void registerLeadRoutes(RouteTable &table, engine::Engine &engine);
+// Tags, notes, activity, locations, search, uploads and files (workspacecontroller.cpp).
+void registerWorkspaceRoutes(RouteTable &table, engine::Engine &engine);
 
 } // namespace fliptech::api

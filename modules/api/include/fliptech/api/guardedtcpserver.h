@@ -21,6 +21,8 @@ public:
         int maxConnections = 512;
         int idleTimeoutMs = 30000;
         qint64 maxRequestBytes = (1 << 20) + (64 << 10); // 1 MiB body + headers
+        // File uploads (POST /api/v1/uploads/...) may be larger: a CSV of a million leads.
+        qint64 maxUploadBytes = (200LL << 20) + (64 << 10);
     };
     // TLS for every connection (--tls-cert/--tls-key); a null configuration serves plain HTTP.
     void setTls(const QSslConfiguration &tls) { m_tls = tls; }

@@ -29,6 +29,8 @@ struct RequestContext {
     std::optional<auth::Principal> principal;
     auth::ClientInfo client;
     QString requestId;
+    QByteArray rawBody;               // upload routes: the body as sent
+    QByteArray contentType;           // upload routes: its Content-Type
     QString query(const QString &name) const;
     qint64 idParam(const QString &name = QStringLiteral("id")) const { return params.value(name).toLongLong(); }
 };
@@ -49,6 +51,8 @@ struct Route {
     QStringList paramNames;
     // When set and true, the route is public despite `role` (register while there are no users).
     std::function<bool()> publicWhile;
+    // Upload routes take a raw or multipart body of up to this many bytes (0: JSON routes).
+    qint64 maxUploadBytes = 0;
 };
 
 class RouteTable final

@@ -23,6 +23,20 @@ class WorkerPool;
 class SecretStore;
 } // namespace fliptech::storage
 
+namespace fliptech::leads {
+class LeadService;
+class TagService;
+class NoteService;
+class ActivityFeed;
+class LocationService;
+class SegmentService;
+class SearchService;
+class FileStore;
+class LeadImporter;
+class LeadExporter;
+class LeadJobs;
+} // namespace fliptech::leads
+
 namespace fliptech::engine {
 
 class Engine final : public QObject
@@ -62,6 +76,20 @@ public:
     storage::WorkerPool &workers() { return *m_workers; }
     storage::SecretStore &secrets() { return *m_secrets; }
     auth::AuthService &auth() { return *m_auth; }
+    // The lead workspace (built by connect()).
+    leads::LeadService &leads() { return *m_leads; }
+    leads::TagService &tags() { return *m_tags; }
+    leads::NoteService &notes() { return *m_notes; }
+    leads::ActivityFeed &activity() { return *m_activity; }
+    leads::LocationService &locations() { return *m_locations; }
+    leads::SegmentService &segments() { return *m_segments; }
+    leads::SearchService &search() { return *m_search; }
+    leads::FileStore &files() { return *m_files; }
+    leads::LeadImporter &importer() { return *m_importer; }
+    leads::LeadExporter &exporter() { return *m_exporter; }
+    leads::LeadJobs &leadJobs() { return *m_leadJobs; }
+    // Where files (uploads, reports) are kept: <dataDir>/files.
+    QString filesDir() const;
     // Current schema version, or the error that says why the database cannot be read.
     core::Result<int> schemaVersion();
     int binarySchemaVersion() const;
@@ -76,6 +104,17 @@ private:
     std::unique_ptr<storage::SecretStore> m_ownSecrets;
     storage::SecretStore *m_secrets = nullptr;
     std::unique_ptr<auth::AuthService> m_auth;
+    std::unique_ptr<leads::LeadService> m_leads;
+    std::unique_ptr<leads::TagService> m_tags;
+    std::unique_ptr<leads::NoteService> m_notes;
+    std::unique_ptr<leads::ActivityFeed> m_activity;
+    std::unique_ptr<leads::LocationService> m_locations;
+    std::unique_ptr<leads::SegmentService> m_segments;
+    std::unique_ptr<leads::SearchService> m_search;
+    std::unique_ptr<leads::FileStore> m_files;
+    std::unique_ptr<leads::LeadImporter> m_importer;
+    std::unique_ptr<leads::LeadExporter> m_exporter;
+    std::unique_ptr<leads::LeadJobs> m_leadJobs;
     QDateTime m_startedAt;
     bool m_started = false;
 };

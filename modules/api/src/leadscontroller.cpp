@@ -1,0 +1,285 @@
+// LeadsController: /api/v1/leads/... (spec "Lead Management", issue: the lead workspace).
+#include "fliptech/api/apierror.h"
+#include "fliptech/api/controllers.h"
+#include "fliptech/api/jsonschema.h"
+#include "fliptech/engine/engine.h"
+#include "fliptech/leads/leadexporter.h"
+#include "fliptech/leads/leadfields.h"
+#include "fliptech/leads/leadjobs.h"
+#include "fliptech/leads/leadservice.h"
+#include "fliptech/leads/workspaceservices.h"
+
+#include <QBuffer>
+#include <QJsonArray>
+#include <QUrlQuery>
+
+namespace fliptech::api {
+
+using M = QHttpServerRequest::Method;
+using auth::Role;
+namespace s = schema;
+
+namespace {
+
+leads::Actor actorOf(const RequestContext &c)
+{
+    return leads::Actor::of(*c.principal, c.client);
+}
+
+QJsonObject leadSchema(bool forWrite)
+{
+    QJsonObject props;
+    if (!forWrite)
+        props.insert(QStringLiteral("id"), s::integer());
+    for (const auto &f : leads::leadFields()) {
+        if (forWrite && !f.writable)
+            continue;
+        QJsonObject t;
+        switch (f.type) {
+        case leads::FieldType::Text: t = s::string(0, f.maxLength); break;
+        case leads::FieldType::Integer: t = s::integer(); break;
+        case leads::FieldType::Timestamp: t = s::string(0, 0, QStringLiteral("date-time")); break;
+        case leads::FieldType::Date: t = s::string(0, 10); break;
+        case leads::FieldType::Json: t = QJsonObject{{QStringLiteral("type"), QStringLiteral("object")}}; break;
+        }
+        props.insert(f.name, s::nullable(t));
+    }
+    if (!forWrite)
+        props.insert(QStringLiteral("tags"), s::arrayOf(s::object({{QStringLiteral("id"), s::integer()}, {QStringLiteral("name"), s::string()},
+                                                                     {QStringLiteral("color"), s::nullable(s::string())}}, {}, true)));
+    // Writes are checked field by field by the service, which names every unknown field.
+    return s::object(props, {}, true);
+}
+
+core::Result<leads::LeadSort> sortOf(const RequestContext &c)
+{
+    QString sort = c.query(QStringLiteral("sort"));
+    const QString order = c.query(QStringLiteral("order"));
+    if (!order.isEmpty() && !sort.startsWith(u'-')) {
+        if (order != QLatin1String("asc") && order != QLatin1String("desc"))
+            return core::makeError(core::ErrorCode::ValidationFailed, QStringLiteral("order must be asc or desc"), {{QStringLiteral("order"), QStringLiteral("asc or desc")}});
+        if (order == QLatin1String("desc"))
+            sort.prepend(u'-');
+    }
+    return leads::LeadSort::parse(sort);
+}
+
+core::Result<int> limitOf(const RequestContext &c)
+{
+    const QString raw = c.query(QStringLiteral("limit"));
+    if (raw.isEmpty())
+        return 50;
+    bool ok = false;
+    const int n = raw.toInt(&ok);
+    if (!ok || n < 1 || n > leads::LeadService::maxPageSize)
+        return core::makeError(core::ErrorCode::ValidationFailed, QStringLiteral("limit must be 1 to %1").arg(leads::LeadService::maxPageSize),
+                               {{QStringLiteral("limit"), QStringLiteral("1 to 500")}});
+    return n;
+}
+
+QJsonObject bulkSchema()
+{
+    return s::object({{QStringLiteral("action"), s::enumOf({QStringLiteral("update"), QStringLiteral("set_status"), QStringLiteral("set_stage"),
+                                                            QStringLiteral("add_tags"), QStringLiteral("remove_tags"), QStringLiteral("delete"),
+                                                            QStringLiteral("restore"), QStringLiteral("purge")})},
+                      {QStringLiteral("ids"), s::arrayOf(s::integer())},
+                      {QStringLiteral("filter"), QJsonObject{{QStringLiteral("type"), QStringLiteral("object")}}},
+                      {QStringLiteral("fields"), QJsonObject{{QStringLiteral("type"), QStringLiteral("object")}}},
+                      {QStringLiteral("value"), s::string(0, 50)},
+                      {QStringLiteral("tags"), s::arrayOf(s::string(1, 100))},
+                      {QStringLiteral("background"), s::boolean()}},
+                     {QStringLiteral("action")});
+}
+
+} // namespace
+
+void registerLeadRoutes(RouteTable &table, engine::Engine &engine)
+{
+    const QString tag = QStringLiteral("leads");
+    auto &svc = engine.leads();
+    const QJsonObject lead = leadSchema(false);
+    const QJsonObject leadWrite = leadSchema(true);
+    const QJsonObject pageSchema = s::object({{QStringLiteral("items"), s::arrayOf(lead)}, {QStringLiteral("total"), s::integer()},
+                                              {QStringLiteral("next_cursor"), s::nullable(s::string())}}, {}, true);
+
+    table.add({M::Get, QStringLiteral("/api/v1/leads"), Role::Viewer, tag,
+               QStringLiteral("Leads matching a filter (query fields or filter=<json>), sorted (sort=-score), a page at a time (limit, cursor)"),
+               {}, pageSchema, 200, [&svc](RequestContext &c) {
+                   auto filter = leads::LeadFilter::fromQuery(QUrlQuery(c.url));
+                   if (!filter)
+                       return errorResponse(filter.error());
+                   auto sort = sortOf(c);
+                   if (!sort)
+                       return errorResponse(sort.error());
+                   auto limit = limitOf(c);
+                   if (!limit)
+                       return errorResponse(limit.error());
+                   leads::ListOptions o{*filter, *sort, *limit, c.query(QStringLiteral("cursor")), true};
+                   auto page = svc.list(o);
+                   if (!page)
+                       return errorResponse(page.error());
+                   return jsonResponse({{QStringLiteral("items"), page->items}, {QStringLiteral("total"), page->total},
+                                        {QStringLiteral("next_cursor"), page->nextCursor.isEmpty() ? QJsonValue() : QJsonValue(page->nextCursor)}});
+               }, {}, {}, {}});
+    table.add({M::Post, QStringLiteral("/api/v1/leads"), Role::User, tag, QStringLiteral("Create a lead"), leadWrite, lead, 201,
+               [&svc](RequestContext &c) {
+                   auto l = svc.create(actorOf(c), c.body);
+                   return l ? jsonResponse(*l, 201) : errorResponse(l.error());
+               }, {}, {}, {}});
+    table.add({M::Post, QStringLiteral("/api/v1/leads/bulk"), Role::User, tag,
+               QStringLiteral("Update, set status/stage, tag, untag, delete, restore or purge leads chosen by ids or by a filter; "
+                              "more than 1000 leads (or background=true) run as a job with progress on /ws/notifications"),
+               bulkSchema(), s::object({{QStringLiteral("matched"), s::integer()}, {QStringLiteral("changed"), s::integer()},
+                                        {QStringLiteral("job_id"), s::integer()}}, {}, true),
+               200, [&engine](RequestContext &c) {
+                   QJsonObject body = c.body;
+                   const bool background = body.take(QStringLiteral("background")).toBool();
+                   const leads::Actor actor = actorOf(c);
+                   auto request = leads::BulkRequest::fromJson(body);
+                   if (!request)
+                       return errorResponse(request.error());
+                   auto ids = engine.leads().resolve(*request);
+                   if (!ids)
+                       return errorResponse(ids.error());
+                   if (background || ids->size() > 1000) {
+                       auto job = engine.leadJobs().enqueueBulk(actor, body);
+                       if (!job)
+                           return errorResponse(job.error());
+                       return jsonResponse({{QStringLiteral("job_id"), *job}, {QStringLiteral("matched"), ids->size()},
+                                            {QStringLiteral("status"), QStringLiteral("queued")}}, 202);
+                   }
+                   auto report = engine.leads().bulk(actor, *request);
+                   return report ? jsonResponse(report->toJson()) : errorResponse(report.error());
+               }, {}, {}, {}});
+    table.add({M::Get, QStringLiteral("/api/v1/leads/export"), Role::Viewer, tag,
+               QStringLiteral("Leads of a filter as CSV or JSON (format=csv|json, columns=a,b,c, same filter fields as the list)"), {}, {}, 200,
+               [&engine](RequestContext &c) {
+                   auto filter = leads::LeadFilter::fromQuery(QUrlQuery(c.url));
+                   if (!filter)
+                       return errorResponse(filter.error());
+                   auto sort = sortOf(c);
+                   if (!sort)
+                       return errorResponse(sort.error());
+                   auto format = leads::LeadExporter::formatFromName(c.query(QStringLiteral("format")));
+                   if (!format)
+                       return errorResponse(format.error());
+                   const QStringList columns = c.query(QStringLiteral("columns")).split(u',', Qt::SkipEmptyParts);
+                   QByteArray data;
+                   QBuffer out(&data);
+                   out.open(QIODevice::WriteOnly);
+                   auto n = engine.exporter().write(&out, *filter, *sort, *format, columns);
+                   if (!n)
+                       return errorResponse(n.error());
+                   const bool csv = *format == leads::LeadExporter::Format::Csv;
+                   QHttpServerResponse r(csv ? QByteArrayLiteral("text/csv; charset=utf-8") : QByteArrayLiteral("application/json"), data);
+                   r.setHeader("Content-Disposition", csv ? "attachment; filename=\"leads.csv\"" : "attachment; filename=\"leads.json\"");
+                   r.setHeader("X-Total-Count", QByteArray::number(*n));
+                   return r;
+               }, {}, {}, {}});
+    table.add({M::Get, QStringLiteral("/api/v1/leads/duplicates"), Role::User, tag,
+               QStringLiteral("Groups of leads with the same e-mail, phone, website domain or (fuzzy) company name"), {},
+               listSchema(s::object({{QStringLiteral("match"), s::string()}, {QStringLiteral("value"), s::string()},
+                                     {QStringLiteral("lead_ids"), s::arrayOf(s::integer())}}, {}, true)),
+               200, [&svc](RequestContext &c) {
+                   auto limit = limitOf(c);
+                   if (!limit)
+                       return errorResponse(limit.error());
+                   auto groups = svc.duplicates(*limit);
+                   return groups ? listResponse(*groups) : errorResponse(groups.error());
+               }, {}, {}, {}});
+    table.add({M::Post, QStringLiteral("/api/v1/leads/merge"), Role::User, tag,
+               QStringLiteral("Merge leads into a survivor; choices picks, field by field, whose value stays"),
+               s::object({{QStringLiteral("survivor_id"), s::integer()}, {QStringLiteral("merge_ids"), s::arrayOf(s::integer())},
+                          {QStringLiteral("choices"), QJsonObject{{QStringLiteral("type"), QStringLiteral("object")}}}},
+                         {QStringLiteral("survivor_id"), QStringLiteral("merge_ids")}),
+               lead, 200, [&svc](RequestContext &c) {
+                   QList<qint64> others;
+                   for (const auto &v : c.body.value(QStringLiteral("merge_ids")).toArray())
+                       others << v.toInteger();
+                   auto merged = svc.merge(actorOf(c), c.body.value(QStringLiteral("survivor_id")).toInteger(), others,
+                                           c.body.value(QStringLiteral("choices")).toObject());
+                   return merged ? jsonResponse(*merged) : errorResponse(merged.error());
+               }, {}, {}, {}});
+    table.add({M::Post, QStringLiteral("/api/v1/leads/import"), Role::User, tag,
+               QStringLiteral("Import an uploaded CSV (file_id from POST /uploads/csv) as a job: mapping, default_country, dedupe_keys, "
+                              "on_duplicate (skip|update|create), tags"),
+               s::object({{QStringLiteral("file_id"), s::integer()}, {QStringLiteral("options"), QJsonObject{{QStringLiteral("type"), QStringLiteral("object")}}}},
+                         {QStringLiteral("file_id")}),
+               s::object({{QStringLiteral("job_id"), s::integer()}}, {}, true), 202, [&engine](RequestContext &c) {
+                   auto job = engine.leadJobs().enqueueImport(actorOf(c), c.body.value(QStringLiteral("file_id")).toInteger(),
+                                                              c.body.value(QStringLiteral("options")).toObject());
+                   return job ? jsonResponse({{QStringLiteral("job_id"), *job}, {QStringLiteral("status"), QStringLiteral("queued")}}, 202)
+                              : errorResponse(job.error());
+               }, {}, {}, {}});
+
+    // Saved segments.
+    auto &segments = engine.segments();
+    const QJsonObject segment = s::object({{QStringLiteral("id"), s::integer()}, {QStringLiteral("name"), s::string()},
+                                           {QStringLiteral("filter"), QJsonObject{{QStringLiteral("type"), QStringLiteral("object")}}},
+                                           {QStringLiteral("sort"), s::nullable(s::string())}, {QStringLiteral("shared"), s::boolean()}}, {}, true);
+    table.add({M::Get, QStringLiteral("/api/v1/leads/segments"), Role::Viewer, tag, QStringLiteral("Your saved filters and the shared ones"), {},
+               listSchema(segment), 200, [&segments](RequestContext &c) {
+                   auto list = segments.list(actorOf(c));
+                   return list ? listResponse(*list) : errorResponse(list.error());
+               }, {}, {}, {}});
+    table.add({M::Post, QStringLiteral("/api/v1/leads/segments"), Role::Viewer, tag, QStringLiteral("Save a filter under a name (same name replaces)"),
+               s::object({{QStringLiteral("name"), s::string(1, 100)}, {QStringLiteral("filter"), QJsonObject{{QStringLiteral("type"), QStringLiteral("object")}}},
+                          {QStringLiteral("sort"), s::string(0, 60)}, {QStringLiteral("shared"), s::boolean()}},
+                         {QStringLiteral("name"), QStringLiteral("filter")}),
+               segment, 201, [&segments](RequestContext &c) {
+                   auto saved = segments.save(actorOf(c), c.body.value(QStringLiteral("name")).toString(), c.body.value(QStringLiteral("filter")).toObject(),
+                                              c.body.value(QStringLiteral("sort")).toString(), c.body.value(QStringLiteral("shared")).toBool());
+                   return saved ? jsonResponse(*saved, 201) : errorResponse(saved.error());
+               }, {}, {}, {}});
+    table.add({M::Delete, QStringLiteral("/api/v1/leads/segments/{id}"), Role::Viewer, tag, QStringLiteral("Delete one of your segments"), {}, {}, 204,
+               [&segments](RequestContext &c) {
+                   auto st = segments.remove(actorOf(c), c.idParam());
+                   return st ? QHttpServerResponse(QHttpServerResponse::StatusCode::NoContent) : errorResponse(st.error());
+               }, {}, {}, {}});
+
+    // One lead.
+    table.add({M::Get, QStringLiteral("/api/v1/leads/{id}"), Role::Viewer, tag, QStringLiteral("One lead (include_deleted=true shows the trash)"), {},
+               lead, 200, [&svc](RequestContext &c) {
+                   auto l = svc.get(c.idParam(), c.query(QStringLiteral("include_deleted")) == QLatin1String("true"));
+                   return l ? jsonResponse(*l) : errorResponse(l.error());
+               }, {}, {}, {}});
+    table.add({M::Put, QStringLiteral("/api/v1/leads/{id}"), Role::User, tag,
+               QStringLiteral("Replace a lead's fields (fields left out are cleared)"), leadWrite, lead, 200, [&svc](RequestContext &c) {
+                   auto l = svc.update(actorOf(c), c.idParam(), c.body, true);
+                   return l ? jsonResponse(*l) : errorResponse(l.error());
+               }, {}, {}, {}});
+    table.add({M::Patch, QStringLiteral("/api/v1/leads/{id}"), Role::User, tag, QStringLiteral("Change some of a lead's fields"), leadWrite, lead, 200,
+               [&svc](RequestContext &c) {
+                   auto l = svc.update(actorOf(c), c.idParam(), c.body, false);
+                   return l ? jsonResponse(*l) : errorResponse(l.error());
+               }, {}, {}, {}});
+    table.add({M::Delete, QStringLiteral("/api/v1/leads/{id}"), Role::User, tag, QStringLiteral("Move a lead to the trash (restore undoes it)"), {}, {},
+               204, [&svc](RequestContext &c) {
+                   auto st = svc.remove(actorOf(c), c.idParam());
+                   return st ? QHttpServerResponse(QHttpServerResponse::StatusCode::NoContent) : errorResponse(st.error());
+               }, {}, {}, {}});
+    table.add({M::Post, QStringLiteral("/api/v1/leads/{id}/restore"), Role::User, tag, QStringLiteral("Bring a lead back from the trash"), {}, lead, 200,
+               [&svc](RequestContext &c) {
+                   auto l = svc.restore(actorOf(c), c.idParam());
+                   return l ? jsonResponse(*l) : errorResponse(l.error());
+               }, {}, {}, {}});
+    table.add({M::Delete, QStringLiteral("/api/v1/leads/{id}/purge"), Role::Admin, tag,
+               QStringLiteral("Delete a lead for good (its snapshot stays in the activity log)"), {}, {}, 204, [&svc](RequestContext &c) {
+                   auto st = svc.purge(actorOf(c), c.idParam());
+                   return st ? QHttpServerResponse(QHttpServerResponse::StatusCode::NoContent) : errorResponse(st.error());
+               }, {}, {}, {}});
+    table.add({M::Post, QStringLiteral("/api/v1/leads/{id}/tags"), Role::User, tag,
+               QStringLiteral("Tag a lead (tag names are created when new, or ids)"),
+               s::object({{QStringLiteral("tags"), QJsonObject{{QStringLiteral("type"), QStringLiteral("array")}}}}, {QStringLiteral("tags")}),
+               listSchema(s::object({}, {}, true)), 200, [&svc](RequestContext &c) {
+                   auto tags = svc.addTags(actorOf(c), c.idParam(), c.body.value(QStringLiteral("tags")).toArray());
+                   return tags ? listResponse(*tags) : errorResponse(tags.error());
+               }, {}, {}, {}});
+    table.add({M::Delete, QStringLiteral("/api/v1/leads/{id}/tags/{tag_id}"), Role::User, tag, QStringLiteral("Remove a tag from a lead"), {}, {}, 204,
+               [&svc](RequestContext &c) {
+                   auto st = svc.removeTag(actorOf(c), c.idParam(), c.idParam(QStringLiteral("tag_id")));
+                   return st ? QHttpServerResponse(QHttpServerResponse::StatusCode::NoContent) : errorResponse(st.error());
+               }, {}, {}, {}});
+}
+
+} // namespace fliptech::api

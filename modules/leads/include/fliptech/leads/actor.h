@@ -1,0 +1,25 @@
+#pragma once
+// Actor: who is doing something to a lead (for permissions and the activity log).
+
+#include "fliptech/auth/authservice.h"
+
+#include <QString>
+
+#include <optional>
+
+namespace fliptech::leads {
+
+struct Actor {
+    std::optional<qint64> userId; // nullopt: the system (imports by a job, scrapers)
+    bool isAdmin = false;
+    QString ip;
+    QString userAgent;
+
+    static Actor of(const auth::Principal &p, const auth::ClientInfo &client = {})
+    {
+        return Actor{p.userId ? std::optional<qint64>(p.userId) : std::nullopt, p.role == auth::Role::Admin, client.ip, client.userAgent};
+    }
+    static Actor system() { return Actor{std::nullopt, true, {}, {}}; }
+};
+
+} // namespace fliptech::leads

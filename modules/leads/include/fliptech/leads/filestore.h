@@ -1,0 +1,64 @@
+#pragma once
+// FileStore: uploaded and generated files (CSV imports, rejected-row reports, exports, images,
+// avatars). Bytes live under one root folder with names we choose; the `files` table keeps
+// the original name, type, size and hash. Images are decoded and re-encoded, so whatever was
+// hidden in the upload (metadata, trailing data, polyglots) does not survive. A path from the
+// table is only ever opened when it resolves inside the root.
+
+#include "fliptech/core/clock.h"
+#include "fliptech/core/error.h"
+#include "fliptech/leads/actor.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QString>
+
+#include <memory>
+
+namespace fliptech::storage {
+class Database;
+}
+
+namespace fliptech::leads {
+
+struct StoredFile {
+    qint64 id = 0;
+    QString originalName;
+    QString contentType;
+    qint64 size = 0;
+    QString sha256;
+    QString path; // absolute, inside the root
+    QJsonObject toJson() const;
+};
+
+class FileStore final
+{
+public:
+    enum class Kind { Csv, Image, Avatar, Report };
+    static constexpr qint64 maxImageBytes = 10 * 1024 * 1024;
+    static constexpr qint64 maxCsvBytes = 200 * 1024 * 1024;
+
+    FileStore(std::shared_ptr<storage::Database> db, QString root, const core::Clock &clock);
+    const QString &root() const { return m_root; }
+
+    // Checks the content (CSV: text; images: PNG/JPEG/GIF/WebP that decode) and stores it.
+    core::Result<StoredFile> store(const Actor &actor, Kind kind, const QString &originalName, const QByteArray &data,
+                                   const QString &entityType = {}, qint64 entityId = 0);
+    // Registers a file written by us (reports, exports) that already lies under root().
+    core::Result<StoredFile> adopt(const Actor &actor, const QString &path, const QString &originalName, const QString &contentType);
+    // A fresh path under root() for a file we are about to write.
+    QString newPath(const QString &extension) const;
+    core::Result<StoredFile> get(qint64 id);
+
+    // What the first bytes say the content is ("image/png", "text/csv", ...); empty when unknown.
+    static QString sniff(const QByteArray &head);
+
+private:
+    core::Result<StoredFile> record(const Actor &actor, const QString &path, const QString &originalName, const QString &contentType,
+                                    const QString &entityType, qint64 entityId);
+    std::shared_ptr<storage::Database> m_db;
+    QString m_root;
+    const core::Clock &m_clock;
+};
+
+} // namespace fliptech::leads

@@ -1,0 +1,48 @@
+#pragma once
+// LeadJobs: the long lead operations as jobs on the JobQueue — CSV imports and bulk operations
+// over large selections — with progress published to the requesting user's notifications
+// channel (and so to /ws/notifications and the desktop's progress bars).
+
+#include "fliptech/core/error.h"
+#include "fliptech/leads/actor.h"
+
+#include <QJsonObject>
+
+namespace fliptech::storage {
+class EventStore;
+class JobQueue;
+class WorkerPool;
+} // namespace fliptech::storage
+
+namespace fliptech::leads {
+
+class FileStore;
+class LeadImporter;
+class LeadService;
+
+class LeadJobs final
+{
+public:
+    static inline const QString importType = QStringLiteral("leads.import");
+    static inline const QString bulkType = QStringLiteral("leads.bulk");
+
+    LeadJobs(LeadService &leads, LeadImporter &importer, FileStore &files, storage::JobQueue &jobs, storage::EventStore *events);
+    void registerHandlers(storage::WorkerPool &pool);
+
+    // Checks the options now (a bad mapping is an error at once, not a failed job later).
+    core::Result<qint64> enqueueImport(const Actor &actor, qint64 fileId, const QJsonObject &options);
+    core::Result<qint64> enqueueBulk(const Actor &actor, const QJsonObject &request);
+
+    static QJsonObject actorToJson(const Actor &actor);
+    static Actor actorFromJson(const QJsonObject &json);
+
+private:
+    void notify(const Actor &actor, const QString &type, const QJsonObject &payload);
+    LeadService &m_leads;
+    LeadImporter &m_importer;
+    FileStore &m_files;
+    storage::JobQueue &m_jobs;
+    storage::EventStore *m_events;
+};
+
+} // namespace fliptech::leads

@@ -1,0 +1,156 @@
+#pragma once
+// LeadService: leads and everything done to them — create, read, update, soft delete with
+// restore and purge, paged and filtered lists, tags on leads, bulk operations, duplicates and
+// merge — with every change recorded in activity_log as a field-level diff. The API's
+// controllers and the desktop's pages both work through it.
+
+#include "fliptech/core/clock.h"
+#include "fliptech/core/error.h"
+#include "fliptech/leads/actor.h"
+#include "fliptech/leads/leadfilter.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QHash>
+#include <QMutex>
+#include <QObject>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+
+namespace fliptech::storage {
+class Database;
+class EventStore;
+} // namespace fliptech::storage
+
+namespace fliptech::leads {
+
+struct LeadPage {
+    QJsonArray items;
+    qint64 total = 0;
+    QString nextCursor; // empty on the last page
+};
+
+struct ListOptions {
+    LeadFilter filter;
+    LeadSort sort;
+    int limit = 50;
+    QString cursor;
+    bool withTotal = true;
+};
+
+// A bulk operation over leads chosen by ids or by a filter.
+struct BulkRequest {
+    enum class Action { Update, SetStatus, SetStage, AddTags, RemoveTags, Delete, Restore, Purge };
+    Action action = Action::Update;
+    QList<qint64> ids;                 // or
+    std::optional<LeadFilter> filter;  // one of the two
+    QJsonObject fields;                // Update
+    QString value;                     // SetStatus / SetStage
+    QStringList tags;                  // AddTags / RemoveTags (names; missing ones are created for AddTags)
+    static core::Result<BulkRequest> fromJson(const QJsonObject &json);
+    static core::Result<Action> actionFromName(const QString &name);
+};
+
+struct BulkReport {
+    qint64 matched = 0;
+    qint64 changed = 0;
+    QJsonArray failedBatches; // [{first_id, last_id, count, error}]
+    bool cancelled = false;
+    QJsonObject toJson() const;
+};
+
+class LeadService final : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr int maxPageSize = 500;
+    static constexpr int bulkBatchSize = 500;
+
+    LeadService(std::shared_ptr<storage::Database> db, storage::EventStore *events, const core::Clock &clock,
+                QObject *parent = nullptr);
+    ~LeadService() override;
+
+    core::Result<LeadPage> list(const ListOptions &options);
+    // Exact number of leads a filter matches; counted once per filter and reused until a lead
+    // changes here (or for 5 s, for changes made by other machines).
+    core::Result<qint64> count(const LeadFilter &filter);
+    // Rows [offset, offset+limit) of a sorted filter, for the desktop's windowed model. Pages past
+    // the middle are read from the other end, so the last row is as quick as the first.
+    core::Result<QJsonArray> window(const LeadFilter &filter, const LeadSort &sort, qint64 offset, int limit, qint64 total);
+    core::Result<QJsonObject> get(qint64 id, bool includeDeleted = false);
+
+    core::Result<QJsonObject> create(const Actor &actor, const QJsonObject &fields);
+    // replace (PUT): writable fields not given are cleared; otherwise (PATCH) only given ones change.
+    core::Result<QJsonObject> update(const Actor &actor, qint64 id, const QJsonObject &fields, bool replace = false);
+    core::Status remove(const Actor &actor, qint64 id);
+    core::Result<QJsonObject> restore(const Actor &actor, qint64 id);
+    core::Status purge(const Actor &actor, qint64 id);
+
+    core::Result<QJsonArray> addTags(const Actor &actor, qint64 leadId, const QJsonArray &tagsByNameOrId);
+    core::Status removeTag(const Actor &actor, qint64 leadId, qint64 tagId);
+
+    // Ids a bulk request selects (ordered by id).
+    core::Result<QList<qint64>> resolve(const BulkRequest &request);
+    // Runs in batches of bulkBatchSize, each all-or-nothing; progress(done, total) after each.
+    core::Result<BulkReport> bulk(const Actor &actor, const BulkRequest &request,
+                                  const std::function<void(qint64, qint64)> &progress = {},
+                                  const std::function<bool()> &cancelled = {});
+
+    // Groups of leads that look like the same business: same e-mail, phone or website domain,
+    // or the same company name once punctuation and legal suffixes are gone.
+    core::Result<QJsonArray> duplicates(int limit = 100);
+    // Merges `others` into `survivor`: `choices` maps a field to the id of the lead whose value
+    // wins. Tags, notes, activity, conversations, campaigns and conversions move to the survivor.
+    core::Result<QJsonObject> merge(const Actor &actor, qint64 survivor, const QList<qint64> &others, const QJsonObject &choices);
+
+    // Records a change of an entity in activity_log.
+    core::Status logActivity(const Actor &actor, const QString &action, const QString &entityType, qint64 entityId,
+                             const QJsonObject &details = {});
+    // Something about leads changed (count caches and views refresh).
+    void touch();
+    quint64 generation() const { return m_generation.load(); }
+
+    storage::Database &database() { return *m_db; }
+
+    // Holds back per-lead signals and events on this thread while it lives (bulk work publishes
+    // one summary instead).
+    class QuietScope final
+    {
+    public:
+        QuietScope() { ++t_quiet; }
+        ~QuietScope() { --t_quiet; }
+        QuietScope(const QuietScope &) = delete;
+        QuietScope &operator=(const QuietScope &) = delete;
+    };
+
+Q_SIGNALS:
+    // Emitted (from any thread) after leads changed.
+    void leadsChanged();
+
+private:
+    core::Result<QJsonObject> validateFields(const QJsonObject &fields, bool forCreate, QHash<QString, QVariant> *values);
+    QJsonObject rowToJson(const QVariantList &values) const;
+    core::Status attachTags(QJsonArray &items);
+    core::Result<qint64> tagIdFor(const QJsonValue &nameOrId, bool create);
+    core::Status bulkBatch(const Actor &actor, const BulkRequest &request, const QList<qint64> &ids, qint64 *changed);
+
+    // While a bulk operation runs on this thread, per-lead signals and events are held back
+    // (one summary event is published at the end).
+    static thread_local int t_quiet;
+
+    std::shared_ptr<storage::Database> m_db;
+    storage::EventStore *m_events;
+    const core::Clock &m_clock;
+    std::atomic<quint64> m_generation{1};
+    struct CountEntry {
+        qint64 count;
+        quint64 generation;
+        qint64 atMs;
+    };
+    QMutex m_countMutex;
+    QHash<QString, CountEntry> m_counts;
+};
+
+} // namespace fliptech::leads

@@ -1,0 +1,177 @@
+#include "fliptech/leads/leadfields.h"
+
+#include "fliptech/core/json.h"
+#include "fliptech/storage/database.h"
+
+#include <QDate>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace fliptech::leads {
+
+const QList<LeadField> &leadFields()
+{
+    using T = FieldType;
+    static const QList<LeadField> fields = {
+        {QStringLiteral("name"), T::Text, true, true, 300},
+        {QStringLiteral("first_name"), T::Text, true, true, 150},
+        {QStringLiteral("last_name"), T::Text, true, true, 150},
+        {QStringLiteral("company"), T::Text, true, true, 300},
+        {QStringLiteral("title"), T::Text, true, true, 200},
+        {QStringLiteral("email"), T::Text, true, true, 254},
+        {QStringLiteral("phone"), T::Text, true, true, 50},
+        {QStringLiteral("website"), T::Text, true, true, 2000},
+        {QStringLiteral("website_domain"), T::Text, false, true, 300},
+        {QStringLiteral("address"), T::Text, true, false, 500},
+        {QStringLiteral("city"), T::Text, true, true, 150},
+        {QStringLiteral("region"), T::Text, true, true, 150},
+        {QStringLiteral("postal_code"), T::Text, true, true, 20},
+        {QStringLiteral("country"), T::Text, true, true, 100},
+        {QStringLiteral("description"), T::Text, true, false, 20000},
+        {QStringLiteral("category"), T::Text, true, true, 150},
+        {QStringLiteral("source"), T::Text, true, true, 50},
+        {QStringLiteral("source_url"), T::Text, true, false, 2000},
+        {QStringLiteral("source_id"), T::Text, true, false, 200},
+        {QStringLiteral("posted_at"), T::Timestamp, true, true, 0},
+        {QStringLiteral("status"), T::Text, true, true, 50},
+        {QStringLiteral("score"), T::Integer, true, true, 0},
+        {QStringLiteral("qualification_score"), T::Integer, true, true, 0},
+        {QStringLiteral("deal_value_cents"), T::Integer, true, true, 0},
+        {QStringLiteral("deal_currency"), T::Text, true, false, 3},
+        {QStringLiteral("deal_stage"), T::Text, true, true, 50},
+        {QStringLiteral("revenue_amount_cents"), T::Integer, true, true, 0},
+        {QStringLiteral("conversion_date"), T::Timestamp, true, true, 0},
+        {QStringLiteral("expected_close_date"), T::Date, true, true, 0},
+        {QStringLiteral("last_contacted_at"), T::Timestamp, true, true, 0},
+        {QStringLiteral("contacted_count"), T::Integer, true, true, 0},
+        {QStringLiteral("lead_source_metadata"), T::Json, true, false, 0},
+        {QStringLiteral("enrichment_status"), T::Text, true, true, 50},
+        {QStringLiteral("enriched_at"), T::Timestamp, true, true, 0},
+        {QStringLiteral("website_analysis"), T::Json, true, false, 0},
+        {QStringLiteral("location_id"), T::Integer, true, false, 0},
+        {QStringLiteral("assigned_to"), T::Integer, true, true, 0},
+        {QStringLiteral("created_by"), T::Integer, false, false, 0},
+        {QStringLiteral("deleted_at"), T::Timestamp, false, true, 0},
+        {QStringLiteral("created_at"), T::Timestamp, false, true, 0},
+        {QStringLiteral("updated_at"), T::Timestamp, false, true, 0},
+    };
+    return fields;
+}
+
+const LeadField *leadField(const QString &name)
+{
+    static const QHash<QString, const LeadField *> index = [] {
+        QHash<QString, const LeadField *> h;
+        for (const auto &f : leadFields())
+            h.insert(f.name, &f);
+        return h;
+    }();
+    return index.value(name);
+}
+
+QString leadSelectColumns(const storage::Database &db)
+{
+    QString cols = QStringLiteral("l.id");
+    for (const auto &f : leadFields()) {
+        cols += QStringLiteral(", l.") + f.name;
+        if (db.isPostgres() && f.type == FieldType::Date)
+            cols += QStringLiteral("::text");
+    }
+    return cols;
+}
+
+QJsonValue fieldToJson(const LeadField &f, const QVariant &value)
+{
+    if (value.isNull() || !value.isValid())
+        return QJsonValue();
+    switch (f.type) {
+    case FieldType::Text:
+        return value.toString();
+    case FieldType::Integer:
+        return value.toLongLong();
+    case FieldType::Timestamp:
+        return storage::Database::isoTimestamp(storage::Database::toDateTime(value));
+    case FieldType::Date:
+        return value.toString().left(10);
+    case FieldType::Json: {
+        const QByteArray text = value.toString().toUtf8();
+        const QJsonDocument doc = QJsonDocument::fromJson(text);
+        if (doc.isObject())
+            return doc.object();
+        if (doc.isArray())
+            return doc.array();
+        return QJsonValue();
+    }
+    }
+    return QJsonValue();
+}
+
+QVariant fieldFromJson(const storage::Database &db, const LeadField &f, const QJsonValue &v, QString *error)
+{
+    if (v.isNull() || v.isUndefined())
+        return QVariant();
+    switch (f.type) {
+    case FieldType::Text: {
+        if (!v.isString() && !v.isDouble()) {
+            *error = QStringLiteral("must be a string");
+            return {};
+        }
+        const QString s = v.isString() ? v.toString().trimmed() : QString::number(v.toDouble(), 'g', 15);
+        if (f.maxLength && s.size() > f.maxLength) {
+            *error = QStringLiteral("must be at most %1 characters").arg(f.maxLength);
+            return {};
+        }
+        return s.isEmpty() ? QVariant() : QVariant(s);
+    }
+    case FieldType::Integer: {
+        const double d = v.toDouble();
+        if (!v.isDouble() || d != double(qint64(d)) || std::abs(d) > 9.0e15) {
+            *error = QStringLiteral("must be a whole number");
+            return {};
+        }
+        return qint64(d);
+    }
+    case FieldType::Timestamp: {
+        const QDateTime t = QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
+        if (!v.isString() || !t.isValid()) {
+            *error = QStringLiteral("must be a date-time such as 2026-01-31T09:30:00Z");
+            return {};
+        }
+        return db.timestamp(t.toUTC());
+    }
+    case FieldType::Date: {
+        const QDate d = QDate::fromString(v.toString().left(10), Qt::ISODate);
+        if (!v.isString() || !d.isValid()) {
+            *error = QStringLiteral("must be a date such as 2026-01-31");
+            return {};
+        }
+        return d.toString(Qt::ISODate);
+    }
+    case FieldType::Json:
+        if (v.isObject())
+            return QString::fromUtf8(core::json::compact(v.toObject()));
+        if (v.isArray())
+            return QString::fromUtf8(core::json::compact(v.toArray()));
+        *error = QStringLiteral("must be a JSON object or array");
+        return {};
+    }
+    return {};
+}
+
+QString fieldPlaceholder(const storage::Database &db, const LeadField &f)
+{
+    if (!db.isPostgres())
+        return QStringLiteral("?");
+    switch (f.type) {
+    case FieldType::Json: return QStringLiteral("?::jsonb");
+    case FieldType::Timestamp: return QStringLiteral("?::timestamptz");
+    case FieldType::Date: return QStringLiteral("?::date");
+    case FieldType::Integer: return QStringLiteral("?::bigint");
+    case FieldType::Text: return QStringLiteral("?::text");
+    }
+    return QStringLiteral("?");
+}
+
+} // namespace fliptech::leads

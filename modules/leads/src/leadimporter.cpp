@@ -1,0 +1,632 @@
+#include "fliptech/leads/leadimporter.h"
+
+#include "fliptech/core/json.h"
+#include "fliptech/leads/filestore.h"
+#include "fliptech/leads/leadfields.h"
+#include "fliptech/leads/leadservice.h"
+#include "fliptech/leads/normalize.h"
+#include "fliptech/storage/database.h"
+#include "fliptech/storage/transaction.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QRegularExpression>
+#include <QSet>
+
+#include <libpq-fe.h>
+
+Q_DECLARE_LOGGING_CATEGORY(lcLeads)
+
+namespace fliptech::leads {
+
+using core::ErrorCode;
+using storage::Transaction;
+
+namespace {
+
+// The lead columns an import can fill, in insert order. Derived ones (first/last name,
+// website_domain) are filled from the others.
+const QStringList &importColumns()
+{
+    static const QStringList c = {
+        QStringLiteral("name"), QStringLiteral("first_name"), QStringLiteral("last_name"), QStringLiteral("company"),
+        QStringLiteral("title"), QStringLiteral("email"), QStringLiteral("phone"), QStringLiteral("website"),
+        QStringLiteral("website_domain"), QStringLiteral("address"), QStringLiteral("city"), QStringLiteral("region"),
+        QStringLiteral("postal_code"), QStringLiteral("country"), QStringLiteral("description"), QStringLiteral("category"),
+        QStringLiteral("status"), QStringLiteral("deal_stage"), QStringLiteral("score"), QStringLiteral("qualification_score"),
+        QStringLiteral("deal_value_cents"), QStringLiteral("source_url"), QStringLiteral("source_id")};
+    return c;
+}
+
+enum Col { Name, First, Last, Company, Title, Email, Phone, Website, Domain, Address, City, Region, Postal, Country,
+           Description, Category, Status, Stage, Score, QScore, DealValue, SourceUrl, SourceId, ColumnCount };
+
+QString norm(QString h)
+{
+    h = h.trimmed().toLower();
+    QString out;
+    for (QChar c : std::as_const(h))
+        if (c.isLetterOrNumber())
+            out.append(c);
+    return out;
+}
+
+QString escapeCopy(const QString &v)
+{
+    QString out;
+    out.reserve(v.size());
+    for (QChar c : v) {
+        switch (c.unicode()) {
+        case '\\': out += QStringLiteral("\\\\"); break;
+        case '\t': out += QStringLiteral("\\t"); break;
+        case '\n': out += QStringLiteral("\\n"); break;
+        case '\r': out += QStringLiteral("\\r"); break;
+        default: out += c;
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+QJsonObject ImportPreview::toJson() const
+{
+    QJsonArray rowsJson;
+    for (const auto &r : rows)
+        rowsJson.append(QJsonArray::fromStringList(r));
+    return {{QStringLiteral("encoding"), encoding}, {QStringLiteral("delimiter"), QString(QChar::fromLatin1(delimiter))},
+            {QStringLiteral("headers"), QJsonArray::fromStringList(headers)}, {QStringLiteral("rows"), rowsJson},
+            {QStringLiteral("suggested_mapping"), suggestedMapping}, {QStringLiteral("targets"), QJsonArray::fromStringList(LeadImporter::targets())}};
+}
+
+QJsonObject ImportReport::toJson() const
+{
+    return {{QStringLiteral("rows"), rows},
+            {QStringLiteral("imported"), imported},
+            {QStringLiteral("updated"), updated},
+            {QStringLiteral("duplicates_in_file"), duplicatesInFile},
+            {QStringLiteral("duplicates_existing"), duplicatesExisting},
+            {QStringLiteral("rejected"), rejected},
+            {QStringLiteral("rejected_file_id"), rejectedFileId ? QJsonValue(rejectedFileId) : QJsonValue()},
+            {QStringLiteral("rejected_sample"), rejectedSample},
+            {QStringLiteral("encoding"), encoding},
+            {QStringLiteral("delimiter"), delimiter},
+            {QStringLiteral("elapsed_ms"), elapsedMs}};
+}
+
+core::Result<ImportOptions> ImportOptions::fromJson(const QJsonObject &json)
+{
+    ImportOptions o;
+    const QStringList known = {QStringLiteral("mapping"), QStringLiteral("default_country"), QStringLiteral("dedupe_keys"),
+                               QStringLiteral("on_duplicate"), QStringLiteral("source"), QStringLiteral("tags"), QStringLiteral("delimiter")};
+    for (auto it = json.begin(); it != json.end(); ++it)
+        if (!known.contains(it.key()))
+            return core::makeError(ErrorCode::ValidationFailed, QStringLiteral("'%1' is not an import option").arg(it.key().left(60)),
+                                   {{it.key(), QStringLiteral("unknown field")}});
+    o.mapping = json.value(QStringLiteral("mapping")).toObject();
+    const QStringList targets = LeadImporter::targets();
+    for (auto it = o.mapping.begin(); it != o.mapping.end(); ++it)
+        if (!targets.contains(it.value().toString()))
+            return core::makeError(ErrorCode::ValidationFailed, QStringLiteral("column '%1' cannot be mapped to '%2'").arg(it.key().left(60), it.value().toString().left(60)),
+                                   {{QString(QStringLiteral("mapping.") + it.key()), QString(QStringLiteral("one of ") + targets.join(QStringLiteral(", ")))}});
+    if (json.contains(QStringLiteral("default_country"))) {
+        o.defaultCountry = json.value(QStringLiteral("default_country")).toString().toUpper();
+        if (callingCode(o.defaultCountry).isEmpty())
+            return core::makeError(ErrorCode::ValidationFailed, QStringLiteral("unknown default_country '%1'").arg(o.defaultCountry.left(10)),
+                                   {{QStringLiteral("default_country"), QStringLiteral("an ISO code such as US, GB, DE")}});
+    }
+    if (json.contains(QStringLiteral("dedupe_keys"))) {
+        o.dedupeKeys.clear();
+        for (const auto &k : json.value(QStringLiteral("dedupe_keys")).toArray()) {
+            const QString key = k.toString();
+            if (key != QLatin1String("email") && key != QLatin1String("phone") && key != QLatin1String("website_domain"))
+                return core::makeError(ErrorCode::ValidationFailed, QStringLiteral("cannot dedupe by '%1'").arg(key.left(40)),
+                                       {{QStringLiteral("dedupe_keys"), QStringLiteral("email, phone or website_domain")}});
+            o.dedupeKeys << key;
+        }
+    }
+    const QString dup = json.value(QStringLiteral("on_duplicate")).toString(QStringLiteral("skip"));
+    if (dup == QLatin1String("skip"))
+        o.onDuplicate = OnDuplicate::Skip;
+    else if (dup == QLatin1String("update"))
+        o.onDuplicate = OnDuplicate::Update;
+    else if (dup == QLatin1String("create"))
+        o.onDuplicate = OnDuplicate::Create;
+    else
+        return core::makeError(ErrorCode::ValidationFailed, QStringLiteral("on_duplicate must be skip, update or create"),
+                               {{QStringLiteral("on_duplicate"), QStringLiteral("skip, update or create")}});
+    if (json.contains(QStringLiteral("source"))) {
+        o.source = json.value(QStringLiteral("source")).toString().trimmed();
+        if (o.source.isEmpty() || o.source.size() > 50)
+            return core::makeError(ErrorCode::ValidationFailed, QStringLiteral("source must be 1 to 50 characters"), {{QStringLiteral("source"), QStringLiteral("1 to 50 characters")}});
+    }
+    for (const auto &t : json.value(QStringLiteral("tags")).toArray())
+        if (!t.toString().trimmed().isEmpty())
+            o.tags << t.toString().trimmed();
+    const QString delim = json.value(QStringLiteral("delimiter")).toString();
+    if (!delim.isEmpty()) {
+        if (delim != QLatin1String(",") && delim != QLatin1String(";") && delim != QLatin1String("\t") && delim != QLatin1String("|"))
+            return core::makeError(ErrorCode::ValidationFailed, QStringLiteral("delimiter must be , ; | or a tab"), {{QStringLiteral("delimiter"), QStringLiteral(", ; | or tab")}});
+        o.delimiter = delim.at(0).toLatin1();
+    }
+    return o;
+}
+
+LeadImporter::LeadImporter(std::shared_ptr<storage::Database> db, LeadService &leads, FileStore &files, const core::Clock &clock)
+    : m_db(std::move(db)), m_leads(leads), m_files(files), m_clock(clock)
+{
+}
+
+QStringList LeadImporter::targets()
+{
+    QStringList t = importColumns();
+    t.removeAll(QStringLiteral("website_domain"));
+    t << QStringLiteral("full_name") << QStringLiteral("tags") << QStringLiteral("ignore");
+    return t;
+}
+
+QJsonObject LeadImporter::suggestMapping(const QStringList &headers)
+{
+    static const QHash<QString, QString> synonyms = {
+        {QStringLiteral("name"), QStringLiteral("full_name")}, {QStringLiteral("fullname"), QStringLiteral("full_name")},
+        {QStringLiteral("contact"), QStringLiteral("full_name")}, {QStringLiteral("contactname"), QStringLiteral("full_name")},
+        {QStringLiteral("firstname"), QStringLiteral("first_name")}, {QStringLiteral("givenname"), QStringLiteral("first_name")},
+        {QStringLiteral("first"), QStringLiteral("first_name")}, {QStringLiteral("lastname"), QStringLiteral("last_name")},
+        {QStringLiteral("surname"), QStringLiteral("last_name")}, {QStringLiteral("familyname"), QStringLiteral("last_name")},
+        {QStringLiteral("last"), QStringLiteral("last_name")}, {QStringLiteral("company"), QStringLiteral("company")},
+        {QStringLiteral("companyname"), QStringLiteral("company")}, {QStringLiteral("business"), QStringLiteral("company")},
+        {QStringLiteral("businessname"), QStringLiteral("company")}, {QStringLiteral("organization"), QStringLiteral("company")},
+        {QStringLiteral("organisation"), QStringLiteral("company")}, {QStringLiteral("email"), QStringLiteral("email")},
+        {QStringLiteral("emailaddress"), QStringLiteral("email")}, {QStringLiteral("mail"), QStringLiteral("email")},
+        {QStringLiteral("phone"), QStringLiteral("phone")}, {QStringLiteral("phonenumber"), QStringLiteral("phone")},
+        {QStringLiteral("telephone"), QStringLiteral("phone")}, {QStringLiteral("tel"), QStringLiteral("phone")},
+        {QStringLiteral("mobile"), QStringLiteral("phone")}, {QStringLiteral("cell"), QStringLiteral("phone")},
+        {QStringLiteral("website"), QStringLiteral("website")}, {QStringLiteral("url"), QStringLiteral("website")},
+        {QStringLiteral("web"), QStringLiteral("website")}, {QStringLiteral("site"), QStringLiteral("website")},
+        {QStringLiteral("homepage"), QStringLiteral("website")}, {QStringLiteral("address"), QStringLiteral("address")},
+        {QStringLiteral("street"), QStringLiteral("address")}, {QStringLiteral("streetaddress"), QStringLiteral("address")},
+        {QStringLiteral("city"), QStringLiteral("city")}, {QStringLiteral("town"), QStringLiteral("city")},
+        {QStringLiteral("state"), QStringLiteral("region")}, {QStringLiteral("region"), QStringLiteral("region")},
+        {QStringLiteral("province"), QStringLiteral("region")}, {QStringLiteral("county"), QStringLiteral("region")},
+        {QStringLiteral("zip"), QStringLiteral("postal_code")}, {QStringLiteral("zipcode"), QStringLiteral("postal_code")},
+        {QStringLiteral("postalcode"), QStringLiteral("postal_code")}, {QStringLiteral("postcode"), QStringLiteral("postal_code")},
+        {QStringLiteral("country"), QStringLiteral("country")}, {QStringLiteral("title"), QStringLiteral("title")},
+        {QStringLiteral("jobtitle"), QStringLiteral("title")}, {QStringLiteral("position"), QStringLiteral("title")},
+        {QStringLiteral("role"), QStringLiteral("title")}, {QStringLiteral("category"), QStringLiteral("category")},
+        {QStringLiteral("industry"), QStringLiteral("category")}, {QStringLiteral("description"), QStringLiteral("description")},
+        {QStringLiteral("notes"), QStringLiteral("description")}, {QStringLiteral("tags"), QStringLiteral("tags")},
+        {QStringLiteral("labels"), QStringLiteral("tags")}, {QStringLiteral("status"), QStringLiteral("status")},
+        {QStringLiteral("stage"), QStringLiteral("deal_stage")}, {QStringLiteral("dealstage"), QStringLiteral("deal_stage")},
+        {QStringLiteral("score"), QStringLiteral("score")}, {QStringLiteral("sourceurl"), QStringLiteral("source_url")},
+        {QStringLiteral("link"), QStringLiteral("source_url")}, {QStringLiteral("sourceid"), QStringLiteral("source_id")},
+    };
+    QJsonObject mapping;
+    QSet<QString> used;
+    for (const QString &h : headers) {
+        QString target = synonyms.value(norm(h), QStringLiteral("ignore"));
+        if (target != QLatin1String("ignore") && used.contains(target))
+            target = QStringLiteral("ignore"); // the first column wins
+        used.insert(target);
+        mapping.insert(h, target);
+    }
+    return mapping;
+}
+
+core::Result<ImportPreview> LeadImporter::preview(const QString &path, int rows)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return core::makeError(ErrorCode::NotFound, QStringLiteral("cannot open %1").arg(QFileInfo(path).fileName()));
+    CsvReader reader(&file);
+    if (auto st = reader.open(); !st)
+        return st.error();
+    ImportPreview p;
+    p.encoding = csvEncodingName(reader.encoding());
+    p.delimiter = reader.delimiter();
+    if (!reader.next())
+        return core::makeError(ErrorCode::ValidationFailed, QStringLiteral("the file has no header row"), {{QStringLiteral("file"), QStringLiteral("no rows")}});
+    p.headers = reader.fields();
+    while (p.rows.size() < rows && reader.next())
+        p.rows.append(reader.fields());
+    p.suggestedMapping = suggestMapping(p.headers);
+    return p;
+}
+
+core::Result<ImportReport> LeadImporter::run(const Actor &actor, const QString &path, const ImportOptions &options, const Progress &progress,
+                                             const std::function<bool()> &cancelled)
+{
+    QElapsedTimer timer;
+    timer.start();
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return core::makeError(ErrorCode::NotFound, QStringLiteral("cannot open %1").arg(QFileInfo(path).fileName()));
+    const qint64 fileSize = file.size();
+    CsvReader::Options readerOptions;
+    readerOptions.delimiter = options.delimiter;
+    CsvReader reader(&file, readerOptions);
+    if (auto st = reader.open(); !st)
+        return st.error();
+    if (!reader.next())
+        return core::makeError(ErrorCode::ValidationFailed, QStringLiteral("the file has no header row"), {{QStringLiteral("file"), QStringLiteral("no rows")}});
+    const QStringList headers = reader.fields();
+    const QJsonObject mapping = options.mapping.isEmpty() ? suggestMapping(headers) : options.mapping;
+
+    // Column index -> target.
+    QList<int> target(headers.size(), -1);
+    int fullNameColumn = -1, tagsColumn = -1;
+    bool identifying = false;
+    for (qsizetype i = 0; i < headers.size(); ++i) {
+        const QString t = mapping.value(headers[i]).toString(QStringLiteral("ignore"));
+        if (t == QLatin1String("full_name")) {
+            fullNameColumn = int(i);
+            identifying = true;
+        } else if (t == QLatin1String("tags")) {
+            tagsColumn = int(i);
+        } else if (t != QLatin1String("ignore")) {
+            const int c = int(importColumns().indexOf(t));
+            if (c < 0 || c == Domain)
+                return core::makeError(ErrorCode::ValidationFailed, QStringLiteral("column '%1' cannot be mapped to '%2'").arg(headers[i], t),
+                                       {{QString(QStringLiteral("mapping.") + headers[i]), QStringLiteral("unknown target")}});
+            target[i] = c;
+            identifying |= c == Name || c == First || c == Last || c == Company || c == Email || c == Phone || c == Website;
+        }
+    }
+    for (auto it = mapping.begin(); it != mapping.end(); ++it)
+        if (!headers.contains(it.key()) && it.value().toString() != QLatin1String("ignore"))
+            return core::makeError(ErrorCode::ValidationFailed, QStringLiteral("the file has no column '%1'").arg(it.key().left(80)),
+                                   {{QString(QStringLiteral("mapping.") + it.key()), QStringLiteral("no such column in the file")}});
+    if (!identifying)
+        return core::makeError(ErrorCode::ValidationFailed,
+                               QStringLiteral("map at least one of name, company, email, phone or website: nothing would identify the leads"),
+                               {{QStringLiteral("mapping"), QStringLiteral("no identifying column")}});
+
+    const bool dedupe = options.onDuplicate != ImportOptions::OnDuplicate::Create;
+    const bool byEmail = options.dedupeKeys.contains(QStringLiteral("email"));
+    const bool byPhone = options.dedupeKeys.contains(QStringLiteral("phone"));
+    const bool byDomain = options.dedupeKeys.contains(QStringLiteral("website_domain"));
+    // Existing leads' keys, loaded once (a lookup per row would cost a round trip per row).
+    QHash<QString, qint64> existing;
+    if (dedupe && !options.dedupeKeys.isEmpty()) {
+        auto rows = m_db->select(QStringLiteral("SELECT id, email, phone, website_domain FROM leads WHERE deleted_at IS NULL AND "
+                                                "(email IS NOT NULL OR phone IS NOT NULL OR website_domain IS NOT NULL)"));
+        if (!rows)
+            return rows.error();
+        existing.reserve(rows->size() * 2);
+        for (const auto &r : *rows) {
+            const qint64 id = r.value(0).toLongLong();
+            if (byEmail && !r.value(1).isNull())
+                existing.insert(QStringLiteral("e:") + r.value(1).toString().toLower(), id);
+            if (byPhone && !r.value(2).isNull())
+                existing.insert(QStringLiteral("p:") + r.value(2).toString(), id);
+            if (byDomain && !r.value(3).isNull())
+                existing.insert(QStringLiteral("d:") + r.value(3).toString(), id);
+        }
+    }
+
+    ImportReport report;
+    report.encoding = csvEncodingName(reader.encoding());
+    report.delimiter = QString(QChar::fromLatin1(reader.delimiter()));
+    const QString stamp = storage::Database::isoTimestamp(m_clock.now());
+
+    // Rejected rows go to a CSV next to the other files.
+    const QString rejectedPath = m_files.newPath(QStringLiteral("csv"));
+    QFile rejectedFile(rejectedPath);
+    auto reject = [&](qint64 line, const QString &reason, const QStringList &fields) {
+        if (!rejectedFile.isOpen()) {
+            if (!rejectedFile.open(QIODevice::WriteOnly))
+                return;
+            rejectedFile.write(csvLine(QStringList{QStringLiteral("row"), QStringLiteral("reason")} + headers));
+        }
+        rejectedFile.write(csvLine(QStringList{QString::number(line), reason} + fields));
+        if (report.rejectedSample.size() < 20)
+            report.rejectedSample.append(QJsonObject{{QStringLiteral("row"), line}, {QStringLiteral("reason"), reason}});
+        ++report.rejected;
+    };
+
+    // Insert statement: the import columns plus provenance.
+    QStringList cols = importColumns();
+    cols << QStringLiteral("source") << QStringLiteral("created_by") << QStringLiteral("created_at") << QStringLiteral("updated_at");
+    const int width = int(cols.size());
+    const QVariant createdBy = actor.userId ? QVariant(*actor.userId) : QVariant();
+    QSet<QString> seen;
+    QList<std::pair<qint64, QJsonObject>> updates;
+    QHash<QString, QStringList> rowTags; // only when a tags column is mapped: key = row index
+
+    Transaction tx(*m_db, Transaction::Mode::Immediate);
+    if (!tx.isActive())
+        return tx.error();
+
+    // Writers: COPY on PostgreSQL, batched multi-row INSERT on SQLite.
+    const bool pg = m_db->isPostgres();
+    constexpr int batchRows = 64;
+    QVariantList batch;
+    batch.reserve(batchRows * width);
+    QByteArray copyBuffer;
+    bool copying = false;
+    QString copyError;
+    auto startCopy = [&]() -> core::Status {
+        PGconn *conn = m_db->pgHandle();
+        const QByteArray sql = QStringLiteral("COPY leads (%1) FROM STDIN").arg(cols.join(QStringLiteral(", "))).toUtf8();
+        PGresult *res = PQexec(conn, sql.constData());
+        const bool ok = PQresultStatus(res) == PGRES_COPY_IN;
+        const QString err = QString::fromUtf8(PQresultErrorMessage(res));
+        PQclear(res);
+        if (!ok)
+            return core::makeError(ErrorCode::DatabaseError, QStringLiteral("cannot start COPY: ") + err.trimmed());
+        copying = true;
+        return {};
+    };
+    auto flushCopy = [&](bool end) -> core::Status {
+        PGconn *conn = m_db->pgHandle();
+        if (!copyBuffer.isEmpty() && PQputCopyData(conn, copyBuffer.constData(), int(copyBuffer.size())) != 1)
+            return core::makeError(ErrorCode::DatabaseError, QStringLiteral("COPY failed: ") + QString::fromUtf8(PQerrorMessage(conn)).trimmed());
+        copyBuffer.clear();
+        if (!end)
+            return {};
+        copying = false;
+        if (PQputCopyEnd(conn, nullptr) != 1)
+            return core::makeError(ErrorCode::DatabaseError, QStringLiteral("COPY failed: ") + QString::fromUtf8(PQerrorMessage(conn)).trimmed());
+        core::Status status;
+        while (PGresult *res = PQgetResult(conn)) {
+            if (PQresultStatus(res) != PGRES_COMMAND_OK)
+                status = core::makeError(ErrorCode::DatabaseError, QStringLiteral("the import was refused by the database: ") +
+                                                                       QString::fromUtf8(PQresultErrorMessage(res)).trimmed());
+            PQclear(res);
+        }
+        return status;
+    };
+    auto abortCopy = [&] {
+        if (copying) {
+            PGconn *conn = m_db->pgHandle();
+            PQputCopyEnd(conn, "import cancelled");
+            while (PGresult *res = PQgetResult(conn))
+                PQclear(res);
+            copying = false;
+        }
+    };
+    auto flushInsert = [&]() -> core::Status {
+        if (batch.isEmpty())
+            return {};
+        const int n = int(batch.size() / width);
+        QString row = u'(' + QString(QStringLiteral("?, ")).repeated(width - 1) + QStringLiteral("?)");
+        QStringList rowsSql;
+        for (int i = 0; i < n; ++i)
+            rowsSql << row;
+        auto done = m_db->execute(QStringLiteral("INSERT INTO leads (%1) VALUES %2").arg(cols.join(QStringLiteral(", ")), rowsSql.join(QStringLiteral(", "))), batch);
+        batch.clear();
+        if (!done)
+            return done.error();
+        return {};
+    };
+
+    QList<QString> values(ColumnCount);
+    qint64 rowsSinceProgress = 0;
+    core::Status failure;
+    while (reader.next()) {
+        const qint64 line = reader.recordLine();
+        const QStringList &fields = reader.fields();
+        ++report.rows;
+        if (++rowsSinceProgress >= 4096) {
+            rowsSinceProgress = 0;
+            if (cancelled && cancelled()) {
+                failure = core::makeError(ErrorCode::Cancelled, QStringLiteral("the import was cancelled; nothing was imported"));
+                break;
+            }
+            if (progress)
+                progress(reader.bytesRead(), fileSize);
+        }
+        if (!reader.recordError().isEmpty()) {
+            reject(line, reader.recordError(), fields);
+            continue;
+        }
+        if (fields.size() > headers.size()) {
+            bool extraEmpty = true;
+            for (qsizetype i = headers.size(); i < fields.size(); ++i)
+                extraEmpty &= fields[i].trimmed().isEmpty();
+            if (!extraEmpty) {
+                reject(line, QStringLiteral("the row has %1 fields but the header has %2").arg(fields.size()).arg(headers.size()), fields);
+                continue;
+            }
+        }
+        for (auto &v : values)
+            v.clear();
+        for (qsizetype i = 0; i < headers.size() && i < fields.size(); ++i)
+            if (target[i] >= 0)
+                values[target[i]] = fields[i].trimmed();
+        if (fullNameColumn >= 0 && fullNameColumn < fields.size()) {
+            const QString full = fields[fullNameColumn].simplified();
+            if (values[Name].isEmpty())
+                values[Name] = full;
+        }
+        if (!values[Name].isEmpty() && values[First].isEmpty() && values[Last].isEmpty()) {
+            const PersonName n = splitName(values[Name]);
+            values[First] = n.first;
+            values[Last] = n.last;
+        } else if (values[Name].isEmpty() && (!values[First].isEmpty() || !values[Last].isEmpty())) {
+            values[Name] = QString(values[First] + u' ' + values[Last]).trimmed();
+        }
+        // Contact data.
+        QString reason;
+        if (!values[Email].isEmpty()) {
+            const QString email = normalizeEmail(values[Email]);
+            if (email.isEmpty())
+                reason = QStringLiteral("email '%1' is not a valid address").arg(values[Email].left(80));
+            values[Email] = email;
+        }
+        if (!values[Phone].isEmpty()) {
+            const QString e164 = normalizePhone(values[Phone], callingCode(values[Country]).isEmpty() ? options.defaultCountry : values[Country]);
+            if (!e164.isEmpty())
+                values[Phone] = e164;
+        }
+        values[Domain] = websiteDomain(values[Website]);
+        if (reason.isEmpty() && values[Name].isEmpty() && values[Company].isEmpty() && values[Email].isEmpty() && values[Phone].isEmpty() &&
+            values[Website].isEmpty())
+            reason = QStringLiteral("the row has no name, company, email, phone or website");
+        for (int c = 0; c < ColumnCount && reason.isEmpty(); ++c) {
+            if (values[c].isEmpty())
+                continue;
+            const LeadField *f = leadField(importColumns().at(c));
+            if (f->type == FieldType::Integer) {
+                bool ok = false;
+                values[c].toLongLong(&ok);
+                if (!ok)
+                    reason = QStringLiteral("%1 '%2' is not a whole number").arg(f->name, values[c].left(40));
+            } else if (f->maxLength && values[c].size() > f->maxLength) {
+                reason = QStringLiteral("%1 is longer than %2 characters").arg(f->name).arg(f->maxLength);
+            }
+        }
+        if (!reason.isEmpty()) {
+            reject(line, reason, fields);
+            continue;
+        }
+        // Dedupe: within the file, then against existing leads.
+        QStringList keys;
+        if (byEmail && !values[Email].isEmpty())
+            keys << QStringLiteral("e:") + values[Email];
+        if (byPhone && !values[Phone].isEmpty())
+            keys << QStringLiteral("p:") + values[Phone];
+        if (byDomain && !values[Domain].isEmpty())
+            keys << QStringLiteral("d:") + values[Domain];
+        if (dedupe) {
+            bool inFile = false;
+            for (const QString &k : std::as_const(keys))
+                inFile |= seen.contains(k);
+            if (inFile) {
+                ++report.duplicatesInFile;
+                continue;
+            }
+            for (const QString &k : std::as_const(keys))
+                seen.insert(k);
+            qint64 match = 0;
+            for (const QString &k : std::as_const(keys))
+                if (!match)
+                    match = existing.value(k);
+            if (match) {
+                if (options.onDuplicate == ImportOptions::OnDuplicate::Skip) {
+                    ++report.duplicatesExisting;
+                } else {
+                    QJsonObject changes;
+                    for (int c = 0; c < ColumnCount; ++c) {
+                        if (values[c].isEmpty() || c == Domain)
+                            continue;
+                        const LeadField *f = leadField(importColumns().at(c));
+                        changes.insert(f->name, f->type == FieldType::Integer ? QJsonValue(values[c].toLongLong()) : QJsonValue(values[c]));
+                    }
+                    updates.append({match, changes});
+                }
+                continue;
+            }
+        }
+        if (tagsColumn >= 0 && tagsColumn < fields.size() && !fields[tagsColumn].trimmed().isEmpty())
+            rowTags.insert(values[Email] + u'\x1f' + values[Phone] + u'\x1f' + values[Name] + u'\x1f' + values[Company],
+                           fields[tagsColumn].split(QRegularExpression(QStringLiteral("[,;|]")), Qt::SkipEmptyParts));
+        if (values[Status].isEmpty())
+            values[Status] = QStringLiteral("new");
+        ++report.imported;
+        if (pg) {
+            if (!copying)
+                if (failure = startCopy(); !failure)
+                    break;
+            QString line;
+            for (int c = 0; c < ColumnCount; ++c) {
+                line += values[c].isEmpty() ? QStringLiteral("\\N") : escapeCopy(values[c]);
+                line += u'\t';
+            }
+            line += escapeCopy(options.source) + u'\t' + (createdBy.isNull() ? QStringLiteral("\\N") : createdBy.toString()) + u'\t' + stamp +
+                    u'\t' + stamp + u'\n';
+            copyBuffer += line.toUtf8();
+            if (copyBuffer.size() > (1 << 20))
+                if (failure = flushCopy(false); !failure)
+                    break;
+        } else {
+            for (int c = 0; c < ColumnCount; ++c)
+                batch << (values[c].isEmpty() ? QVariant() : QVariant(values[c]));
+            batch << options.source << createdBy << stamp << stamp;
+            if (batch.size() >= batchRows * width)
+                if (failure = flushInsert(); !failure)
+                    break;
+        }
+    }
+    if (failure) {
+        abortCopy();
+        rejectedFile.remove();
+        return failure.error();
+    }
+    if (auto st = pg ? (copying ? flushCopy(true) : core::Status()) : flushInsert(); !st) {
+        rejectedFile.remove();
+        return st.error();
+    }
+    if (progress)
+        progress(fileSize, fileSize);
+
+    // Tags for every imported lead (by the import's stamp), then per-row tags.
+    auto tagImported = [&](const QString &name, const QString &extraWhere, const QVariantList &extraParams) -> core::Status {
+        auto tagId = m_db->selectOne(QStringLiteral("SELECT id FROM tags WHERE lower(name) = lower(?)"), {name});
+        qint64 id = 0;
+        if (tagId) {
+            id = tagId->value(0).toLongLong();
+        } else {
+            auto ins = m_db->selectOne(QStringLiteral("INSERT INTO tags (name, created_at) VALUES (?, %1) RETURNING id").arg(m_db->timestampParam()), {name, stamp});
+            if (!ins)
+                return ins.error();
+            id = ins->value(0).toLongLong();
+        }
+        auto done = m_db->execute(QStringLiteral("INSERT INTO lead_tags (lead_id, tag_id, created_at) SELECT id, ?, %1 FROM leads "
+                                                 "WHERE created_at = %1 AND source = ?%2 ON CONFLICT DO NOTHING").arg(m_db->timestampParam(), extraWhere),
+                                  QVariantList{id, stamp, stamp, options.source} + extraParams);
+        if (!done)
+            return done.error();
+        return {};
+    };
+    for (const QString &t : options.tags)
+        if (auto st = tagImported(t.left(100), {}, {}); !st)
+            return st.error();
+    for (auto it = rowTags.begin(); it != rowTags.end(); ++it) {
+        const QStringList parts = it.key().split(u'\x1f');
+        for (const QString &t : it.value()) {
+            if (t.trimmed().isEmpty())
+                continue;
+            if (auto st = tagImported(t.trimmed().left(100),
+                                      QStringLiteral(" AND coalesce(email, '') = ? AND coalesce(phone, '') = ? AND coalesce(name, '') = ? AND coalesce(company, '') = ?"),
+                                      {parts.value(0), parts.value(1), parts.value(2), parts.value(3)});
+                !st)
+                return st.error();
+        }
+    }
+    // Updates of existing leads go through the service: same checks, a diff per lead.
+    {
+        LeadService::QuietScope quiet;
+        for (const auto &[id, changes] : std::as_const(updates)) {
+            auto updated = m_leads.update(actor, id, changes);
+            if (!updated) {
+                rejectedFile.remove();
+                return core::makeError(updated.error().code, QStringLiteral("updating lead %1 failed: %2").arg(id).arg(updated.error().userMessage()),
+                                       updated.error().details);
+            }
+            ++report.updated;
+        }
+    }
+    report.elapsedMs = timer.elapsed();
+    if (auto st = m_leads.logActivity(actor, QStringLiteral("leads_imported"), QStringLiteral("import"), 0, report.toJson()); !st)
+        return st.error();
+    if (auto st = tx.commit(); !st) {
+        rejectedFile.remove();
+        return st.error();
+    }
+    if (pg && report.imported > 10000)
+        (void)m_db->executeRaw(QStringLiteral("ANALYZE leads"));
+    if (rejectedFile.isOpen()) {
+        rejectedFile.close();
+        auto stored = m_files.adopt(actor, rejectedPath, QFileInfo(path).completeBaseName() + QStringLiteral("-rejected.csv"), QStringLiteral("text/csv"));
+        if (stored)
+            report.rejectedFileId = stored->id;
+    }
+    report.elapsedMs = timer.elapsed();
+    m_leads.touch();
+    qCInfo(lcLeads) << "imported" << report.imported << "leads from" << report.rows << "rows in" << report.elapsedMs << "ms";
+    return report;
+}
+
+} // namespace fliptech::leads

@@ -1,0 +1,611 @@
+#include "fliptech/leads/leadservice.h"
+
+#include "fliptech/core/json.h"
+#include "fliptech/core/validation.h"
+#include "fliptech/leads/leadfields.h"
+#include "fliptech/leads/normalize.h"
+#include "fliptech/storage/database.h"
+#include "fliptech/storage/eventstore.h"
+#include "fliptech/storage/transaction.h"
+
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QSet>
+
+Q_LOGGING_CATEGORY(lcLeads, "fliptech.leads")
+
+namespace fliptech::leads {
+
+using core::ErrorCode;
+using storage::Transaction;
+
+namespace {
+
+// Columns that are never NULL sort without a NULLS clause (so an index can serve the order).
+bool notNullColumn(const QString &f)
+{
+    static const QSet<QString> s = {QStringLiteral("id"), QStringLiteral("status"), QStringLiteral("source"),
+                                    QStringLiteral("contacted_count"), QStringLiteral("created_at"), QStringLiteral("updated_at")};
+    return s.contains(f);
+}
+
+QString placeholders(qsizetype n)
+{
+    QString s;
+    s.reserve(n * 3);
+    for (qsizetype i = 0; i < n; ++i)
+        s += i ? QStringLiteral(", ?") : QStringLiteral("?");
+    return s;
+}
+
+QString orderBy(const LeadSort &sort, bool reverse = false)
+{
+    const bool desc = sort.descending != reverse;
+    const QString dir = desc ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
+    if (sort.field == QLatin1String("id"))
+        return QStringLiteral("l.id") + dir;
+    // NULLs last in the normal direction (first when the window is read backwards).
+    const QString nulls = notNullColumn(sort.field) ? QString() : (reverse ? QStringLiteral(" NULLS FIRST") : QStringLiteral(" NULLS LAST"));
+    return QStringLiteral("l.") + sort.field + dir + nulls + QStringLiteral(", l.id") + dir;
+}
+
+QString encodeCursor(const QJsonValue &value, qint64 id)
+{
+    return QString::fromLatin1(core::json::compact(QJsonArray{value, id}).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+core::Error badCursor()
+{
+    return core::makeError(ErrorCode::ValidationFailed, QStringLiteral("cursor is not one this server gave out (start again without it)"),
+                           {{QStringLiteral("cursor"), QStringLiteral("invalid")}});
+}
+
+QJsonObject diffOf(const QJsonObject &before, const QJsonObject &after)
+{
+    QJsonObject changes;
+    for (auto it = after.begin(); it != after.end(); ++it) {
+        if (it.key() == QLatin1String("updated_at") || it.key() == QLatin1String("tags"))
+            continue;
+        if (before.value(it.key()) != it.value())
+            changes.insert(it.key(), QJsonObject{{QStringLiteral("from"), before.value(it.key())}, {QStringLiteral("to"), it.value()}});
+    }
+    return changes;
+}
+
+} // namespace
+
+QJsonObject BulkReport::toJson() const
+{
+    return {{QStringLiteral("matched"), matched}, {QStringLiteral("changed"), changed},
+            {QStringLiteral("failed_batches"), failedBatches}, {QStringLiteral("cancelled"), cancelled}};
+}
+
+LeadService::LeadService(std::shared_ptr<storage::Database> db, storage::EventStore *events, const core::Clock &clock, QObject *parent)
+    : QObject(parent), m_db(std::move(db)), m_events(events), m_clock(clock)
+{
+}
+
+LeadService::~LeadService() = default;
+
+thread_local int LeadService::t_quiet = 0;
+
+void LeadService::touch()
+{
+    ++m_generation;
+    if (!t_quiet)
+        Q_EMIT leadsChanged();
+}
+
+QJsonObject LeadService::rowToJson(const QVariantList &values) const
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("id"), values.value(0).toLongLong());
+    const auto &fields = leadFields();
+    for (qsizetype i = 0; i < fields.size(); ++i)
+        o.insert(fields[i].name, fieldToJson(fields[i], values.value(i + 1)));
+    return o;
+}
+
+core::Status LeadService::attachTags(QJsonArray &items)
+{
+    if (items.isEmpty())
+        return {};
+    QVariantList ids;
+    QHash<qint64, int> index;
+    for (int i = 0; i < items.size(); ++i) {
+        const qint64 id = items[i].toObject().value(QStringLiteral("id")).toInteger();
+        ids << id;
+        index.insert(id, i);
+    }
+    auto rows = m_db->select(QStringLiteral("SELECT lt.lead_id, t.id, t.name, t.color FROM lead_tags lt JOIN tags t ON t.id = lt.tag_id "
+                                            "WHERE lt.lead_id IN (%1) ORDER BY lower(t.name)").arg(placeholders(ids.size())), ids);
+    if (!rows)
+        return rows.error();
+    QHash<qint64, QJsonArray> tags;
+    for (const auto &r : *rows)
+        tags[r.value(0).toLongLong()].append(QJsonObject{{QStringLiteral("id"), r.value(1).toLongLong()},
+                                                         {QStringLiteral("name"), r.value(2).toString()},
+                                                         {QStringLiteral("color"), r.value(3).isNull() ? QJsonValue() : QJsonValue(r.value(3).toString())}});
+    for (int i = 0; i < items.size(); ++i) {
+        QJsonObject o = items[i].toObject();
+        o.insert(QStringLiteral("tags"), tags.value(o.value(QStringLiteral("id")).toInteger()));
+        items[i] = o;
+    }
+    return {};
+}
+
+core::Result<qint64> LeadService::count(const LeadFilter &filter)
+{
+    const SqlCondition cond = filter.toSql(*m_db);
+    QString key = cond.where;
+    for (const QVariant &p : cond.params)
+        key += u'\x1f' + p.toString();
+    const quint64 gen = m_generation.load();
+    const qint64 now = m_clock.monotonicMs();
+    {
+        QMutexLocker lock(&m_countMutex);
+        const auto it = m_counts.constFind(key);
+        if (it != m_counts.cend() && it->generation == gen && now - it->atMs < 5000)
+            return it->count;
+    }
+    auto row = m_db->selectOne(QStringLiteral("SELECT count(*) FROM leads l WHERE ") + cond.where, cond.params);
+    if (!row)
+        return row.error();
+    const qint64 n = row->value(0).toLongLong();
+    QMutexLocker lock(&m_countMutex);
+    if (m_counts.size() > 256)
+        m_counts.clear();
+    m_counts.insert(key, {n, gen, now});
+    return n;
+}
+
+core::Result<LeadPage> LeadService::list(const ListOptions &options)
+{
+    const int limit = qBound(1, options.limit, maxPageSize);
+    SqlCondition cond = options.filter.toSql(*m_db);
+    QString where = cond.where;
+    QVariantList params = cond.params;
+    const LeadSort &sort = options.sort;
+    const LeadField *sortField = sort.field == QLatin1String("id") ? nullptr : leadField(sort.field);
+
+    if (!options.cursor.isEmpty()) {
+        const QByteArray raw = QByteArray::fromBase64(options.cursor.toLatin1(), QByteArray::Base64UrlEncoding);
+        const QJsonArray c = QJsonDocument::fromJson(raw).array();
+        if (c.size() != 2 || !c.at(1).isDouble())
+            return badCursor();
+        const qint64 lastId = c.at(1).toInteger();
+        const QString cmp = sort.descending ? QStringLiteral("<") : QStringLiteral(">");
+        if (!sortField) {
+            where += QStringLiteral(" AND l.id %1 ?").arg(cmp);
+            params << lastId;
+        } else {
+            QString valueError;
+            const QVariant v = fieldFromJson(*m_db, *sortField, c.at(0), &valueError);
+            if (!valueError.isEmpty())
+                return badCursor();
+            const QString ph = fieldPlaceholder(*m_db, *sortField);
+            const QString col = QStringLiteral("l.") + sortField->name;
+            if (v.isNull()) {
+                // Already in the NULL tail.
+                where += QStringLiteral(" AND %1 IS NULL AND l.id %2 ?").arg(col, cmp);
+                params << lastId;
+            } else {
+                QString keyset = QStringLiteral("(%1, l.id) %2 (%3, ?)").arg(col, cmp, ph);
+                if (!notNullColumn(sortField->name))
+                    keyset = QStringLiteral("(%1 OR %2 IS NULL)").arg(keyset, col);
+                where += QStringLiteral(" AND ") + keyset;
+                params << v << lastId;
+            }
+        }
+    }
+
+    const QString sql = QStringLiteral("SELECT %1 FROM leads l WHERE %2 ORDER BY %3 LIMIT %4")
+                            .arg(leadSelectColumns(*m_db), where, orderBy(sort), QString::number(limit + 1));
+    auto rows = m_db->select(sql, params);
+    if (!rows)
+        return rows.error();
+    LeadPage page;
+    const qsizetype n = qMin<qsizetype>(rows->size(), limit);
+    for (qsizetype i = 0; i < n; ++i)
+        page.items.append(rowToJson(rows->at(i).values()));
+    if (rows->size() > limit) {
+        const QJsonObject last = page.items.last().toObject();
+        page.nextCursor = encodeCursor(sortField ? last.value(sortField->name) : QJsonValue(), last.value(QStringLiteral("id")).toInteger());
+    }
+    if (auto st = attachTags(page.items); !st)
+        return st.error();
+    if (options.withTotal) {
+        if (options.cursor.isEmpty() && !page.nextCursor.isEmpty()) {
+            auto total = count(options.filter);
+            if (!total)
+                return total.error();
+            page.total = *total;
+        } else if (options.cursor.isEmpty()) {
+            page.total = page.items.size(); // the whole result is on this page
+        } else {
+            auto total = count(options.filter);
+            if (!total)
+                return total.error();
+            page.total = *total;
+        }
+    }
+    return page;
+}
+
+core::Result<QJsonArray> LeadService::window(const LeadFilter &filter, const LeadSort &sort, qint64 offset, int limit, qint64 total)
+{
+    const SqlCondition cond = filter.toSql(*m_db);
+    limit = qBound(1, limit, 5000);
+    offset = qMax<qint64>(0, offset);
+    const bool fromEnd = total > 0 && offset > total / 2;
+    qint64 skip = offset;
+    int take = limit;
+    if (fromEnd) {
+        // Rows [offset, offset+limit) are rows [total-offset-limit, total-offset) read backwards.
+        const qint64 endExclusive = qMin(total, offset + limit);
+        skip = total - endExclusive;
+        take = int(endExclusive - offset);
+        if (take <= 0)
+            return QJsonArray();
+    }
+    const QString sql = QStringLiteral("SELECT %1 FROM leads l WHERE %2 ORDER BY %3 LIMIT %4 OFFSET %5")
+                            .arg(leadSelectColumns(*m_db), cond.where, orderBy(sort, fromEnd), QString::number(take), QString::number(skip));
+    auto rows = m_db->select(sql, cond.params);
+    if (!rows)
+        return rows.error();
+    QJsonArray items;
+    for (const auto &r : *rows)
+        items.append(rowToJson(r.values()));
+    if (fromEnd) {
+        QJsonArray reversed;
+        for (qsizetype i = items.size() - 1; i >= 0; --i)
+            reversed.append(items.at(i));
+        items = reversed;
+    }
+    if (auto st = attachTags(items); !st)
+        return st.error();
+    return items;
+}
+
+core::Result<QJsonObject> LeadService::get(qint64 id, bool includeDeleted)
+{
+    auto row = m_db->selectOne(QStringLiteral("SELECT %1 FROM leads l WHERE l.id = ?%2")
+                                   .arg(leadSelectColumns(*m_db), includeDeleted ? QString() : QStringLiteral(" AND l.deleted_at IS NULL")),
+                               {id});
+    if (!row) {
+        if (row.error().code == ErrorCode::NotFound)
+            return core::makeError(ErrorCode::NotFound, QStringLiteral("lead %1 does not exist").arg(id));
+        return row.error();
+    }
+    QJsonArray items{rowToJson(row->values())};
+    if (auto st = attachTags(items); !st)
+        return st.error();
+    return items.first().toObject();
+}
+
+core::Result<QJsonObject> LeadService::validateFields(const QJsonObject &fields, bool forCreate, QHash<QString, QVariant> *values)
+{
+    QJsonObject problems;
+    for (auto it = fields.begin(); it != fields.end(); ++it) {
+        const LeadField *f = leadField(it.key());
+        if (!f || !f->writable) {
+            problems.insert(it.key(), f ? QStringLiteral("cannot be set") : QStringLiteral("is not a lead field"));
+            continue;
+        }
+        QString error;
+        const QVariant v = fieldFromJson(*m_db, *f, it.value(), &error);
+        if (!error.isEmpty()) {
+            problems.insert(it.key(), error);
+            continue;
+        }
+        values->insert(f->name, v);
+    }
+    // Contact data: checked and normalised the same way everywhere.
+    if (values->contains(QStringLiteral("email")) && !values->value(QStringLiteral("email")).isNull()) {
+        const QString email = normalizeEmail(values->value(QStringLiteral("email")).toString());
+        if (email.isEmpty())
+            problems.insert(QStringLiteral("email"), QStringLiteral("not a valid address"));
+        else
+            values->insert(QStringLiteral("email"), email);
+    }
+    if (values->contains(QStringLiteral("phone")) && !values->value(QStringLiteral("phone")).isNull()) {
+        const QString country = values->value(QStringLiteral("country")).toString();
+        const QString e164 = normalizePhone(values->value(QStringLiteral("phone")).toString(),
+                                            callingCode(country).isEmpty() ? QStringLiteral("US") : country);
+        if (!e164.isEmpty())
+            values->insert(QStringLiteral("phone"), e164);
+    }
+    if (values->contains(QStringLiteral("website"))) {
+        const QString domain = websiteDomain(values->value(QStringLiteral("website")).toString());
+        values->insert(QStringLiteral("website_domain"), domain.isEmpty() ? QVariant() : QVariant(domain));
+    }
+    if (values->contains(QStringLiteral("name")) && !values->value(QStringLiteral("name")).isNull() &&
+        !fields.contains(QStringLiteral("first_name")) && !fields.contains(QStringLiteral("last_name"))) {
+        const PersonName n = splitName(values->value(QStringLiteral("name")).toString());
+        if (forCreate) {
+            values->insert(QStringLiteral("first_name"), n.first.isEmpty() ? QVariant() : QVariant(n.first));
+            values->insert(QStringLiteral("last_name"), n.last.isEmpty() ? QVariant() : QVariant(n.last));
+        }
+    } else if (forCreate && values->value(QStringLiteral("name")).isNull() &&
+               (!values->value(QStringLiteral("first_name")).isNull() || !values->value(QStringLiteral("last_name")).isNull())) {
+        values->insert(QStringLiteral("name"), QString(values->value(QStringLiteral("first_name")).toString() + u' ' +
+                                                values->value(QStringLiteral("last_name")).toString()).trimmed());
+    }
+    for (const char *k : {"status", "source", "deal_currency"}) {
+        const QString key = QString::fromLatin1(k);
+        if (values->contains(key) && values->value(key).isNull())
+            problems.insert(key, QStringLiteral("cannot be empty"));
+    }
+    if (values->contains(QStringLiteral("deal_currency")) && values->value(QStringLiteral("deal_currency")).toString().size() != 3)
+        problems.insert(QStringLiteral("deal_currency"), QStringLiteral("must be a 3-letter currency code"));
+    if (forCreate) {
+        bool identified = false;
+        for (const char *k : {"name", "company", "email", "phone", "website"})
+            identified |= !values->value(QString::fromLatin1(k)).isNull();
+        if (!identified && problems.isEmpty())
+            problems.insert(QStringLiteral("name"), QStringLiteral("give at least a name, company, email, phone or website"));
+    }
+    if (!problems.isEmpty())
+        return core::makeError(ErrorCode::ValidationFailed, QStringLiteral("the lead has invalid fields"), problems);
+    return QJsonObject();
+}
+
+core::Result<QJsonObject> LeadService::create(const Actor &actor, const QJsonObject &fields)
+{
+    QHash<QString, QVariant> values;
+    if (auto v = validateFields(fields, true, &values); !v)
+        return v.error();
+    const QString now = storage::Database::isoTimestamp(m_clock.now());
+    QStringList cols, phs;
+    QVariantList params;
+    for (const auto &f : leadFields()) {
+        if (!values.contains(f.name) || values.value(f.name).isNull())
+            continue;
+        cols << f.name;
+        phs << fieldPlaceholder(*m_db, f);
+        params << values.value(f.name);
+    }
+    cols << QStringLiteral("created_by") << QStringLiteral("created_at") << QStringLiteral("updated_at");
+    phs << QStringLiteral("?") << m_db->timestampParam() << m_db->timestampParam();
+    params << (actor.userId ? QVariant(*actor.userId) : QVariant()) << now << now;
+    Transaction tx(*m_db);
+    if (!tx.isActive())
+        return tx.error();
+    auto row = m_db->selectOne(QStringLiteral("INSERT INTO leads (%1) VALUES (%2) RETURNING id").arg(cols.join(QStringLiteral(", ")), phs.join(QStringLiteral(", "))),
+                               params);
+    if (!row) {
+        if (row.error().message.contains(QLatin1String("leads_source_key")) || row.error().message.contains(QLatin1String("UNIQUE")))
+            return core::makeError(ErrorCode::Conflict, QStringLiteral("a lead with this source and source_id exists already"),
+                                   {{QStringLiteral("source_id"), QStringLiteral("already used for this source")}});
+        return row.error();
+    }
+    const qint64 id = row->value(0).toLongLong();
+    auto lead = get(id);
+    if (!lead)
+        return lead.error();
+    if (auto st = logActivity(actor, QStringLiteral("lead_created"), QStringLiteral("lead"), id,
+                              {{QStringLiteral("changes"), diffOf({}, *lead)}});
+        !st)
+        return st.error();
+    if (auto st = tx.commit(); !st)
+        return st.error();
+    touch();
+    if (m_events)
+        (void)m_events->append(QStringLiteral("lead_created"), QStringLiteral("leads"), {{QStringLiteral("id"), id}});
+    return lead;
+}
+
+core::Result<QJsonObject> LeadService::update(const Actor &actor, qint64 id, const QJsonObject &fields, bool replace)
+{
+    QHash<QString, QVariant> values;
+    if (auto v = validateFields(fields, false, &values); !v)
+        return v.error();
+    if (replace) {
+        // PUT: the lead becomes what was sent; writable fields that were left out are cleared.
+        for (const auto &f : leadFields()) {
+            if (!f.writable || values.contains(f.name))
+                continue;
+            if (f.name == QLatin1String("status"))
+                values.insert(f.name, QStringLiteral("new"));
+            else if (f.name == QLatin1String("source") || f.name == QLatin1String("deal_currency") || f.name == QLatin1String("contacted_count") ||
+                     f.name == QLatin1String("source_id") || f.name == QLatin1String("source_url"))
+                continue; // provenance and counters are not the caller's to clear
+            else
+                values.insert(f.name, QVariant());
+        }
+        if (!values.contains(QStringLiteral("website")))
+            values.insert(QStringLiteral("website_domain"), QVariant());
+    }
+    Transaction tx(*m_db);
+    if (!tx.isActive())
+        return tx.error();
+    auto before = get(id, true);
+    if (!before)
+        return before.error();
+    if (!before->value(QStringLiteral("deleted_at")).isNull())
+        return core::makeError(ErrorCode::Conflict, QStringLiteral("lead %1 is in the trash: restore it first").arg(id));
+    if (values.isEmpty())
+        return before;
+    QStringList sets;
+    QVariantList params;
+    for (auto it = values.begin(); it != values.end(); ++it) {
+        const LeadField *f = leadField(it.key());
+        sets << it.key() + QStringLiteral(" = ") + fieldPlaceholder(*m_db, *f);
+        params << it.value();
+    }
+    sets << QStringLiteral("updated_at = ") + m_db->timestampParam();
+    params << storage::Database::isoTimestamp(m_clock.now()) << id;
+    auto done = m_db->execute(QStringLiteral("UPDATE leads SET %1 WHERE id = ?").arg(sets.join(QStringLiteral(", "))), params);
+    if (!done)
+        return done.error();
+    auto after = get(id);
+    if (!after)
+        return after.error();
+    const QJsonObject changes = diffOf(*before, *after);
+    if (!changes.isEmpty()) {
+        const bool statusChange = changes.contains(QStringLiteral("status")) || changes.contains(QStringLiteral("deal_stage"));
+        if (auto st = logActivity(actor, statusChange ? QStringLiteral("lead_status_changed") : QStringLiteral("lead_updated"),
+                                  QStringLiteral("lead"), id, {{QStringLiteral("changes"), changes}});
+            !st)
+            return st.error();
+    }
+    if (auto st = tx.commit(); !st)
+        return st.error();
+    touch();
+    if (m_events && !changes.isEmpty() && !t_quiet)
+        (void)m_events->append(QStringLiteral("lead_updated"), QStringLiteral("leads"),
+                               {{QStringLiteral("id"), id}, {QStringLiteral("fields"), QJsonArray::fromStringList(changes.keys())}});
+    return after;
+}
+
+core::Status LeadService::remove(const Actor &actor, qint64 id)
+{
+    Transaction tx(*m_db);
+    auto done = m_db->execute(QStringLiteral("UPDATE leads SET deleted_at = %1, updated_at = %1 WHERE id = ? AND deleted_at IS NULL").arg(m_db->timestampParam()),
+                              {storage::Database::isoTimestamp(m_clock.now()), id});
+    if (!done)
+        return done.error();
+    if (done->rowsAffected == 0)
+        return core::makeError(ErrorCode::NotFound, QStringLiteral("lead %1 does not exist").arg(id));
+    if (auto st = logActivity(actor, QStringLiteral("lead_deleted"), QStringLiteral("lead"), id); !st)
+        return st;
+    if (auto st = tx.commit(); !st)
+        return st;
+    touch();
+    if (m_events)
+        (void)m_events->append(QStringLiteral("lead_deleted"), QStringLiteral("leads"), {{QStringLiteral("id"), id}});
+    return {};
+}
+
+core::Result<QJsonObject> LeadService::restore(const Actor &actor, qint64 id)
+{
+    Transaction tx(*m_db);
+    auto done = m_db->execute(QStringLiteral("UPDATE leads SET deleted_at = NULL, updated_at = %1 WHERE id = ? AND deleted_at IS NOT NULL").arg(m_db->timestampParam()),
+                              {storage::Database::isoTimestamp(m_clock.now()), id});
+    if (!done)
+        return done.error();
+    if (done->rowsAffected == 0)
+        return core::makeError(ErrorCode::NotFound, QStringLiteral("lead %1 is not in the trash").arg(id));
+    if (auto st = logActivity(actor, QStringLiteral("lead_restored"), QStringLiteral("lead"), id); !st)
+        return st.error();
+    if (auto st = tx.commit(); !st)
+        return st.error();
+    touch();
+    return get(id);
+}
+
+core::Status LeadService::purge(const Actor &actor, qint64 id)
+{
+    if (!actor.isAdmin)
+        return core::makeError(ErrorCode::Forbidden, QStringLiteral("only an admin can purge leads"));
+    Transaction tx(*m_db);
+    auto before = get(id, true);
+    if (!before)
+        return before.error();
+    auto done = m_db->execute(QStringLiteral("DELETE FROM leads WHERE id = ?"), {id});
+    if (!done)
+        return done.error();
+    // The log keeps what was purged: it is the only copy left.
+    if (auto st = logActivity(actor, QStringLiteral("lead_purged"), QStringLiteral("lead"), id, {{QStringLiteral("lead"), *before}}); !st)
+        return st;
+    if (auto st = tx.commit(); !st)
+        return st;
+    touch();
+    return {};
+}
+
+core::Result<qint64> LeadService::tagIdFor(const QJsonValue &nameOrId, bool create)
+{
+    if (nameOrId.isDouble()) {
+        const qint64 id = nameOrId.toInteger();
+        auto row = m_db->selectOne(QStringLiteral("SELECT id FROM tags WHERE id = ?"), {id});
+        if (!row)
+            return core::makeError(ErrorCode::NotFound, QStringLiteral("tag %1 does not exist").arg(id));
+        return id;
+    }
+    const QString name = nameOrId.toString().trimmed();
+    if (name.isEmpty() || name.size() > 100)
+        return core::makeError(ErrorCode::ValidationFailed, QStringLiteral("a tag name is 1 to 100 characters"),
+                               {{QStringLiteral("tags"), QStringLiteral("1 to 100 characters")}});
+    auto row = m_db->selectOne(QStringLiteral("SELECT id FROM tags WHERE lower(name) = lower(?)"), {name});
+    if (row)
+        return row->value(0).toLongLong();
+    if (row.error().code != ErrorCode::NotFound)
+        return row.error();
+    if (!create)
+        return core::makeError(ErrorCode::NotFound, QStringLiteral("tag '%1' does not exist").arg(name));
+    auto ins = m_db->selectOne(QStringLiteral("INSERT INTO tags (name, created_at) VALUES (?, %1) RETURNING id").arg(m_db->timestampParam()),
+                               {name, storage::Database::isoTimestamp(m_clock.now())});
+    if (!ins)
+        return ins.error();
+    return ins->value(0).toLongLong();
+}
+
+core::Result<QJsonArray> LeadService::addTags(const Actor &actor, qint64 leadId, const QJsonArray &tags)
+{
+    if (tags.isEmpty())
+        return core::makeError(ErrorCode::ValidationFailed, QStringLiteral("name at least one tag"), {{QStringLiteral("tags"), QStringLiteral("empty")}});
+    Transaction tx(*m_db);
+    auto lead = get(leadId);
+    if (!lead)
+        return lead.error();
+    QJsonArray added;
+    for (const auto &t : tags) {
+        auto id = tagIdFor(t, true);
+        if (!id)
+            return id.error();
+        auto ins = m_db->execute(QStringLiteral("INSERT INTO lead_tags (lead_id, tag_id, created_at) VALUES (?, ?, %1) ON CONFLICT DO NOTHING")
+                                     .arg(m_db->timestampParam()),
+                                 {leadId, *id, storage::Database::isoTimestamp(m_clock.now())});
+        if (!ins)
+            return ins.error();
+        if (ins->rowsAffected)
+            added.append(*id);
+    }
+    if (!added.isEmpty()) {
+        if (auto st = logActivity(actor, QStringLiteral("lead_tagged"), QStringLiteral("lead"), leadId, {{QStringLiteral("tag_ids"), added}}); !st)
+            return st.error();
+        (void)m_db->execute(QStringLiteral("UPDATE leads SET updated_at = %1 WHERE id = ?").arg(m_db->timestampParam()),
+                            {storage::Database::isoTimestamp(m_clock.now()), leadId});
+    }
+    if (auto st = tx.commit(); !st)
+        return st.error();
+    touch();
+    auto after = get(leadId);
+    if (!after)
+        return after.error();
+    return after->value(QStringLiteral("tags")).toArray();
+}
+
+core::Status LeadService::removeTag(const Actor &actor, qint64 leadId, qint64 tagId)
+{
+    Transaction tx(*m_db);
+    auto done = m_db->execute(QStringLiteral("DELETE FROM lead_tags WHERE lead_id = ? AND tag_id = ?"), {leadId, tagId});
+    if (!done)
+        return done.error();
+    if (done->rowsAffected == 0)
+        return core::makeError(ErrorCode::NotFound, QStringLiteral("lead %1 does not have tag %2").arg(leadId).arg(tagId));
+    if (auto st = logActivity(actor, QStringLiteral("lead_untagged"), QStringLiteral("lead"), leadId, {{QStringLiteral("tag_ids"), QJsonArray{tagId}}}); !st)
+        return st;
+    if (auto st = tx.commit(); !st)
+        return st;
+    touch();
+    return {};
+}
+
+core::Status LeadService::logActivity(const Actor &actor, const QString &action, const QString &entityType, qint64 entityId,
+                                      const QJsonObject &details)
+{
+    auto done = m_db->execute(QStringLiteral("INSERT INTO activity_log (user_id, action, entity_type, entity_id, details, ip_address, user_agent, created_at) "
+                                             "VALUES (?, ?, ?, ?, %1, ?, ?, %2)").arg(m_db->jsonParam(), m_db->timestampParam()),
+                              {actor.userId ? QVariant(*actor.userId) : QVariant(), action, entityType, entityId,
+                               details.isEmpty() ? QVariant() : QVariant(QString::fromUtf8(core::json::compact(details))),
+                               actor.ip.isEmpty() ? QVariant() : QVariant(actor.ip),
+                               actor.userAgent.isEmpty() ? QVariant() : QVariant(actor.userAgent.left(500)),
+                               storage::Database::isoTimestamp(m_clock.now())});
+    if (!done)
+        return done.error();
+    return {};
+}
+
+} // namespace fliptech::leads
