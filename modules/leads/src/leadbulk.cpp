@@ -223,7 +223,11 @@ core::Status LeadService::bulkBatch(const Actor &actor, const BulkRequest &reque
         if (!done)
             return done.error();
         n = done->rowsAffected;
-        if (auto st = logActivity(actor, QStringLiteral("leads_purged"), QStringLiteral("lead"), ids.first(),
+        if (auto moved = m_db->execute(QStringLiteral("UPDATE activity_log SET entity_type = 'purged_lead' WHERE entity_type = 'lead' AND entity_id IN (%1)").arg(in),
+                                       idParams);
+            !moved)
+            return moved.error();
+        if (auto st = logActivity(actor, QStringLiteral("leads_purged"), QStringLiteral("purged_lead"), ids.first(),
                                   {{QStringLiteral("ids"), QJsonArray::fromVariantList(idParams)}});
             !st)
             return st;

@@ -549,7 +549,7 @@ core::Result<ImportReport> LeadImporter::run(const Actor &actor, const QString &
                     break;
         }
     }
-    if (failure) {
+    if (!failure) {
         abortCopy();
         rejectedFile.remove();
         return failure.error();

@@ -462,7 +462,7 @@ core::Status LeadService::remove(const Actor &actor, qint64 id)
 {
     Transaction tx(*m_db);
     auto done = m_db->execute(QStringLiteral("UPDATE leads SET deleted_at = %1, updated_at = %1 WHERE id = ? AND deleted_at IS NULL").arg(m_db->timestampParam()),
-                              {storage::Database::isoTimestamp(m_clock.now()), id});
+                              {storage::Database::isoTimestamp(m_clock.now()), storage::Database::isoTimestamp(m_clock.now()), id});
     if (!done)
         return done.error();
     if (done->rowsAffected == 0)
@@ -505,8 +505,12 @@ core::Status LeadService::purge(const Actor &actor, qint64 id)
     auto done = m_db->execute(QStringLiteral("DELETE FROM leads WHERE id = ?"), {id});
     if (!done)
         return done.error();
-    // The log keeps what was purged: it is the only copy left.
-    if (auto st = logActivity(actor, QStringLiteral("lead_purged"), QStringLiteral("lead"), id, {{QStringLiteral("lead"), *before}}); !st)
+    // The log keeps what was purged (the only copy left), under its own entity type: SQLite may
+    // give the id to the next new lead, which must not inherit this one's history.
+    if (auto moved = m_db->execute(QStringLiteral("UPDATE activity_log SET entity_type = 'purged_lead' WHERE entity_type = 'lead' AND entity_id = ?"), {id});
+        !moved)
+        return moved.error();
+    if (auto st = logActivity(actor, QStringLiteral("lead_purged"), QStringLiteral("purged_lead"), id, {{QStringLiteral("lead"), *before}}); !st)
         return st;
     if (auto st = tx.commit(); !st)
         return st;

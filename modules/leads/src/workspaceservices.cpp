@@ -227,7 +227,7 @@ core::Result<QJsonObject> NoteService::add(const Actor &actor, qint64 leadId, co
     const QString now = Database::isoTimestamp(m_clock.now());
     auto row = m_db->selectOne(QStringLiteral("INSERT INTO notes (lead_id, content, author_id, created_at, updated_at) VALUES (?, ?, ?, %1, %1) RETURNING id")
                                    .arg(m_db->timestampParam()),
-                               {leadId, content, actor.userId ? QVariant(*actor.userId) : QVariant(), now});
+                               {leadId, content, actor.userId ? QVariant(*actor.userId) : QVariant(), now, now});
     if (!row)
         return row.error();
     const qint64 id = row->value(0).toLongLong();
@@ -251,7 +251,7 @@ core::Result<QJsonObject> NoteService::edit(const Actor &actor, qint64 noteId, c
     Transaction tx(m_leads.database());
     const QString now = Database::isoTimestamp(m_clock.now());
     auto done = m_db->execute(QStringLiteral("UPDATE notes SET content = ?, edited_at = %1, updated_at = %1 WHERE id = ?").arg(m_db->timestampParam()),
-                              {content, now, noteId});
+                              {content, now, now, noteId});
     if (!done)
         return done.error();
     if (auto st = m_leads.logActivity(actor, QStringLiteral("note_edited"), QStringLiteral("lead"), note->value(QStringLiteral("lead_id")).toInteger(),
@@ -449,7 +449,7 @@ core::Result<QJsonObject> LocationService::createGroup(const Actor &actor, const
     auto row = m_db->selectOne(QStringLiteral("INSERT INTO location_groups (name, description, created_by, created_at, updated_at) "
                                               "VALUES (?, ?, ?, %1, %1) RETURNING id").arg(m_db->timestampParam()),
                                {name, description.isEmpty() ? QVariant() : QVariant(description),
-                                actor.userId ? QVariant(*actor.userId) : QVariant(), now});
+                                actor.userId ? QVariant(*actor.userId) : QVariant(), now, now});
     if (!row)
         return isUniqueViolation(row.error())
             ? core::makeError(ErrorCode::Conflict, QStringLiteral("a location group named '%1' exists already").arg(name), {{QStringLiteral("name"), QStringLiteral("already exists")}})

@@ -4,7 +4,11 @@
 -- index over it. 'simple' configuration: names, e-mails and domains are not English prose.
 ALTER TABLE leads ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (
   setweight(to_tsvector('simple', coalesce(name, '') || ' ' || coalesce(company, '')), 'A') ||
-  setweight(to_tsvector('simple', coalesce(email, '') || ' ' || coalesce(phone, '') || ' ' || coalesce(website_domain, '')), 'B') ||
+  -- e-mails and domains are also split at '@' and '.', so "ohara" finds eve@ohara.example
+  -- (the default parser keeps them whole, as FTS5's tokenizer does not).
+  setweight(to_tsvector('simple', coalesce(email, '') || ' ' || translate(coalesce(email, ''), '@.', '  ') || ' ' ||
+                                  coalesce(phone, '') || ' ' || coalesce(website_domain, '') || ' ' ||
+                                  translate(coalesce(website_domain, ''), '.', ' ')), 'B') ||
   setweight(to_tsvector('simple', coalesce(city, '')), 'C') ||
   setweight(to_tsvector('simple', coalesce(description, '')), 'D')) STORED;
 CREATE INDEX leads_search_idx ON leads USING gin (search_vector);
