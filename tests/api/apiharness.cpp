@@ -1,5 +1,7 @@
 #include "apiharness.h"
 
+#include <QTest>
+
 #include <QEventLoop>
 #include <QJsonDocument>
 #include <QNetworkReply>
@@ -34,8 +36,9 @@ core::Status ApiHarness::start(const storage::DatabaseUrl &database, api::ApiOpt
     stop();
     engine::Engine::Options o;
     o.database = database;
-    o.workers = 0; // jobs stay queued where a test counts them
+    o.workers = workers;
     o.secrets = &m_secrets;
+    o.dataDir = m_dataDir.path();
     o.auth.argon2 = auth::Argon2Params{1, 1024, 1};
     m_engine = std::make_unique<engine::Engine>(o);
     if (auto st = m_engine->connect(); !st)
@@ -76,6 +79,49 @@ HttpReply ApiHarness::call(const QByteArray &method, const QString &path, const 
         out.headers.insert(h.first.toLower(), h.second);
     r->deleteLater();
     return out;
+}
+
+QString ApiHarness::dataDir() const
+{
+    return m_dataDir.path();
+}
+
+HttpReply ApiHarness::send(const QByteArray &method, const QString &path, const QJsonObject &body, const QByteArray &token)
+{
+    QList<QPair<QByteArray, QByteArray>> h;
+    if (!token.isEmpty())
+        h << qMakePair(QByteArrayLiteral("Authorization"), "Bearer " + token);
+    return call(method, path, QJsonDocument(body).toJson(QJsonDocument::Compact), h);
+}
+
+HttpReply ApiHarness::get(const QString &path, const QByteArray &token)
+{
+    return call("GET", path, {}, {{"Authorization", "Bearer " + token}});
+}
+
+QByteArray ApiHarness::login(const QString &email, const QString &password)
+{
+    const HttpReply r = send("POST", QStringLiteral("/api/v1/auth/login"), {{QStringLiteral("email"), email}, {QStringLiteral("password"), password}});
+    [&] { QVERIFY2(r.status == 200, r.body.constData()); }();
+    return r.json.value(QStringLiteral("access_token")).toString().toLatin1();
+}
+
+QHash<QString, QByteArray> ApiHarness::team()
+{
+    QHash<QString, QByteArray> t;
+    const HttpReply first = send("POST", QStringLiteral("/api/v1/auth/register"),
+                                 {{QStringLiteral("email"), QStringLiteral("boss@agency.example")}, {QStringLiteral("password"), adminPassword}});
+    [&] { QVERIFY2(first.status == 201, first.body.constData()); }();
+    t[QStringLiteral("admin")] = login(QStringLiteral("boss@agency.example"), adminPassword);
+    for (const QString &role : {QStringLiteral("user"), QStringLiteral("viewer")}) {
+        const QString email = role + QStringLiteral("@agency.example");
+        const HttpReply r = send("POST", QStringLiteral("/api/v1/users"),
+                                 QJsonObject{{QStringLiteral("email"), email}, {QStringLiteral("password"), memberPassword}, {QStringLiteral("role"), role}},
+                                 t[QStringLiteral("admin")]);
+        [&] { QVERIFY2(r.status == 201, r.body.constData()); }();
+        t[role] = login(email, memberPassword);
+    }
+    return t;
 }
 
 } // namespace fliptech::test

@@ -12,6 +12,7 @@
 #include <QList>
 #include <QNetworkAccessManager>
 #include <QPair>
+#include <QTemporaryDir>
 
 #include <memory>
 
@@ -42,9 +43,22 @@ public:
 
     HttpReply call(const QByteArray &method, const QString &path, const QByteArray &body = {},
                    const QList<QPair<QByteArray, QByteArray>> &headers = {});
+    // JSON in, with an optional Bearer token.
+    HttpReply send(const QByteArray &method, const QString &path, const QJsonObject &body, const QByteArray &token = {});
+    HttpReply get(const QString &path, const QByteArray &token);
+    // Signs in; the access token (empty, and a test failure, when refused).
+    QByteArray login(const QString &email, const QString &password);
+    // Registers the first admin and creates a user and a viewer: their access tokens by role.
+    QHash<QString, QByteArray> team();
+    static inline const QString adminPassword = QStringLiteral("the admin's long password");
+    static inline const QString memberPassword = QStringLiteral("a member's long password");
+
+    int workers = 0;         // job workers of the next start() (0: jobs stay queued for the test)
+    QString dataDir() const; // files, uploads: a temporary folder per harness
 
 private:
     MemorySecretStore m_secrets;
+    QTemporaryDir m_dataDir;
     std::unique_ptr<engine::Engine> m_engine;
     std::unique_ptr<api::ApiServer> m_server;
     QNetworkAccessManager m_nam;

@@ -22,8 +22,8 @@ using namespace fliptech;
 
 namespace {
 using Reply = test::HttpReply;
-const QString kAdminPwd = QStringLiteral("the admin's long password");
-const QString kPwd = QStringLiteral("a member's long password");
+const QString kAdminPwd = test::ApiHarness::adminPassword;
+const QString kPwd = test::ApiHarness::memberPassword;
 } // namespace
 
 class TestAuthApi final : public QObject
@@ -42,41 +42,10 @@ class TestAuthApi final : public QObject
     {
         return m_api.call(method, path, body, headers);
     }
-    Reply post(const QString &path, const QJsonObject &body, const QByteArray &token = {})
-    {
-        QList<QPair<QByteArray, QByteArray>> h;
-        if (!token.isEmpty())
-            h << qMakePair(QByteArrayLiteral("Authorization"), "Bearer " + token);
-        return call("POST", path, QJsonDocument(body).toJson(QJsonDocument::Compact), h);
-    }
-    Reply get(const QString &path, const QByteArray &token)
-    {
-        return call("GET", path, {}, {{"Authorization", "Bearer " + token}});
-    }
-    QByteArray login(const QString &email, const QString &password)
-    {
-        const Reply r = post(QStringLiteral("/api/v1/auth/login"), {{QStringLiteral("email"), email}, {QStringLiteral("password"), password}});
-        [&] { QVERIFY2(r.status == 200, r.body.constData()); }();
-        return r.json.value(QStringLiteral("access_token")).toString().toLatin1();
-    }
-    // Admin + a user + a viewer; returns their access tokens.
-    QHash<QString, QByteArray> team()
-    {
-        QHash<QString, QByteArray> t;
-        const Reply first = post(QStringLiteral("/api/v1/auth/register"),
-                                 {{QStringLiteral("email"), QStringLiteral("boss@agency.example")}, {QStringLiteral("password"), kAdminPwd}});
-        [&] { QVERIFY2(first.status == 201, first.body.constData()); }();
-        t[QStringLiteral("admin")] = login(QStringLiteral("boss@agency.example"), kAdminPwd);
-        for (const QString &role : {QStringLiteral("user"), QStringLiteral("viewer")}) {
-            const QString email = role + QStringLiteral("@agency.example");
-            const Reply r = post(QStringLiteral("/api/v1/users"),
-                                 QJsonObject{{QStringLiteral("email"), email}, {QStringLiteral("password"), kPwd}, {QStringLiteral("role"), role}},
-                                 t[QStringLiteral("admin")]);
-            [&] { QVERIFY2(r.status == 201, r.body.constData()); }();
-            t[role] = login(email, kPwd);
-        }
-        return t;
-    }
+    Reply post(const QString &path, const QJsonObject &body, const QByteArray &token = {}) { return m_api.send("POST", path, body, token); }
+    Reply get(const QString &path, const QByteArray &token) { return m_api.get(path, token); }
+    QByteArray login(const QString &email, const QString &password) { return m_api.login(email, password); }
+    QHash<QString, QByteArray> team() { return m_api.team(); }
 
 private Q_SLOTS:
     void init()

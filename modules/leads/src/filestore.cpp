@@ -75,8 +75,11 @@ core::Result<StoredFile> FileStore::store(const Actor &actor, Kind kind, const Q
         if (image.isNull())
             return core::makeError(ErrorCode::ValidationFailed, QStringLiteral("the image cannot be read: %1").arg(reader.errorString()),
                                    {{QStringLiteral("file"), QStringLiteral("damaged image")}});
-        if (kind == Kind::Avatar)
+        if (kind == Kind::Avatar) {
+            // Fill a 256×256 square, cropped around the centre.
             image = image.scaled(256, 256, Qt::KeepAspectRatioByExpanding, Qt::SmoothTransformation);
+            image = image.copy((image.width() - 256) / 2, (image.height() - 256) / 2, 256, 256);
+        }
         // Re-encode: only pixels survive (no EXIF location, no trailing payload).
         QByteArray clean;
         QBuffer out(&clean);

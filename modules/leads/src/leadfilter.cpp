@@ -166,7 +166,7 @@ core::Result<LeadFilter> LeadFilter::fromQuery(const QUrlQuery &query)
 {
     QJsonObject json;
     static const QSet<QString> notFilters = {QStringLiteral("limit"), QStringLiteral("cursor"), QStringLiteral("sort"),
-                                             QStringLiteral("order"), QStringLiteral("offset"), QStringLiteral("count"),
+                                             QStringLiteral("order"), QStringLiteral("offset"), QStringLiteral("count"), QStringLiteral("columns"),
                                              QStringLiteral("format")};
     for (const auto &[rawKey, rawValue] : query.queryItems(QUrl::FullyDecoded)) {
         const QString key = rawKey;

@@ -235,7 +235,7 @@ core::Result<ImportPreview> LeadImporter::preview(const QString &path, int rows)
 }
 
 core::Result<ImportReport> LeadImporter::run(const Actor &actor, const QString &path, const ImportOptions &options, const Progress &progress,
-                                             const std::function<bool()> &cancelled)
+                                             const std::function<bool()> &cancelled, const QString &sourceName)
 {
     QElapsedTimer timer;
     timer.start();
@@ -619,7 +619,9 @@ core::Result<ImportReport> LeadImporter::run(const Actor &actor, const QString &
         (void)m_db->executeRaw(QStringLiteral("ANALYZE leads"));
     if (rejectedFile.isOpen()) {
         rejectedFile.close();
-        auto stored = m_files.adopt(actor, rejectedPath, QFileInfo(path).completeBaseName() + QStringLiteral("-rejected.csv"), QStringLiteral("text/csv"));
+        auto stored = m_files.adopt(actor, rejectedPath,
+                                     QFileInfo(sourceName.isEmpty() ? path : sourceName).completeBaseName() + QStringLiteral("-rejected.csv"),
+                                     QStringLiteral("text/csv"));
         if (stored)
             report.rejectedFileId = stored->id;
     }

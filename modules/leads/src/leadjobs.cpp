@@ -88,7 +88,7 @@ void LeadJobs::registerHandlers(storage::WorkerPool &pool)
                 ctx.setProgress(percent);
                 notify(actor, QStringLiteral("import_progress"), {{QStringLiteral("job_id"), jobId}, {QStringLiteral("progress"), percent}});
             },
-            [&] { return ctx.isCancelled(); });
+            [&] { return ctx.isCancelled(); }, file->originalName);
         if (!report) {
             notify(actor, QStringLiteral("import_failed"), {{QStringLiteral("job_id"), jobId}, {QStringLiteral("error"), report.error().userMessage()}});
             if (report.error().code == core::ErrorCode::Cancelled)

@@ -78,8 +78,10 @@ public:
     static QJsonObject suggestMapping(const QStringList &headers);
 
     core::Result<ImportPreview> preview(const QString &path, int rows = 10);
+    // `sourceName` is what the user called the file (names the rejected-rows report).
     core::Result<ImportReport> run(const Actor &actor, const QString &path, const ImportOptions &options,
-                                   const Progress &progress = {}, const std::function<bool()> &cancelled = {});
+                                   const Progress &progress = {}, const std::function<bool()> &cancelled = {},
+                                   const QString &sourceName = {});
 
 private:
     std::shared_ptr<storage::Database> m_db;

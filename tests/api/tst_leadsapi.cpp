@@ -1,0 +1,310 @@
+#include "apiharness.h"
+#include "fliptech/storage/database.h"
+#include "tempdatabase.h"
+
+#include <QBuffer>
+#include <QFile>
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTest>
+#include <QUrlQuery>
+
+// JSON written as JSON in the source: J({"a": 1}) is the string "{\"a\": 1}".
+#define J(...) #__VA_ARGS__
+
+using namespace fliptech;
+using Reply = test::HttpReply;
+
+namespace {
+QJsonObject obj(const char *json)
+{
+    return QJsonDocument::fromJson(QByteArray(json)).object();
+}
+} // namespace
+
+class TestLeadsApi final : public QObject
+{
+    Q_OBJECT
+    std::unique_ptr<test::TempDatabase> m_tmp;
+    std::unique_ptr<test::ApiHarness> m_api;
+    QHash<QString, QByteArray> m_t;
+
+    void start(int workers = 0)
+    {
+        m_api = std::make_unique<test::ApiHarness>();
+        m_api->workers = workers;
+        auto st = m_api->start(m_tmp->url());
+        QVERIFY2(st.ok(), st.ok() ? "" : qPrintable(st.error().message));
+        m_t = m_api->team();
+    }
+    Reply send(const QByteArray &method, const QString &path, const QJsonObject &body, const QString &role = QStringLiteral("user"))
+    {
+        return m_api->send(method, path, body, m_t.value(role));
+    }
+    Reply get(const QString &path, const QString &role = QStringLiteral("user")) { return m_api->get(path, m_t.value(role)); }
+    qint64 create(const char *json)
+    {
+        const Reply r = send("POST", QStringLiteral("/api/v1/leads"), obj(json));
+        [&] { QVERIFY2(r.status == 201, r.body.constData()); }();
+        return r.json.value(QStringLiteral("id")).toInteger();
+    }
+    Reply upload(const QString &path, const QByteArray &filename, const QByteArray &data, const QByteArray &type = "text/csv")
+    {
+        const QByteArray boundary = "----fliptech-test-boundary";
+        QByteArray body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nignored\r\n";
+        body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename + "\"\r\nContent-Type: " + type + "\r\n\r\n";
+        body += data + "\r\n--" + boundary + "--\r\n";
+        return m_api->call("POST", path, body, {{"Authorization", "Bearer " + m_t.value(QStringLiteral("user"))},
+                                                {"Content-Type", "multipart/form-data; boundary=" + boundary}});
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_tmp = std::make_unique<test::TempDatabase>();
+        FLIPTECH_REQUIRE_DATABASE(*m_tmp);
+    }
+    void cleanup()
+    {
+        m_api.reset();
+        m_tmp.reset();
+    }
+
+    void crudFiltersAndTrash()
+    {
+        start();
+        const qint64 ann = create(J({"name":"Ann Able","email":"ann@able.example","status":"new","score":90,"city":"Austin"}));
+        create(J({"name":"Bob Baker","email":"bob@baker.example","status":"new","score":60,"city":"Austin"}));
+        create(J({"name":"Cat Cole","status":"contacted","score":70,"city":"Austin"}));
+        create(J({"name":"Dan Drake","status":"new","score":10,"city":"Dallas"}));
+
+        Reply list = get(QStringLiteral("/api/v1/leads?status=new&city=Austin&score_min=50&sort=-score&limit=1"));
+        QCOMPARE(list.status, 200);
+        QCOMPARE(list.json.value(QStringLiteral("total")).toInt(), 2);
+        QCOMPARE(list.json.value(QStringLiteral("items")).toArray().first().toObject().value(QStringLiteral("name")).toString(), QStringLiteral("Ann Able"));
+        const QString cursor = list.json.value(QStringLiteral("next_cursor")).toString();
+        QVERIFY(!cursor.isEmpty());
+        list = get(QStringLiteral("/api/v1/leads?status=new&city=Austin&score_min=50&sort=-score&limit=1&cursor=") + cursor);
+        QCOMPARE(list.json.value(QStringLiteral("items")).toArray().first().toObject().value(QStringLiteral("name")).toString(), QStringLiteral("Bob Baker"));
+        QVERIFY(list.json.value(QStringLiteral("next_cursor")).isNull());
+        // The same filter as JSON.
+        QUrlQuery q;
+        q.addQueryItem(QStringLiteral("filter"), QString::fromUtf8(J({"status":["new","contacted"],"has_email":false})));
+        list = get(QStringLiteral("/api/v1/leads?") + q.toString(QUrl::FullyEncoded));
+        QCOMPARE(list.status, 200);
+        QCOMPARE(list.json.value(QStringLiteral("total")).toInt(), 2);
+
+        // Mistakes are named.
+        Reply bad = get(QStringLiteral("/api/v1/leads?colour=red"));
+        QCOMPARE(bad.status, 422);
+        QVERIFY(bad.details().contains(QStringLiteral("filter.colour")));
+        bad = get(QStringLiteral("/api/v1/leads?sort=name%3BDROP%20TABLE%20leads"));
+        QVERIFY(bad.details().contains(QStringLiteral("sort")));
+        QVERIFY(get(QStringLiteral("/api/v1/leads?limit=100000")).details().contains(QStringLiteral("limit")));
+        QVERIFY(get(QStringLiteral("/api/v1/leads?score_min=ten")).details().contains(QStringLiteral("filter.score_min")));
+        bad = send("POST", QStringLiteral("/api/v1/leads"), obj(J({"name":"X","email":"nope","shoe_size":42})));
+        QVERIFY(bad.details().contains(QStringLiteral("email")));
+        QVERIFY(bad.details().contains(QStringLiteral("shoe_size")));
+        QCOMPARE(get(QStringLiteral("/api/v1/leads?status=new")).json.value(QStringLiteral("total")).toInt(), 3); // nothing was written
+
+        // Roles: a viewer reads, never writes.
+        QCOMPARE(get(QStringLiteral("/api/v1/leads"), QStringLiteral("viewer")).status, 200);
+        QCOMPARE(send("POST", QStringLiteral("/api/v1/leads"), obj(J({"name":"V"})), QStringLiteral("viewer")).status, 403);
+
+        const QString path = QStringLiteral("/api/v1/leads/%1").arg(ann);
+        Reply patched = send("PATCH", path, obj(J({"deal_stage":"proposal"})));
+        QCOMPARE(patched.status, 200);
+        QCOMPARE(patched.json.value(QStringLiteral("email")).toString(), QStringLiteral("ann@able.example"));
+        Reply put = send("PUT", path, obj(J({"name":"Ann Able","status":"qualified"})));
+        QCOMPARE(put.status, 200);
+        QVERIFY(put.json.value(QStringLiteral("email")).isNull());
+        QCOMPARE(m_api->call("DELETE", path, {}, {{"Authorization", "Bearer " + m_t[QStringLiteral("user")]}}).status, 204);
+        QCOMPARE(get(path).status, 404);
+        QCOMPARE(get(path + QStringLiteral("?include_deleted=true")).status, 200);
+        QCOMPARE(send("POST", path + QStringLiteral("/restore"), {}).status, 200);
+        QCOMPARE(m_api->call("DELETE", path + QStringLiteral("/purge"), {}, {{"Authorization", "Bearer " + m_t[QStringLiteral("user")]}}).status, 403);
+        QCOMPARE(m_api->call("DELETE", path + QStringLiteral("/purge"), {}, {{"Authorization", "Bearer " + m_t[QStringLiteral("admin")]}}).status, 204);
+        QCOMPARE(get(path + QStringLiteral("?include_deleted=true")).status, 404);
+
+        // The activity feed shows who changed what.
+        const Reply feed = get(QStringLiteral("/api/v1/activity/recent?limit=100"));
+        QCOMPARE(feed.status, 200);
+        bool sawDiff = false;
+        for (const auto &e : feed.json.value(QStringLiteral("items")).toArray()) {
+            const QJsonObject o = e.toObject();
+            if (o.value(QStringLiteral("action")).toString() == QLatin1String("lead_status_changed"))
+                sawDiff |= o.value(QStringLiteral("details")).toObject().value(QStringLiteral("changes")).toObject().contains(QStringLiteral("deal_stage")) &&
+                           o.value(QStringLiteral("user")).toObject().value(QStringLiteral("email")).toString() == QLatin1String("user@agency.example");
+        }
+        QVERIFY(sawDiff);
+    }
+
+    void tagsNotesSearchAndLocations()
+    {
+        start();
+        const qint64 id = create(J({"name":"Zoe Zinn","company":"Zinnia Florists","email":"zoe@zinnia.example"}));
+        Reply tagged = send("POST", QStringLiteral("/api/v1/leads/%1/tags").arg(id), obj(J({"tags":["Hot","florist"]})));
+        QCOMPARE(tagged.status, 200);
+        QCOMPARE(tagged.json.value(QStringLiteral("items")).toArray().size(), 2);
+        const Reply tags = get(QStringLiteral("/api/v1/tags"));
+        QCOMPARE(tags.json.value(QStringLiteral("items")).toArray().size(), 2);
+        QCOMPARE(send("POST", QStringLiteral("/api/v1/tags"), obj(J({"name":"HOT"}))).status, 409);
+        const qint64 hot = tags.json.value(QStringLiteral("items")).toArray().at(1).toObject().value(QStringLiteral("id")).toInteger();
+        QCOMPARE(m_api->call("DELETE", QStringLiteral("/api/v1/leads/%1/tags/%2").arg(id).arg(hot), {},
+                             {{"Authorization", "Bearer " + m_t[QStringLiteral("user")]}}).status, 204);
+
+        const Reply note = send("POST", QStringLiteral("/api/v1/leads/%1/notes").arg(id), obj(J({"content":"Loves tulips"})));
+        QCOMPARE(note.status, 201);
+        const QString notePath = QStringLiteral("/api/v1/notes/%1").arg(note.json.value(QStringLiteral("id")).toInteger());
+        QCOMPARE(send("PUT", notePath, obj(J({"content":"Loves roses"})), QStringLiteral("admin")).status, 200);
+        QCOMPARE(get(QStringLiteral("/api/v1/leads/%1/notes").arg(id)).json.value(QStringLiteral("items")).toArray().first().toObject()
+                     .value(QStringLiteral("content")).toString(), QStringLiteral("Loves roses"));
+
+        Reply found = get(QStringLiteral("/api/v1/search?q=zinn&type=leads"));
+        QCOMPARE(found.status, 200);
+        QCOMPARE(found.json.value(QStringLiteral("items")).toArray().size(), 1);
+        QVERIFY(found.json.value(QStringLiteral("items")).toArray().first().toObject().value(QStringLiteral("snippet")).toString().contains(QStringLiteral("<mark>")));
+        QCOMPARE(send("PATCH", QStringLiteral("/api/v1/leads/%1").arg(id), obj(J({"company":"Quokka Gardens"}))).status, 200);
+        QCOMPARE(get(QStringLiteral("/api/v1/search?q=quokka")).json.value(QStringLiteral("items")).toArray().size(), 1);
+        QVERIFY(get(QStringLiteral("/api/v1/search?q=")).details().contains(QStringLiteral("q")));
+
+        const Reply activity = get(QStringLiteral("/api/v1/activity/by-lead/%1").arg(id));
+        QStringList actions;
+        for (const auto &e : activity.json.value(QStringLiteral("items")).toArray())
+            actions << e.toObject().value(QStringLiteral("action")).toString();
+        QCOMPARE(actions, (QStringList{QStringLiteral("lead_updated"), QStringLiteral("note_edited"), QStringLiteral("note_added"),
+                                       QStringLiteral("lead_untagged"), QStringLiteral("lead_tagged"), QStringLiteral("lead_created")}));
+
+        const Reply austin = send("POST", QStringLiteral("/api/v1/locations"), obj(J({"name":"Austin","region":"TX","country":"US","timezone":"America/Chicago"})));
+        QCOMPARE(austin.status, 201);
+        QCOMPARE(send("POST", QStringLiteral("/api/v1/locations"), obj(J({"name":"Nowhere","timezone":"Mars/Olympus"}))).status, 422);
+        Reply group = send("POST", QStringLiteral("/api/v1/locations/groups"),
+                           QJsonObject{{QStringLiteral("name"), QStringLiteral("Texas")}, {QStringLiteral("location_ids"), QJsonArray{austin.json.value(QStringLiteral("id"))}}});
+        QCOMPARE(group.status, 201);
+        QCOMPARE(group.json.value(QStringLiteral("locations")).toArray().size(), 1);
+        const QString groupPath = QStringLiteral("/api/v1/locations/groups/%1").arg(group.json.value(QStringLiteral("id")).toInteger());
+        QCOMPARE(send("PUT", groupPath, obj(J({"name":"Central Texas","location_ids":[]}))).json.value(QStringLiteral("locations")).toArray().size(), 0);
+        QCOMPARE(get(QStringLiteral("/api/v1/locations/groups")).json.value(QStringLiteral("items")).toArray().size(), 1);
+        QCOMPARE(m_api->call("DELETE", groupPath, {}, {{"Authorization", "Bearer " + m_t[QStringLiteral("user")]}}).status, 204);
+    }
+
+    void bulkSmallNowLargeAsAJob()
+    {
+        start(1);
+        for (int i = 0; i < 3; ++i)
+            create(QStringLiteral("{\"name\":\"Lead %1\",\"city\":\"Waco\"}").arg(i).toUtf8().constData());
+        Reply now = send("POST", QStringLiteral("/api/v1/leads/bulk"), obj(J({"action":"add_tags","filter":{"city":"Waco"},"tags":["waco"]})));
+        QCOMPARE(now.status, 200);
+        QCOMPARE(now.json.value(QStringLiteral("changed")).toInt(), 3);
+        Reply job = send("POST", QStringLiteral("/api/v1/leads/bulk"), obj(J({"action":"set_status","filter":{"tags":{"any":["waco"]}},"value":"contacted","background":true})));
+        QCOMPARE(job.status, 202);
+        QVERIFY(job.json.value(QStringLiteral("job_id")).toInteger() > 0);
+        QTRY_COMPARE_WITH_TIMEOUT(get(QStringLiteral("/api/v1/leads?status=contacted")).json.value(QStringLiteral("total")).toInt(), 3, 15000);
+        // Progress and the result went to the requester's notifications channel.
+        auto events = m_api->engine().database().select(QStringLiteral("SELECT type FROM events WHERE channel = 'notifications' ORDER BY id"));
+        QStringList types;
+        for (const auto &e : *events)
+            types << e.value(0).toString();
+        QVERIFY2(types.contains(QStringLiteral("bulk_progress")) && types.contains(QStringLiteral("bulk_done")), qPrintable(types.join(u',')));
+        QCOMPARE(send("POST", QStringLiteral("/api/v1/leads/bulk"), obj(J({"action":"delete"}))).status, 422);
+        QCOMPARE(send("POST", QStringLiteral("/api/v1/leads/bulk"), obj(J({"action":"purge","ids":[1]}))).status, 403);
+    }
+
+    void csvUploadImportExportAndDownload()
+    {
+        start(1);
+        const QByteArray csv = "Business Name;E-mail;Phone;Town\n"
+                               "Able Plumbing;ann@able.example;512 555 0101;Austin\n"
+                               "Baker's Bread;not-an-email;;Dallas\n"
+                               "Cole Roofing;cat@cole.example;(512) 555-0102;Austin\n";
+        const Reply up = upload(QStringLiteral("/api/v1/uploads/csv"), "../../spring leads.csv", csv);
+        QVERIFY2(up.status == 201, up.body.constData());
+        const QJsonObject preview = up.json.value(QStringLiteral("preview")).toObject();
+        QCOMPARE(preview.value(QStringLiteral("delimiter")).toString(), QStringLiteral(";"));
+        QCOMPARE(preview.value(QStringLiteral("suggested_mapping")).toObject().value(QStringLiteral("Business Name")).toString(), QStringLiteral("company"));
+        QCOMPARE(up.json.value(QStringLiteral("file")).toObject().value(QStringLiteral("filename")).toString(), QStringLiteral("spring leads.csv"));
+        const qint64 fileId = up.json.value(QStringLiteral("file")).toObject().value(QStringLiteral("id")).toInteger();
+
+        QCOMPARE(send("POST", QStringLiteral("/api/v1/leads/import"),
+                      QJsonObject{{QStringLiteral("file_id"), fileId}, {QStringLiteral("options"), obj(J({"on_duplicate":"sometimes"}))}}).status, 422);
+        const Reply job = send("POST", QStringLiteral("/api/v1/leads/import"),
+                               QJsonObject{{QStringLiteral("file_id"), fileId}, {QStringLiteral("options"), obj(J({"tags":["spring"]}))}});
+        QCOMPARE(job.status, 202);
+        QTRY_COMPARE_WITH_TIMEOUT(get(QStringLiteral("/api/v1/leads?tags_any=spring")).json.value(QStringLiteral("total")).toInt(), 2, 15000);
+        const Reply imported = get(QStringLiteral("/api/v1/leads?q=able"));
+        QCOMPARE(imported.json.value(QStringLiteral("items")).toArray().first().toObject().value(QStringLiteral("phone")).toString(), QStringLiteral("+15125550101"));
+        // The report names the rejected row, and its CSV can be downloaded.
+        auto result = m_api->engine().database().selectOne(QStringLiteral("SELECT result FROM jobs WHERE id = ?"), {job.json.value(QStringLiteral("job_id")).toInteger()});
+        QVERIFY(result.ok());
+        const QJsonObject report = QJsonDocument::fromJson(result->value(0).toString().toUtf8()).object();
+        QCOMPARE(report.value(QStringLiteral("rejected")).toInt(), 1);
+        const Reply rejected = get(QStringLiteral("/api/v1/files/%1/download").arg(report.value(QStringLiteral("rejected_file_id")).toInteger()));
+        QCOMPARE(rejected.status, 200);
+        QVERIFY(rejected.headers.value("content-disposition").startsWith("attachment; filename=\"spring leads-rejected.csv\""));
+        QVERIFY(rejected.body.contains("email 'not-an-email' is not a valid address"));
+
+        const Reply exported = get(QStringLiteral("/api/v1/leads/export?format=csv&city=Austin&columns=name,company,email,tags&sort=company"));
+        QCOMPARE(exported.status, 200);
+        QCOMPARE(exported.body, QByteArray("name,company,email,tags\r\n,Able Plumbing,ann@able.example,spring\r\n,Cole Roofing,cat@cole.example,spring\r\n"));
+        const Reply json = get(QStringLiteral("/api/v1/leads/export?format=json&city=Austin"));
+        QCOMPARE(QJsonDocument::fromJson(json.body).array().size(), 2);
+        QVERIFY(get(QStringLiteral("/api/v1/leads/export?format=xml")).details().contains(QStringLiteral("format")));
+
+        // Not CSV, or no file at all.
+        QCOMPARE(upload(QStringLiteral("/api/v1/uploads/csv"), "x.csv", QByteArray("\x89PNG\r\n\x1a\n0000", 12)).status, 422);
+        QCOMPARE(upload(QStringLiteral("/api/v1/uploads/csv"), "x.csv", QByteArray()).status, 422);
+    }
+
+    void imagesAreReencodedAndFilesStayInTheirFolder()
+    {
+        start();
+        QImage image(40, 30, QImage::Format_RGB32);
+        image.fill(Qt::red);
+        QByteArray png;
+        QBuffer buffer(&png);
+        buffer.open(QIODevice::WriteOnly);
+        image.save(&buffer, "PNG");
+        const QByteArray hidden = "<?php system($_GET['c']); ?>";
+        const Reply up = upload(QStringLiteral("/api/v1/uploads/image"), "logo.png", png + hidden, "image/png");
+        QVERIFY2(up.status == 201, up.body.constData());
+        const Reply down = get(up.json.value(QStringLiteral("download_url")).toString());
+        QCOMPARE(down.status, 200);
+        QCOMPARE(down.headers.value("content-type"), QByteArray("image/png"));
+        QVERIFY(!down.body.contains(hidden));
+        QCOMPARE(QImage::fromData(down.body).size(), QSize(40, 30));
+        QCOMPARE(upload(QStringLiteral("/api/v1/uploads/image"), "fake.png", "just text pretending", "image/png").status, 422);
+
+        const Reply avatar = upload(QStringLiteral("/api/v1/uploads/avatar"), "me.png", png, "image/png");
+        QCOMPARE(avatar.status, 201);
+        QCOMPARE(get(QStringLiteral("/api/v1/auth/me")).json.value(QStringLiteral("avatar_url")).toString(), avatar.json.value(QStringLiteral("download_url")).toString());
+        QCOMPARE(QImage::fromData(get(avatar.json.value(QStringLiteral("download_url")).toString()).body).size(), QSize(256, 256));
+
+        // A row pointing outside the files folder is never served.
+        auto &db = m_api->engine().database();
+        auto row = db.selectOne(QStringLiteral("INSERT INTO files (filename, storage_path, file_type) VALUES ('passwd', '../../../../etc/passwd', 'text/plain') RETURNING id"));
+        QVERIFY(row.ok());
+        QCOMPARE(get(QStringLiteral("/api/v1/files/%1/download").arg(row->value(0).toLongLong())).status, 404);
+        QCOMPARE(get(QStringLiteral("/api/v1/files/999999/download")).status, 404);
+    }
+
+    void duplicatesAndMerge()
+    {
+        start();
+        const qint64 a = create(J({"name":"Joe Smith","email":"joe@joes.example","company":"Joe's Plumbing"}));
+        const qint64 b = create(J({"name":"Joseph Smith","email":"JOE@joes.example","phone":"512 555 0199"}));
+        const Reply groups = get(QStringLiteral("/api/v1/leads/duplicates"));
+        QCOMPARE(groups.status, 200);
+        QCOMPARE(groups.json.value(QStringLiteral("items")).toArray().first().toObject().value(QStringLiteral("lead_ids")).toArray(), (QJsonArray{a, b}));
+        const Reply merged = send("POST", QStringLiteral("/api/v1/leads/merge"),
+                                  QJsonObject{{QStringLiteral("survivor_id"), a}, {QStringLiteral("merge_ids"), QJsonArray{b}},
+                                              {QStringLiteral("choices"), QJsonObject{{QStringLiteral("name"), b}}}});
+        QCOMPARE(merged.status, 200);
+        QCOMPARE(merged.json.value(QStringLiteral("name")).toString(), QStringLiteral("Joseph Smith"));
+        QCOMPARE(merged.json.value(QStringLiteral("phone")).toString(), QStringLiteral("+15125550199"));
+        QCOMPARE(get(QStringLiteral("/api/v1/leads/%1").arg(b)).status, 404);
+    }
+};
+
+QTEST_MAIN(TestLeadsApi)
+#include "tst_leadsapi.moc"
