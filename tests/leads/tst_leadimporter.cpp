@@ -235,11 +235,20 @@ private Q_SLOTS:
         QVERIFY(!r.ok());
         QCOMPARE(r.error().code, ErrorCode::Cancelled);
         QCOMPARE(leadCount(), 0);
+        // Whatever the import did to keep the search index current is undone with it: a lead
+        // written afterwards is found at once.
+        QVERIFY(m_leads->create(m_actor, QJsonDocument::fromJson(J({"name":"Quentin Quail"})).object()).ok());
+        leads::SearchService search(m_db);
+        QCOMPARE(search.search(QStringLiteral("quail"), QStringLiteral("leads"))->size(), 1);
+        wipe();
         // The same file imports whole when not cancelled.
         auto again = m_importer->run(m_actor, write(csv), *o);
         QVERIFY(again.ok());
         QCOMPARE(again->imported, 20000);
         QCOMPARE(leadCount(), 20000);
+        QCOMPARE(search.search(QStringLiteral("lead19999"), QStringLiteral("leads"))->size(), 1);
+        QVERIFY(m_leads->create(m_actor, QJsonDocument::fromJson(J({"name":"Rita Raven"})).object()).ok());
+        QCOMPARE(search.search(QStringLiteral("raven"), QStringLiteral("leads"))->size(), 1);
     }
 
     void databaseFailureRollsBackEverything()

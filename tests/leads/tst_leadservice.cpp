@@ -247,6 +247,27 @@ private Q_SLOTS:
         QCOMPARE(m_leads->list(o).error().code, ErrorCode::ValidationFailed);
     }
 
+    void jsonTextIsTheSameDocument()
+    {
+        seed(J({"name":"Quote \"Q\" Quinn","description":"line 1\nline 2\ttab \u0001 ü € 😀","lead_source_metadata":{"a":[1,2,{"b":null}]},
+                "expected_close_date":"2026-03-31","deal_value_cents":123456}));
+        auto f = *leads::LeadFilter::fromJson({});
+        leads::ListOptions objects{f, *leads::LeadSort::parse(QStringLiteral("name")), 500, {}, true, false};
+        leads::ListOptions text = objects;
+        text.asJsonText = true;
+        auto a = m_leads->list(objects), b = m_leads->list(text);
+        QVERIFY(a.ok() && b.ok());
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(b->itemsJson, &error);
+        QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+        QCOMPARE(doc.array(), a->items);
+        QCOMPARE(b->count, int(a->items.size()));
+        QVERIFY(b->items.isEmpty());
+        for (const auto &item : std::as_const(a->items))
+            if (item.toObject().value(QStringLiteral("name")).toString().startsWith(QLatin1String("Quote")))
+                QVERIFY(m_leads->purge(m_admin, item.toObject().value(QStringLiteral("id")).toInteger()).ok());
+    }
+
     void windowReadsFromEitherEnd()
     {
         auto f = *leads::LeadFilter::fromJson({});

@@ -114,12 +114,15 @@ void registerLeadRoutes(RouteTable &table, engine::Engine &engine)
                    auto limit = limitOf(c);
                    if (!limit)
                        return errorResponse(limit.error());
-                   leads::ListOptions o{*filter, *sort, *limit, c.query(QStringLiteral("cursor")), true};
+                   leads::ListOptions o{*filter, *sort, *limit, c.query(QStringLiteral("cursor")), true, true};
                    auto page = svc.list(o);
                    if (!page)
                        return errorResponse(page.error());
-                   return jsonResponse({{QStringLiteral("items"), page->items}, {QStringLiteral("total"), page->total},
-                                        {QStringLiteral("next_cursor"), page->nextCursor.isEmpty() ? QJsonValue() : QJsonValue(page->nextCursor)}});
+                   // The items arrive as JSON text: the envelope is written around them.
+                   QByteArray body = "{\"items\":" + page->itemsJson + ",\"total\":" + QByteArray::number(page->total) + ",\"next_cursor\":";
+                   body += page->nextCursor.isEmpty() ? QByteArray("null") : QByteArray('"' + page->nextCursor.toLatin1() + '"');
+                   body += '}';
+                   return QHttpServerResponse(QByteArrayLiteral("application/json"), body);
                }, {}, {}, {}});
     table.add({M::Post, QStringLiteral("/api/v1/leads"), Role::User, tag, QStringLiteral("Create a lead"), leadWrite, lead, 201,
                [&svc](RequestContext &c) {

@@ -9,6 +9,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <cstdio>
+
 namespace fliptech::leads {
 
 const QList<LeadField> &leadFields()
@@ -106,6 +108,68 @@ QJsonValue fieldToJson(const LeadField &f, const QVariant &value)
     }
     }
     return QJsonValue();
+}
+
+namespace {
+void appendJsonString(QByteArray &out, const QString &s)
+{
+    out += '"';
+    const QByteArray u = s.toUtf8();
+    for (char c : u) {
+        const auto b = static_cast<unsigned char>(c);
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        default:
+            if (b < 0x20) {
+                char esc[8];
+                std::snprintf(esc, sizeof esc, "\\u%04x", b);
+                out += esc;
+            } else {
+                out += c;
+            }
+        }
+    }
+    out += '"';
+}
+} // namespace
+
+void appendLeadJson(QByteArray &out, const QVariantList &row, const QByteArray &tagsJson)
+{
+    out += "{\"id\":";
+    out += QByteArray::number(row.value(0).toLongLong());
+    const auto &fields = leadFields();
+    for (qsizetype i = 0; i < fields.size(); ++i) {
+        const LeadField &f = fields[i];
+        out += ",\"";
+        out += f.name.toLatin1();
+        out += "\":";
+        const QVariant &v = row.at(i + 1);
+        if (v.isNull() || !v.isValid()) {
+            out += "null";
+            continue;
+        }
+        switch (f.type) {
+        case FieldType::Text: appendJsonString(out, v.toString()); break;
+        case FieldType::Integer: out += QByteArray::number(v.toLongLong()); break;
+        case FieldType::Timestamp: appendJsonString(out, storage::Database::isoTimestamp(storage::Database::toDateTime(v))); break;
+        case FieldType::Date: appendJsonString(out, v.toString().left(10)); break;
+        case FieldType::Json: {
+            // Stored by us as JSON (jsonb on PostgreSQL); anything else written behind our back
+            // becomes null rather than a broken document.
+            const QByteArray text = v.toString().toUtf8();
+            const QJsonDocument doc = QJsonDocument::fromJson(text);
+            out += doc.isNull() ? QByteArray("null") : doc.toJson(QJsonDocument::Compact);
+            break;
+        }
+        }
+    }
+    out += ",\"tags\":";
+    out += tagsJson.isEmpty() ? QByteArray("[]") : tagsJson;
+    out += '}';
 }
 
 QVariant fieldFromJson(const storage::Database &db, const LeadField &f, const QJsonValue &v, QString *error)

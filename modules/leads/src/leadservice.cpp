@@ -106,29 +106,33 @@ QJsonObject LeadService::rowToJson(const QVariantList &values) const
     return o;
 }
 
-core::Status LeadService::attachTags(QJsonArray &items)
+core::Result<QHash<qint64, QJsonArray>> LeadService::tagsOf(const QVariantList &ids)
 {
-    if (items.isEmpty())
-        return {};
-    QVariantList ids;
-    QHash<qint64, int> index;
-    for (int i = 0; i < items.size(); ++i) {
-        const qint64 id = items[i].toObject().value(QStringLiteral("id")).toInteger();
-        ids << id;
-        index.insert(id, i);
-    }
+    QHash<qint64, QJsonArray> tags;
+    if (ids.isEmpty())
+        return tags;
     auto rows = m_db->select(QStringLiteral("SELECT lt.lead_id, t.id, t.name, t.color FROM lead_tags lt JOIN tags t ON t.id = lt.tag_id "
                                             "WHERE lt.lead_id IN (%1) ORDER BY lower(t.name)").arg(placeholders(ids.size())), ids);
     if (!rows)
         return rows.error();
-    QHash<qint64, QJsonArray> tags;
     for (const auto &r : *rows)
         tags[r.value(0).toLongLong()].append(QJsonObject{{QStringLiteral("id"), r.value(1).toLongLong()},
                                                          {QStringLiteral("name"), r.value(2).toString()},
                                                          {QStringLiteral("color"), r.value(3).isNull() ? QJsonValue() : QJsonValue(r.value(3).toString())}});
+    return tags;
+}
+
+core::Status LeadService::attachTags(QJsonArray &items)
+{
+    QVariantList ids;
+    for (const auto &item : std::as_const(items))
+        ids << item.toObject().value(QStringLiteral("id")).toInteger();
+    auto tags = tagsOf(ids);
+    if (!tags)
+        return tags.error();
     for (int i = 0; i < items.size(); ++i) {
         QJsonObject o = items[i].toObject();
-        o.insert(QStringLiteral("tags"), tags.value(o.value(QStringLiteral("id")).toInteger()));
+        o.insert(QStringLiteral("tags"), tags->value(o.value(QStringLiteral("id")).toInteger()));
         items[i] = o;
     }
     return {};
@@ -206,14 +210,36 @@ core::Result<LeadPage> LeadService::list(const ListOptions &options)
         return rows.error();
     LeadPage page;
     const qsizetype n = qMin<qsizetype>(rows->size(), limit);
-    for (qsizetype i = 0; i < n; ++i)
-        page.items.append(rowToJson(rows->at(i).values()));
+    page.count = int(n);
     if (rows->size() > limit) {
-        const QJsonObject last = page.items.last().toObject();
-        page.nextCursor = encodeCursor(sortField ? last.value(sortField->name) : QJsonValue(), last.value(QStringLiteral("id")).toInteger());
+        const QVariantList &last = rows->at(n - 1).values();
+        const QJsonValue sortValue = sortField ? fieldToJson(*sortField, last.value(int(sortField - leadFields().constData()) + 1)) : QJsonValue();
+        page.nextCursor = encodeCursor(sortValue, last.value(0).toLongLong());
     }
-    if (auto st = attachTags(page.items); !st)
-        return st.error();
+    QVariantList ids;
+    for (qsizetype i = 0; i < n; ++i)
+        ids << rows->at(i).value(0);
+    auto tags = tagsOf(ids);
+    if (!tags)
+        return tags.error();
+    if (options.asJsonText) {
+        page.itemsJson.reserve(n * 1200);
+        page.itemsJson += '[';
+        for (qsizetype i = 0; i < n; ++i) {
+            if (i)
+                page.itemsJson += ',';
+            const qint64 id = rows->at(i).value(0).toLongLong();
+            const auto t = tags->constFind(id);
+            appendLeadJson(page.itemsJson, rows->at(i).values(), t == tags->cend() ? QByteArray() : core::json::compact(*t));
+        }
+        page.itemsJson += ']';
+    } else {
+        for (qsizetype i = 0; i < n; ++i) {
+            QJsonObject o = rowToJson(rows->at(i).values());
+            o.insert(QStringLiteral("tags"), tags->value(rows->at(i).value(0).toLongLong()));
+            page.items.append(o);
+        }
+    }
     if (options.withTotal) {
         if (options.cursor.isEmpty() && !page.nextCursor.isEmpty()) {
             auto total = count(options.filter);
@@ -221,7 +247,7 @@ core::Result<LeadPage> LeadService::list(const ListOptions &options)
                 return total.error();
             page.total = *total;
         } else if (options.cursor.isEmpty()) {
-            page.total = page.items.size(); // the whole result is on this page
+            page.total = page.count; // the whole result is on this page
         } else {
             auto total = count(options.filter);
             if (!total)

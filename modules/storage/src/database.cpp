@@ -220,7 +220,10 @@ core::Status Database::openConnection(QSqlDatabase &db)
             return makeError(ErrorCode::Unavailable,
                              QStringLiteral("cannot open the SQLite database %1: %2")
                                  .arg(m_url.inMemory ? QStringLiteral("in memory") : m_url.path, db.lastError().text()));
-        QStringList pragmas{QStringLiteral("PRAGMA foreign_keys=ON"), QStringLiteral("PRAGMA synchronous=NORMAL")};
+        // A 32 MiB page cache and reads through mmap: a million leads' indexes stay in memory
+        // instead of being copied in from the file on every query (the 2 MiB default did).
+        QStringList pragmas{QStringLiteral("PRAGMA foreign_keys=ON"), QStringLiteral("PRAGMA synchronous=NORMAL"),
+                            QStringLiteral("PRAGMA cache_size=-32768"), QStringLiteral("PRAGMA mmap_size=1073741824")};
         if (!m_url.inMemory)
             pragmas.prepend(QStringLiteral("PRAGMA journal_mode=WAL"));
         for (const QString &p : pragmas) {

@@ -5,7 +5,7 @@
 CREATE VIRTUAL TABLE leads_fts USING fts5(
   name, company, email, phone, website_domain, city, description,
   content = 'leads', content_rowid = 'id',
-  tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
+  tokenize = 'unicode61 remove_diacritics 2');
 CREATE TRIGGER leads_fts_ai AFTER INSERT ON leads BEGIN
   INSERT INTO leads_fts (rowid, name, company, email, phone, website_domain, city, description)
   VALUES (new.id, new.name, new.company, new.email, new.phone, new.website_domain, new.city, new.description);
@@ -35,5 +35,13 @@ CREATE TABLE saved_segments (
 );
 CREATE UNIQUE INDEX saved_segments_owner_name_key ON saved_segments (owner_id, lower(name));
 
--- Listing by status/stage sorted by recency is the desktop's default view.
+-- The lists people open most: live leads newest first, and a city or a status best score
+-- first. A page of such a filter reads ~50 index entries instead of every matching lead; the
+-- single-column indexes they start with are dropped (every extra index slows imports).
 CREATE INDEX leads_live_created_idx ON leads (deleted_at, created_at, id);
+CREATE INDEX leads_city_score_idx ON leads (city, score DESC, id DESC);
+CREATE INDEX leads_status_score_idx ON leads (status, score DESC, id DESC);
+DROP INDEX leads_deleted_at_idx;
+DROP INDEX leads_created_at_idx;
+DROP INDEX leads_city_idx;
+DROP INDEX leads_status_idx;

@@ -29,6 +29,10 @@ const LeadField *leadField(const QString &name);
 QString leadSelectColumns(const storage::Database &db);
 // JSON value of a column as read from the database.
 QJsonValue fieldToJson(const LeadField &f, const QVariant &value);
+// Appends a lead row (id, then leadFields() order, as read with leadSelectColumns()) as a JSON
+// object to `out`, with `tagsJson` (a JSON array) as its "tags". The same document rowToJson
+// gives, written straight to bytes: lists of 500 leads do not build 20,000 QJsonValues.
+void appendLeadJson(QByteArray &out, const QVariantList &row, const QByteArray &tagsJson);
 // Bind value of a JSON value for a column; error text when the type is wrong.
 QVariant fieldFromJson(const storage::Database &db, const LeadField &f, const QJsonValue &value, QString *error);
 // The placeholder for a writable field ("?", "?::jsonb", "?::timestamptz", "?::date").

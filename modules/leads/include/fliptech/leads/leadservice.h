@@ -27,7 +27,9 @@ class EventStore;
 namespace fliptech::leads {
 
 struct LeadPage {
-    QJsonArray items;
+    QJsonArray items;      // or, with ListOptions::asJsonText, the same as JSON text:
+    QByteArray itemsJson;  // "[{...},{...}]"
+    int count = 0;         // leads on this page
     qint64 total = 0;
     QString nextCursor; // empty on the last page
 };
@@ -38,6 +40,7 @@ struct ListOptions {
     int limit = 50;
     QString cursor;
     bool withTotal = true;
+    bool asJsonText = false; // fill LeadPage::itemsJson instead of items (the API's list)
 };
 
 // A bulk operation over leads chosen by ids or by a filter.
@@ -133,6 +136,8 @@ private:
     core::Result<QJsonObject> validateFields(const QJsonObject &fields, bool forCreate, QHash<QString, QVariant> *values);
     QJsonObject rowToJson(const QVariantList &values) const;
     core::Status attachTags(QJsonArray &items);
+    // Tags of these leads: id -> [{id, name, color}].
+    core::Result<QHash<qint64, QJsonArray>> tagsOf(const QVariantList &ids);
     core::Result<qint64> tagIdFor(const QJsonValue &nameOrId, bool create);
     core::Status bulkBatch(const Actor &actor, const BulkRequest &request, const QList<qint64> &ids, qint64 *changed);
 

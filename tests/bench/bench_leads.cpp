@@ -1,0 +1,158 @@
+// Lead workspace benchmarks, on SQLite and PostgreSQL (FLIPTECH_TEST_PG_URL), with N leads
+// (FLIPTECH_BENCH_LEADS, default 1,000,000) from the reproducible generator:
+//  1. CSV import of N rows through LeadImporter (normalising, deduping, one transaction):
+//     rows/s (target SQLite >= 150,000); on PostgreSQL compared with `psql \copy` of the same
+//     file into the same table (target: within 2x);
+//  2. GET /api/v1/leads?limit=50 with three filters and a sort against `fliptech --headless`,
+//     wrk -t2 -c50 -d10s (target >= 5,000 req/s, p99 < 25 ms);
+//  3. global search (SearchService, ranked with snippets): p50/p95 over 300 queries (target p95 < 50 ms).
+#include "benchhttp.h"
+#include "leadgen.h"
+#include "fliptech/core/clock.h"
+#include "fliptech/leads/filestore.h"
+#include "fliptech/leads/leadimporter.h"
+#include "fliptech/leads/leadservice.h"
+#include "fliptech/leads/workspaceservices.h"
+#include "fliptech/storage/database.h"
+#include "tempdatabase.h"
+#include "testenv.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+
+#include <algorithm>
+#include <cstdio>
+
+using namespace fliptech;
+
+namespace {
+
+const QString kListPath = QStringLiteral("/api/v1/leads?limit=50&status=new&city=Austin&score_min=50&sort=-score");
+
+struct Figures {
+    QString backend;
+    qint64 rows = 0;
+    double importSeconds = 0;
+    double copySeconds = -1; // psql \copy (PostgreSQL)
+    bench::WrkResult list;
+    qint64 listTotal = 0;
+    double searchP50 = 0, searchP95 = 0;
+};
+
+double percentile(QList<double> v, double p)
+{
+    std::sort(v.begin(), v.end());
+    return v.isEmpty() ? 0 : v.at(qMin<qsizetype>(v.size() - 1, qsizetype(p * v.size())));
+}
+
+double psqlCopy(const storage::DatabaseUrl &url, const QString &csv)
+{
+    QProcess psql;
+    const QString copy = QStringLiteral("\\copy leads (name, company, email, phone, website, address, city, region, postal_code, country, "
+                                        "category, status, score, description) FROM '%1' WITH (FORMAT csv, HEADER true)").arg(csv);
+    QElapsedTimer t;
+    t.start();
+    psql.start(QStringLiteral("psql"), {url.toString(), QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-q"),
+                                        QStringLiteral("-c"), copy});
+    psql.waitForFinished(-1);
+    if (psql.exitCode() != 0) {
+        std::fprintf(stderr, "psql \\copy failed: %s\n", psql.readAllStandardError().constData());
+        return -1;
+    }
+    return t.elapsed() / 1000.0;
+}
+
+bool run(storage::Backend backend, const QString &csv, qint64 rows, Figures *f)
+{
+    test::TempDatabase tmp(backend);
+    if (!tmp.isValid()) {
+        std::fprintf(stderr, "%s: %s\n", backend == storage::Backend::Postgres ? "postgres" : "sqlite", qPrintable(tmp.skipReason()));
+        return false;
+    }
+    auto db = tmp.open();
+    const core::Clock &clock = core::SystemClock::instance();
+    QTemporaryDir files;
+    leads::LeadService leadService(db, nullptr, clock);
+    leads::FileStore store(db, files.path(), clock);
+    leads::LeadImporter importer(db, leadService, store, clock);
+    f->backend = db->isPostgres() ? QStringLiteral("PostgreSQL") : QStringLiteral("SQLite");
+    QElapsedTimer t;
+    t.start();
+    auto report = importer.run(leads::Actor::system(), csv, leads::ImportOptions{});
+    f->importSeconds = t.elapsed() / 1000.0;
+    if (!report) {
+        std::fprintf(stderr, "import failed: %s\n", qPrintable(report.error().message));
+        return false;
+    }
+    f->rows = report->imported;
+    std::fprintf(stderr, "%s: imported %lld of %lld rows in %.1f s (%lld duplicates in file, %lld rejected)\n", qPrintable(f->backend),
+                 report->imported, rows, f->importSeconds, report->duplicatesInFile, report->rejected);
+    if (db->isPostgres()) {
+        test::TempDatabase other(backend);
+        (void)other.open();
+        f->copySeconds = psqlCopy(other.url(), csv);
+    } else {
+        (void)db->executeRaw(QStringLiteral("ANALYZE"));
+    }
+
+    // Search: the query and its snippets, as the palette asks for them.
+    leads::SearchService search(db);
+    QList<double> ms;
+    const QStringList words = bench::searchWords();
+    for (int i = 0; i < 300; ++i) {
+        QElapsedTimer q;
+        q.start();
+        auto hits = search.search(words.at(i % words.size()), QStringLiteral("leads"), 20);
+        ms << q.nsecsElapsed() / 1e6;
+        if (!hits || hits->isEmpty())
+            std::fprintf(stderr, "search '%s' found nothing\n", qPrintable(words.at(i % words.size())));
+    }
+    f->searchP50 = percentile(ms, 0.50);
+    f->searchP95 = percentile(ms, 0.95);
+
+    // The list endpoint over HTTP.
+    db->closeThreadConnection();
+    bench::HeadlessServer server;
+    if (!server.start(tmp.url().toString()))
+        return false;
+    f->listTotal = bench::jsonBody(bench::httpRequest(server.port(), "GET", kListPath.toLatin1(), {}, server.token()))
+                       .value(QStringLiteral("total")).toInteger();
+    f->list = bench::runWrk(server.port(), kListPath, server.token(), 10);
+    return true;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const qint64 rows = qEnvironmentVariableIsSet("FLIPTECH_BENCH_LEADS") ? qEnvironmentVariable("FLIPTECH_BENCH_LEADS").toLongLong() : 1000000;
+    QTemporaryDir dir;
+    const QString csv = dir.filePath(QStringLiteral("leads.csv"));
+    {
+        QFile out(csv);
+        if (!out.open(QIODevice::WriteOnly))
+            return 1;
+        bench::writeLeadsCsv(&out, rows, 42);
+        std::fprintf(stderr, "generated %lld leads (%.0f MiB)\n", rows, out.size() / 1048576.0);
+    }
+    QList<Figures> all;
+    for (auto backend : {storage::Backend::Sqlite, storage::Backend::Postgres}) {
+        Figures f;
+        if (run(backend, csv, rows, &f))
+            all << f;
+    }
+    std::printf("| %lld leads | import rows/s | psql \\copy | list (wrk -c50, 3 filters + sort) | search p50 / p95 |\n|---|---|---|---|---|\n", rows);
+    for (const Figures &f : std::as_const(all)) {
+        const QString copy = f.copySeconds > 0 ? QStringLiteral("%1 rows/s (import takes %2x as long)")
+                                                     .arg(rows / f.copySeconds, 0, 'f', 0).arg(f.importSeconds / f.copySeconds, 0, 'f', 2)
+                                               : QStringLiteral("—");
+        std::printf("| %s | %.0f (%.1f s) | %s | %.0f req/s, p50 %s, p99 %s (total %lld)%s | %.1f ms / %.1f ms |\n", qPrintable(f.backend),
+                    f.rows / f.importSeconds, f.importSeconds, qPrintable(copy), f.list.rps, qPrintable(f.list.p50), qPrintable(f.list.p99),
+                    f.listTotal, f.list.errors ? " ERRORS" : "", f.searchP50, f.searchP95);
+    }
+    return all.isEmpty() ? 1 : 0;
+}

@@ -1,0 +1,45 @@
+#pragma once
+// What the HTTP benchmarks share: a real `fliptech --headless` on a database with an admin
+// signed in, a one-shot HTTP client, and wrk runs parsed into figures.
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QProcess>
+#include <QString>
+#include <QTemporaryDir>
+
+namespace fliptech::bench {
+
+QByteArray httpRequest(quint16 port, const QByteArray &method, const QByteArray &path, const QByteArray &body = {},
+                       const QByteArray &token = {});
+QJsonObject jsonBody(const QByteArray &response);
+
+struct WrkResult {
+    double rps = 0;
+    QString p50, p99;
+    bool errors = false;
+};
+// wrk -t2 -c50 -d<seconds>s --latency on http://127.0.0.1:<port><path> with a Bearer token.
+WrkResult runWrk(quint16 port, const QString &path, const QByteArray &token, int seconds);
+
+class HeadlessServer final
+{
+public:
+    HeadlessServer();
+    ~HeadlessServer();
+    // Creates the admin, starts the server on a free port and signs in. False (and a message on
+    // stderr) when any step fails.
+    bool start(const QString &databaseUrl);
+    void stop();
+    quint16 port() const { return m_port; }
+    const QByteArray &token() const { return m_token; }
+    QByteArray loginBody() const;
+
+private:
+    QTemporaryDir m_dir;
+    QProcess m_server;
+    quint16 m_port = 0;
+    QByteArray m_token;
+};
+
+} // namespace fliptech::bench
