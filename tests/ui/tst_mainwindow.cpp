@@ -1,5 +1,6 @@
 #include "fliptech/engine/engine.h"
 #include "fliptech/storage/jobqueue.h"
+#include "fliptech/ui/leadspage.h"
 #include "fliptech/ui/mainwindow.h"
 #include "fliptech/ui/pageregistry.h"
 #include "memorysecretstore.h"
@@ -83,15 +84,18 @@ private Q_SLOTS:
     {
         auto w = makeWindow();
         auto *sidebar = w->findChild<QListWidget *>(QStringLiteral("sidebar"));
-        const QRect rect = sidebar->visualItemRect(sidebar->item(1));
-        QTest::mouseClick(sidebar->viewport(), Qt::LeftButton, {}, rect.center());
+        QTest::mouseClick(sidebar->viewport(), Qt::LeftButton, {}, sidebar->visualItemRect(sidebar->item(1)).center());
         QCOMPARE(w->currentPageId(), QStringLiteral("leads"));
         auto *stack = w->findChild<QStackedWidget *>(QStringLiteral("pages"));
         QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("page_leads"));
+        QVERIFY(qobject_cast<ui::LeadsPage *>(w->pageWidget(QStringLiteral("leads")))); // the real page, not a placeholder
+        // An area that is not built yet says so, and what it will do.
+        QTest::mouseClick(sidebar->viewport(), Qt::LeftButton, {}, sidebar->visualItemRect(sidebar->item(2)).center());
+        QCOMPARE(w->currentPageId(), QStringLiteral("scraper"));
         auto *text = stack->currentWidget()->findChild<QLabel *>(QStringLiteral("placeholderText"));
         QVERIFY(text);
         QVERIFY(text->text().startsWith(QStringLiteral("Not built yet.")));
-        QVERIFY(text->text().contains(QStringLiteral("CSV import")));
+        QVERIFY(text->text().contains(QStringLiteral("Craigslist")));
     }
 
     void keyboardShortcutsSwitchAreas()

@@ -50,6 +50,7 @@ void registerDefaultPages(PageRegistry &registry)
                                   return new PlaceholderPage(title, planned, parent);
                               }});
     }
+    registerLeadsPage(registry);
     registerSettingsPage(registry);
 }
 

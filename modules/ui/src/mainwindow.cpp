@@ -11,6 +11,8 @@
 #include <QProgressBar>
 #include <QSettings>
 #include <QShortcut>
+
+#include "fliptech/ui/leaddialogs.h"
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -54,6 +56,10 @@ MainWindow::MainWindow(engine::Engine &engine, PageRegistry pages, std::optional
     }
     connect(m_sidebar, &QListWidget::currentRowChanged, this, &MainWindow::onRowChanged);
 
+    // Ctrl+K: jump to any lead, campaign or conversation.
+    auto *palette = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_K), this);
+    connect(palette, &QShortcut::activated, this, &MainWindow::openSearchPalette);
+
     buildStatusBar();
 
     QSettings settings;
@@ -67,6 +73,20 @@ MainWindow::MainWindow(engine::Engine &engine, PageRegistry pages, std::optional
 }
 
 MainWindow::~MainWindow() = default;
+
+SearchPalette *MainWindow::openSearchPalette()
+{
+    auto *palette = new SearchPalette(m_engine, this);
+    palette->setAttribute(Qt::WA_DeleteOnClose);
+    connect(palette, &SearchPalette::hitActivated, this, [this](const QString &type, qint64 id) {
+        // Each area's page opens the item it is given (pages that do not exist yet just show).
+        const QString page = type == QLatin1String("lead") ? QStringLiteral("leads") : type + u's';
+        if (showPage(page))
+            QMetaObject::invokeMethod(m_built.value(page), "openItem", Qt::DirectConnection, Q_ARG(qint64, id));
+    });
+    palette->open();
+    return palette;
+}
 
 void MainWindow::buildStatusBar()
 {

@@ -20,6 +20,8 @@ class Engine;
 
 namespace fliptech::ui {
 
+class SearchPalette;
+
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -30,6 +32,8 @@ public:
 
     // Shows the page with this id; false if there is none.
     bool showPage(const QString &id);
+    // Ctrl+K: the search palette (returned for tests; it deletes itself when closed).
+    SearchPalette *openSearchPalette();
     QString currentPageId() const;
     QWidget *pageWidget(const QString &id) const { return m_built.value(id); }
 

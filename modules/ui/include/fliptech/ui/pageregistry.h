@@ -50,5 +50,7 @@ private:
 void registerDefaultPages(PageRegistry &registry);
 // Settings: profile, API keys, and (for admins) users.
 void registerSettingsPage(PageRegistry &registry);
+// Leads: the lead workspace (leadspage.cpp).
+void registerLeadsPage(PageRegistry &registry);
 
 } // namespace fliptech::ui

@@ -1,0 +1,122 @@
+#pragma once
+// LeadsPage: where sales staff spend their day. A filter bar (search, status, city, tag, has
+// e-mail) with removable chips and saved segments; a virtualised table over LeadTableModel
+// with a column chooser and sorting by header; multi-select with a bulk-action bar (status,
+// tag, delete) that shows progress and can be cancelled; a detail pane with the lead's fields
+// (edit in place, Ctrl+S saves), tags, notes and activity. Import, export and duplicates open
+// their dialogs. Everything goes through the engine's lead services.
+
+#include "fliptech/leads/actor.h"
+#include "fliptech/leads/leadservice.h"
+#include "fliptech/ui/pageregistry.h"
+
+#include <QFutureWatcher>
+#include <QHash>
+#include <QWidget>
+
+#include <atomic>
+
+class QCheckBox;
+class QComboBox;
+class QHBoxLayout;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPlainTextEdit;
+class QProgressBar;
+class QPushButton;
+class QTableView;
+class QTimer;
+
+namespace fliptech::engine {
+class Engine;
+}
+
+namespace fliptech::ui {
+
+class LeadTableModel;
+
+class LeadsPage final : public QWidget
+{
+    Q_OBJECT
+public:
+    LeadsPage(engine::Engine &engine, std::optional<auth::Principal> principal, QWidget *parent = nullptr);
+    ~LeadsPage() override;
+
+    LeadTableModel *model() const { return m_model; }
+    QTableView *table() const { return m_table; }
+    // The filter the bar describes (what the table shows).
+    leads::LeadFilter currentFilter() const;
+
+public Q_SLOTS:
+    // Shows a lead in the detail pane (and clears filters that hide it): the search palette's jump.
+    void openLead(qint64 id);
+    // What the main window calls after a search palette jump.
+    void openItem(qint64 id) { openLead(id); }
+    void applyFilter();
+    // Bulk actions on the selected rows (or, with selectAllMatching, on the whole filter).
+    void bulkSetStatus(const QString &status);
+    void bulkAddTag(const QString &tag);
+    void bulkDelete();
+    void cancelBulk();
+    void importCsv();
+    void exportLeads();
+    void showDuplicates();
+
+Q_SIGNALS:
+    void bulkFinished(const QString &summary);
+
+private:
+    QWidget *buildFilterBar();
+    QWidget *buildBulkBar();
+    QWidget *buildDetail();
+    void rebuildChips();
+    void updateSelection();
+    void showDetail(const QJsonObject &lead);
+    void saveDetail();
+    void runBulk(leads::BulkRequest request, const QString &what);
+    void reloadSegments();
+    void saveSegment();
+    void applySegment(int index);
+    leads::Actor actor() const;
+
+    engine::Engine &m_engine;
+    std::optional<auth::Principal> m_principal;
+    LeadTableModel *m_model = nullptr;
+    QTableView *m_table = nullptr;
+    QLineEdit *m_search = nullptr;
+    QComboBox *m_status = nullptr;
+    QLineEdit *m_city = nullptr;
+    QLineEdit *m_tag = nullptr;
+    QCheckBox *m_hasEmail = nullptr;
+    QComboBox *m_segments = nullptr;
+    QHBoxLayout *m_chips = nullptr;
+    QLabel *m_count = nullptr;
+    QLabel *m_message = nullptr;
+    QTimer *m_debounce = nullptr;
+    QWidget *m_bulkBar = nullptr;
+    QLabel *m_selected = nullptr;
+    QCheckBox *m_allMatching = nullptr;
+    QComboBox *m_bulkStatus = nullptr;
+    QLineEdit *m_bulkTag = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QPushButton *m_cancel = nullptr;
+    std::atomic<bool> m_cancelRequested{false};
+    QFutureWatcher<core::Result<leads::BulkReport>> m_bulkWatcher;
+    // Detail pane.
+    QWidget *m_detail = nullptr;
+    QLabel *m_detailTitle = nullptr;
+    QHash<QString, QLineEdit *> m_fields;
+    QComboBox *m_detailStatus = nullptr;
+    QListWidget *m_tags = nullptr;
+    QLineEdit *m_newTag = nullptr;
+    QListWidget *m_notes = nullptr;
+    QPlainTextEdit *m_newNote = nullptr;
+    QListWidget *m_activity = nullptr;
+    qint64 m_detailId = 0;
+};
+
+// Replaces the leads placeholder with the real page.
+void registerLeadsPage(PageRegistry &registry);
+
+} // namespace fliptech::ui

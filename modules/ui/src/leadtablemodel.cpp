@@ -1,0 +1,154 @@
+#include "fliptech/ui/leadtablemodel.h"
+
+#include "fliptech/leads/leadfields.h"
+#include "fliptech/leads/leadservice.h"
+
+#include <QDateTime>
+#include <QLocale>
+
+namespace fliptech::ui {
+
+QList<LeadTableModel::Column> LeadTableModel::allColumns()
+{
+    return {{QStringLiteral("name"), tr("Name")},           {QStringLiteral("company"), tr("Company")},
+            {QStringLiteral("email"), tr("Email")},         {QStringLiteral("phone"), tr("Phone")},
+            {QStringLiteral("website_domain"), tr("Website")}, {QStringLiteral("city"), tr("City")},
+            {QStringLiteral("region"), tr("Region")},       {QStringLiteral("country"), tr("Country")},
+            {QStringLiteral("category"), tr("Category")},   {QStringLiteral("status"), tr("Status")},
+            {QStringLiteral("deal_stage"), tr("Stage")},    {QStringLiteral("score"), tr("Score")},
+            {QStringLiteral("qualification_score"), tr("Qualification")}, {QStringLiteral("source"), tr("Source")},
+            {QStringLiteral("contacted_count"), tr("Contacted")}, {QStringLiteral("last_contacted_at"), tr("Last contacted")},
+            {QStringLiteral("tags"), tr("Tags")},           {QStringLiteral("created_at"), tr("Added")},
+            {QStringLiteral("updated_at"), tr("Updated")}};
+}
+
+QStringList LeadTableModel::defaultColumns()
+{
+    return {QStringLiteral("name"), QStringLiteral("company"), QStringLiteral("email"), QStringLiteral("phone"), QStringLiteral("city"),
+            QStringLiteral("status"), QStringLiteral("score"), QStringLiteral("tags"), QStringLiteral("created_at")};
+}
+
+LeadTableModel::LeadTableModel(leads::LeadService &leads, QObject *parent)
+    : QAbstractTableModel(parent), m_leads(leads), m_columns(defaultColumns())
+{
+    refresh();
+}
+
+void LeadTableModel::setFilter(const leads::LeadFilter &filter)
+{
+    m_filter = filter;
+    refresh();
+}
+
+void LeadTableModel::setVisibleColumns(const QStringList &fields)
+{
+    beginResetModel();
+    m_columns = fields.isEmpty() ? defaultColumns() : fields;
+    endResetModel();
+}
+
+void LeadTableModel::refresh()
+{
+    beginResetModel();
+    m_windows.clear();
+    m_recent.clear();
+    auto total = m_leads.count(m_filter);
+    m_error = total ? QString() : total.error().userMessage();
+    m_total = total ? *total : 0;
+    endResetModel();
+    Q_EMIT totalChanged(m_total);
+}
+
+const QJsonArray *LeadTableModel::windowFor(int row) const
+{
+    const int w = row / windowSize;
+    auto it = m_windows.constFind(w);
+    if (it == m_windows.cend()) {
+        auto rows = m_leads.window(m_filter, m_sort, qint64(w) * windowSize, windowSize, m_total);
+        if (!rows) {
+            m_error = rows.error().userMessage();
+            return nullptr;
+        }
+        if (m_windows.size() >= keptWindows && !m_recent.isEmpty())
+            m_windows.remove(m_recent.takeFirst());
+        it = m_windows.insert(w, *rows);
+    }
+    m_recent.removeOne(w);
+    m_recent.append(w);
+    return &it.value();
+}
+
+QJsonObject LeadTableModel::lead(int row) const
+{
+    if (row < 0 || row >= m_total)
+        return {};
+    const QJsonArray *w = windowFor(row);
+    return w ? w->at(row % windowSize).toObject() : QJsonObject();
+}
+
+qint64 LeadTableModel::idAt(int row) const
+{
+    return lead(row).value(QStringLiteral("id")).toInteger();
+}
+
+int LeadTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(qMin<qint64>(m_total, std::numeric_limits<int>::max()));
+}
+
+int LeadTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_columns.size());
+}
+
+QVariant LeadTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || (role != Qt::DisplayRole && role != Qt::ToolTipRole && role != Qt::TextAlignmentRole))
+        return {};
+    const QString &field = m_columns.at(index.column());
+    const leads::LeadField *f = leads::leadField(field);
+    if (role == Qt::TextAlignmentRole)
+        return f && f->type == leads::FieldType::Integer ? QVariant(int(Qt::AlignRight | Qt::AlignVCenter)) : QVariant();
+    const QJsonValue v = lead(index.row()).value(field);
+    if (field == QLatin1String("tags")) {
+        QStringList names;
+        for (const auto &t : v.toArray())
+            names << t.toObject().value(QStringLiteral("name")).toString();
+        return names.join(QStringLiteral(", "));
+    }
+    if (v.isNull() || v.isUndefined())
+        return {};
+    if (f && f->type == leads::FieldType::Timestamp)
+        return QLocale().toString(QDateTime::fromString(v.toString(), Qt::ISODateWithMs).toLocalTime(), QLocale::ShortFormat);
+    if (v.isDouble())
+        return QVariant(qint64(v.toDouble()));
+    return v.toString();
+}
+
+QVariant LeadTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (role != Qt::DisplayRole)
+        return {};
+    if (orientation == Qt::Vertical)
+        return section + 1;
+    for (const Column &c : allColumns())
+        if (c.field == m_columns.value(section))
+            return c.title;
+    return m_columns.value(section);
+}
+
+void LeadTableModel::sort(int column, Qt::SortOrder order)
+{
+    const QString field = m_columns.value(column);
+    const leads::LeadField *f = leads::leadField(field);
+    if (!f || !f->sortable)
+        return; // tags: not sortable
+    m_sort.field = field;
+    m_sort.descending = order == Qt::DescendingOrder;
+    beginResetModel();
+    m_windows.clear();
+    m_recent.clear();
+    endResetModel();
+}
+
+} // namespace fliptech::ui

@@ -1,0 +1,242 @@
+// GUI: the leads page over 100,000 leads (offscreen, real widgets): filter, select, bulk-tag,
+// see the result; the detail pane, the import wizard, the duplicates view, the search palette.
+#include "fliptech/engine/engine.h"
+#include "fliptech/leads/leadservice.h"
+#include "fliptech/storage/database.h"
+#include "fliptech/ui/leaddialogs.h"
+#include "fliptech/ui/leadspage.h"
+#include "fliptech/ui/leadtablemodel.h"
+#include "fliptech/ui/mainwindow.h"
+#include "fliptech/ui/settingspage.h"
+#include "memorysecretstore.h"
+#include "tempdatabase.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFile>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace fliptech;
+
+class TestLeadsPage final : public QObject
+{
+    Q_OBJECT
+    std::unique_ptr<test::TempDatabase> m_tmp;
+    std::unique_ptr<engine::Engine> m_engine;
+    test::MemorySecretStore m_secrets;
+    QTemporaryDir m_dir;
+    static constexpr int kLeads = 100000;
+
+    int count(const QString &sql)
+    {
+        return m_engine->database().selectOne(sql)->value(0).toInt();
+    }
+    QString text(QWidget *w, const char *name)
+    {
+        auto *l = w->findChild<QLabel *>(QString::fromLatin1(name));
+        return l ? l->text() : QString();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        m_tmp = std::make_unique<test::TempDatabase>(storage::Backend::Sqlite);
+        engine::Engine::Options o;
+        o.database = m_tmp->url();
+        o.workers = 0;
+        o.secrets = &m_secrets;
+        o.dataDir = m_dir.path();
+        m_engine = std::make_unique<engine::Engine>(o);
+        QVERIFY(m_engine->connect().ok());
+        QVERIFY(m_engine->migrate().ok());
+        QVERIFY(m_engine->start().ok());
+        // 100,000 leads in one statement: every 16th in Austin, statuses and scores spread.
+        auto &db = m_engine->database();
+        QVERIFY(db.executeRaw(QStringLiteral(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100000) "
+            "INSERT INTO leads (name, company, email, city, status, score, source, created_at, updated_at) "
+            "SELECT 'Lead ' || i, 'Company ' || (i % 977), 'lead' || i || '@example.com', "
+            "CASE WHEN i % 16 = 0 THEN 'Austin' ELSE 'Dallas' END, "
+            "CASE i % 3 WHEN 0 THEN 'new' WHEN 1 THEN 'contacted' ELSE 'qualified' END, i % 101, 'seed', "
+            "strftime('%Y-%m-%dT%H:%M:%fZ', '2026-01-01', '+' || i || ' seconds'), '2026-01-01T00:00:00.000Z' FROM n")).ok());
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM leads")), kLeads);
+        QVERIFY(db.executeRaw(QStringLiteral("ANALYZE")).ok());
+    }
+
+    void filterSelectBulkTag()
+    {
+        ui::LeadsPage page(*m_engine, std::nullopt);
+        page.resize(1400, 800);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        auto *model = page.model();
+        QCOMPARE(model->rowCount(), kLeads);
+        // Newest first: the last seeded lead is on top, and the bottom row is there too.
+        QCOMPARE(model->data(model->index(0, 0)).toString(), QStringLiteral("Lead 100000"));
+        QCOMPARE(model->data(model->index(kLeads - 1, 0)).toString(), QStringLiteral("Lead 1"));
+
+        auto *city = page.findChild<QLineEdit *>(QStringLiteral("leadCity"));
+        QTest::keyClicks(city, QStringLiteral("Austin"));
+        QTRY_COMPARE(model->total(), qint64(kLeads / 16));
+        QVERIFY(text(&page, "leadCount").contains(QStringLiteral("6")));
+
+        // Select five rows with the mouse (click, shift-click) and tag them.
+        QTableView *table = page.table();
+        const QRect first = table->visualRect(model->index(0, 0)), fifth = table->visualRect(model->index(4, 0));
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, first.center());
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, Qt::ShiftModifier, fifth.center());
+        QCOMPARE(table->selectionModel()->selectedRows().size(), 5);
+        auto *tag = page.findChild<QLineEdit *>(QStringLiteral("bulkTag"));
+        QVERIFY(tag->isVisible());
+        QTest::keyClicks(tag, QStringLiteral("gui-hot"));
+        QSignalSpy done(&page, &ui::LeadsPage::bulkFinished);
+        QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("bulkAddTag")), Qt::LeftButton);
+        QTRY_COMPARE(done.size(), 1);
+        QCOMPARE(done.first().first().toString(), QStringLiteral("5 of 5 leads changed."));
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM lead_tags lt JOIN tags t ON t.id = lt.tag_id JOIN leads l ON l.id = lt.lead_id "
+                                      "WHERE t.name = 'gui-hot' AND l.city = 'Austin'")), 5);
+        // The table shows the new tag on those rows.
+        const int tagsColumn = int(model->visibleColumns().indexOf(QStringLiteral("tags")));
+        QTRY_COMPARE(model->data(model->index(0, tagsColumn)).toString(), QStringLiteral("gui-hot"));
+
+        // The same action over everything the filter matches: select one, tick "all matching".
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(model->index(0, 0)).center());
+        auto *all = page.findChildren<QCheckBox *>().last();
+        QVERIFY(all->isVisible());
+        QVERIFY(all->text().contains(QStringLiteral("matching")));
+        all->setChecked(true);
+        QTest::keyClicks(tag, QStringLiteral("-all"));
+        QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("bulkAddTag")), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(done.size(), 2, 30000);
+        QCOMPARE(done.last().first().toString(), QStringLiteral("6250 of 6250 leads changed."));
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM lead_tags lt JOIN tags t ON t.id = lt.tag_id WHERE t.name = 'gui-hot-all'")), kLeads / 16);
+
+        // Clearing the filter through its chip brings everything back.
+        city->clear();
+        QTRY_COMPARE(model->total(), qint64(kLeads));
+    }
+
+    void detailPaneEditsInPlace()
+    {
+        ui::LeadsPage page(*m_engine, std::nullopt);
+        page.show();
+        const qint64 id = page.model()->idAt(0);
+        page.openLead(id);
+        auto *email = page.findChild<QLineEdit *>(QStringLiteral("detail_email"));
+        email->clear();
+        QTest::keyClicks(email, QStringLiteral("not an email"));
+        QTest::keyClick(email, Qt::Key_Return);
+        QVERIFY(text(&page, "leadMessage").contains(QStringLiteral("not a valid address")));
+        email->clear();
+        QTest::keyClicks(email, QStringLiteral("owner@shop.example"));
+        QTest::keyClick(email, Qt::Key_Return);
+        QCOMPARE(text(&page, "leadMessage"), QStringLiteral("Saved."));
+        QCOMPARE(m_engine->leads().get(id)->value(QStringLiteral("email")).toString(), QStringLiteral("owner@shop.example"));
+    }
+
+    void sortingByHeader()
+    {
+        ui::LeadsPage page(*m_engine, std::nullopt);
+        page.show();
+        auto *model = page.model();
+        const int score = int(model->visibleColumns().indexOf(QStringLiteral("score")));
+        page.table()->sortByColumn(score, Qt::DescendingOrder);
+        QCOMPARE(model->data(model->index(0, score)).toLongLong(), 100);
+        QCOMPARE(model->data(model->index(kLeads - 1, score)).toLongLong(), 0);
+    }
+
+    void importWizardEndToEnd()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("wizard.csv"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("Business;E-mail;Town\nWizard Bakery;hello@wizard.example;Austin\nBroken;not-an-email;Austin\n");
+        f.close();
+        ui::ImportWizard wizard(*m_engine, leads::Actor::system());
+        wizard.show();
+        wizard.setFile(path);
+        wizard.next(); // -> mapping
+        QCOMPARE(wizard.currentId(), int(ui::ImportWizard::MappingPage));
+        QCOMPARE(wizard.options().mapping.value(QStringLiteral("E-mail")).toString(), QStringLiteral("email"));
+        wizard.next(); // -> duplicates
+        QSignalSpy finished(&wizard, &ui::ImportWizard::importFinished);
+        wizard.next(); // -> progress: the import runs
+        QTRY_COMPARE(finished.size(), 1);
+        QVERIFY(wizard.report().has_value());
+        QCOMPARE(wizard.report()->imported, 1);
+        QCOMPARE(wizard.report()->rejected, 1);
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM leads WHERE email = 'hello@wizard.example'")), 1);
+    }
+
+    void aBadFileIsRefusedOnTheFirstPage()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("empty.csv"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.close();
+        ui::ImportWizard wizard(*m_engine, leads::Actor::system());
+        wizard.show();
+        wizard.setFile(path);
+        wizard.next();
+        QCOMPARE(wizard.currentId(), int(ui::ImportWizard::FilePage));
+        QVERIFY(wizard.findChildren<QLabel *>().size() > 0);
+        bool said = false;
+        for (auto *l : wizard.findChildren<QLabel *>())
+            said |= l->text().contains(QStringLiteral("empty"));
+        QVERIFY(said);
+    }
+
+    void duplicatesMergeSideBySide()
+    {
+        auto a = m_engine->leads().create(leads::Actor::system(), {{QStringLiteral("name"), QStringLiteral("Twin One")}, {QStringLiteral("email"), QStringLiteral("twin@dupe.example")}});
+        auto b = m_engine->leads().create(leads::Actor::system(), {{QStringLiteral("name"), QStringLiteral("Twin Two")}, {QStringLiteral("email"), QStringLiteral("TWIN@dupe.example")},
+                                                                    {QStringLiteral("phone"), QStringLiteral("512 555 0111")}});
+        QVERIFY(a.ok() && b.ok());
+        ui::DuplicatesDialog dialog(*m_engine, leads::Actor::system());
+        dialog.show();
+        QVERIFY(dialog.groupCount() >= 1);
+        dialog.selectGroup(0);
+        QSignalSpy merged(&dialog, &ui::DuplicatesDialog::merged);
+        QVERIFY(dialog.mergeCurrent());
+        QCOMPARE(merged.size(), 1);
+        auto survivor = m_engine->leads().get(merged.first().first().toLongLong());
+        QVERIFY(survivor.ok());
+        QCOMPARE(survivor->value(QStringLiteral("phone")).toString(), QStringLiteral("+15125550111"));
+    }
+
+    void ctrlKJumpsToALead()
+    {
+        auto lead = m_engine->leads().create(leads::Actor::system(), {{QStringLiteral("name"), QStringLiteral("Xylophone Repair")}});
+        QVERIFY(lead.ok());
+        ui::PageRegistry pages;
+        ui::registerDefaultPages(pages);
+        ui::MainWindow w(*m_engine, std::move(pages));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QTest::keyClick(&w, Qt::Key_K, Qt::ControlModifier);
+        auto *palette = w.findChild<ui::SearchPalette *>();
+        QVERIFY(palette);
+        QTest::keyClicks(palette->findChild<QLineEdit *>(), QStringLiteral("xyloph"));
+        QTRY_COMPARE(palette->resultCount(), 1);
+        QTest::keyClick(palette->findChild<QLineEdit *>(), Qt::Key_Return);
+        QCOMPARE(w.currentPageId(), QStringLiteral("leads"));
+        auto *page = qobject_cast<ui::LeadsPage *>(w.pageWidget(QStringLiteral("leads")));
+        QVERIFY(page);
+        bool shown = false;
+        for (auto *l : page->findChildren<QLabel *>())
+            shown |= l->text() == QLatin1String("Xylophone Repair");
+        QVERIFY(shown);
+    }
+};
+
+QTEST_MAIN(TestLeadsPage)
+#include "tst_leadspage.moc"
