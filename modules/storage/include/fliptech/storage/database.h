@@ -48,7 +48,7 @@ struct ExecResult {
     qint64 rowsAffected = 0;
 };
 
-class Database final
+class Database final : public std::enable_shared_from_this<Database>
 {
 public:
     // Opens (and checks) a connection on the calling thread. Errors say what to fix.
