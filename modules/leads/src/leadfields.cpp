@@ -4,6 +4,7 @@
 #include "fliptech/storage/database.h"
 
 #include <QDate>
+#include <QDateTime>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -135,6 +136,44 @@ void appendJsonString(QByteArray &out, const QString &s)
     }
     out += '"';
 }
+
+// A timestamp as "yyyy-MM-ddTHH:mm:ss.zzzZ" without QDateTime's locale-aware formatter (a list
+// of 500 leads has 2,500 of them). SQLite hands back that very text, which is used as it is.
+void appendTimestamp(QByteArray &out, const QVariant &v)
+{
+    if (v.typeId() == QMetaType::QString) {
+        const QString s = v.toString();
+        if (s.size() == 24 && s.at(10) == u'T' && s.endsWith(u'Z')) {
+            out += '"';
+            out += s.toLatin1();
+            out += '"';
+            return;
+        }
+    }
+    const QDateTime t = storage::Database::toDateTime(v);
+    if (!t.isValid()) {
+        out += "null";
+        return;
+    }
+    const QDate d = t.date();
+    const QTime tm = t.time();
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "\"%04d-%02d-%02dT%02d:%02d:%02d.%03dZ\"", d.year(), d.month(), d.day(), tm.hour(), tm.minute(), tm.second(),
+                  tm.msec());
+    out += buf;
+}
+
+// ,"name": for every field, built once.
+const QList<QByteArray> &fieldKeys()
+{
+    static const QList<QByteArray> keys = [] {
+        QList<QByteArray> k;
+        for (const auto &f : leadFields())
+            k << ",\"" + f.name.toLatin1() + "\":";
+        return k;
+    }();
+    return keys;
+}
 } // namespace
 
 void appendLeadJson(QByteArray &out, const QVariantList &row, const QByteArray &tagsJson)
@@ -142,11 +181,10 @@ void appendLeadJson(QByteArray &out, const QVariantList &row, const QByteArray &
     out += "{\"id\":";
     out += QByteArray::number(row.value(0).toLongLong());
     const auto &fields = leadFields();
+    const auto &keys = fieldKeys();
     for (qsizetype i = 0; i < fields.size(); ++i) {
         const LeadField &f = fields[i];
-        out += ",\"";
-        out += f.name.toLatin1();
-        out += "\":";
+        out += keys[i];
         const QVariant &v = row.at(i + 1);
         if (v.isNull() || !v.isValid()) {
             out += "null";
@@ -155,7 +193,7 @@ void appendLeadJson(QByteArray &out, const QVariantList &row, const QByteArray &
         switch (f.type) {
         case FieldType::Text: appendJsonString(out, v.toString()); break;
         case FieldType::Integer: out += QByteArray::number(v.toLongLong()); break;
-        case FieldType::Timestamp: appendJsonString(out, storage::Database::isoTimestamp(storage::Database::toDateTime(v))); break;
+        case FieldType::Timestamp: appendTimestamp(out, v); break;
         case FieldType::Date: appendJsonString(out, v.toString().left(10)); break;
         case FieldType::Json: {
             // Stored by us as JSON (jsonb on PostgreSQL); anything else written behind our back

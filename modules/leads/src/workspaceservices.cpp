@@ -602,13 +602,17 @@ core::Result<QJsonArray> SearchService::leads(const QString &query, int limit)
     const QString match = LeadFilter::matchExpression(*m_db, query);
     if (match.isEmpty())
         return QJsonArray();
+    // Ranking every match of a frequent word ("smith" in a million leads) is what makes a search
+    // slow, so only the newest 2,000 matches are ranked; rarer words rank all of theirs.
     QString sql;
+    QVariantList params{match, match};
     if (m_db->isPostgres()) {
-        // Rank the matches first, and build snippets only for the page that is returned.
         sql = QStringLiteral(
             "WITH q AS (SELECT to_tsquery('simple', ?) AS query), "
+            "candidates AS (SELECT l.id FROM leads l WHERE l.search_vector @@ to_tsquery('simple', ?) AND l.deleted_at IS NULL "
+            "  ORDER BY l.id DESC LIMIT 2000), "
             "hits AS (SELECT l.id, l.name, l.company, l.email, l.city, l.status, l.description, ts_rank(l.search_vector, q.query) AS rank "
-            "  FROM leads l, q WHERE l.search_vector @@ q.query AND l.deleted_at IS NULL ORDER BY rank DESC, l.id DESC LIMIT %1) "
+            "  FROM leads l JOIN candidates c ON c.id = l.id, q ORDER BY rank DESC, l.id DESC LIMIT %1) "
             "SELECT h.id, h.name, h.company, h.email, h.city, h.status, h.rank, "
             "ts_headline('simple', concat_ws(' · ', h.name, h.company, h.email, h.city, left(h.description, 2000)), q.query, "
             "'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=18, MinWords=6, MaxFragments=1') "
@@ -617,10 +621,12 @@ core::Result<QJsonArray> SearchService::leads(const QString &query, int limit)
         sql = QStringLiteral(
             "SELECT l.id, l.name, l.company, l.email, l.city, l.status, f.rank, f.snip "
             "FROM (SELECT rowid, rank, snippet(leads_fts, -1, char(2), char(3), '…', 12) AS snip FROM leads_fts "
-            "      WHERE leads_fts MATCH ? ORDER BY rank LIMIT %1) f "
+            "      WHERE leads_fts MATCH ? AND rowid >= (SELECT coalesce(min(rowid), 0) FROM "
+            "        (SELECT rowid FROM leads_fts WHERE leads_fts MATCH ? ORDER BY rowid DESC LIMIT 2000)) "
+            "      ORDER BY rank LIMIT %1) f "
             "JOIN leads l ON l.id = f.rowid WHERE l.deleted_at IS NULL ORDER BY f.rank").arg(limit * 2);
     }
-    auto rows = m_db->select(sql, {match});
+    auto rows = m_db->select(sql, params);
     if (!rows)
         return rows.error();
     QJsonArray out;
