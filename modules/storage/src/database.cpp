@@ -48,6 +48,18 @@ void finalizeStatements(sqlite3 *handle)
     t_statements.erase(it);
 }
 
+// PostgreSQL: each statement text is prepared once per connection (PQprepare) and then only
+// executed: an unnamed statement is planned on every call, which for a table with many indexes
+// costs more than running it (2.6 ms of planning for 1.4 ms of work on a lead list page).
+// Keyed by connection and its backend pid, so a new connection at a reused address starts empty.
+struct PgStatementCache {
+    int pid = 0;
+    int next = 0;
+    std::unordered_map<std::string, std::string> names;
+};
+thread_local std::unordered_map<pg_conn *, PgStatementCache> t_pgStatements;
+constexpr size_t kMaxPgStatements = 1000; // beyond: run unnamed (ad-hoc SQL should not grow it forever)
+
 // PostgreSQL type OIDs we convert (pg_type.h).
 constexpr Oid kBool = 16, kBytea = 17, kInt8 = 20, kInt2 = 21, kInt4 = 23, kOid = 26,
               kFloat4 = 700, kFloat8 = 701, kDate = 1082, kTimestamp = 1114, kTimestamptz = 1184;
@@ -319,6 +331,8 @@ void Database::closeThreadConnection()
     const QString name = connectionName();
     if (sqlite3 *h = sqliteHandle())
         finalizeStatements(h);
+    if (pg_conn *c = pgHandle())
+        t_pgStatements.erase(c);
     {
         QSqlDatabase db = QSqlDatabase::database(name, false);
         if (db.isOpen())
@@ -414,8 +428,29 @@ static core::Result<NativeOutcome> runNative(Database &self, const QString &sql,
             ptrs.push_back(v ? v->constData() : nullptr);
             lengths.push_back(v ? int(v->size()) : 0);
         }
-        PGresult *res = PQexecParams(conn, text.constData(), int(params.size()), nullptr, ptrs.data(),
-                                     lengths.data(), formats.data(), 0);
+        PGresult *res = nullptr;
+        PgStatementCache &cache = t_pgStatements[conn];
+        if (const int pid = PQbackendPID(conn); cache.pid != pid) {
+            cache = PgStatementCache{};
+            cache.pid = pid;
+        }
+        const std::string key(text.constData(), size_t(text.size()));
+        auto hit = cache.names.find(key);
+        if (hit == cache.names.end() && cache.names.size() < kMaxPgStatements) {
+            const std::string name = "ft_" + std::to_string(cache.next++);
+            PGresult *prepared = PQprepare(conn, name.c_str(), text.constData(), int(params.size()), nullptr);
+            if (PQresultStatus(prepared) == PGRES_COMMAND_OK) {
+                PQclear(prepared);
+                hit = cache.names.emplace(key, name).first;
+            } else {
+                res = prepared; // the statement's own error (syntax, types): reported below
+            }
+        }
+        if (!res) {
+            res = hit != cache.names.end()
+                ? PQexecPrepared(conn, hit->second.c_str(), int(params.size()), ptrs.data(), lengths.data(), formats.data(), 0)
+                : PQexecParams(conn, text.constData(), int(params.size()), nullptr, ptrs.data(), lengths.data(), formats.data(), 0);
+        }
         const ExecStatusType status = PQresultStatus(res);
         if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
             const QString sqlstate = QString::fromLatin1(PQresultErrorField(res, PG_DIAG_SQLSTATE));
