@@ -1,4 +1,5 @@
 #include "fliptech/auth/authservice.h"
+#include "fliptech/leads/filestore.h"
 #include "fliptech/storage/database.h"
 #include "fliptech/ui/settingspage.h"
 #include "memorysecretstore.h"
@@ -12,6 +13,9 @@
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTableWidget>
+#include <QImage>
+#include <QTemporaryDir>
+#include <QFile>
 #include <QTest>
 
 using namespace fliptech;
@@ -165,6 +169,34 @@ private Q_SLOTS:
         p.role = auth::Role::User;
         ui::SettingsPage page(*m_auth, p);
         QCOMPARE(child<QTabWidget>(&page, "settingsTabs")->count(), 2);
+    }
+
+    void avatarIsUploadedReencodedAndSaved()
+    {
+        QTemporaryDir dir;
+        leads::FileStore files(m_db, dir.filePath(QStringLiteral("files")), core::SystemClock::instance());
+        ui::SettingsPage page(*m_auth, m_admin);
+        page.setFileStore(&files);
+        page.show();
+        QVERIFY(page.findChild<QPushButton *>(QStringLiteral("chooseAvatar"))->isVisible());
+        QImage image(300, 200, QImage::Format_RGB32);
+        image.fill(Qt::blue);
+        const QString png = dir.filePath(QStringLiteral("me.png"));
+        QVERIFY(image.save(png));
+        QVERIFY(page.uploadAvatar(png));
+        const QString url = m_auth->user(m_admin.userId)->avatarUrl;
+        QVERIFY2(url.startsWith(QStringLiteral("/api/v1/files/")), qPrintable(url));
+        auto stored = files.get(url.section(u'/', 4, 4).toLongLong());
+        QVERIFY(stored.ok());
+        QCOMPARE(QImage(stored->path).size(), QSize(256, 256));
+        // Not an image: refused, the profile keeps its avatar.
+        const QString text = dir.filePath(QStringLiteral("notes.png"));
+        QFile f(text);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("just text");
+        f.close();
+        QVERIFY(!page.uploadAvatar(text));
+        QCOMPARE(m_auth->user(m_admin.userId)->avatarUrl, url);
     }
 };
 

@@ -1,11 +1,16 @@
 #include "fliptech/ui/settingspage.h"
 
+#include "fliptech/leads/filestore.h"
+
 #include "fliptech/engine/engine.h"
 #include "fliptech/ui/pageregistry.h"
 
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -110,7 +115,17 @@ QWidget *SettingsPage::buildProfile()
     m_avatar->setPlaceholderText(tr("https://… (an image address)"));
     form->addRow(tr("&Name"), m_name);
     form->addRow(tr("&Time zone"), m_timezone);
-    form->addRow(tr("&Avatar"), m_avatar);
+    auto *avatarRow = new QHBoxLayout;
+    avatarRow->addWidget(m_avatar, 1);
+    m_chooseAvatar = button(w, tr("Choose image…"), "chooseAvatar");
+    m_chooseAvatar->setVisible(false); // needs a file store (setFileStore)
+    avatarRow->addWidget(m_chooseAvatar);
+    form->addRow(tr("&Avatar"), avatarRow);
+    connect(m_chooseAvatar, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Avatar"), {}, tr("Images (*.png *.jpg *.jpeg *.gif *.webp)"));
+        if (!path.isEmpty())
+            uploadAvatar(path);
+    });
     layout->addLayout(form);
     auto *save = button(w, tr("Save profile"), "saveProfile");
     connect(save, &QPushButton::clicked, this, &SettingsPage::saveProfile);
@@ -365,6 +380,32 @@ void SettingsPage::deleteUser()
     reloadUsers();
 }
 
+void SettingsPage::setFileStore(leads::FileStore *files)
+{
+    m_files = files;
+    m_chooseAvatar->setVisible(files != nullptr);
+}
+
+bool SettingsPage::uploadAvatar(const QString &path)
+{
+    if (!m_files)
+        return false;
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        say(m_profileStatus, tr("Cannot read %1.").arg(path), true);
+        return false;
+    }
+    auto stored = m_files->store(leads::Actor::of(m_principal), leads::FileStore::Kind::Avatar, QFileInfo(path).fileName(),
+                                 f.read(leads::FileStore::maxImageBytes + 1), QStringLiteral("user"), m_principal.userId);
+    if (!stored) {
+        say(m_profileStatus, stored.error().userMessage(), true);
+        return false;
+    }
+    m_avatar->setText(stored->toJson().value(QStringLiteral("download_url")).toString());
+    saveProfile();
+    return true;
+}
+
 void registerSettingsPage(PageRegistry &registry)
 {
     const PageInfo *placeholder = registry.find(QStringLiteral("settings"));
@@ -376,7 +417,9 @@ void registerSettingsPage(PageRegistry &registry)
                           l->setAlignment(Qt::AlignCenter);
                           return l;
                       }
-                      return new SettingsPage(context.engine.auth(), *context.principal, parent);
+                      auto *page = new SettingsPage(context.engine.auth(), *context.principal, parent);
+                      page->setFileStore(&context.engine.files());
+                      return page;
                   }};
     registry.add(std::move(info));
 }

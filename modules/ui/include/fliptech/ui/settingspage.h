@@ -17,6 +17,10 @@ class QPushButton;
 class QTableWidget;
 class QTabWidget;
 
+namespace fliptech::leads {
+class FileStore;
+}
+
 namespace fliptech::ui {
 
 // A confirmation seam (KeePassXC's MessageBox::setNextAnswer): tests answer without a modal.
@@ -32,6 +36,10 @@ class SettingsPage final : public QWidget
     Q_OBJECT
 public:
     SettingsPage(auth::AuthService &auth, auth::Principal principal, QWidget *parent = nullptr);
+    // With a file store the profile offers "Choose image…" for the avatar (uploaded, re-encoded).
+    void setFileStore(leads::FileStore *files);
+    // Stores the image as the avatar and saves the profile (the file dialog's path; tests call it).
+    bool uploadAvatar(const QString &path);
 
 private:
     QWidget *buildProfile();
@@ -52,6 +60,8 @@ private:
     auth::Principal m_principal;
     QTabWidget *m_tabs = nullptr;
     // profile
+    leads::FileStore *m_files = nullptr;
+    QPushButton *m_chooseAvatar = nullptr;
     QLineEdit *m_name = nullptr, *m_avatar = nullptr, *m_current = nullptr, *m_newPassword = nullptr, *m_confirm = nullptr;
     QComboBox *m_timezone = nullptr;
     QLabel *m_profileStatus = nullptr;
