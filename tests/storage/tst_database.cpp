@@ -63,6 +63,28 @@ private Q_SLOTS:
         QCOMPARE(count(QStringLiteral("SELECT count(*) FROM leads")), 1); // the injection string did nothing
     }
 
+    void timestampsComeBackExactly_data()
+    {
+        QTest::addColumn<QString>("literal");
+        QTest::addColumn<QString>("utc");
+        QTest::newRow("utc with micros") << "2026-11-25T19:26:33.123456Z" << "2026-11-25T19:26:33.123Z";
+        QTest::newRow("no fraction") << "2026-01-01T00:00:00Z" << "2026-01-01T00:00:00.000Z";
+        QTest::newRow("one digit fraction") << "2026-01-01T00:00:00.5Z" << "2026-01-01T00:00:00.500Z";
+        QTest::newRow("positive offset") << "2026-03-01T01:30:00+02:00" << "2026-02-28T23:30:00.000Z";
+        QTest::newRow("negative offset with minutes") << "2026-06-30T22:00:00-03:30" << "2026-07-01T01:30:00.000Z";
+        QTest::newRow("leap day") << "2028-02-29T12:00:00Z" << "2028-02-29T12:00:00.000Z";
+    }
+    void timestampsComeBackExactly()
+    {
+        QFETCH(QString, literal);
+        QFETCH(QString, utc);
+        auto r = m_db->selectOne(QStringLiteral("SELECT %1").arg(m_db->timestampParam()),
+                                 {m_db->timestamp(QDateTime::fromString(literal, Qt::ISODateWithMs))});
+        QVERIFY(r.ok());
+        const QDateTime got = storage::Database::toDateTime(r->value(0));
+        QCOMPARE(storage::Database::isoTimestamp(got), utc);
+        QCOMPARE(got.timeSpec(), Qt::UTC);
+    }
     void errorsAreClassified()
     {
         QVERIFY(m_db->execute(QStringLiteral("INSERT INTO tags (name) VALUES (?)"), {QStringLiteral("Hot")}).ok());
