@@ -251,6 +251,25 @@ private Q_SLOTS:
         QCOMPARE(search.search(QStringLiteral("raven"), QStringLiteral("leads"))->size(), 1);
     }
 
+    void cancelAfterCommittedChunksRemovesThem()
+    {
+        // SQLite commits every 20,000 rows; a cancel after two chunks must still leave nothing.
+        QByteArray csv("name,email\n");
+        for (int i = 0; i < 45000; ++i)
+            csv += "Chunk " + QByteArray::number(i) + ",chunk" + QByteArray::number(i) + "@x.example\n";
+        auto o = ImportOptions::fromJson({});
+        int calls = 0;
+        auto r = m_importer->run(m_actor, write(csv), *o, {}, [&] { return ++calls >= 10; }); // checked every 4,096 rows
+        QCOMPARE(r.error().code, ErrorCode::Cancelled);
+        QCOMPARE(leadCount(), 0);
+        leads::SearchService search(m_db);
+        QCOMPARE(search.search(QStringLiteral("chunk1"), QStringLiteral("leads"))->size(), 0);
+        if (!m_db->isPostgres()) // the search index lost the removed rows too
+            QCOMPARE(m_db->selectOne(QStringLiteral("SELECT count(*) FROM leads_fts WHERE leads_fts MATCH 'chunk1*'"))->value(0).toInt(), 0);
+        QVERIFY(m_leads->create(m_actor, QJsonDocument::fromJson(J({"name":"After Chunks"})).object()).ok());
+        QCOMPARE(search.search(QStringLiteral("after chunks"), QStringLiteral("leads"))->size(), 1);
+    }
+
     void databaseFailureRollsBackEverything()
     {
         // source_id is unique per source: the second row collides inside the import itself.

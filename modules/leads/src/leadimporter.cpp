@@ -13,6 +13,7 @@
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSet>
 
 #include <libpq-fe.h>
@@ -334,30 +335,69 @@ core::Result<ImportReport> LeadImporter::run(const Actor &actor, const QString &
     QList<std::pair<qint64, QJsonObject>> updates;
     QHash<QString, QStringList> rowTags; // only when a tags column is mapped: key = row index
 
-    Transaction tx(*m_db, Transaction::Mode::Immediate);
-    if (!tx.isActive())
-        return tx.error();
-
     // Writers: COPY on PostgreSQL, batched multi-row INSERT on SQLite.
     const bool pg = m_db->isPostgres();
-    // SQLite's full-text index is filled in one statement after the rows are in (4x faster
-    // than its per-row trigger). The trigger is dropped and re-created inside this transaction:
-    // DDL is transactional and we hold the write lock, so no other writer ever misses it, and a
-    // rollback brings it back.
+    // PostgreSQL imports in one transaction (MVCC: nobody waits). SQLite has one writer at a time,
+    // so it commits every 20,000 rows and lets other writers (job workers, someone editing a
+    // lead) in between; a failed or cancelled import then deletes what its earlier chunks wrote
+    // (they carry the import's created_at stamp), so either way nothing is left half-imported.
+    constexpr qint64 chunkRows = 20000;
+    std::optional<Transaction> tx;
+    int committedChunks = 0;
+    bool finished = false;
+    // SQLite's full-text index is filled in one statement after each chunk's rows (4x faster
+    // than its per-row trigger). The trigger is dropped and re-created inside the chunk's
+    // transaction: DDL is transactional and we hold the write lock, so no other writer ever
+    // misses it, and a rollback brings it back.
     QString ftsTrigger;
     qint64 maxIdBefore = 0;
-    if (!pg) {
+    auto beginChunk = [&]() -> core::Status {
+        tx.emplace(*m_db, Transaction::Mode::Immediate);
+        if (!tx->isActive())
+            return tx->error();
+        if (pg)
+            return {};
         auto trig = m_db->selectOne(QStringLiteral("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'leads_fts_ai'"));
         auto maxId = m_db->selectOne(QStringLiteral("SELECT coalesce(max(id), 0) FROM leads"));
         if (!maxId)
             return maxId.error();
         maxIdBefore = maxId->value(0).toLongLong();
+        ftsTrigger.clear();
         if (trig) {
             ftsTrigger = trig->value(0).toString();
             if (auto st = m_db->executeRaw(QStringLiteral("DROP TRIGGER leads_fts_ai")); !st)
                 return st.error();
         }
-    }
+        return {};
+    };
+    // Fills the search index for this chunk's rows and puts the trigger back.
+    auto indexChunk = [&]() -> core::Status {
+        if (ftsTrigger.isEmpty())
+            return {};
+        auto indexed = m_db->execute(QStringLiteral("INSERT INTO leads_fts (rowid, name, company, email, phone, website_domain, city, description) "
+                                                    "SELECT id, name, company, email, phone, website_domain, city, description FROM leads WHERE id > ?"),
+                                     {maxIdBefore});
+        if (!indexed)
+            return indexed.error();
+        if (auto st = m_db->executeRaw(ftsTrigger); !st)
+            return st;
+        ftsTrigger.clear();
+        return {};
+    };
+    auto undo = qScopeGuard([&] {
+        if (finished)
+            return;
+        tx.reset(); // the open chunk rolls back
+        if (committedChunks == 0)
+            return;
+        Transaction cleanup(*m_db, Transaction::Mode::Immediate);
+        auto removed = m_db->execute(QStringLiteral("DELETE FROM leads WHERE deleted_at IS NULL AND created_at = ? AND source = ? AND created_by IS ?"),
+                                     {stamp, options.source, createdBy});
+        if (!removed || !cleanup.commit())
+            qCWarning(lcLeads) << "could not remove the rows of a failed import" << stamp;
+    });
+    if (auto st = beginChunk(); !st)
+        return st.error();
     constexpr int batchRows = 64;
     QVariantList batch;
     batch.reserve(batchRows * width);
@@ -565,6 +605,17 @@ core::Result<ImportReport> LeadImporter::run(const Actor &actor, const QString &
             if (batch.size() >= batchRows * width)
                 if (failure = flushInsert(); !failure)
                     break;
+            if (report.imported % chunkRows == 0) {
+                if (failure = flushInsert(); !failure)
+                    break;
+                if (failure = indexChunk(); !failure)
+                    break;
+                if (failure = tx->commit(); !failure)
+                    break;
+                ++committedChunks;
+                if (failure = beginChunk(); !failure)
+                    break;
+            }
         }
     }
     if (!failure) {
@@ -576,18 +627,9 @@ core::Result<ImportReport> LeadImporter::run(const Actor &actor, const QString &
         rejectedFile.remove();
         return st.error();
     }
-    if (!ftsTrigger.isEmpty()) {
-        auto indexed = m_db->execute(QStringLiteral("INSERT INTO leads_fts (rowid, name, company, email, phone, website_domain, city, description) "
-                                                    "SELECT id, name, company, email, phone, website_domain, city, description FROM leads WHERE id > ?"),
-                                     {maxIdBefore});
-        if (!indexed) {
-            rejectedFile.remove();
-            return indexed.error();
-        }
-        if (auto st = m_db->executeRaw(ftsTrigger); !st) {
-            rejectedFile.remove();
-            return st.error();
-        }
+    if (auto st = indexChunk(); !st) {
+        rejectedFile.remove();
+        return st.error();
     }
     if (progress)
         progress(fileSize, fileSize);
@@ -642,10 +684,11 @@ core::Result<ImportReport> LeadImporter::run(const Actor &actor, const QString &
     report.elapsedMs = timer.elapsed();
     if (auto st = m_leads.logActivity(actor, QStringLiteral("leads_imported"), QStringLiteral("import"), 0, report.toJson()); !st)
         return st.error();
-    if (auto st = tx.commit(); !st) {
+    if (auto st = tx->commit(); !st) {
         rejectedFile.remove();
         return st.error();
     }
+    finished = true;
     // Fresh statistics after a big import, or the planner guesses which index serves a filter.
     if (report.imported > 10000)
         (void)m_db->executeRaw(pg ? QStringLiteral("ANALYZE leads") : QStringLiteral("ANALYZE leads; PRAGMA optimize"));
