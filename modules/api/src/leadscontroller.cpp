@@ -19,12 +19,12 @@ using M = QHttpServerRequest::Method;
 using auth::Role;
 namespace s = schema;
 
-namespace {
-
 leads::Actor actorOf(const RequestContext &c)
 {
     return leads::Actor::of(*c.principal, c.client);
 }
+
+namespace {
 
 QJsonObject leadSchema(bool forWrite)
 {
@@ -62,6 +62,22 @@ core::Result<leads::LeadSort> sortOf(const RequestContext &c)
             sort.prepend(u'-');
     }
     return leads::LeadSort::parse(sort);
+}
+
+// The filter (query fields or filter=<json>) and the sort of a list-shaped request.
+struct ListQuery {
+    leads::LeadFilter filter;
+    leads::LeadSort sort;
+};
+core::Result<ListQuery> listQueryOf(const RequestContext &c)
+{
+    auto filter = leads::LeadFilter::fromQuery(QUrlQuery(c.url));
+    if (!filter)
+        return filter.error();
+    auto sort = sortOf(c);
+    if (!sort)
+        return sort.error();
+    return ListQuery{*filter, *sort};
 }
 
 core::Result<int> limitOf(const RequestContext &c)
@@ -105,16 +121,13 @@ void registerLeadRoutes(RouteTable &table, engine::Engine &engine)
     table.add({M::Get, QStringLiteral("/api/v1/leads"), Role::Viewer, tag,
                QStringLiteral("Leads matching a filter (query fields or filter=<json>), sorted (sort=-score), a page at a time (limit, cursor)"),
                {}, pageSchema, 200, [&svc](RequestContext &c) {
-                   auto filter = leads::LeadFilter::fromQuery(QUrlQuery(c.url));
-                   if (!filter)
-                       return errorResponse(filter.error());
-                   auto sort = sortOf(c);
-                   if (!sort)
-                       return errorResponse(sort.error());
+                   auto query = listQueryOf(c);
+                   if (!query)
+                       return errorResponse(query.error());
                    auto limit = limitOf(c);
                    if (!limit)
                        return errorResponse(limit.error());
-                   leads::ListOptions o{*filter, *sort, *limit, c.query(QStringLiteral("cursor")), true, true};
+                   leads::ListOptions o{query->filter, query->sort, *limit, c.query(QStringLiteral("cursor")), true, true};
                    auto page = svc.list(o);
                    if (!page)
                        return errorResponse(page.error());
@@ -157,12 +170,9 @@ void registerLeadRoutes(RouteTable &table, engine::Engine &engine)
     table.add({M::Get, QStringLiteral("/api/v1/leads/export"), Role::Viewer, tag,
                QStringLiteral("Leads of a filter as CSV or JSON (format=csv|json, columns=a,b,c, same filter fields as the list)"), {}, {}, 200,
                [&engine](RequestContext &c) {
-                   auto filter = leads::LeadFilter::fromQuery(QUrlQuery(c.url));
-                   if (!filter)
-                       return errorResponse(filter.error());
-                   auto sort = sortOf(c);
-                   if (!sort)
-                       return errorResponse(sort.error());
+                   auto query = listQueryOf(c);
+                   if (!query)
+                       return errorResponse(query.error());
                    auto format = leads::LeadExporter::formatFromName(c.query(QStringLiteral("format")));
                    if (!format)
                        return errorResponse(format.error());
@@ -170,7 +180,7 @@ void registerLeadRoutes(RouteTable &table, engine::Engine &engine)
                    QByteArray data;
                    QBuffer out(&data);
                    out.open(QIODevice::WriteOnly);
-                   auto n = engine.exporter().write(&out, *filter, *sort, *format, columns);
+                   auto n = engine.exporter().write(&out, query->filter, query->sort, *format, columns);
                    if (!n)
                        return errorResponse(n.error());
                    const bool csv = *format == leads::LeadExporter::Format::Csv;

@@ -24,11 +24,6 @@ namespace s = schema;
 
 namespace {
 
-leads::Actor actorOf(const RequestContext &c)
-{
-    return leads::Actor::of(*c.principal, c.client);
-}
-
 QHttpServerResponse noContent(const core::Status &st)
 {
     return st ? QHttpServerResponse(QHttpServerResponse::StatusCode::NoContent) : errorResponse(st.error());

@@ -17,14 +17,6 @@ using storage::Transaction;
 
 namespace {
 
-QString placeholders(qsizetype n)
-{
-    QString s;
-    for (qsizetype i = 0; i < n; ++i)
-        s += i ? QStringLiteral(", ?") : QStringLiteral("?");
-    return s;
-}
-
 QVariantList toVariants(const QList<qint64> &ids)
 {
     QVariantList v;
@@ -146,7 +138,7 @@ core::Status LeadService::bulkBatch(const Actor &actor, const BulkRequest &reque
 {
     using A = BulkRequest::Action;
     const QString now = storage::Database::isoTimestamp(m_clock.now());
-    const QString in = placeholders(ids.size());
+    const QString in = storage::Database::placeholders(ids.size());
     const QVariantList idParams = toVariants(ids);
     Transaction tx(*m_db, Transaction::Mode::Immediate);
     if (!tx.isActive())
@@ -385,7 +377,7 @@ core::Result<QJsonObject> LeadService::merge(const Actor &actor, qint64 survivor
             }
         }
     }
-    const QString in = placeholders(others.size());
+    const QString in = storage::Database::placeholders(others.size());
     const QVariantList otherIds = toVariants(others);
     auto run = [&](const QString &sql, const QVariantList &params) -> core::Status {
         auto done = m_db->execute(sql, params);

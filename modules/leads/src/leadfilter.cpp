@@ -49,14 +49,6 @@ bool isWholeNumber(const QJsonValue &v)
     return v.isDouble() && v.toDouble() == double(qint64(v.toDouble())) && std::abs(v.toDouble()) < 9e15;
 }
 
-QString placeholders(qsizetype n)
-{
-    QString s;
-    for (qsizetype i = 0; i < n; ++i)
-        s += i ? QStringLiteral(", ?") : QStringLiteral("?");
-    return s;
-}
-
 QStringList splitList(const QString &v)
 {
     QStringList out;
@@ -292,7 +284,7 @@ SqlCondition LeadFilter::toSql(const storage::Database &db) const
                 where << QStringLiteral("l.%1 = ?").arg(key); // key comes from the whitelist above
                 params << arr.first().toString();
             } else {
-                where << QStringLiteral("l.%1 IN (%2)").arg(key, placeholders(arr.size()));
+                where << QStringLiteral("l.%1 IN (%2)").arg(key, storage::Database::placeholders(arr.size()));
                 for (const auto &e : arr)
                     params << e.toString();
             }
@@ -333,12 +325,12 @@ SqlCondition LeadFilter::toSql(const storage::Database &db) const
                 }
                 QString cond;
                 if (!names.isEmpty()) {
-                    parts << QStringLiteral("lower(t.name) IN (%1)").arg(placeholders(names.size()));
+                    parts << QStringLiteral("lower(t.name) IN (%1)").arg(storage::Database::placeholders(names.size()));
                     for (const auto &n : std::as_const(names))
                         params << n;
                 }
                 if (!ids.isEmpty()) {
-                    parts << QStringLiteral("t.id IN (%1)").arg(placeholders(ids.size()));
+                    parts << QStringLiteral("t.id IN (%1)").arg(storage::Database::placeholders(ids.size()));
                     params << ids;
                 }
                 return parts.isEmpty() ? QStringLiteral("1 = 0") : u'(' + parts.join(QStringLiteral(" OR ")) + u')';
@@ -364,7 +356,7 @@ SqlCondition LeadFilter::toSql(const storage::Database &db) const
                 where << QStringLiteral("1 = 0");
                 continue;
             }
-            where << QStringLiteral("l.id IN (%1)").arg(placeholders(arr.size()));
+            where << QStringLiteral("l.id IN (%1)").arg(storage::Database::placeholders(arr.size()));
             for (const auto &e : arr)
                 params << qint64(e.toDouble());
         }

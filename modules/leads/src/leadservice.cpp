@@ -29,15 +29,6 @@ bool notNullColumn(const QString &f)
     return s.contains(f);
 }
 
-QString placeholders(qsizetype n)
-{
-    QString s;
-    s.reserve(n * 3);
-    for (qsizetype i = 0; i < n; ++i)
-        s += i ? QStringLiteral(", ?") : QStringLiteral("?");
-    return s;
-}
-
 QString orderBy(const LeadSort &sort, bool reverse = false)
 {
     const bool desc = sort.descending != reverse;
@@ -112,7 +103,7 @@ core::Result<QHash<qint64, QJsonArray>> LeadService::tagsOf(const QVariantList &
     if (ids.isEmpty())
         return tags;
     auto rows = m_db->select(QStringLiteral("SELECT lt.lead_id, t.id, t.name, t.color FROM lead_tags lt JOIN tags t ON t.id = lt.tag_id "
-                                            "WHERE lt.lead_id IN (%1) ORDER BY lower(t.name)").arg(placeholders(ids.size())), ids);
+                                            "WHERE lt.lead_id IN (%1) ORDER BY lower(t.name)").arg(storage::Database::placeholders(ids.size())), ids);
     if (!rows)
         return rows.error();
     for (const auto &r : *rows)
@@ -241,12 +232,7 @@ core::Result<LeadPage> LeadService::list(const ListOptions &options)
         }
     }
     if (options.withTotal) {
-        if (options.cursor.isEmpty() && !page.nextCursor.isEmpty()) {
-            auto total = count(options.filter);
-            if (!total)
-                return total.error();
-            page.total = *total;
-        } else if (options.cursor.isEmpty()) {
+        if (options.cursor.isEmpty() && page.nextCursor.isEmpty()) {
             page.total = page.count; // the whole result is on this page
         } else {
             auto total = count(options.filter);
@@ -400,7 +386,7 @@ core::Result<QJsonObject> LeadService::create(const Actor &actor, const QJsonObj
     auto row = m_db->selectOne(QStringLiteral("INSERT INTO leads (%1) VALUES (%2) RETURNING id").arg(cols.join(QStringLiteral(", ")), phs.join(QStringLiteral(", "))),
                                params);
     if (!row) {
-        if (row.error().message.contains(QLatin1String("leads_source_key")) || row.error().message.contains(QLatin1String("UNIQUE")))
+        if (row.error().code == ErrorCode::Conflict) // the only unique key a new lead can hit: (source, source_id)
             return core::makeError(ErrorCode::Conflict, QStringLiteral("a lead with this source and source_id exists already"),
                                    {{QStringLiteral("source_id"), QStringLiteral("already used for this source")}});
         return row.error();

@@ -42,11 +42,6 @@ QString highlight(const QString &marked)
     return out;
 }
 
-bool isUniqueViolation(const core::Error &e)
-{
-    return e.message.contains(QLatin1String("UNIQUE"), Qt::CaseInsensitive) || e.message.contains(QLatin1String("duplicate key"));
-}
-
 const QRegularExpression &colorPattern()
 {
     static const QRegularExpression re(QStringLiteral("^#[0-9a-fA-F]{6}$"));
@@ -101,7 +96,7 @@ core::Result<QJsonObject> TagService::create(const Actor &actor, const QJsonObje
                                {name, color.isEmpty() ? QVariant() : QVariant(color), category.isEmpty() ? QVariant() : QVariant(category),
                                 Database::isoTimestamp(m_clock.now())});
     if (!row) {
-        if (isUniqueViolation(row.error()))
+        if (row.error().code == ErrorCode::Conflict)
             return core::makeError(ErrorCode::Conflict, QStringLiteral("a tag named '%1' exists already (names ignore case)").arg(name),
                                    {{QStringLiteral("name"), QStringLiteral("already exists")}});
         return row.error();
@@ -142,7 +137,7 @@ core::Result<QJsonObject> TagService::update(const Actor &actor, qint64 id, cons
     params << id;
     auto done = m_db->execute(QStringLiteral("UPDATE tags SET %1 WHERE id = ?").arg(sets.join(QStringLiteral(", "))), params);
     if (!done) {
-        if (isUniqueViolation(done.error()))
+        if (done.error().code == ErrorCode::Conflict)
             return core::makeError(ErrorCode::Conflict, QStringLiteral("another tag has that name (names ignore case)"),
                                    {{QStringLiteral("name"), QStringLiteral("already exists")}});
         return done.error();
@@ -382,7 +377,7 @@ core::Result<QJsonObject> LocationService::createLocation(const QJsonObject &f)
     auto row = m_db->selectOne(QStringLiteral("INSERT INTO locations (name, kind, code, region, country, timezone) VALUES (?, ?, ?, ?, ?, ?) RETURNING id"),
                                {name, kind, v("code"), v("region"), v("country"), tz});
     if (!row)
-        return isUniqueViolation(row.error()) ? fieldError(QStringLiteral("code"), QStringLiteral("is used by another location")) : row.error();
+        return row.error().code == ErrorCode::Conflict ? fieldError(QStringLiteral("code"), QStringLiteral("is used by another location")) : row.error();
     auto r = m_db->selectOne(QStringLiteral("SELECT %1 FROM locations l WHERE l.id = ?").arg(locationColumns), {row->value(0)});
     if (!r)
         return r.error();
@@ -451,7 +446,7 @@ core::Result<QJsonObject> LocationService::createGroup(const Actor &actor, const
                                {name, description.isEmpty() ? QVariant() : QVariant(description),
                                 actor.userId ? QVariant(*actor.userId) : QVariant(), now, now});
     if (!row)
-        return isUniqueViolation(row.error())
+        return row.error().code == ErrorCode::Conflict
             ? core::makeError(ErrorCode::Conflict, QStringLiteral("a location group named '%1' exists already").arg(name), {{QStringLiteral("name"), QStringLiteral("already exists")}})
             : row.error();
     const qint64 id = row->value(0).toLongLong();
@@ -485,7 +480,7 @@ core::Result<QJsonObject> LocationService::updateGroup(const Actor &actor, qint6
     params << id;
     auto done = m_db->execute(QStringLiteral("UPDATE location_groups SET %1 WHERE id = ?").arg(sets.join(QStringLiteral(", "))), params);
     if (!done)
-        return isUniqueViolation(done.error())
+        return done.error().code == ErrorCode::Conflict
             ? core::makeError(ErrorCode::Conflict, QStringLiteral("another location group has that name"), {{QStringLiteral("name"), QStringLiteral("already exists")}})
             : done.error();
     if (f.contains(QStringLiteral("location_ids")))

@@ -402,6 +402,15 @@ QDateTime Database::toDateTime(const QVariant &value)
     return dt.toUTC();
 }
 
+QString Database::placeholders(qsizetype n)
+{
+    QString s;
+    s.reserve(n * 3);
+    for (qsizetype i = 0; i < n; ++i)
+        s += i ? QStringLiteral(", ?") : QStringLiteral("?");
+    return s;
+}
+
 QString Database::boolLiteral(bool b) const
 {
     if (isPostgres())

@@ -22,15 +22,6 @@ namespace {
 
 const char *const kStateNames[] = {"queued", "running", "done", "dead", "cancelled"};
 
-QString placeholders(qsizetype n)
-{
-    QString s;
-    s.reserve(n * 2);
-    for (qsizetype i = 0; i < n; ++i)
-        s += i ? QStringLiteral(",?") : QStringLiteral("?");
-    return s;
-}
-
 QJsonObject parseJson(const QVariant &v)
 {
     if (v.isNull())
@@ -187,7 +178,7 @@ core::Result<QList<Job>> JobQueue::claim(const QStringList &queues, const QStrin
         "started_at = ?, updated_at = ? "
         "WHERE id IN (SELECT id FROM jobs%4 WHERE state = 'queued' AND queue IN (%1) AND run_at <= ? "
         "ORDER BY priority DESC, run_at, id LIMIT ?%2) "
-        "RETURNING %3").arg(placeholders(queues.size()), lock, kJobColumns,
+        "RETURNING %3").arg(Database::placeholders(queues.size()), lock, kJobColumns,
                             // SQLite's planner otherwise picks jobs_state_idx and sorts every queued job.
                             m_db->isPostgres() ? QString() : QStringLiteral(" INDEXED BY jobs_claim_idx"));
     QVariantList params{workerId, m_db->timestamp(now.addMSecs(lease.count())), m_db->timestamp(now),
@@ -223,7 +214,7 @@ core::Result<QList<qint64>> JobQueue::heartbeat(const QStringList &workerIds, st
     auto rows = m_db->select(QStringLiteral("UPDATE jobs SET locked_until = ?, updated_at = ? "
                                             "WHERE state = 'running' AND locked_by IN (%1) "
                                             "RETURNING id, cancel_requested")
-                                 .arg(placeholders(workerIds.size())),
+                                 .arg(Database::placeholders(workerIds.size())),
                              params);
     if (!rows)
         return rows.error();
@@ -259,7 +250,7 @@ core::Result<int> JobQueue::completeBatch(const QList<qint64> &ids, const QStrin
     auto r = m_db->execute(QStringLiteral("UPDATE jobs SET state = 'done', progress = 100, locked_by = NULL, "
                                           "locked_until = NULL, updated_at = ?, finished_at = ? "
                                           "WHERE state = 'running' AND locked_by = ? AND id IN (%1)")
-                               .arg(placeholders(ids.size())),
+                               .arg(Database::placeholders(ids.size())),
                            params);
     if (!r)
         return r.error();
@@ -310,7 +301,7 @@ core::Result<int> JobQueue::release(const QList<qint64> &ids, const QString &wor
     auto r = m_db->execute(QStringLiteral("UPDATE jobs SET state = 'queued', attempts = attempts - 1, locked_by = NULL, "
                                           "locked_until = NULL, updated_at = ? "
                                           "WHERE state = 'running' AND locked_by = ? AND id IN (%1)")
-                               .arg(placeholders(ids.size())),
+                               .arg(Database::placeholders(ids.size())),
                            params);
     if (!r)
         return r.error();

@@ -9,6 +9,10 @@ namespace fliptech::engine {
 class Engine;
 }
 
+namespace fliptech::leads {
+struct Actor;
+}
+
 namespace fliptech::api {
 
 class HttpMetrics;
@@ -16,6 +20,8 @@ class HttpMetrics;
 // Shared shapes: {"items": [...], "total": N, "next_cursor": ...}.
 QJsonObject listSchema(const QJsonObject &item);
 QHttpServerResponse listResponse(const QJsonArray &items);
+// Who is calling, for the lead services' permissions and activity log.
+leads::Actor actorOf(const RequestContext &c);
 
 void registerHealthRoutes(RouteTable &table, engine::Engine &engine, HttpMetrics &metrics);
 void registerAuthRoutes(RouteTable &table, auth::AuthService &auth);
