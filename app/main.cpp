@@ -139,7 +139,8 @@ int main(int argc, char **argv)
                             {QStringLiteral("refresh_days"), {QStringLiteral("JWT_REFRESH_TOKEN_EXPIRE_DAYS")}},
                             {QStringLiteral("cors_origins"), {QStringLiteral("CORS_ORIGINS")}},
                             {QStringLiteral("rate_limit_per_minute"), {QStringLiteral("RATE_LIMIT_PER_MINUTE")}},
-                            {QStringLiteral("allowed_hosts"), {QStringLiteral("FLIPTECH_ALLOWED_HOSTS")}}});
+                            {QStringLiteral("allowed_hosts"), {QStringLiteral("FLIPTECH_ALLOWED_HOSTS")}},
+                            {QStringLiteral("http_threads"), {QStringLiteral("FLIPTECH_HTTP_THREADS")}}});
     if (parser.isSet(databaseOpt))
         config.setCommandLine(QStringLiteral("database_url"), parser.value(databaseOpt));
     if (parser.isSet(listenOpt))
@@ -184,6 +185,11 @@ int main(int argc, char **argv)
         o = o.trimmed();
     apiOptions.rateLimitPerMinute = config.intValue(QStringLiteral("rate_limit_per_minute"), apiOptions.rateLimitPerMinute);
     apiOptions.allowedHosts = config.value(QStringLiteral("allowed_hosts")).split(u',', Qt::SkipEmptyParts);
+    bool threadsOk = true;
+    const QString threadsText = config.value(QStringLiteral("http_threads"));
+    apiOptions.threads = threadsText.isEmpty() ? 0 : threadsText.toInt(&threadsOk);
+    if (!threadsOk || apiOptions.threads < 0 || apiOptions.threads > 64)
+        return fail(ExitUsage, QStringLiteral("FLIPTECH_HTTP_THREADS must be a number from 0 (one per core) to 64"));
     if (parser.isSet(tlsCertOpt) != parser.isSet(tlsKeyOpt))
         return fail(ExitUsage, QStringLiteral("--tls-cert and --tls-key go together"));
     if (parser.isSet(tlsCertOpt)) {

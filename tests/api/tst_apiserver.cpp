@@ -148,6 +148,37 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(c.bytesAvailable() > 0 || c.state() == QAbstractSocket::UnconnectedState, 5000);
         const QByteArray answer = c.readAll();
         QVERIFY2(answer.startsWith("HTTP/1.1 503"), answer.constData());
+        // Connections closed on the HTTP threads free their places for new ones.
+        a.abort();
+        b.abort();
+        QTRY_COMPARE_WITH_TIMEOUT(m_api.server().openConnections(), 0, 5000);
+        QCOMPARE(request("GET", QStringLiteral("/api/v1/health")).status, 200);
+    }
+
+    void connectionsAreServedBySeveralThreads()
+    {
+        api::ApiOptions options;
+        options.threads = 3;
+        auto st = m_api.start(m_tmp->url(), options);
+        QVERIFY(st.ok());
+        QCOMPARE(m_api.server().threadCount(), 3);
+        // Keep-alive connections, dealt round robin, each answering several requests.
+        std::vector<std::unique_ptr<QTcpSocket>> sockets;
+        for (int i = 0; i < 6; ++i) {
+            sockets.push_back(std::make_unique<QTcpSocket>());
+            sockets.back()->connectToHost(QHostAddress::LocalHost, m_api.server().port());
+            QVERIFY(sockets.back()->waitForConnected(5000));
+        }
+        const QByteArray get = "GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(m_api.server().port()) + "\r\n\r\n";
+        for (int round = 0; round < 3; ++round) {
+            for (auto &s : sockets)
+                s->write(get);
+            for (auto &s : sockets) {
+                QTRY_VERIFY_WITH_TIMEOUT(s->bytesAvailable() > 0 && s->peek(4096).contains("\"status\""), 5000);
+                QVERIFY(s->readAll().startsWith("HTTP/1.1 200"));
+            }
+        }
+        QCOMPARE(m_api.server().openConnections(), 6);
     }
 
     void servesOverTls()

@@ -126,6 +126,15 @@ private Q_SLOTS:
         QVERIFY2(line.contains(mentions), r.err.constData());
     }
 
+    void badHttpThreadsIsOneClearLine()
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("FLIPTECH_HTTP_THREADS"), QStringLiteral("lots"));
+        const Run r = run({QStringLiteral("--headless"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")}, env);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(errorLine(r.err).contains("FLIPTECH_HTTP_THREADS"), r.err.constData());
+    }
+
     void portInUseWritesNothing()
     {
         QTcpServer busy;

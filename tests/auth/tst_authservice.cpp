@@ -178,6 +178,24 @@ private Q_SLOTS:
         QCOMPARE(activity(QStringLiteral("logout")), 1);
     }
 
+    void sessionChecksAreRememberedForOneSecond()
+    {
+        auto pair = m_auth->login(QStringLiteral("boss@agency.example"), kAdminPwd, m_client);
+        const auth::Principal me = principal(*pair);
+        QCOMPARE(me.user.email, QStringLiteral("Boss@Agency.example"));
+        // A change through the service is seen by the very next check...
+        QVERIFY(m_auth->updateProfile(me, {{QStringLiteral("name"), QStringLiteral("Renamed")}}, m_client).ok());
+        QCOMPARE(m_auth->authenticate(pair->accessToken)->user.name, QStringLiteral("Renamed"));
+        // ...one made by another process sharing the database within a second.
+        QVERIFY(m_db->execute(QStringLiteral("UPDATE sessions SET revoked_at = ? WHERE id = ?"),
+                              {m_db->timestamp(m_clock->now()), me.sessionId}).ok());
+        QVERIFY(m_auth->authenticate(pair->accessToken).ok());
+        m_clock->advance(999);
+        QVERIFY(m_auth->authenticate(pair->accessToken).ok());
+        m_clock->advance(1);
+        QCOMPARE(m_auth->authenticate(pair->accessToken).error().message, QStringLiteral("the session was signed out"));
+    }
+
     void importedBcryptUserIsRehashedAtLogin()
     {
         QVERIFY(m_db->execute(QStringLiteral("INSERT INTO users (email, password_hash, role) VALUES (?, ?, 'user')"),

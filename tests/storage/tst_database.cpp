@@ -85,6 +85,32 @@ private Q_SLOTS:
         QCOMPARE(storage::Database::isoTimestamp(got), utc);
         QCOMPARE(got.timeSpec(), Qt::UTC);
     }
+    // Text read back from SQLite (or written by hand, by older versions) is parsed by position.
+    void textTimestampsParse_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("utc"); // empty: not a timestamp
+        QTest::newRow("ours") << "2026-11-25T19:26:33.123Z" << "2026-11-25T19:26:33.123Z";
+        QTest::newRow("no fraction") << "2026-11-25T19:26:33Z" << "2026-11-25T19:26:33.000Z";
+        QTest::newRow("space, no zone") << "2026-11-25 19:26:33" << "2026-11-25T19:26:33.000Z";
+        QTest::newRow("offset") << "2026-11-25T19:26:33.5+01:00" << "2026-11-25T18:26:33.500Z";
+        QTest::newRow("date only") << "2026-11-25" << "2026-11-25T00:00:00.000Z";
+        QTest::newRow("month 13") << "2026-13-25T19:26:33Z" << "";
+        QTest::newRow("letters") << "2026-1x-25T19:26:33Z" << "";
+        QTest::newRow("trailing junk") << "2026-11-25T19:26:33Zjunk" << "";
+        QTest::newRow("empty") << "" << "";
+    }
+    void textTimestampsParse()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, utc);
+        const QDateTime got = storage::Database::toDateTime(text);
+        QCOMPARE(got.isValid(), !utc.isEmpty());
+        if (got.isValid()) {
+            QCOMPARE(storage::Database::isoTimestamp(got), utc);
+            QCOMPARE(got.timeSpec(), Qt::UTC);
+        }
+    }
     void errorsAreClassified()
     {
         QVERIFY(m_db->execute(QStringLiteral("INSERT INTO tags (name) VALUES (?)"), {QStringLiteral("Hot")}).ok());

@@ -14,9 +14,15 @@
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QRandomGenerator>
-#include <QRegularExpression>
+#include <QThread>
+#include <QWebSocket>
 
+#include <algorithm>
 #include <exception>
+
+#ifdef Q_OS_UNIX
+#include <unistd.h>
+#endif
 
 Q_LOGGING_CATEGORY(lcApi, "fliptech.api")
 
@@ -54,7 +60,10 @@ ApiServer::ApiServer(engine::Engine &engine, ApiOptions options, QObject *parent
     registerWorkspaceRoutes(m_routes, m_engine);
 }
 
-ApiServer::~ApiServer() = default;
+ApiServer::~ApiServer()
+{
+    close();
+}
 
 QJsonObject ApiServer::openApi() const
 {
@@ -187,11 +196,12 @@ QHttpServerResponse ApiServer::process(const QHttpServerRequest &request, const 
 
 QString ApiServer::requestIdOf(const QHttpServerRequest &request)
 {
-    QString requestId = QString::fromLatin1(header(request, "X-Request-Id"));
-    static const QRegularExpression validId(QStringLiteral("^[A-Za-z0-9._-]{1,64}$"));
-    if (!validId.match(requestId).hasMatch())
-        requestId = newRequestId();
-    return requestId;
+    // The client's id when it is 1-64 characters of [A-Za-z0-9._-], else a new one.
+    const QByteArray given = header(request, "X-Request-Id");
+    const bool valid = !given.isEmpty() && given.size() <= 64 && std::all_of(given.begin(), given.end(), [](char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+    });
+    return valid ? QString::fromLatin1(given) : newRequestId();
 }
 
 void ApiServer::decorate(QHttpServerResponse &response, const QString &requestId, const QByteArray &allowedOrigin)
@@ -270,58 +280,142 @@ core::Status ApiServer::listen(const ListenAddress &address)
     return {};
 }
 
+// One HTTP thread: its own QHttpServer (Qt 6.4 serves all of a server's connections on the
+// server's thread) fed by a non-listening GuardedTcpServer that adopts connections accepted on
+// the listening socket. Everything a request touches is shared: the route table (read-only once
+// serving), the services (stateless over per-thread database connections), the rate limiter
+// and metrics (locked).
+struct ApiServer::Worker {
+    QThread thread;
+    QObject *home = nullptr;   // lives in `thread`: the target of calls into it
+    QHttpServer *http = nullptr;
+    GuardedTcpServer *tcp = nullptr;
+};
+
+std::unique_ptr<ApiServer::Worker> ApiServer::startWorker(int index, const GuardedTcpServer &acceptor)
+{
+    auto w = std::make_unique<Worker>();
+    w->thread.setObjectName(QStringLiteral("http-%1").arg(index));
+    w->home = new QObject;
+    w->home->moveToThread(&w->thread);
+    w->thread.start();
+    Worker *raw = w.get();
+    // QHttpServer and its sockets are created in the thread that serves them.
+    QMetaObject::invokeMethod(w->home, [this, raw, &acceptor] {
+        raw->http = new QHttpServer(raw->home);
+        QHttpServer *http = raw->http;
+        // No QHttpServer routes: every request reaches the "missing" handler, which is our router.
+        http->setMissingHandler([this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+            handle(request, std::move(responder));
+        });
+        // Slow routes (password hashing) are real QHttpServer routes answering with a QFuture: the
+        // controller runs on m_pool while this thread serves other requests. (A client that
+        // pipelines requests on one connection could see such an answer overtake the one before.)
+        for (const Route &route : m_routes.routes()) {
+            if (!m_routes.isOffThread(route))
+                continue;
+            http->route(route.path, route.method,
+                        [this, &route](const QHttpServerRequest &request) { return handleOffThread(route, request); });
+        }
+        // WebSockets: Qt 6.4 upgrades only on a matched route whose handler writes nothing. One
+        // rule for every channel (the hub refuses unknown ones): each QHttpServer rule is a
+        // regular expression run on every request with its method.
+        http->route(QStringLiteral("/ws/<arg>"), QHttpServerRequest::Method::Get,
+                    [this](const QString &, const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                        if (header(request, "Upgrade").compare("websocket", Qt::CaseInsensitive) != 0)
+                            handle(request, std::move(responder)); // a plain GET: our router answers (404)
+                    });
+        // Handed over once the upgrade has unwound: the socket is busy in the stack that signals it.
+        QObject::connect(http, &QHttpServer::newWebSocketConnection, http, [this, raw] {
+            while (raw->http->hasPendingWebSocketConnections()) {
+                QWebSocket *ws = raw->http->nextPendingWebSocketConnection().release();
+                QMetaObject::invokeMethod(raw->http, [this, raw, ws] { handOver(std::unique_ptr<QWebSocket>(ws), raw->tcp); },
+                                          Qt::QueuedConnection);
+            }
+        });
+        raw->tcp = new GuardedTcpServer(m_options.limits);
+        raw->tcp->setTls(m_options.tls);
+        raw->tcp->shareConnectionCount(acceptor);
+        QObject::connect(raw->tcp, &GuardedTcpServer::rejected, raw->tcp, [this](int status) { m_metrics.countRequest(status); });
+#ifdef Q_OS_UNIX
+        // QHttpServer::bind warns about a server that is not listening; this one holds a copy of
+        // the listening socket, paused: it never accepts, the acceptor does.
+        if (raw->tcp->setSocketDescriptor(::dup(acceptor.socketDescriptor())))
+            raw->tcp->pauseAccepting();
+#endif
+        http->bind(raw->tcp);
+    }, Qt::BlockingQueuedConnection);
+    return w;
+}
+
+void ApiServer::handOver(std::unique_ptr<QWebSocket> socket, GuardedTcpServer *from)
+{
+    // The hub and its sockets live on the ApiServer's thread: events are delivered from there.
+    // Qt 6.4's QWebSocket does not own the connection it was upgraded from (it stays a child of
+    // the server that adopted it), so both move, and the WebSocket takes the connection along.
+    QWebSocket *ws = socket.release();
+    ws->setParent(nullptr);
+    QThread *target = m_hub->thread();
+    QTcpSocket *connection = nullptr;
+    for (QTcpSocket *c : from->findChildren<QTcpSocket *>(Qt::FindDirectChildrenOnly))
+        if (c->peerPort() == ws->peerPort() && c->peerAddress() == ws->peerAddress())
+            connection = c;
+    if (connection) {
+        connection->setParent(nullptr);
+        connection->moveToThread(target);
+    }
+    ws->moveToThread(target);
+    QMetaObject::invokeMethod(m_hub.get(), [hub = m_hub.get(), ws, connection] {
+        if (connection)
+            connection->setParent(ws);
+        hub->accept(std::unique_ptr<QWebSocket>(ws));
+    }, Qt::QueuedConnection);
+}
+
 void ApiServer::serve(std::unique_ptr<GuardedTcpServer> socket, const ListenAddress &address)
 {
     close();
-    m_http = std::make_unique<QHttpServer>();
-    // No QHttpServer routes: every request reaches the "missing" handler, which is our router.
-    m_http->setMissingHandler([this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-        handle(request, std::move(responder));
-    });
-    // Slow routes (password hashing) are real QHttpServer routes answering with a QFuture: the
-    // controller runs on m_pool while the HTTP thread serves other requests. (A client that
-    // pipelines requests on one connection could see such an answer overtake the one before.)
-    for (const Route &route : m_routes.routes()) {
-        if (!m_routes.isOffThread(route))
-            continue;
-        m_http->route(route.path, route.method,
-                      [this, &route](const QHttpServerRequest &request) { return handleOffThread(route, request); });
-    }
-    // WebSockets: Qt 6.4 upgrades only on a matched route whose handler writes nothing.
     m_hub = std::make_unique<WebSocketHub>(m_engine, m_options.corsOrigins);
-    for (const QString &channel : WebSocketHub::channels()) {
-        m_http->route(QStringLiteral("/ws/") + channel, [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-            if (header(request, "Upgrade").compare("websocket", Qt::CaseInsensitive) != 0)
-                handle(request, std::move(responder)); // a plain GET: our router answers (404)
-        });
-    }
-    connect(m_http.get(), &QHttpServer::newWebSocketConnection, this, [this] {
-        while (m_http && m_http->hasPendingWebSocketConnections())
-            m_hub->accept(m_http->nextPendingWebSocketConnection());
-    });
-    m_tcp = socket.release();
-    m_tcp->setParent(m_http.get());
-    connect(m_tcp, &GuardedTcpServer::rejected, this, [this](int status) { m_metrics.countRequest(status); });
-    m_http->bind(m_tcp);
     m_address = address;
-    const QString port = QString::number(m_tcp->serverPort());
+    const QString port = QString::number(socket->serverPort());
     m_hosts = {QStringLiteral("127.0.0.1:") + port, QStringLiteral("localhost:") + port, QStringLiteral("[::1]:") + port,
                address.host.toLower() + u':' + port};
     for (const QString &h : std::as_const(m_options.allowedHosts))
         m_hosts << (h.contains(u':') && !h.startsWith(u'[') ? h.trimmed().toLower() : h.trimmed().toLower() + u':' + port)
                 << h.trimmed().toLower();
-    qCInfo(lcApi).noquote() << "listening on" << url().toString();
+
+    m_tcp = std::move(socket);
+    connect(m_tcp.get(), &GuardedTcpServer::rejected, this, [this](int status) { m_metrics.countRequest(status); });
+    const int threads = m_options.threads > 0 ? m_options.threads : std::clamp(QThread::idealThreadCount(), 1, 16);
+    for (int i = 0; i < threads; ++i)
+        m_workers.push_back(startWorker(i, *m_tcp));
+    m_tcp->setDispatcher([this](qintptr descriptor) {
+        GuardedTcpServer *target = m_workers[m_nextWorker++ % m_workers.size()]->tcp;
+        QMetaObject::invokeMethod(target, [target, descriptor] { target->adopt(descriptor); }, Qt::QueuedConnection);
+    });
+    qCInfo(lcApi).noquote() << "listening on" << url().toString() << "with" << threads << "HTTP threads";
     Q_EMIT listeningChanged(true);
 }
 
 void ApiServer::close()
 {
-    if (!m_http)
+    if (!m_tcp)
         return;
+    m_tcp->close(); // no new connections
     m_pool.waitForDone();
+    for (auto &w : m_workers) {
+        QMetaObject::invokeMethod(w->home, [raw = w.get()] {
+            delete raw->http; // its sockets and the adopting server with it
+            raw->http = nullptr;
+            raw->tcp = nullptr;
+        }, Qt::BlockingQueuedConnection);
+        w->thread.quit();
+        w->thread.wait();
+        delete w->home;
+    }
+    m_workers.clear();
+    m_tcp.reset();
     m_hub.reset();
-    m_http.reset();
-    m_tcp = nullptr;
     Q_EMIT listeningChanged(false);
 }
 

@@ -29,6 +29,36 @@ core::Result<std::unique_ptr<GuardedTcpServer>> GuardedTcpServer::bind(const Lis
 
 void GuardedTcpServer::incomingConnection(qintptr socketDescriptor)
 {
+    if (m_open->load() >= m_limits.maxConnections) {
+        refuse(socketDescriptor);
+        return;
+    }
+    ++*m_open; // until the socket is destroyed, in whichever thread serves it
+    if (m_dispatch)
+        m_dispatch(socketDescriptor);
+    else
+        adopt(socketDescriptor);
+}
+
+void GuardedTcpServer::refuse(qintptr socketDescriptor)
+{
+    QTcpSocket *socket = open(socketDescriptor);
+    if (!socket)
+        return;
+    socket->write(plainError(503, "Service Unavailable", "unavailable", "too many open connections; retry shortly"));
+    socket->flush();
+    socket->disconnectFromHost();
+    connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+    Q_EMIT rejected(503);
+}
+
+QTcpSocket *GuardedTcpServer::nextPendingConnection()
+{
+    return m_pending.isEmpty() ? nullptr : m_pending.takeFirst();
+}
+
+QTcpSocket *GuardedTcpServer::open(qintptr socketDescriptor)
+{
     QTcpSocket *socket = nullptr;
     if (isTls()) {
         // QHttpServer reads the decrypted stream through the QTcpSocket interface.
@@ -40,22 +70,23 @@ void GuardedTcpServer::incomingConnection(qintptr socketDescriptor)
     }
     if (!socket->setSocketDescriptor(socketDescriptor)) {
         delete socket;
-        return;
+        return nullptr;
     }
     if (auto *ssl = qobject_cast<QSslSocket *>(socket)) {
         connect(ssl, &QSslSocket::sslErrors, ssl, [ssl](const QList<QSslError> &) { ssl->abort(); });
         ssl->startServerEncryption();
     }
-    if (m_open >= m_limits.maxConnections) {
-        socket->write(plainError(503, "Service Unavailable", "unavailable", "too many open connections; retry shortly"));
-        socket->flush();
-        socket->disconnectFromHost();
-        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-        Q_EMIT rejected(503);
+    return socket;
+}
+
+void GuardedTcpServer::adopt(qintptr socketDescriptor)
+{
+    QTcpSocket *socket = open(socketDescriptor);
+    if (!socket) {
+        --*m_open;
         return;
     }
-    ++m_open;
-    connect(socket, &QObject::destroyed, this, [this] { --m_open; });
+    connect(socket, &QObject::destroyed, [open = m_open] { --*open; });
 
     auto *idle = new QTimer(socket);
     idle->setSingleShot(true);
@@ -107,7 +138,11 @@ void GuardedTcpServer::incomingConnection(qintptr socketDescriptor)
             budget->pending = 0;
     });
     connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-    addPendingConnection(socket);
+    m_pending.append(socket);
+    connect(socket, &QObject::destroyed, this, [this, socket] { m_pending.removeOne(socket); });
+    // QHttpServer 6.4 listens to this (private) signal and then takes nextPendingConnection().
+    QMetaObject::invokeMethod(this, "pendingConnectionAvailable", Qt::DirectConnection);
+    Q_EMIT newConnection();
 }
 
 } // namespace fliptech::api

@@ -6,6 +6,7 @@ int RateLimiter::take(const QString &caller, qint64 nowMs)
 {
     if (m_perMinute <= 0)
         return 0;
+    QMutexLocker lock(&m_mutex);
     if (nowMs - m_lastSweepMs > 120000) { // forget callers idle for a while
         for (auto it = m_windows.begin(); it != m_windows.end();)
             it = nowMs - it->startMs > 60000 ? m_windows.erase(it) : std::next(it);

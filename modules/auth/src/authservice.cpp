@@ -29,6 +29,8 @@ namespace {
 const QString kSigningKey = QStringLiteral("jwt-signing-key");
 const QString kUserColumns =
     QStringLiteral("id, email, name, role, timezone, avatar_url, is_active, last_login_at, created_at");
+const QString kUserColumnsOfU = // the same, of "users u" in a join
+    QStringLiteral("u.id, u.email, u.name, u.role, u.timezone, u.avatar_url, u.is_active, u.last_login_at, u.created_at");
 
 QByteArray randomBytes(int n)
 {
@@ -53,19 +55,40 @@ QVariant ipParam(const QString &ip)
     return a.setAddress(ip) ? QVariant(a.toString()) : QVariant();
 }
 
-User userFromRow(const Row &r)
+// Checked sessions are remembered for a second; any change made through this service (sign-out,
+// revocation, deactivation, role, profile, password) forgets them all as it returns, after its
+// writes, so a session check that started before the change cannot store a stale answer.
+constexpr qint64 kSessionCacheMs = 1000;
+constexpr int kSessionCacheMax = 10000;
+struct SessionCacheInvalidation {
+    std::atomic<quint64> &generation;
+    ~SessionCacheInvalidation() { ++generation; }
+};
+
+// The user in kUserColumns, starting at column `at`.
+User userFromRow(const Row &r, int at = 0)
 {
     User u;
-    u.id = r.value(0).toLongLong();
-    u.email = r.value(1).toString();
-    u.name = r.value(2).toString();
-    u.role = roleFromName(r.value(3).toString()).value_or(Role::Viewer);
-    u.timezone = r.value(4).toString();
-    u.avatarUrl = r.value(5).toString();
-    u.active = r.value(6).toBool();
-    u.lastLoginAt = storage::Database::toDateTime(r.value(7));
-    u.createdAt = storage::Database::toDateTime(r.value(8));
+    u.id = r.value(at).toLongLong();
+    u.email = r.value(at + 1).toString();
+    u.name = r.value(at + 2).toString();
+    u.role = roleFromName(r.value(at + 3).toString()).value_or(Role::Viewer);
+    u.timezone = r.value(at + 4).toString();
+    u.avatarUrl = r.value(at + 5).toString();
+    u.active = r.value(at + 6).toBool();
+    u.lastLoginAt = storage::Database::toDateTime(r.value(at + 7));
+    u.createdAt = storage::Database::toDateTime(r.value(at + 8));
     return u;
+}
+
+Principal principalOf(const User &user)
+{
+    Principal p;
+    p.userId = user.id;
+    p.role = user.role;
+    p.email = user.email;
+    p.user = user;
+    return p;
 }
 
 core::Error invalid(const QString &field, const QString &why)
@@ -266,6 +289,7 @@ core::Result<qint64> AuthService::lockoutRemaining(const QString &emailIn, const
 
 core::Result<TokenPair> AuthService::login(const QString &emailIn, const QString &password, const ClientInfo &client)
 {
+    const SessionCacheInvalidation changed{m_generation};
     const QString email = emailIn.trimmed().toLower();
     auto locked = lockoutRemaining(email, client.ip);
     if (!locked)
@@ -341,6 +365,7 @@ core::Result<TokenPair> AuthService::issue(const User &u, const QString &family,
 
 core::Result<TokenPair> AuthService::refresh(const QString &refreshToken, const ClientInfo &client)
 {
+    const SessionCacheInvalidation changed{m_generation};
     auto claims = m_jwt->verify(refreshToken);
     if (!claims)
         return claims.error();
@@ -391,6 +416,7 @@ core::Result<TokenPair> AuthService::refresh(const QString &refreshToken, const 
 
 core::Status AuthService::logout(const Principal &who, const ClientInfo &client)
 {
+    const SessionCacheInvalidation changed{m_generation};
     if (who.sessionId) {
         auto r = m_db->execute(QStringLiteral("UPDATE sessions SET revoked_at = ? WHERE revoked_at IS NULL AND family_id = "
                                               "(SELECT family_id FROM sessions WHERE id = ?)"),
@@ -406,8 +432,8 @@ core::Result<Principal> AuthService::authenticate(const QString &credential)
 {
     const QDateTime now = m_clock.now();
     if (credential.startsWith(QLatin1String("ftp_"))) {
-        auto row = m_db->selectOne(QStringLiteral("SELECT k.id, k.expires_at, k.revoked_at, k.last_used_at, u.id, u.role, u.email, "
-                                                  "u.is_active FROM api_keys k JOIN users u ON u.id = k.user_id WHERE k.key_hash = ?"),
+        auto row = m_db->selectOne(QStringLiteral("SELECT k.id, k.expires_at, k.revoked_at, k.last_used_at, %1 "
+                                                  "FROM api_keys k JOIN users u ON u.id = k.user_id WHERE k.key_hash = ?").arg(kUserColumnsOfU),
                                    {sha256Hex(credential)});
         if (!row)
             return row.error().code == ErrorCode::NotFound ? makeError(ErrorCode::Unauthorized, QStringLiteral("unknown API key"))
@@ -417,17 +443,15 @@ core::Result<Principal> AuthService::authenticate(const QString &credential)
         const QDateTime expires = storage::Database::toDateTime(row->value(1));
         if (expires.isValid() && expires <= now)
             return makeError(ErrorCode::Unauthorized, QStringLiteral("the API key has expired"));
-        if (!row->value(7).toBool())
+        const User user = userFromRow(*row, 4);
+        if (!user.active)
             return makeError(ErrorCode::Unauthorized, QStringLiteral("the account is deactivated"));
         // last_used_at at minute precision: not a write on every request.
         const QDateTime lastUsed = storage::Database::toDateTime(row->value(3));
         if (!lastUsed.isValid() || lastUsed.secsTo(now) >= 60)
             (void)m_db->execute(QStringLiteral("UPDATE api_keys SET last_used_at = ? WHERE id = ?"), {m_db->timestamp(now), row->value(0)});
-        Principal p;
+        Principal p = principalOf(user);
         p.apiKeyId = row->value(0).toLongLong();
-        p.userId = row->value(4).toLongLong();
-        p.role = roleFromName(row->value(5).toString()).value_or(Role::Viewer);
-        p.email = row->value(6).toString();
         return p;
     }
     if (!m_jwt)
@@ -438,27 +462,43 @@ core::Result<Principal> AuthService::authenticate(const QString &credential)
     if (claims->value(QStringLiteral("typ")).toString() != QLatin1String("access"))
         return makeError(ErrorCode::Unauthorized, QStringLiteral("invalid token: not an access token"));
     const qint64 sid = qint64(claims->value(QStringLiteral("sid")).toDouble());
-    auto row = m_db->selectOne(QStringLiteral("SELECT s.revoked_at, u.id, u.role, u.email, u.is_active FROM sessions s "
-                                              "JOIN users u ON u.id = s.user_id WHERE s.id = ?"), {sid});
-    if (!row)
-        return row.error().code == ErrorCode::NotFound ? makeError(ErrorCode::Unauthorized, QStringLiteral("invalid token: unknown session"))
-                                                       : row.error();
-    if (!row->value(0).isNull())
-        return makeError(ErrorCode::Unauthorized, QStringLiteral("the session was signed out"));
-    if (!row->value(4).toBool())
-        return makeError(ErrorCode::Unauthorized, QStringLiteral("the account is deactivated"));
-    if (row->value(1).toString() != claims->value(QStringLiteral("sub")).toString())
+    const quint64 generation = m_generation.load();
+    const qint64 nowMs = m_clock.monotonicMs();
+    std::optional<User> cached;
+    {
+        QMutexLocker lock(&m_cacheMutex);
+        const auto it = m_sessionCache.constFind(sid);
+        if (it != m_sessionCache.constEnd() && it->generation == generation && nowMs - it->checkedMs < kSessionCacheMs)
+            cached = it->user;
+    }
+    if (!cached) {
+        auto row = m_db->selectOne(QStringLiteral("SELECT s.revoked_at, %1 FROM sessions s "
+                                                  "JOIN users u ON u.id = s.user_id WHERE s.id = ?").arg(kUserColumnsOfU), {sid});
+        if (!row)
+            return row.error().code == ErrorCode::NotFound ? makeError(ErrorCode::Unauthorized, QStringLiteral("invalid token: unknown session"))
+                                                           : row.error();
+        if (!row->value(0).isNull())
+            return makeError(ErrorCode::Unauthorized, QStringLiteral("the session was signed out"));
+        const User fresh = userFromRow(*row, 1);
+        if (!fresh.active)
+            return makeError(ErrorCode::Unauthorized, QStringLiteral("the account is deactivated"));
+        QMutexLocker lock(&m_cacheMutex);
+        if (m_sessionCache.size() >= kSessionCacheMax)
+            m_sessionCache.clear();
+        m_sessionCache.insert(sid, SessionCheck{fresh, nowMs, generation});
+        cached = fresh;
+    }
+    const User &user = *cached;
+    if (QString::number(user.id) != claims->value(QStringLiteral("sub")).toString())
         return makeError(ErrorCode::Unauthorized, QStringLiteral("invalid token: subject mismatch"));
-    Principal p;
-    p.userId = row->value(1).toLongLong();
-    p.role = roleFromName(row->value(2).toString()).value_or(Role::Viewer);
-    p.email = row->value(3).toString();
+    Principal p = principalOf(user);
     p.sessionId = sid;
     return p;
 }
 
 core::Result<User> AuthService::updateProfile(const Principal &who, const QJsonObject &changes, const ClientInfo &client)
 {
+    const SessionCacheInvalidation changed{m_generation};
     if (auto st = checkFields(changes, {{QStringLiteral("name"), QJsonValue::String},
                                         {QStringLiteral("timezone"), QJsonValue::String},
                                         {QStringLiteral("avatar_url"), QJsonValue::String},
@@ -553,6 +593,7 @@ core::Status AuthService::forgotPassword(const QString &emailIn, const ClientInf
 
 core::Status AuthService::resetPassword(const QString &token, const QString &newPassword, const ClientInfo &client)
 {
+    const SessionCacheInvalidation changed{m_generation};
     const QDateTime now = m_clock.now();
     storage::Transaction tx(*m_db, storage::Transaction::Mode::Immediate);
     if (!tx.isActive())
@@ -638,6 +679,7 @@ core::Result<ApiKey> AuthService::createApiKey(const Principal &who, const QStri
 
 core::Status AuthService::revokeApiKey(const Principal &who, qint64 keyId, const ClientInfo &client)
 {
+    const SessionCacheInvalidation changed{m_generation};
     const bool admin = who.atLeast(Role::Admin);
     auto r = m_db->execute(QStringLiteral("UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL%1")
                                .arg(admin ? QString() : QStringLiteral(" AND user_id = ?")),
@@ -693,6 +735,7 @@ core::Result<User> AuthService::createUser(const Principal &who, const QString &
 
 core::Result<User> AuthService::updateUser(const Principal &who, qint64 id, const QJsonObject &changes, const ClientInfo &client)
 {
+    const SessionCacheInvalidation changed{m_generation};
     if (auto st = requireAdmin(who); !st)
         return st.error();
     if (auto st = checkFields(changes, {{QStringLiteral("name"), QJsonValue::String},
@@ -748,6 +791,7 @@ core::Result<User> AuthService::updateUser(const Principal &who, qint64 id, cons
 
 core::Status AuthService::deleteUser(const Principal &who, qint64 id, const ClientInfo &client)
 {
+    const SessionCacheInvalidation changed{m_generation};
     if (auto st = requireAdmin(who); !st)
         return st;
     if (id == who.userId)
@@ -768,6 +812,7 @@ core::Status AuthService::deleteUser(const Principal &who, qint64 id, const Clie
 
 core::Status AuthService::revokeSessions(qint64 userId)
 {
+    const SessionCacheInvalidation changed{m_generation};
     auto r = m_db->execute(QStringLiteral("UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL"),
                            {m_db->timestamp(m_clock.now()), userId});
     if (!r)

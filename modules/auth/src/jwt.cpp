@@ -2,9 +2,12 @@
 
 #include <QJsonDocument>
 
+#include <openssl/core_names.h>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
-#include <openssl/hmac.h>
+#include <openssl/params.h>
+
+#include <stdexcept>
 
 namespace fliptech::auth {
 
@@ -34,9 +37,30 @@ bool decode(const QByteArray &in, QByteArray *out)
 } // namespace
 
 JwtCodec::JwtCodec(QHash<QString, QByteArray> keys, QString currentKid, const core::Clock &clock)
-    : m_keys(std::move(keys)), m_kid(std::move(currentKid)), m_clock(clock)
+    : m_kid(std::move(currentKid)), m_clock(clock)
 {
-    Q_ASSERT(m_keys.contains(m_kid));
+    Q_ASSERT(keys.contains(m_kid));
+    EVP_MAC *mac = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
+    char digest[] = "SHA256";
+    const OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest, 0), OSSL_PARAM_construct_end()};
+    for (auto it = keys.cbegin(); it != keys.cend(); ++it) {
+        EVP_MAC_CTX *ctx = mac ? EVP_MAC_CTX_new(mac) : nullptr;
+        if (!ctx || !EVP_MAC_init(ctx, reinterpret_cast<const unsigned char *>(it.value().constData()), size_t(it.value().size()), params)) {
+            EVP_MAC_CTX_free(ctx);
+            EVP_MAC_free(mac);
+            for (EVP_MAC_CTX *c : std::as_const(m_keys))
+                EVP_MAC_CTX_free(c);
+            throw std::runtime_error("OpenSSL has no HMAC-SHA256"); // a broken installation, not bad input
+        }
+        m_keys.insert(it.key(), ctx);
+    }
+    EVP_MAC_free(mac); // the contexts keep their own reference
+}
+
+JwtCodec::~JwtCodec()
+{
+    for (EVP_MAC_CTX *c : std::as_const(m_keys))
+        EVP_MAC_CTX_free(c);
 }
 
 QByteArray JwtCodec::base64Url(const QByteArray &data)
@@ -44,13 +68,16 @@ QByteArray JwtCodec::base64Url(const QByteArray &data)
     return data.toBase64(kB64);
 }
 
-QByteArray JwtCodec::hmac(const QByteArray &key, const QByteArray &data) const
+QByteArray JwtCodec::hmac(const QString &kid, const QByteArray &data) const
 {
+    // The keyed context is only read (copied), so every thread can use it at once.
+    EVP_MAC_CTX *ctx = EVP_MAC_CTX_dup(m_keys.value(kid));
     unsigned char out[EVP_MAX_MD_SIZE];
-    unsigned int len = 0;
-    HMAC(EVP_sha256(), key.constData(), int(key.size()), reinterpret_cast<const unsigned char *>(data.constData()),
-         size_t(data.size()), out, &len);
-    return QByteArray(reinterpret_cast<const char *>(out), int(len));
+    size_t len = 0;
+    const bool ok = ctx && EVP_MAC_update(ctx, reinterpret_cast<const unsigned char *>(data.constData()), size_t(data.size())) &&
+                    EVP_MAC_final(ctx, out, &len, sizeof out);
+    EVP_MAC_CTX_free(ctx);
+    return ok ? QByteArray(reinterpret_cast<const char *>(out), qsizetype(len)) : QByteArray();
 }
 
 QString JwtCodec::sign(QJsonObject claims) const
@@ -62,7 +89,7 @@ QString JwtCodec::sign(QJsonObject claims) const
                              {QStringLiteral("kid"), m_kid}};
     const QByteArray signingInput = base64Url(QJsonDocument(header).toJson(QJsonDocument::Compact)) + '.' +
                                     base64Url(QJsonDocument(claims).toJson(QJsonDocument::Compact));
-    return QString::fromLatin1(signingInput + '.' + base64Url(hmac(m_keys.value(m_kid), signingInput)));
+    return QString::fromLatin1(signingInput + '.' + base64Url(hmac(m_kid, signingInput)));
 }
 
 core::Result<QJsonObject> JwtCodec::verify(const QString &token) const
@@ -83,11 +110,10 @@ core::Result<QJsonObject> JwtCodec::verify(const QString &token) const
     if (header.object().value(QStringLiteral("alg")).toString() != QLatin1String("HS256"))
         return refuse(QStringLiteral("algorithm not allowed"));
     const QString kid = header.object().value(QStringLiteral("kid")).toString();
-    const auto key = m_keys.constFind(kid);
-    if (kid.isEmpty() || key == m_keys.constEnd())
+    if (kid.isEmpty() || !m_keys.contains(kid))
         return refuse(QStringLiteral("unknown key id"));
-    const QByteArray expected = hmac(*key, parts[0] + '.' + parts[1]);
-    if (signature.size() != expected.size() ||
+    const QByteArray expected = hmac(kid, parts[0] + '.' + parts[1]);
+    if (expected.isEmpty() || signature.size() != expected.size() ||
         CRYPTO_memcmp(signature.constData(), expected.constData(), size_t(expected.size())) != 0)
         return refuse(QStringLiteral("bad signature"));
     const QJsonDocument payload = QJsonDocument::fromJson(payloadJson);

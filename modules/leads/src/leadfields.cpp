@@ -155,12 +155,9 @@ void appendTimestamp(QByteArray &out, const QVariant &v)
         out += "null";
         return;
     }
-    const QDate d = t.date();
-    const QTime tm = t.time();
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "\"%04d-%02d-%02dT%02d:%02d:%02d.%03dZ\"", d.year(), d.month(), d.day(), tm.hour(), tm.minute(), tm.second(),
-                  tm.msec());
-    out += buf;
+    out += '"';
+    storage::Database::appendIsoTimestamp(out, t);
+    out += '"';
 }
 
 // ,"name": for every field, built once.

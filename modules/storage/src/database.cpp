@@ -11,6 +11,8 @@
 #include <QThread>
 #include <QTimeZone>
 
+#include <cstdio>
+
 #include <libpq-fe.h>
 #include <sqlite3.h>
 
@@ -92,11 +94,12 @@ QByteArray toPgPlaceholders(const QString &sql)
     return out;
 }
 
-QDateTime parsePgTimestamp(const char *text, int len)
+QDateTime parseTimestamp(const char *text, int len)
 {
-    // "2026-11-25 19:26:33.123456+00" (the session's time zone is UTC; fraction and offset
-    // optional). Parsed by position: QDateTime::fromString builds a local time first, and its
-    // mktime() re-reads /etc/localtime on every call (65 % of a lead-list request, by perf).
+    // PostgreSQL's "2026-11-25 19:26:33.123456+00" (the session's time zone is UTC; fraction and
+    // offset optional) and our SQLite text "2026-11-25T19:26:33.123Z". Parsed by position:
+    // QDateTime::fromString builds a local time first, and its mktime() re-reads /etc/localtime
+    // on every call (65 % of a lead-list request, by perf).
     auto digits = [text](int at, int n) {
         int v = 0;
         for (int i = 0; i < n; ++i) {
@@ -107,7 +110,7 @@ QDateTime parsePgTimestamp(const char *text, int len)
         }
         return v;
     };
-    if (len < 19 || text[4] != '-' || text[7] != '-' || text[10] != ' ' || text[13] != ':' || text[16] != ':')
+    if (len < 19 || text[4] != '-' || text[7] != '-' || (text[10] != ' ' && text[10] != 'T') || text[13] != ':' || text[16] != ':')
         return QDateTime::fromString(QString::fromLatin1(text, len), Qt::ISODate).toUTC(); // infinity, BC: rare
     const int y = digits(0, 4), mo = digits(5, 2), d = digits(8, 2), h = digits(11, 2), mi = digits(14, 2), sec = digits(17, 2);
     int pos = 19, ms = 0;
@@ -124,10 +127,14 @@ QDateTime parsePgTimestamp(const char *text, int len)
         const int oh = pos + 3 <= len ? digits(pos + 1, 2) : 0;
         const int om = (pos + 6 <= len && text[pos + 3] == ':') ? digits(pos + 4, 2) : 0;
         offsetSeconds = sign * (qMax(0, oh) * 3600 + qMax(0, om) * 60);
+    } else if (pos + 1 == len && text[pos] == 'Z') {
+        // UTC
+    } else if (pos < len) {
+        return QDateTime::fromString(QString::fromLatin1(text, len), Qt::ISODateWithMs).toUTC(); // whatever else Qt reads
     }
     if (y < 0 || mo < 0 || d < 0 || h < 0 || mi < 0 || sec < 0)
         return {};
-    QDateTime dt(QDate(y, mo, d), QTime(h, mi, sec, ms), QTimeZone::utc());
+    QDateTime dt(QDate(y, mo, d), QTime(h, mi, sec, ms), Qt::UTC);
     return offsetSeconds ? dt.addSecs(-offsetSeconds) : dt;
 }
 
@@ -146,7 +153,7 @@ QVariant pgValue(const PGresult *res, int row, int col, Oid type)
     case kFloat4:
     case kFloat8: return QVariant(QByteArray::fromRawData(v, len).toDouble());
     case kTimestamp:
-    case kTimestamptz: return QVariant(parsePgTimestamp(v, len));
+    case kTimestamptz: return QVariant(parseTimestamp(v, len));
     case kDate: return QVariant(QDate::fromString(QString::fromLatin1(v, len), Qt::ISODate));
     case kBytea: {
         size_t outLen = 0;
@@ -387,9 +394,28 @@ QVariant Database::timestamp(const QDateTime &utc) const
     return isoTimestamp(utc);
 }
 
+void Database::appendIsoTimestamp(QByteArray &out, const QDateTime &utc)
+{
+    if (!utc.isValid())
+        return;
+    const QDateTime t = utc.timeSpec() == Qt::UTC ? utc : utc.toUTC();
+    const QDate d = t.date();
+    const QTime tm = t.time();
+    if (d.year() < 0 || d.year() > 9999) {
+        out += t.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ")).toLatin1();
+        return;
+    }
+    char buf[32];
+    const int n = std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", d.year(), d.month(), d.day(), tm.hour(),
+                                tm.minute(), tm.second(), tm.msec());
+    out.append(buf, n);
+}
+
 QString Database::isoTimestamp(const QDateTime &utc)
 {
-    return utc.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
+    QByteArray out;
+    appendIsoTimestamp(out, utc);
+    return QString::fromLatin1(out);
 }
 
 QDateTime Database::toDateTime(const QVariant &value)
@@ -398,8 +424,8 @@ QDateTime Database::toDateTime(const QVariant &value)
         return {};
     if (value.typeId() == QMetaType::QDateTime)
         return value.toDateTime().toUTC();
-    QDateTime dt = QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
-    return dt.toUTC();
+    const QByteArray text = value.toString().toLatin1();
+    return parseTimestamp(text.constData(), int(text.size()));
 }
 
 QString Database::placeholders(qsizetype n)

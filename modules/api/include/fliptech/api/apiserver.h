@@ -19,8 +19,12 @@
 #include <QSet>
 #include <QUrl>
 
+class QWebSocket;
+
+#include <atomic>
 #include <memory>
 #include <optional>
+#include <vector>
 
 namespace fliptech::engine {
 class Engine;
@@ -35,6 +39,7 @@ struct ApiOptions {
     QStringList allowedHosts;      // extra Host names accepted (behind a proxy); the bound ones always are
     qint64 maxJsonBytes = 1 << 20; // 1 MiB
     QSslConfiguration tls;         // null: plain HTTP
+    int threads = 0;               // HTTP threads (FLIPTECH_HTTP_THREADS); 0: one per core
 };
 
 // A TLS server configuration from PEM files, or why it cannot be used.
@@ -54,6 +59,8 @@ public:
     void serve(std::unique_ptr<GuardedTcpServer> socket, const ListenAddress &address);
     void close();
     bool isListening() const;
+    int threadCount() const { return int(m_workers.size()); }
+    int openConnections() const { return m_tcp ? m_tcp->openConnections() : 0; }
     QUrl url() const;
     quint16 port() const;
     const RouteTable &routes() const { return m_routes; }
@@ -65,6 +72,9 @@ Q_SIGNALS:
     void listeningChanged(bool listening);
 
 private:
+    struct Worker;
+    std::unique_ptr<Worker> startWorker(int index, const GuardedTcpServer &acceptor);
+    void handOver(std::unique_ptr<QWebSocket> socket, GuardedTcpServer *from);
     void handle(const QHttpServerRequest &request, QHttpServerResponder &&responder);
     QFuture<QHttpServerResponse> handleOffThread(const Route &route, const QHttpServerRequest &request);
     QHttpServerResponse process(const QHttpServerRequest &request, const QString &requestId, QByteArray *allowedOrigin);
@@ -81,8 +91,9 @@ private:
     ApiOptions m_options;
     RouteTable m_routes;
     RateLimiter m_limiter;
-    std::unique_ptr<QHttpServer> m_http;
-    GuardedTcpServer *m_tcp = nullptr;
+    std::unique_ptr<GuardedTcpServer> m_tcp; // accepts; the workers' QHttpServers serve
+    std::vector<std::unique_ptr<Worker>> m_workers;
+    std::atomic<unsigned> m_nextWorker{0};
     HttpMetrics m_metrics;
     ListenAddress m_address;
     QSet<QString> m_hosts;

@@ -1,7 +1,9 @@
 #pragma once
 // RateLimiter: requests per minute per caller (API key, token or address), a fixed window.
+// Shared by every HTTP thread.
 
 #include <QHash>
+#include <QMutex>
 #include <QString>
 
 namespace fliptech::api {
@@ -19,6 +21,7 @@ private:
         int count = 0;
     };
     int m_perMinute;
+    QMutex m_mutex;
     QHash<QString, Window> m_windows;
     qint64 m_lastSweepMs = 0;
 };

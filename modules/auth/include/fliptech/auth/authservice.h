@@ -12,9 +12,12 @@
 #include "fliptech/core/error.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QJsonObject>
+#include <QMutex>
 #include <QStringList>
 
+#include <atomic>
 #include <memory>
 #include <optional>
 
@@ -49,6 +52,7 @@ struct Principal {
     QString email;
     qint64 sessionId = 0; // JWT sessions
     qint64 apiKeyId = 0;  // API keys
+    User user;            // the account as read when the credential was checked
     bool atLeast(Role r) const { return int(role) >= int(r); }
 };
 
@@ -106,7 +110,9 @@ public:
     core::Status logout(const Principal &who, const ClientInfo &client);
 
     // "Bearer <jwt>" access tokens and "ftp_..." API keys, checked against the database so a
-    // deactivated user or a revoked key is refused at once.
+    // deactivated user or a revoked key is refused at once. A session found valid is trusted
+    // for one second unless this service changes anything first: changes made by another
+    // process sharing the database (a desktop on the team's PostgreSQL) take up to a second.
     core::Result<Principal> authenticate(const QString &credential);
 
     core::Result<User> user(qint64 id);
@@ -150,6 +156,17 @@ private:
     PasswordHasher m_hasher;
     PasswordPolicy m_policy;
     std::unique_ptr<JwtCodec> m_jwt;
+
+    // Sessions found valid, by id, for a second (see kSessionCacheMs): the lookup was most of a
+    // request's database time. m_generation moves on every change made through this service.
+    struct SessionCheck {
+        User user;
+        qint64 checkedMs = 0;
+        quint64 generation = 0;
+    };
+    QMutex m_cacheMutex;
+    QHash<qint64, SessionCheck> m_sessionCache;
+    std::atomic<quint64> m_generation{1};
 };
 
 } // namespace fliptech::auth

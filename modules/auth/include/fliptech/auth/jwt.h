@@ -12,6 +12,10 @@
 #include <QJsonObject>
 #include <QString>
 
+#include <memory>
+
+typedef struct evp_mac_ctx_st EVP_MAC_CTX;
+
 namespace fliptech::auth {
 
 class JwtCodec final
@@ -19,6 +23,9 @@ class JwtCodec final
 public:
     // `keys`: key id -> secret (at least 32 bytes); tokens are signed with `currentKid`.
     JwtCodec(QHash<QString, QByteArray> keys, QString currentKid, const core::Clock &clock);
+    ~JwtCodec();
+    JwtCodec(const JwtCodec &) = delete;
+    JwtCodec &operator=(const JwtCodec &) = delete;
 
     // Signs the claims; iat is added, exp must be given by the caller.
     QString sign(QJsonObject claims) const;
@@ -28,8 +35,10 @@ public:
     static QByteArray base64Url(const QByteArray &data);
 
 private:
-    QByteArray hmac(const QByteArray &key, const QByteArray &data) const;
-    QHash<QString, QByteArray> m_keys;
+    // HMAC-SHA256 with the key `kid`: a copy of a context keyed once at construction (OpenSSL 3's
+    // one-shot HMAC() looks the algorithm up by name on every call: half of a token check).
+    QByteArray hmac(const QString &kid, const QByteArray &data) const;
+    QHash<QString, EVP_MAC_CTX *> m_keys; // key id -> HMAC context keyed with its secret
     QString m_kid;
     const core::Clock &m_clock;
 };

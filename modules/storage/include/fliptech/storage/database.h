@@ -77,7 +77,10 @@ public:
 
     // Timestamps: UTC; TEXT "yyyy-MM-ddTHH:mm:ss.zzzZ" on SQLite, TIMESTAMPTZ on PostgreSQL.
     QVariant timestamp(const QDateTime &utc) const;
+    // Written and read by position, not through QDateTime's locale-aware formatter and parser
+    // (they were a quarter of an /auth/me request).
     static QString isoTimestamp(const QDateTime &utc);
+    static void appendIsoTimestamp(QByteArray &out, const QDateTime &utc); // the same, onto `out`
     static QDateTime toDateTime(const QVariant &value);
     // JSON bind value ("?" works for TEXT; PostgreSQL needs a cast: use jsonParam() in SQL).
     QString jsonParam() const { return isPostgres() ? QStringLiteral("?::jsonb") : QStringLiteral("?"); }
