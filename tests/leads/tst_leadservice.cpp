@@ -457,6 +457,21 @@ private Q_SLOTS:
         QCOMPARE(m_search->search(QStringLiteral("x"), QStringLiteral("users")).error().code, ErrorCode::ValidationFailed);
     }
 
+    void wholeWordsRankBeforeWordsTheyBegin()
+    {
+        // By text rank alone the short name would win (bm25 favours short fields).
+        const qint64 whole = m_leads->create(m_seller, obj(J({"company":"Quux Brothers Plumbing and Heating of Greater Springfield"})))
+                                 ->value(QStringLiteral("id")).toInteger();
+        const qint64 begun = m_leads->create(m_seller, obj(J({"company":"Quuxworks"})))->value(QStringLiteral("id")).toInteger();
+        auto hits = m_search->search(QStringLiteral("quux"), QStringLiteral("leads"));
+        QVERIFY(hits.ok());
+        QCOMPARE(hits->size(), 2); // each once
+        QCOMPARE(hits->at(0).toObject().value(QStringLiteral("id")).toInteger(), whole);
+        QCOMPARE(hits->at(1).toObject().value(QStringLiteral("id")).toInteger(), begun);
+        QCOMPARE(m_search->search(QStringLiteral("quux"), QStringLiteral("leads"), 1)->size(), 1);
+        QCOMPARE(m_search->search(QStringLiteral("quuxw"), QStringLiteral("leads"))->first().toObject().value(QStringLiteral("id")).toInteger(), begun);
+    }
+
     void notesOnlyAuthorOrAdminEdits()
     {
         const qint64 lead = m_ids[QStringLiteral("Bob")];

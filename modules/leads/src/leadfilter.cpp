@@ -239,7 +239,7 @@ core::Result<LeadFilter> LeadFilter::fromQuery(const QUrlQuery &query)
     return fromJson(json);
 }
 
-QString LeadFilter::matchExpression(const storage::Database &db, const QString &text)
+QString LeadFilter::matchExpression(const storage::Database &db, const QString &text, bool prefix)
 {
     static const QRegularExpression nonWord(QStringLiteral("[^\\p{L}\\p{N}]+"));
     QStringList words;
@@ -252,7 +252,8 @@ QString LeadFilter::matchExpression(const storage::Database &db, const QString &
         return {};
     QStringList terms;
     for (const QString &w : std::as_const(words))
-        terms << (db.isPostgres() ? QString(w + QStringLiteral(":*")) : QString(u'"' + w + QStringLiteral("\"*")));
+        terms << (db.isPostgres() ? QString(prefix ? w + QStringLiteral(":*") : w)
+                                  : QString(u'"' + w + (prefix ? QStringLiteral("\"*") : QStringLiteral("\""))));
     return terms.join(db.isPostgres() ? QStringLiteral(" & ") : QStringLiteral(" "));
 }
 

@@ -594,11 +594,31 @@ core::Result<QJsonArray> SearchService::search(const QString &query, const QStri
 
 core::Result<QJsonArray> SearchService::leads(const QString &query, int limit)
 {
-    const QString match = LeadFilter::matchExpression(*m_db, query);
-    if (match.isEmpty())
+    // Whole words first, then words that only begin with what was typed. Whole-word matches are
+    // the better hits, and far cheaper: a prefix walks every indexed word it begins, and e-mail
+    // addresses and domains make hundreds of thousands of distinct words ("seattle" begins
+    // "seattleplumbing123"): 1-5 ms against 20-25 ms per pass at a million leads.
+    const QString exact = LeadFilter::matchExpression(*m_db, query, false);
+    if (exact.isEmpty())
         return QJsonArray();
+    QSet<qint64> seen;
+    auto hits = rankedLeads(exact, limit, &seen);
+    if (!hits || hits->size() >= limit)
+        return hits;
+    auto more = rankedLeads(LeadFilter::matchExpression(*m_db, query, true), limit - int(hits->size()), &seen);
+    if (!more)
+        return more.error();
+    QJsonArray out = *hits;
+    for (const auto &h : *more)
+        out.append(h);
+    return out;
+}
+
+core::Result<QJsonArray> SearchService::rankedLeads(const QString &match, int limit, QSet<qint64> *seen)
+{
     // Ranking every match of a frequent word ("smith" in a million leads) is what makes a search
     // slow, so only the newest 2,000 matches are ranked; rarer words rank all of theirs.
+    const int fetch = limit + int(seen->size()); // the hits already shown come again
     QString sql;
     QVariantList params{match, match};
     if (m_db->isPostgres()) {
@@ -611,7 +631,7 @@ core::Result<QJsonArray> SearchService::leads(const QString &query, int limit)
             "SELECT h.id, h.name, h.company, h.email, h.city, h.status, h.rank, "
             "ts_headline('simple', concat_ws(' · ', h.name, h.company, h.email, h.city, left(h.description, 2000)), q.query, "
             "'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=18, MinWords=6, MaxFragments=1') "
-            "FROM hits h, q ORDER BY h.rank DESC, h.id DESC").arg(limit);
+            "FROM hits h, q ORDER BY h.rank DESC, h.id DESC").arg(fetch);
     } else {
         sql = QStringLiteral(
             "SELECT l.id, l.name, l.company, l.email, l.city, l.status, f.rank, f.snip "
@@ -619,7 +639,7 @@ core::Result<QJsonArray> SearchService::leads(const QString &query, int limit)
             "      WHERE leads_fts MATCH ? AND rowid >= (SELECT coalesce(min(rowid), 0) FROM "
             "        (SELECT rowid FROM leads_fts WHERE leads_fts MATCH ? ORDER BY rowid DESC LIMIT 2000)) "
             "      ORDER BY rank LIMIT %1) f "
-            "JOIN leads l ON l.id = f.rowid WHERE l.deleted_at IS NULL ORDER BY f.rank").arg(limit * 2);
+            "JOIN leads l ON l.id = f.rowid WHERE l.deleted_at IS NULL ORDER BY f.rank").arg(fetch * 2);
     }
     auto rows = m_db->select(sql, params);
     if (!rows)
@@ -628,6 +648,9 @@ core::Result<QJsonArray> SearchService::leads(const QString &query, int limit)
     for (const auto &r : *rows) {
         if (out.size() >= limit)
             break;
+        if (seen->contains(r.value(0).toLongLong()))
+            continue;
+        seen->insert(r.value(0).toLongLong());
         const QString title = !r.value(1).toString().isEmpty() ? r.value(1).toString() : r.value(2).toString();
         out.append(QJsonObject{{QStringLiteral("type"), QStringLiteral("lead")}, {QStringLiteral("id"), r.value(0).toLongLong()},
                                {QStringLiteral("title"), title.isEmpty() ? r.value(3).toString() : title},

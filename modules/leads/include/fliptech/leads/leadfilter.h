@@ -57,7 +57,8 @@ public:
 
     // The words of a free-text query as a full-text match expression, or empty when it has no
     // words. Only letters and digits survive, so nothing a user types can change its meaning.
-    static QString matchExpression(const storage::Database &db, const QString &text);
+    // With `prefix` every word also matches the words it begins ("plumb" finds "plumbing").
+    static QString matchExpression(const storage::Database &db, const QString &text, bool prefix = true);
 
 private:
     explicit LeadFilter(QJsonObject json) : m_json(std::move(json)) {}

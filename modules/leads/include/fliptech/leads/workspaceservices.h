@@ -8,6 +8,7 @@
 #include "fliptech/leads/actor.h"
 
 #include <QJsonArray>
+#include <QSet>
 #include <QJsonObject>
 
 #include <memory>
@@ -112,6 +113,8 @@ public:
 
 private:
     core::Result<QJsonArray> leads(const QString &query, int limit);
+    // One ranked pass over the leads matching `match`, leaving out `seen`.
+    core::Result<QJsonArray> rankedLeads(const QString &match, int limit, QSet<qint64> *seen);
     core::Result<QJsonArray> byName(const QString &query, const QString &type, int limit);
     std::shared_ptr<storage::Database> m_db;
 };
