@@ -1,5 +1,7 @@
 #include "benchhttp.h"
 
+#include <QFile>
+
 #include "testenv.h"
 
 #include <QJsonDocument>
@@ -41,12 +43,20 @@ QJsonObject jsonBody(const QByteArray &response)
     return QJsonDocument::fromJson(response.mid(response.indexOf("\r\n\r\n") + 4)).object();
 }
 
-WrkResult runWrk(quint16 port, const QString &path, const QByteArray &token, int seconds)
+WrkResult runWrk(quint16 port, const QString &path, const QByteArray &token, int seconds, const QByteArray &luaScript)
 {
+    QStringList args{QStringLiteral("-t2"), QStringLiteral("-c50"), QStringLiteral("-d%1s").arg(seconds), QStringLiteral("--latency"),
+                     QStringLiteral("-H"), QStringLiteral("Authorization: Bearer ") + QString::fromLatin1(token)};
+    QTemporaryDir dir;
+    if (!luaScript.isEmpty()) {
+        QFile script(dir.filePath(QStringLiteral("requests.lua")));
+        if (!script.open(QIODevice::WriteOnly) || script.write(luaScript) != luaScript.size())
+            return {};
+        args << QStringLiteral("-s") << script.fileName();
+    }
+    args << QStringLiteral("http://127.0.0.1:%1%2").arg(port).arg(path);
     QProcess p;
-    p.start(QStringLiteral("wrk"), {QStringLiteral("-t2"), QStringLiteral("-c50"), QStringLiteral("-d%1s").arg(seconds), QStringLiteral("--latency"),
-                                    QStringLiteral("-H"), QStringLiteral("Authorization: Bearer ") + QString::fromLatin1(token),
-                                    QStringLiteral("http://127.0.0.1:%1%2").arg(port).arg(path)});
+    p.start(QStringLiteral("wrk"), args);
     p.waitForFinished(seconds * 1000 + 30000);
     const QString out = QString::fromUtf8(p.readAllStandardOutput());
     WrkResult r;

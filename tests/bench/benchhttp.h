@@ -19,8 +19,9 @@ struct WrkResult {
     QString p50, p99;
     bool errors = false;
 };
-// wrk -t2 -c50 -d<seconds>s --latency on http://127.0.0.1:<port><path> with a Bearer token.
-WrkResult runWrk(quint16 port, const QString &path, const QByteArray &token, int seconds);
+// wrk -t2 -c50 -d<seconds>s --latency on http://127.0.0.1:<port><path> with a Bearer token;
+// `luaScript` (wrk's -s) may make the requests instead, e.g. each to a different path.
+WrkResult runWrk(quint16 port, const QString &path, const QByteArray &token, int seconds, const QByteArray &luaScript = {});
 
 class HeadlessServer final
 {

@@ -86,6 +86,9 @@ void GuardedTcpServer::adopt(qintptr socketDescriptor)
         --*m_open;
         return;
     }
+    // TCP_NODELAY: a response larger than one segment (a page of 50 leads is ~50 KB) otherwise
+    // waits for the client's delayed ACK on its last segment (Nagle): 40 ms per request.
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     connect(socket, &QObject::destroyed, [open = m_open] { --*open; });
 
     auto *idle = new QTimer(socket);

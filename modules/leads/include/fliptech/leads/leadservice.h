@@ -13,6 +13,7 @@
 #include <QJsonObject>
 #include <QHash>
 #include <QMutex>
+#include <QThreadPool>
 #include <QObject>
 
 #include <atomic>
@@ -153,9 +154,23 @@ private:
         qint64 count;
         quint64 generation;
         qint64 atMs;
+        bool refreshing = false;
     };
+    // Counts older than their time but not changed here are answered at once and counted again
+    // in the background (the count of a large filter takes 100+ ms and stalls its HTTP thread).
+    QThreadPool m_recount;
     QMutex m_countMutex;
     QHash<QString, CountEntry> m_counts;
+    // Pages of the API's list (asJsonText), by query: the same page asked again (a web client
+    // refreshing, teammates on the same view) is served without the database until a lead
+    // changes through this service, or for a second (changes by other processes).
+    struct PageEntry {
+        LeadPage page;
+        quint64 generation;
+        qint64 atMs;
+    };
+    QMutex m_pageMutex;
+    QHash<QString, PageEntry> m_pages;
 };
 
 } // namespace fliptech::leads
