@@ -504,6 +504,15 @@ private Q_SLOTS:
         QCOMPARE(hits->at(1).toObject().value(QStringLiteral("id")).toInteger(), begun);
         QCOMPARE(m_search->search(QStringLiteral("quux"), QStringLiteral("leads"), 1)->size(), 1);
         QCOMPARE(m_search->search(QStringLiteral("quuxw"), QStringLiteral("leads"))->first().toObject().value(QStringLiteral("id")).toInteger(), begun);
+        // Leads far older than the newest ones are found too (PostgreSQL looks among the newest
+        // 20,000 first, then, finding too few, among all).
+        QVERIFY(m_db->execute(QStringLiteral("INSERT INTO leads (id, name, status, created_at, updated_at) VALUES (?, 'Newest Filler', 'new', ?, ?)"),
+                              {begun + 30000, m_db->timestamp(m_clock.now()), m_db->timestamp(m_clock.now())}).ok());
+        auto old = m_search->search(QStringLiteral("quux"), QStringLiteral("leads"));
+        QVERIFY(old.ok());
+        QCOMPARE(old->size(), 2);
+        QCOMPARE(old->at(0).toObject().value(QStringLiteral("id")).toInteger(), whole);
+        QVERIFY(m_db->execute(QStringLiteral("DELETE FROM leads WHERE id = ?"), {begun + 30000}).ok());
     }
 
     void notesOnlyAuthorOrAdminEdits()
