@@ -96,9 +96,12 @@ private Q_SLOTS:
         QCOMPARE(list.json.value(QStringLiteral("total")).toInt(), 2);
 
         // Mistakes are named.
-        Reply bad = get(QStringLiteral("/api/v1/leads?colour=red"));
-        QCOMPARE(bad.status, 422);
+        Reply bad = get(QStringLiteral("/api/v1/leads?colour=red")); // a field that does not exist: 400
+        QCOMPARE(bad.status, 400);
         QVERIFY(bad.details().contains(QStringLiteral("filter.colour")));
+        bad = get(QStringLiteral("/api/v1/leads?score_min=ten")); // a bad value of a real field: 422
+        QCOMPARE(bad.status, 422);
+        QVERIFY(bad.details().contains(QStringLiteral("filter.score_min")));
         bad = get(QStringLiteral("/api/v1/leads?sort=name%3BDROP%20TABLE%20leads"));
         QVERIFY(bad.details().contains(QStringLiteral("sort")));
         QVERIFY(get(QStringLiteral("/api/v1/leads?limit=100000")).details().contains(QStringLiteral("limit")));

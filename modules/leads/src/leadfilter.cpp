@@ -44,6 +44,13 @@ core::Error invalid(const QString &field, const QString &problem)
                            {{QStringLiteral("filter.") + field, problem}});
 }
 
+// A field the filter language does not have: 400, naming it (a typo, not a bad value).
+core::Error unknownField(const QString &field, const QString &problem)
+{
+    return core::makeError(ErrorCode::InvalidArgument, QStringLiteral("filter.%1 %2").arg(field, problem),
+                           {{QStringLiteral("filter.") + field, problem}});
+}
+
 bool isWholeNumber(const QJsonValue &v)
 {
     return v.isDouble() && v.toDouble() == double(qint64(v.toDouble())) && std::abs(v.toDouble()) < 9e15;
@@ -104,7 +111,7 @@ core::Result<LeadFilter> LeadFilter::fromJson(const QJsonObject &json)
             const QJsonObject r = v.toObject();
             for (auto rit = r.begin(); rit != r.end(); ++rit) {
                 if (rit.key() != QLatin1String("min") && rit.key() != QLatin1String("max"))
-                    return invalid(key + u'.' + rit.key(), QStringLiteral("is not a known field (use min, max)"));
+                    return unknownField(key + u'.' + rit.key(), QStringLiteral("is not a known field (use min, max)"));
                 if (!isWholeNumber(rit.value()))
                     return invalid(key + u'.' + rit.key(), QStringLiteral("must be a whole number"));
             }
@@ -114,7 +121,7 @@ core::Result<LeadFilter> LeadFilter::fromJson(const QJsonObject &json)
             const QJsonObject r = v.toObject();
             for (auto rit = r.begin(); rit != r.end(); ++rit) {
                 if (rit.key() != QLatin1String("from") && rit.key() != QLatin1String("to"))
-                    return invalid(key + u'.' + rit.key(), QStringLiteral("is not a known field (use from, to)"));
+                    return unknownField(key + u'.' + rit.key(), QStringLiteral("is not a known field (use from, to)"));
                 if (!rit.value().isString() || !QDateTime::fromString(rit.value().toString(), Qt::ISODateWithMs).isValid())
                     return invalid(key + u'.' + rit.key(), QStringLiteral("must be a date-time such as 2026-01-31T00:00:00Z"));
             }
@@ -127,7 +134,7 @@ core::Result<LeadFilter> LeadFilter::fromJson(const QJsonObject &json)
             const QJsonObject t = v.toObject();
             for (auto tit = t.begin(); tit != t.end(); ++tit) {
                 if (tit.key() != QLatin1String("any") && tit.key() != QLatin1String("all") && tit.key() != QLatin1String("none"))
-                    return invalid(key + u'.' + tit.key(), QStringLiteral("is not a known field (use any, all, none)"));
+                    return unknownField(key + u'.' + tit.key(), QStringLiteral("is not a known field (use any, all, none)"));
                 if (!tit.value().isArray() || tit.value().toArray().size() > 100)
                     return invalid(key + u'.' + tit.key(), QStringLiteral("must be a list of tag names or ids"));
                 for (const auto &e : tit.value().toArray())
@@ -148,7 +155,7 @@ core::Result<LeadFilter> LeadFilter::fromJson(const QJsonObject &json)
             if (d != QLatin1String("exclude") && d != QLatin1String("only") && d != QLatin1String("include"))
                 return invalid(key, QStringLiteral("must be exclude, only or include"));
         } else {
-            return invalid(key, QStringLiteral("is not a known filter field"));
+            return unknownField(key, QStringLiteral("is not a known filter field"));
         }
     }
     return LeadFilter(json);
