@@ -212,6 +212,32 @@ private Q_SLOTS:
         QVERIFY2(types.contains(QStringLiteral("bulk_progress")) && types.contains(QStringLiteral("bulk_done")), qPrintable(types.join(u',')));
         QCOMPARE(send("POST", QStringLiteral("/api/v1/leads/bulk"), obj(J({"action":"delete"}))).status, 422);
         QCOMPARE(send("POST", QStringLiteral("/api/v1/leads/bulk"), obj(J({"action":"purge","ids":[1]}))).status, 403);
+
+        // Export is a bulk action too: a file to download, now for a few leads, as a job for many.
+        Reply exported = send("POST", QStringLiteral("/api/v1/leads/bulk"),
+                              obj(J({"action":"export","filter":{"city":"Waco"},"format":"csv","columns":["name","city","tags"]})));
+        QVERIFY2(exported.status == 200, exported.body.constData());
+        QCOMPARE(exported.json.value(QStringLiteral("exported")).toInt(), 3);
+        const QString url = exported.json.value(QStringLiteral("file")).toObject().value(QStringLiteral("download_url")).toString();
+        const Reply csv = get(url);
+        QCOMPARE(csv.status, 200);
+        QCOMPARE(csv.body, QByteArray("name,city,tags\r\nLead 0,Waco,waco\r\nLead 1,Waco,waco\r\nLead 2,Waco,waco\r\n"));
+        Reply byIds = send("POST", QStringLiteral("/api/v1/leads/bulk"),
+                           QJsonObject{{QStringLiteral("action"), QStringLiteral("export")}, {QStringLiteral("format"), QStringLiteral("json")},
+                                       {QStringLiteral("ids"), QJsonArray{m_api->engine().database().selectOne(
+                                           QStringLiteral("SELECT min(id) FROM leads WHERE city = 'Waco'"))->value(0).toLongLong()}},
+                                       {QStringLiteral("background"), true}});
+        QCOMPARE(byIds.status, 202);
+        const qint64 jobId = byIds.json.value(QStringLiteral("job_id")).toInteger();
+        QTRY_VERIFY_WITH_TIMEOUT(m_api->engine().database().selectOne(QStringLiteral("SELECT state FROM jobs WHERE id = ?"), {jobId})
+                                     ->value(0).toString() == QLatin1String("done"), 15000);
+        const QJsonObject result = QJsonDocument::fromJson(m_api->engine().database().selectOne(
+            QStringLiteral("SELECT result FROM jobs WHERE id = ?"), {jobId})->value(0).toString().toUtf8()).object();
+        const Reply json = get(result.value(QStringLiteral("file")).toObject().value(QStringLiteral("download_url")).toString());
+        QCOMPARE(QJsonDocument::fromJson(json.body).array().size(), 1);
+        QCOMPARE(QJsonDocument::fromJson(json.body).array().first().toObject().value(QStringLiteral("name")).toString(), QStringLiteral("Lead 0"));
+        QCOMPARE(send("POST", QStringLiteral("/api/v1/leads/bulk"), obj(J({"action":"export","filter":{},"format":"xls"}))).status, 422);
+        QCOMPARE(send("POST", QStringLiteral("/api/v1/leads/bulk"), obj(J({"action":"export","filter":{},"columns":["password"]}))).status, 422);
     }
 
     void csvUploadImportExportAndDownload()

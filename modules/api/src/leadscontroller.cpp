@@ -97,12 +97,14 @@ QJsonObject bulkSchema()
 {
     return s::object({{QStringLiteral("action"), s::enumOf({QStringLiteral("update"), QStringLiteral("set_status"), QStringLiteral("set_stage"),
                                                             QStringLiteral("add_tags"), QStringLiteral("remove_tags"), QStringLiteral("delete"),
-                                                            QStringLiteral("restore"), QStringLiteral("purge")})},
+                                                            QStringLiteral("restore"), QStringLiteral("purge"), QStringLiteral("export")})},
                       {QStringLiteral("ids"), s::arrayOf(s::integer())},
                       {QStringLiteral("filter"), QJsonObject{{QStringLiteral("type"), QStringLiteral("object")}}},
                       {QStringLiteral("fields"), QJsonObject{{QStringLiteral("type"), QStringLiteral("object")}}},
                       {QStringLiteral("value"), s::string(0, 50)},
                       {QStringLiteral("tags"), s::arrayOf(s::string(1, 100))},
+                      {QStringLiteral("format"), s::enumOf({QStringLiteral("csv"), QStringLiteral("json")})},
+                      {QStringLiteral("columns"), s::arrayOf(s::string(1, 60))},
                       {QStringLiteral("background"), s::boolean()}},
                      {QStringLiteral("action")});
 }
@@ -143,9 +145,12 @@ void registerLeadRoutes(RouteTable &table, engine::Engine &engine)
                    return l ? jsonResponse(*l, 201) : errorResponse(l.error());
                }, {}, {}, {}});
     table.add({M::Post, QStringLiteral("/api/v1/leads/bulk"), Role::User, tag,
-               QStringLiteral("Update, set status/stage, tag, untag, delete, restore or purge leads chosen by ids or by a filter; "
+               QStringLiteral("Update, set status/stage, tag, untag, delete, restore, purge or export (format=csv|json, columns; "
+                              "answers with the stored file and its download_url) leads chosen by ids or by a filter; "
                               "more than 1000 leads (or background=true) run as a job with progress on /ws/notifications"),
                bulkSchema(), s::object({{QStringLiteral("matched"), s::integer()}, {QStringLiteral("changed"), s::integer()},
+                                        {QStringLiteral("exported"), s::integer()},
+                                        {QStringLiteral("file"), QJsonObject{{QStringLiteral("type"), QStringLiteral("object")}}},
                                         {QStringLiteral("job_id"), s::integer()}}, {}, true),
                200, [&engine](RequestContext &c) {
                    QJsonObject body = c.body;
@@ -163,6 +168,10 @@ void registerLeadRoutes(RouteTable &table, engine::Engine &engine)
                            return errorResponse(job.error());
                        return jsonResponse({{QStringLiteral("job_id"), *job}, {QStringLiteral("matched"), ids->size()},
                                             {QStringLiteral("status"), QStringLiteral("queued")}}, 202);
+                   }
+                   if (request->action == leads::BulkRequest::Action::Export) {
+                       auto exported = engine.leadJobs().exportLeads(actor, *request);
+                       return exported ? jsonResponse(*exported) : errorResponse(exported.error());
                    }
                    auto report = engine.leads().bulk(actor, *request);
                    return report ? jsonResponse(report->toJson()) : errorResponse(report.error());

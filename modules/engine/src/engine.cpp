@@ -88,7 +88,7 @@ core::Status Engine::connect()
     m_files = std::make_unique<leads::FileStore>(m_db, filesDir(), m_clock);
     m_importer = std::make_unique<leads::LeadImporter>(m_db, *m_leads, *m_files, m_clock);
     m_exporter = std::make_unique<leads::LeadExporter>(*m_leads);
-    m_leadJobs = std::make_unique<leads::LeadJobs>(*m_leads, *m_importer, *m_files, *m_jobs, m_events.get());
+    m_leadJobs = std::make_unique<leads::LeadJobs>(*m_leads, *m_importer, *m_exporter, *m_files, *m_jobs, m_events.get());
     m_leadJobs->registerHandlers(*m_workers);
     return {};
 }

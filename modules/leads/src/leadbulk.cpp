@@ -33,7 +33,8 @@ const QList<std::pair<QString, BulkRequest::Action>> &actionNames()
         {QStringLiteral("update"), A::Update},         {QStringLiteral("set_status"), A::SetStatus},
         {QStringLiteral("set_stage"), A::SetStage},    {QStringLiteral("add_tags"), A::AddTags},
         {QStringLiteral("remove_tags"), A::RemoveTags}, {QStringLiteral("delete"), A::Delete},
-        {QStringLiteral("restore"), A::Restore},       {QStringLiteral("purge"), A::Purge}};
+        {QStringLiteral("restore"), A::Restore},       {QStringLiteral("purge"), A::Purge},
+        {QStringLiteral("export"), A::Export}};
     return names;
 }
 
@@ -88,6 +89,16 @@ core::Result<BulkRequest> BulkRequest::fromJson(const QJsonObject &json)
         return core::makeError(ErrorCode::ValidationFailed, QStringLiteral("give the new value (1 to 50 characters)"), {{QStringLiteral("value"), QStringLiteral("required")}});
     if ((r.action == A::AddTags || r.action == A::RemoveTags) && r.tags.isEmpty())
         return core::makeError(ErrorCode::ValidationFailed, QStringLiteral("name the tags"), {{QStringLiteral("tags"), QStringLiteral("required")}});
+    if (r.action == A::Export) {
+        r.format = json.value(QStringLiteral("format")).toString(QStringLiteral("csv"));
+        if (r.format != QLatin1String("csv") && r.format != QLatin1String("json"))
+            return core::makeError(ErrorCode::ValidationFailed, QStringLiteral("export as csv or json"), {{QStringLiteral("format"), QStringLiteral("csv or json")}});
+        for (const auto &c : json.value(QStringLiteral("columns")).toArray())
+            r.columns << c.toString();
+        if (r.ids.size() > 10000) // the exporter selects ids through the filter language
+            return core::makeError(ErrorCode::ValidationFailed, QStringLiteral("export up to 10000 leads by id, or any number by filter"),
+                                   {{QStringLiteral("ids"), QStringLiteral("at most 10000 for an export")}});
+    }
     return r;
 }
 
@@ -225,6 +236,8 @@ core::Status LeadService::bulkBatch(const Actor &actor, const BulkRequest &reque
             return st;
         break;
     }
+    case A::Export:
+        return core::makeError(ErrorCode::InvalidArgument, QStringLiteral("an export changes no lead"));
     }
     if (auto st = tx.commit(); !st)
         return st;
@@ -237,6 +250,8 @@ core::Result<BulkReport> LeadService::bulk(const Actor &actor, const BulkRequest
 {
     if (request.action == BulkRequest::Action::Purge && !actor.isAdmin)
         return core::makeError(ErrorCode::Forbidden, QStringLiteral("only an admin can purge leads"));
+    if (request.action == BulkRequest::Action::Export) // it writes a file: LeadJobs::exportLeads
+        return core::makeError(ErrorCode::InvalidArgument, QStringLiteral("an export is written by LeadJobs::exportLeads"));
     if (request.action == BulkRequest::Action::Update) {
         // Check the fields once, before anything runs.
         QHash<QString, QVariant> values;

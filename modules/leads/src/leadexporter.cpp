@@ -31,7 +31,8 @@ QStringList LeadExporter::defaultColumns()
 }
 
 core::Result<qint64> LeadExporter::write(QIODevice *out, const LeadFilter &filter, const LeadSort &sort, Format format,
-                                         const QStringList &requested, const std::function<bool()> &cancelled)
+                                         const QStringList &requested, const std::function<bool()> &cancelled,
+                                         const std::function<void(qint64)> &progress)
 {
     const QStringList columns = requested.isEmpty() ? defaultColumns() : requested;
     for (const QString &c : columns)
@@ -83,6 +84,8 @@ core::Result<qint64> LeadExporter::write(QIODevice *out, const LeadFilter &filte
             }
             ++written;
         }
+        if (progress)
+            progress(written);
         if (result->nextCursor.isEmpty())
             break;
         page.cursor = result->nextCursor;

@@ -1,20 +1,71 @@
 #include "fliptech/leads/leadjobs.h"
 
 #include "fliptech/leads/filestore.h"
+#include "fliptech/leads/leadexporter.h"
 #include "fliptech/leads/leadimporter.h"
 #include "fliptech/leads/leadservice.h"
 #include "fliptech/storage/eventstore.h"
 #include "fliptech/storage/jobqueue.h"
 #include "fliptech/storage/workerpool.h"
 
+#include <QDate>
+#include <QFile>
+#include <QJsonArray>
+
 namespace fliptech::leads {
 
 using storage::JobContext;
 using storage::JobOutcome;
 
-LeadJobs::LeadJobs(LeadService &leads, LeadImporter &importer, FileStore &files, storage::JobQueue &jobs, storage::EventStore *events)
-    : m_leads(leads), m_importer(importer), m_files(files), m_jobs(jobs), m_events(events)
+LeadJobs::LeadJobs(LeadService &leads, LeadImporter &importer, LeadExporter &exporter, FileStore &files, storage::JobQueue &jobs,
+                   storage::EventStore *events)
+    : m_leads(leads), m_importer(importer), m_exporter(exporter), m_files(files), m_jobs(jobs), m_events(events)
 {
+}
+
+core::Result<QJsonObject> LeadJobs::exportLeads(const Actor &actor, const BulkRequest &request,
+                                                const std::function<void(qint64, qint64)> &progress, const std::function<bool()> &cancelled)
+{
+    auto ids = m_leads.resolve(request);
+    if (!ids)
+        return ids.error();
+    LeadFilter filter;
+    if (request.filter) {
+        filter = *request.filter;
+    } else {
+        QJsonArray list;
+        for (qint64 id : std::as_const(*ids))
+            list.append(id);
+        auto byIds = LeadFilter::fromJson({{QStringLiteral("ids"), list}});
+        if (!byIds)
+            return byIds.error();
+        filter = *byIds;
+    }
+    const bool csv = request.format != QLatin1String("json");
+    const QString path = m_files.newPath(csv ? QStringLiteral("csv") : QStringLiteral("json"));
+    QFile out(path);
+    if (!out.open(QIODevice::WriteOnly))
+        return core::makeError(core::ErrorCode::Internal, QStringLiteral("cannot write %1: %2").arg(path, out.errorString()));
+    const qint64 total = ids->size();
+    auto written = m_exporter.write(&out, filter, *LeadSort::parse(QStringLiteral("id")), csv ? LeadExporter::Format::Csv : LeadExporter::Format::Json,
+                                    request.columns, cancelled, [&](qint64 n) {
+                                        if (progress)
+                                            progress(qMin(n, total), total);
+                                    });
+    out.close();
+    if (!written) {
+        QFile::remove(path); // nothing half-written stays behind
+        return written.error();
+    }
+    const QString name = QStringLiteral("leads-%1.%2").arg(QDate::currentDate().toString(Qt::ISODate), csv ? QStringLiteral("csv") : QStringLiteral("json"));
+    auto file = m_files.adopt(actor, path, name, csv ? QStringLiteral("text/csv") : QStringLiteral("application/json"));
+    if (!file) {
+        QFile::remove(path);
+        return file.error();
+    }
+    QJsonObject f = file->toJson();
+    f.insert(QStringLiteral("download_url"), QStringLiteral("/api/v1/files/%1/download").arg(file->id));
+    return QJsonObject{{QStringLiteral("matched"), total}, {QStringLiteral("exported"), *written}, {QStringLiteral("file"), f}};
 }
 
 QJsonObject LeadJobs::actorToJson(const Actor &a)
@@ -105,15 +156,25 @@ void LeadJobs::registerHandlers(storage::WorkerPool &pool)
         auto request = BulkRequest::fromJson(ctx.payload().value(QStringLiteral("request")).toObject());
         if (!request)
             return JobOutcome::failedPermanently(request.error().userMessage());
+        auto bulkProgress = [&](qint64 done, qint64 total) {
+            const int percent = total > 0 ? int(done * 100 / total) : 100;
+            ctx.setProgress(percent);
+            notify(actor, QStringLiteral("bulk_progress"), {{QStringLiteral("job_id"), jobId}, {QStringLiteral("progress"), percent},
+                                                             {QStringLiteral("done"), done}, {QStringLiteral("total"), total}});
+        };
+        if (request->action == BulkRequest::Action::Export) {
+            auto exported = exportLeads(actor, *request, bulkProgress, [&] { return ctx.isCancelled(); });
+            if (!exported) {
+                if (exported.error().code == core::ErrorCode::Cancelled)
+                    return JobOutcome::cancelled();
+                return JobOutcome::failedPermanently(exported.error().userMessage());
+            }
+            notify(actor, QStringLiteral("bulk_done"), {{QStringLiteral("job_id"), jobId}, {QStringLiteral("report"), *exported}});
+            return JobOutcome::done(*exported);
+        }
         auto report = m_leads.bulk(
             actor, *request,
-            [&](qint64 done, qint64 total) {
-                const int percent = total > 0 ? int(done * 100 / total) : 100;
-                ctx.setProgress(percent);
-                notify(actor, QStringLiteral("bulk_progress"), {{QStringLiteral("job_id"), jobId}, {QStringLiteral("progress"), percent},
-                                                                 {QStringLiteral("done"), done}, {QStringLiteral("total"), total}});
-            },
-            [&] { return ctx.isCancelled(); });
+            bulkProgress, [&] { return ctx.isCancelled(); });
         if (!report)
             return JobOutcome::failedPermanently(report.error().userMessage());
         notify(actor, QStringLiteral("bulk_done"), {{QStringLiteral("job_id"), jobId}, {QStringLiteral("report"), report->toJson()}});

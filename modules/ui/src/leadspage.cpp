@@ -201,7 +201,7 @@ QWidget *LeadsPage::buildFilterBar()
     connect(m_segments, &QComboBox::activated, this, &LeadsPage::applySegment);
     connect(save, &QPushButton::clicked, this, &LeadsPage::saveSegment);
     connect(import, &QPushButton::clicked, this, &LeadsPage::importCsv);
-    connect(exportButton, &QPushButton::clicked, this, &LeadsPage::exportLeads);
+    connect(exportButton, &QPushButton::clicked, this, [this] { exportLeads(); });
     connect(dupes, &QPushButton::clicked, this, &LeadsPage::showDuplicates);
     connect(add, &QPushButton::clicked, this, [this] {
         bool ok = false;
@@ -283,17 +283,21 @@ QWidget *LeadsPage::buildBulkBar()
     auto *addTag = new QPushButton(tr("Add tag"), m_bulkBar);
     addTag->setObjectName(QStringLiteral("bulkAddTag"));
     auto *del = new QPushButton(tr("Move to trash"), m_bulkBar);
+    auto *exportSelected = new QPushButton(tr("Export…"), m_bulkBar);
+    exportSelected->setObjectName(QStringLiteral("bulkExport"));
     m_progress = new QProgressBar(m_bulkBar);
     m_progress->setVisible(false);
     m_cancel = new QPushButton(tr("Cancel"), m_bulkBar);
     m_cancel->setVisible(false);
-    for (QWidget *w : std::initializer_list<QWidget *>{m_selected, m_allMatching, m_bulkStatus, setStatus, m_bulkTag, addTag, del, m_progress, m_cancel})
+    for (QWidget *w : std::initializer_list<QWidget *>{m_selected, m_allMatching, m_bulkStatus, setStatus, m_bulkTag, addTag, del, exportSelected,
+                                                      m_progress, m_cancel})
         row->addWidget(w);
     row->addStretch(1);
     connect(setStatus, &QPushButton::clicked, this, [this] { bulkSetStatus(m_bulkStatus->currentText()); });
     connect(addTag, &QPushButton::clicked, this, [this] { bulkAddTag(m_bulkTag->text()); });
     connect(m_bulkTag, &QLineEdit::returnPressed, this, [this] { bulkAddTag(m_bulkTag->text()); });
     connect(del, &QPushButton::clicked, this, &LeadsPage::bulkDelete);
+    connect(exportSelected, &QPushButton::clicked, this, [this] { exportSelection(); });
     connect(m_cancel, &QPushButton::clicked, this, &LeadsPage::cancelBulk);
     m_bulkBar->setVisible(false);
     return m_bulkBar;
@@ -591,9 +595,32 @@ void LeadsPage::importCsv()
     wizard->open();
 }
 
-void LeadsPage::exportLeads()
+void LeadsPage::exportSelection(const QString &path)
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export leads"), QStringLiteral("leads.csv"), tr("CSV (*.csv);;JSON (*.json)"));
+    if (m_allMatching->isVisible() && m_allMatching->isChecked()) {
+        exportLeads(path);
+        return;
+    }
+    QJsonArray ids;
+    for (const QModelIndex &i : m_table->selectionModel()->selectedRows())
+        ids.append(m_model->idAt(i.row()));
+    auto filter = leads::LeadFilter::fromJson({{QStringLiteral("ids"), ids}});
+    if (!filter) {
+        m_message->setText(filter.error().userMessage()); // more than 10,000 picked one by one
+        return;
+    }
+    exportFiltered(*filter, path);
+}
+
+void LeadsPage::exportLeads(const QString &path)
+{
+    exportFiltered(m_model->filter(), path);
+}
+
+void LeadsPage::exportFiltered(const leads::LeadFilter &filter, QString path)
+{
+    if (path.isEmpty())
+        path = QFileDialog::getSaveFileName(this, tr("Export leads"), QStringLiteral("leads.csv"), tr("CSV (*.csv);;JSON (*.json)"));
     if (path.isEmpty())
         return;
     QSaveFile out(path);
@@ -602,7 +629,7 @@ void LeadsPage::exportLeads()
         return;
     }
     const auto format = path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive) ? leads::LeadExporter::Format::Json : leads::LeadExporter::Format::Csv;
-    auto n = m_engine.exporter().write(&out, m_model->filter(), m_model->sortOrder(), format);
+    auto n = m_engine.exporter().write(&out, filter, m_model->sortOrder(), format);
     if (!n || !out.commit()) {
         m_message->setText(n ? out.errorString() : n.error().userMessage());
         return;

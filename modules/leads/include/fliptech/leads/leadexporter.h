@@ -24,9 +24,10 @@ public:
     // Columns exported by default: every lead field plus tags.
     static QStringList defaultColumns();
 
-    // Returns how many leads were written.
+    // Returns how many leads were written; `progress` hears the count after every page.
     core::Result<qint64> write(QIODevice *out, const LeadFilter &filter, const LeadSort &sort, Format format,
-                               const QStringList &columns = {}, const std::function<bool()> &cancelled = {});
+                               const QStringList &columns = {}, const std::function<bool()> &cancelled = {},
+                               const std::function<void(qint64 written)> &progress = {});
 
 private:
     LeadService &m_leads;

@@ -8,6 +8,8 @@
 
 #include <QJsonObject>
 
+#include <functional>
+
 namespace fliptech::storage {
 class EventStore;
 class JobQueue;
@@ -17,8 +19,11 @@ class WorkerPool;
 namespace fliptech::leads {
 
 class FileStore;
+class LeadExporter;
 class LeadImporter;
 class LeadService;
+struct BulkRequest;
+struct StoredFile;
 
 class LeadJobs final
 {
@@ -26,12 +31,19 @@ public:
     static inline const QString importType = QStringLiteral("leads.import");
     static inline const QString bulkType = QStringLiteral("leads.bulk");
 
-    LeadJobs(LeadService &leads, LeadImporter &importer, FileStore &files, storage::JobQueue &jobs, storage::EventStore *events);
+    LeadJobs(LeadService &leads, LeadImporter &importer, LeadExporter &exporter, FileStore &files, storage::JobQueue &jobs,
+             storage::EventStore *events);
     void registerHandlers(storage::WorkerPool &pool);
 
     // Checks the options now (a bad mapping is an error at once, not a failed job later).
     core::Result<qint64> enqueueImport(const Actor &actor, qint64 fileId, const QJsonObject &options);
     core::Result<qint64> enqueueBulk(const Actor &actor, const QJsonObject &request);
+    // The bulk action "export": the chosen leads written to a file in the FileStore, reported as
+    // {matched, exported, file: {id, original_name, ..., download_url}}. Runs here for small
+    // selections and in the leads.bulk job for large ones.
+    core::Result<QJsonObject> exportLeads(const Actor &actor, const BulkRequest &request,
+                                          const std::function<void(qint64 done, qint64 total)> &progress = {},
+                                          const std::function<bool()> &cancelled = {});
 
     static QJsonObject actorToJson(const Actor &actor);
     static Actor actorFromJson(const QJsonObject &json);
@@ -40,6 +52,7 @@ private:
     void notify(const Actor &actor, const QString &type, const QJsonObject &payload);
     LeadService &m_leads;
     LeadImporter &m_importer;
+    LeadExporter &m_exporter;
     FileStore &m_files;
     storage::JobQueue &m_jobs;
     storage::EventStore *m_events;

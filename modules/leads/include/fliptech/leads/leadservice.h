@@ -46,13 +46,15 @@ struct ListOptions {
 
 // A bulk operation over leads chosen by ids or by a filter.
 struct BulkRequest {
-    enum class Action { Update, SetStatus, SetStage, AddTags, RemoveTags, Delete, Restore, Purge };
+    enum class Action { Update, SetStatus, SetStage, AddTags, RemoveTags, Delete, Restore, Purge, Export };
     Action action = Action::Update;
     QList<qint64> ids;                 // or
     std::optional<LeadFilter> filter;  // one of the two
     QJsonObject fields;                // Update
     QString value;                     // SetStatus / SetStage
     QStringList tags;                  // AddTags / RemoveTags (names; missing ones are created for AddTags)
+    QString format = QStringLiteral("csv"); // Export: csv or json (written by LeadJobs::exportLeads, not bulk())
+    QStringList columns;               // Export: empty for every field
     static core::Result<BulkRequest> fromJson(const QJsonObject &json);
     static core::Result<Action> actionFromName(const QString &name);
 };

@@ -60,13 +60,17 @@ public Q_SLOTS:
     void bulkDelete();
     void cancelBulk();
     void importCsv();
-    void exportLeads();
+    // Exports to `path` (asked for when empty): the current filter, or the selected leads (all
+    // matching when that box is ticked) from the bulk bar.
+    void exportLeads(const QString &path = {});
+    void exportSelection(const QString &path = {});
     void showDuplicates();
 
 Q_SIGNALS:
     void bulkFinished(const QString &summary);
 
 private:
+    void exportFiltered(const leads::LeadFilter &filter, QString path);
     QWidget *buildFilterBar();
     QWidget *buildBulkBar();
     QWidget *buildDetail();
