@@ -151,7 +151,7 @@ core::Status ApiServer::admit(const QHttpServerRequest &request, const Route &ro
 RequestContext ApiServer::contextFor(const QHttpServerRequest &request, const QHash<QString, QString> &params, const QString &requestId)
 {
     return RequestContext{request.url(), {}, params, std::nullopt,
-                          auth::ClientInfo{request.remoteAddress().toString(), QString::fromUtf8(header(request, "User-Agent"))}, requestId, {}, {}};
+                          auth::ClientInfo{request.remoteAddress().toString(), QString::fromUtf8(header(request, "User-Agent"))}, requestId, {}, {}, {}, false};
 }
 
 QHttpServerResponse ApiServer::invoke(const Route &route, RequestContext &ctx) const
@@ -164,7 +164,8 @@ QHttpServerResponse ApiServer::invoke(const Route &route, RequestContext &ctx) c
     }
 }
 
-QHttpServerResponse ApiServer::process(const QHttpServerRequest &request, const QString &requestId, QByteArray *allowedOrigin)
+QHttpServerResponse ApiServer::process(const QHttpServerRequest &request, const QString &requestId, QByteArray *allowedOrigin,
+                                       RequestContext *handled)
 {
     if (auto refused = screen(request, allowedOrigin))
         return errorResponse(*refused);
@@ -188,7 +189,8 @@ QHttpServerResponse ApiServer::process(const QHttpServerRequest &request, const 
         }
         return errorResponse(ErrorCode::NotFound, QStringLiteral("no such endpoint: %1 %2").arg(RouteTable::methodName(request.method()), path));
     }
-    RequestContext ctx = contextFor(request, match.params, requestId);
+    RequestContext &ctx = *handled;
+    ctx = contextFor(request, match.params, requestId);
     if (auto st = admit(request, *match.route, ctx); !st)
         return errorResponse(st.error());
     return invoke(*match.route, ctx);
@@ -220,11 +222,49 @@ void ApiServer::decorate(QHttpServerResponse &response, const QString &requestId
     m_metrics.countRequest(int(response.statusCode()));
 }
 
+namespace {
+// A generated file that goes away once it has been sent.
+class RemovingFile final : public QFile
+{
+public:
+    using QFile::QFile;
+    ~RemovingFile() override
+    {
+        close();
+        remove();
+    }
+};
+} // namespace
+
 void ApiServer::handle(const QHttpServerRequest &request, QHttpServerResponder &&responder)
 {
     const QString requestId = requestIdOf(request);
     QByteArray allowedOrigin;
-    QHttpServerResponse response = process(request, requestId, &allowedOrigin);
+    RequestContext ctx;
+    QHttpServerResponse response = process(request, requestId, &allowedOrigin, &ctx);
+    if (!ctx.streamFile.isEmpty()) {
+        // The responder sends the file in chunks as the socket drains, and deletes it after.
+        QFile *file = ctx.removeStreamedFile ? new RemovingFile(ctx.streamFile) : new QFile(ctx.streamFile);
+        if (response.statusCode() == QHttpServerResponse::StatusCode::Ok && file->open(QIODevice::ReadOnly)) {
+            m_metrics.countRequest(200);
+            const QByteArray type = response.mimeType(), id = requestId.toLatin1();
+            const QByteArray disposition = response.headers("Content-Disposition").value(0, QByteArrayLiteral("attachment"));
+            if (allowedOrigin.isEmpty())
+                responder.write(file, {{"Content-Type", type}, {"Content-Disposition", disposition}, {"X-Request-Id", id},
+                                       {"X-Content-Type-Options", "nosniff"}, {"X-Frame-Options", "DENY"},
+                                       {"Referrer-Policy", "no-referrer"}, {"Cache-Control", "no-store"}});
+            else
+                responder.write(file, {{"Content-Type", type}, {"Content-Disposition", disposition}, {"X-Request-Id", id},
+                                       {"X-Content-Type-Options", "nosniff"}, {"X-Frame-Options", "DENY"},
+                                       {"Referrer-Policy", "no-referrer"}, {"Cache-Control", "no-store"},
+                                       {"Access-Control-Allow-Origin", allowedOrigin}, {"Vary", "Origin"}});
+            return;
+        }
+        const bool ok = response.statusCode() == QHttpServerResponse::StatusCode::Ok;
+        delete file;
+        if (ok)
+            response = errorResponse(ErrorCode::NotFound, QStringLiteral("the file is no longer available"));
+    }
     decorate(response, requestId, allowedOrigin);
     response.write(std::move(responder));
 }

@@ -3,6 +3,7 @@
 #include "fliptech/api/controllers.h"
 #include "fliptech/api/jsonschema.h"
 #include "fliptech/engine/engine.h"
+#include "fliptech/leads/filestore.h"
 #include "fliptech/leads/leadexporter.h"
 #include "fliptech/leads/leadfields.h"
 #include "fliptech/leads/leadjobs.h"
@@ -10,6 +11,7 @@
 #include "fliptech/leads/workspaceservices.h"
 
 #include <QBuffer>
+#include <QFile>
 #include <QJsonArray>
 #include <QUrlQuery>
 
@@ -186,16 +188,22 @@ void registerLeadRoutes(RouteTable &table, engine::Engine &engine)
                    if (!format)
                        return errorResponse(format.error());
                    const QStringList columns = c.query(QStringLiteral("columns")).split(u',', Qt::SkipEmptyParts);
-                   QByteArray data;
-                   QBuffer out(&data);
-                   out.open(QIODevice::WriteOnly);
+                   // Written page by page to a file in the files folder, then sent from it in
+                   // chunks and removed: constant memory however many leads match.
+                   QFile out(engine.files().newPath(QStringLiteral("export")));
+                   if (!out.open(QIODevice::WriteOnly))
+                       return errorResponse(core::ErrorCode::Internal, QStringLiteral("cannot write %1: %2").arg(out.fileName(), out.errorString()));
                    auto n = engine.exporter().write(&out, query->filter, query->sort, *format, columns);
-                   if (!n)
+                   out.close();
+                   if (!n) {
+                       out.remove();
                        return errorResponse(n.error());
+                   }
+                   c.streamFile = out.fileName();
+                   c.removeStreamedFile = true;
                    const bool csv = *format == leads::LeadExporter::Format::Csv;
-                   QHttpServerResponse r(csv ? QByteArrayLiteral("text/csv; charset=utf-8") : QByteArrayLiteral("application/json"), data);
+                   QHttpServerResponse r(csv ? QByteArrayLiteral("text/csv; charset=utf-8") : QByteArrayLiteral("application/json"), QByteArray());
                    r.setHeader("Content-Disposition", csv ? "attachment; filename=\"leads.csv\"" : "attachment; filename=\"leads.json\"");
-                   r.setHeader("X-Total-Count", QByteArray::number(*n));
                    return r;
                }, {}, {}, {}});
     table.add({M::Get, QStringLiteral("/api/v1/leads/duplicates"), Role::User, tag,

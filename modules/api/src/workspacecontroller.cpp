@@ -270,10 +270,10 @@ void registerWorkspaceRoutes(RouteTable &table, engine::Engine &engine)
                        auto f = files.get(c.idParam());
                        if (!f)
                            return errorResponse(f.error());
-                       QFile file(f->path);
-                       if (!file.open(QIODevice::ReadOnly))
+                       if (!QFile::exists(f->path))
                            return errorResponse(core::ErrorCode::NotFound, QStringLiteral("file %1 is no longer available").arg(c.idParam()));
-                       QHttpServerResponse r(f->contentType.toLatin1(), file.readAll());
+                       c.streamFile = f->path; // sent in chunks by the server
+                       QHttpServerResponse r(f->contentType.toLatin1(), QByteArray());
                        QString ascii;
                        for (QChar ch : f->originalName)
                            ascii += (ch.unicode() >= 0x20 && ch.unicode() < 0x7f && ch != u'"' && ch != u'\\') ? ch : u'_';

@@ -77,7 +77,8 @@ private:
     void handOver(std::unique_ptr<QWebSocket> socket, GuardedTcpServer *from);
     void handle(const QHttpServerRequest &request, QHttpServerResponder &&responder);
     QFuture<QHttpServerResponse> handleOffThread(const Route &route, const QHttpServerRequest &request);
-    QHttpServerResponse process(const QHttpServerRequest &request, const QString &requestId, QByteArray *allowedOrigin);
+    QHttpServerResponse process(const QHttpServerRequest &request, const QString &requestId, QByteArray *allowedOrigin,
+                                RequestContext *handled);
     // Host check and CORS origin; the error when the request stops there.
     std::optional<core::Error> screen(const QHttpServerRequest &request, QByteArray *allowedOrigin) const;
     // Rate limit, authentication, role, body: fills ctx, or says why the request is refused.

@@ -31,6 +31,11 @@ struct RequestContext {
     QString requestId;
     QByteArray rawBody;               // upload routes: the body as sent
     QByteArray contentType;           // upload routes: its Content-Type
+    // A handler may answer with a file instead of a body: the server then sends the file in
+    // chunks (constant memory) with the headers of the returned response, and removes it after
+    // when `removeStreamedFile` (a generated export).
+    QString streamFile;
+    bool removeStreamedFile = false;
     QString query(const QString &name) const;
     qint64 idParam(const QString &name = QStringLiteral("id")) const { return params.value(name).toLongLong(); }
 };
