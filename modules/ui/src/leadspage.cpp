@@ -22,7 +22,10 @@
 #include <QLocale>
 #include <QMenu>
 #include <QPlainTextEdit>
+#include <QEventLoop>
+#include <QFutureWatcher>
 #include <QProgressBar>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QSaveFile>
 #include <QShortcut>
@@ -629,9 +632,37 @@ void LeadsPage::exportFiltered(const leads::LeadFilter &filter, QString path)
         return;
     }
     const auto format = path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive) ? leads::LeadExporter::Format::Json : leads::LeadExporter::Format::Csv;
-    auto n = m_engine.exporter().write(&out, filter, m_model->sortOrder(), format);
+    // Written on a worker thread (a million leads take a while) behind a progress dialog with
+    // Cancel, which shows only when the export is not over within half a second.
+    auto counted = m_engine.leads().count(filter);
+    const qint64 total = counted ? *counted : 0;
+    QProgressDialog progress(tr("Exporting %1 leads…").arg(QLocale().toString(total)), tr("Cancel"), 0, 100, this);
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(500);
+    progress.setValue(0);
+    std::atomic<bool> cancelled{false};
+    std::atomic<qint64> written{0};
+    connect(&progress, &QProgressDialog::canceled, this, [&cancelled] { cancelled = true; });
+    auto &exporter = m_engine.exporter();
+    const leads::LeadSort sort = m_model->sortOrder();
+    QFutureWatcher<core::Result<qint64>> watcher;
+    QEventLoop wait;
+    connect(&watcher, &QFutureWatcherBase::finished, &wait, &QEventLoop::quit);
+    QTimer tick;
+    connect(&tick, &QTimer::timeout, &progress, [&] { progress.setValue(total > 0 ? int(qMin<qint64>(99, written * 100 / total)) : 0); });
+    tick.start(100);
+    watcher.setFuture(QtConcurrent::run([&] {
+        return exporter.write(&out, filter, sort, format, {}, [&cancelled] { return cancelled.load(); },
+                              [&written](qint64 n) { written = n; });
+    }));
+    if (!watcher.isFinished())
+        wait.exec();
+    tick.stop();
+    progress.reset();
+    const auto n = watcher.result();
     if (!n || !out.commit()) {
-        m_message->setText(n ? out.errorString() : n.error().userMessage());
+        m_message->setText(n ? out.errorString()
+                             : n.error().code == core::ErrorCode::Cancelled ? tr("Export cancelled; nothing was written.") : n.error().userMessage());
         return;
     }
     m_message->setText(tr("Exported %1 leads to %2.").arg(*n).arg(path));
