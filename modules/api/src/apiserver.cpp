@@ -242,31 +242,35 @@ void ApiServer::handle(const QHttpServerRequest &request, QHttpServerResponder &
     QByteArray allowedOrigin;
     RequestContext ctx;
     QHttpServerResponse response = process(request, requestId, &allowedOrigin, &ctx);
+    std::unique_ptr<QFile> file;
     if (!ctx.streamFile.isEmpty()) {
-        // The responder sends the file in chunks as the socket drains, and deletes it after.
-        QFile *file = ctx.removeStreamedFile ? new RemovingFile(ctx.streamFile) : new QFile(ctx.streamFile);
-        if (response.statusCode() == QHttpServerResponse::StatusCode::Ok && file->open(QIODevice::ReadOnly)) {
-            m_metrics.countRequest(200);
-            const QByteArray type = response.mimeType(), id = requestId.toLatin1();
-            const QByteArray disposition = response.headers("Content-Disposition").value(0, QByteArrayLiteral("attachment"));
-            if (allowedOrigin.isEmpty())
-                responder.write(file, {{"Content-Type", type}, {"Content-Disposition", disposition}, {"X-Request-Id", id},
-                                       {"X-Content-Type-Options", "nosniff"}, {"X-Frame-Options", "DENY"},
-                                       {"Referrer-Policy", "no-referrer"}, {"Cache-Control", "no-store"}});
-            else
-                responder.write(file, {{"Content-Type", type}, {"Content-Disposition", disposition}, {"X-Request-Id", id},
-                                       {"X-Content-Type-Options", "nosniff"}, {"X-Frame-Options", "DENY"},
-                                       {"Referrer-Policy", "no-referrer"}, {"Cache-Control", "no-store"},
-                                       {"Access-Control-Allow-Origin", allowedOrigin}, {"Vary", "Origin"}});
-            return;
-        }
-        const bool ok = response.statusCode() == QHttpServerResponse::StatusCode::Ok;
-        delete file;
-        if (ok)
+        file.reset(ctx.removeStreamedFile ? new RemovingFile(ctx.streamFile) : new QFile(ctx.streamFile));
+        if (response.statusCode() != QHttpServerResponse::StatusCode::Ok) {
+            file.reset(); // a generated file goes all the same
+        } else if (!file->open(QIODevice::ReadOnly)) {
+            file.reset();
             response = errorResponse(ErrorCode::NotFound, QStringLiteral("the file is no longer available"));
+        }
     }
     decorate(response, requestId, allowedOrigin);
-    response.write(std::move(responder));
+    if (!file) {
+        response.write(std::move(responder));
+        return;
+    }
+    // The file goes out in chunks as the socket drains (the responder deletes it after), under the
+    // headers decorate() gave the response; Qt 6.4 takes them only as a braced list.
+    auto h = [&response](const char *name) { return response.headers(name).value(0); };
+    if (allowedOrigin.isEmpty())
+        responder.write(file.release(), {{"Content-Type", response.mimeType()}, {"Content-Disposition", h("Content-Disposition")},
+                                         {"X-Request-Id", h("X-Request-Id")}, {"X-Content-Type-Options", h("X-Content-Type-Options")},
+                                         {"X-Frame-Options", h("X-Frame-Options")}, {"Referrer-Policy", h("Referrer-Policy")},
+                                         {"Cache-Control", h("Cache-Control")}});
+    else
+        responder.write(file.release(), {{"Content-Type", response.mimeType()}, {"Content-Disposition", h("Content-Disposition")},
+                                         {"X-Request-Id", h("X-Request-Id")}, {"X-Content-Type-Options", h("X-Content-Type-Options")},
+                                         {"X-Frame-Options", h("X-Frame-Options")}, {"Referrer-Policy", h("Referrer-Policy")},
+                                         {"Cache-Control", h("Cache-Control")}, {"Access-Control-Allow-Origin", h("Access-Control-Allow-Origin")},
+                                         {"Vary", h("Vary")}});
 }
 
 QFuture<QHttpServerResponse> ApiServer::handleOffThread(const Route &route, const QHttpServerRequest &request)

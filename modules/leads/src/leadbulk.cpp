@@ -108,13 +108,6 @@ core::Result<QList<qint64>> LeadService::resolve(const BulkRequest &request)
     if (request.filter) {
         filter = *request.filter;
     } else {
-        QJsonArray ids;
-        for (qint64 id : request.ids)
-            ids.append(id);
-        QJsonObject json{{QStringLiteral("ids"), ids}};
-        // Restore and purge act on the trash too.
-        if (request.action == BulkRequest::Action::Restore || request.action == BulkRequest::Action::Purge)
-            json.insert(QStringLiteral("deleted"), QStringLiteral("include"));
         if (request.ids.size() > 10000) {
             // Large id lists are checked in slices (statement parameter limits).
             QList<qint64> out;
@@ -129,7 +122,9 @@ core::Result<QList<qint64>> LeadService::resolve(const BulkRequest &request)
             std::sort(out.begin(), out.end());
             return out;
         }
-        auto f = LeadFilter::fromJson(json);
+        // Restore and purge act on the trash too.
+        auto f = LeadFilter::ofIds(request.ids, request.action == BulkRequest::Action::Restore ||
+                                                    request.action == BulkRequest::Action::Purge);
         if (!f)
             return f.error();
         filter = *f;

@@ -90,6 +90,17 @@ core::Result<LeadSort> LeadSort::parse(const QString &text)
     return s;
 }
 
+core::Result<LeadFilter> LeadFilter::ofIds(const QList<qint64> &ids, bool withTrash)
+{
+    QJsonArray list;
+    for (qint64 id : ids)
+        list.append(id);
+    QJsonObject json{{QStringLiteral("ids"), list}};
+    if (withTrash)
+        json.insert(QStringLiteral("deleted"), QStringLiteral("include"));
+    return fromJson(json);
+}
+
 core::Result<LeadFilter> LeadFilter::fromJson(const QJsonObject &json)
 {
     for (auto it = json.begin(); it != json.end(); ++it) {

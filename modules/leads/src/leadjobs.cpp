@@ -26,27 +26,19 @@ LeadJobs::LeadJobs(LeadService &leads, LeadImporter &importer, LeadExporter &exp
 core::Result<QJsonObject> LeadJobs::exportLeads(const Actor &actor, const BulkRequest &request,
                                                 const std::function<void(qint64, qint64)> &progress, const std::function<bool()> &cancelled)
 {
-    auto ids = m_leads.resolve(request);
-    if (!ids)
-        return ids.error();
-    LeadFilter filter;
-    if (request.filter) {
-        filter = *request.filter;
-    } else {
-        QJsonArray list;
-        for (qint64 id : std::as_const(*ids))
-            list.append(id);
-        auto byIds = LeadFilter::fromJson({{QStringLiteral("ids"), list}});
-        if (!byIds)
-            return byIds.error();
-        filter = *byIds;
-    }
+    auto selection = request.filter ? core::Result<LeadFilter>(*request.filter) : LeadFilter::ofIds(request.ids);
+    if (!selection)
+        return selection.error();
+    const LeadFilter &filter = *selection;
+    auto counted = m_leads.count(filter);
+    if (!counted)
+        return counted.error();
     const bool csv = request.format != QLatin1String("json");
     const QString path = m_files.newPath(csv ? QStringLiteral("csv") : QStringLiteral("json"));
     QFile out(path);
     if (!out.open(QIODevice::WriteOnly))
         return core::makeError(core::ErrorCode::Internal, QStringLiteral("cannot write %1: %2").arg(path, out.errorString()));
-    const qint64 total = ids->size();
+    const qint64 total = *counted;
     auto written = m_exporter.write(&out, filter, *LeadSort::parse(QStringLiteral("id")), csv ? LeadExporter::Format::Csv : LeadExporter::Format::Json,
                                     request.columns, cancelled, [&](qint64 n) {
                                         if (progress)

@@ -604,10 +604,10 @@ void LeadsPage::exportSelection(const QString &path)
         exportLeads(path);
         return;
     }
-    QJsonArray ids;
+    QList<qint64> ids;
     for (const QModelIndex &i : m_table->selectionModel()->selectedRows())
-        ids.append(m_model->idAt(i.row()));
-    auto filter = leads::LeadFilter::fromJson({{QStringLiteral("ids"), ids}});
+        ids << m_model->idAt(i.row());
+    auto filter = leads::LeadFilter::ofIds(ids);
     if (!filter) {
         m_message->setText(filter.error().userMessage()); // more than 10,000 picked one by one
         return;

@@ -94,7 +94,7 @@ private:
     RateLimiter m_limiter;
     std::unique_ptr<GuardedTcpServer> m_tcp; // accepts; the workers' QHttpServers serve
     std::vector<std::unique_ptr<Worker>> m_workers;
-    std::atomic<unsigned> m_nextWorker{0};
+    unsigned m_nextWorker = 0; // dealt on the accepting thread only
     HttpMetrics m_metrics;
     ListenAddress m_address;
     QSet<QString> m_hosts;

@@ -45,6 +45,8 @@ class LeadFilter final
 public:
     LeadFilter() = default;
     static core::Result<LeadFilter> fromJson(const QJsonObject &json);
+    // The leads with these ids (at most 10,000); `withTrash` includes deleted ones.
+    static core::Result<LeadFilter> ofIds(const QList<qint64> &ids, bool withTrash = false);
     // Flat query parameters (status=new,contacted&score_min=50&tags_any=a,b&has_email=true&
     // created_from=...&q=...) or a whole filter as JSON in `filter=`; `limit`, `cursor`, `sort`
     // and `order` are not filter fields and are ignored here.
