@@ -14,6 +14,7 @@
 #include "fliptech/core/clock.h"
 #include "fliptech/leads/filestore.h"
 #include "fliptech/leads/leadimporter.h"
+#include "fliptech/leads/leadindexing.h"
 #include "fliptech/leads/leadservice.h"
 #include "fliptech/leads/workspaceservices.h"
 #include "fliptech/storage/database.h"
@@ -40,6 +41,7 @@ struct Figures {
     qint64 rows = 0;
     double importSeconds = 0;
     double copySeconds = -1; // psql \copy (PostgreSQL)
+    double indexingSeconds = 0; // SQLite bulk load: indexes and search entries built afterwards
     bench::WrkResult list, listDistinct;
     qint64 listTotal = 0;
     double searchP50 = 0, searchP95 = 0;
@@ -93,6 +95,20 @@ bool run(storage::Backend backend, const QString &csv, qint64 rows, Figures *f)
     f->rows = report->imported;
     std::fprintf(stderr, "%s: imported %lld of %lld rows in %.1f s (%lld duplicates in file, %lld rejected)\n", qPrintable(f->backend),
                  report->imported, rows, f->importSeconds, report->duplicatesInFile, report->rejected);
+    if (report->indexingDeferred) {
+        // A bulk load: the rows are in; the indexes and search entries come next (the
+        // leads.indexing job in the application). Timed on its own; the list and search figures
+        // below are taken after it.
+        QElapsedTimer ti;
+        ti.start();
+        auto indexed = leads::LeadIndexing(db).run();
+        f->indexingSeconds = ti.elapsed() / 1000.0;
+        if (!indexed) {
+            std::fprintf(stderr, "indexing failed: %s\n", qPrintable(indexed.error().message));
+            return false;
+        }
+        std::fprintf(stderr, "%s: indexes and search entries built in %.1f s\n", qPrintable(f->backend), f->indexingSeconds);
+    }
     if (db->isPostgres()) {
         test::TempDatabase other(backend);
         (void)other.open();
@@ -179,14 +195,17 @@ int main(int argc, char **argv)
         if (run(backend, csv, rows, &f))
             all << f;
     }
-    std::printf("| %lld leads | import rows/s | psql \\copy | list (wrk -c50, 3 filters + sort) | list, scrolling (a different page each time) | search p50 / p95 |\n"
-                "|---|---|---|---|---|---|\n", rows);
+    std::printf("| %lld leads | import rows/s | then indexes + search built | psql \\copy | list (wrk -c50, 3 filters + sort) | list, scrolling (a different page each time) | search p50 / p95 |\n"
+                "|---|---|---|---|---|---|---|\n", rows);
     for (const Figures &f : std::as_const(all)) {
         const QString copy = f.copySeconds > 0 ? QStringLiteral("%1 rows/s (import takes %2x as long)")
                                                      .arg(rows / f.copySeconds, 0, 'f', 0).arg(f.importSeconds / f.copySeconds, 0, 'f', 2)
                                                : QStringLiteral("—");
-        std::printf("| %s | %.0f (%.1f s) | %s | %.0f req/s, p50 %s, p99 %s (total %lld)%s | %.0f req/s, p50 %s, p99 %s%s | %.1f ms / %.1f ms |\n",
-                    qPrintable(f.backend), f.rows / f.importSeconds, f.importSeconds, qPrintable(copy), f.list.rps, qPrintable(f.list.p50),
+        const QString indexing = f.indexingSeconds > 0 ? QStringLiteral("%1 s (%2 rows/s all told)").arg(f.indexingSeconds, 0, 'f', 1)
+                                                             .arg(f.rows / (f.importSeconds + f.indexingSeconds), 0, 'f', 0)
+                                                       : QStringLiteral("— (live)");
+        std::printf("| %s | %.0f (%.1f s) | %s | %s | %.0f req/s, p50 %s, p99 %s (total %lld)%s | %.0f req/s, p50 %s, p99 %s%s | %.1f ms / %.1f ms |\n",
+                    qPrintable(f.backend), f.rows / f.importSeconds, f.importSeconds, qPrintable(indexing), qPrintable(copy), f.list.rps, qPrintable(f.list.p50),
                     qPrintable(f.list.p99), f.listTotal, f.list.errors ? " ERRORS" : "", f.listDistinct.rps, qPrintable(f.listDistinct.p50),
                     qPrintable(f.listDistinct.p99), f.listDistinct.errors ? " ERRORS" : "", f.searchP50, f.searchP95);
     }

@@ -1,5 +1,6 @@
 #include "fliptech/leads/filestore.h"
 #include "fliptech/leads/leadimporter.h"
+#include "fliptech/leads/leadindexing.h"
 #include "fliptech/leads/leadservice.h"
 #include "fliptech/leads/workspaceservices.h"
 #include "fliptech/storage/database.h"
@@ -9,6 +10,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QScopeGuard>
 #include <QStringEncoder>
 #include <QTemporaryDir>
 #include <QTest>
@@ -259,7 +261,7 @@ private Q_SLOTS:
             csv += "Chunk " + QByteArray::number(i) + ",chunk" + QByteArray::number(i) + "@x.example\n";
         auto o = ImportOptions::fromJson({});
         int calls = 0;
-        auto r = m_importer->run(m_actor, write(csv), *o, {}, [&] { return ++calls >= 10; }); // checked every 4,096 rows
+        auto r = m_importer->run(m_actor, write(csv), *o, {}, [&] { return ++calls >= 21; }); // checked every 2,048 rows
         QCOMPARE(r.error().code, ErrorCode::Cancelled);
         QCOMPARE(leadCount(), 0);
         leads::SearchService search(m_db);
@@ -268,6 +270,121 @@ private Q_SLOTS:
             QCOMPARE(m_db->selectOne(QStringLiteral("SELECT count(*) FROM leads_fts WHERE leads_fts MATCH 'chunk1*'"))->value(0).toInt(), 0);
         QVERIFY(m_leads->create(m_actor, QJsonDocument::fromJson(J({"name":"After Chunks"})).object()).ok());
         QCOMPARE(search.search(QStringLiteral("after chunks"), QStringLiteral("leads"))->size(), 1);
+    }
+
+    QStringList leadIndexes()
+    {
+        QStringList out;
+        auto rows = m_db->select(QStringLiteral("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'leads' AND sql IS NOT NULL ORDER BY name"));
+        for (const auto &r : *rows)
+            out << r.value(0).toString() + u' ' + r.value(1).toString();
+        return out;
+    }
+    int found(const QString &query)
+    {
+        leads::SearchService search(m_db);
+        auto hits = search.search(query, QStringLiteral("leads"));
+        return hits ? int(hits->size()) : -1;
+    }
+
+    void bulkLoadBuildsIndexesAfterwards()
+    {
+        if (m_db->isPostgres())
+            QSKIP("PostgreSQL imports keep their indexes live (COPY)");
+        QVERIFY(m_leads->create(m_actor, QJsonDocument::fromJson(J({"name":"Existing Owl","city":"Austin"})).object()).ok());
+        const QStringList before = leadIndexes();
+        QVERIFY(before.size() > 10);
+        m_importer->setBulkLoadRows(1000);
+        bool queued = false;
+        m_importer->setOnDeferredIndexing([&] { queued = true; });
+        auto restore = qScopeGuard([&] {
+            m_importer->setBulkLoadRows(50000);
+            m_importer->setOnDeferredIndexing({});
+        });
+        QByteArray csv("name,email,city\n");
+        for (int i = 0; i < 5000; ++i)
+            csv += "Bulk " + QByteArray::number(i) + ",bulk" + QByteArray::number(i) + "@x.example,Dallas\n";
+        auto r = import(csv);
+        QVERIFY2(r.ok(), r.ok() ? "" : qPrintable(r.error().message));
+        QCOMPARE(r->imported, 5000);
+        QVERIFY(r->indexingDeferred);
+        QVERIFY(r->toJson().value(QStringLiteral("indexing_deferred")).toBool());
+        QVERIFY(queued);
+
+        // The rows are in and usable; only the unique key was kept; search does not know them yet.
+        leads::LeadIndexing indexing(m_db);
+        auto state = indexing.state();
+        QVERIFY(state.ok());
+        QCOMPARE(state->indexes, before.size() - 1);
+        QCOMPARE(state->searchBacklog, 5000);
+        QCOMPARE(leadIndexes().size(), 1);
+        QVERIFY(leadIndexes().first().startsWith(QStringLiteral("leads_source_key ")));
+        QCOMPARE(leadCount(), 5001);
+        QCOMPARE(found(QStringLiteral("bulk4999")), 0);
+        QCOMPARE(found(QStringLiteral("owl")), 1);
+
+        // Changed and deleted before their turn: the search index is not corrupted by removing
+        // entries it never had, and ends up with the current values.
+        const qint64 renamed = m_db->selectOne(QStringLiteral("SELECT id FROM leads WHERE name = 'Bulk 10'"))->value(0).toLongLong();
+        QVERIFY(m_leads->update(m_actor, renamed, QJsonDocument::fromJson(J({"name":"Renamed Heron"})).object()).ok());
+        QVERIFY(m_db->execute(QStringLiteral("DELETE FROM leads WHERE name = 'Bulk 11'")).ok());
+        // A lead written meanwhile is searchable at once.
+        QVERIFY(m_leads->create(m_actor, QJsonDocument::fromJson(J({"name":"Meanwhile Wren"})).object()).ok());
+        QCOMPARE(found(QStringLiteral("wren")), 1);
+
+        // Paused after its first step, then resumed: all indexes back, every lead searchable.
+        int steps = 0;
+        auto paused = indexing.run({}, [&] { return ++steps > 1; });
+        QCOMPARE(paused.error().code, ErrorCode::Cancelled);
+        QCOMPARE(indexing.state()->indexes, before.size() - 2);
+        qint64 lastDone = -1, lastTotal = -1;
+        auto done = indexing.run([&](qint64 d, qint64 t) {
+            QVERIFY(d >= lastDone);
+            lastDone = d;
+            lastTotal = t;
+        });
+        QVERIFY2(done.ok(), done.ok() ? "" : qPrintable(done.error().message));
+        QVERIFY(!done->pending());
+        QCOMPARE(lastDone, lastTotal);
+        QCOMPARE(leadIndexes(), before);
+        QVERIFY(m_db->executeRaw(QStringLiteral("INSERT INTO leads_fts (leads_fts) VALUES ('integrity-check')")).ok());
+        QCOMPARE(found(QStringLiteral("bulk4999")), 1);
+        QCOMPARE(found(QStringLiteral("heron")), 1);
+        // By its e-mail, which did not change; the deleted lead has no entry left behind.
+        QCOMPARE(m_db->selectOne(QStringLiteral("SELECT group_concat(rowid) FROM leads_fts WHERE leads_fts MATCH 'bulk10'"))->value(0).toLongLong(), renamed);
+        QCOMPARE(m_db->selectOne(QStringLiteral("SELECT count(*) FROM leads_fts WHERE leads_fts MATCH 'bulk11'"))->value(0).toInt(), 0);
+        QCOMPARE(found(QStringLiteral("wren")), 1);
+
+        // A small import into the now larger table keeps its indexes live.
+        auto small = import("name\nSmall Finch\n");
+        QVERIFY(small.ok());
+        QVERIFY(!small->indexingDeferred);
+        QCOMPARE(leadIndexes(), before);
+        QCOMPARE(found(QStringLiteral("finch")), 1);
+    }
+
+    void failedBulkLoadLeavesNothing()
+    {
+        if (m_db->isPostgres())
+            QSKIP("PostgreSQL imports keep their indexes live (COPY)");
+        const QStringList before = leadIndexes();
+        m_importer->setBulkLoadRows(1000);
+        auto restore = qScopeGuard([&] { m_importer->setBulkLoadRows(50000); });
+        QByteArray csv("name,email\n");
+        for (int i = 0; i < 45000; ++i)
+            csv += "Gone " + QByteArray::number(i) + ",gone" + QByteArray::number(i) + "@x.example\n";
+        auto o = ImportOptions::fromJson({});
+        int calls = 0;
+        auto r = m_importer->run(m_actor, write(csv), *o, {}, [&] { return ++calls >= 21; }); // after two committed chunks
+        QCOMPARE(r.error().code, ErrorCode::Cancelled);
+        QCOMPARE(leadCount(), 0);
+        // What the committed chunks deferred is built back by the next indexing run.
+        leads::LeadIndexing indexing(m_db);
+        QVERIFY(indexing.state()->pending());
+        QVERIFY(indexing.run().ok());
+        QCOMPARE(leadIndexes(), before);
+        QVERIFY(m_db->executeRaw(QStringLiteral("INSERT INTO leads_fts (leads_fts) VALUES ('integrity-check')")).ok());
+        QCOMPARE(found(QStringLiteral("gone1")), 0);
     }
 
     void databaseFailureRollsBackEverything()

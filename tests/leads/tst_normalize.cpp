@@ -1,4 +1,8 @@
+#include "fliptech/core/validation.h"
 #include "fliptech/leads/normalize.h"
+
+#include <QRegularExpression>
+#include <QUrl>
 
 #include <QTest>
 
@@ -47,12 +51,33 @@ private Q_SLOTS:
         QTest::newRow("no dot") << "localhost" << "";
         QTest::newRow("text") << "no website yet" << "";
         QTest::newRow("empty") << "" << "";
+        QTest::newRow("user info") << "http://user:pw@Shop.Example.com/" << "shop.example.com";
+        QTest::newRow("upper-case scheme") << "HTTPS://WWW.EXAMPLE.COM" << "example.com";
+        QTest::newRow("query without path") << "example.com?ref=maps" << "example.com";
+        QTest::newRow("fragment") << "https://example.com#top" << "example.com";
+        QTest::newRow("odd port") << "example.com:abc/" << "example.com";
+        QTest::newRow("space in path") << "https://example.com/a b" << "example.com";
+        QTest::newRow("internationalised") << "https://www.Bäckerei.de/" << "bäckerei.de";
     }
     void domain()
     {
         QFETCH(QString, website);
         QFETCH(QString, domain);
         QCOMPARE(websiteDomain(website), domain);
+        // The fast path for plain addresses agrees with a full URL parser.
+        QString ref = website.trimmed();
+        if (!ref.isEmpty()) {
+            if (!ref.contains(QLatin1String("://")))
+                ref.prepend(QLatin1String("http://"));
+            QString host = QUrl(ref, QUrl::TolerantMode).host(QUrl::FullyDecoded).toLower();
+            if (host.startsWith(QLatin1String("www.")))
+                host.remove(0, 4);
+            while (host.endsWith(u'.'))
+                host.chop(1);
+            if (!host.contains(u'.') || host.contains(u' '))
+                host.clear();
+            QCOMPARE(websiteDomain(website), host);
+        }
     }
     void name_data()
     {
@@ -101,6 +126,20 @@ private Q_SLOTS:
         QCOMPARE(normalizeEmail(QStringLiteral("mailto:a@b.co")), QStringLiteral("a@b.co"));
         QCOMPARE(normalizeEmail(QStringLiteral("not an email")), QString());
         QCOMPARE(normalizeEmail(QStringLiteral("a@b")), QString());
+    }
+    void emailSyntax_data()
+    {
+        QTest::addColumn<QString>("text");
+        for (const char *t : {"a@b.co", "a@b", "@b.co", "a@.co", "a@b.", "a@b..c", "a@@b.co", "a b@c.de", "a@b.c\td", "a.b@c", "x@y.z.", "x@.y.z",
+                              "first.last+tag@sub.example.co.uk", "a@b.c", "\u00e9@b.co", "a@b\nc.de", "", "@", "a@", ".@..", "a@b.c@d.e"})
+            QTest::newRow(t) << QString::fromUtf8(QByteArray(t).replace("\\t", "\t").replace("\\n", "\n").replace("\\u00e9", "\xc3\xa9"));
+    }
+    void emailSyntax()
+    {
+        // The hand-written check says what the pattern it replaced says.
+        QFETCH(QString, text);
+        static const QRegularExpression re(QStringLiteral("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"));
+        QCOMPARE(fliptech::core::isEmailAddress(text), re.match(text).hasMatch());
     }
 };
 

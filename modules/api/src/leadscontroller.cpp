@@ -6,6 +6,7 @@
 #include "fliptech/leads/filestore.h"
 #include "fliptech/leads/leadexporter.h"
 #include "fliptech/leads/leadfields.h"
+#include "fliptech/leads/leadindexing.h"
 #include "fliptech/leads/leadjobs.h"
 #include "fliptech/leads/leadservice.h"
 #include "fliptech/leads/workspaceservices.h"
@@ -205,6 +206,14 @@ void registerLeadRoutes(RouteTable &table, engine::Engine &engine)
                    QHttpServerResponse r(csv ? QByteArrayLiteral("text/csv; charset=utf-8") : QByteArrayLiteral("application/json"), QByteArray());
                    r.setHeader("Content-Disposition", csv ? "attachment; filename=\"leads.csv\"" : "attachment; filename=\"leads.json\"");
                    return r;
+               }, {}, {}, {}});
+    table.add({M::Get, QStringLiteral("/api/v1/leads/indexing"), Role::Viewer, tag,
+               QStringLiteral("What a large import left to build in the background: lead indexes and leads not yet searchable (SQLite bulk loads)"), {},
+               s::object({{QStringLiteral("pending"), s::boolean()}, {QStringLiteral("indexes"), s::integer()},
+                          {QStringLiteral("search_backlog"), s::integer()}}, {}, true),
+               200, [&engine](RequestContext &) {
+                   auto state = engine.indexing().state();
+                   return state ? jsonResponse(state->toJson()) : errorResponse(state.error());
                }, {}, {}, {}});
     table.add({M::Get, QStringLiteral("/api/v1/leads/duplicates"), Role::User, tag,
                QStringLiteral("Groups of leads with the same e-mail, phone, website domain or (fuzzy) company name"), {},

@@ -7,6 +7,7 @@
 #include "fliptech/engine/engine.h"
 #include "fliptech/leads/filestore.h"
 #include "fliptech/leads/leadimporter.h"
+#include "fliptech/leads/leadindexing.h"
 #include "fliptech/leads/leadjobs.h"
 #include "fliptech/leads/leadservice.h"
 #include "fliptech/leads/workspaceservices.h"
@@ -190,12 +191,25 @@ void registerWorkspaceRoutes(RouteTable &table, engine::Engine &engine)
     // ---- search
     {
         auto &search = engine.search();
+        auto &indexing = engine.indexing();
+        QJsonObject hits = listSchema(s::object({{QStringLiteral("type"), s::string()}, {QStringLiteral("id"), s::integer()},
+                                                 {QStringLiteral("title"), s::string()}, {QStringLiteral("snippet"), s::string()}}, {}, true));
+        // Present while leads of a large import are still being indexed (they are not found yet).
+        QJsonObject props = hits.value(QStringLiteral("properties")).toObject();
+        props.insert(QStringLiteral("indexing"), s::object({{QStringLiteral("pending"), s::boolean()}, {QStringLiteral("indexes"), s::integer()},
+                                                            {QStringLiteral("search_backlog"), s::integer()}}, {}, true));
+        hits.insert(QStringLiteral("properties"), props);
         table.add({M::Get, QStringLiteral("/api/v1/search"), Role::Viewer, QStringLiteral("search"),
-                   QStringLiteral("Ranked hits with highlighted snippets: q=, type=leads|campaigns|conversations, limit"), {},
-                   listSchema(s::object({{QStringLiteral("type"), s::string()}, {QStringLiteral("id"), s::integer()}, {QStringLiteral("title"), s::string()},
-                                         {QStringLiteral("snippet"), s::string()}}, {}, true)),
-                   200, [&search](RequestContext &c) {
-                       return listOr(search.search(c.query(QStringLiteral("q")), c.query(QStringLiteral("type")), intQuery(c, QStringLiteral("limit"), 20)));
+                   QStringLiteral("Ranked hits with highlighted snippets: q=, type=leads|campaigns|conversations, limit. "
+                                  "`indexing` says how many imported leads are not searchable yet."), {},
+                   hits, 200, [&search, &indexing](RequestContext &c) {
+                       auto found = search.search(c.query(QStringLiteral("q")), c.query(QStringLiteral("type")), intQuery(c, QStringLiteral("limit"), 20));
+                       if (!found)
+                           return errorResponse(found.error());
+                       QJsonObject body{{QStringLiteral("items"), *found}, {QStringLiteral("total"), found->size()}, {QStringLiteral("next_cursor"), QJsonValue()}};
+                       if (auto state = indexing.state(); state && state->searchBacklog > 0)
+                           body.insert(QStringLiteral("indexing"), state->toJson());
+                       return jsonResponse(body);
                    }, {}, {}, {}});
     }
     // ---- uploads and files

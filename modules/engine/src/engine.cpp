@@ -3,6 +3,7 @@
 #include "fliptech/leads/filestore.h"
 #include "fliptech/leads/leadexporter.h"
 #include "fliptech/leads/leadimporter.h"
+#include "fliptech/leads/leadindexing.h"
 #include "fliptech/leads/leadjobs.h"
 #include "fliptech/leads/leadservice.h"
 #include "fliptech/leads/workspaceservices.h"
@@ -13,7 +14,10 @@
 #include "fliptech/storage/secretstore.h"
 #include "fliptech/storage/workerpool.h"
 
+#include <QLoggingCategory>
 #include <QStandardPaths>
+
+Q_LOGGING_CATEGORY(lcEngine, "fliptech.engine")
 
 namespace fliptech::engine {
 
@@ -29,6 +33,7 @@ Engine::~Engine()
 {
     stop();
     m_leadJobs.reset();
+    m_indexing.reset();
     m_exporter.reset();
     m_importer.reset();
     m_files.reset();
@@ -88,8 +93,13 @@ core::Status Engine::connect()
     m_files = std::make_unique<leads::FileStore>(m_db, filesDir(), m_clock);
     m_importer = std::make_unique<leads::LeadImporter>(m_db, *m_leads, *m_files, m_clock);
     m_exporter = std::make_unique<leads::LeadExporter>(*m_leads);
-    m_leadJobs = std::make_unique<leads::LeadJobs>(*m_leads, *m_importer, *m_exporter, *m_files, *m_jobs, m_events.get());
+    m_indexing = std::make_unique<leads::LeadIndexing>(m_db);
+    m_leadJobs = std::make_unique<leads::LeadJobs>(*m_leads, *m_importer, *m_exporter, *m_indexing, *m_files, *m_jobs, m_events.get());
     m_leadJobs->registerHandlers(*m_workers);
+    m_importer->setOnDeferredIndexing([jobs = m_leadJobs.get()] {
+        if (auto queued = jobs->enqueueIndexing(); !queued)
+            qCWarning(lcEngine) << "could not queue the indexing after a bulk load:" << queued.error().message;
+    });
     return {};
 }
 
@@ -117,6 +127,9 @@ core::Status Engine::start()
         return st;
     if (auto st = m_events->startWatching(); !st)
         return st;
+    // Indexes a bulk load left unbuilt (the application was closed or crashed meanwhile).
+    if (auto queued = m_leadJobs->enqueueIndexing(); !queued)
+        qCWarning(lcEngine) << "could not queue the indexing left by a bulk load:" << queued.error().message;
     if (m_options.workers > 0)
         m_workers->start();
     m_startedAt = m_clock.now();

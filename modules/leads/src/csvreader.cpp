@@ -243,32 +243,52 @@ bool CsvReader::fill()
     return !m_buf.isEmpty() || fill();
 }
 
-QString CsvReader::decode(const QByteArray &raw) const
+QString CsvReader::decode(const char *raw, qsizetype n) const
 {
-    bool ascii = true;
-    for (char c : raw)
-        if (static_cast<unsigned char>(c) >= 0x80) {
-            ascii = false;
+    // ASCII (nearly every cell) is checked eight bytes at a time.
+    qsizetype i = 0;
+    for (; i + 8 <= n; i += 8) {
+        quint64 w;
+        std::memcpy(&w, raw + i, 8);
+        if (w & 0x8080808080808080ULL)
             break;
-        }
-    if (ascii)
-        return QString::fromLatin1(raw);
-    if (m_encoding != CsvEncoding::Windows1252 && isValidUtf8(raw.constData(), raw.size()))
-        return QString::fromUtf8(raw);
-    return fromWindows1252(raw); // also a stray Windows-1252 cell inside a UTF-8 file
+    }
+    for (; i < n; ++i)
+        if (static_cast<unsigned char>(raw[i]) >= 0x80)
+            break;
+    if (i == n)
+        return QString::fromLatin1(raw, n);
+    if (m_encoding != CsvEncoding::Windows1252 && isValidUtf8(raw, n))
+        return QString::fromUtf8(raw, n);
+    return fromWindows1252(QByteArray::fromRawData(raw, n)); // also a stray Windows-1252 cell inside a UTF-8 file
 }
 
-void CsvReader::endField()
+void CsvReader::appendToField(const char *data, qsizetype n)
+{
+    if (m_fieldTooLong || n <= 0)
+        return;
+    const qsizetype room = m_options.maxFieldBytes - m_field.size();
+    if (n > room) {
+        m_field.append(data, room);
+        m_fieldTooLong = true;
+    } else {
+        m_field.append(data, n);
+    }
+}
+
+void CsvReader::endField(const char *span, qsizetype n)
 {
     if (m_fields.size() >= m_options.maxFields) {
         if (m_recordError.isEmpty())
             m_recordError = QStringLiteral("the row has more than %1 fields").arg(m_options.maxFields);
-    } else if (m_fieldTooLong) {
+    } else if (m_fieldTooLong || (span && n > m_options.maxFieldBytes)) {
         if (m_recordError.isEmpty())
             m_recordError = QStringLiteral("field %1 is longer than %2 KiB").arg(m_fields.size() + 1).arg(m_options.maxFieldBytes / 1024);
         m_fields.append(QString());
+    } else if (span) {
+        m_fields.append(n ? decode(span, n) : QString());
     } else {
-        m_fields.append(decode(m_field));
+        m_fields.append(m_field.isEmpty() ? QString() : decode(m_field.constData(), m_field.size()));
     }
     m_field.clear();
     m_fieldTooLong = false;
@@ -276,6 +296,9 @@ void CsvReader::endField()
 
 bool CsvReader::next()
 {
+    // Bytes that end an unquoted run: the delimiter and line breaks.
+    std::array<bool, 256> stop{};
+    stop[static_cast<unsigned char>(m_delimiter)] = stop['\n'] = stop['\r'] = true;
     for (;;) {
         m_fields.clear();
         m_recordError.clear();
@@ -286,85 +309,81 @@ bool CsvReader::next()
         bool quoted = false;  // the current field was quoted
         bool any = false;     // anything read for this record
         bool ended = false;   // record ended by a line break
-        auto append = [this](char c) {
-            if (m_field.size() >= m_options.maxFieldBytes)
-                m_fieldTooLong = true;
-            else
-                m_field.append(c);
-        };
         while (!ended) {
             if (m_pos >= m_buf.size() && !fill())
                 break;
             const char *data = m_buf.constData();
             const qsizetype size = m_buf.size();
-            while (m_pos < size) {
-                const char c = data[m_pos++];
-                any = true;
-                if (inQuotes) {
-                    if (c == '"') {
-                        if (m_pos >= size && !fill()) {
-                            inQuotes = false;
-                            break;
-                        }
-                        data = m_buf.constData();
-                        if (m_buf.at(m_pos) == '"') {
-                            append('"');
-                            ++m_pos;
-                        } else {
-                            inQuotes = false;
-                        }
-                        break; // buffer may have changed: re-read data/size
-                    }
-                    if (c == '\n')
-                        ++m_line;
-                    // Fast path: copy the run of plain characters up to the next quote.
-                    const void *q = std::memchr(data + m_pos, '"', size_t(size - m_pos));
-                    const qsizetype end = q ? static_cast<const char *>(q) - data : size;
-                    append(c);
-                    for (qsizetype i = m_pos; i < end; ++i) {
-                        if (data[i] == '\n')
-                            ++m_line;
-                    }
-                    if (!m_fieldTooLong) {
-                        const qsizetype room = m_options.maxFieldBytes - m_field.size();
-                        if (end - m_pos > room) {
-                            m_field.append(data + m_pos, room);
-                            m_fieldTooLong = true;
-                        } else {
-                            m_field.append(data + m_pos, end - m_pos);
-                        }
-                    }
-                    m_pos = end;
-                    continue;
-                }
-                if (c == m_delimiter) {
-                    endField();
-                    quoted = false;
-                } else if (c == '\n' || c == '\r') {
-                    if (c == '\r') {
-                        if (m_pos >= size) {
-                            if (fill() && m_buf.at(0) == '\n')
-                                m_pos = 1;
-                        } else if (data[m_pos] == '\n') {
-                            ++m_pos;
-                        }
-                    }
+            any = true;
+            if (inQuotes) {
+                // The run of plain characters up to the next quote.
+                const void *q = std::memchr(data + m_pos, '"', size_t(size - m_pos));
+                const qsizetype end = q ? static_cast<const char *>(q) - data : size;
+                for (const char *nl = data + m_pos; (nl = static_cast<const char *>(std::memchr(nl, '\n', size_t(data + end - nl)))); ++nl)
                     ++m_line;
-                    ended = true;
+                appendToField(data + m_pos, end - m_pos);
+                m_pos = end;
+                if (!q)
+                    continue;
+                ++m_pos; // the quote
+                if (m_pos >= size && !fill()) {
+                    inQuotes = false;
                     break;
-                } else if (c == '"' && m_field.isEmpty() && !quoted) {
-                    inQuotes = true;
-                    quoted = true;
+                }
+                if (m_buf.at(m_pos) == '"') {
+                    appendToField("\"", 1);
+                    ++m_pos;
                 } else {
-                    append(c); // a quote inside an unquoted field is kept as it is (lenient)
+                    inQuotes = false;
+                }
+                continue;
+            }
+            if (data[m_pos] == '"' && m_field.isEmpty() && !quoted) {
+                inQuotes = true;
+                quoted = true;
+                ++m_pos;
+                continue;
+            }
+            // An unquoted run: up to the delimiter or the line's end (a quote inside it is kept
+            // as it is - lenient). Wholly inside the buffer, it is decoded in place.
+            qsizetype end = m_pos;
+            while (end < size && !stop[static_cast<unsigned char>(data[end])])
+                ++end;
+            if (end == size) {
+                appendToField(data + m_pos, end - m_pos);
+                m_pos = end;
+                continue;
+            }
+            const char c = data[end];
+            if (m_field.isEmpty() && !m_fieldTooLong && !quoted) {
+                endField(data + m_pos, end - m_pos);
+            } else {
+                appendToField(data + m_pos, end - m_pos);
+                endField();
+            }
+            m_pos = end + 1;
+            if (c == m_delimiter) {
+                quoted = false;
+                continue;
+            }
+            if (c == '\r') {
+                if (m_pos >= size) {
+                    if (fill() && m_buf.at(0) == '\n')
+                        m_pos = 1;
+                } else if (data[m_pos] == '\n') {
+                    ++m_pos;
                 }
             }
+            ++m_line;
+            ended = true;
         }
         if (!any)
             return false;
-        if (inQuotes && m_recordError.isEmpty())
-            m_recordError = QStringLiteral("a quoted field that starts on line %1 is never closed").arg(m_recordLine);
-        endField();
+        if (!ended) {
+            if (inQuotes && m_recordError.isEmpty())
+                m_recordError = QStringLiteral("a quoted field that starts on line %1 is never closed").arg(m_recordLine);
+            endField(); // the last field of a file without a final line break
+        }
         // A blank line is not a record.
         if (m_fields.size() == 1 && m_fields.first().isEmpty() && !quoted && m_recordError.isEmpty()) {
             if (!ended && m_eof)

@@ -3,6 +3,7 @@
 #include "fliptech/core/json.h"
 #include "fliptech/leads/filestore.h"
 #include "fliptech/leads/leadfields.h"
+#include "fliptech/leads/leadindexing.h"
 #include "fliptech/leads/leadservice.h"
 #include "fliptech/leads/normalize.h"
 #include "fliptech/storage/database.h"
@@ -16,7 +17,16 @@
 #include <QScopeGuard>
 #include <QSet>
 
+#include <QStringEncoder>
+
 #include <libpq-fe.h>
+#include <sqlite3.h>
+
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
 
 Q_DECLARE_LOGGING_CATEGORY(lcLeads)
 
@@ -53,6 +63,219 @@ QString norm(QString h)
             out.append(c);
     return out;
 }
+
+// Rows parsed and encoded, on their way from the parser thread to the writer.
+struct RowBatch {
+    static constexpr qsizetype capacity = 2048;
+    qsizetype rows = 0;
+    QByteArray text;       // SQLite: the fields' UTF-8 back to back; PostgreSQL: COPY text
+    QList<qint32> spans;   // SQLite: offset and length of every field (length -1: NULL)
+    qint64 bytesRead = 0;  // of the file, after this batch
+    qint64 rowsRead = 0;   // records read, after this batch
+};
+
+// A bounded hand-over between two threads: the parser waits when the writer is behind.
+class BatchQueue
+{
+public:
+    explicit BatchQueue(qsizetype capacity) : m_capacity(capacity) {}
+    bool push(RowBatch &&batch)
+    {
+        std::unique_lock lock(m_mutex);
+        m_notFull.wait(lock, [&] { return m_aborted || qsizetype(m_items.size()) < m_capacity; });
+        if (m_aborted)
+            return false;
+        m_items.push_back(std::move(batch));
+        m_notEmpty.notify_one();
+        return true;
+    }
+    // The next batch; nothing once the parser is done (or the hand-over aborted).
+    std::optional<RowBatch> pop()
+    {
+        std::unique_lock lock(m_mutex);
+        m_notEmpty.wait(lock, [&] { return m_aborted || m_closed || !m_items.empty(); });
+        if (m_aborted || m_items.empty())
+            return std::nullopt;
+        RowBatch b = std::move(m_items.front());
+        m_items.pop_front();
+        m_notFull.notify_one();
+        return b;
+    }
+    void close()
+    {
+        std::lock_guard lock(m_mutex);
+        m_closed = true;
+        m_notEmpty.notify_all();
+    }
+    void abort()
+    {
+        std::lock_guard lock(m_mutex);
+        m_aborted = true;
+        m_items.clear();
+        m_notEmpty.notify_all();
+        m_notFull.notify_all();
+    }
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_notEmpty, m_notFull;
+    std::deque<RowBatch> m_items;
+    qsizetype m_capacity;
+    bool m_closed = false;
+    bool m_aborted = false;
+};
+
+// The dedupe keys seen in a file, as 128-bit fingerprints (two independently seeded 64-bit
+// hashes) in one flat table: no allocation per key, nothing to free key by key, and a false
+// "duplicate" would take a 128-bit collision.
+class KeySet
+{
+public:
+    struct Fingerprint {
+        quint64 a, b;
+    };
+    static Fingerprint fingerprint(QStringView key)
+    {
+        return {quint64(qHash(key, size_t(0x9E3779B97F4A7C15ULL))) | 1, quint64(qHash(key, size_t(0xC2B2AE3D27D4EB4FULL)))};
+    }
+    explicit KeySet(qsizetype expected)
+    {
+        qsizetype n = 1024;
+        while (n < expected * 2)
+            n *= 2;
+        m_slots.resize(size_t(n));
+    }
+    bool contains(const Fingerprint &f) const
+    {
+        for (size_t i = f.a & (m_slots.size() - 1);; i = (i + 1) & (m_slots.size() - 1)) {
+            const Fingerprint &s = m_slots[i];
+            if (s.a == 0)
+                return false;
+            if (s.a == f.a && s.b == f.b)
+                return true;
+        }
+    }
+    void insert(const Fingerprint &f)
+    {
+        if (size_t(m_size + 1) * 2 > m_slots.size())
+            rehash();
+        for (size_t i = f.a & (m_slots.size() - 1);; i = (i + 1) & (m_slots.size() - 1)) {
+            Fingerprint &s = m_slots[i];
+            if (s.a == f.a && s.b == f.b)
+                return;
+            if (s.a == 0) {
+                s = f;
+                ++m_size;
+                return;
+            }
+        }
+    }
+
+private:
+    void rehash()
+    {
+        std::vector<Fingerprint> old(m_slots.size() * 2, Fingerprint{0, 0});
+        old.swap(m_slots);
+        m_size = 0;
+        for (const Fingerprint &f : old)
+            if (f.a)
+                insert(f);
+    }
+    std::vector<Fingerprint> m_slots{1024, Fingerprint{0, 0}};
+    qsizetype m_size = 0;
+};
+
+void appendUtf8(QByteArray &out, QStringView v)
+{
+    const qsizetype old = out.size();
+    const qsizetype n = v.size();
+    out.resize(old + n * 3);
+    char *d = out.data() + old;
+    const char16_t *src = v.utf16();
+    qsizetype i = 0;
+    for (; i < n && src[i] < 0x80; ++i)
+        d[i] = char(src[i]);
+    if (i == n) {
+        out.resize(old + n);
+        return;
+    }
+    QStringEncoder encoder(QStringEncoder::Utf8);
+    char *end = encoder.appendToBuffer(d + i, v.sliced(i));
+    out.resize(end - out.constData());
+}
+
+// One prepared INSERT on the SQLite connection, fed straight from a batch's bytes.
+class SqliteInserter
+{
+public:
+    SqliteInserter() = default;
+    SqliteInserter(const SqliteInserter &) = delete;
+    SqliteInserter &operator=(const SqliteInserter &) = delete;
+    ~SqliteInserter()
+    {
+        if (m_stmt)
+            sqlite3_finalize(m_stmt);
+    }
+    // `fields` per row come from batches; `constants` fill the columns after them.
+    core::Status prepare(sqlite3 *db, const QStringList &columns, int fields, const QVariantList &constants)
+    {
+        m_db = db;
+        m_fields = fields;
+        QStringList marks;
+        for (qsizetype i = 0; i < columns.size(); ++i)
+            marks << QStringLiteral("?");
+        const QByteArray sql =
+            QStringLiteral("INSERT INTO leads (%1) VALUES (%2)").arg(columns.join(QStringLiteral(", ")), marks.join(QStringLiteral(", "))).toUtf8();
+        if (sqlite3_prepare_v3(db, sql.constData(), int(sql.size()), SQLITE_PREPARE_PERSISTENT, &m_stmt, nullptr) != SQLITE_OK)
+            return error();
+        for (qsizetype i = 0; i < constants.size(); ++i) {
+            const QVariant &v = constants.at(i);
+            const int at = fields + int(i) + 1;
+            int rc = SQLITE_OK;
+            if (v.isNull()) {
+                rc = sqlite3_bind_null(m_stmt, at);
+            } else if (v.typeId() == QMetaType::LongLong || v.typeId() == QMetaType::Int) {
+                rc = sqlite3_bind_int64(m_stmt, at, v.toLongLong());
+            } else {
+                const QByteArray text = v.toString().toUtf8();
+                rc = sqlite3_bind_text(m_stmt, at, text.constData(), int(text.size()), SQLITE_TRANSIENT);
+            }
+            if (rc != SQLITE_OK)
+                return error();
+        }
+        return {};
+    }
+    core::Status insert(const RowBatch &batch, qsizetype row)
+    {
+        const qint32 *span = batch.spans.constData() + row * m_fields * 2;
+        const char *text = batch.text.constData();
+        for (int c = 0; c < m_fields; ++c) {
+            const qint32 length = span[2 * c + 1];
+            if (length < 0)
+                sqlite3_bind_null(m_stmt, c + 1);
+            else
+                sqlite3_bind_text(m_stmt, c + 1, text + span[2 * c], length, SQLITE_STATIC);
+        }
+        const int rc = sqlite3_step(m_stmt);
+        sqlite3_reset(m_stmt);
+        if (rc != SQLITE_DONE)
+            return error();
+        return {};
+    }
+
+private:
+    core::Status error() const
+    {
+        const int code = sqlite3_extended_errcode(m_db);
+        const QString message = QString::fromUtf8(sqlite3_errmsg(m_db));
+        if (code == SQLITE_CONSTRAINT_UNIQUE)
+            return core::makeError(ErrorCode::Conflict, QStringLiteral("a row repeats the source and source id of another lead: %1").arg(message));
+        return core::makeError(ErrorCode::DatabaseError, QStringLiteral("the import was refused by the database: %1").arg(message));
+    }
+    sqlite3 *m_db = nullptr;
+    sqlite3_stmt *m_stmt = nullptr;
+    int m_fields = 0;
+};
 
 QString escapeCopy(const QString &v)
 {
@@ -94,7 +317,8 @@ QJsonObject ImportReport::toJson() const
             {QStringLiteral("rejected_sample"), rejectedSample},
             {QStringLiteral("encoding"), encoding},
             {QStringLiteral("delimiter"), delimiter},
-            {QStringLiteral("elapsed_ms"), elapsedMs}};
+            {QStringLiteral("elapsed_ms"), elapsedMs},
+            {QStringLiteral("indexing_deferred"), indexingDeferred}};
 }
 
 core::Result<ImportOptions> ImportOptions::fromJson(const QJsonObject &json)
@@ -283,27 +507,38 @@ core::Result<ImportReport> LeadImporter::run(const Actor &actor, const QString &
                                QStringLiteral("map at least one of name, company, email, phone or website: nothing would identify the leads"),
                                {{QStringLiteral("mapping"), QStringLiteral("no identifying column")}});
 
+    const bool pg = m_db->isPostgres();
     const bool dedupe = options.onDuplicate != ImportOptions::OnDuplicate::Create;
     const bool byEmail = options.dedupeKeys.contains(QStringLiteral("email"));
     const bool byPhone = options.dedupeKeys.contains(QStringLiteral("phone"));
     const bool byDomain = options.dedupeKeys.contains(QStringLiteral("website_domain"));
-    // Existing leads' keys, loaded once (a lookup per row would cost a round trip per row).
-    QHash<QString, qint64> existing;
+    // Existing leads' keys, loaded once (a lookup per row would cost a round trip per row), one
+    // table per key kind.
+    enum Key { EmailKey, PhoneKey, DomainKey, KeyKinds };
+    std::array<QHash<QString, qint64>, KeyKinds> existing;
+    qint64 existingLeads = 0;
     if (dedupe && !options.dedupeKeys.isEmpty()) {
         auto rows = m_db->select(QStringLiteral("SELECT id, email, phone, website_domain FROM leads WHERE deleted_at IS NULL AND "
                                                 "(email IS NOT NULL OR phone IS NOT NULL OR website_domain IS NOT NULL)"));
         if (!rows)
             return rows.error();
-        existing.reserve(rows->size() * 2);
+        for (auto &e : existing)
+            e.reserve(rows->size());
         for (const auto &r : *rows) {
             const qint64 id = r.value(0).toLongLong();
             if (byEmail && !r.value(1).isNull())
-                existing.insert(QStringLiteral("e:") + r.value(1).toString().toLower(), id);
+                existing[EmailKey].insert(r.value(1).toString().toLower(), id);
             if (byPhone && !r.value(2).isNull())
-                existing.insert(QStringLiteral("p:") + r.value(2).toString(), id);
+                existing[PhoneKey].insert(r.value(2).toString(), id);
             if (byDomain && !r.value(3).isNull())
-                existing.insert(QStringLiteral("d:") + r.value(3).toString(), id);
+                existing[DomainKey].insert(r.value(3).toString(), id);
         }
+    }
+    if (!pg) {
+        auto counted = m_db->selectOne(QStringLiteral("SELECT count(*) FROM leads"));
+        if (!counted)
+            return counted.error();
+        existingLeads = counted->value(0).toLongLong();
     }
 
     ImportReport report;
@@ -329,32 +564,201 @@ core::Result<ImportReport> LeadImporter::run(const Actor &actor, const QString &
     // Insert statement: the import columns plus provenance.
     QStringList cols = importColumns();
     cols << QStringLiteral("source") << QStringLiteral("created_by") << QStringLiteral("created_at") << QStringLiteral("updated_at");
-    const int width = int(cols.size());
     const QVariant createdBy = actor.userId ? QVariant(*actor.userId) : QVariant();
-    QSet<QString> seen;
     QList<std::pair<qint64, QJsonObject>> updates;
     QHash<QString, QStringList> rowTags; // only when a tags column is mapped: key = row index
 
-    // Writers: COPY on PostgreSQL, batched multi-row INSERT on SQLite.
-    const bool pg = m_db->isPostgres();
-    // PostgreSQL imports in one transaction (MVCC: nobody waits). SQLite has one writer at a time,
-    // so it commits every 20,000 rows and lets other writers (job workers, someone editing a
-    // lead) in between; a failed or cancelled import then deletes what its earlier chunks wrote
-    // (they carry the import's created_at stamp), so either way nothing is left half-imported.
+    // The parser (its own thread) reads, normalises, checks and dedupes rows and hands them over
+    // in batches, already encoded for the writer (this thread, which owns the connection and
+    // the transaction): COPY text for PostgreSQL, UTF-8 fields for SQLite. Both cores work.
+    BatchQueue queue(8);
+    std::atomic<qint64> bytesParsed{0};
+    const QString copyTail = [&]() -> QString {
+        return u'\t' + escapeCopy(options.source) + u'\t' + (createdBy.isNull() ? QStringLiteral("\\N") : createdBy.toString()) + u'\t' +
+               stamp + u'\t' + stamp + u'\n';
+    }();
+    auto parse = [&] {
+        // Room for a row per 160 bytes of file (grows if the rows are shorter).
+        const qsizetype expected = dedupe ? qsizetype(qMin<qint64>(fileSize / 160, 4000000)) : 0;
+        std::array<KeySet, KeyKinds> seen{KeySet(expected), KeySet(expected), KeySet(expected)};
+        // Each column's field, looked up once.
+        std::array<const LeadField *, ColumnCount> field{};
+        for (int c = 0; c < ColumnCount; ++c)
+            field[c] = leadField(importColumns().at(c));
+        QList<QString> values(ColumnCount);
+        RowBatch batch;
+        auto send = [&]() -> bool {
+            batch.bytesRead = reader.position();
+            bytesParsed.store(batch.bytesRead, std::memory_order_relaxed);
+            batch.rowsRead = report.rows;
+            const bool ok = queue.push(std::move(batch));
+            batch = RowBatch();
+            return ok;
+        };
+        while (reader.next()) {
+            const qint64 line = reader.recordLine();
+            const QStringList &fields = reader.fields();
+            ++report.rows;
+            if (!reader.recordError().isEmpty()) {
+                reject(line, reader.recordError(), fields);
+                continue;
+            }
+            if (fields.size() > headers.size()) {
+                bool extraEmpty = true;
+                for (qsizetype i = headers.size(); i < fields.size(); ++i)
+                    extraEmpty &= fields[i].trimmed().isEmpty();
+                if (!extraEmpty) {
+                    reject(line, QStringLiteral("the row has %1 fields but the header has %2").arg(fields.size()).arg(headers.size()), fields);
+                    continue;
+                }
+            }
+            for (auto &v : values)
+                v.clear();
+            for (qsizetype i = 0; i < headers.size() && i < fields.size(); ++i)
+                if (target[i] >= 0)
+                    values[target[i]] = fields[i].trimmed();
+            if (fullNameColumn >= 0 && fullNameColumn < fields.size() && values[Name].isEmpty())
+                values[Name] = fields[fullNameColumn].simplified();
+            if (!values[Name].isEmpty() && values[First].isEmpty() && values[Last].isEmpty()) {
+                PersonName n = splitName(values[Name]);
+                values[First] = std::move(n.first);
+                values[Last] = std::move(n.last);
+            } else if (values[Name].isEmpty() && (!values[First].isEmpty() || !values[Last].isEmpty())) {
+                values[Name] = QString(values[First] + u' ' + values[Last]).trimmed();
+            }
+            // Contact data.
+            QString reason;
+            if (!values[Email].isEmpty()) {
+                QString email = normalizeEmail(values[Email]);
+                if (email.isEmpty())
+                    reason = QStringLiteral("email '%1' is not a valid address").arg(values[Email].left(80));
+                values[Email] = std::move(email);
+            }
+            if (!values[Phone].isEmpty()) {
+                QString e164 = normalizePhone(values[Phone], callingCode(values[Country]).isEmpty() ? options.defaultCountry : values[Country]);
+                if (!e164.isEmpty())
+                    values[Phone] = std::move(e164);
+            }
+            values[Domain] = websiteDomain(values[Website]);
+            if (reason.isEmpty() && values[Name].isEmpty() && values[Company].isEmpty() && values[Email].isEmpty() && values[Phone].isEmpty() &&
+                values[Website].isEmpty())
+                reason = QStringLiteral("the row has no name, company, email, phone or website");
+            for (int c = 0; c < ColumnCount && reason.isEmpty(); ++c) {
+                if (values[c].isEmpty())
+                    continue;
+                const LeadField *f = field[c];
+                if (f->type == FieldType::Integer) {
+                    bool ok = false;
+                    values[c].toLongLong(&ok);
+                    if (!ok)
+                        reason = QStringLiteral("%1 '%2' is not a whole number").arg(f->name, values[c].left(40));
+                } else if (f->maxLength && values[c].size() > f->maxLength) {
+                    reason = QStringLiteral("%1 is longer than %2 characters").arg(f->name).arg(f->maxLength);
+                }
+            }
+            if (!reason.isEmpty()) {
+                reject(line, reason, fields);
+                continue;
+            }
+            // Dedupe: within the file, then against existing leads.
+            if (dedupe) {
+                const std::array<const QString *, KeyKinds> keys = {byEmail && !values[Email].isEmpty() ? &values[Email] : nullptr,
+                                                                     byPhone && !values[Phone].isEmpty() ? &values[Phone] : nullptr,
+                                                                     byDomain && !values[Domain].isEmpty() ? &values[Domain] : nullptr};
+                std::array<KeySet::Fingerprint, KeyKinds> prints{};
+                bool inFile = false;
+                for (int k = 0; k < KeyKinds && !inFile; ++k) {
+                    if (keys[k]) {
+                        prints[k] = KeySet::fingerprint(*keys[k]);
+                        inFile = seen[k].contains(prints[k]);
+                    }
+                }
+                if (inFile) {
+                    ++report.duplicatesInFile;
+                    continue;
+                }
+                qint64 match = 0;
+                for (int k = 0; k < KeyKinds; ++k) {
+                    if (!keys[k])
+                        continue;
+                    seen[k].insert(prints[k]);
+                    if (!match && !existing[k].isEmpty())
+                        match = existing[k].value(*keys[k]);
+                }
+                if (match) {
+                    if (options.onDuplicate == ImportOptions::OnDuplicate::Skip) {
+                        ++report.duplicatesExisting;
+                    } else {
+                        QJsonObject changes;
+                        for (int c = 0; c < ColumnCount; ++c) {
+                            if (values[c].isEmpty() || c == Domain)
+                                continue;
+                            const LeadField *f = field[c];
+                            changes.insert(f->name, f->type == FieldType::Integer ? QJsonValue(values[c].toLongLong()) : QJsonValue(values[c]));
+                        }
+                        updates.append({match, changes});
+                    }
+                    continue;
+                }
+            }
+            if (tagsColumn >= 0 && tagsColumn < fields.size() && !fields[tagsColumn].trimmed().isEmpty())
+                rowTags.insert(values[Email] + u'\x1f' + values[Phone] + u'\x1f' + values[Name] + u'\x1f' + values[Company],
+                               fields[tagsColumn].split(QRegularExpression(QStringLiteral("[,;|]")), Qt::SkipEmptyParts));
+            if (values[Status].isEmpty())
+                values[Status] = QStringLiteral("new");
+            ++report.imported;
+            if (pg) {
+                QString line;
+                for (int c = 0; c < ColumnCount; ++c) {
+                    if (c)
+                        line += u'\t';
+                    line += values[c].isEmpty() ? QStringLiteral("\\N") : escapeCopy(values[c]);
+                }
+                line += copyTail;
+                appendUtf8(batch.text, line);
+            } else {
+                for (int c = 0; c < ColumnCount; ++c) {
+                    batch.spans.append(qint32(batch.text.size()));
+                    if (values[c].isEmpty()) {
+                        batch.spans.append(-1);
+                    } else {
+                        appendUtf8(batch.text, values[c]);
+                        batch.spans.append(qint32(batch.text.size() - batch.spans.at(batch.spans.size() - 1)));
+                    }
+                }
+            }
+            if (++batch.rows == RowBatch::capacity && !send())
+                return;
+        }
+        if (batch.rows)
+            send();
+        bytesParsed.store(fileSize, std::memory_order_relaxed);
+        queue.close();
+    };
+
+    // The writer. PostgreSQL imports in one transaction through COPY (MVCC: nobody waits).
+    // SQLite has one writer at a time, so it commits every 20,000 rows and lets other writers
+    // (job workers, someone editing a lead) in between; a failed or cancelled import then
+    // deletes what its earlier chunks wrote (they carry the import's created_at stamp), so
+    // either way nothing is left half-imported.
     constexpr qint64 chunkRows = 20000;
     std::optional<Transaction> tx;
     int committedChunks = 0;
     bool finished = false;
+    bool bulkLoad = false;  // SQLite: lead indexes dropped, search entries in the backlog
+    bool bulkDecided = pg;
     // SQLite's full-text index is filled in one statement after each chunk's rows (4x faster
-    // than its per-row trigger). The trigger is dropped and re-created inside the chunk's
-    // transaction: DDL is transactional and we hold the write lock, so no other writer ever
-    // misses it, and a rollback brings it back.
+    // than its per-row trigger), or left to the backlog job in a bulk load. The trigger is
+    // dropped and re-created inside the chunk's transaction: DDL is transactional and we hold
+    // the write lock, so no other writer ever misses it, and a rollback brings it back.
     QString ftsTrigger;
     qint64 maxIdBefore = 0;
+    qint64 rowsInChunk = 0;
     auto beginChunk = [&]() -> core::Status {
         tx.emplace(*m_db, Transaction::Mode::Immediate);
         if (!tx->isActive())
             return tx->error();
+        rowsInChunk = 0;
         if (pg)
             return {};
         auto trig = m_db->selectOne(QStringLiteral("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'leads_fts_ai'"));
@@ -370,21 +774,37 @@ core::Result<ImportReport> LeadImporter::run(const Actor &actor, const QString &
         }
         return {};
     };
-    // Fills the search index for this chunk's rows and puts the trigger back.
+    // Fills the search index for this chunk's rows (or queues them) and puts the trigger back.
     auto indexChunk = [&]() -> core::Status {
         if (ftsTrigger.isEmpty())
             return {};
-        auto indexed = m_db->execute(QStringLiteral("INSERT INTO leads_fts (rowid, name, company, email, phone, website_domain, city, description) "
-                                                    "SELECT id, name, company, email, phone, website_domain, city, description FROM leads WHERE id > ?"),
-                                     {maxIdBefore});
-        if (!indexed)
-            return indexed.error();
+        if (bulkLoad) {
+            if (rowsInChunk > 0)
+                if (auto st = LeadIndexing::queueForSearch(*m_db, maxIdBefore + 1); !st)
+                    return st;
+        } else {
+            auto indexed = m_db->execute(QStringLiteral("INSERT INTO leads_fts (rowid, name, company, email, phone, website_domain, city, description) "
+                                                        "SELECT id, name, company, email, phone, website_domain, city, description FROM leads WHERE id > ? AND ") +
+                                             LeadIndexing::notInBacklog(),
+                                         {maxIdBefore});
+            if (!indexed)
+                return indexed.error();
+        }
         if (auto st = m_db->executeRaw(ftsTrigger); !st)
             return st;
         ftsTrigger.clear();
         return {};
     };
+    std::thread parser;
+    bool restoreCheckpoints = false;
+    auto checkpoints = qScopeGuard([&] {
+        if (restoreCheckpoints)
+            (void)m_db->executeRaw(QStringLiteral("PRAGMA wal_autocheckpoint=1000"));
+    });
     auto undo = qScopeGuard([&] {
+        queue.abort();
+        if (parser.joinable())
+            parser.join();
         if (finished)
             return;
         tx.reset(); // the open chunk rolls back
@@ -398,12 +818,13 @@ core::Result<ImportReport> LeadImporter::run(const Actor &actor, const QString &
     });
     if (auto st = beginChunk(); !st)
         return st.error();
-    constexpr int batchRows = 64;
-    QVariantList batch;
-    batch.reserve(batchRows * width);
-    QByteArray copyBuffer;
+    SqliteInserter inserter;
+    if (!pg) {
+        QVariantList constants{options.source, createdBy, stamp, stamp};
+        if (auto st = inserter.prepare(m_db->sqliteHandle(), cols, int(ColumnCount), constants); !st)
+            return st.error();
+    }
     bool copying = false;
-    QString copyError;
     auto startCopy = [&]() -> core::Status {
         PGconn *conn = m_db->pgHandle();
         const QByteArray sql = QStringLiteral("COPY leads (%1) FROM STDIN").arg(cols.join(QStringLiteral(", "))).toUtf8();
@@ -416,13 +837,14 @@ core::Result<ImportReport> LeadImporter::run(const Actor &actor, const QString &
         copying = true;
         return {};
     };
-    auto flushCopy = [&](bool end) -> core::Status {
+    auto sendCopy = [&](const QByteArray &data) -> core::Status {
         PGconn *conn = m_db->pgHandle();
-        if (!copyBuffer.isEmpty() && PQputCopyData(conn, copyBuffer.constData(), int(copyBuffer.size())) != 1)
+        if (!data.isEmpty() && PQputCopyData(conn, data.constData(), int(data.size())) != 1)
             return core::makeError(ErrorCode::DatabaseError, QStringLiteral("COPY failed: ") + QString::fromUtf8(PQerrorMessage(conn)).trimmed());
-        copyBuffer.clear();
-        if (!end)
-            return {};
+        return {};
+    };
+    auto endCopy = [&]() -> core::Status {
+        PGconn *conn = m_db->pgHandle();
         copying = false;
         if (PQputCopyEnd(conn, nullptr) != 1)
             return core::makeError(ErrorCode::DatabaseError, QStringLiteral("COPY failed: ") + QString::fromUtf8(PQerrorMessage(conn)).trimmed());
@@ -444,170 +866,47 @@ core::Result<ImportReport> LeadImporter::run(const Actor &actor, const QString &
             copying = false;
         }
     };
-    auto flushInsert = [&]() -> core::Status {
-        if (batch.isEmpty())
-            return {};
-        const int n = int(batch.size() / width);
-        QString row = u'(' + QString(QStringLiteral("?, ")).repeated(width - 1) + QStringLiteral("?)");
-        QStringList rowsSql;
-        for (int i = 0; i < n; ++i)
-            rowsSql << row;
-        auto done = m_db->execute(QStringLiteral("INSERT INTO leads (%1) VALUES %2").arg(cols.join(QStringLiteral(", ")), rowsSql.join(QStringLiteral(", "))), batch);
-        batch.clear();
-        if (!done)
-            return done.error();
-        return {};
-    };
 
-    QList<QString> values(ColumnCount);
-    qint64 rowsSinceProgress = 0;
+    parser = std::thread(parse);
     core::Status failure;
-    while (reader.next()) {
-        const qint64 line = reader.recordLine();
-        const QStringList &fields = reader.fields();
-        ++report.rows;
-        if (++rowsSinceProgress >= 4096) {
-            rowsSinceProgress = 0;
-            if (cancelled && cancelled()) {
-                failure = core::makeError(ErrorCode::Cancelled, QStringLiteral("the import was cancelled; nothing was imported"));
-                break;
-            }
-            if (progress)
-                progress(reader.bytesRead(), fileSize);
+    qint64 written = 0;
+    while (auto batch = queue.pop()) {
+        if (cancelled && cancelled()) {
+            failure = core::makeError(ErrorCode::Cancelled, QStringLiteral("the import was cancelled; nothing was imported"));
+            break;
         }
-        if (!reader.recordError().isEmpty()) {
-            reject(line, reader.recordError(), fields);
-            continue;
-        }
-        if (fields.size() > headers.size()) {
-            bool extraEmpty = true;
-            for (qsizetype i = headers.size(); i < fields.size(); ++i)
-                extraEmpty &= fields[i].trimmed().isEmpty();
-            if (!extraEmpty) {
-                reject(line, QStringLiteral("the row has %1 fields but the header has %2").arg(fields.size()).arg(headers.size()), fields);
-                continue;
+        if (progress)
+            progress(bytesParsed.load(std::memory_order_relaxed), fileSize);
+        if (!bulkDecided) {
+            // A bulk load when the import is large and at least half the size of the table: then
+            // building the indexes afterwards costs less than keeping them current row by row.
+            bulkDecided = true;
+            const qint64 estimate = batch->bytesRead > 0 ? qint64(double(fileSize) * batch->rowsRead / batch->bytesRead) : batch->rowsRead;
+            if (estimate >= m_bulkLoadRows && estimate * 2 >= existingLeads) {
+                if (failure = LeadIndexing::deferIndexes(*m_db); !failure)
+                    break;
+                bulkLoad = true;
+                // Each chunk's commit would copy the write-ahead log into the database file
+                // (the automatic checkpoint) on this thread; the indexing job's commits do it.
+                (void)m_db->executeRaw(QStringLiteral("PRAGMA wal_autocheckpoint=0"));
+                restoreCheckpoints = true;
             }
         }
-        for (auto &v : values)
-            v.clear();
-        for (qsizetype i = 0; i < headers.size() && i < fields.size(); ++i)
-            if (target[i] >= 0)
-                values[target[i]] = fields[i].trimmed();
-        if (fullNameColumn >= 0 && fullNameColumn < fields.size()) {
-            const QString full = fields[fullNameColumn].simplified();
-            if (values[Name].isEmpty())
-                values[Name] = full;
-        }
-        if (!values[Name].isEmpty() && values[First].isEmpty() && values[Last].isEmpty()) {
-            const PersonName n = splitName(values[Name]);
-            values[First] = n.first;
-            values[Last] = n.last;
-        } else if (values[Name].isEmpty() && (!values[First].isEmpty() || !values[Last].isEmpty())) {
-            values[Name] = QString(values[First] + u' ' + values[Last]).trimmed();
-        }
-        // Contact data.
-        QString reason;
-        if (!values[Email].isEmpty()) {
-            const QString email = normalizeEmail(values[Email]);
-            if (email.isEmpty())
-                reason = QStringLiteral("email '%1' is not a valid address").arg(values[Email].left(80));
-            values[Email] = email;
-        }
-        if (!values[Phone].isEmpty()) {
-            const QString e164 = normalizePhone(values[Phone], callingCode(values[Country]).isEmpty() ? options.defaultCountry : values[Country]);
-            if (!e164.isEmpty())
-                values[Phone] = e164;
-        }
-        values[Domain] = websiteDomain(values[Website]);
-        if (reason.isEmpty() && values[Name].isEmpty() && values[Company].isEmpty() && values[Email].isEmpty() && values[Phone].isEmpty() &&
-            values[Website].isEmpty())
-            reason = QStringLiteral("the row has no name, company, email, phone or website");
-        for (int c = 0; c < ColumnCount && reason.isEmpty(); ++c) {
-            if (values[c].isEmpty())
-                continue;
-            const LeadField *f = leadField(importColumns().at(c));
-            if (f->type == FieldType::Integer) {
-                bool ok = false;
-                values[c].toLongLong(&ok);
-                if (!ok)
-                    reason = QStringLiteral("%1 '%2' is not a whole number").arg(f->name, values[c].left(40));
-            } else if (f->maxLength && values[c].size() > f->maxLength) {
-                reason = QStringLiteral("%1 is longer than %2 characters").arg(f->name).arg(f->maxLength);
-            }
-        }
-        if (!reason.isEmpty()) {
-            reject(line, reason, fields);
-            continue;
-        }
-        // Dedupe: within the file, then against existing leads.
-        QStringList keys;
-        if (byEmail && !values[Email].isEmpty())
-            keys << QStringLiteral("e:") + values[Email];
-        if (byPhone && !values[Phone].isEmpty())
-            keys << QStringLiteral("p:") + values[Phone];
-        if (byDomain && !values[Domain].isEmpty())
-            keys << QStringLiteral("d:") + values[Domain];
-        if (dedupe) {
-            bool inFile = false;
-            for (const QString &k : std::as_const(keys))
-                inFile |= seen.contains(k);
-            if (inFile) {
-                ++report.duplicatesInFile;
-                continue;
-            }
-            for (const QString &k : std::as_const(keys))
-                seen.insert(k);
-            qint64 match = 0;
-            for (const QString &k : std::as_const(keys))
-                if (!match)
-                    match = existing.value(k);
-            if (match) {
-                if (options.onDuplicate == ImportOptions::OnDuplicate::Skip) {
-                    ++report.duplicatesExisting;
-                } else {
-                    QJsonObject changes;
-                    for (int c = 0; c < ColumnCount; ++c) {
-                        if (values[c].isEmpty() || c == Domain)
-                            continue;
-                        const LeadField *f = leadField(importColumns().at(c));
-                        changes.insert(f->name, f->type == FieldType::Integer ? QJsonValue(values[c].toLongLong()) : QJsonValue(values[c]));
-                    }
-                    updates.append({match, changes});
-                }
-                continue;
-            }
-        }
-        if (tagsColumn >= 0 && tagsColumn < fields.size() && !fields[tagsColumn].trimmed().isEmpty())
-            rowTags.insert(values[Email] + u'\x1f' + values[Phone] + u'\x1f' + values[Name] + u'\x1f' + values[Company],
-                           fields[tagsColumn].split(QRegularExpression(QStringLiteral("[,;|]")), Qt::SkipEmptyParts));
-        if (values[Status].isEmpty())
-            values[Status] = QStringLiteral("new");
-        ++report.imported;
         if (pg) {
             if (!copying)
                 if (failure = startCopy(); !failure)
                     break;
-            QString line;
-            for (int c = 0; c < ColumnCount; ++c) {
-                line += values[c].isEmpty() ? QStringLiteral("\\N") : escapeCopy(values[c]);
-                line += u'\t';
-            }
-            line += escapeCopy(options.source) + u'\t' + (createdBy.isNull() ? QStringLiteral("\\N") : createdBy.toString()) + u'\t' + stamp +
-                    u'\t' + stamp + u'\n';
-            copyBuffer += line.toUtf8();
-            if (copyBuffer.size() > (1 << 20))
-                if (failure = flushCopy(false); !failure)
-                    break;
-        } else {
-            for (int c = 0; c < ColumnCount; ++c)
-                batch << (values[c].isEmpty() ? QVariant() : QVariant(values[c]));
-            batch << options.source << createdBy << stamp << stamp;
-            if (batch.size() >= batchRows * width)
-                if (failure = flushInsert(); !failure)
-                    break;
-            if (report.imported % chunkRows == 0) {
-                if (failure = flushInsert(); !failure)
-                    break;
+            if (failure = sendCopy(batch->text); !failure)
+                break;
+            written += batch->rows;
+            continue;
+        }
+        for (qsizetype r = 0; r < batch->rows; ++r) {
+            if (failure = inserter.insert(*batch, r); !failure)
+                break;
+            ++written;
+            ++rowsInChunk;
+            if (written % chunkRows == 0) {
                 if (failure = indexChunk(); !failure)
                     break;
                 if (failure = tx->commit(); !failure)
@@ -617,13 +916,17 @@ core::Result<ImportReport> LeadImporter::run(const Actor &actor, const QString &
                     break;
             }
         }
+        if (!failure)
+            break;
     }
+    queue.abort();
+    parser.join();
     if (!failure) {
         abortCopy();
         rejectedFile.remove();
         return failure.error();
     }
-    if (auto st = pg ? (copying ? flushCopy(true) : core::Status()) : flushInsert(); !st) {
+    if (auto st = pg ? (copying ? endCopy() : core::Status()) : core::Status(); !st) {
         rejectedFile.remove();
         return st.error();
     }
@@ -689,8 +992,10 @@ core::Result<ImportReport> LeadImporter::run(const Actor &actor, const QString &
         return st.error();
     }
     finished = true;
-    // Fresh statistics after a big import, or the planner guesses which index serves a filter.
-    if (report.imported > 10000)
+    report.indexingDeferred = bulkLoad;
+    // Fresh statistics after a big import, or the planner guesses which index serves a filter
+    // (after a bulk load, the indexing job does it once the indexes are back).
+    if (report.imported > 10000 && !bulkLoad)
         (void)m_db->executeRaw(pg ? QStringLiteral("ANALYZE leads") : QStringLiteral("ANALYZE leads; PRAGMA optimize"));
     if (rejectedFile.isOpen()) {
         rejectedFile.close();
@@ -702,6 +1007,8 @@ core::Result<ImportReport> LeadImporter::run(const Actor &actor, const QString &
     }
     report.elapsedMs = timer.elapsed();
     m_leads.touch();
+    if (bulkLoad && m_onDeferredIndexing)
+        m_onDeferredIndexing();
     qCInfo(lcLeads) << "imported" << report.imported << "leads from" << report.rows << "rows in" << report.elapsedMs << "ms";
     return report;
 }

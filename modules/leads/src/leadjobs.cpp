@@ -3,6 +3,7 @@
 #include "fliptech/leads/filestore.h"
 #include "fliptech/leads/leadexporter.h"
 #include "fliptech/leads/leadimporter.h"
+#include "fliptech/leads/leadindexing.h"
 #include "fliptech/leads/leadservice.h"
 #include "fliptech/storage/eventstore.h"
 #include "fliptech/storage/jobqueue.h"
@@ -17,9 +18,9 @@ namespace fliptech::leads {
 using storage::JobContext;
 using storage::JobOutcome;
 
-LeadJobs::LeadJobs(LeadService &leads, LeadImporter &importer, LeadExporter &exporter, FileStore &files, storage::JobQueue &jobs,
-                   storage::EventStore *events)
-    : m_leads(leads), m_importer(importer), m_exporter(exporter), m_files(files), m_jobs(jobs), m_events(events)
+LeadJobs::LeadJobs(LeadService &leads, LeadImporter &importer, LeadExporter &exporter, LeadIndexing &indexing, FileStore &files,
+                   storage::JobQueue &jobs, storage::EventStore *events)
+    : m_leads(leads), m_importer(importer), m_exporter(exporter), m_indexing(indexing), m_files(files), m_jobs(jobs), m_events(events)
 {
 }
 
@@ -109,8 +110,48 @@ core::Result<qint64> LeadJobs::enqueueBulk(const Actor &actor, const QJsonObject
     return m_jobs.enqueue(spec);
 }
 
+core::Result<qint64> LeadJobs::enqueueIndexing()
+{
+    auto state = m_indexing.state();
+    if (!state)
+        return state.error();
+    if (!state->pending())
+        return 0;
+    auto active = m_jobs.hasActive(indexingType);
+    if (!active)
+        return active.error();
+    if (*active)
+        return 0;
+    storage::JobSpec spec(indexingType);
+    spec.priority = 10;    // ahead of routine work: lists and search wait for it
+    spec.maxAttempts = 20; // every attempt goes on where the last stopped
+    return m_jobs.enqueue(spec);
+}
+
 void LeadJobs::registerHandlers(storage::WorkerPool &pool)
 {
+    pool.registerHandler(indexingType, [this](JobContext &ctx) -> JobOutcome {
+        const qint64 jobId = ctx.job().id;
+        int lastPercent = -1;
+        auto done = m_indexing.run(
+            [&](qint64 d, qint64 total) {
+                const int percent = total > 0 ? int(d * 100 / total) : 100;
+                if (percent == lastPercent)
+                    return;
+                lastPercent = percent;
+                ctx.setProgress(percent);
+                notify(Actor::system(), QStringLiteral("indexing_progress"), {{QStringLiteral("job_id"), jobId}, {QStringLiteral("progress"), percent}});
+            },
+            [&] { return ctx.isCancelled(); });
+        if (!done) {
+            if (done.error().code == core::ErrorCode::Cancelled)
+                return JobOutcome::cancelled();
+            return JobOutcome::failed(done.error().userMessage());
+        }
+        notify(Actor::system(), QStringLiteral("indexing_done"), {{QStringLiteral("job_id"), jobId}, {QStringLiteral("state"), done->toJson()}});
+        m_leads.touch();
+        return JobOutcome::done(done->toJson());
+    });
     pool.registerHandler(importType, [this](JobContext &ctx) -> JobOutcome {
         const Actor actor = actorFromJson(ctx.payload().value(QStringLiteral("actor")).toObject());
         const qint64 jobId = ctx.job().id;

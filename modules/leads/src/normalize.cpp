@@ -7,46 +7,150 @@
 #include <QStringList>
 #include <QUrl>
 
+#include <array>
+#include <optional>
+#include <string_view>
+
 namespace fliptech::leads {
+
+namespace {
+
+struct CallingCode {
+    char iso[3];
+    QString code;
+};
+
+const std::array<CallingCode, 28> &callingCodes()
+{
+    static const std::array<CallingCode, 28> codes = {{
+        {"US", QStringLiteral("1")},   {"CA", QStringLiteral("1")},   {"GB", QStringLiteral("44")},  {"UK", QStringLiteral("44")},
+        {"IE", QStringLiteral("353")}, {"DE", QStringLiteral("49")},  {"AT", QStringLiteral("43")},  {"CH", QStringLiteral("41")},
+        {"FR", QStringLiteral("33")},  {"ES", QStringLiteral("34")},  {"IT", QStringLiteral("39")},  {"NL", QStringLiteral("31")},
+        {"BE", QStringLiteral("32")},  {"PT", QStringLiteral("351")}, {"SE", QStringLiteral("46")},  {"NO", QStringLiteral("47")},
+        {"DK", QStringLiteral("45")},  {"FI", QStringLiteral("358")}, {"PL", QStringLiteral("48")},  {"AU", QStringLiteral("61")},
+        {"NZ", QStringLiteral("64")},  {"MX", QStringLiteral("52")},  {"BR", QStringLiteral("55")},  {"AR", QStringLiteral("54")},
+        {"IN", QStringLiteral("91")},  {"ZA", QStringLiteral("27")},  {"JP", QStringLiteral("81")},  {"SG", QStringLiteral("65")},
+    }};
+    return codes;
+}
+
+char16_t asciiUpper(char16_t c)
+{
+    return (c >= u'a' && c <= u'z') ? char16_t(c - 32) : c;
+}
+
+// Lower-case ASCII letters of a short word without '.' and ',' ("Jr." -> "jr"), empty when it
+// cannot be one of the title or suffix words.
+std::string_view nameKey(QStringView word, char (&buf)[8])
+{
+    std::size_t n = 0;
+    for (QChar ch : word) {
+        const char16_t c = ch.unicode();
+        if (c == u'.' || c == u',')
+            continue;
+        if (n == sizeof buf || c >= 128)
+            return {};
+        buf[n++] = char((c >= u'A' && c <= u'Z') ? c + 32 : c);
+    }
+    return {buf, n};
+}
+
+bool isNameTitle(QStringView word)
+{
+    char buf[8];
+    const std::string_view k = nameKey(word, buf);
+    for (std::string_view t : {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "mx"})
+        if (k == t)
+            return true;
+    return false;
+}
+
+bool isNameSuffix(QStringView word)
+{
+    char buf[8];
+    const std::string_view k = nameKey(word, buf);
+    for (std::string_view t : {"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"})
+        if (k == t)
+            return true;
+    return false;
+}
+
+// The host of a plain ASCII address ("https://www.Example.com:8080/x" -> "example.com"), or
+// nullopt when it needs a full URL parser (user info, IPv6, IDN, percent-encoding, spaces...).
+std::optional<QString> plainHost(QStringView s)
+{
+    qsizetype i = 0;
+    if (const qsizetype scheme = s.indexOf(u"://"); scheme >= 0) {
+        for (qsizetype k = 0; k < scheme; ++k) {
+            const char16_t c = s[k].unicode();
+            if (!((c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (k > 0 && ((c >= u'0' && c <= u'9') || c == u'+' || c == u'-' || c == u'.'))))
+                return std::nullopt;
+        }
+        if (scheme == 0)
+            return std::nullopt;
+        i = scheme + 3;
+    }
+    QString host;
+    host.reserve(s.size() - i);
+    qsizetype k = i;
+    for (; k < s.size(); ++k) {
+        const char16_t c = s[k].unicode();
+        if (c == u'/' || c == u'?' || c == u'#' || c == u':')
+            break;
+        if ((c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9') || c == u'-' || c == u'.')
+            host.append(QChar(c));
+        else if (c >= u'A' && c <= u'Z')
+            host.append(QChar(char16_t(c + 32)));
+        else
+            return std::nullopt;
+    }
+    if (k < s.size() && s[k] == u':') { // a port: digits only
+        for (++k; k < s.size() && s[k] != u'/' && s[k] != u'?' && s[k] != u'#'; ++k)
+            if (s[k] < u'0' || s[k] > u'9')
+                return std::nullopt;
+    }
+    for (; k < s.size(); ++k) // the rest must not hide a space
+        if (s[k].isSpace())
+            return std::nullopt;
+    return host;
+}
+
+} // namespace
 
 QString callingCode(const QString &country)
 {
-    static const QHash<QString, QString> codes = {
-        {QStringLiteral("US"), QStringLiteral("1")},   {QStringLiteral("CA"), QStringLiteral("1")},
-        {QStringLiteral("GB"), QStringLiteral("44")},  {QStringLiteral("UK"), QStringLiteral("44")},
-        {QStringLiteral("IE"), QStringLiteral("353")}, {QStringLiteral("DE"), QStringLiteral("49")},
-        {QStringLiteral("AT"), QStringLiteral("43")},  {QStringLiteral("CH"), QStringLiteral("41")},
-        {QStringLiteral("FR"), QStringLiteral("33")},  {QStringLiteral("ES"), QStringLiteral("34")},
-        {QStringLiteral("IT"), QStringLiteral("39")},  {QStringLiteral("NL"), QStringLiteral("31")},
-        {QStringLiteral("BE"), QStringLiteral("32")},  {QStringLiteral("PT"), QStringLiteral("351")},
-        {QStringLiteral("SE"), QStringLiteral("46")},  {QStringLiteral("NO"), QStringLiteral("47")},
-        {QStringLiteral("DK"), QStringLiteral("45")},  {QStringLiteral("FI"), QStringLiteral("358")},
-        {QStringLiteral("PL"), QStringLiteral("48")},  {QStringLiteral("AU"), QStringLiteral("61")},
-        {QStringLiteral("NZ"), QStringLiteral("64")},  {QStringLiteral("MX"), QStringLiteral("52")},
-        {QStringLiteral("BR"), QStringLiteral("55")},  {QStringLiteral("AR"), QStringLiteral("54")},
-        {QStringLiteral("IN"), QStringLiteral("91")},  {QStringLiteral("ZA"), QStringLiteral("27")},
-        {QStringLiteral("JP"), QStringLiteral("81")},  {QStringLiteral("SG"), QStringLiteral("65")},
-    };
-    return codes.value(country.trimmed().toUpper());
+    const QStringView c = QStringView(country).trimmed();
+    if (c.size() != 2)
+        return {};
+    const char16_t a = asciiUpper(c[0].unicode()), b = asciiUpper(c[1].unicode());
+    for (const CallingCode &code : callingCodes())
+        if (a == char16_t(code.iso[0]) && b == char16_t(code.iso[1]))
+            return code.code;
+    return {};
 }
 
 QString normalizePhone(const QString &raw, const QString &defaultCountry)
 {
     QString s = raw.trimmed();
-    // Extensions are not part of the number.
-    static const QStringList extMarks = {QStringLiteral(" ext"), QStringLiteral(" x"), QStringLiteral("#")};
-    for (const QString &m : extMarks) {
-        const qsizetype at = s.indexOf(m, 0, Qt::CaseInsensitive);
-        if (at > 6)
-            s.truncate(at);
+    // Extensions are not part of the number (looked for only when there are letters or '#').
+    bool marks = false;
+    for (QChar c : std::as_const(s))
+        marks |= c == u'#' || c.isLetter();
+    if (marks) {
+        static const QStringList extMarks = {QStringLiteral(" ext"), QStringLiteral(" x"), QStringLiteral("#")};
+        for (const QString &m : extMarks) {
+            const qsizetype at = s.indexOf(m, 0, Qt::CaseInsensitive);
+            if (at > 6)
+                s.truncate(at);
+        }
     }
     bool international = s.startsWith(u'+');
     QString digits;
-    digits.reserve(s.size());
+    digits.reserve(s.size() + 3);
     for (QChar c : std::as_const(s)) {
         if (c.isDigit() && c.unicode() < 128)
             digits.append(c);
-        else if (c.isLetter())
+        else if (marks && c.isLetter())
             return {}; // "call me", vanity numbers: not a number we can dial as written
     }
     if (!international && digits.startsWith(QLatin1String("00"))) {
@@ -73,18 +177,25 @@ QString normalizePhone(const QString &raw, const QString &defaultCountry)
     }
     if (digits.size() < 8 || digits.size() > 15 || digits.startsWith(u'0'))
         return {};
-    return u'+' + digits;
+    digits.prepend(u'+');
+    return digits;
 }
 
 QString websiteDomain(const QString &website)
 {
-    QString s = website.trimmed();
-    if (s.isEmpty())
+    const QStringView trimmed = QStringView(website).trimmed();
+    if (trimmed.isEmpty())
         return {};
-    if (!s.contains(QLatin1String("://")))
-        s.prepend(QLatin1String("http://"));
-    const QUrl url(s, QUrl::TolerantMode);
-    QString host = url.host(QUrl::FullyDecoded).toLower();
+    QString host;
+    if (auto plain = plainHost(trimmed)) {
+        host = std::move(*plain);
+    } else {
+        QString s = trimmed.toString();
+        if (!s.contains(QLatin1String("://")))
+            s.prepend(QLatin1String("http://"));
+        const QUrl url(s, QUrl::TolerantMode);
+        host = url.host(QUrl::FullyDecoded).toLower();
+    }
     if (host.startsWith(QLatin1String("www.")))
         host.remove(0, 4);
     while (host.endsWith(u'.'))
@@ -104,32 +215,28 @@ QString normalizeEmail(const QString &raw)
 
 PersonName splitName(const QString &full)
 {
-    static const QSet<QString> titles = {QStringLiteral("mr"), QStringLiteral("mrs"), QStringLiteral("ms"), QStringLiteral("miss"),
-                                         QStringLiteral("dr"), QStringLiteral("prof"), QStringLiteral("sir"), QStringLiteral("mx")};
-    static const QSet<QString> suffixes = {QStringLiteral("jr"), QStringLiteral("sr"), QStringLiteral("ii"), QStringLiteral("iii"),
-                                           QStringLiteral("iv"), QStringLiteral("phd"), QStringLiteral("md"), QStringLiteral("esq")};
     QString s = full.simplified();
     if (s.isEmpty())
         return {};
     // "Doe, Jane" (but not "Jane Doe, PhD").
     if (const qsizetype comma = s.indexOf(u','); comma > 0) {
         const QString after = s.mid(comma + 1).trimmed();
-        QString afterKey = after.toLower();
-        afterKey.remove(u'.');
-        if (!suffixes.contains(afterKey))
+        if (!isNameSuffix(after))
             s = after + u' ' + s.left(comma);
         else
             s = s.left(comma);
     }
-    QStringList parts = s.split(u' ', Qt::SkipEmptyParts);
-    auto key = [](QString p) { p = p.toLower(); p.remove(u'.'); p.remove(u','); return p; };
-    while (parts.size() > 1 && titles.contains(key(parts.first())))
-        parts.removeFirst();
-    while (parts.size() > 1 && suffixes.contains(key(parts.last())))
-        parts.removeLast();
-    if (parts.size() == 1)
-        return {parts.first(), {}};
-    return {parts.first(), parts.last()};
+    const QList<QStringView> all = QStringView(s).split(u' ', Qt::SkipEmptyParts);
+    qsizetype first = 0, last = all.size() - 1;
+    while (last > first && isNameTitle(all[first]))
+        ++first;
+    while (last > first && isNameSuffix(all[last]))
+        --last;
+    if (first > last)
+        return {};
+    if (first == last)
+        return {all[first].toString(), {}};
+    return {all[first].toString(), all[last].toString()};
 }
 
 QString companyKey(const QString &company)

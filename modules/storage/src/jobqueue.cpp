@@ -414,4 +414,12 @@ core::Result<QMap<QString, qint64>> JobQueue::countsByState()
     return counts;
 }
 
+core::Result<bool> JobQueue::hasActive(const QString &type)
+{
+    auto rows = m_db->select(QStringLiteral("SELECT 1 FROM jobs WHERE type = ? AND state IN ('queued', 'running') LIMIT 1"), {type});
+    if (!rows)
+        return rows.error();
+    return !rows->isEmpty();
+}
+
 } // namespace fliptech::storage

@@ -3,6 +3,7 @@
 #include "fliptech/engine/engine.h"
 #include "fliptech/leads/filestore.h"
 #include "fliptech/leads/leadfields.h"
+#include "fliptech/leads/leadindexing.h"
 #include "fliptech/leads/leadservice.h"
 #include "fliptech/leads/workspaceservices.h"
 
@@ -224,8 +225,11 @@ void ImportWizard::finish()
         QString text = tr("%1 leads imported, %2 updated, %3 duplicates skipped, %4 rows rejected (%5 rows read in %6 s).")
                            .arg(result->imported).arg(result->updated).arg(result->duplicatesInFile + result->duplicatesExisting)
                            .arg(result->rejected).arg(result->rows).arg(result->elapsedMs / 1000.0, 0, 'f', 1);
+        if (result->indexingDeferred)
+            text += tr("\nThe leads are in the list now. Their search entries and filter indexes are being built in the background "
+                       "(see the status bar): until then search does not find them and filters are slower.");
         for (const auto &r : result->rejectedSample) {
-            if (text.count(u'\n') > 5)
+            if (text.count(u'\n') > 6)
                 break;
             text += tr("\nRow %1: %2").arg(r.toObject().value(QStringLiteral("row")).toInteger()).arg(r.toObject().value(QStringLiteral("reason")).toString());
         }
@@ -418,7 +422,15 @@ void SearchPalette::search(const QString &text)
                                          m_results);
         item->setToolTip(o.value(QStringLiteral("subtitle")).toString());
     }
-    if (m_results->count())
+    if (auto indexing = m_engine.indexing().state(); indexing && indexing->searchBacklog > 0) {
+        // After the hits, so rows keep matching m_hits.
+        auto *note = new QListWidgetItem(tr("%n imported leads are still being indexed and are not found yet.", nullptr,
+                                            int(qMin<qint64>(indexing->searchBacklog, INT_MAX))),
+                                         m_results);
+        note->setFlags(Qt::NoItemFlags);
+        note->setData(Qt::UserRole, QStringLiteral("indexing"));
+    }
+    if (!m_hits.isEmpty())
         m_results->setCurrentRow(0);
 }
 

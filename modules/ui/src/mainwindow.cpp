@@ -1,6 +1,7 @@
 #include "fliptech/ui/mainwindow.h"
 
 #include "fliptech/engine/engine.h"
+#include "fliptech/leads/leadindexing.h"
 #include "fliptech/storage/database.h"
 #include "fliptech/storage/jobqueue.h"
 
@@ -143,11 +144,22 @@ void MainWindow::refreshStatus()
     m_dbLabel->setToolTip(QString());
     const qint64 running = counts->value(QStringLiteral("running"));
     const qint64 queued = counts->value(QStringLiteral("queued"));
-    if (running == 0 && queued == 0) {
+    auto indexing = m_engine.indexing().state();
+    if (indexing && indexing->pending()) {
+        // After a large import: say what is still being built, not just "a job runs".
+        m_jobsLabel->setText(indexing->searchBacklog > 0
+                                 ? tr("Indexing imported leads: %n not searchable yet", nullptr, int(qMin<qint64>(indexing->searchBacklog, INT_MAX)))
+                                 : tr("Indexing imported leads: %n filter indexes to build", nullptr, int(indexing->indexes)));
+        m_jobsLabel->setToolTip(tr("A large import puts its rows in first and builds their indexes afterwards, in the background. "
+                                   "Until it is done, search does not find those leads and filters on them are slower."));
+        m_jobsBar->show();
+    } else if (running == 0 && queued == 0) {
         m_jobsLabel->setText(tr("No jobs running"));
+        m_jobsLabel->setToolTip(QString());
         m_jobsBar->hide();
     } else {
         m_jobsLabel->setText(tr("Jobs: %1 running, %2 waiting").arg(running).arg(queued));
+        m_jobsLabel->setToolTip(QString());
         m_jobsBar->show();
     }
 }

@@ -35,6 +35,7 @@ class FileStore;
 class LeadImporter;
 class LeadExporter;
 class LeadJobs;
+class LeadIndexing;
 } // namespace fliptech::leads
 
 namespace fliptech::engine {
@@ -88,6 +89,7 @@ public:
     leads::LeadImporter &importer() { return *m_importer; }
     leads::LeadExporter &exporter() { return *m_exporter; }
     leads::LeadJobs &leadJobs() { return *m_leadJobs; }
+    leads::LeadIndexing &indexing() { return *m_indexing; }
     // Where files (uploads, reports) are kept: <dataDir>/files.
     QString filesDir() const;
     // Current schema version, or the error that says why the database cannot be read.
@@ -114,6 +116,7 @@ private:
     std::unique_ptr<leads::FileStore> m_files;
     std::unique_ptr<leads::LeadImporter> m_importer;
     std::unique_ptr<leads::LeadExporter> m_exporter;
+    std::unique_ptr<leads::LeadIndexing> m_indexing;
     std::unique_ptr<leads::LeadJobs> m_leadJobs;
     QDateTime m_startedAt;
     bool m_started = false;

@@ -51,11 +51,15 @@ public:
     qint64 recordLine() const { return m_recordLine; }
     // Bytes consumed from the device, for progress.
     qint64 bytesRead() const { return m_bytesRead; }
+    // Bytes of the file behind the records returned so far (UTF-16: approximate).
+    qint64 position() const { return m_bytesRead - (m_buf.size() - m_pos); }
 
 private:
     bool fill();
-    void endField();
-    QString decode(const QByteArray &raw) const;
+    // Ends the current field: `span` (in the read buffer) when given, else what was gathered.
+    void endField(const char *span = nullptr, qsizetype n = 0);
+    void appendToField(const char *data, qsizetype n);
+    QString decode(const char *raw, qsizetype n) const;
 
     QIODevice *m_device;
     Options m_options;

@@ -4,8 +4,10 @@
 // websites to domains), removes duplicates within the file and against existing leads (by
 // e-mail, phone or website domain; skip, update or create), and writes everything in one
 // transaction: an import that fails or is cancelled half-way leaves nothing behind. Rejected
-// rows come back as a CSV (row number, reason, the original fields). PostgreSQL receives the
-// rows through COPY; SQLite through one prepared multi-row INSERT.
+// rows come back as a CSV (row number, reason, the original fields). A parser thread reads and
+// normalises while this thread writes: PostgreSQL receives the rows through COPY; SQLite
+// through one prepared INSERT bound straight from the parsed bytes. A large SQLite import is a
+// bulk load: indexes and search entries are built afterwards (LeadIndexing).
 
 #include "fliptech/core/clock.h"
 #include "fliptech/core/error.h"
@@ -62,6 +64,9 @@ struct ImportReport {
     QString encoding;
     QString delimiter;
     qint64 elapsedMs = 0;
+    // A bulk load: the rows are in, their indexes and search entries are being built by
+    // LeadIndexing (the leads.indexing job).
+    bool indexingDeferred = false;
     QJsonObject toJson() const;
 };
 
@@ -83,8 +88,16 @@ public:
                                    const Progress &progress = {}, const std::function<bool()> &cancelled = {},
                                    const QString &sourceName = {});
 
+    // SQLite: an import of at least this many rows that is also at least half the size of the
+    // table is a bulk load (indexes built after the rows, by LeadIndexing).
+    void setBulkLoadRows(qint64 rows) { m_bulkLoadRows = rows; }
+    // Called after a bulk load commits (the engine queues the indexing job).
+    void setOnDeferredIndexing(std::function<void()> f) { m_onDeferredIndexing = std::move(f); }
+
 private:
     std::shared_ptr<storage::Database> m_db;
+    qint64 m_bulkLoadRows = 50000;
+    std::function<void()> m_onDeferredIndexing;
     LeadService &m_leads;
     FileStore &m_files;
     const core::Clock &m_clock;

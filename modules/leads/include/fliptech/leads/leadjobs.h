@@ -21,6 +21,7 @@ namespace fliptech::leads {
 class FileStore;
 class LeadExporter;
 class LeadImporter;
+class LeadIndexing;
 class LeadService;
 struct BulkRequest;
 struct StoredFile;
@@ -30,14 +31,18 @@ class LeadJobs final
 public:
     static inline const QString importType = QStringLiteral("leads.import");
     static inline const QString bulkType = QStringLiteral("leads.bulk");
+    static inline const QString indexingType = QStringLiteral("leads.indexing");
 
-    LeadJobs(LeadService &leads, LeadImporter &importer, LeadExporter &exporter, FileStore &files, storage::JobQueue &jobs,
-             storage::EventStore *events);
+    LeadJobs(LeadService &leads, LeadImporter &importer, LeadExporter &exporter, LeadIndexing &indexing, FileStore &files,
+             storage::JobQueue &jobs, storage::EventStore *events);
     void registerHandlers(storage::WorkerPool &pool);
 
     // Checks the options now (a bad mapping is an error at once, not a failed job later).
     core::Result<qint64> enqueueImport(const Actor &actor, qint64 fileId, const QJsonObject &options);
     core::Result<qint64> enqueueBulk(const Actor &actor, const QJsonObject &request);
+    // Builds what a bulk load deferred (LeadIndexing), unless such a job is already queued or
+    // running; 0 when there is nothing to do. Progress goes to every user's notifications.
+    core::Result<qint64> enqueueIndexing();
     // The bulk action "export": the chosen leads written to a file in the FileStore, reported as
     // {matched, exported, file: {id, original_name, ..., download_url}}. Runs here for small
     // selections and in the leads.bulk job for large ones.
@@ -53,6 +58,7 @@ private:
     LeadService &m_leads;
     LeadImporter &m_importer;
     LeadExporter &m_exporter;
+    LeadIndexing &m_indexing;
     FileStore &m_files;
     storage::JobQueue &m_jobs;
     storage::EventStore *m_events;

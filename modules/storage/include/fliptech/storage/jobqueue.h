@@ -106,6 +106,8 @@ public:
 
     core::Result<Job> get(qint64 id);
     core::Result<QMap<QString, qint64>> countsByState();
+    // Whether a job of this type is queued or running (for jobs that must not pile up).
+    core::Result<bool> hasActive(const QString &type);
 
     BackoffPolicy &backoff() { return m_backoff; }
 

@@ -1,0 +1,186 @@
+#include "fliptech/leads/leadindexing.h"
+
+#include "fliptech/storage/database.h"
+#include "fliptech/storage/transaction.h"
+
+#include <QLoggingCategory>
+
+Q_DECLARE_LOGGING_CATEGORY(lcLeads)
+
+namespace fliptech::leads {
+
+using core::ErrorCode;
+using storage::Transaction;
+
+namespace {
+
+// Search entries indexed per transaction: ~0.5 s of work, so other writers wait no longer.
+constexpr qint64 searchChunk = 50000;
+
+QString quoted(const QString &name)
+{
+    QString q = name;
+    q.replace(u'"', QStringLiteral("\"\""));
+    return u'"' + q + u'"';
+}
+
+} // namespace
+
+QJsonObject IndexingState::toJson() const
+{
+    return {{QStringLiteral("pending"), pending()}, {QStringLiteral("indexes"), indexes}, {QStringLiteral("search_backlog"), searchBacklog}};
+}
+
+LeadIndexing::LeadIndexing(std::shared_ptr<storage::Database> db) : m_db(std::move(db)) {}
+
+QString LeadIndexing::notInBacklog()
+{
+    return QStringLiteral("NOT EXISTS (SELECT 1 FROM bulkload_search_backlog b WHERE b.lo <= leads.id AND b.hi >= leads.id)");
+}
+
+core::Result<IndexingState> LeadIndexing::state() const
+{
+    IndexingState s;
+    if (m_db->isPostgres())
+        return s;
+    auto row = m_db->selectOne(QStringLiteral("SELECT (SELECT count(*) FROM bulkload_indexes), "
+                                              "(SELECT coalesce(sum(hi - lo + 1), 0) FROM bulkload_search_backlog)"));
+    if (!row)
+        return row.error();
+    s.indexes = row->value(0).toLongLong();
+    s.searchBacklog = row->value(1).toLongLong();
+    return s;
+}
+
+core::Status LeadIndexing::deferIndexes(storage::Database &db)
+{
+    if (db.isPostgres())
+        return {};
+    auto indexes = db.select(QStringLiteral("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'leads' AND sql IS NOT NULL"));
+    if (!indexes)
+        return indexes.error();
+    for (const auto &r : *indexes) {
+        const QString name = r.value(0).toString();
+        const QString sql = r.value(1).toString();
+        if (sql.startsWith(QLatin1String("CREATE UNIQUE"), Qt::CaseInsensitive))
+            continue; // a unique key keeps guarding while rows come in
+        auto recorded = db.execute(QStringLiteral("INSERT OR IGNORE INTO bulkload_indexes (name, sql) VALUES (?, ?)"), {name, sql});
+        if (!recorded)
+            return recorded.error();
+        if (auto st = db.executeRaw(QStringLiteral("DROP INDEX ") + quoted(name)); !st)
+            return st;
+    }
+    return {};
+}
+
+core::Status LeadIndexing::queueForSearch(storage::Database &db, qint64 fromId)
+{
+    if (db.isPostgres())
+        return {};
+    auto maxId = db.selectOne(QStringLiteral("SELECT coalesce(max(id), 0) FROM leads"));
+    if (!maxId)
+        return maxId.error();
+    qint64 lo = fromId, hi = maxId->value(0).toLongLong();
+    if (hi < lo)
+        return {};
+    // One range for touching or overlapping ones: an id is never queued twice.
+    auto near = db.selectOne(QStringLiteral("SELECT min(lo), max(hi) FROM bulkload_search_backlog WHERE lo <= ? AND hi >= ?"), {hi + 1, lo - 1});
+    if (!near)
+        return near.error();
+    if (!near->value(0).isNull()) {
+        lo = qMin(lo, near->value(0).toLongLong());
+        hi = qMax(hi, near->value(1).toLongLong());
+    }
+    auto removed = db.execute(QStringLiteral("DELETE FROM bulkload_search_backlog WHERE lo <= ? AND hi >= ?"), {hi + 1, lo - 1});
+    if (!removed)
+        return removed.error();
+    auto added = db.execute(QStringLiteral("INSERT INTO bulkload_search_backlog (lo, hi) VALUES (?, ?)"), {lo, hi});
+    if (!added)
+        return added.error();
+    return {};
+}
+
+core::Result<IndexingState> LeadIndexing::run(const Progress &progress, const std::function<bool()> &cancelled)
+{
+    auto before = state();
+    if (!before || !before->pending())
+        return before;
+    auto rows = m_db->selectOne(QStringLiteral("SELECT count(*) FROM leads"));
+    if (!rows)
+        return rows.error();
+    // Work in rows: an index reads the whole table; the backlog, its own rows.
+    const qint64 tableRows = qMax<qint64>(1, rows->value(0).toLongLong());
+    const qint64 total = before->indexes * tableRows + before->searchBacklog;
+    qint64 done = 0;
+    auto report = [&] {
+        if (progress)
+            progress(qMin(done, total), total);
+    };
+    report();
+    auto stop = [&]() -> core::Status {
+        if (cancelled && cancelled())
+            return core::makeError(ErrorCode::Cancelled, QStringLiteral("indexing was paused; it goes on from here next time"));
+        return {};
+    };
+    for (;;) {
+        if (auto st = stop(); !st)
+            return st.error();
+        Transaction tx(*m_db, Transaction::Mode::Immediate);
+        if (!tx.isActive())
+            return tx.error();
+        auto next = m_db->selectOne(QStringLiteral("SELECT name, sql FROM bulkload_indexes ORDER BY created_at, name LIMIT 1"));
+        if (!next) {
+            if (next.error().code == ErrorCode::NotFound)
+                break;
+            return next.error();
+        }
+        const QString name = next->value(0).toString();
+        auto exists = m_db->selectOne(QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?"), {name});
+        if (!exists && exists.error().code != ErrorCode::NotFound)
+            return exists.error();
+        if (!exists)
+            if (auto st = m_db->executeRaw(next->value(1).toString()); !st)
+                return st.error();
+        if (auto gone = m_db->execute(QStringLiteral("DELETE FROM bulkload_indexes WHERE name = ?"), {name}); !gone)
+            return gone.error();
+        if (auto st = tx.commit(); !st)
+            return st.error();
+        done += tableRows;
+        report();
+    }
+    for (;;) {
+        if (auto st = stop(); !st)
+            return st.error();
+        Transaction tx(*m_db, Transaction::Mode::Immediate);
+        if (!tx.isActive())
+            return tx.error();
+        auto range = m_db->selectOne(QStringLiteral("SELECT lo, hi FROM bulkload_search_backlog ORDER BY lo LIMIT 1"));
+        if (!range) {
+            if (range.error().code == ErrorCode::NotFound)
+                break;
+            return range.error();
+        }
+        const qint64 lo = range->value(0).toLongLong(), hi = range->value(1).toLongLong();
+        const qint64 end = qMin(hi, lo + searchChunk - 1);
+        auto indexed = m_db->execute(QStringLiteral("INSERT INTO leads_fts (rowid, name, company, email, phone, website_domain, city, description) "
+                                                    "SELECT id, name, company, email, phone, website_domain, city, description FROM leads "
+                                                    "WHERE id BETWEEN ? AND ?"),
+                                     {lo, end});
+        if (!indexed)
+            return indexed.error();
+        auto moved = end == hi ? m_db->execute(QStringLiteral("DELETE FROM bulkload_search_backlog WHERE lo = ?"), {lo})
+                               : m_db->execute(QStringLiteral("UPDATE bulkload_search_backlog SET lo = ? WHERE lo = ?"), {end + 1, lo});
+        if (!moved)
+            return moved.error();
+        if (auto st = tx.commit(); !st)
+            return st.error();
+        done += end - lo + 1;
+        report();
+    }
+    // Statistics for the planner now that the indexes are back (sampled: seconds, not minutes).
+    (void)m_db->executeRaw(QStringLiteral("PRAGMA analysis_limit=1000; ANALYZE leads; PRAGMA analysis_limit=0"));
+    qCInfo(lcLeads) << "indexing caught up:" << before->indexes << "indexes," << before->searchBacklog << "leads for search";
+    return state();
+}
+
+} // namespace fliptech::leads
