@@ -17,6 +17,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -251,6 +252,19 @@ private Q_SLOTS:
         QVERIFY(palette);
         QTest::keyClicks(palette->findChild<QLineEdit *>(), QStringLiteral("xyloph"));
         QTRY_COMPARE(palette->resultCount(), 1);
+        auto *list = palette->findChild<QListWidget *>();
+        QVERIFY(list);
+        if (!m_engine->database().isPostgres()) {
+            // Leads of a large import still being indexed: the palette says they are not found yet,
+            // below the hits, and Return still opens the first hit.
+            QVERIFY(m_engine->database().execute(QStringLiteral("INSERT INTO bulkload_search_backlog (lo, hi) VALUES (100000, 100999)")).ok());
+            QTest::keyClick(palette->findChild<QLineEdit *>(), Qt::Key_H);
+            QTest::keyClick(palette->findChild<QLineEdit *>(), Qt::Key_Backspace);
+            QTRY_COMPARE(list->count(), 2);
+            QCOMPARE(list->item(1)->text(), QStringLiteral("1000 imported leads are still being indexed and are not found yet."));
+            QCOMPARE(list->currentRow(), 0);
+            QVERIFY(m_engine->database().execute(QStringLiteral("DELETE FROM bulkload_search_backlog")).ok());
+        }
         QTest::keyClick(palette->findChild<QLineEdit *>(), Qt::Key_Return);
         QCOMPARE(w.currentPageId(), QStringLiteral("leads"));
         auto *page = qobject_cast<ui::LeadsPage *>(w.pageWidget(QStringLiteral("leads")));
