@@ -387,6 +387,46 @@ private Q_SLOTS:
         QCOMPARE(found(QStringLiteral("gone1")), 0);
     }
 
+    void rowTagsLandOnTheirRows_data()
+    {
+        QTest::addColumn<bool>("bulk");
+        QTest::newRow("live indexes") << false;
+        QTest::newRow("bulk load") << true;
+    }
+    void rowTagsLandOnTheirRows()
+    {
+        QFETCH(bool, bulk);
+        if (bulk && m_db->isPostgres())
+            QSKIP("PostgreSQL imports keep their indexes live (COPY)");
+        m_importer->setBulkLoadRows(bulk ? 1000 : 50000);
+        auto restore = qScopeGuard([&] { m_importer->setBulkLoadRows(50000); });
+        QByteArray csv("name,email,tags\n");
+        for (int i = 0; i < 3000; ++i)
+            csv += "Tagged " + QByteArray::number(i) + ",tagged" + QByteArray::number(i) + "@x.example,\"" + (i % 2 ? "odd" : "even") + "; " +
+                   (i % 3 ? "hot" : "HOT") + "\"\n";
+        auto r = import(csv);
+        QVERIFY2(r.ok(), r.ok() ? "" : qPrintable(r.error().message));
+        QCOMPARE(r->imported, 3000);
+        QCOMPARE(r->indexingDeferred, bulk);
+        auto count = [&](const char *tag) {
+            return m_db->selectOne(QStringLiteral("SELECT count(*) FROM lead_tags lt JOIN tags t ON t.id = lt.tag_id WHERE t.name = ?"),
+                                   {QString::fromLatin1(tag)})->value(0).toInt();
+        };
+        QCOMPARE(count("odd"), 1500);
+        QCOMPARE(count("even"), 1500);
+        // "hot" and "HOT" are one tag (names are unique case-insensitively).
+        QCOMPARE(m_db->selectOne(QStringLiteral("SELECT count(*) FROM tags WHERE lower(name) = 'hot'"))->value(0).toInt(), 1);
+        QCOMPARE(m_db->selectOne(QStringLiteral("SELECT count(*) FROM lead_tags lt JOIN tags t ON t.id = lt.tag_id WHERE lower(t.name) = 'hot'"))
+                     ->value(0).toInt(), 3000);
+        // Each on its own row: lead 7 is odd, lead 8 even.
+        QCOMPARE(m_db->selectOne(QStringLiteral("SELECT t.name FROM lead_tags lt JOIN tags t ON t.id = lt.tag_id JOIN leads l ON l.id = lt.lead_id "
+                                                "WHERE l.name = 'Tagged 7' AND t.name IN ('odd', 'even')"))->value(0).toString(), QStringLiteral("odd"));
+        QCOMPARE(m_db->selectOne(QStringLiteral("SELECT t.name FROM lead_tags lt JOIN tags t ON t.id = lt.tag_id JOIN leads l ON l.id = lt.lead_id "
+                                                "WHERE l.name = 'Tagged 8' AND t.name IN ('odd', 'even')"))->value(0).toString(), QStringLiteral("even"));
+        if (bulk)
+            QVERIFY(leads::LeadIndexing(m_db).run().ok());
+    }
+
     void databaseFailureRollsBackEverything()
     {
         // source_id is unique per source: the second row collides inside the import itself.

@@ -459,6 +459,67 @@ core::Result<ImportPreview> LeadImporter::preview(const QString &path, int rows)
     return p;
 }
 
+core::Status LeadImporter::tagRows(const QHash<QString, QStringList> &rowTags, const QString &stamp, const QString &source)
+{
+    const QString table = QStringLiteral("import_row_tags");
+    if (auto st = m_db->executeRaw(QStringLiteral("DROP TABLE IF EXISTS %1; CREATE TEMP TABLE %1 (email TEXT NOT NULL, phone TEXT NOT NULL, "
+                                                  "name TEXT NOT NULL, company TEXT NOT NULL, tag TEXT NOT NULL)").arg(table));
+        !st)
+        return st;
+    auto dropTable = qScopeGuard([&] { (void)m_db->executeRaw(QStringLiteral("DROP TABLE IF EXISTS %1").arg(table)); });
+    constexpr int perStatement = 100;
+    QVariantList params;
+    int pending = 0;
+    auto flush = [&]() -> core::Status {
+        if (!pending)
+            return {};
+        QStringList rows;
+        for (int i = 0; i < pending; ++i)
+            rows << QStringLiteral("(?, ?, ?, ?, ?)");
+        auto done = m_db->execute(QStringLiteral("INSERT INTO %1 (email, phone, name, company, tag) VALUES %2").arg(table, rows.join(QStringLiteral(", "))),
+                                  params);
+        params.clear();
+        pending = 0;
+        if (!done)
+            return done.error();
+        return {};
+    };
+    for (auto it = rowTags.begin(); it != rowTags.end(); ++it) {
+        const QStringList parts = it.key().split(u'\x1f');
+        for (const QString &t : it.value()) {
+            const QString tag = t.trimmed().left(100);
+            if (tag.isEmpty())
+                continue;
+            params << parts.value(0) << parts.value(1) << parts.value(2) << parts.value(3) << tag;
+            if (++pending == perStatement)
+                if (auto st = flush(); !st)
+                    return st;
+        }
+    }
+    if (auto st = flush(); !st)
+        return st;
+    if (auto st = m_db->executeRaw(QStringLiteral("CREATE INDEX %1_key ON %1 (email, phone, name, company)").arg(table)); !st)
+        return st;
+    // Tags are unique case-insensitively: "Hot" and "hot" in the file are one tag.
+    auto created = m_db->execute(QStringLiteral("INSERT INTO tags (name, created_at) SELECT min(r.tag), %2 FROM %1 r "
+                                                "WHERE NOT EXISTS (SELECT 1 FROM tags t WHERE lower(t.name) = lower(r.tag)) GROUP BY lower(r.tag)")
+                                     .arg(table, m_db->timestampParam()),
+                                 {stamp});
+    if (!created)
+        return created.error();
+    auto tagged = m_db->execute(QStringLiteral("INSERT INTO lead_tags (lead_id, tag_id, created_at) "
+                                               "SELECT DISTINCT l.id, t.id, %2 FROM leads l "
+                                               "JOIN %1 r ON r.email = coalesce(l.email, '') AND r.phone = coalesce(l.phone, '') "
+                                               "AND r.name = coalesce(l.name, '') AND r.company = coalesce(l.company, '') "
+                                               "JOIN tags t ON lower(t.name) = lower(r.tag) "
+                                               "WHERE l.created_at = %2 AND l.source = ? ON CONFLICT DO NOTHING")
+                                    .arg(table, m_db->timestampParam()),
+                                {stamp, stamp, source});
+    if (!tagged)
+        return tagged.error();
+    return {};
+}
+
 core::Result<ImportReport> LeadImporter::run(const Actor &actor, const QString &path, const ImportOptions &options, const Progress &progress,
                                              const std::function<bool()> &cancelled, const QString &sourceName)
 {
@@ -959,16 +1020,13 @@ core::Result<ImportReport> LeadImporter::run(const Actor &actor, const QString &
     for (const QString &t : options.tags)
         if (auto st = tagImported(t.left(100), {}, {}); !st)
             return st.error();
-    for (auto it = rowTags.begin(); it != rowTags.end(); ++it) {
-        const QStringList parts = it.key().split(u'\x1f');
-        for (const QString &t : it.value()) {
-            if (t.trimmed().isEmpty())
-                continue;
-            if (auto st = tagImported(t.trimmed().left(100),
-                                      QStringLiteral(" AND coalesce(email, '') = ? AND coalesce(phone, '') = ? AND coalesce(name, '') = ? AND coalesce(company, '') = ?"),
-                                      {parts.value(0), parts.value(1), parts.value(2), parts.value(3)});
-                !st)
-                return st.error();
+    // Per-row tags in three statements, whatever the number of rows: the (row key, tag) pairs go
+    // to a temporary table, missing tags are created, and one join tags the rows (a statement per
+    // row scanned the import's rows each time: quadratic).
+    if (!rowTags.isEmpty()) {
+        if (auto st = tagRows(rowTags, stamp, options.source); !st) {
+            rejectedFile.remove();
+            return st.error();
         }
     }
     // Updates of existing leads go through the service: same checks, a diff per lead.

@@ -95,6 +95,10 @@ public:
     void setOnDeferredIndexing(std::function<void()> f) { m_onDeferredIndexing = std::move(f); }
 
 private:
+    // Tags from the file's tags column onto the rows they came with (key: e-mail, phone, name,
+    // company joined by \x1f).
+    core::Status tagRows(const QHash<QString, QStringList> &rowTags, const QString &stamp, const QString &source);
+
     std::shared_ptr<storage::Database> m_db;
     qint64 m_bulkLoadRows = 50000;
     std::function<void()> m_onDeferredIndexing;
