@@ -226,6 +226,24 @@ private Q_SLOTS:
         }
     }
 
+    void duplicatesInALargeFile()
+    {
+        // Enough keys that the table of seen keys grows several times; the second half repeats
+        // the first half's e-mails (in other case) or phones (in other formatting).
+        QByteArray csv("name,email,phone\n");
+        for (int i = 0; i < 4000; ++i)
+            csv += "First " + QByteArray::number(i) + ",person" + QByteArray::number(i) + "@big.example,\n";
+        for (int i = 0; i < 4000; ++i)
+            csv += "Again " + QByteArray::number(i) + ",PERSON" + QByteArray::number(i) + "@Big.Example,\n";
+        csv += "Phone One,,(512) 555-0199\nPhone Two,,+1 512 555 0199\n";
+        auto r = import(csv);
+        QVERIFY2(r.ok(), r.ok() ? "" : qPrintable(r.error().message));
+        QCOMPARE(r->rows, 8002);
+        QCOMPARE(r->duplicatesInFile, 4001);
+        QCOMPARE(r->imported, 4001);
+        QCOMPARE(leadCount(), 4001);
+    }
+
     void cancelledImportLeavesNothing()
     {
         QByteArray csv("name,email\n");

@@ -141,7 +141,7 @@ public:
     explicit KeySet(qsizetype expected)
     {
         qsizetype n = 1024;
-        while (n < expected * 2)
+        while (n * 7 < expected * 10) // at most 70 % full
             n *= 2;
         m_slots.resize(size_t(n));
     }
@@ -157,7 +157,7 @@ public:
     }
     void insert(const Fingerprint &f)
     {
-        if (size_t(m_size + 1) * 2 > m_slots.size())
+        if (size_t(m_size + 1) * 10 > m_slots.size() * 7)
             rehash();
         for (size_t i = f.a & (m_slots.size() - 1);; i = (i + 1) & (m_slots.size() - 1)) {
             Fingerprint &s = m_slots[i];
@@ -639,7 +639,7 @@ core::Result<ImportReport> LeadImporter::run(const Actor &actor, const QString &
                stamp + u'\t' + stamp + u'\n';
     }();
     auto parse = [&] {
-        // Room for a row per 160 bytes of file (grows if the rows are shorter).
+        // Room for a row per 160 bytes of file, up to 4M rows (16 bytes a key; grows beyond).
         const qsizetype expected = dedupe ? qsizetype(qMin<qint64>(fileSize / 160, 4000000)) : 0;
         std::array<KeySet, KeyKinds> seen{KeySet(expected), KeySet(expected), KeySet(expected)};
         // Each column's field, looked up once.
