@@ -205,8 +205,11 @@ Database::~Database()
     if (sqlite3 *h = sqliteHandle())
         finalizeStatements(h); // this thread's; other threads finalized theirs when they finished
     QMutexLocker lock(&m_mutex);
+    // Only this thread's connection may be opened and closed here (QtSql refuses, with a warning,
+    // to hand out another thread's); the others are dropped from the registry, which closes them.
+    const QString mine = connectionName();
     for (const QString &name : std::as_const(m_connectionNames)) {
-        {
+        if (name == mine) {
             QSqlDatabase db = QSqlDatabase::database(name, false);
             if (db.isOpen())
                 db.close();
