@@ -225,6 +225,11 @@ private Q_SLOTS:
         QTest::newRow("score with nulls") << "-score";
         QTest::newRow("name asc") << "name";
         QTest::newRow("city desc") << "-city";
+        // Ties across page boundaries: the rest of a value, then the values beyond it.
+        QTest::newRow("status ties") << "status";
+        QTest::newRow("status ties desc") << "-status";
+        QTest::newRow("all null") << "deal_stage";
+        QTest::newRow("contacted count, all equal") << "-contacted_count";
     }
     void cursorPagesCoverEverythingOnce()
     {

@@ -47,7 +47,9 @@ core::Result<qint64> LeadExporter::write(QIODevice *out, const LeadFilter &filte
     ListOptions page;
     page.filter = filter;
     page.sort = sort;
-    page.limit = LeadService::maxPageSize;
+    // Large pages: a filter the planner serves through another index than the sort's re-sorts
+    // every match for each page (city + sort by id: 15 s for 62,772 rows in pages of 500).
+    page.limit = LeadService::maxReadPageSize;
     page.withTotal = false;
     for (;;) {
         if (cancelled && cancelled())

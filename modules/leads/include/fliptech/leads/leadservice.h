@@ -71,7 +71,8 @@ class LeadService final : public QObject
 {
     Q_OBJECT
 public:
-    static constexpr int maxPageSize = 500;
+    static constexpr int maxPageSize = 500;     // what a client may ask for
+    static constexpr int maxReadPageSize = 5000; // what the service reads in one go (exports)
     static constexpr int bulkBatchSize = 500;
 
     LeadService(std::shared_ptr<storage::Database> db, storage::EventStore *events, const core::Clock &clock,
