@@ -7,6 +7,7 @@
 #include "fliptech/leads/leadservice.h"
 #include "fliptech/leads/normalize.h"
 #include "fliptech/storage/database.h"
+#include "fliptech/storage/sqliterowwriter.h"
 #include "fliptech/storage/transaction.h"
 
 #include <QElapsedTimer>
@@ -20,7 +21,6 @@
 #include <QStringEncoder>
 
 #include <libpq-fe.h>
-#include <sqlite3.h>
 
 #include <atomic>
 #include <condition_variable>
@@ -143,7 +143,7 @@ public:
         qsizetype n = 1024;
         while (n * 7 < expected * 10) // at most 70 % full
             n *= 2;
-        m_slots.resize(size_t(n));
+        m_slots.assign(size_t(n), Fingerprint{0, 0});
     }
     bool contains(const Fingerprint &f) const
     {
@@ -181,7 +181,7 @@ private:
             if (f.a)
                 insert(f);
     }
-    std::vector<Fingerprint> m_slots{1024, Fingerprint{0, 0}};
+    std::vector<Fingerprint> m_slots;
     qsizetype m_size = 0;
 };
 
@@ -203,79 +203,6 @@ void appendUtf8(QByteArray &out, QStringView v)
     char *end = encoder.appendToBuffer(d + i, v.sliced(i));
     out.resize(end - out.constData());
 }
-
-// One prepared INSERT on the SQLite connection, fed straight from a batch's bytes.
-class SqliteInserter
-{
-public:
-    SqliteInserter() = default;
-    SqliteInserter(const SqliteInserter &) = delete;
-    SqliteInserter &operator=(const SqliteInserter &) = delete;
-    ~SqliteInserter()
-    {
-        if (m_stmt)
-            sqlite3_finalize(m_stmt);
-    }
-    // `fields` per row come from batches; `constants` fill the columns after them.
-    core::Status prepare(sqlite3 *db, const QStringList &columns, int fields, const QVariantList &constants)
-    {
-        m_db = db;
-        m_fields = fields;
-        QStringList marks;
-        for (qsizetype i = 0; i < columns.size(); ++i)
-            marks << QStringLiteral("?");
-        const QByteArray sql =
-            QStringLiteral("INSERT INTO leads (%1) VALUES (%2)").arg(columns.join(QStringLiteral(", ")), marks.join(QStringLiteral(", "))).toUtf8();
-        if (sqlite3_prepare_v3(db, sql.constData(), int(sql.size()), SQLITE_PREPARE_PERSISTENT, &m_stmt, nullptr) != SQLITE_OK)
-            return error();
-        for (qsizetype i = 0; i < constants.size(); ++i) {
-            const QVariant &v = constants.at(i);
-            const int at = fields + int(i) + 1;
-            int rc = SQLITE_OK;
-            if (v.isNull()) {
-                rc = sqlite3_bind_null(m_stmt, at);
-            } else if (v.typeId() == QMetaType::LongLong || v.typeId() == QMetaType::Int) {
-                rc = sqlite3_bind_int64(m_stmt, at, v.toLongLong());
-            } else {
-                const QByteArray text = v.toString().toUtf8();
-                rc = sqlite3_bind_text(m_stmt, at, text.constData(), int(text.size()), SQLITE_TRANSIENT);
-            }
-            if (rc != SQLITE_OK)
-                return error();
-        }
-        return {};
-    }
-    core::Status insert(const RowBatch &batch, qsizetype row)
-    {
-        const qint32 *span = batch.spans.constData() + row * m_fields * 2;
-        const char *text = batch.text.constData();
-        for (int c = 0; c < m_fields; ++c) {
-            const qint32 length = span[2 * c + 1];
-            if (length < 0)
-                sqlite3_bind_null(m_stmt, c + 1);
-            else
-                sqlite3_bind_text(m_stmt, c + 1, text + span[2 * c], length, SQLITE_STATIC);
-        }
-        const int rc = sqlite3_step(m_stmt);
-        sqlite3_reset(m_stmt);
-        if (rc != SQLITE_DONE)
-            return error();
-        return {};
-    }
-
-private:
-    core::Status error() const
-    {
-        const int code = sqlite3_extended_errcode(m_db);
-        const QString message = QString::fromUtf8(sqlite3_errmsg(m_db));
-        if (code == SQLITE_CONSTRAINT_UNIQUE)
-            return core::makeError(ErrorCode::Conflict, QStringLiteral("a row repeats the source and source id of another lead: %1").arg(message));
-        return core::makeError(ErrorCode::DatabaseError, QStringLiteral("the import was refused by the database: %1").arg(message));
-    }
-    sqlite3 *m_db = nullptr;
-    sqlite3_stmt *m_stmt = nullptr;
-    int m_fields = 0;
-};
 
 QString escapeCopy(const QString &v)
 {
@@ -879,10 +806,10 @@ core::Result<ImportReport> LeadImporter::run(const Actor &actor, const QString &
     });
     if (auto st = beginChunk(); !st)
         return st.error();
-    SqliteInserter inserter;
+    storage::SqliteRowWriter inserter(*m_db);
     if (!pg) {
         QVariantList constants{options.source, createdBy, stamp, stamp};
-        if (auto st = inserter.prepare(m_db->sqliteHandle(), cols, int(ColumnCount), constants); !st)
+        if (auto st = inserter.prepare(QStringLiteral("leads"), cols, int(ColumnCount), constants); !st)
             return st.error();
     }
     bool copying = false;
@@ -963,8 +890,12 @@ core::Result<ImportReport> LeadImporter::run(const Actor &actor, const QString &
             continue;
         }
         for (qsizetype r = 0; r < batch->rows; ++r) {
-            if (failure = inserter.insert(*batch, r); !failure)
+            if (failure = inserter.insert(batch->text.constData(), batch->spans.constData() + r * ColumnCount * 2); !failure) {
+                if (failure.error().code == ErrorCode::Conflict)
+                    failure = core::makeError(ErrorCode::Conflict, QStringLiteral("a row repeats the source and source id of another lead (%1)")
+                                                                       .arg(failure.error().message));
                 break;
+            }
             ++written;
             ++rowsInChunk;
             if (written % chunkRows == 0) {

@@ -5,6 +5,8 @@
 
 #include <QLoggingCategory>
 
+#include <optional>
+
 Q_DECLARE_LOGGING_CATEGORY(lcLeads)
 
 namespace fliptech::leads {
@@ -117,50 +119,54 @@ core::Result<IndexingState> LeadIndexing::run(const Progress &progress, const st
             progress(qMin(done, total), total);
     };
     report();
-    auto stop = [&]() -> core::Status {
-        if (cancelled && cancelled())
-            return core::makeError(ErrorCode::Cancelled, QStringLiteral("indexing was paused; it goes on from here next time"));
-        return {};
-    };
-    for (;;) {
-        if (auto st = stop(); !st)
-            return st.error();
-        Transaction tx(*m_db, Transaction::Mode::Immediate);
-        if (!tx.isActive())
-            return tx.error();
-        auto next = m_db->selectOne(QStringLiteral("SELECT name, sql FROM bulkload_indexes ORDER BY created_at, name LIMIT 1"));
-        if (!next) {
-            if (next.error().code == ErrorCode::NotFound)
-                break;
-            return next.error();
+    // Runs `step` in its own short transaction until it finds nothing left (nullopt); each step
+    // says how much work it did. Cancelled: stops between steps.
+    using Step = std::function<core::Result<std::optional<qint64>>()>;
+    auto steps = [&](const Step &step) -> core::Status {
+        for (;;) {
+            if (cancelled && cancelled())
+                return core::makeError(ErrorCode::Cancelled, QStringLiteral("indexing was paused; it goes on from here next time"));
+            Transaction tx(*m_db, Transaction::Mode::Immediate);
+            if (!tx.isActive())
+                return tx.error();
+            auto did = step();
+            if (!did)
+                return did.error();
+            if (!*did)
+                return {};
+            if (auto st = tx.commit(); !st)
+                return st;
+            done += **did;
+            report();
         }
-        const QString name = next->value(0).toString();
+    };
+    // Nothing left when the query finds no row.
+    auto next = [&](const QString &sql) -> core::Result<std::optional<storage::Row>> {
+        auto row = m_db->selectOne(sql);
+        if (!row)
+            return row.error().code == ErrorCode::NotFound ? core::Result<std::optional<storage::Row>>(std::nullopt) : row.error();
+        return std::optional<storage::Row>(*row);
+    };
+    const auto buildIndex = [&]() -> core::Result<std::optional<qint64>> {
+        auto index = next(QStringLiteral("SELECT name, sql FROM bulkload_indexes ORDER BY created_at, name LIMIT 1"));
+        if (!index || !*index)
+            return index ? core::Result<std::optional<qint64>>(std::nullopt) : index.error();
+        const QString name = (*index)->value(0).toString();
         auto exists = m_db->selectOne(QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?"), {name});
         if (!exists && exists.error().code != ErrorCode::NotFound)
             return exists.error();
         if (!exists)
-            if (auto st = m_db->executeRaw(next->value(1).toString()); !st)
+            if (auto st = m_db->executeRaw((*index)->value(1).toString()); !st)
                 return st.error();
         if (auto gone = m_db->execute(QStringLiteral("DELETE FROM bulkload_indexes WHERE name = ?"), {name}); !gone)
             return gone.error();
-        if (auto st = tx.commit(); !st)
-            return st.error();
-        done += tableRows;
-        report();
-    }
-    for (;;) {
-        if (auto st = stop(); !st)
-            return st.error();
-        Transaction tx(*m_db, Transaction::Mode::Immediate);
-        if (!tx.isActive())
-            return tx.error();
-        auto range = m_db->selectOne(QStringLiteral("SELECT lo, hi FROM bulkload_search_backlog ORDER BY lo LIMIT 1"));
-        if (!range) {
-            if (range.error().code == ErrorCode::NotFound)
-                break;
-            return range.error();
-        }
-        const qint64 lo = range->value(0).toLongLong(), hi = range->value(1).toLongLong();
+        return std::optional<qint64>(tableRows);
+    };
+    const auto indexForSearch = [&]() -> core::Result<std::optional<qint64>> {
+        auto range = next(QStringLiteral("SELECT lo, hi FROM bulkload_search_backlog ORDER BY lo LIMIT 1"));
+        if (!range || !*range)
+            return range ? core::Result<std::optional<qint64>>(std::nullopt) : range.error();
+        const qint64 lo = (*range)->value(0).toLongLong(), hi = (*range)->value(1).toLongLong();
         const qint64 end = qMin(hi, lo + searchChunk - 1);
         auto indexed = m_db->execute(QStringLiteral("INSERT INTO leads_fts (rowid, name, company, email, phone, website_domain, city, description) "
                                                     "SELECT id, name, company, email, phone, website_domain, city, description FROM leads "
@@ -172,11 +178,12 @@ core::Result<IndexingState> LeadIndexing::run(const Progress &progress, const st
                                : m_db->execute(QStringLiteral("UPDATE bulkload_search_backlog SET lo = ? WHERE lo = ?"), {end + 1, lo});
         if (!moved)
             return moved.error();
-        if (auto st = tx.commit(); !st)
-            return st.error();
-        done += end - lo + 1;
-        report();
-    }
+        return std::optional<qint64>(end - lo + 1);
+    };
+    if (auto st = steps(buildIndex); !st)
+        return st.error();
+    if (auto st = steps(indexForSearch); !st)
+        return st.error();
     // Statistics for the planner now that the indexes are back (sampled: seconds, not minutes).
     (void)m_db->executeRaw(QStringLiteral("PRAGMA analysis_limit=1000; ANALYZE leads; PRAGMA analysis_limit=0"));
     qCInfo(lcLeads) << "indexing caught up:" << before->indexes << "indexes," << before->searchBacklog << "leads for search";

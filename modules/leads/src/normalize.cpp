@@ -7,6 +7,7 @@
 #include <QStringList>
 #include <QUrl>
 
+#include <algorithm>
 #include <array>
 #include <optional>
 #include <string_view>
@@ -55,24 +56,21 @@ std::string_view nameKey(QStringView word, char (&buf)[8])
     return {buf, n};
 }
 
-bool isNameTitle(QStringView word)
+bool isOneOf(QStringView word, std::initializer_list<std::string_view> keys)
 {
     char buf[8];
     const std::string_view k = nameKey(word, buf);
-    for (std::string_view t : {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "mx"})
-        if (k == t)
-            return true;
-    return false;
+    return !k.empty() && std::find(keys.begin(), keys.end(), k) != keys.end();
+}
+
+bool isNameTitle(QStringView word)
+{
+    return isOneOf(word, {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "mx"});
 }
 
 bool isNameSuffix(QStringView word)
 {
-    char buf[8];
-    const std::string_view k = nameKey(word, buf);
-    for (std::string_view t : {"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"})
-        if (k == t)
-            return true;
-    return false;
+    return isOneOf(word, {"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"});
 }
 
 // The host of a plain ASCII address ("https://www.Example.com:8080/x" -> "example.com"), or
