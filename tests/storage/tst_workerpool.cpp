@@ -1,6 +1,7 @@
 #include "fliptech/storage/database.h"
 #include "fliptech/storage/eventstore.h"
 #include "fliptech/storage/jobqueue.h"
+#include "fliptech/storage/transaction.h"
 #include "fliptech/storage/workerpool.h"
 #include "tempdatabase.h"
 
@@ -125,22 +126,58 @@ private Q_SLOTS:
 
     void progressIsPublishedAsEvents()
     {
+        // The handler's progress is written on another connection while it runs (its own may be
+        // inside a transaction or a COPY), and is visible to everyone before the job ends.
         QVERIFY(m_events->startWatching(50).ok());
         QSignalSpy spy(m_events.get(), &storage::EventStore::eventAppended);
         makePool(1);
-        m_pool->registerHandler(QStringLiteral("long"), [](storage::JobContext &ctx) {
-            ctx.setProgress(25, QStringLiteral("page 1 of 4"));
-            ctx.setProgress(100);
+        std::atomic<bool> seen{false};
+        m_pool->registerHandler(QStringLiteral("long"), [&](storage::JobContext &ctx) {
+            ctx.setProgress(10);
+            ctx.setProgress(25, QStringLiteral("page 1 of 4")); // the latest value wins
+            for (int i = 0; i < 1000 && !seen.load(); ++i)
+                QThread::msleep(10);
             return JobOutcome::done();
         });
         auto id = m_q->enqueue(JobSpec{QStringLiteral("long")});
         m_pool->start();
-        QTRY_COMPARE_WITH_TIMEOUT(spy.size(), 2, 10000);
-        const auto first = spy.at(0).at(0).value<storage::Event>();
+        QTRY_VERIFY_WITH_TIMEOUT(m_q->get(*id)->progress == 25, 5000);
+        QCOMPARE(m_q->get(*id)->state, storage::JobState::Running);
+        // The reporter may have written 10 before 25 arrived; the last event is the latest value.
+        QTRY_VERIFY_WITH_TIMEOUT(!spy.isEmpty() && spy.last().at(0).value<storage::Event>().payload.value(QStringLiteral("progress")).toInt() == 25, 5000);
+        seen.store(true);
+        QVERIFY(spy.size() <= 2);
+        const auto first = spy.last().at(0).value<storage::Event>();
         QCOMPARE(first.type, QStringLiteral("job_progress"));
         QCOMPARE(first.payload.value(QStringLiteral("job_id")).toInteger(), *id);
         QCOMPARE(first.payload.value(QStringLiteral("progress")).toInt(), 25);
         QCOMPARE(first.payload.value(QStringLiteral("message")).toString(), QStringLiteral("page 1 of 4"));
+        QTRY_COMPARE_WITH_TIMEOUT(m_q->get(*id)->state, storage::JobState::Done, 5000);
+        QCOMPARE(m_q->get(*id)->progress, 100);
+    }
+
+    void progressInsideTheHandlersTransaction()
+    {
+        // A handler that reports while its own connection holds a transaction (an import's COPY
+        // or chunk): the report lands, the handler's work is not disturbed.
+        makePool(1);
+        std::atomic<bool> seen{false};
+        m_pool->registerHandler(QStringLiteral("tx"), [&](storage::JobContext &ctx) {
+            storage::Transaction tx(*m_db);
+            // PostgreSQL: a write of its own in the open transaction (SQLite would hold the one
+            // write lock, so its reports wait for the commit: imports commit every chunk there).
+            if (m_db->isPostgres() && !m_events->append(QStringLiteral("work"), QStringLiteral("jobs")))
+                return JobOutcome::failed(QStringLiteral("write failed"));
+            ctx.setProgress(40);
+            for (int i = 0; i < 1000 && !seen.load(); ++i)
+                QThread::msleep(10);
+            return tx.commit().ok() ? JobOutcome::done() : JobOutcome::failed(QStringLiteral("commit failed"));
+        });
+        auto id = m_q->enqueue(JobSpec{QStringLiteral("tx")});
+        m_pool->start();
+        QTRY_VERIFY_WITH_TIMEOUT(m_q->get(*id)->progress == 40, 5000);
+        seen.store(true);
+        QTRY_COMPARE_WITH_TIMEOUT(m_q->get(*id)->state, storage::JobState::Done, 5000);
     }
 
     void cancellingARunningJobStopsItsHandler()

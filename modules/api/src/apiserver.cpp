@@ -58,6 +58,7 @@ ApiServer::ApiServer(engine::Engine &engine, ApiOptions options, QObject *parent
     registerUserRoutes(m_routes, m_engine.auth());
     registerLeadRoutes(m_routes, m_engine);
     registerWorkspaceRoutes(m_routes, m_engine);
+    registerJobRoutes(m_routes, m_engine);
 }
 
 ApiServer::~ApiServer()

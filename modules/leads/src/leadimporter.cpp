@@ -904,6 +904,10 @@ core::Result<ImportReport> LeadImporter::run(const Actor &actor, const QString &
                 if (failure = tx->commit(); !failure)
                     break;
                 ++committedChunks;
+                // Between chunks the connection is free: a job's progress is written on it at
+                // once (SQLite has one writer, and this import would keep the lock from others).
+                if (progress)
+                    progress(bytesParsed.load(std::memory_order_relaxed), fileSize);
                 if (failure = beginChunk(); !failure)
                     break;
             }

@@ -77,6 +77,11 @@ Actor LeadJobs::actorFromJson(const QJsonObject &j)
     return a;
 }
 
+storage::ProgressEvent LeadJobs::progressEvent(const Actor &actor, const QString &type, const QJsonObject &payload)
+{
+    return {type, QStringLiteral("notifications"), payload, actor.userId};
+}
+
 void LeadJobs::notify(const Actor &actor, const QString &type, const QJsonObject &payload)
 {
     if (m_events)
@@ -139,8 +144,8 @@ void LeadJobs::registerHandlers(storage::WorkerPool &pool)
                 if (percent == lastPercent)
                     return;
                 lastPercent = percent;
-                ctx.setProgress(percent);
-                notify(Actor::system(), QStringLiteral("indexing_progress"), {{QStringLiteral("job_id"), jobId}, {QStringLiteral("progress"), percent}});
+                ctx.setProgress(percent, {}, progressEvent(Actor::system(), QStringLiteral("indexing_progress"),
+                                                           {{QStringLiteral("job_id"), jobId}, {QStringLiteral("progress"), percent}}));
             },
             [&] { return ctx.isCancelled(); });
         if (!done) {
@@ -169,8 +174,8 @@ void LeadJobs::registerHandlers(storage::WorkerPool &pool)
                 if (percent == lastPercent)
                     return;
                 lastPercent = percent;
-                ctx.setProgress(percent);
-                notify(actor, QStringLiteral("import_progress"), {{QStringLiteral("job_id"), jobId}, {QStringLiteral("progress"), percent}});
+                ctx.setProgress(percent, {}, progressEvent(actor, QStringLiteral("import_progress"),
+                                                           {{QStringLiteral("job_id"), jobId}, {QStringLiteral("progress"), percent}}));
             },
             [&] { return ctx.isCancelled(); }, file->originalName);
         if (!report) {
@@ -191,9 +196,9 @@ void LeadJobs::registerHandlers(storage::WorkerPool &pool)
             return JobOutcome::failedPermanently(request.error().userMessage());
         auto bulkProgress = [&](qint64 done, qint64 total) {
             const int percent = total > 0 ? int(done * 100 / total) : 100;
-            ctx.setProgress(percent);
-            notify(actor, QStringLiteral("bulk_progress"), {{QStringLiteral("job_id"), jobId}, {QStringLiteral("progress"), percent},
-                                                             {QStringLiteral("done"), done}, {QStringLiteral("total"), total}});
+            ctx.setProgress(percent, {}, progressEvent(actor, QStringLiteral("bulk_progress"),
+                                                       {{QStringLiteral("job_id"), jobId}, {QStringLiteral("progress"), percent},
+                                                        {QStringLiteral("done"), done}, {QStringLiteral("total"), total}}));
         };
         if (request->action == BulkRequest::Action::Export) {
             auto exported = exportLeads(actor, *request, bulkProgress, [&] { return ctx.isCancelled(); });

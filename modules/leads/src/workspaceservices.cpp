@@ -542,7 +542,7 @@ core::Result<QJsonObject> SegmentService::save(const Actor &actor, const QString
                                               "VALUES (?, %1, ?, ?, %2, %3, %3) ON CONFLICT (owner_id, lower(name)) DO UPDATE SET "
                                               "filter = excluded.filter, sort = excluded.sort, shared = excluded.shared, updated_at = excluded.updated_at "
                                               "RETURNING id").arg(m_db->jsonParam(), m_db->boolLiteral(shared), m_db->timestampParam()),
-                               {name, QString::fromUtf8(core::json::compact(filter)), sort.isEmpty() ? QVariant() : QVariant(sort), owner, now});
+                               {name, QString::fromUtf8(core::json::compact(filter)), sort.isEmpty() ? QVariant() : QVariant(sort), owner, now, now});
     if (!row)
         return row.error();
     return QJsonObject{{QStringLiteral("id"), row->value(0).toLongLong()}, {QStringLiteral("name"), name}, {QStringLiteral("filter"), filter},

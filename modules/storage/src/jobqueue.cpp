@@ -31,7 +31,7 @@ QJsonObject parseJson(const QVariant &v)
 
 const QString kJobColumns = QStringLiteral(
     "id, queue, type, payload, priority, state, attempts, max_attempts, run_at, locked_by, locked_until, "
-    "cancel_requested, progress, last_error, result");
+    "cancel_requested, progress, last_error, result, created_by");
 
 Job jobFromRow(const Row &r)
 {
@@ -51,6 +51,8 @@ Job jobFromRow(const Row &r)
     j.progress = r.value(12).isNull() ? -1 : r.value(12).toInt();
     j.lastError = r.value(13).toString();
     j.result = parseJson(r.value(14));
+    if (!r.value(15).isNull())
+        j.createdBy = r.value(15).toLongLong();
     return j;
 }
 
@@ -321,18 +323,22 @@ core::Result<bool> JobQueue::markCancelled(qint64 id, const QString &workerId)
     return r->rowsAffected == 1;
 }
 
-core::Status JobQueue::setProgress(qint64 id, int percent, const QString &message)
+core::Status JobQueue::setProgress(qint64 id, int percent, const QString &message, const std::optional<ProgressEvent> &event)
 {
     percent = std::clamp(percent, 0, 100);
-    auto r = m_db->execute(QStringLiteral("UPDATE jobs SET progress = ?, updated_at = ? WHERE id = ?"),
+    auto r = m_db->execute(QStringLiteral("UPDATE jobs SET progress = ?, updated_at = ? WHERE id = ? AND state = 'running'"),
                            {percent, m_db->timestamp(m_clock.now()), id});
     if (!r)
         return r.error();
-    if (m_events) {
-        QJsonObject payload{{QStringLiteral("job_id"), id}, {QStringLiteral("progress"), percent}};
-        if (!message.isEmpty())
-            payload.insert(QStringLiteral("message"), message);
-        if (auto e = m_events->append(QStringLiteral("job_progress"), QStringLiteral("jobs"), payload); !e)
+    if (r->rowsAffected == 0 || !m_events)
+        return {};
+    QJsonObject payload{{QStringLiteral("job_id"), id}, {QStringLiteral("progress"), percent}};
+    if (!message.isEmpty())
+        payload.insert(QStringLiteral("message"), message);
+    if (auto e = m_events->append(QStringLiteral("job_progress"), QStringLiteral("jobs"), payload); !e)
+        return e.error();
+    if (event) {
+        if (auto e = m_events->append(event->type, event->channel, event->payload, event->userId); !e)
             return e.error();
     }
     return {};

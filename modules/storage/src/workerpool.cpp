@@ -12,10 +12,10 @@
 
 namespace fliptech::storage {
 
-void JobContext::setProgress(int percent, const QString &message)
+void JobContext::setProgress(int percent, const QString &message, std::optional<ProgressEvent> event)
 {
-    if (auto st = m_queue.setProgress(m_job.id, percent, message); !st)
-        qCWarning(lcJobs).noquote() << "cannot record progress of job" << m_job.id << st.error().message;
+    if (m_reporter)
+        m_reporter(m_job.id, ProgressReport{percent, message, std::move(event)});
 }
 
 namespace {
@@ -66,6 +66,9 @@ void WorkerPool::start()
     m_heartbeat = QThread::create([this] { heartbeatLoop(); });
     m_heartbeat->setObjectName(QStringLiteral("job-heartbeat"));
     m_heartbeat->start();
+    m_reporter = QThread::create([this] { reporterLoop(); });
+    m_reporter->setObjectName(QStringLiteral("job-reporter"));
+    m_reporter->start();
 }
 
 void WorkerPool::stop(std::chrono::milliseconds timeout)
@@ -80,12 +83,19 @@ void WorkerPool::stop(std::chrono::milliseconds timeout)
             qCWarning(lcJobs) << "a job handler did not stop in time; its lease will expire and the job will run again";
     }
     m_heartbeat->wait();
+    {
+        QMutexLocker lock(&m_reportMutex);
+        m_reportWake.wakeAll();
+    }
+    m_reporter->wait();
     for (QThread *t : m_threads)
         if (t->isFinished())
             delete t;
     m_threads.clear();
     delete m_heartbeat;
     m_heartbeat = nullptr;
+    delete m_reporter;
+    m_reporter = nullptr;
     m_running.store(false);
 }
 
@@ -146,7 +156,8 @@ void WorkerPool::workerLoop(int index)
             if (handler == m_handlers.constEnd()) {
                 outcome = JobOutcome::failedPermanently(QStringLiteral("no handler for job type '%1'").arg(job.type));
             } else {
-                JobContext ctx(job, m_queue, [this, id = job.id] { return m_stopping.load() || isCancelRequested(id); });
+                JobContext ctx(job, [this](qint64 id, ProgressReport r) { report(id, std::move(r)); },
+                               [this, id = job.id] { return m_stopping.load() || isCancelRequested(id); });
                 try {
                     outcome = (*handler)(ctx);
                 } catch (const std::exception &e) {
@@ -155,6 +166,7 @@ void WorkerPool::workerLoop(int index)
                     outcome = JobOutcome::failed(QStringLiteral("handler threw an unknown exception"));
                 }
             }
+            flushProgress(job.id);
             switch (outcome.kind) {
             case JobOutcome::Kind::Done:
                 if (outcome.result.isEmpty())
@@ -214,3 +226,67 @@ void WorkerPool::heartbeatLoop()
 
 } // namespace fliptech::storage
 
+
+namespace fliptech::storage {
+
+void WorkerPool::report(qint64 jobId, ProgressReport report)
+{
+    // Outside a transaction the handler's own connection is free: write at once, in order.
+    // Inside one (an import's chunk or COPY) the reporter thread writes it on its connection.
+    if (m_db->transactionDepth() == 0) {
+        {
+            QMutexLocker lock(&m_reportMutex);
+            m_reports.remove(jobId);
+        }
+        write(jobId, report);
+        return;
+    }
+    QMutexLocker lock(&m_reportMutex);
+    m_reports.insert(jobId, std::move(report));
+    m_reportWake.wakeOne();
+}
+
+void WorkerPool::write(qint64 jobId, const ProgressReport &report)
+{
+    // Progress is advisory: a lost write is followed by the next one or by the job's end.
+    if (auto st = m_queue.setProgress(jobId, report.percent, report.message, report.event); !st)
+        qCWarning(lcJobs).noquote() << "cannot record progress of job" << jobId << st.error().message;
+}
+
+void WorkerPool::flushProgress(qint64 jobId)
+{
+    std::optional<ProgressReport> pending;
+    {
+        QMutexLocker lock(&m_reportMutex);
+        if (auto it = m_reports.find(jobId); it != m_reports.end()) {
+            pending = std::move(*it);
+            m_reports.erase(it);
+        }
+    }
+    QMutexLocker writing(&m_writeMutex); // a write under way lands before the job's outcome
+    if (pending)
+        write(jobId, *pending);
+}
+
+void WorkerPool::reporterLoop()
+{
+    while (!m_stopping.load()) {
+        QHash<qint64, ProgressReport> reports;
+        {
+            QMutexLocker lock(&m_reportMutex);
+            if (m_reports.isEmpty() && !m_stopping.load())
+                m_reportWake.wait(&m_reportMutex, QDeadlineTimer(500));
+            reports = std::exchange(m_reports, {});
+        }
+        if (reports.isEmpty())
+            continue;
+        {
+            QMutexLocker writing(&m_writeMutex);
+            for (auto it = reports.cbegin(); it != reports.cend(); ++it)
+                write(it.key(), *it);
+        }
+        QThread::msleep(100); // at most ten writes a second per job, whatever the handler's pace
+    }
+}
+
+} // namespace fliptech::storage

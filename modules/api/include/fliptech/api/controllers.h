@@ -30,5 +30,7 @@ void registerUserRoutes(RouteTable &table, auth::AuthService &auth);
 void registerLeadRoutes(RouteTable &table, engine::Engine &engine);
 // Tags, notes, activity, locations, search, uploads and files (workspacecontroller.cpp).
 void registerWorkspaceRoutes(RouteTable &table, engine::Engine &engine);
+// A job's state and progress, and cancelling it (jobscontroller.cpp).
+void registerJobRoutes(RouteTable &table, engine::Engine &engine);
 
 } // namespace fliptech::api

@@ -12,6 +12,7 @@
 
 namespace fliptech::storage {
 class EventStore;
+struct ProgressEvent;
 class JobQueue;
 class WorkerPool;
 } // namespace fliptech::storage
@@ -55,6 +56,9 @@ public:
 
 private:
     void notify(const Actor &actor, const QString &type, const QJsonObject &payload);
+    // Published by the job pool's reporter with the progress it goes with (never on the
+    // handler's own connection, which may be inside a COPY).
+    static storage::ProgressEvent progressEvent(const Actor &actor, const QString &type, const QJsonObject &payload);
     LeadService &m_leads;
     LeadImporter &m_importer;
     LeadExporter &m_exporter;

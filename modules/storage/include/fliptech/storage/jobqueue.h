@@ -57,7 +57,16 @@ struct Job {
     int progress = -1;
     QString lastError;
     QJsonObject result;
+    std::optional<qint64> createdBy;
     QJsonObject toJson() const;
+};
+
+// An event published with a job's progress (e.g. import_progress, for the user who asked).
+struct ProgressEvent {
+    QString type;
+    QString channel;
+    QJsonObject payload;
+    std::optional<qint64> userId;
 };
 
 struct BackoffPolicy {
@@ -95,7 +104,9 @@ public:
     core::Result<int> release(const QList<qint64> &ids, const QString &workerId);
     // Marks a running job cancelled (after its handler stopped on request).
     core::Result<bool> markCancelled(qint64 id, const QString &workerId);
-    core::Status setProgress(qint64 id, int percent, const QString &message = {});
+    // Only while the job runs (a late report never overwrites its outcome).
+    core::Status setProgress(qint64 id, int percent, const QString &message = {},
+                             const std::optional<ProgressEvent> &event = std::nullopt);
 
     // A queued job is cancelled at once; a running one is asked to stop. False if already finished.
     core::Result<bool> cancel(qint64 id);

@@ -19,6 +19,7 @@
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 class QThread;
@@ -39,22 +40,36 @@ struct JobOutcome {
     static JobOutcome cancelled() { return {Kind::Cancelled, {}, {}}; }
 };
 
+// Progress recorded by a handler and written by the pool's reporter thread, on that thread's
+// own connection: a handler's connection may be inside its transaction or a COPY, where another
+// statement would abort the COPY (PostgreSQL) or be rolled back with the work it reports.
+struct ProgressReport {
+    int percent = 0;
+    QString message;
+    std::optional<ProgressEvent> event;
+};
+
+class WorkerPool;
+
 // Handed to a handler while it runs.
 class JobContext final
 {
 public:
-    JobContext(const Job &job, JobQueue &queue, std::function<bool()> cancelled)
-        : m_job(job), m_queue(queue), m_cancelled(std::move(cancelled)) {}
+    using Reporter = std::function<void(qint64 jobId, ProgressReport report)>;
+    JobContext(const Job &job, Reporter reporter, std::function<bool()> cancelled)
+        : m_job(job), m_reporter(std::move(reporter)), m_cancelled(std::move(cancelled)) {}
     const Job &job() const { return m_job; }
     const QJsonObject &payload() const { return m_job.payload; }
     // True when the user cancelled the job or the application is stopping: return soon.
     bool isCancelled() const { return m_cancelled && m_cancelled(); }
-    // Records progress (0-100) and publishes a job_progress event.
-    void setProgress(int percent, const QString &message = {});
+    // Records progress (0-100) and publishes a job_progress event (plus `event` when given).
+    // Returns at once: the pool's reporter writes it within ~100 ms, the latest value of each
+    // job winning, so a handler may call this as often as it likes.
+    void setProgress(int percent, const QString &message = {}, std::optional<ProgressEvent> event = std::nullopt);
 
 private:
     const Job &m_job;
-    JobQueue &m_queue;
+    Reporter m_reporter;
     std::function<bool()> m_cancelled;
 };
 
@@ -92,6 +107,11 @@ Q_SIGNALS:
 private:
     void workerLoop(int index);
     void heartbeatLoop();
+    void reporterLoop();
+    void report(qint64 jobId, ProgressReport report);
+    void write(qint64 jobId, const ProgressReport &report);
+    // Writes what a finished job still had to report, before its outcome.
+    void flushProgress(qint64 jobId);
     void wake();
     bool isCancelRequested(qint64 jobId);
 
@@ -103,6 +123,7 @@ private:
     QString m_idPrefix;
     std::vector<QThread *> m_threads;
     QThread *m_heartbeat = nullptr;
+    QThread *m_reporter = nullptr;
     std::atomic<bool> m_running{false};
     std::atomic<bool> m_stopping{false};
     std::atomic<int> m_busy{0};
@@ -111,6 +132,10 @@ private:
     QWaitCondition m_wake;
     quint64 m_wakeSerial = 0;
     QSet<qint64> m_cancelRequested;
+    QMutex m_reportMutex; // guards m_reports only: a handler never waits for a write
+    QMutex m_writeMutex;  // held while the reporter writes
+    QWaitCondition m_reportWake;
+    QHash<qint64, ProgressReport> m_reports;
 };
 
 } // namespace fliptech::storage
