@@ -387,6 +387,123 @@ private Q_SLOTS:
         QCOMPARE(get(QStringLiteral("/api/v1/leads/segments")).json.value(QStringLiteral("items")).toArray().size(), 0);
     }
 
+    void badInputIsRefusedAndLosesNothing_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("field");
+        for (const char *v : {"0", "-1", "1000", "2147483648"}) {
+            QTest::newRow(qPrintable(QStringLiteral("assigned_to=%1").arg(QLatin1String(v)))) << ("{\"assigned_to\":" + QByteArray(v) + "}") << QStringLiteral("assigned_to");
+            QTest::newRow(qPrintable(QStringLiteral("location_id=%1").arg(QLatin1String(v)))) << ("{\"location_id\":" + QByteArray(v) + "}") << QStringLiteral("location_id");
+        }
+        for (const char *f : {"score", "qualification_score", "contacted_count"})
+            QTest::newRow(f) << ("{\"" + QByteArray(f) + "\":2147483648}") << QString::fromLatin1(f);
+        QTest::newRow("score=101") << QByteArray(R"({"score":101})") << QStringLiteral("score");
+        QTest::newRow("NUL") << QByteArray(R"({"company":"a\u0000b"})") << QStringLiteral("company");
+        QTest::newRow("lone high surrogate") << QByteArray(R"({"company":"a\ud800b"})") << QStringLiteral("company");
+        QTest::newRow("lone low surrogate") << QByteArray(R"({"city":"\udc00"})") << QStringLiteral("city");
+        QTest::newRow("NUL in a key") << QByteArray(R"({"na\u0000me":"x"})") << QStringLiteral("na");
+    }
+
+    void badInputIsRefusedAndLosesNothing()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(QString, field);
+        start();
+        const qint64 id = create(J({"name":"Keep Me","company":"Kept","score":5}));
+        const QByteArray token = m_t.value(QStringLiteral("user"));
+        const QList<QPair<QByteArray, QByteArray>> headers{{"Authorization", "Bearer " + token}, {"Content-Type", "application/json"}};
+        QByteArray createBody = body;
+        createBody.insert(1, "\"name\":\"New\",");
+        for (const auto &[method, path, sent] : {std::tuple{QByteArray("POST"), QStringLiteral("/api/v1/leads"), createBody},
+                                                 std::tuple{QByteArray("PATCH"), QStringLiteral("/api/v1/leads/%1").arg(id), body},
+                                                 std::tuple{QByteArray("PUT"), QStringLiteral("/api/v1/leads/%1").arg(id), createBody}}) {
+            const Reply r = m_api->call(method, path, sent, headers);
+            QVERIFY2(r.status == 422, qPrintable(QString::fromLatin1(method) + u' ' + path + QStringLiteral(" -> ") + QString::number(r.status) + u' ' + QString::fromUtf8(r.body)));
+            bool named = false;
+            for (const QString &k : r.details().keys())
+                named |= k.startsWith(field);
+            QVERIFY2(named, r.body.constData());
+        }
+        // Nothing changed, nothing created.
+        const Reply lead = get(QStringLiteral("/api/v1/leads/%1").arg(id));
+        QCOMPARE(lead.json.value(QStringLiteral("company")).toString(), QStringLiteral("Kept"));
+        QCOMPARE(lead.json.value(QStringLiteral("score")).toInt(), 5);
+        QCOMPARE(get(QStringLiteral("/api/v1/leads?limit=1")).json.value(QStringLiteral("total")).toInt(), 1);
+    }
+
+    void textAndEmptyBodiesEverywhere()
+    {
+        start();
+        const qint64 id = create(J({"name":"Nora Null"}));
+        const Reply note = send("POST", QStringLiteral("/api/v1/leads/%1/notes").arg(id), obj(J({"content":"fine"})));
+        QCOMPARE(note.status, 201);
+        const QString notePath = QStringLiteral("/api/v1/notes/%1").arg(note.json.value(QStringLiteral("id")).toInteger());
+        const QList<QPair<QByteArray, QByteArray>> headers{{"Authorization", "Bearer " + m_t.value(QStringLiteral("user"))},
+                                                           {"Content-Type", "application/json"}};
+        for (const QByteArray &bad : {QByteArray(R"({"content":"a\u0000b"})"), QByteArray(R"({"content":"\ud83d"})")})
+            QCOMPARE(m_api->call("PUT", notePath, bad, headers).status, 422);
+        QCOMPARE(m_api->call("POST", QStringLiteral("/api/v1/tags"), R"({"name":"x\u0000y"})", headers).status, 422);
+        QCOMPARE(m_api->call("POST", QStringLiteral("/api/v1/leads/%1/tags").arg(id), R"({"tags":["ok","\udfff"]})", headers).status, 422);
+        QCOMPARE(get(QStringLiteral("/api/v1/tags")).json.value(QStringLiteral("items")).toArray().size(), 0);
+        QCOMPARE(get(QStringLiteral("/api/v1/leads/%1/notes").arg(id)).json.value(QStringLiteral("items")).toArray().first().toObject()
+                     .value(QStringLiteral("content")).toString(), QStringLiteral("fine"));
+        // A NUL in the query string is refused before it reaches a filter.
+        QCOMPARE(get(QStringLiteral("/api/v1/leads?city=a%00b")).status, 400);
+        // An empty body changes nothing and says so.
+        for (const QString &path : {QStringLiteral("/api/v1/leads/%1").arg(id), QStringLiteral("/api/v1/auth/me")}) {
+            for (const QByteArray &method : {QByteArray("PUT"), QByteArray("PATCH")}) {
+                if (path.endsWith(QLatin1String("/me")) && method == "PATCH")
+                    continue;
+                const Reply r = m_api->call(method, path, "{}", headers);
+                QVERIFY2(r.status == 422 || r.status == 405, qPrintable(QString::fromLatin1(method) + u' ' + path + u' ' + QString::fromUtf8(r.body)));
+                if (r.status == 422)
+                    QVERIFY(r.message().contains(QStringLiteral("nothing to change")));
+            }
+        }
+        QCOMPARE(get(QStringLiteral("/api/v1/leads/%1").arg(id)).json.value(QStringLiteral("name")).toString(), QStringLiteral("Nora Null"));
+    }
+
+    void sourceConflictsNameTheLeadNotTheDatabase()
+    {
+        start();
+        const qint64 first = create(J({"name":"First","source":"craigslist","source_id":"abc123"}));
+        const qint64 second = create(J({"name":"Second","source":"craigslist","source_id":"zzz"}));
+        for (const QByteArray &method : {QByteArray("POST"), QByteArray("PATCH"), QByteArray("PUT")}) {
+            const QString path = method == "POST" ? QStringLiteral("/api/v1/leads") : QStringLiteral("/api/v1/leads/%1").arg(second);
+            const Reply r = send(method, path, obj(J({"name":"Second","source":"craigslist","source_id":"abc123"})));
+            QCOMPARE(r.status, 409);
+            QVERIFY2(r.message().contains(QStringLiteral("lead %1").arg(first)), r.body.constData());
+            for (const char *leak : {"UNIQUE", "constraint", "sqlstate", "sqlite_code", "DETAIL", "23505"})
+                QVERIFY2(!r.body.contains(leak), r.body.constData());
+        }
+        QCOMPARE(get(QStringLiteral("/api/v1/leads/%1").arg(second)).json.value(QStringLiteral("source_id")).toString(), QStringLiteral("zzz"));
+    }
+
+    void serverErrorsAreLoggedWithTheirRequestId()
+    {
+        start();
+        static QStringList logged;
+        logged.clear();
+        const QtMessageHandler previous = qInstallMessageHandler([](QtMsgType type, const QMessageLogContext &, const QString &msg) {
+            if (type == QtCriticalMsg)
+                logged << msg;
+        });
+        // A database that lost a table: every request touching it is a 500.
+        QVERIFY(m_api->engine().database().execute(QStringLiteral("DROP TABLE saved_segments")).ok());
+        const Reply r = m_api->call("GET", QStringLiteral("/api/v1/leads/segments"), {},
+                                    {{"Authorization", "Bearer " + m_t.value(QStringLiteral("user"))}, {"X-Request-Id", "trace-me-42"}});
+        qInstallMessageHandler(previous);
+        QCOMPARE(r.status, 500);
+        QCOMPARE(r.headers.value("x-request-id"), QByteArray("trace-me-42"));
+        QCOMPARE(r.details().value(QStringLiteral("request_id")).toString(), QStringLiteral("trace-me-42"));
+        QVERIFY(r.message().contains(QStringLiteral("trace-me-42")));
+        QVERIFY(!r.body.contains("saved_segments")); // the cause stays in the log
+        QCOMPARE(logged.size(), 1);
+        QVERIFY2(logged.first().contains(QStringLiteral("trace-me-42")) && logged.first().contains(QStringLiteral("saved_segments")),
+                 qPrintable(logged.first()));
+        QVERIFY(logged.first().contains(QStringLiteral("GET /api/v1/leads/segments")));
+    }
+
     void csvUploadImportExportAndDownload()
     {
         start(1);

@@ -6,6 +6,20 @@ namespace fliptech::api {
 
 using core::ErrorCode;
 
+namespace {
+thread_local const RequestScope *t_request = nullptr;
+}
+
+RequestScope::RequestScope(const QString &requestId, QString what) : m_outer(t_request), m_requestId(requestId), m_what(std::move(what))
+{
+    t_request = this;
+}
+
+RequestScope::~RequestScope()
+{
+    t_request = m_outer;
+}
+
 int httpStatusFor(ErrorCode code)
 {
     switch (code) {
@@ -38,9 +52,12 @@ QHttpServerResponse errorResponse(const core::Error &error)
     const int status = httpStatusFor(error.code);
     core::Error shown = error;
     if (status >= 500 && error.code != ErrorCode::Unavailable) {
-        // Never leak SQL or internals: the log has the details.
-        shown.message = QStringLiteral("internal error; the server log has the details");
-        shown.details = {};
+        // Never leak SQL or internals: the log has the details, under the request's id.
+        const QString id = t_request ? t_request->m_requestId : QStringLiteral("-");
+        qCCritical(lcApi).noquote() << "request" << id << (t_request ? t_request->m_what : QString()) << "failed:" << core::errorCodeName(error.code)
+                                    << error.message << (error.details.isEmpty() ? QString() : QString::fromUtf8(QJsonDocument(error.details).toJson(QJsonDocument::Compact)));
+        shown.message = QStringLiteral("internal error; the server log has the details under request id %1").arg(id);
+        shown.details = {{QStringLiteral("request_id"), id}};
     }
     auto response = jsonResponse(shown.toJson(), status);
     if (error.code == ErrorCode::Unauthorized)

@@ -144,6 +144,9 @@ core::Status ApiServer::admit(const QHttpServerRequest &request, const Route &ro
             return parsed.error();
         if (auto st = schema::validate(*parsed, route.requestSchema); !st)
             return st;
+        if (parsed->isEmpty() && (route.method == QHttpServerRequest::Method::Put || route.method == QHttpServerRequest::Method::Patch))
+            return core::makeError(ErrorCode::ValidationFailed, QStringLiteral("nothing to change: send at least one field"),
+                                   {{QStringLiteral("body"), QStringLiteral("is empty")}});
         ctx.body = *parsed;
     }
     return {};
@@ -160,8 +163,7 @@ QHttpServerResponse ApiServer::invoke(const Route &route, RequestContext &ctx) c
     try {
         return route.handler(ctx);
     } catch (const std::exception &e) {
-        qCCritical(lcApi).noquote() << ctx.requestId << RouteTable::methodName(route.method) << route.path << "threw:" << e.what();
-        return errorResponse(ErrorCode::Internal, QString());
+        return errorResponse(ErrorCode::Internal, QStringLiteral("the handler threw: %1").arg(QString::fromUtf8(e.what())));
     }
 }
 
@@ -190,6 +192,11 @@ QHttpServerResponse ApiServer::process(const QHttpServerRequest &request, const 
         }
         return errorResponse(ErrorCode::NotFound, QStringLiteral("no such endpoint: %1 %2").arg(RouteTable::methodName(request.method()), path));
     }
+    // The query and path reach filters and lookups: refuse what no backend stores faithfully.
+    if (const QString problem = core::json::textProblem(request.url().path(QUrl::FullyDecoded) + request.url().query(QUrl::FullyDecoded));
+        !problem.isEmpty())
+        return errorResponse(core::makeError(ErrorCode::InvalidArgument, QStringLiteral("the address %1").arg(problem),
+                                             {{QStringLiteral("query"), problem}}));
     RequestContext &ctx = *handled;
     ctx = contextFor(request, match.params, requestId);
     if (auto st = admit(request, *match.route, ctx); !st)
@@ -240,6 +247,7 @@ public:
 void ApiServer::handle(const QHttpServerRequest &request, QHttpServerResponder &&responder)
 {
     const QString requestId = requestIdOf(request);
+    const RequestScope scope(requestId, RouteTable::methodName(request.method()) + u' ' + request.url().path().left(200));
     QByteArray allowedOrigin;
     RequestContext ctx;
     QHttpServerResponse response = process(request, requestId, &allowedOrigin, &ctx);
@@ -287,6 +295,7 @@ QFuture<QHttpServerResponse> ApiServer::handleOffThread(const Route &route, cons
         admitted = admit(request, route, *ctx);
     const Route *r = &route;
     return QtConcurrent::run(&m_pool, [this, r, ctx, admitted, requestId, allowedOrigin]() {
+        const RequestScope scope(requestId, RouteTable::methodName(r->method) + u' ' + r->path);
         QHttpServerResponse response = admitted ? invoke(*r, *ctx) : errorResponse(admitted.error());
         decorate(response, requestId, allowedOrigin);
         return response;

@@ -11,6 +11,7 @@
 #include <QJsonObject>
 
 #include <cstdio>
+#include <limits>
 
 namespace fliptech::leads {
 
@@ -207,6 +208,29 @@ void appendLeadJson(QByteArray &out, const QVariantList &row, const QByteArray &
     out += '}';
 }
 
+QString integerRangeError(const LeadField &f, qint64 value)
+{
+    struct Range {
+        qint64 min;
+        qint64 max;
+    };
+    constexpr qint64 int32Max = 2147483647;
+    constexpr qint64 moneyMax = 9000000000000000; // cents: exact in a double, fits BIGINT
+    static const QHash<QString, Range> ranges = {
+        {QStringLiteral("score"), {0, 100}},
+        {QStringLiteral("qualification_score"), {0, 100}},
+        {QStringLiteral("contacted_count"), {0, int32Max}},
+        {QStringLiteral("deal_value_cents"), {-moneyMax, moneyMax}},
+        {QStringLiteral("revenue_amount_cents"), {-moneyMax, moneyMax}},
+        {QStringLiteral("location_id"), {1, std::numeric_limits<qint64>::max()}},
+        {QStringLiteral("assigned_to"), {1, std::numeric_limits<qint64>::max()}},
+    };
+    const Range r = ranges.value(f.name, Range{-int32Max - 1, int32Max});
+    if (value < r.min || value > r.max)
+        return QStringLiteral("must be between %1 and %2").arg(r.min).arg(r.max);
+    return {};
+}
+
 QVariant fieldFromJson(const storage::Database &db, const LeadField &f, const QJsonValue &v, QString *error)
 {
     if (v.isNull() || v.isUndefined())
@@ -228,6 +252,10 @@ QVariant fieldFromJson(const storage::Database &db, const LeadField &f, const QJ
         const double d = v.toDouble();
         if (!v.isDouble() || d != double(qint64(d)) || std::abs(d) > 9.0e15) {
             *error = QStringLiteral("must be a whole number");
+            return {};
+        }
+        if (QString range = integerRangeError(f, qint64(d)); !range.isEmpty()) {
+            *error = range;
             return {};
         }
         return qint64(d);

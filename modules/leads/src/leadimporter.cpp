@@ -637,9 +637,11 @@ core::Result<ImportReport> LeadImporter::run(const Actor &actor, const QString &
                 const LeadField *f = field[c];
                 if (f->type == FieldType::Integer) {
                     bool ok = false;
-                    values[c].toLongLong(&ok);
+                    const qint64 n = values[c].toLongLong(&ok);
                     if (!ok)
                         reason = QStringLiteral("%1 '%2' is not a whole number").arg(f->name, values[c].left(40));
+                    else if (QString range = integerRangeError(*f, n); !range.isEmpty())
+                        reason = QStringLiteral("%1 %2 %3").arg(f->name, values[c].left(40), range);
                 } else if (f->maxLength && values[c].size() > f->maxLength) {
                     reason = QStringLiteral("%1 is longer than %2 characters").arg(f->name).arg(f->maxLength);
                 }

@@ -421,6 +421,19 @@ core::Result<QJsonObject> LeadService::validateFields(const QJsonObject &fields,
     }
     if (values->contains(QStringLiteral("deal_currency")) && values->value(QStringLiteral("deal_currency")).toString().size() != 3)
         problems.insert(QStringLiteral("deal_currency"), QStringLiteral("must be a 3-letter currency code"));
+    // References name rows that exist (the database would refuse them with an opaque error).
+    for (const auto &[key, table] : {std::pair{QStringLiteral("assigned_to"), QStringLiteral("users")},
+                                     std::pair{QStringLiteral("location_id"), QStringLiteral("locations")}}) {
+        if (problems.contains(key) || !values->contains(key) || values->value(key).isNull())
+            continue;
+        auto found = m_db->selectOne(QStringLiteral("SELECT 1 FROM %1 WHERE id = ?").arg(table), {values->value(key)});
+        if (!found && found.error().code != ErrorCode::NotFound)
+            return found.error();
+        if (!found)
+            problems.insert(key, QStringLiteral("%1 %2 does not exist").arg(key == QLatin1String("assigned_to") ? QStringLiteral("user")
+                                                                                                               : QStringLiteral("location"))
+                                     .arg(values->value(key).toLongLong()));
+    }
     if (forCreate) {
         bool identified = false;
         for (const char *k : {"name", "company", "email", "phone", "website"})
@@ -431,6 +444,26 @@ core::Result<QJsonObject> LeadService::validateFields(const QJsonObject &fields,
     if (!problems.isEmpty())
         return core::makeError(ErrorCode::ValidationFailed, QStringLiteral("the lead has invalid fields"), problems);
     return QJsonObject();
+}
+
+core::Status LeadService::sourceHolder(const QVariant &source, const QVariant &sourceId, qint64 exceptId)
+{
+    if (sourceId.isNull() || source.isNull())
+        return {};
+    auto row = m_db->selectOne(QStringLiteral("SELECT id FROM leads WHERE source = ? AND source_id = ? AND id <> ?"), {source, sourceId, exceptId});
+    if (!row)
+        return row.error().code == ErrorCode::NotFound ? core::Status() : core::Status(row.error());
+    return sourceConflict(source, sourceId, row->value(0).toLongLong());
+}
+
+core::Error LeadService::sourceConflict(const QVariant &source, const QVariant &sourceId, std::optional<qint64> holder)
+{
+    // In the product's words: which lead holds it, never the database's constraint text.
+    const QString who = holder ? QStringLiteral("lead %1").arg(*holder) : QStringLiteral("another lead");
+    return core::makeError(ErrorCode::Conflict,
+                           QStringLiteral("%1 already has source '%2' with source_id '%3'").arg(who, source.toString().left(50), sourceId.toString().left(200)),
+                           {{QStringLiteral("source_id"), holder ? QStringLiteral("already used by lead %1 for this source").arg(*holder)
+                                                                 : QStringLiteral("already used for this source")}});
 }
 
 core::Result<QJsonObject> LeadService::create(const Actor &actor, const QJsonObject &fields)
@@ -454,12 +487,14 @@ core::Result<QJsonObject> LeadService::create(const Actor &actor, const QJsonObj
     Transaction tx(*m_db);
     if (!tx.isActive())
         return tx.error();
+    const QVariant source = values.value(QStringLiteral("source"), QStringLiteral("manual"));
+    if (auto held = sourceHolder(source, values.value(QStringLiteral("source_id")), 0); !held)
+        return held.error();
     auto row = m_db->selectOne(QStringLiteral("INSERT INTO leads (%1) VALUES (%2) RETURNING id").arg(cols.join(QStringLiteral(", ")), phs.join(QStringLiteral(", "))),
                                params);
     if (!row) {
-        if (row.error().code == ErrorCode::Conflict) // the only unique key a new lead can hit: (source, source_id)
-            return core::makeError(ErrorCode::Conflict, QStringLiteral("a lead with this source and source_id exists already"),
-                                   {{QStringLiteral("source_id"), QStringLiteral("already used for this source")}});
+        if (row.error().code == ErrorCode::Conflict) // the only unique key a lead can hit: (source, source_id)
+            return sourceConflict(source, values.value(QStringLiteral("source_id")), std::nullopt);
         return row.error();
     }
     const qint64 id = row->value(0).toLongLong();
@@ -518,9 +553,16 @@ core::Result<QJsonObject> LeadService::update(const Actor &actor, qint64 id, con
     }
     sets << QStringLiteral("updated_at = ") + m_db->timestampParam();
     params << storage::Database::isoTimestamp(m_clock.now()) << id;
+    const QVariant source = values.contains(QStringLiteral("source")) ? values.value(QStringLiteral("source"))
+                                                                      : before->value(QStringLiteral("source")).toVariant();
+    const QVariant sourceId = values.contains(QStringLiteral("source_id")) ? values.value(QStringLiteral("source_id"))
+                                                                           : before->value(QStringLiteral("source_id")).toVariant();
+    if (values.contains(QStringLiteral("source")) || values.contains(QStringLiteral("source_id")))
+        if (auto held = sourceHolder(source, sourceId, id); !held)
+            return held.error();
     auto done = m_db->execute(QStringLiteral("UPDATE leads SET %1 WHERE id = ?").arg(sets.join(QStringLiteral(", "))), params);
     if (!done)
-        return done.error();
+        return done.error().code == ErrorCode::Conflict ? sourceConflict(source, sourceId, std::nullopt) : done.error();
     auto after = get(id);
     if (!after)
         return after.error();

@@ -34,6 +34,9 @@ QJsonValue fieldToJson(const LeadField &f, const QVariant &value);
 // gives, written straight to bytes: lists of 500 leads do not build 20,000 QJsonValues.
 void appendLeadJson(QByteArray &out, const QVariantList &row, const QByteArray &tagsJson);
 // Bind value of a JSON value for a column; error text when the type is wrong.
+// Why an integer is out of its field's range ("must be between 0 and 100"), or empty. Checked
+// for every way in (API, desktop, import), so both backends store the same values.
+QString integerRangeError(const LeadField &f, qint64 value);
 QVariant fieldFromJson(const storage::Database &db, const LeadField &f, const QJsonValue &value, QString *error);
 // The placeholder for a writable field ("?", "?::jsonb", "?::timestamptz", "?::date").
 QString fieldPlaceholder(const storage::Database &db, const LeadField &f);

@@ -137,6 +137,9 @@ Q_SIGNALS:
     void leadsChanged();
 
 private:
+    // A conflict naming the lead (other than exceptId) that holds (source, source_id), if any.
+    core::Status sourceHolder(const QVariant &source, const QVariant &sourceId, qint64 exceptId);
+    static core::Error sourceConflict(const QVariant &source, const QVariant &sourceId, std::optional<qint64> holder);
     core::Result<QJsonObject> validateFields(const QJsonObject &fields, bool forCreate, QHash<QString, QVariant> *values);
     QJsonObject rowToJson(const QVariantList &values) const;
     core::Status attachTags(QJsonArray &items);
