@@ -5,6 +5,7 @@
 #include "fliptech/leads/leadindexing.h"
 #include "fliptech/leads/leadjobs.h"
 #include "fliptech/storage/database.h"
+#include "fliptech/storage/eventstore.h"
 #include "fliptech/storage/transaction.h"
 #include "tempdatabase.h"
 
@@ -353,8 +354,17 @@ private Q_SLOTS:
         QCOMPARE(done.json.value(QStringLiteral("progress")).toInt(), 100);
         QCOMPARE(done.json.value(QStringLiteral("result")).toObject().value(QStringLiteral("imported")).toInt(), rows);
         QVERIFY(!done.json.contains(QStringLiteral("payload"))); // the actor's address stays in the database
-        QVERIFY2(std::any_of(progress.cbegin(), progress.cend(), [](int p) { return p > 0 && p < 100; }),
-                 qPrintable(QStringLiteral("progress seen while running: %1").arg(progress.size())));
+        // Progress was published while the job ran (what /ws/notifications relays): the events
+        // are in the stream in order, before the job's end; polling may or may not catch one.
+        auto events = m_api->engine().events().since(0, 100000, {QStringLiteral("notifications")});
+        QVERIFY(events.ok());
+        QList<int> published;
+        for (const storage::Event &e : *events)
+            if (e.type == QLatin1String("import_progress") && e.payload.value(QStringLiteral("job_id")).toInteger() == jobId)
+                published << e.payload.value(QStringLiteral("progress")).toInt();
+        QVERIFY2(std::any_of(published.cbegin(), published.cend(), [](int p) { return p > 0 && p < 100; }),
+                 qPrintable(QStringLiteral("progress published: %1 events; seen by polling: %2").arg(published.size()).arg(progress.size())));
+        QVERIFY(std::is_sorted(published.cbegin(), published.cend()));
         QCOMPARE(get(QStringLiteral("/api/v1/leads?limit=1")).json.value(QStringLiteral("total")).toInt(), rows);
         QCOMPARE(get(QStringLiteral("/api/v1/leads?limit=1&city=Austin")).json.value(QStringLiteral("total")).toInt(), rows / 2);
         // Someone else's job is not theirs to see or cancel.
@@ -461,6 +471,47 @@ private Q_SLOTS:
             }
         }
         QCOMPARE(get(QStringLiteral("/api/v1/leads/%1").arg(id)).json.value(QStringLiteral("name")).toString(), QStringLiteral("Nora Null"));
+    }
+
+    void tagsAreBoundedAndPaged()
+    {
+        start();
+        const qint64 id = create(J({"name":"Tess Tagged"}));
+        QJsonArray many;
+        for (int i = 0; i < 50000; ++i)
+            many.append(QStringLiteral("t%1").arg(i));
+        Reply r = send("POST", QStringLiteral("/api/v1/leads/%1/tags").arg(id), {{QStringLiteral("tags"), many}});
+        QCOMPARE(r.status, 422);
+        QVERIFY(r.details().contains(QStringLiteral("tags")));
+        QCOMPARE(get(QStringLiteral("/api/v1/tags")).json.value(QStringLiteral("total")).toInt(), 0); // none created
+        r = send("POST", QStringLiteral("/api/v1/leads/%1/tags").arg(id), {{QStringLiteral("tags"), QJsonArray{QString(101, u'x')}}});
+        QCOMPARE(r.status, 422);
+        // 120 tags in two requests, then read back a page at a time.
+        for (int round = 0; round < 2; ++round) {
+            QJsonArray names;
+            for (int i = 0; i < 60; ++i)
+                names.append(QStringLiteral("tag-%1").arg(round * 60 + i, 3, 10, QLatin1Char('0')));
+            QCOMPARE(send("POST", QStringLiteral("/api/v1/leads/%1/tags").arg(id), {{QStringLiteral("tags"), names}}).status, 200);
+        }
+        Reply page = get(QStringLiteral("/api/v1/tags"));
+        QCOMPARE(page.json.value(QStringLiteral("items")).toArray().size(), 50); // the default limit
+        QCOMPARE(page.json.value(QStringLiteral("total")).toInt(), 120);
+        QStringList seen;
+        QString cursor;
+        do {
+            page = get(QStringLiteral("/api/v1/tags?limit=45") + (cursor.isEmpty() ? QString() : QStringLiteral("&cursor=") + cursor));
+            QCOMPARE(page.status, 200);
+            for (const auto &t : page.json.value(QStringLiteral("items")).toArray())
+                seen << t.toObject().value(QStringLiteral("name")).toString();
+            cursor = page.json.value(QStringLiteral("next_cursor")).toString();
+        } while (!cursor.isEmpty());
+        QCOMPARE(seen.size(), 120);
+        QCOMPARE(seen.first(), QStringLiteral("tag-000"));
+        QCOMPARE(seen.last(), QStringLiteral("tag-119"));
+        QCOMPARE(get(QStringLiteral("/api/v1/tags?q=TAG-11")).json.value(QStringLiteral("total")).toInt(), 10);
+        QCOMPARE(get(QStringLiteral("/api/v1/tags?q=%25")).json.value(QStringLiteral("total")).toInt(), 0); // no wildcards
+        QVERIFY(get(QStringLiteral("/api/v1/tags?limit=100000")).details().contains(QStringLiteral("limit")));
+        QVERIFY(get(QStringLiteral("/api/v1/tags?cursor=abc")).details().contains(QStringLiteral("cursor")));
     }
 
     void sourceConflictsNameTheLeadNotTheDatabase()

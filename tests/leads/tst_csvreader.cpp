@@ -131,6 +131,22 @@ private Q_SLOTS:
         QCOMPARE(p.records.size(), 2);
         QVERIFY(p.errors[1].contains(QStringLiteral("never closed")));
     }
+    void quoteRunningAcrossLinesIsARejectedRecord()
+    {
+        // The hostile-input run's file: the quote on line 2 closes inside line 4, so three lines
+        // became one lead named 'Unclosed,a@example.com B,b@example.com C"x"'.
+        const Parsed p = parse("name,email\n\"Unclosed,a@example.com\nB,b@example.com\nC\"x\",c@example.com\nD,d@example.com\n");
+        QCOMPARE(p.records.size(), 3);
+        QCOMPARE(p.lines[1], 2);
+        QVERIFY2(p.errors[1].contains(QStringLiteral("line 2")) && p.errors[1].contains(QStringLiteral("line 4")), qPrintable(p.errors[1]));
+        QCOMPARE(p.records[2], (QStringList{QStringLiteral("D"), QStringLiteral("d@example.com")}));
+        QVERIFY(p.errors[2].isEmpty());
+        // A proper multi-line field closes before its delimiter: no error.
+        const Parsed fine = parse("name,note\n\"Ann\",\"line one\nline two\"\nBob,x\n");
+        QCOMPARE(fine.records.size(), 3);
+        QVERIFY(fine.errors[1].isEmpty());
+        QCOMPARE(fine.records[1].value(1), QStringLiteral("line one\nline two"));
+    }
     void tooManyFields()
     {
         CsvReader::Options o;
@@ -185,6 +201,10 @@ private Q_SLOTS:
         QStringList expected = fields;
         expected[4] = QStringLiteral("'=HYPERLINK(\"x\")"); // a formula is not run by the spreadsheet
         QCOMPARE(p.records[0], expected);
+        // TAB and CR before a formula are guarded too (OWASP CSV injection).
+        const Parsed hidden = parse(csvLine({QStringLiteral("\t=cmd|' /C calc'!A0"), QStringLiteral("\r=1+1"), QStringLiteral("a")}));
+        QCOMPARE(hidden.records[0].value(0), QStringLiteral("'\t=cmd|' /C calc'!A0"));
+        QCOMPARE(hidden.records[0].value(1), QStringLiteral("'\r=1+1"));
     }
 };
 

@@ -137,6 +137,8 @@ private Q_SLOTS:
         huge += "\"\nCat,fine\n";
         QTest::newRow("5 MiB field") << huge << 2 << 1 << "field 2 is longer than 1024 KiB";
         QTest::newRow("unclosed quote") << QByteArray("name,description\nAnn,ok\nBob,\"never closed\n") << 1 << 1 << "is never closed";
+        QTest::newRow("quote swallowing lines") << QByteArray("name,email\n\"Unclosed,a@example.com\nB,b@example.com\nC\"x\",c@example.com\nD,d@example.com\n")
+                                                << 1 << 1 << "the quote opened on line 2 is not closed before line 4";
         QTest::newRow("empty file") << QByteArray() << 0 << 0 << "the file is empty";
         QTest::newRow("header only") << QByteArray("name,email\n") << 0 << 0 << "";
         QTest::newRow("binary junk") << QByteArray("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", 16) << 0 << 0 << "binary data";

@@ -105,8 +105,24 @@ void registerWorkspaceRoutes(RouteTable &table, engine::Engine &engine)
                                                  {QStringLiteral("lead_count"), s::integer()}}, {}, true);
         const QJsonObject write = s::object({{QStringLiteral("name"), s::string(1, 100)}, {QStringLiteral("color"), s::nullable(s::string(0, 7))},
                                              {QStringLiteral("category"), s::nullable(s::string(0, 100))}});
-        table.add({M::Get, QStringLiteral("/api/v1/tags"), Role::Viewer, tag, QStringLiteral("Every tag with its number of leads"), {}, listSchema(tagSchema), 200,
-                   [&tags](RequestContext &) { return listOr(tags.list()); }, {}, {}, {}});
+        table.add({M::Get, QStringLiteral("/api/v1/tags"), Role::Viewer, tag,
+                   QStringLiteral("Tags by name with their number of leads: limit (1-500, default 50), cursor (from next_cursor), q (name prefix)"),
+                   {}, listSchema(tagSchema), 200,
+                   [&tags](RequestContext &c) {
+                       bool ok = true;
+                       const QString cursor = c.query(QStringLiteral("cursor"));
+                       const qint64 offset = cursor.isEmpty() ? 0 : cursor.toLongLong(&ok);
+                       if (!ok)
+                           return errorResponse(core::makeError(core::ErrorCode::ValidationFailed, QStringLiteral("cursor is not one this server gave"),
+                                                                {{QStringLiteral("cursor"), QStringLiteral("not a cursor from next_cursor")}}));
+                       const QString limit = c.query(QStringLiteral("limit"));
+                       const int n = limit.isEmpty() ? 50 : limit.toInt(&ok);
+                       if (!ok)
+                           return errorResponse(core::makeError(core::ErrorCode::ValidationFailed, QStringLiteral("limit must be a number from 1 to 500"),
+                                                                {{QStringLiteral("limit"), QStringLiteral("not a number")}}));
+                       auto page = tags.list(n, offset, c.query(QStringLiteral("q")).trimmed().left(100));
+                       return page ? jsonResponse(*page) : errorResponse(page.error());
+                   }, {}, {}, {}});
         table.add({M::Post, QStringLiteral("/api/v1/tags"), Role::User, tag, QStringLiteral("Create a tag (names are unique, ignoring case)"),
                    s::object({{QStringLiteral("name"), s::string(1, 100)}, {QStringLiteral("color"), s::nullable(s::string(0, 7))},
                               {QStringLiteral("category"), s::nullable(s::string(0, 100))}}, {QStringLiteral("name")}),

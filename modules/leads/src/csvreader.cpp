@@ -153,7 +153,9 @@ QByteArray csvLine(const QStringList &fields, bool guardFormulas)
         if (i)
             line += ',';
         QString f = fields.at(i);
-        if (guardFormulas && !f.isEmpty() && (f.at(0) == u'=' || f.at(0) == u'+' || f.at(0) == u'-' || f.at(0) == u'@')) {
+        // OWASP's list: = + - @, and TAB and CR, which some spreadsheets skip before a formula.
+        if (guardFormulas && !f.isEmpty() &&
+            (f.at(0) == u'=' || f.at(0) == u'+' || f.at(0) == u'-' || f.at(0) == u'@' || f.at(0) == u'\t' || f.at(0) == u'\r')) {
             // Numbers such as -5 or +1 415 are data, not formulas.
             bool number = false;
             QString digits = f;
@@ -307,6 +309,7 @@ bool CsvReader::next()
         m_recordLine = m_line;
         bool inQuotes = false;
         bool quoted = false;  // the current field was quoted
+        qint64 quoteLine = 0; // where the current quoted field opened
         bool any = false;     // anything read for this record
         bool ended = false;   // record ended by a line break
         while (!ended) {
@@ -335,12 +338,20 @@ bool CsvReader::next()
                     ++m_pos;
                 } else {
                     inQuotes = false;
+                    // A quote that ran across lines and then closes mid-field was never meant
+                    // to span them: an unclosed quote swallowed the lines in between.
+                    const char after = m_buf.at(m_pos);
+                    if (m_line > quoteLine && after != m_delimiter && after != '\n' && after != '\r' && m_recordError.isEmpty())
+                        m_recordError = QStringLiteral("the quote opened on line %1 is not closed before line %2 (lines %1-%2 were read as one "
+                                                       "field): close the quote on line %1")
+                                            .arg(quoteLine).arg(m_line);
                 }
                 continue;
             }
             if (data[m_pos] == '"' && m_field.isEmpty() && !quoted) {
                 inQuotes = true;
                 quoted = true;
+                quoteLine = m_line;
                 ++m_pos;
                 continue;
             }

@@ -166,14 +166,12 @@ void LeadJobs::registerHandlers(storage::WorkerPool &pool)
         auto file = m_files.get(ctx.payload().value(QStringLiteral("file_id")).toInteger());
         if (!file)
             return JobOutcome::failedPermanently(file.error().userMessage());
-        int lastPercent = -1;
         auto report = m_importer.run(
             actor, file->path, *options,
             [&](qint64 done, qint64 total) {
+                // Every call: the pool coalesces what it cannot write yet (inside the import's
+                // transaction) and writes the latest when the connection is free again.
                 const int percent = total > 0 ? int(done * 100 / total) : 0;
-                if (percent == lastPercent)
-                    return;
-                lastPercent = percent;
                 ctx.setProgress(percent, {}, progressEvent(actor, QStringLiteral("import_progress"),
                                                            {{QStringLiteral("job_id"), jobId}, {QStringLiteral("progress"), percent}}));
             },

@@ -674,6 +674,9 @@ core::Result<QJsonArray> LeadService::addTags(const Actor &actor, qint64 leadId,
 {
     if (tags.isEmpty())
         return core::makeError(ErrorCode::ValidationFailed, QStringLiteral("name at least one tag"), {{QStringLiteral("tags"), QStringLiteral("empty")}});
+    if (tags.size() > maxTagsPerRequest)
+        return core::makeError(ErrorCode::ValidationFailed, QStringLiteral("at most %1 tags at once").arg(maxTagsPerRequest),
+                               {{QStringLiteral("tags"), QStringLiteral("%1 given; at most %2").arg(tags.size()).arg(maxTagsPerRequest)}});
     Transaction tx(*m_db);
     auto lead = get(leadId);
     if (!lead)

@@ -57,12 +57,28 @@ TagService::TagService(std::shared_ptr<Database> db, LeadService &leads, const c
 {
 }
 
-core::Result<QJsonArray> TagService::list()
+core::Result<QJsonObject> TagService::list(int limit, qint64 offset, const QString &prefix)
 {
+    if (limit < 1 || limit > 500)
+        return fieldError(QStringLiteral("limit"), QStringLiteral("must be 1 to 500"));
+    if (offset < 0)
+        return fieldError(QStringLiteral("cursor"), QStringLiteral("must be a non-negative offset"));
+    QString where;
+    QVariantList params;
+    if (!prefix.isEmpty()) {
+        // A prefix of the lower-case name, matched without LIKE (no wildcard characters to escape).
+        where = QStringLiteral(" WHERE substr(lower(t.name), 1, %1) = lower(?)").arg(prefix.size());
+        params << prefix;
+    }
+    auto total = m_db->selectOne(QStringLiteral("SELECT count(*) FROM tags t") + where, params);
+    if (!total)
+        return total.error();
     auto rows = m_db->select(QStringLiteral("SELECT t.id, t.name, t.color, t.category, t.created_at, "
                                             "(SELECT count(*) FROM lead_tags lt JOIN leads l ON l.id = lt.lead_id "
                                             " WHERE lt.tag_id = t.id AND l.deleted_at IS NULL) "
-                                            "FROM tags t ORDER BY lower(t.name)"));
+                                            "FROM tags t%1 ORDER BY lower(t.name), t.id LIMIT %2 OFFSET %3")
+                                 .arg(where).arg(limit).arg(offset),
+                             params);
     if (!rows)
         return rows.error();
     QJsonArray out;
@@ -70,7 +86,10 @@ core::Result<QJsonArray> TagService::list()
         out.append(QJsonObject{{QStringLiteral("id"), r.value(0).toLongLong()}, {QStringLiteral("name"), r.value(1).toString()},
                                {QStringLiteral("color"), str(r.value(2))}, {QStringLiteral("category"), str(r.value(3))},
                                {QStringLiteral("created_at"), time(r.value(4))}, {QStringLiteral("lead_count"), r.value(5).toLongLong()}});
-    return out;
+    const qint64 count = total->value(0).toLongLong();
+    const qint64 next = offset + out.size();
+    return QJsonObject{{QStringLiteral("items"), out}, {QStringLiteral("total"), count},
+                       {QStringLiteral("next_cursor"), next < count && !out.isEmpty() ? QJsonValue(QString::number(next)) : QJsonValue()}};
 }
 
 core::Result<QJsonObject> TagService::get(qint64 id)

@@ -232,16 +232,23 @@ namespace fliptech::storage {
 void WorkerPool::report(qint64 jobId, ProgressReport report)
 {
     // Outside a transaction the handler's own connection is free: write at once, in order.
-    // Inside one (an import's chunk or COPY) the reporter thread writes it on its connection.
+    // Inside one (an import's chunk or COPY), PostgreSQL takes it on the reporter thread's
+    // connection (MVCC: nothing waits); SQLite has one writer, which the handler holds, so it
+    // waits for the handler's next report outside its transaction, or for the job's end.
     if (m_db->transactionDepth() == 0) {
         {
             QMutexLocker lock(&m_reportMutex);
             m_reports.remove(jobId);
+            m_deferred.remove(jobId);
         }
         write(jobId, report);
         return;
     }
     QMutexLocker lock(&m_reportMutex);
+    if (!m_db->isPostgres()) {
+        m_deferred.insert(jobId, std::move(report));
+        return;
+    }
     m_reports.insert(jobId, std::move(report));
     m_reportWake.wakeOne();
 }
@@ -258,9 +265,11 @@ void WorkerPool::flushProgress(qint64 jobId)
     std::optional<ProgressReport> pending;
     {
         QMutexLocker lock(&m_reportMutex);
-        if (auto it = m_reports.find(jobId); it != m_reports.end()) {
-            pending = std::move(*it);
-            m_reports.erase(it);
+        for (QHash<qint64, ProgressReport> *map : {&m_reports, &m_deferred}) {
+            if (auto it = map->find(jobId); it != map->end()) {
+                pending = std::move(*it);
+                map->erase(it);
+            }
         }
     }
     QMutexLocker writing(&m_writeMutex); // a write under way lands before the job's outcome

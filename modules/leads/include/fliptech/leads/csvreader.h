@@ -21,7 +21,7 @@ enum class CsvEncoding { Utf8, Utf16LE, Utf16BE, Windows1252 };
 QString csvEncodingName(CsvEncoding e);
 
 // One CSV line (RFC 4180 quoting, CRLF) in UTF-8. Cells that a spreadsheet would run as a
-// formula (=, +, -, @ first) are prefixed with an apostrophe when `guardFormulas` is set.
+// formula (=, +, -, @, TAB or CR first) are prefixed with an apostrophe when `guardFormulas` is set.
 QByteArray csvLine(const QStringList &fields, bool guardFormulas = true);
 
 class CsvReader final

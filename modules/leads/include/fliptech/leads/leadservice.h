@@ -95,6 +95,7 @@ public:
     core::Result<QJsonObject> restore(const Actor &actor, qint64 id);
     core::Status purge(const Actor &actor, qint64 id);
 
+    static constexpr int maxTagsPerRequest = 100;
     core::Result<QJsonArray> addTags(const Actor &actor, qint64 leadId, const QJsonArray &tagsByNameOrId);
     core::Status removeTag(const Actor &actor, qint64 leadId, qint64 tagId);
 

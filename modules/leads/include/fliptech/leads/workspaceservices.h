@@ -26,7 +26,9 @@ class TagService final
 public:
     TagService(std::shared_ptr<storage::Database> db, LeadService &leads, const core::Clock &clock);
     // Every tag with how many live leads carry it.
-    core::Result<QJsonArray> list();
+    // A page of tags by name (optionally those starting with `prefix`), each with its number
+    // of live leads: {"items", "total", "next_cursor"} (the cursor is the next offset).
+    core::Result<QJsonObject> list(int limit = 50, qint64 offset = 0, const QString &prefix = {});
     core::Result<QJsonObject> create(const Actor &actor, const QJsonObject &fields);
     core::Result<QJsonObject> update(const Actor &actor, qint64 id, const QJsonObject &fields);
     core::Status remove(const Actor &actor, qint64 id);

@@ -135,7 +135,8 @@ private:
     QMutex m_reportMutex; // guards m_reports only: a handler never waits for a write
     QMutex m_writeMutex;  // held while the reporter writes
     QWaitCondition m_reportWake;
-    QHash<qint64, ProgressReport> m_reports;
+    QHash<qint64, ProgressReport> m_reports;  // for the reporter thread (PostgreSQL)
+    QHash<qint64, ProgressReport> m_deferred; // SQLite, reported inside the handler's transaction
 };
 
 } // namespace fliptech::storage
