@@ -266,12 +266,15 @@ int main(int argc, char **argv)
         // user signs in. Cancelling either closes the application.
         auth::AuthService &accounts = engine.auth();
         auto anyUser = accounts.hasUsers();
+        std::optional<auth::TokenPair> session;
         if (anyUser && !*anyUser) {
-            ui::FirstRunDialog firstRun(accounts);
+            ui::FirstRunDialog firstRun(accounts, engine.secrets());
             if (firstRun.exec() != QDialog::Accepted)
                 return ExitOk;
+            session = firstRun.session(); // signed in as the administrator just created
         }
-        std::optional<auth::TokenPair> session = ui::SignInDialog::resume(accounts, engine.secrets());
+        if (!session)
+            session = ui::SignInDialog::resume(accounts, engine.secrets());
         if (!session) {
             ui::SignInDialog signIn(accounts, engine.secrets());
             if (signIn.exec() != QDialog::Accepted)

@@ -60,7 +60,7 @@ private Q_SLOTS:
 
     void firstRunCreatesTheAdministrator()
     {
-        ui::FirstRunDialog d(*m_auth);
+        ui::FirstRunDialog d(*m_auth, m_secrets);
         d.show();
         type(&d, "email", QStringLiteral("owner@agency.example"));
         type(&d, "name", QStringLiteral("Owner"));
@@ -78,6 +78,12 @@ private Q_SLOTS:
         QCOMPARE(d.result(), int(QDialog::Accepted));
         QCOMPARE(d.createdUser()->role, auth::Role::Admin);
         QCOMPARE(m_auth->hasUsers().value(), true);
+        // Signed in at once (no second prompt for what was just typed), and remembered.
+        QVERIFY(d.session().has_value());
+        QCOMPARE(m_auth->authenticate(d.session()->accessToken)->email, QStringLiteral("owner@agency.example"));
+        auto resumed = ui::SignInDialog::resume(*m_auth, m_secrets);
+        QVERIFY(resumed.has_value());
+        QCOMPARE(resumed->user.email, QStringLiteral("owner@agency.example"));
     }
 
     void signInRemembersAndResumes()

@@ -30,7 +30,8 @@ void showError(QLabel *label, const core::Error &error)
 }
 } // namespace
 
-FirstRunDialog::FirstRunDialog(auth::AuthService &auth, QWidget *parent) : QDialog(parent), m_auth(auth)
+FirstRunDialog::FirstRunDialog(auth::AuthService &auth, storage::SecretStore &secrets, QWidget *parent)
+    : QDialog(parent), m_auth(auth), m_secrets(secrets)
 {
     setWindowTitle(tr("Welcome to FlipTech Pro"));
     setObjectName(QStringLiteral("firstRunDialog"));
@@ -80,7 +81,13 @@ void FirstRunDialog::submit()
         return;
     }
     m_user = *user;
-    accept();
+    // Signed in with what was just typed: asking again would only repeat it.
+    auto pair = m_auth.login(m_email->text(), m_password->text(), auth::ClientInfo{QString(), QStringLiteral("FlipTech Pro desktop")});
+    if (pair) {
+        SignInDialog::remember(m_secrets, *pair, true);
+        m_session = *pair;
+    }
+    accept(); // without a session (cannot happen short of a database failure) the sign-in dialog asks
 }
 
 const QString SignInDialog::kRememberKey = QStringLiteral("desktop-refresh-token");
@@ -124,12 +131,18 @@ void SignInDialog::submit()
         m_password->setFocus();
         return;
     }
-    if (m_remember->isChecked())
-        (void)m_secrets.write(kRememberKey, pair->refreshToken.toUtf8());
-    else
-        (void)m_secrets.remove(kRememberKey);
+    remember(m_secrets, *pair, m_remember->isChecked());
     m_session = *pair;
     accept();
+}
+
+void SignInDialog::remember(storage::SecretStore &secrets, const auth::TokenPair &session, bool keep)
+{
+    // Losing it costs only a sign-in prompt at the next start.
+    if (keep)
+        (void)secrets.write(kRememberKey, session.refreshToken.toUtf8());
+    else
+        (void)secrets.remove(kRememberKey);
 }
 
 std::optional<auth::TokenPair> SignInDialog::resume(auth::AuthService &auth, storage::SecretStore &secrets)

@@ -24,16 +24,20 @@ class FirstRunDialog final : public QDialog
 {
     Q_OBJECT
 public:
-    FirstRunDialog(auth::AuthService &auth, QWidget *parent = nullptr);
+    FirstRunDialog(auth::AuthService &auth, storage::SecretStore &secrets, QWidget *parent = nullptr);
     // The administrator created (after accept()).
     const std::optional<auth::User> &createdUser() const { return m_user; }
+    // Signed in as that administrator (remembered on this computer): no second prompt.
+    const std::optional<auth::TokenPair> &session() const { return m_session; }
 
 private:
     void submit();
     auth::AuthService &m_auth;
+    storage::SecretStore &m_secrets;
     QLineEdit *m_email, *m_name, *m_password, *m_confirm;
     QLabel *m_error;
     std::optional<auth::User> m_user;
+    std::optional<auth::TokenPair> m_session;
 };
 
 class SignInDialog final : public QDialog
@@ -46,6 +50,8 @@ public:
     // Signs in silently with a remembered refresh token; nullopt when there is none or it no
     // longer works (then it is forgotten).
     static std::optional<auth::TokenPair> resume(auth::AuthService &auth, storage::SecretStore &secrets);
+    // Keeps (or forgets) a session's refresh token for resume().
+    static void remember(storage::SecretStore &secrets, const auth::TokenPair &session, bool keep);
     static const QString kRememberKey;
 
 private:
