@@ -127,6 +127,12 @@ core::Status Engine::start()
         return st;
     if (auto st = m_events->startWatching(); !st)
         return st;
+    // Another process changed leads (a teammate, a headless server, an import): this process's
+    // counts and open views refresh as if the change were its own.
+    QObject::connect(m_events.get(), &storage::EventStore::eventAppended, this, [this](const storage::Event &e) {
+        if (!e.local && e.channel == QLatin1String("leads"))
+            m_leads->touch();
+    });
     // Indexes a bulk load left unbuilt (the application was closed or crashed meanwhile).
     if (auto queued = m_leadJobs->enqueueIndexing(); !queued)
         qCWarning(lcEngine) << "could not queue the indexing left by a bulk load:" << queued.error().message;

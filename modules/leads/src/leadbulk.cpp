@@ -275,9 +275,7 @@ core::Result<BulkReport> LeadService::bulk(const Actor &actor, const BulkRequest
     }
     --t_quiet;
     loud.dismiss();
-    touch();
-    if (m_events)
-        (void)m_events->append(QStringLiteral("leads_bulk_done"), QStringLiteral("leads"), report.toJson(), actor.userId);
+    announce(QStringLiteral("leads_bulk_done"), report.toJson(), actor.userId);
     return report;
 }
 
@@ -431,7 +429,7 @@ core::Result<QJsonObject> LeadService::merge(const Actor &actor, qint64 survivor
         return st.error();
     if (auto st = tx.commit(); !st)
         return st.error();
-    touch();
+    announce(QStringLiteral("leads_merged"), {{QStringLiteral("id"), survivor}, {QStringLiteral("merged_ids"), QJsonArray::fromVariantList(otherIds)}});
     return get(survivor);
 }
 

@@ -1001,7 +1001,8 @@ core::Result<ImportReport> LeadImporter::run(const Actor &actor, const QString &
             report.rejectedFileId = stored->id;
     }
     report.elapsedMs = timer.elapsed();
-    m_leads.touch();
+    m_leads.announce(QStringLiteral("leads_imported"), {{QStringLiteral("imported"), report.imported}, {QStringLiteral("updated"), report.updated}},
+                     actor.userId);
     if (bulkLoad && m_onDeferredIndexing)
         m_onDeferredIndexing();
     qCInfo(lcLeads) << "imported" << report.imported << "leads from" << report.rows << "rows in" << report.elapsedMs << "ms";

@@ -97,6 +97,17 @@ void LeadService::touch()
         Q_EMIT leadsChanged();
 }
 
+void LeadService::announce(const QString &type, const QJsonObject &payload, std::optional<qint64> userId)
+{
+    touch();
+    if (!m_events || t_quiet)
+        return;
+    // The change is committed; a lost event only delays other desktops' refresh to their next
+    // change or F5.
+    if (auto e = m_events->append(type, QStringLiteral("leads"), payload, userId); !e)
+        qCWarning(lcLeads).noquote() << "cannot announce" << type << e.error().message;
+}
+
 QJsonObject LeadService::rowToJson(const QVariantList &values) const
 {
     QJsonObject o;
@@ -507,9 +518,7 @@ core::Result<QJsonObject> LeadService::create(const Actor &actor, const QJsonObj
         return st.error();
     if (auto st = tx.commit(); !st)
         return st.error();
-    touch();
-    if (m_events)
-        (void)m_events->append(QStringLiteral("lead_created"), QStringLiteral("leads"), {{QStringLiteral("id"), id}});
+    announce(QStringLiteral("lead_created"), {{QStringLiteral("id"), id}});
     return lead;
 }
 
@@ -576,10 +585,10 @@ core::Result<QJsonObject> LeadService::update(const Actor &actor, qint64 id, con
     }
     if (auto st = tx.commit(); !st)
         return st.error();
-    touch();
-    if (m_events && !changes.isEmpty() && !t_quiet)
-        (void)m_events->append(QStringLiteral("lead_updated"), QStringLiteral("leads"),
-                               {{QStringLiteral("id"), id}, {QStringLiteral("fields"), QJsonArray::fromStringList(changes.keys())}});
+    if (changes.isEmpty())
+        touch();
+    else
+        announce(QStringLiteral("lead_updated"), {{QStringLiteral("id"), id}, {QStringLiteral("fields"), QJsonArray::fromStringList(changes.keys())}});
     return after;
 }
 
@@ -596,9 +605,7 @@ core::Status LeadService::remove(const Actor &actor, qint64 id)
         return st;
     if (auto st = tx.commit(); !st)
         return st;
-    touch();
-    if (m_events)
-        (void)m_events->append(QStringLiteral("lead_deleted"), QStringLiteral("leads"), {{QStringLiteral("id"), id}});
+    announce(QStringLiteral("lead_deleted"), {{QStringLiteral("id"), id}});
     return {};
 }
 
@@ -615,7 +622,7 @@ core::Result<QJsonObject> LeadService::restore(const Actor &actor, qint64 id)
         return st.error();
     if (auto st = tx.commit(); !st)
         return st.error();
-    touch();
+    announce(QStringLiteral("lead_restored"), {{QStringLiteral("id"), id}});
     return get(id);
 }
 
@@ -639,7 +646,7 @@ core::Status LeadService::purge(const Actor &actor, qint64 id)
         return st;
     if (auto st = tx.commit(); !st)
         return st;
-    touch();
+    announce(QStringLiteral("lead_purged"), {{QStringLiteral("id"), id}});
     return {};
 }
 
@@ -702,7 +709,7 @@ core::Result<QJsonArray> LeadService::addTags(const Actor &actor, qint64 leadId,
     }
     if (auto st = tx.commit(); !st)
         return st.error();
-    touch();
+    announce(QStringLiteral("lead_tagged"), {{QStringLiteral("id"), leadId}, {QStringLiteral("tag_ids"), added}});
     auto after = get(leadId);
     if (!after)
         return after.error();
@@ -721,7 +728,7 @@ core::Status LeadService::removeTag(const Actor &actor, qint64 leadId, qint64 ta
         return st;
     if (auto st = tx.commit(); !st)
         return st;
-    touch();
+    announce(QStringLiteral("lead_untagged"), {{QStringLiteral("id"), leadId}, {QStringLiteral("tag_ids"), QJsonArray{tagId}}});
     return {};
 }
 

@@ -88,6 +88,10 @@ core::Result<qint64> EventStore::append(const QString &type, const QString &chan
     }
     if (auto st = tx.commit(); !st)
         return st.error();
+    if (m_watching) {
+        QMutexLocker lock(&m_localMutex);
+        m_localIds.insert(id);
+    }
     m_appended.fetch_add(1);
     scheduleDispatch();
     return id;
@@ -240,13 +244,18 @@ void EventStore::dispatch()
             qCWarning(lcEvents).noquote() << "cannot read events:" << batch.error().message;
             return;
         }
-        for (const Event &e : std::as_const(*batch)) {
+        QList<Event> events = std::move(batch).value();
+        for (Event &e : events) {
             m_lastDispatched = e.id;
+            {
+                QMutexLocker lock(&m_localMutex);
+                e.local = m_localIds.remove(e.id);
+            }
             Q_EMIT eventAppended(e);
             if (!m_watching)
                 return;
         }
-        if (batch->size() < 1000)
+        if (events.size() < 1000)
             return;
     }
 }

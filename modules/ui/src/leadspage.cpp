@@ -28,6 +28,7 @@
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QScrollBar>
 #include <QShortcut>
 #include <QSplitter>
 #include <QTabWidget>
@@ -114,7 +115,7 @@ LeadsPage::LeadsPage(engine::Engine &engine, std::optional<auth::Principal> prin
     auto *refresh = new QTimer(this);
     refresh->setSingleShot(true);
     refresh->setInterval(500);
-    connect(refresh, &QTimer::timeout, m_model, &LeadTableModel::refresh);
+    connect(refresh, &QTimer::timeout, this, &LeadsPage::reloadKeepingView);
     connect(&engine.leads(), &leads::LeadService::leadsChanged, this, [refresh] {
         if (!refresh->isActive())
             refresh->start();
@@ -215,6 +216,12 @@ QWidget *LeadsPage::buildFilterBar()
         m_message->setText(lead ? tr("Lead added.") : lead.error().userMessage());
         if (lead)
             showDetail(*lead);
+    });
+    // F5: read the list again now (counts included), keeping the view.
+    auto *reload = new QShortcut(QKeySequence::Refresh, this);
+    connect(reload, &QShortcut::activated, this, [this] {
+        m_engine.leads().touch(); // the count is read again, not taken from the few seconds' cache
+        reloadKeepingView();
     });
     auto *find = new QShortcut(QKeySequence::Find, this);
     connect(find, &QShortcut::activated, m_search, [this] { m_search->setFocus(); m_search->selectAll(); });
@@ -550,6 +557,36 @@ void LeadsPage::openLead(qint64 id)
         return;
     }
     showDetail(*lead);
+}
+
+void LeadsPage::reloadKeepingView()
+{
+    QItemSelectionModel *selection = m_table->selectionModel();
+    const QModelIndexList rows = selection->selectedRows();
+    // Selections of a few hundred rows follow their leads; larger ones keep their rows.
+    constexpr int followed = 500;
+    QList<QPair<qint64, int>> picked;
+    if (rows.size() <= followed)
+        for (const QModelIndex &i : rows)
+            picked.append({m_model->idAt(i.row()), i.row()});
+    const QModelIndex current = m_table->currentIndex();
+    const qint64 currentId = current.isValid() ? m_model->idAt(current.row()) : 0;
+    const int scroll = m_table->verticalScrollBar()->value();
+
+    m_model->reload();
+
+    if (!picked.isEmpty()) {
+        QItemSelection moved;
+        for (const auto &[id, row] : std::as_const(picked))
+            if (const int now = m_model->rowOfId(id, row, 200); now >= 0)
+                moved.select(m_model->index(now, 0), m_model->index(now, m_model->columnCount() - 1));
+        selection->select(moved, QItemSelectionModel::ClearAndSelect);
+    }
+    if (currentId) {
+        if (const int now = m_model->rowOfId(currentId, current.row(), 200); now >= 0)
+            selection->setCurrentIndex(m_model->index(now, current.column()), QItemSelectionModel::NoUpdate);
+    }
+    m_table->verticalScrollBar()->setValue(scroll);
 }
 
 void LeadsPage::reloadSegments()

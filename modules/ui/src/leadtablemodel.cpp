@@ -59,6 +59,46 @@ void LeadTableModel::refresh()
     Q_EMIT totalChanged(m_total);
 }
 
+void LeadTableModel::reload()
+{
+    auto total = m_leads.count(m_filter);
+    m_error = total ? QString() : total.error().userMessage();
+    m_windows.clear();
+    m_recent.clear();
+    const qint64 newTotal = total ? *total : 0;
+    const int before = rowCount();
+    const int after = int(qMin<qint64>(newTotal, std::numeric_limits<int>::max()));
+    if (after > before) {
+        beginInsertRows({}, before, after - 1);
+        m_total = newTotal;
+        endInsertRows();
+    } else if (after < before) {
+        beginRemoveRows({}, after, before - 1);
+        m_total = newTotal;
+        endRemoveRows();
+    } else {
+        m_total = newTotal;
+    }
+    if (after > 0)
+        Q_EMIT dataChanged(index(0, 0), index(after - 1, columnCount() - 1));
+    Q_EMIT totalChanged(m_total);
+}
+
+int LeadTableModel::rowOfId(qint64 id, int near, int radius) const
+{
+    // Outward from where it was: a lead usually moves by the few rows added or removed above it.
+    const int rows = rowCount();
+    for (int d = 0; d <= radius; ++d) {
+        for (int row : {near - d, near + d}) {
+            if (row >= 0 && row < rows && idAt(row) == id)
+                return row;
+            if (d == 0)
+                break;
+        }
+    }
+    return -1;
+}
+
 const QJsonArray *LeadTableModel::windowFor(int row) const
 {
     const int w = row / windowSize;

@@ -118,6 +118,9 @@ public:
                              const QJsonObject &details = {});
     // Something about leads changed (count caches and views refresh).
     void touch();
+    // touch(), and the change told to every other process on the database (an event on the
+    // "leads" channel, which their engines turn into their own touch()).
+    void announce(const QString &type, const QJsonObject &payload, std::optional<qint64> userId = std::nullopt);
     quint64 generation() const { return m_generation.load(); }
 
     storage::Database &database() { return *m_db; }

@@ -11,6 +11,8 @@
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
+#include <QMutex>
+#include <QSet>
 #include <QObject>
 #include <QStringList>
 
@@ -33,6 +35,8 @@ struct Event {
     QJsonObject payload;
     std::optional<qint64> userId; // set: meant for this user only
     QDateTime createdAt;
+    // Appended by this process (as delivered by eventAppended): what it already acted on.
+    bool local = false;
     QJsonObject toJson() const;
 };
 
@@ -72,6 +76,8 @@ private:
     std::atomic<bool> m_watching{false};
     std::atomic<bool> m_dispatchQueued{false};
     std::atomic<qint64> m_appended{0};
+    QMutex m_localMutex;
+    QSet<qint64> m_localIds; // appended here, not yet delivered
     QTimer *m_pollTimer = nullptr;
     QTimer *m_reconnectTimer = nullptr;
     pg_conn *m_listenConn = nullptr;

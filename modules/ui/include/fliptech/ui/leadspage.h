@@ -65,6 +65,9 @@ public Q_SLOTS:
     void exportLeads(const QString &path = {});
     void exportSelection(const QString &path = {});
     void showDuplicates();
+    // Reads the list again after a change made anywhere (here, the API, a teammate's desktop,
+    // a headless server on the same database): same scroll position, same leads selected.
+    void reloadKeepingView();
 
 Q_SIGNALS:
     void bulkFinished(const QString &summary);

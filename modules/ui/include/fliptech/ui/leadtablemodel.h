@@ -42,6 +42,11 @@ public:
     qint64 total() const { return m_total; }
     // Re-counts and drops cached rows (after a change), keeping filter, sort and columns.
     void refresh();
+    // The same, as a change of rows rather than a new model: the view keeps its scroll
+    // position and selection (rows are added or removed at the end, the rest repainted).
+    void reload();
+    // The row showing lead `id`, looked for within `radius` rows of `near`; -1 if not there.
+    int rowOfId(qint64 id, int near, int radius) const;
 
     QJsonObject lead(int row) const;
     qint64 idAt(int row) const;
