@@ -13,7 +13,9 @@
 #include <QHttpServerResponder>
 #include <QJsonDocument>
 #include <QLoggingCategory>
+#include <QPointer>
 #include <QRandomGenerator>
+#include <QTcpSocket>
 #include <QThread>
 #include <QWebSocket>
 
@@ -73,13 +75,17 @@ QJsonObject ApiServer::openApi() const
 
 std::optional<core::Error> ApiServer::screen(const QHttpServerRequest &request, QByteArray *allowedOrigin) const
 {
+    return screenHostAndOrigin(header(request, "Host"), header(request, "Origin"), allowedOrigin);
+}
+
+std::optional<core::Error> ApiServer::screenHostAndOrigin(const QByteArray &hostHeader, const QByteArray &origin, QByteArray *allowedOrigin) const
+{
     // Host check: only the names we are bound to (stops DNS rebinding).
-    const QString host = QString::fromLatin1(header(request, "Host")).toLower();
+    const QString host = QString::fromLatin1(hostHeader).toLower();
     if (!m_hosts.contains(host))
         return core::makeError(ErrorCode::Forbidden, QStringLiteral("Host '%1' is not served here (allowed: the address the "
                                                                    "server is bound to; add others with FLIPTECH_ALLOWED_HOSTS)").arg(host.left(100)));
     // CORS: the configured origins and our own.
-    const QByteArray origin = header(request, "Origin");
     if (!origin.isEmpty()) {
         const QString o = QString::fromLatin1(origin);
         const bool allowed = m_options.corsOrigins.contains(o) || o == QStringLiteral("http://") + host ||
@@ -88,6 +94,42 @@ std::optional<core::Error> ApiServer::screen(const QHttpServerRequest &request, 
             return core::makeError(ErrorCode::Forbidden, QStringLiteral("origin %1 is not allowed (CORS_ORIGINS)").arg(o.left(200)));
         *allowedOrigin = origin;
     }
+    return std::nullopt;
+}
+
+std::optional<Refusal> ApiServer::screenHead(const RequestHead &head, const QHostAddress &peer, qint64 *maxBodyBytes) const
+{
+    Q_UNUSED(peer)
+    auto refusal = [](const core::Error &e) {
+        return Refusal{httpStatusFor(e.code), e.codeName().toLatin1(), e.message, e.code == ErrorCode::Unauthorized ? "WWW-Authenticate: Bearer\r\n" : ""};
+    };
+    QByteArray allowedOrigin;
+    if (auto refused = screenHostAndOrigin(head.header("Host"), head.header("Origin"), &allowedOrigin))
+        return refusal(*refused);
+    *maxBodyBytes = m_options.maxJsonBytes;
+    const QUrl url(QString::fromLatin1(head.target), QUrl::StrictMode);
+    const auto method = RouteTable::methodFromName(QString::fromLatin1(head.method));
+    if (!method)
+        return std::nullopt; // answered 405/404 by the router, with a body of at most maxJsonBytes
+    const RouteTable::Match match = m_routes.match(*method, url.path());
+    if (!match.route)
+        return std::nullopt;
+    if (match.route->maxUploadBytes > 0)
+        *maxBodyBytes = match.route->maxUploadBytes + (64 << 10); // multipart framing around the file
+    if (!head.hasBody() || !match.route->role || (match.route->publicWhile && match.route->publicWhile()))
+        return std::nullopt;
+    // A body for a route that needs a caller: the caller first, before a byte of it is read.
+    QByteArray credential = head.header("X-API-Key");
+    if (const QByteArray authz = head.header("Authorization"); credential.isEmpty() && authz.startsWith("Bearer "))
+        credential = authz.mid(7).trimmed();
+    if (credential.isEmpty())
+        return refusal(core::makeError(ErrorCode::Unauthorized, QStringLiteral("sign in first: send 'Authorization: Bearer <token>' or 'X-API-Key'")));
+    auto principal = m_engine.auth().authenticate(QString::fromLatin1(credential));
+    if (!principal)
+        return refusal(principal.error());
+    if (!principal->atLeast(*match.route->role))
+        return refusal(core::makeError(ErrorCode::Forbidden, QStringLiteral("this needs the role '%1' or higher; you are '%2'")
+                                                                 .arg(auth::roleName(*match.route->role), auth::roleName(principal->role))));
     return std::nullopt;
 }
 
@@ -262,10 +304,17 @@ void ApiServer::handle(const QHttpServerRequest &request, QHttpServerResponder &
         }
     }
     decorate(response, requestId, allowedOrigin);
+    // Connection: close or HTTP/1.0 (RFC 9112 §9.6): the connection closes once this is sent.
+    QTcpSocket *connection = GuardedTcpServer::currentConnection();
+    const bool closing = GuardedTcpServer::willClose(connection);
+    if (closing)
+        response.setHeader("Connection", "close");
     if (!file) {
         response.write(std::move(responder));
         return;
     }
+    if (closing) // after the last chunk: the transfer deletes the file when it is done
+        GuardedTcpServer::closeWhenDestroyed(connection, file.get());
     // The file goes out in chunks as the socket drains (the responder deletes it after), under the
     // headers decorate() gave the response; Qt 6.4 takes them only as a braced list.
     auto h = [&response](const char *name) { return response.headers(name).value(0); };
@@ -388,6 +437,7 @@ std::unique_ptr<ApiServer::Worker> ApiServer::startWorker(int index, const Guard
             }
         });
         raw->tcp = new GuardedTcpServer(m_options.limits);
+        raw->tcp->setHeadScreen([this](const RequestHead &head, const QHostAddress &peer, qint64 *maxBody) { return screenHead(head, peer, maxBody); });
         raw->tcp->setTls(m_options.tls);
         raw->tcp->shareConnectionCount(acceptor);
         QObject::connect(raw->tcp, &GuardedTcpServer::rejected, raw->tcp, [this](int status) { m_metrics.countRequest(status); });

@@ -1,20 +1,62 @@
 #include "fliptech/api/guardedtcpserver.h"
 
+#include <QElapsedTimer>
+#include <QPointer>
 #include <QSslSocket>
 #include <QTcpSocket>
 #include <QTimer>
 
+#ifdef Q_OS_UNIX
+#include <sys/socket.h>
+#endif
+
 namespace fliptech::api {
 
 namespace {
-QByteArray plainError(int status, const char *reason, const char *code, const char *message)
+
+const char *reasonPhrase(int status)
 {
-    const QByteArray body = QByteArray("{\"error\":{\"code\":\"") + code + "\",\"message\":\"" + message + "\"}}";
-    return "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason +
-           "\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: " +
-           QByteArray::number(body.size()) + "\r\n\r\n" + body;
+    switch (status) {
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 408: return "Request Timeout";
+    case 413: return "Payload Too Large";
+    case 417: return "Expectation Failed";
+    case 429: return "Too Many Requests";
+    case 431: return "Request Header Fields Too Large";
+    case 501: return "Not Implemented";
+    case 503: return "Service Unavailable";
+    case 505: return "HTTP Version Not Supported";
+    }
+    return "Error";
 }
+
+QByteArray plainError(const Refusal &r)
+{
+    QByteArray message = r.message.toUtf8();
+    message.replace('\\', "\\\\").replace('"', "\\\"");
+    const QByteArray body = "{\"error\":{\"code\":\"" + r.code + "\",\"message\":\"" + message + "\"}}";
+    return "HTTP/1.1 " + QByteArray::number(r.status) + ' ' + reasonPhrase(r.status) +
+           "\r\nContent-Type: application/json\r\nConnection: close\r\nCache-Control: no-store\r\n" + r.extraHeaders +
+           "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+}
+
+thread_local QTcpSocket *t_current = nullptr;
+constexpr const char *kCloseAfter = "fliptech_close_after_response";
+
 } // namespace
+
+// What the server keeps per connection while QHttpServer serves it.
+struct Connection {
+    HttpFramer framer;
+    QHostAddress peer;
+    QElapsedTimer clock;     // since the current head or body began
+    qint64 bodyStartedMs = -1;
+    bool rejected = false;
+    qint64 drained = 0;
+    QTimer *quiet = nullptr; // closes a refused connection once the client stops sending
+};
 
 GuardedTcpServer::GuardedTcpServer(Limits limits, QObject *parent) : QTcpServer(parent), m_limits(limits) {}
 
@@ -27,10 +69,54 @@ core::Result<std::unique_ptr<GuardedTcpServer>> GuardedTcpServer::bind(const Lis
     return server;
 }
 
+QTcpSocket *GuardedTcpServer::currentConnection()
+{
+    return t_current;
+}
+
+bool GuardedTcpServer::willClose(const QTcpSocket *connection)
+{
+    return connection && connection->property(kCloseAfter).toBool();
+}
+
+void GuardedTcpServer::closeWhenDestroyed(QTcpSocket *connection, QObject *lastPiece)
+{
+    if (!connection)
+        return;
+    connection->setProperty(kCloseAfter, false);
+    QObject::connect(lastPiece, &QObject::destroyed, connection, [c = QPointer<QTcpSocket>(connection)] {
+        if (c)
+            c->disconnectFromHost();
+    });
+}
+
+bool GuardedTcpServer::takeAddressSlot(qintptr socketDescriptor, QHostAddress *peer)
+{
+#ifdef Q_OS_UNIX
+    sockaddr_storage addr{};
+    socklen_t len = sizeof(addr);
+    if (::getpeername(int(socketDescriptor), reinterpret_cast<sockaddr *>(&addr), &len) == 0)
+        *peer = QHostAddress(reinterpret_cast<const sockaddr *>(&addr));
+#else
+    Q_UNUSED(socketDescriptor)
+#endif
+    QMutexLocker lock(&m_perAddress->mutex);
+    int &n = m_perAddress->open[*peer];
+    if (n >= m_limits.maxConnectionsPerAddress)
+        return false;
+    ++n;
+    return true;
+}
+
 void GuardedTcpServer::incomingConnection(qintptr socketDescriptor)
 {
     if (m_open->load() >= m_limits.maxConnections) {
-        refuse(socketDescriptor);
+        refuse(socketDescriptor, 503, "unavailable", "too many open connections; retry shortly");
+        return;
+    }
+    QHostAddress peer;
+    if (!takeAddressSlot(socketDescriptor, &peer)) {
+        refuse(socketDescriptor, 429, "too_many_connections", "too many open connections from your address; close some and retry");
         return;
     }
     ++*m_open; // until the socket is destroyed, in whichever thread serves it
@@ -40,16 +126,18 @@ void GuardedTcpServer::incomingConnection(qintptr socketDescriptor)
         adopt(socketDescriptor);
 }
 
-void GuardedTcpServer::refuse(qintptr socketDescriptor)
+void GuardedTcpServer::refuse(qintptr socketDescriptor, int status, const char *code, const char *message)
 {
     QTcpSocket *socket = open(socketDescriptor);
     if (!socket)
         return;
-    socket->write(plainError(503, "Service Unavailable", "unavailable", "too many open connections; retry shortly"));
+    socket->write(plainError(Refusal{status, code, QString::fromUtf8(message), status == 503 || status == 429 ? "Retry-After: 5\r\n" : ""}));
     socket->flush();
     socket->disconnectFromHost();
     connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-    Q_EMIT rejected(503);
+    // A client that never reads its answer is not kept waiting for.
+    QTimer::singleShot(5000, socket, [socket] { socket->abort(); });
+    Q_EMIT rejected(status);
 }
 
 QTcpSocket *GuardedTcpServer::nextPendingConnection()
@@ -79,6 +167,67 @@ QTcpSocket *GuardedTcpServer::open(qintptr socketDescriptor)
     return socket;
 }
 
+void GuardedTcpServer::answerAndClose(QTcpSocket *socket, Connection *c, const Refusal &refusal)
+{
+    // QHttpServer never sees this request: what arrived is taken (here and, while the client
+    // goes on sending, by the first readyRead handler, before QHttpServer's), the answer is
+    // written, and the connection closes once the client goes quiet (closing on unread data
+    // would reset it before the client reads the answer). A slow client gets no such patience.
+    c->rejected = true;
+    socket->readAll();
+    socket->write(plainError(refusal));
+    Q_EMIT rejected(refusal.status);
+    QTimer::singleShot(refusal.status == 408 ? 2000 : 10000, socket, [socket] { socket->abort(); }); // however it goes, it ends
+    if (refusal.status == 408) {
+        socket->disconnectFromHost();
+        return;
+    }
+    c->quiet = new QTimer(socket);
+    c->quiet->setSingleShot(true);
+    c->quiet->setInterval(200);
+    connect(c->quiet, &QTimer::timeout, socket, [socket] { socket->disconnectFromHost(); });
+    c->quiet->start();
+}
+
+void GuardedTcpServer::drain(QTcpSocket *socket, Connection *c)
+{
+    c->drained += socket->readAll().size();
+    if (c->drained > 64 * m_limits.maxRequestBytes || !c->quiet)
+        socket->abort();
+    else
+        c->quiet->start();
+}
+
+void GuardedTcpServer::screenBytes(QTcpSocket *socket, Connection *c)
+{
+    // QHttpServer reads everything available each time it is told, after this handler: what is
+    // available now is what arrived since.
+    const bool wasIdle = c->framer.idle();
+    const QByteArray data = socket->peek(socket->bytesAvailable());
+    if (wasIdle && !data.isEmpty())
+        c->clock.restart(); // a new request's head begins
+    const HttpFramer::Result r = c->framer.feed(data, [this, c](const RequestHead &head, qint64 *maxBody) -> std::optional<Refusal> {
+        *maxBody = m_limits.maxRequestBytes;
+        if (m_screen)
+            return m_screen(head, c->peer, maxBody);
+        return std::nullopt;
+    });
+    if (r.refusal) {
+        answerAndClose(socket, c, *r.refusal);
+        return;
+    }
+    if (r.closeRequested)
+        socket->setProperty(kCloseAfter, true);
+    if (r.continueWanted)
+        socket->write("HTTP/1.1 100 Continue\r\n\r\n"); // the head passed: send the body
+    if (c->framer.inBody()) {
+        if (c->bodyStartedMs < 0)
+            c->bodyStartedMs = c->clock.elapsed();
+    } else {
+        c->bodyStartedMs = -1;
+    }
+}
+
 void GuardedTcpServer::adopt(qintptr socketDescriptor)
 {
     QTcpSocket *socket = open(socketDescriptor);
@@ -89,7 +238,17 @@ void GuardedTcpServer::adopt(qintptr socketDescriptor)
     // TCP_NODELAY: a response larger than one segment (a page of 50 leads is ~50 KB) otherwise
     // waits for the client's delayed ACK on its last segment (Nagle): 40 ms per request.
     socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-    connect(socket, &QObject::destroyed, [open = m_open] { --*open; });
+    auto *c = new Connection{HttpFramer(m_limits.framing), socket->peerAddress(), {}, -1, false, 0, nullptr};
+    c->clock.start();
+    connect(socket, &QObject::destroyed, [open = m_open, counts = m_perAddress, c] {
+        --*open;
+        {
+            QMutexLocker lock(&counts->mutex);
+            if (auto it = counts->open.find(c->peer); it != counts->open.end() && --*it <= 0)
+                counts->open.erase(it);
+        }
+        delete c;
+    });
 
     auto *idle = new QTimer(socket);
     idle->setSingleShot(true);
@@ -97,48 +256,47 @@ void GuardedTcpServer::adopt(qintptr socketDescriptor)
     connect(idle, &QTimer::timeout, socket, [socket] { socket->abort(); });
     idle->start();
 
-    // Bytes received since the last response began: one request's size, near enough.
-    // Past the budget the request is answered 413 at once; what the client still sends is
-    // read and dropped (closing on unread data would reset the connection before the client
-    // reads the answer), and the connection closes once the client goes quiet.
-    struct Budget {
-        qint64 limit = 0;
-        qint64 pending = 0;
-        qint64 drained = 0;
-        bool rejected = false;
-    };
-    auto *budget = new Budget;
-    connect(socket, &QObject::destroyed, socket, [budget] { delete budget; });
-    auto *quiet = new QTimer(socket);
-    quiet->setSingleShot(true);
-    quiet->setInterval(200);
-    connect(quiet, &QTimer::timeout, socket, [socket] { socket->disconnectFromHost(); });
-    connect(socket, &QTcpSocket::readyRead, socket, [this, socket, idle, quiet, budget] {
-        idle->start();
-        if (budget->rejected) {
-            budget->drained += socket->readAll().size();
-            if (budget->drained > 64 * m_limits.maxRequestBytes)
-                socket->abort();
-            else
-                quiet->start();
+    // Deadlines that bytes trickling in do not reset: the head within headTimeoutMs of its
+    // first byte (of the connection, for the first), a body at a minimum rate after a grace.
+    auto *deadline = new QTimer(socket);
+    deadline->setInterval(std::max(50, std::min(m_limits.headTimeoutMs, m_limits.bodyGraceMs) / 4));
+    connect(deadline, &QTimer::timeout, socket, [this, socket, c] {
+        if (c->rejected)
+            return;
+        const qint64 now = c->clock.elapsed();
+        if (c->framer.inHead() && now > m_limits.headTimeoutMs) {
+            answerAndClose(socket, c, Refusal{408, "request_timeout", QStringLiteral("the request head took longer than %1 s").arg(m_limits.headTimeoutMs / 1000), {}});
             return;
         }
-        if (budget->pending == 0)
-            budget->limit = socket->peek(21).startsWith("POST /api/v1/uploads/") ? m_limits.maxUploadBytes : m_limits.maxRequestBytes;
-        budget->pending += socket->bytesAvailable();
-        if (budget->pending > budget->limit) {
-            budget->rejected = true;
-            socket->readAll(); // QHttpServer never sees this request
-            socket->write(plainError(413, "Payload Too Large", "payload_too_large",
-                                     budget->limit > m_limits.maxRequestBytes ? "the upload is larger than this server accepts" : "the request is larger than this server accepts (1 MiB)"));
-            quiet->start();
-            Q_EMIT rejected(413);
+        if (c->framer.inBody() && c->bodyStartedMs >= 0) {
+            const qint64 inBody = now - c->bodyStartedMs;
+            if (inBody > m_limits.bodyGraceMs && c->framer.bodyBytesSeen() * 1000 < qint64(m_limits.minBodyBytesPerSecond) * inBody)
+                answerAndClose(socket, c, Refusal{408, "request_timeout", QStringLiteral("the body arrives slower than %1 bytes a second").arg(m_limits.minBodyBytesPerSecond), {}});
         }
     });
-    connect(socket, &QTcpSocket::bytesWritten, socket, [idle, budget] {
+    deadline->start();
+    // A connection that opens and sends nothing gets the head deadline too.
+    QTimer::singleShot(m_limits.headTimeoutMs, socket, [this, socket, c] {
+        if (!c->rejected && c->framer.idle() && socket->bytesToWrite() == 0 && c->clock.elapsed() >= m_limits.headTimeoutMs &&
+            socket->property("fliptech_served").isNull())
+            answerAndClose(socket, c, Refusal{408, "request_timeout", QStringLiteral("no request arrived within %1 s").arg(m_limits.headTimeoutMs / 1000), {}});
+    });
+
+    connect(socket, &QTcpSocket::readyRead, socket, [this, socket, c, idle] {
         idle->start();
-        if (!budget->rejected)
-            budget->pending = 0;
+        if (c->rejected) {
+            drain(socket, c);
+            return;
+        }
+        screenBytes(socket, c);
+        if (!c->rejected)
+            t_current = socket; // QHttpServer's handler runs next, on this thread
+    });
+    connect(socket, &QTcpSocket::bytesWritten, socket, [socket, idle] {
+        idle->start();
+        socket->setProperty("fliptech_served", true);
+        if (socket->bytesToWrite() == 0 && socket->property(kCloseAfter).toBool())
+            socket->disconnectFromHost();
     });
     connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
     m_pending.append(socket);
@@ -146,6 +304,8 @@ void GuardedTcpServer::adopt(qintptr socketDescriptor)
     // QHttpServer 6.4 listens to this (private) signal and then takes nextPendingConnection().
     QMetaObject::invokeMethod(this, "pendingConnectionAvailable", Qt::DirectConnection);
     Q_EMIT newConnection();
+    // After QHttpServer's own handler (connected just now): its request has been handled.
+    connect(socket, &QTcpSocket::readyRead, socket, [] { t_current = nullptr; });
 }
 
 } // namespace fliptech::api

@@ -34,6 +34,15 @@ QString RouteTable::methodName(QHttpServerRequest::Method m)
     }
 }
 
+std::optional<QHttpServerRequest::Method> RouteTable::methodFromName(const QString &name)
+{
+    using M = QHttpServerRequest::Method;
+    for (M m : {M::Get, M::Put, M::Delete, M::Post, M::Head, M::Options, M::Patch})
+        if (methodName(m) == name)
+            return m;
+    return std::nullopt;
+}
+
 void RouteTable::add(Route route)
 {
     static const QRegularExpression param(QStringLiteral("\\{([a-z_]+)\\}"));

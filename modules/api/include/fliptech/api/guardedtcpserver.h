@@ -1,16 +1,23 @@
 #pragma once
 // GuardedTcpServer: the socket server handed to QHttpServer. QHttpServer 6.4 keeps every
-// connection open forever and buffers bodies without limit, so this server closes idle
-// connections, caps how many are open, and cuts off a request that grows past a byte budget.
+// connection open forever, buffers bodies without limit and takes any framing, so this server
+// reads each request's framing itself (HttpFramer) before QHttpServer does: malformed requests
+// are answered 400/431/505 and closed, a head is screened (Host, authentication, body size)
+// before its body is accepted, slow clients meet deadlines, idle connections close, and the
+// open connections are capped in all and per client address.
 //
 // One QHttpServer thread cannot use more than one core, so the API runs several: the listening
 // GuardedTcpServer accepts and hands each connection (round robin) to a dispatcher; on each
 // HTTP thread a non-listening GuardedTcpServer adopts it and feeds its own QHttpServer.
 
+#include "fliptech/api/httpframer.h"
 #include "fliptech/api/listenaddress.h"
 #include "fliptech/core/error.h"
 
+#include <QHash>
+#include <QHostAddress>
 #include <QList>
+#include <QMutex>
 #include <QSslConfiguration>
 #include <QTcpServer>
 
@@ -30,7 +37,23 @@ public:
         qint64 maxRequestBytes = (1 << 20) + (64 << 10); // 1 MiB body + headers
         // File uploads (POST /api/v1/uploads/...) may be larger: a CSV of a million leads.
         qint64 maxUploadBytes = (200LL << 20) + (64 << 10);
+        int maxConnectionsPerAddress = 32; // one client cannot hold every slot
+        int headTimeoutMs = 10000;         // a request head must arrive within this
+        int minBodyBytesPerSecond = 1024;  // after bodyGraceMs, a body slower than this is cut
+        int bodyGraceMs = 10000;
+        HttpFramer::Limits framing;
     };
+    // Screens a request on its head (Host, credentials, route's body limit) with the client's
+    // address; without one, every body may be maxRequestBytes long.
+    using HeadScreen = std::function<std::optional<Refusal>(const RequestHead &head, const QHostAddress &peer, qint64 *maxBodyBytes)>;
+    void setHeadScreen(HeadScreen screen) { m_screen = std::move(screen); }
+    // The connection whose request this thread is handling (inside QHttpServer's handler), or null.
+    static QTcpSocket *currentConnection();
+    // The request being handled asked to close after its answer (Connection: close, HTTP/1.0):
+    // the connection closes once what is written has been sent.
+    static bool willClose(const QTcpSocket *connection);
+    // For an answer written in pieces (a streamed file): close once `lastPiece` is gone instead.
+    static void closeWhenDestroyed(QTcpSocket *connection, QObject *lastPiece);
     // TLS for every connection (--tls-cert/--tls-key); a null configuration serves plain HTTP.
     void setTls(const QSslConfiguration &tls) { m_tls = tls; }
     bool isTls() const { return !m_tls.isNull(); }
@@ -43,7 +66,11 @@ public:
     // of being served here. The cap on open connections is checked before dispatching.
     void setDispatcher(std::function<void(qintptr)> dispatch) { m_dispatch = std::move(dispatch); }
     // Counts open connections with `other`, which accepts them (one cap for all HTTP threads).
-    void shareConnectionCount(const GuardedTcpServer &other) { m_open = other.m_open; }
+    void shareConnectionCount(const GuardedTcpServer &other)
+    {
+        m_open = other.m_open;
+        m_perAddress = other.m_perAddress;
+    }
     // Serves a connection accepted (and counted) by the listening server: TLS, idle timeout,
     // byte budget, then queued for QHttpServer. Runs in this server's thread.
     void adopt(qintptr socketDescriptor);
@@ -52,7 +79,7 @@ public:
     QTcpSocket *nextPendingConnection() override;
 
 Q_SIGNALS:
-    // A connection was refused or cut: the HTTP status that was sent (413, 503).
+    // A connection was refused or cut: the HTTP status that was sent (400, 408, 413, 431, 503...).
     void rejected(int status);
 
 protected:
@@ -60,9 +87,20 @@ protected:
 
 private:
     QTcpSocket *open(qintptr socketDescriptor); // TLS started when configured; null when the descriptor is bad
-    void refuse(qintptr socketDescriptor);
+    void refuse(qintptr socketDescriptor, int status, const char *reason, const char *message);
+    void screenBytes(QTcpSocket *socket, struct Connection *c);
+    void answerAndClose(QTcpSocket *socket, Connection *c, const Refusal &refusal);
+    void drain(QTcpSocket *socket, Connection *c);
+    bool takeAddressSlot(qintptr socketDescriptor, QHostAddress *peer);
+
+    struct AddressCounts {
+        QMutex mutex;
+        QHash<QHostAddress, int> open;
+    };
 
     Limits m_limits;
+    HeadScreen m_screen;
+    std::shared_ptr<AddressCounts> m_perAddress = std::make_shared<AddressCounts>();
     QSslConfiguration m_tls;
     std::shared_ptr<std::atomic<int>> m_open = std::make_shared<std::atomic<int>>(0);
     std::function<void(qintptr)> m_dispatch;

@@ -81,6 +81,7 @@ public:
     QJsonObject openApi(const QString &version, const QString &serverUrl) const;
 
     static QString methodName(QHttpServerRequest::Method method);
+    static std::optional<QHttpServerRequest::Method> methodFromName(const QString &name);
 
 private:
     QList<Route> m_routes;
