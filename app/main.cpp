@@ -184,6 +184,7 @@ int main(int argc, char **argv)
     for (QString &o : apiOptions.corsOrigins)
         o = o.trimmed();
     apiOptions.rateLimitPerMinute = config.intValue(QStringLiteral("rate_limit_per_minute"), apiOptions.rateLimitPerMinute);
+    apiOptions.metricsFromLoopback = qEnvironmentVariable("FLIPTECH_METRICS_LOOPBACK", QStringLiteral("1")) != QLatin1String("0");
     apiOptions.allowedHosts = config.value(QStringLiteral("allowed_hosts")).split(u',', Qt::SkipEmptyParts);
     bool threadsOk = true;
     const QString threadsText = config.value(QStringLiteral("http_threads"));

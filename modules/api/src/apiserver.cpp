@@ -52,7 +52,7 @@ QString newRequestId()
 ApiServer::ApiServer(engine::Engine &engine, ApiOptions options, QObject *parent)
     : QObject(parent), m_engine(engine), m_options(std::move(options)), m_limiter(m_options.rateLimitPerMinute)
 {
-    registerHealthRoutes(m_routes, m_engine, m_metrics);
+    registerHealthRoutes(m_routes, m_engine, m_metrics, m_options.metricsFromLoopback);
     m_routes.add({QHttpServerRequest::Method::Get, QStringLiteral("/api/v1/openapi.json"), std::nullopt, QStringLiteral("system"),
                   QStringLiteral("This document (OpenAPI 3.0)"), {}, {}, 200,
                   [this](RequestContext &) { return jsonResponse(openApi()); }, {}, {}, {}});
@@ -101,7 +101,8 @@ std::optional<Refusal> ApiServer::screenHead(const RequestHead &head, const QHos
 {
     Q_UNUSED(peer)
     auto refusal = [](const core::Error &e) {
-        return Refusal{httpStatusFor(e.code), e.codeName().toLatin1(), e.message, e.code == ErrorCode::Unauthorized ? "WWW-Authenticate: Bearer\r\n" : ""};
+        return Refusal{httpStatusFor(e.code), e.codeName().toLatin1(), e.message, e.code == ErrorCode::Unauthorized ? "WWW-Authenticate: Bearer\r\n" : "",
+                       e.details.isEmpty() ? QByteArray() : QJsonDocument(e.details).toJson(QJsonDocument::Compact)};
     };
     QByteArray allowedOrigin;
     if (auto refused = screenHostAndOrigin(head.header("Host"), head.header("Origin"), &allowedOrigin))
@@ -127,10 +128,25 @@ std::optional<Refusal> ApiServer::screenHead(const RequestHead &head, const QHos
     auto principal = m_engine.auth().authenticate(QString::fromLatin1(credential));
     if (!principal)
         return refusal(principal.error());
-    if (!principal->atLeast(*match.route->role))
-        return refusal(core::makeError(ErrorCode::Forbidden, QStringLiteral("this needs the role '%1' or higher; you are '%2'")
-                                                                 .arg(auth::roleName(*match.route->role), auth::roleName(principal->role))));
+    if (auto st = authorize(*match.route, *principal); !st)
+        return refusal(st.error());
     return std::nullopt;
+}
+
+core::Status ApiServer::authorize(const Route &route, const auth::Principal &principal)
+{
+    if (route.role && !principal.atLeast(*route.role))
+        return core::makeError(ErrorCode::Forbidden, QStringLiteral("this needs the role '%1' or higher; you are '%2'")
+                                                         .arg(auth::roleName(*route.role), auth::roleName(principal.role)));
+    if (principal.apiKeyId && !scopesAllow(principal.scopes, route)) {
+        if (route.sessionOnly)
+            return core::makeError(ErrorCode::Forbidden, QStringLiteral("an API key cannot do this; sign in as the account itself"),
+                                   {{QStringLiteral("required_scope"), QStringLiteral("session")}});
+        return core::makeError(ErrorCode::Forbidden, QStringLiteral("this API key lacks the scope '%1' (it has: %2)")
+                                                         .arg(requiredScope(route), principal.scopes.join(QStringLiteral(", "))),
+                               {{QStringLiteral("required_scope"), requiredScope(route)}});
+    }
+    return {};
 }
 
 core::Status ApiServer::admit(const QHttpServerRequest &request, const Route &route, RequestContext &ctx)
@@ -159,9 +175,8 @@ core::Status ApiServer::admit(const QHttpServerRequest &request, const Route &ro
     if (route.role && !open) {
         if (!ctx.principal)
             return core::makeError(ErrorCode::Unauthorized, QStringLiteral("sign in first: send 'Authorization: Bearer <token>' or 'X-API-Key'"));
-        if (!ctx.principal->atLeast(*route.role))
-            return core::makeError(ErrorCode::Forbidden, QStringLiteral("this needs the role '%1' or higher; you are '%2'")
-                                                             .arg(auth::roleName(*route.role), auth::roleName(ctx.principal->role)));
+        if (auto st = authorize(route, *ctx.principal); !st)
+            return st;
     }
 
     // Uploads: the body as it came (the controller checks its content).

@@ -157,7 +157,8 @@ void registerAuthRoutes(RouteTable &table, auth::AuthService &svc)
     table.add({M::Post, QStringLiteral("/api/v1/auth/api-keys"), Role::User, tag,
                QStringLiteral("Create an API key; the key is in this answer only"),
                s::object({{QStringLiteral("name"), s::string(1, 100)},
-                          {QStringLiteral("scopes"), s::arrayOf(s::enumOf({QStringLiteral("read"), QStringLiteral("write"), QStringLiteral("admin")}))},
+                          // read, write, admin, metrics, or <area>:read|write (checked by the service)
+                          {QStringLiteral("scopes"), s::arrayOf(s::string(1, 40))},
                           {QStringLiteral("expires_at"), s::nullable(s::string(1, 40, QStringLiteral("date-time")))}},
                          {QStringLiteral("name")}),
                apiKeySchema, 201, [&svc](RequestContext &c) {
@@ -174,6 +175,9 @@ void registerAuthRoutes(RouteTable &table, auth::AuthService &svc)
                    auto st = svc.revokeApiKey(*c.principal, c.idParam(), c.client);
                    return st ? QHttpServerResponse(QHttpServerResponse::StatusCode::NoContent) : errorResponse(st.error());
                }, {}, {}, {}});
+    // A key never makes keys, nor changes the password of the account it belongs to.
+    table.setSessionOnly(M::Post, QStringLiteral("/api/v1/auth/api-keys"));
+    table.setSessionOnly(M::Put, QStringLiteral("/api/v1/auth/me"));
 }
 
 void registerUserRoutes(RouteTable &table, auth::AuthService &svc)
@@ -213,6 +217,10 @@ void registerUserRoutes(RouteTable &table, auth::AuthService &svc)
                    auto st = svc.deleteUser(*c.principal, c.idParam(), c.client);
                    return st ? QHttpServerResponse(QHttpServerResponse::StatusCode::NoContent) : errorResponse(st.error());
                }, {}, {}, {}});
+    // Accounts are made, re-roled and removed by a person signed in, never by a key.
+    table.setSessionOnly(M::Post, QStringLiteral("/api/v1/users"));
+    table.setSessionOnly(M::Put, QStringLiteral("/api/v1/users/{id}"));
+    table.setSessionOnly(M::Delete, QStringLiteral("/api/v1/users/{id}"));
 }
 
 } // namespace fliptech::api

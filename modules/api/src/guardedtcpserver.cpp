@@ -36,9 +36,10 @@ QByteArray plainError(const Refusal &r)
 {
     QByteArray message = r.message.toUtf8();
     message.replace('\\', "\\\\").replace('"', "\\\"");
-    const QByteArray body = "{\"error\":{\"code\":\"" + r.code + "\",\"message\":\"" + message + "\"}}";
+    const QByteArray body = "{\"error\":{\"code\":\"" + r.code + "\",\"message\":\"" + message + '"' +
+                            (r.details.isEmpty() ? QByteArray() : ",\"details\":" + r.details) + "}}";
     return "HTTP/1.1 " + QByteArray::number(r.status) + ' ' + reasonPhrase(r.status) +
-           "\r\nContent-Type: application/json\r\nConnection: close\r\nCache-Control: no-store\r\n" + r.extraHeaders +
+           "\r\nContent-Type: application/json\r\nConnection: close\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\n" + r.extraHeaders +
            "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
 }
 

@@ -34,6 +34,45 @@ QString RouteTable::methodName(QHttpServerRequest::Method m)
     }
 }
 
+void RouteTable::setSessionOnly(QHttpServerRequest::Method method, const QString &path)
+{
+    for (Route &r : m_routes)
+        if (r.method == method && r.path == path)
+            r.sessionOnly = true;
+}
+
+void RouteTable::setScope(QHttpServerRequest::Method method, const QString &path, const QString &scope)
+{
+    for (Route &r : m_routes)
+        if (r.method == method && r.path == path)
+            r.scope = scope;
+}
+
+QString requiredScope(const Route &route)
+{
+    if (!route.scope.isEmpty())
+        return route.scope;
+    if (route.role && *route.role == auth::Role::Admin)
+        return QStringLiteral("admin");
+    const bool reads = route.method == QHttpServerRequest::Method::Get || route.method == QHttpServerRequest::Method::Head;
+    return route.tag + (reads ? QStringLiteral(":read") : QStringLiteral(":write"));
+}
+
+bool scopesAllow(const QStringList &scopes, const Route &route)
+{
+    if (route.sessionOnly)
+        return false;
+    const QString needed = requiredScope(route);
+    if (scopes.contains(QStringLiteral("admin")) || scopes.contains(needed))
+        return true;
+    if (!needed.contains(u':'))
+        return false; // admin, metrics: only by name
+    const bool reads = needed.endsWith(QLatin1String(":read"));
+    const QString area = needed.section(u':', 0, 0);
+    return scopes.contains(QStringLiteral("write")) || scopes.contains(area + QStringLiteral(":write")) ||
+           (reads && scopes.contains(QStringLiteral("read")));
+}
+
 std::optional<QHttpServerRequest::Method> RouteTable::methodFromName(const QString &name)
 {
     using M = QHttpServerRequest::Method;

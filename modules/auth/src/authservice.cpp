@@ -428,11 +428,28 @@ core::Status AuthService::logout(const Principal &who, const ClientInfo &client)
     return {};
 }
 
+bool AuthService::isKnownScope(const QString &scope)
+{
+    static const QRegularExpression area(QStringLiteral("^[a-z][a-z-]{0,30}:(read|write)$"));
+    return scope == QLatin1String("read") || scope == QLatin1String("write") || scope == QLatin1String("admin") ||
+           scope == QLatin1String("metrics") || area.match(scope).hasMatch();
+}
+
+QStringList AuthService::scopesOf(const QVariant &permissions)
+{
+    QStringList out;
+    for (const QJsonValue &s : QJsonDocument::fromJson(permissions.toString().toUtf8()).object().value(QStringLiteral("scopes")).toArray())
+        out << s.toString();
+    if (out.isEmpty())
+        out << QStringLiteral("read"); // keys from before scopes were enforced: least privilege
+    return out;
+}
+
 core::Result<Principal> AuthService::authenticate(const QString &credential)
 {
     const QDateTime now = m_clock.now();
     if (credential.startsWith(QLatin1String("ftp_"))) {
-        auto row = m_db->selectOne(QStringLiteral("SELECT k.id, k.expires_at, k.revoked_at, k.last_used_at, %1 "
+        auto row = m_db->selectOne(QStringLiteral("SELECT k.id, k.expires_at, k.revoked_at, k.last_used_at, %1, k.permissions "
                                                   "FROM api_keys k JOIN users u ON u.id = k.user_id WHERE k.key_hash = ?").arg(kUserColumnsOfU),
                                    {sha256Hex(credential)});
         if (!row)
@@ -452,6 +469,7 @@ core::Result<Principal> AuthService::authenticate(const QString &credential)
             (void)m_db->execute(QStringLiteral("UPDATE api_keys SET last_used_at = ? WHERE id = ?"), {m_db->timestamp(now), row->value(0)});
         Principal p = principalOf(user);
         p.apiKeyId = row->value(0).toLongLong();
+        p.scopes = scopesOf(row->value(13));
         return p;
     }
     if (!m_jwt)
@@ -633,8 +651,7 @@ core::Result<QList<ApiKey>> AuthService::apiKeys(const Principal &who)
         k.id = r.value(0).toLongLong();
         k.name = r.value(1).toString();
         k.prefix = r.value(2).toString();
-        for (const QJsonValue &s : QJsonDocument::fromJson(r.value(3).toString().toUtf8()).object().value(QStringLiteral("scopes")).toArray())
-            k.scopes << s.toString();
+        k.scopes = scopesOf(r.value(3));
         k.lastUsedAt = storage::Database::toDateTime(r.value(4));
         k.expiresAt = storage::Database::toDateTime(r.value(5));
         k.createdAt = storage::Database::toDateTime(r.value(6));
@@ -653,21 +670,25 @@ core::Result<ApiKey> AuthService::createApiKey(const Principal &who, const QStri
     const QDateTime now = m_clock.now();
     if (expiresAt.isValid() && expiresAt <= now)
         return invalid(QStringLiteral("expires_at"), QStringLiteral("must be in the future"));
-    static const QStringList known{QStringLiteral("read"), QStringLiteral("write"), QStringLiteral("admin")};
     for (const QString &s : scopes)
-        if (!known.contains(s))
-            return invalid(QStringLiteral("scopes"), QStringLiteral("unknown scope '%1' (known: read, write, admin)").arg(s));
+        if (!isKnownScope(s))
+            return invalid(QStringLiteral("scopes"), QStringLiteral("unknown scope '%1' (known: read, write, admin, metrics, and "
+                                                                    "<area>:read or <area>:write such as leads:write)").arg(s.left(60)));
+    // A key never holds more than its owner.
+    if (scopes.contains(QStringLiteral("admin")) && !who.atLeast(Role::Admin))
+        return makeError(ErrorCode::Forbidden, QStringLiteral("only administrators can create keys with the admin scope"),
+                         {{QStringLiteral("scopes"), QStringLiteral("admin is more than your role allows")}});
     ApiKey k;
     k.plaintext = QStringLiteral("ftp_") + randomToken(32);
     k.prefix = k.plaintext.left(12);
     k.name = name.trimmed();
-    k.scopes = scopes;
+    k.scopes = scopes.isEmpty() ? QStringList{QStringLiteral("read")} : scopes; // least privilege when none is named
     k.expiresAt = expiresAt;
     k.createdAt = now;
     auto row = m_db->selectOne(QStringLiteral("INSERT INTO api_keys (user_id, key_name, key_hash, key_prefix, permissions, expires_at, "
                                               "created_at) VALUES (?, ?, ?, ?, %1, ?, ?) RETURNING id").arg(m_db->jsonParam()),
                                {who.userId, k.name, sha256Hex(k.plaintext), k.prefix,
-                                QString::fromUtf8(core::json::compact(QJsonObject{{QStringLiteral("scopes"), QJsonArray::fromStringList(scopes)}})),
+                                QString::fromUtf8(core::json::compact(QJsonObject{{QStringLiteral("scopes"), QJsonArray::fromStringList(k.scopes)}})),
                                 m_db->timestamp(expiresAt), m_db->timestamp(now)});
     if (!row)
         return row.error();

@@ -40,6 +40,7 @@ struct ApiOptions {
     qint64 maxJsonBytes = 1 << 20; // 1 MiB
     QSslConfiguration tls;         // null: plain HTTP
     int threads = 0;               // HTTP threads (FLIPTECH_HTTP_THREADS); 0: one per core
+    bool metricsFromLoopback = true; // /metrics for callers on this machine (FLIPTECH_METRICS_LOOPBACK=0: keys only)
 };
 
 // A TLS server configuration from PEM files, or why it cannot be used.
@@ -81,6 +82,8 @@ private:
                                 RequestContext *handled);
     // Host check and CORS origin; the error when the request stops there.
     std::optional<core::Error> screen(const QHttpServerRequest &request, QByteArray *allowedOrigin) const;
+    // Role, then an API key's scopes.
+    static core::Status authorize(const Route &route, const auth::Principal &principal);
     // Host and Origin, on the raw header values: for requests and WebSocket upgrades alike.
     std::optional<core::Error> screenHostAndOrigin(const QByteArray &host, const QByteArray &origin, QByteArray *allowedOrigin) const;
     // A request on its head alone, before its body is read (GuardedTcpServer calls it): Host

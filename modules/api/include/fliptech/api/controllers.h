@@ -23,7 +23,7 @@ QHttpServerResponse listResponse(const QJsonArray &items);
 // Who is calling, for the lead services' permissions and activity log.
 leads::Actor actorOf(const RequestContext &c);
 
-void registerHealthRoutes(RouteTable &table, engine::Engine &engine, HttpMetrics &metrics);
+void registerHealthRoutes(RouteTable &table, engine::Engine &engine, HttpMetrics &metrics, bool loopbackMetrics);
 void registerAuthRoutes(RouteTable &table, auth::AuthService &auth);
 void registerUserRoutes(RouteTable &table, auth::AuthService &auth);
 // Leads, bulk, export, duplicates/merge, tags on leads, saved segments (leadscontroller.cpp).

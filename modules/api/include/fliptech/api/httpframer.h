@@ -39,6 +39,7 @@ struct Refusal {
     QByteArray code;
     QString message;
     QByteArray extraHeaders; // "Retry-After: 5\r\n", ...
+    QByteArray details = {}; // the error's details, as compact JSON text (empty: none)
 };
 
 class HttpFramer final

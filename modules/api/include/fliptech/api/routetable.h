@@ -58,7 +58,18 @@ struct Route {
     std::function<bool()> publicWhile;
     // Upload routes take a raw or multipart body of up to this many bytes (0: JSON routes).
     qint64 maxUploadBytes = 0;
+    // Not for API keys whatever their scopes (creating keys or accounts, changing a password).
+    bool sessionOnly = false;
+    // The API-key scope it needs when not the default (see requiredScope()).
+    QString scope{};
 };
+
+// The scope an API key needs for a route: "admin" for admin routes, else "<tag>:read" for
+// GET/HEAD and "<tag>:write" for the rest (unless the route names its own, e.g. "metrics").
+QString requiredScope(const Route &route);
+// Whether a key with `scopes` may call the route: "admin" covers everything, "write" every
+// area's reads and writes, "read" every area's reads, "<tag>:write" that area's reads and writes.
+bool scopesAllow(const QStringList &scopes, const Route &route);
 
 class RouteTable final
 {
@@ -68,6 +79,10 @@ public:
     // Routes whose handler is slow by design (password hashing) run on a worker thread, so the
     // HTTP thread keeps answering everyone else.
     void setOffThread(QHttpServerRequest::Method method, const QString &path);
+    // Marks an added route as not for API keys (Route::sessionOnly).
+    void setSessionOnly(QHttpServerRequest::Method method, const QString &path);
+    // Gives an added route its own API-key scope (Route::scope).
+    void setScope(QHttpServerRequest::Method method, const QString &path, const QString &scope);
     bool isOffThread(const Route &route) const;
 
     struct Match {

@@ -52,6 +52,7 @@ struct Principal {
     QString email;
     qint64 sessionId = 0; // JWT sessions
     qint64 apiKeyId = 0;  // API keys
+    QStringList scopes;   // API keys: what the key may do within its owner's role (sessions: everything)
     User user;            // the account as read when the credential was checked
     bool atLeast(Role r) const { return int(role) >= int(r); }
 };
@@ -125,6 +126,8 @@ public:
     core::Status resetPassword(const QString &token, const QString &newPassword, const ClientInfo &client);
 
     core::Result<QList<ApiKey>> apiKeys(const Principal &who);
+    // read, write, admin, metrics, or <area>:read / <area>:write (an API area: leads, tags, ...).
+    static bool isKnownScope(const QString &scope);
     core::Result<ApiKey> createApiKey(const Principal &who, const QString &name, const QStringList &scopes,
                                       const QDateTime &expiresAt, const ClientInfo &client);
     core::Status revokeApiKey(const Principal &who, qint64 keyId, const ClientInfo &client);
@@ -141,6 +144,7 @@ public:
     core::Result<qint64> lockoutRemaining(const QString &email, const QString &ip);
 
 private:
+    static QStringList scopesOf(const QVariant &permissions);
     core::Result<TokenPair> issue(const User &user, const QString &family, const ClientInfo &client);
     core::Result<User> insertUser(const QString &email, const QString &password, const QString &name, Role role);
     core::Status revokeSessions(qint64 userId);
