@@ -514,6 +514,46 @@ private Q_SLOTS:
         QVERIFY(get(QStringLiteral("/api/v1/tags?cursor=abc")).details().contains(QStringLiteral("cursor")));
     }
 
+    void filesAndSecurityEventsStayWithTheirOwners()
+    {
+        start();
+        const Reply up = upload(QStringLiteral("/api/v1/uploads/csv"), "private.csv", "name,email\nSecret Sam,sam@secret.example\n");
+        QCOMPARE(up.status, 201);
+        const QString download = QStringLiteral("/api/v1/files/%1/download").arg(up.json.value(QStringLiteral("file")).toObject().value(QStringLiteral("id")).toInteger());
+        QCOMPARE(get(download).status, 200);                            // the uploader
+        QCOMPARE(get(download, QStringLiteral("admin")).status, 200);   // an admin
+        const Reply other = get(download, QStringLiteral("viewer"));   // anyone else: not even its existence
+        QCOMPARE(other.status, 404);
+        QVERIFY(!other.body.contains("Secret"));
+        // Exports belong to whoever asked for them.
+        create(J({"name":"Exported Eve","city":"Austin"}));
+        const Reply job = send("POST", QStringLiteral("/api/v1/leads/bulk"), obj(J({"action":"export","filter":{"city":"Austin"}})));
+        QVERIFY2(job.status == 200 || job.status == 202, job.body.constData());
+        const QString exportUrl = job.json.value(QStringLiteral("file")).toObject().value(QStringLiteral("download_url")).toString();
+        QVERIFY2(!exportUrl.isEmpty(), job.body.constData());
+        QCOMPARE(get(exportUrl).status, 200);
+        QCOMPARE(get(exportUrl, QStringLiteral("viewer")).status, 404);
+
+        // Security events (sign-ins, accounts) are for admins; lead activity for everyone.
+        auto actions = [&](const QString &role) {
+            QStringList out;
+            for (const auto &e : get(QStringLiteral("/api/v1/activity/recent?limit=500"), role).json.value(QStringLiteral("items")).toArray())
+                out << e.toObject().value(QStringLiteral("action")).toString();
+            return out;
+        };
+        (void)m_api->send("POST", QStringLiteral("/api/v1/auth/login"),
+                          {{QStringLiteral("email"), QStringLiteral("nobody@typo.example")}, {QStringLiteral("password"), QStringLiteral("guess one two")}});
+        const QStringList admin = actions(QStringLiteral("admin")), viewer = actions(QStringLiteral("viewer"));
+        QVERIFY(admin.contains(QStringLiteral("login_failed")));
+        QVERIFY(admin.contains(QStringLiteral("user_created")));
+        QVERIFY(viewer.contains(QStringLiteral("lead_created")));
+        for (const char *hidden : {"login", "login_failed", "user_created", "api_key_created"})
+            QVERIFY2(!viewer.contains(QString::fromLatin1(hidden)), hidden);
+        const qint64 adminId = get(QStringLiteral("/api/v1/auth/me"), QStringLiteral("admin")).json.value(QStringLiteral("id")).toInteger();
+        for (const auto &e : get(QStringLiteral("/api/v1/activity/by-user?user_id=%1").arg(adminId), QStringLiteral("viewer")).json.value(QStringLiteral("items")).toArray())
+            QVERIFY(e.toObject().value(QStringLiteral("entity_type")).toString() != QLatin1String("user"));
+    }
+
     void sourceConflictsNameTheLeadNotTheDatabase()
     {
         start();

@@ -162,12 +162,12 @@ void registerWorkspaceRoutes(RouteTable &table, engine::Engine &engine)
                                              {QStringLiteral("entity_id"), s::nullable(s::integer())}, {QStringLiteral("created_at"), s::string()}}, {}, true);
         table.add({M::Get, QStringLiteral("/api/v1/activity/recent"), Role::Viewer, tag, QStringLiteral("Latest activity (limit, before_id)"), {},
                    listSchema(entry), 200, [&feed](RequestContext &c) {
-                       return listOr(feed.recent(intQuery(c, QStringLiteral("limit"), 50), intQuery(c, QStringLiteral("before_id"), 0)));
+                       return listOr(feed.recent(actorOf(c), intQuery(c, QStringLiteral("limit"), 50), intQuery(c, QStringLiteral("before_id"), 0)));
                    }, {}, {}, {}});
         table.add({M::Get, QStringLiteral("/api/v1/activity/by-user"), Role::Viewer, tag,
                    QStringLiteral("A user's activity (user_id; default: yours)"), {}, listSchema(entry), 200, [&feed](RequestContext &c) {
                        const int user = intQuery(c, QStringLiteral("user_id"), int(c.principal->userId));
-                       return listOr(feed.byUser(user, intQuery(c, QStringLiteral("limit"), 50), intQuery(c, QStringLiteral("before_id"), 0)));
+                       return listOr(feed.byUser(actorOf(c), user, intQuery(c, QStringLiteral("limit"), 50), intQuery(c, QStringLiteral("before_id"), 0)));
                    }, {}, {}, {}});
         table.add({M::Get, QStringLiteral("/api/v1/activity/by-lead/{id}"), Role::Viewer, tag,
                    QStringLiteral("Everything that happened to a lead, with field-level changes"), {}, listSchema(entry), 200, [&feed](RequestContext &c) {
@@ -300,6 +300,8 @@ void registerWorkspaceRoutes(RouteTable &table, engine::Engine &engine)
                        auto f = files.get(c.idParam());
                        if (!f)
                            return errorResponse(f.error());
+                       if (!leads::FileStore::mayRead(actorOf(c), *f)) // not even whether it exists
+                           return errorResponse(core::ErrorCode::NotFound, QStringLiteral("file %1 does not exist").arg(c.idParam()));
                        if (!QFile::exists(f->path))
                            return errorResponse(core::ErrorCode::NotFound, QStringLiteral("file %1 is no longer available").arg(c.idParam()));
                        c.streamFile = f->path; // sent in chunks by the server

@@ -140,7 +140,8 @@ core::Result<StoredFile> FileStore::record(const Actor &actor, const QString &pa
 
 core::Result<StoredFile> FileStore::get(qint64 id)
 {
-    auto row = m_db->selectOne(QStringLiteral("SELECT id, original_filename, file_type, file_size, sha256, storage_path FROM files WHERE id = ?"), {id});
+    auto row = m_db->selectOne(QStringLiteral("SELECT id, original_filename, file_type, file_size, sha256, storage_path, uploaded_by, entity_type, "
+                                              "entity_id FROM files WHERE id = ?"), {id});
     if (!row)
         return row.error().code == ErrorCode::NotFound ? core::makeError(ErrorCode::NotFound, QStringLiteral("file %1 does not exist").arg(id)) : row.error();
     const QString rootCanon = QFileInfo(m_root).canonicalFilePath();
@@ -155,7 +156,19 @@ core::Result<StoredFile> FileStore::get(qint64 id)
     f.size = row->value(3).toLongLong();
     f.sha256 = row->value(4).toString();
     f.path = canon;
+    if (!row->value(6).isNull())
+        f.uploadedBy = row->value(6).toLongLong();
+    f.entityType = row->value(7).toString();
+    f.entityId = row->value(8).toLongLong();
     return f;
+}
+
+bool FileStore::mayRead(const Actor &actor, const StoredFile &file)
+{
+    if (actor.isAdmin || (actor.userId && file.uploadedBy == actor.userId))
+        return true;
+    // Every signed-in role sees leads and teammates' avatars.
+    return file.entityType == QLatin1String("lead") || file.entityType == QLatin1String("user");
 }
 
 } // namespace fliptech::leads

@@ -334,14 +334,19 @@ core::Result<QJsonArray> ActivityFeed::query(const QString &where, const QVarian
     return out;
 }
 
-core::Result<QJsonArray> ActivityFeed::recent(int limit, qint64 beforeId)
+namespace {
+// The account and credential records (entity types the auth module writes).
+const QString kWorkspaceOnly = QStringLiteral(" AND (a.entity_type IS NULL OR a.entity_type NOT IN ('user', 'api_key', 'session'))");
+} // namespace
+
+core::Result<QJsonArray> ActivityFeed::recent(const Actor &actor, int limit, qint64 beforeId)
 {
-    return query(QStringLiteral("1 = 1"), {}, limit, beforeId);
+    return query(QStringLiteral("1 = 1") + (actor.isAdmin ? QString() : kWorkspaceOnly), {}, limit, beforeId);
 }
 
-core::Result<QJsonArray> ActivityFeed::byUser(qint64 userId, int limit, qint64 beforeId)
+core::Result<QJsonArray> ActivityFeed::byUser(const Actor &actor, qint64 userId, int limit, qint64 beforeId)
 {
-    return query(QStringLiteral("a.user_id = ?"), {userId}, limit, beforeId);
+    return query(QStringLiteral("a.user_id = ?") + (actor.isAdmin ? QString() : kWorkspaceOnly), {userId}, limit, beforeId);
 }
 
 core::Result<QJsonArray> ActivityFeed::byLead(qint64 leadId, int limit, qint64 beforeId)

@@ -13,6 +13,8 @@
 #include <QJsonObject>
 #include <QString>
 
+#include <optional>
+
 #include <memory>
 
 namespace fliptech::storage {
@@ -28,6 +30,9 @@ struct StoredFile {
     qint64 size = 0;
     QString sha256;
     QString path; // absolute, inside the root
+    std::optional<qint64> uploadedBy;
+    QString entityType; // what the file belongs to: "lead", "user" (an avatar), or nothing
+    qint64 entityId = 0;
     QJsonObject toJson() const;
 };
 
@@ -49,6 +54,10 @@ public:
     // A fresh path under root() for a file we are about to write.
     QString newPath(const QString &extension) const;
     core::Result<StoredFile> get(qint64 id);
+    // Who may read a file: its uploader, an admin, or anyone who may see what it belongs to
+    // (a lead's images, a user's avatar). Files of no entity (imports, exports, reports)
+    // belong to the user who made them.
+    static bool mayRead(const Actor &actor, const StoredFile &file);
 
     // What the first bytes say the content is ("image/png", "text/csv", ...); empty when unknown.
     static QString sniff(const QByteArray &head);

@@ -61,9 +61,10 @@ class ActivityFeed final
 {
 public:
     explicit ActivityFeed(std::shared_ptr<storage::Database> db);
-    // Newest first; `beforeId` pages backwards.
-    core::Result<QJsonArray> recent(int limit, qint64 beforeId = 0);
-    core::Result<QJsonArray> byUser(qint64 userId, int limit, qint64 beforeId = 0);
+    // Newest first; `beforeId` pages backwards. Security events (sign-ins and failed ones with
+    // the e-mail typed, keys, accounts and roles) are shown to admins only.
+    core::Result<QJsonArray> recent(const Actor &actor, int limit, qint64 beforeId = 0);
+    core::Result<QJsonArray> byUser(const Actor &actor, qint64 userId, int limit, qint64 beforeId = 0);
     core::Result<QJsonArray> byLead(qint64 leadId, int limit, qint64 beforeId = 0);
 
 private:
