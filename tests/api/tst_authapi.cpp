@@ -186,6 +186,35 @@ private Q_SLOTS:
         QCOMPARE(call("GET", QStringLiteral("/metrics"), {}, {{"Authorization", "Bearer " + keys[0].plain}}).status, 403);
     }
 
+    void temporaryPasswordOpensOnlyThePasswordChange()
+    {
+        start();
+        const auto t = team();
+        const qint64 userId = get(QStringLiteral("/api/v1/auth/me"), t[QStringLiteral("user")]).json.value(QStringLiteral("id")).toInteger();
+        const QString path = QStringLiteral("/api/v1/users/%1/temporary-password").arg(userId);
+        QCOMPARE(post(path, {{QStringLiteral("password"), QStringLiteral("temporary but long")}}, t[QStringLiteral("user")]).status, 403);
+        QCOMPARE(post(path, {{QStringLiteral("password"), QStringLiteral("temporary but long")}}, t[QStringLiteral("admin")]).status, 200);
+        QCOMPARE(get(QStringLiteral("/api/v1/auth/me"), t[QStringLiteral("user")]).status, 401); // the old session ended
+        const QByteArray temp = m_api.login(QStringLiteral("user@agency.example"), QStringLiteral("temporary but long"));
+        QVERIFY(!temp.isEmpty());
+        const Reply me = get(QStringLiteral("/api/v1/auth/me"), temp);
+        QCOMPARE(me.status, 200);
+        QVERIFY(me.json.value(QStringLiteral("must_change_password")).toBool());
+        const Reply blocked = get(QStringLiteral("/api/v1/leads"), temp);
+        QCOMPARE(blocked.status, 403);
+        QVERIFY(blocked.message().contains(QStringLiteral("temporary password")));
+        const Reply changed = m_api.send("PUT", QStringLiteral("/api/v1/auth/me"),
+                                         {{QStringLiteral("current_password"), QStringLiteral("temporary but long")},
+                                          {QStringLiteral("password"), QStringLiteral("chosen by the member")}}, temp);
+        QVERIFY2(changed.status == 200, changed.body.constData());
+        QCOMPARE(get(QStringLiteral("/api/v1/leads"), temp).status, 200);
+        // The activity log names who set it, for admins.
+        bool logged = false;
+        for (const auto &e : get(QStringLiteral("/api/v1/activity/recent"), t[QStringLiteral("admin")]).json.value(QStringLiteral("items")).toArray())
+            logged |= e.toObject().value(QStringLiteral("action")).toString() == QLatin1String("temporary_password_set");
+        QVERIFY(logged);
+    }
+
     void deactivatedUsersAndRevokedKeysAreRefusedAtOnce()
     {
         start();

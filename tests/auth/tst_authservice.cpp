@@ -303,13 +303,27 @@ private Q_SLOTS:
 
     void passwordResetIsSingleUseAndExpires()
     {
+        QList<QPair<QString, QString>> sent; // (address, link) as the mail module would get them
+        m_auth->setResetLinkSink([&sent](const QString &email, const QString &link) { sent.append({email, link}); });
         QString token;
         QVERIFY(m_auth->forgotPassword(QStringLiteral("nobody@agency.example"), m_client, &token).ok());
         QVERIFY(token.isEmpty()); // nothing happens, nothing is revealed
+        QVERIFY(sent.isEmpty());
         QVERIFY(m_auth->forgotPassword(QStringLiteral("boss@agency.example"), m_client, &token).ok());
         QVERIFY(!token.isEmpty());
-        QCOMPARE(m_db->selectOne(QStringLiteral("SELECT count(*) FROM notifications WHERE type = 'password_reset_requested'"))
-                     ->value(0).toInt(), 1);
+        // Only to the account's own address; nobody else is told (no admin notifications).
+        QCOMPARE(sent.size(), 1);
+        QCOMPARE(sent.first().first, QStringLiteral("boss@agency.example"));
+        QVERIFY(sent.first().second.endsWith(token));
+        QCOMPARE(m_db->selectOne(QStringLiteral("SELECT count(*) FROM notifications"))->value(0).toInt(), 0);
+        // Asking again while the link lives writes and sends nothing.
+        for (int i = 0; i < 20; ++i) {
+            QString again;
+            QVERIFY(m_auth->forgotPassword(QStringLiteral("BOSS@agency.example"), m_client, &again).ok());
+            QVERIFY(again.isEmpty());
+        }
+        QCOMPARE(sent.size(), 1);
+        QCOMPARE(m_db->selectOne(QStringLiteral("SELECT count(*) FROM password_reset_tokens"))->value(0).toInt(), 1);
         QCOMPARE(m_db->selectOne(QStringLiteral("SELECT count(*) FROM password_reset_tokens WHERE token_hash = ?"), {token})
                      ->value(0).toInt(), 0); // stored hashed
         auto session = m_auth->login(QStringLiteral("boss@agency.example"), kAdminPwd, m_client);
@@ -325,6 +339,30 @@ private Q_SLOTS:
         m_clock->advance(61 * 60 * 1000);
         QCOMPARE(m_auth->resetPassword(late, QStringLiteral("yet another long password"), m_client).error().code,
                  ErrorCode::ValidationFailed);
+    }
+
+    void temporaryPasswordMustBeChanged()
+    {
+        auto boss = m_auth->login(QStringLiteral("boss@agency.example"), kAdminPwd, m_client);
+        const auth::Principal admin = principal(*boss);
+        auto made = m_auth->createUser(admin, QStringLiteral("temp@agency.example"), QStringLiteral("the first long password"), {}, auth::Role::User, m_client);
+        QVERIFY(made.ok());
+        auto old = m_auth->login(QStringLiteral("temp@agency.example"), QStringLiteral("the first long password"), m_client);
+        auto key = m_auth->createApiKey(principal(*old), QStringLiteral("k"), {QStringLiteral("read")}, {}, m_client);
+        QVERIFY(key.ok());
+        QCOMPARE(m_auth->setTemporaryPassword(principal(*old), made->id, QStringLiteral("a temporary long one"), false, m_client).error().code,
+                 ErrorCode::Forbidden); // admins only
+        QVERIFY(m_auth->setTemporaryPassword(admin, made->id, QStringLiteral("a temporary long one"), true, m_client).ok());
+        QVERIFY(!m_auth->authenticate(old->accessToken).ok());  // sessions ended
+        QVERIFY(!m_auth->authenticate(key->plaintext).ok());    // keys revoked, as asked
+        auto temp = m_auth->login(QStringLiteral("temp@agency.example"), QStringLiteral("a temporary long one"), m_client);
+        QVERIFY(temp.ok());
+        QVERIFY(temp->user.mustChangePassword);
+        auto changed = m_auth->updateProfile(principal(*temp), {{QStringLiteral("current_password"), QStringLiteral("a temporary long one")},
+                                                               {QStringLiteral("password"), QStringLiteral("my very own password")}}, m_client);
+        QVERIFY(changed.ok());
+        QVERIFY(!changed->mustChangePassword);
+        QCOMPARE(activity(QStringLiteral("temporary_password_set")), 1);
     }
 
     void profileUpdates()

@@ -50,7 +50,8 @@ QString newRequestId()
 } // namespace
 
 ApiServer::ApiServer(engine::Engine &engine, ApiOptions options, QObject *parent)
-    : QObject(parent), m_engine(engine), m_options(std::move(options)), m_limiter(m_options.rateLimitPerMinute)
+    : QObject(parent), m_engine(engine), m_options(std::move(options)), m_limiter(m_options.rateLimitPerMinute),
+      m_publicLimiter(m_options.rateLimitPerMinute > 0 ? 1 : 0)
 {
     registerHealthRoutes(m_routes, m_engine, m_metrics, m_options.metricsFromLoopback);
     m_routes.add({QHttpServerRequest::Method::Get, QStringLiteral("/api/v1/openapi.json"), std::nullopt, QStringLiteral("system"),
@@ -138,6 +139,11 @@ core::Status ApiServer::authorize(const Route &route, const auth::Principal &pri
     if (route.role && !principal.atLeast(*route.role))
         return core::makeError(ErrorCode::Forbidden, QStringLiteral("this needs the role '%1' or higher; you are '%2'")
                                                          .arg(auth::roleName(*route.role), auth::roleName(principal.role)));
+    // A temporary password: nothing but reading one's profile, changing the password, signing out.
+    if (principal.user.mustChangePassword && route.path != QLatin1String("/api/v1/auth/me") && route.path != QLatin1String("/api/v1/auth/logout"))
+        return core::makeError(ErrorCode::Forbidden, QStringLiteral("change your temporary password first (PUT /api/v1/auth/me with "
+                                                                   "current_password and password)"),
+                               {{QStringLiteral("password"), QStringLiteral("must be changed")}});
     if (principal.apiKeyId && !scopesAllow(principal.scopes, route)) {
         if (route.sessionOnly)
             return core::makeError(ErrorCode::Forbidden, QStringLiteral("an API key cannot do this; sign in as the account itself"),
@@ -149,29 +155,43 @@ core::Status ApiServer::authorize(const Route &route, const auth::Principal &pri
     return {};
 }
 
+core::Error ApiServer::rateLimited(int waitSeconds)
+{
+    return core::makeError(ErrorCode::RateLimited, QStringLiteral("too many requests; retry in %1 s").arg(waitSeconds),
+                           {{QStringLiteral("retry_after"), waitSeconds}});
+}
+
 core::Status ApiServer::admit(const QHttpServerRequest &request, const Route &route, RequestContext &ctx)
 {
-    // Rate limit per caller: its credential if it sent one, else its address.
+    // Authentication first: the rate-limit bucket is the principal's (every token and key of an
+    // account share it); without a valid credential it is the address's, so random tokens
+    // count against where they come from instead of each getting a fresh bucket.
     QByteArray credential = header(request, "X-API-Key");
     const QByteArray authz = header(request, "Authorization");
     if (credential.isEmpty() && authz.startsWith("Bearer "))
         credential = authz.mid(7).trimmed();
-    const QString caller = credential.isEmpty()
-        ? request.remoteAddress().toString()
-        : QString::fromLatin1(QCryptographicHash::hash(credential, QCryptographicHash::Sha1).toHex());
-    if (const int wait = m_limiter.take(caller, m_engine.clock().monotonicMs()); wait > 0)
-        return core::makeError(ErrorCode::RateLimited, QStringLiteral("too many requests; retry in %1 s").arg(wait),
-                               {{QStringLiteral("retry_after"), wait}});
-
-    // Authentication and role.
     const bool open = route.publicWhile && route.publicWhile();
+    std::optional<core::Error> refusedCredential;
     if (!credential.isEmpty()) {
         auto p = m_engine.auth().authenticate(QString::fromLatin1(credential));
         if (p)
             ctx.principal = *p;
-        else if (route.role && !open)
-            return p.error();
+        else
+            refusedCredential = p.error();
     }
+    const QString address = request.remoteAddress().toString();
+    const QString bucket = ctx.principal ? QStringLiteral("user:%1").arg(ctx.principal->userId) : QStringLiteral("addr:") + address;
+    const qint64 now = m_engine.clock().monotonicMs();
+    if (const int wait = m_limiter.take(bucket, now); wait > 0)
+        return rateLimited(wait);
+    // Sign-in and account-recovery routes: a tighter budget per address and route.
+    if (route.perAddressPerMinute > 0)
+        if (const int wait = m_publicLimiter.take(QStringLiteral("%1 %2").arg(address, route.path), now, route.perAddressPerMinute); wait > 0)
+            return rateLimited(wait);
+    if (refusedCredential && route.role && !open)
+        return *refusedCredential;
+
+    // Role (and an API key's scopes).
     if (route.role && !open) {
         if (!ctx.principal)
             return core::makeError(ErrorCode::Unauthorized, QStringLiteral("sign in first: send 'Authorization: Bearer <token>' or 'X-API-Key'"));
@@ -201,6 +221,15 @@ core::Status ApiServer::admit(const QHttpServerRequest &request, const Route &ro
             return parsed.error();
         if (auto st = schema::validate(*parsed, route.requestSchema); !st)
             return st;
+        // Per account on the sign-in routes: one address cannot spread guesses over accounts,
+        // and many addresses cannot pile onto one account.
+        if (route.perAddressPerMinute > 0 && parsed->value(QStringLiteral("email")).isString()) {
+            const QString account = parsed->value(QStringLiteral("email")).toString().trimmed().toLower().left(254);
+            if (const int wait = m_publicLimiter.take(QStringLiteral("%1 %2").arg(account, route.path), m_engine.clock().monotonicMs(),
+                                                      route.perAddressPerMinute);
+                wait > 0)
+                return rateLimited(wait);
+        }
         if (parsed->isEmpty() && (route.method == QHttpServerRequest::Method::Put || route.method == QHttpServerRequest::Method::Patch))
             return core::makeError(ErrorCode::ValidationFailed, QStringLiteral("nothing to change: send at least one field"),
                                    {{QStringLiteral("body"), QStringLiteral("is empty")}});

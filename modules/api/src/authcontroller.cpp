@@ -118,12 +118,15 @@ void registerAuthRoutes(RouteTable &table, auth::AuthService &svc)
                }, {}, {}, {}});
 
     table.add({M::Post, QStringLiteral("/api/v1/auth/reset-password"), std::nullopt, tag,
-               QStringLiteral("Set a new password with a reset token (single use, valid one hour)"),
-               s::object({{QStringLiteral("token"), s::string(1, 200)}, {QStringLiteral("password"), s::string(1, 1024)}},
+               QStringLiteral("Set a new password with a reset token (single use, valid one hour); every session ends, and with "
+                              "revoke_api_keys every API key of the account too"),
+               s::object({{QStringLiteral("token"), s::string(1, 200)}, {QStringLiteral("password"), s::string(1, 1024)},
+                          {QStringLiteral("revoke_api_keys"), s::boolean()}},
                          {QStringLiteral("token"), QStringLiteral("password")}),
                statusSchema, 200, [&svc](RequestContext &c) {
                    auto st = svc.resetPassword(c.body.value(QStringLiteral("token")).toString(),
-                                               c.body.value(QStringLiteral("password")).toString(), c.client);
+                                               c.body.value(QStringLiteral("password")).toString(), c.client,
+                                               c.body.value(QStringLiteral("revoke_api_keys")).toBool());
                    return st ? jsonResponse({{QStringLiteral("status"), QStringLiteral("password_changed")}}) : errorResponse(st.error());
                }, {}, {}, {}});
 
@@ -137,7 +140,8 @@ void registerAuthRoutes(RouteTable &table, auth::AuthService &svc)
                           {QStringLiteral("timezone"), s::string(1, 64)},
                           {QStringLiteral("avatar_url"), s::nullable(s::string(0, 500))},
                           {QStringLiteral("password"), s::string(1, 1024)},
-                          {QStringLiteral("current_password"), s::string(1, 1024)}}),
+                          {QStringLiteral("current_password"), s::string(1, 1024)},
+                          {QStringLiteral("revoke_api_keys"), s::boolean()}}),
                userSchema(), 200, [&svc](RequestContext &c) {
                    auto u = svc.updateProfile(*c.principal, c.body, c.client);
                    return u ? jsonResponse(u->toJson()) : errorResponse(u.error());
@@ -175,6 +179,12 @@ void registerAuthRoutes(RouteTable &table, auth::AuthService &svc)
                    auto st = svc.revokeApiKey(*c.principal, c.idParam(), c.client);
                    return st ? QHttpServerResponse(QHttpServerResponse::StatusCode::NoContent) : errorResponse(st.error());
                }, {}, {}, {}});
+    // The doors anyone can knock on: a budget per address and per account each.
+    table.setPerAddressLimit(M::Post, QStringLiteral("/api/v1/auth/login"), 30);
+    table.setPerAddressLimit(M::Post, QStringLiteral("/api/v1/auth/register"), 10);
+    table.setPerAddressLimit(M::Post, QStringLiteral("/api/v1/auth/refresh"), 60);
+    table.setPerAddressLimit(M::Post, QStringLiteral("/api/v1/auth/forgot-password"), 5);
+    table.setPerAddressLimit(M::Post, QStringLiteral("/api/v1/auth/reset-password"), 10);
     // A key never makes keys, nor changes the password of the account it belongs to.
     table.setSessionOnly(M::Post, QStringLiteral("/api/v1/auth/api-keys"));
     table.setSessionOnly(M::Put, QStringLiteral("/api/v1/auth/me"));
@@ -217,7 +227,19 @@ void registerUserRoutes(RouteTable &table, auth::AuthService &svc)
                    auto st = svc.deleteUser(*c.principal, c.idParam(), c.client);
                    return st ? QHttpServerResponse(QHttpServerResponse::StatusCode::NoContent) : errorResponse(st.error());
                }, {}, {}, {}});
+    table.setOffThread(M::Post, QStringLiteral("/api/v1/users/{id}/temporary-password")); // hashes it
+    table.add({M::Post, QStringLiteral("/api/v1/users/{id}/temporary-password"), Role::Admin, tag,
+               QStringLiteral("Give an account a temporary password to be changed at its next sign-in (when no mail sends reset links); "
+                              "ends its sessions, and with revoke_api_keys its API keys"),
+               s::object({{QStringLiteral("password"), s::string(1, 1024)}, {QStringLiteral("revoke_api_keys"), s::boolean()}},
+                         {QStringLiteral("password")}),
+               s::object({{QStringLiteral("status"), s::string()}}, {}, true), 200, [&svc](RequestContext &c) {
+                   auto st = svc.setTemporaryPassword(*c.principal, c.idParam(), c.body.value(QStringLiteral("password")).toString(),
+                                                      c.body.value(QStringLiteral("revoke_api_keys")).toBool(), c.client);
+                   return st ? jsonResponse({{QStringLiteral("status"), QStringLiteral("temporary_password_set")}}) : errorResponse(st.error());
+               }, {}, {}, {}});
     // Accounts are made, re-roled and removed by a person signed in, never by a key.
+    table.setSessionOnly(M::Post, QStringLiteral("/api/v1/users/{id}/temporary-password"));
     table.setSessionOnly(M::Post, QStringLiteral("/api/v1/users"));
     table.setSessionOnly(M::Put, QStringLiteral("/api/v1/users/{id}"));
     table.setSessionOnly(M::Delete, QStringLiteral("/api/v1/users/{id}"));

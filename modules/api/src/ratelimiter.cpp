@@ -4,7 +4,12 @@ namespace fliptech::api {
 
 int RateLimiter::take(const QString &caller, qint64 nowMs)
 {
-    if (m_perMinute <= 0)
+    return take(caller, nowMs, m_perMinute);
+}
+
+int RateLimiter::take(const QString &caller, qint64 nowMs, int perMinute)
+{
+    if (m_perMinute <= 0 || perMinute <= 0)
         return 0;
     QMutexLocker lock(&m_mutex);
     if (nowMs - m_lastSweepMs > 120000) { // forget callers idle for a while
@@ -17,7 +22,7 @@ int RateLimiter::take(const QString &caller, qint64 nowMs)
         w.startMs = nowMs;
         w.count = 0;
     }
-    if (w.count >= m_perMinute)
+    if (w.count >= perMinute)
         return int((w.startMs + 60000 - nowMs + 999) / 1000);
     ++w.count;
     return 0;

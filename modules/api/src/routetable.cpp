@@ -41,6 +41,13 @@ void RouteTable::setSessionOnly(QHttpServerRequest::Method method, const QString
             r.sessionOnly = true;
 }
 
+void RouteTable::setPerAddressLimit(QHttpServerRequest::Method method, const QString &path, int perMinute)
+{
+    for (Route &r : m_routes)
+        if (r.method == method && r.path == path)
+            r.perAddressPerMinute = perMinute;
+}
+
 void RouteTable::setScope(QHttpServerRequest::Method method, const QString &path, const QString &scope)
 {
     for (Route &r : m_routes)

@@ -28,9 +28,9 @@ namespace {
 
 const QString kSigningKey = QStringLiteral("jwt-signing-key");
 const QString kUserColumns =
-    QStringLiteral("id, email, name, role, timezone, avatar_url, is_active, last_login_at, created_at");
+    QStringLiteral("id, email, name, role, timezone, avatar_url, is_active, last_login_at, created_at, must_change_password");
 const QString kUserColumnsOfU = // the same, of "users u" in a join
-    QStringLiteral("u.id, u.email, u.name, u.role, u.timezone, u.avatar_url, u.is_active, u.last_login_at, u.created_at");
+    QStringLiteral("u.id, u.email, u.name, u.role, u.timezone, u.avatar_url, u.is_active, u.last_login_at, u.created_at, u.must_change_password");
 
 QByteArray randomBytes(int n)
 {
@@ -78,6 +78,7 @@ User userFromRow(const Row &r, int at = 0)
     u.active = r.value(at + 6).toBool();
     u.lastLoginAt = storage::Database::toDateTime(r.value(at + 7));
     u.createdAt = storage::Database::toDateTime(r.value(at + 8));
+    u.mustChangePassword = r.value(at + 9).toBool();
     return u;
 }
 
@@ -148,7 +149,8 @@ QJsonObject User::toJson() const
             {QStringLiteral("avatar_url"), avatarUrl.isEmpty() ? QJsonValue() : QJsonValue(avatarUrl)},
             {QStringLiteral("is_active"), active},
             {QStringLiteral("last_login_at"), lastLoginAt.isValid() ? QJsonValue(storage::Database::isoTimestamp(lastLoginAt)) : QJsonValue()},
-            {QStringLiteral("created_at"), storage::Database::isoTimestamp(createdAt)}};
+            {QStringLiteral("created_at"), storage::Database::isoTimestamp(createdAt)},
+            {QStringLiteral("must_change_password"), mustChangePassword}};
 }
 
 QJsonObject TokenPair::toJson() const
@@ -302,9 +304,12 @@ core::Result<TokenPair> AuthService::login(const QString &emailIn, const QString
     if (!row)
         return row.error();
     const QVariant now = m_db->timestamp(m_clock.now());
-    auto recordAttempt = [&](bool ok) {
-        (void)m_db->execute(QStringLiteral("INSERT INTO login_attempts (email, ip_address, succeeded, created_at) VALUES (?, ?, ?, ?)"),
-                            {email, ipParam(client.ip), ok, now});
+    // The lock-out counts these rows: a sign-in whose attempt cannot be recorded is refused
+    // (fails closed), or a flood of guesses during a database hiccup would go uncounted.
+    auto recordAttempt = [&](bool ok) -> core::Status {
+        auto r = m_db->execute(QStringLiteral("INSERT INTO login_attempts (email, ip_address, succeeded, created_at) VALUES (?, ?, ?, ?)"),
+                               {email, ipParam(client.ip), ok, now});
+        return r ? core::Status() : core::Status(r.error());
     };
     PasswordHasher::Verdict verdict = PasswordHasher::Verdict::Invalid;
     User u;
@@ -317,7 +322,8 @@ core::Result<TokenPair> AuthService::login(const QString &emailIn, const QString
         verdict = m_hasher.verify(password, row->first().value(QStringLiteral("password_hash")).toString());
     }
     if (verdict == PasswordHasher::Verdict::Invalid || !u.active) {
-        recordAttempt(false);
+        if (auto st = recordAttempt(false); !st)
+            return makeError(ErrorCode::Unavailable, QStringLiteral("sign-in is unavailable for a moment; try again"));
         logActivity(u.id ? std::optional<qint64>(u.id) : std::nullopt, QStringLiteral("login_failed"), QStringLiteral("user"),
                     u.id ? std::optional<qint64>(u.id) : std::nullopt, {{QStringLiteral("email"), email}}, client);
         return wrongCredentials();
@@ -326,7 +332,9 @@ core::Result<TokenPair> AuthService::login(const QString &emailIn, const QString
         if (auto h = m_hasher.hash(password))
             (void)m_db->execute(QStringLiteral("UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?"), {*h, now, u.id});
     }
-    recordAttempt(true);
+    if (auto st = recordAttempt(true); !st)
+        return makeError(ErrorCode::Unavailable, QStringLiteral("sign-in is unavailable for a moment; try again"));
+    // Only the "last sign-in" column shown to admins: losing it loses nothing else.
     (void)m_db->execute(QStringLiteral("UPDATE users SET last_login_at = ? WHERE id = ?"), {now, u.id});
     u.lastLoginAt = m_clock.now();
     logActivity(u.id, QStringLiteral("login"), QStringLiteral("user"), u.id, {}, client);
@@ -469,7 +477,7 @@ core::Result<Principal> AuthService::authenticate(const QString &credential)
             (void)m_db->execute(QStringLiteral("UPDATE api_keys SET last_used_at = ? WHERE id = ?"), {m_db->timestamp(now), row->value(0)});
         Principal p = principalOf(user);
         p.apiKeyId = row->value(0).toLongLong();
-        p.scopes = scopesOf(row->value(13));
+        p.scopes = scopesOf(row->value(14));
         return p;
     }
     if (!m_jwt)
@@ -521,7 +529,8 @@ core::Result<User> AuthService::updateProfile(const Principal &who, const QJsonO
                                         {QStringLiteral("timezone"), QJsonValue::String},
                                         {QStringLiteral("avatar_url"), QJsonValue::String},
                                         {QStringLiteral("password"), QJsonValue::String},
-                                        {QStringLiteral("current_password"), QJsonValue::String}});
+                                        {QStringLiteral("current_password"), QJsonValue::String},
+                                        {QStringLiteral("revoke_api_keys"), QJsonValue::Bool}});
         !st)
         return st.error();
     auto current = user(who.userId);
@@ -561,8 +570,14 @@ core::Result<User> AuthService::updateProfile(const Principal &who, const QJsonO
         auto h = m_hasher.hash(pwd);
         if (!h)
             return h.error();
-        if (auto r = m_db->execute(QStringLiteral("UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?"), {*h, now, who.userId}); !r)
+        if (auto r = m_db->execute(QStringLiteral("UPDATE users SET password_hash = ?, must_change_password = %1, updated_at = ? WHERE id = ?")
+                                       .arg(m_db->boolLiteral(false)),
+                                   {*h, now, who.userId});
+            !r)
             return r.error();
+        if (changes.value(QStringLiteral("revoke_api_keys")).toBool())
+            if (auto st = revokeApiKeysOf(who.userId); !st)
+                return st.error();
         // Every other sign-in ends; this one continues.
         if (auto r = m_db->execute(QStringLiteral("UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL "
                                                   "AND family_id <> COALESCE((SELECT family_id FROM sessions WHERE id = ?), '')"),
@@ -585,31 +600,75 @@ core::Status AuthService::forgotPassword(const QString &emailIn, const ClientInf
     if (row->isEmpty() || !row->first().value(1).toBool())
         return {}; // same answer either way: no account enumeration
     const qint64 userId = row->first().value(0).toLongLong();
-    const QString token = randomToken(32);
     const QDateTime now = m_clock.now();
+    // At most one live link per account: asking again (or someone asking a thousand times)
+    // writes nothing new and notifies nobody.
+    auto live = m_db->selectOne(QStringLiteral("SELECT count(*) FROM password_reset_tokens WHERE user_id = ? AND used_at IS NULL AND expires_at > ?"),
+                                {userId, m_db->timestamp(now)});
+    if (!live)
+        return live.error();
+    if (live->value(0).toLongLong() > 0)
+        return {};
+    const QString token = randomToken(32);
     if (auto r = m_db->execute(QStringLiteral("INSERT INTO password_reset_tokens (user_id, token_hash, expires_at, created_at) "
                                               "VALUES (?, ?, ?, ?)"),
                                {userId, sha256Hex(token), m_db->timestamp(now.addSecs(60LL * m_settings.resetTokenMinutes)),
                                 m_db->timestamp(now)});
         !r)
         return r.error();
-    const QString link = QStringLiteral("fliptech://reset-password?token=") + token;
-    // Until SMTP exists: the log and the administrators' notifications carry the link.
-    qCInfo(lcAuth).noquote() << "password reset requested for" << email << "- link:" << link;
-    (void)m_db->execute(QStringLiteral("INSERT INTO notifications (user_id, type, title, message, severity, action_url, created_at) "
-                                       "SELECT id, 'password_reset_requested', ?, ?, 'warning', ?, ? FROM users "
-                                       "WHERE role = 'admin' AND is_active = %1").arg(m_db->boolLiteral(true)),
-                        {QStringLiteral("Password reset requested"),
-                         QStringLiteral("%1 asked to reset their password. Send them this link (valid %2 minutes).")
-                             .arg(email).arg(m_settings.resetTokenMinutes),
-                         link, m_db->timestamp(now)});
+    // The link goes only to the account's own address (the mail module, when a sender is
+    // configured, delivers it through the reset sink); never to the log or to other people.
+    if (m_resetLinkSink)
+        m_resetLinkSink(email, QStringLiteral("fliptech://reset-password?token=") + token);
     logActivity(userId, QStringLiteral("password_reset_requested"), QStringLiteral("user"), userId, {}, client);
     if (tokenOut)
         *tokenOut = token;
     return {};
 }
 
-core::Status AuthService::resetPassword(const QString &token, const QString &newPassword, const ClientInfo &client)
+core::Status AuthService::setTemporaryPassword(const Principal &who, qint64 userId, const QString &password, bool revokeApiKeys,
+                                               const ClientInfo &client)
+{
+    const SessionCacheInvalidation changed{m_generation};
+    if (auto st = requireAdmin(who); !st)
+        return st;
+    auto target = user(userId);
+    if (!target)
+        return target.error();
+    if (auto st = m_policy.check(password, target->email); !st)
+        return st;
+    auto h = m_hasher.hash(password);
+    if (!h)
+        return h.error();
+    storage::Transaction tx(*m_db, storage::Transaction::Mode::Immediate);
+    if (!tx.isActive())
+        return tx.error();
+    if (auto r = m_db->execute(QStringLiteral("UPDATE users SET password_hash = ?, must_change_password = %1, updated_at = ? WHERE id = ?")
+                                   .arg(m_db->boolLiteral(true)),
+                               {*h, m_db->timestamp(m_clock.now()), userId});
+        !r)
+        return r.error();
+    if (auto st = revokeSessions(userId); !st)
+        return st;
+    if (revokeApiKeys)
+        if (auto st = revokeApiKeysOf(userId); !st)
+            return st;
+    if (auto st = tx.commit(); !st)
+        return st;
+    logActivity(who.userId, QStringLiteral("temporary_password_set"), QStringLiteral("user"), userId,
+                {{QStringLiteral("api_keys_revoked"), revokeApiKeys}}, client);
+    return {};
+}
+
+core::Status AuthService::revokeApiKeysOf(qint64 userId)
+{
+    const SessionCacheInvalidation changed{m_generation};
+    auto r = m_db->execute(QStringLiteral("UPDATE api_keys SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL"),
+                           {m_db->timestamp(m_clock.now()), userId});
+    return r ? core::Status() : core::Status(r.error());
+}
+
+core::Status AuthService::resetPassword(const QString &token, const QString &newPassword, const ClientInfo &client, bool revokeApiKeys)
 {
     const SessionCacheInvalidation changed{m_generation};
     const QDateTime now = m_clock.now();
@@ -627,12 +686,18 @@ core::Status AuthService::resetPassword(const QString &token, const QString &new
         return h.error();
     const qint64 userId = row->value(1).toLongLong();
     const QVariant ts = m_db->timestamp(now);
-    if (auto r = m_db->execute(QStringLiteral("UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?"), {*h, ts, userId}); !r)
+    if (auto r = m_db->execute(QStringLiteral("UPDATE users SET password_hash = ?, must_change_password = %1, updated_at = ? WHERE id = ?")
+                                   .arg(m_db->boolLiteral(false)),
+                               {*h, ts, userId});
+        !r)
         return r.error();
     if (auto r = m_db->execute(QStringLiteral("UPDATE password_reset_tokens SET used_at = ? WHERE id = ?"), {ts, row->value(0)}); !r)
         return r.error();
     if (auto st = revokeSessions(userId); !st)
         return st;
+    if (revokeApiKeys)
+        if (auto st = revokeApiKeysOf(userId); !st)
+            return st;
     if (auto st = tx.commit(); !st)
         return st;
     logActivity(userId, QStringLiteral("password_reset"), QStringLiteral("user"), userId, {}, client);

@@ -82,6 +82,7 @@ private:
                                 RequestContext *handled);
     // Host check and CORS origin; the error when the request stops there.
     std::optional<core::Error> screen(const QHttpServerRequest &request, QByteArray *allowedOrigin) const;
+    static core::Error rateLimited(int waitSeconds);
     // Role, then an API key's scopes.
     static core::Status authorize(const Route &route, const auth::Principal &principal);
     // Host and Origin, on the raw header values: for requests and WebSocket upgrades alike.
@@ -100,6 +101,7 @@ private:
     ApiOptions m_options;
     RouteTable m_routes;
     RateLimiter m_limiter;
+    RateLimiter m_publicLimiter; // sign-in routes: per address and per account (Route::perAddressPerMinute)
     std::unique_ptr<GuardedTcpServer> m_tcp; // accepts; the workers' QHttpServers serve
     std::vector<std::unique_ptr<Worker>> m_workers;
     unsigned m_nextWorker = 0; // dealt on the accepting thread only

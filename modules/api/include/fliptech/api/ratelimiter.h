@@ -14,6 +14,8 @@ public:
     explicit RateLimiter(int perMinute) : m_perMinute(perMinute) {}
     // 0 when allowed, else the seconds to wait. perMinute <= 0 disables the limit.
     int take(const QString &caller, qint64 nowMs);
+    // The same with this call's own budget (when the limiter is enabled at all).
+    int take(const QString &caller, qint64 nowMs, int perMinute);
 
 private:
     struct Window {

@@ -62,6 +62,9 @@ struct Route {
     bool sessionOnly = false;
     // The API-key scope it needs when not the default (see requiredScope()).
     QString scope{};
+    // Public sign-in and recovery routes: requests per minute per address, and per account
+    // (the body's "email"), on top of the general limit. 0: none.
+    int perAddressPerMinute = 0;
 };
 
 // The scope an API key needs for a route: "admin" for admin routes, else "<tag>:read" for
@@ -81,6 +84,8 @@ public:
     void setOffThread(QHttpServerRequest::Method method, const QString &path);
     // Marks an added route as not for API keys (Route::sessionOnly).
     void setSessionOnly(QHttpServerRequest::Method method, const QString &path);
+    // Gives an added route its own budget per address and account (Route::perAddressPerMinute).
+    void setPerAddressLimit(QHttpServerRequest::Method method, const QString &path, int perMinute);
     // Gives an added route its own API-key scope (Route::scope).
     void setScope(QHttpServerRequest::Method method, const QString &path, const QString &scope);
     bool isOffThread(const Route &route) const;

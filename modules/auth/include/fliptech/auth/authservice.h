@@ -19,6 +19,7 @@
 
 #include <atomic>
 #include <memory>
+#include <functional>
 #include <optional>
 
 namespace fliptech::storage {
@@ -39,6 +40,7 @@ struct User {
     Role role = Role::User;
     QString timezone;
     QString avatarUrl;
+    bool mustChangePassword = false; // a temporary password: only a password change is allowed
     bool active = true;
     QDateTime lastLoginAt;
     QDateTime createdAt;
@@ -120,10 +122,20 @@ public:
     // Fields: name, timezone, avatar_url, and password (with current_password).
     core::Result<User> updateProfile(const Principal &who, const QJsonObject &changes, const ClientInfo &client);
 
-    // Always succeeds (no account enumeration). The link goes to the log and to admins'
-    // notifications until SMTP exists; `tokenOut` receives the token for tests and the desktop.
+    // Always succeeds the same way (no account enumeration). At most one live link per
+    // account; the link goes only to the account's own address through the reset-link sink
+    // (the mail module, when a sender is configured) — never to the log or to other people.
+    // `tokenOut` receives the token for tests.
     core::Status forgotPassword(const QString &email, const ClientInfo &client, QString *tokenOut = nullptr);
-    core::Status resetPassword(const QString &token, const QString &newPassword, const ClientInfo &client);
+    // Ends every session of the account; `revokeApiKeys` also revokes its API keys.
+    core::Status resetPassword(const QString &token, const QString &newPassword, const ClientInfo &client, bool revokeApiKeys = false);
+    // Where reset links are delivered (e-mail address, link); unset: nowhere (an admin sets a
+    // temporary password instead).
+    void setResetLinkSink(std::function<void(const QString &email, const QString &link)> sink) { m_resetLinkSink = std::move(sink); }
+    // Admin: a password the user must replace at the next sign-in (without mail for reset
+    // links). Ends the user's sessions; `revokeApiKeys` also revokes their keys.
+    core::Status setTemporaryPassword(const Principal &who, qint64 userId, const QString &password, bool revokeApiKeys,
+                                      const ClientInfo &client);
 
     core::Result<QList<ApiKey>> apiKeys(const Principal &who);
     // read, write, admin, metrics, or <area>:read / <area>:write (an API area: leads, tags, ...).
@@ -145,6 +157,8 @@ public:
 
 private:
     static QStringList scopesOf(const QVariant &permissions);
+    core::Status revokeApiKeysOf(qint64 userId);
+    std::function<void(const QString &, const QString &)> m_resetLinkSink;
     core::Result<TokenPair> issue(const User &user, const QString &family, const ClientInfo &client);
     core::Result<User> insertUser(const QString &email, const QString &password, const QString &name, Role role);
     core::Status revokeSessions(qint64 userId);
