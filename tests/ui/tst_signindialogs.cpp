@@ -9,7 +9,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QApplication>
 #include <QTest>
+#include <QTimer>
 
 using namespace fliptech;
 
@@ -84,6 +86,41 @@ private Q_SLOTS:
         auto resumed = ui::SignInDialog::resume(*m_auth, m_secrets);
         QVERIFY(resumed.has_value());
         QCOMPARE(resumed->user.email, QStringLiteral("owner@agency.example"));
+    }
+
+    void temporaryPasswordIsReplacedAtSignIn()
+    {
+        auto owner = m_auth->createFirstAdmin(QStringLiteral("owner@agency.example"), QStringLiteral("a long enough password"), {});
+        auto pair = m_auth->login(QStringLiteral("owner@agency.example"), QStringLiteral("a long enough password"), {});
+        auto admin = m_auth->authenticate(pair->accessToken);
+        auto mate = m_auth->createUser(*admin, QStringLiteral("mate@agency.example"), QStringLiteral("the first long password"), {}, auth::Role::User, {});
+        QVERIFY(mate.ok());
+        QVERIFY(m_auth->setTemporaryPassword(*admin, mate->id, QStringLiteral("temporary but long"), false, {}).ok());
+
+        ui::SignInDialog d(*m_auth, m_secrets);
+        d.show();
+        type(&d, "email", QStringLiteral("mate@agency.example"));
+        type(&d, "password", QStringLiteral("temporary but long"));
+        // The sign-in opens "Choose your password": a mismatch is named, then it is saved.
+        bool seen = false;
+        QTimer::singleShot(0, this, [&] {
+            QWidget *change = QApplication::activeModalWidget();
+            QVERIFY(change && change->objectName() == QLatin1String("changePasswordDialog"));
+            seen = true;
+            type(change, "password", QStringLiteral("my own long password"));
+            type(change, "confirm", QStringLiteral("my own long passwort"));
+            click(change, "save");
+            QVERIFY(error(change).contains(QStringLiteral("differ")));
+            type(change, "confirm", QStringLiteral("my own long password"));
+            click(change, "save");
+        });
+        click(&d, "signIn");
+        QVERIFY(seen);
+        QCOMPARE(d.result(), int(QDialog::Accepted));
+        QVERIFY(!d.session()->user.mustChangePassword);
+        QVERIFY(m_auth->login(QStringLiteral("mate@agency.example"), QStringLiteral("my own long password"), {}).ok());
+        QVERIFY(!m_auth->login(QStringLiteral("mate@agency.example"), QStringLiteral("temporary but long"), {}).ok());
+        Q_UNUSED(owner)
     }
 
     void signInRemembersAndResumes()

@@ -299,6 +299,28 @@ QWidget *SettingsPage::buildUsers()
     actions->addStretch(1);
     layout->addLayout(actions);
 
+    // Without mail for reset links: a password the teammate must replace at the next sign-in.
+    auto *temporary = new QHBoxLayout;
+    m_temporaryPassword = lineEdit(w, "temporaryPassword", true);
+    m_temporaryPassword->setPlaceholderText(tr("Temporary password (they choose their own at the next sign-in)"));
+    auto *setTemporary = button(w, tr("Set temporary password"), "setTemporaryPassword");
+    connect(setTemporary, &QPushButton::clicked, this, [this] {
+        const int row = m_users->currentRow();
+        if (row < 0)
+            return say(m_userStatus, tr("Select an account first."), true);
+        const QString email = m_users->item(row, 0)->text();
+        const bool revokeKeys = Confirm::ask(this, tr("Temporary password"),
+                                             tr("Also revoke the API keys of %1? (Their sign-ins end either way.)").arg(email));
+        auto st = m_auth.setTemporaryPassword(m_principal, m_users->item(row, 0)->data(Qt::UserRole).toLongLong(), m_temporaryPassword->text(),
+                                              revokeKeys, {});
+        say(m_userStatus, st ? tr("%1 has a temporary password; they will choose their own when they sign in.").arg(email) : st.error().userMessage(), !st);
+        if (st)
+            m_temporaryPassword->clear();
+    });
+    temporary->addWidget(m_temporaryPassword, 1);
+    temporary->addWidget(setTemporary);
+    layout->addLayout(temporary);
+
     auto *addBox = new QGroupBox(tr("Add a teammate"), w);
     auto *form = new QFormLayout(addBox);
     m_userEmail = lineEdit(addBox, "newUserEmail");

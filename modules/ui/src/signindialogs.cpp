@@ -90,6 +90,57 @@ void FirstRunDialog::submit()
     accept(); // without a session (cannot happen short of a database failure) the sign-in dialog asks
 }
 
+ChangePasswordDialog::ChangePasswordDialog(auth::AuthService &auth, const auth::TokenPair &session, QString temporaryPassword, QWidget *parent)
+    : QDialog(parent), m_auth(auth), m_session(session), m_temporary(std::move(temporaryPassword))
+{
+    setWindowTitle(tr("Choose your password"));
+    setObjectName(QStringLiteral("changePasswordDialog"));
+    setMinimumWidth(400);
+    auto *layout = new QVBoxLayout(this);
+    auto *intro = new QLabel(tr("An administrator gave you a temporary password. Choose your own to go on."), this);
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
+    auto *form = new QFormLayout;
+    m_password = new QLineEdit(this);
+    m_password->setObjectName(QStringLiteral("password"));
+    m_password->setEchoMode(QLineEdit::Password);
+    m_confirm = new QLineEdit(this);
+    m_confirm->setObjectName(QStringLiteral("confirm"));
+    m_confirm->setEchoMode(QLineEdit::Password);
+    form->addRow(tr("&New password"), m_password);
+    form->addRow(tr("&Repeat it"), m_confirm);
+    layout->addLayout(form);
+    m_error = errorLabel(this);
+    layout->addWidget(m_error);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("Save password"));
+    buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("save"));
+    connect(buttons, &QDialogButtonBox::accepted, this, &ChangePasswordDialog::submit);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(buttons);
+}
+
+void ChangePasswordDialog::submit()
+{
+    if (m_password->text() != m_confirm->text()) {
+        showError(m_error, core::makeError(core::ErrorCode::ValidationFailed, tr("The two passwords differ.")));
+        m_confirm->setFocus();
+        return;
+    }
+    auto who = m_auth.authenticate(m_session.accessToken);
+    if (!who) {
+        showError(m_error, who.error());
+        return;
+    }
+    auto changed = m_auth.updateProfile(*who, {{QStringLiteral("current_password"), m_temporary}, {QStringLiteral("password"), m_password->text()}},
+                                        auth::ClientInfo{QString(), QStringLiteral("FlipTech Pro desktop")});
+    if (!changed) {
+        showError(m_error, changed.error());
+        return;
+    }
+    accept();
+}
+
 const QString SignInDialog::kRememberKey = QStringLiteral("desktop-refresh-token");
 
 SignInDialog::SignInDialog(auth::AuthService &auth, storage::SecretStore &secrets, QWidget *parent)
@@ -130,6 +181,13 @@ void SignInDialog::submit()
         m_password->selectAll();
         m_password->setFocus();
         return;
+    }
+    if (pair->user.mustChangePassword) {
+        // A temporary password from an admin: the user chooses their own before going on.
+        ChangePasswordDialog change(m_auth, *pair, m_password->text(), this);
+        if (change.exec() != QDialog::Accepted)
+            return;
+        pair->user.mustChangePassword = false;
     }
     remember(m_secrets, *pair, m_remember->isChecked());
     m_session = *pair;

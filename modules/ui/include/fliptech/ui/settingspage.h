@@ -72,7 +72,7 @@ private:
     QLabel *m_keyStatus = nullptr;
     // users
     QTableWidget *m_users = nullptr;
-    QLineEdit *m_userEmail = nullptr, *m_userName = nullptr, *m_userPassword = nullptr;
+    QLineEdit *m_userEmail = nullptr, *m_userName = nullptr, *m_userPassword = nullptr, *m_temporaryPassword = nullptr;
     QComboBox *m_userRole = nullptr, *m_changeRole = nullptr;
     QLabel *m_userStatus = nullptr;
 };

@@ -40,6 +40,22 @@ private:
     std::optional<auth::TokenPair> m_session;
 };
 
+// After signing in with a temporary password: the user's own password, before anything else.
+class ChangePasswordDialog final : public QDialog
+{
+    Q_OBJECT
+public:
+    ChangePasswordDialog(auth::AuthService &auth, const auth::TokenPair &session, QString temporaryPassword, QWidget *parent = nullptr);
+
+private:
+    void submit();
+    auth::AuthService &m_auth;
+    auth::TokenPair m_session;
+    QString m_temporary;
+    QLineEdit *m_password, *m_confirm;
+    QLabel *m_error;
+};
+
 class SignInDialog final : public QDialog
 {
     Q_OBJECT
