@@ -185,6 +185,7 @@ int main(int argc, char **argv)
         o = o.trimmed();
     apiOptions.rateLimitPerMinute = config.intValue(QStringLiteral("rate_limit_per_minute"), apiOptions.rateLimitPerMinute);
     apiOptions.metricsFromLoopback = qEnvironmentVariable("FLIPTECH_METRICS_LOOPBACK", QStringLiteral("1")) != QLatin1String("0");
+    apiOptions.allowWebSocketQueryToken = qEnvironmentVariable("FLIPTECH_WS_QUERY_TOKEN") == QLatin1String("1");
     apiOptions.allowedHosts = config.value(QStringLiteral("allowed_hosts")).split(u',', Qt::SkipEmptyParts);
     bool threadsOk = true;
     const QString threadsText = config.value(QStringLiteral("http_threads"));

@@ -4,6 +4,7 @@
 #include "apiharness.h"
 #include "tempdatabase.h"
 
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
@@ -36,6 +37,14 @@ class TestWebSocket final : public QObject
         [&] { QVERIFY(connected.wait(5000)); }();
         return ws;
     }
+    // A single-use ticket for the WebSocket, asked for over HTTP with a token.
+    QString ticket(const QString &token)
+    {
+        const test::HttpReply r = m_api.send("POST", QStringLiteral("/api/v1/ws/ticket"), {}, token.toLatin1());
+        [&] { QVERIFY2(r.status == 200, r.body.constData()); }();
+        return r.json.value(QStringLiteral("ticket")).toString();
+    }
+    QString auth(const QString &token) { return QStringLiteral("?ticket=") + ticket(token); }
     qint64 append(const QString &channel, const QString &type, std::optional<qint64> user = std::nullopt)
     {
         return *m_api.engine().events().append(type, channel, {{QStringLiteral("title"), type}}, user);
@@ -79,7 +88,7 @@ private Q_SLOTS:
     void liveEventsOfTheChannelOnly()
     {
         QList<QJsonObject> inbox;
-        auto ws = open(url(QStringLiteral("scraper"), QStringLiteral("?token=") + m_token), &inbox);
+        auto ws = open(url(QStringLiteral("scraper"), auth(m_token)), &inbox);
         QTRY_COMPARE(m_api.server().webSockets()->clientCount(), 1);
         append(QStringLiteral("campaigns"), QStringLiteral("campaign_stats"));
         const qint64 id = append(QStringLiteral("scraper"), QStringLiteral("scrape_progress"));
@@ -93,8 +102,8 @@ private Q_SLOTS:
     void notificationsReachOnlyTheirUser()
     {
         QList<QJsonObject> mine, theirs;
-        auto a = open(url(QStringLiteral("notifications"), QStringLiteral("?token=") + m_token), &mine);
-        auto b = open(url(QStringLiteral("notifications"), QStringLiteral("?token=") + m_otherToken), &theirs);
+        auto a = open(url(QStringLiteral("notifications"), auth(m_token)), &mine);
+        auto b = open(url(QStringLiteral("notifications"), auth(m_otherToken)), &theirs);
         QTRY_COMPARE(m_api.server().webSockets()->clientCount(), 2);
         append(QStringLiteral("notifications"), QStringLiteral("for_boss"), m_userId);
         append(QStringLiteral("notifications"), QStringLiteral("for_sam"), m_otherId);
@@ -111,7 +120,7 @@ private Q_SLOTS:
         QList<QJsonObject> inbox;
         qint64 seen = 0;
         {
-            auto ws = open(url(QStringLiteral("campaigns"), QStringLiteral("?token=") + m_token), &inbox);
+            auto ws = open(url(QStringLiteral("campaigns"), auth(m_token)), &inbox);
             QTRY_COMPARE(m_api.server().webSockets()->clientCount(), 1);
             append(QStringLiteral("campaigns"), QStringLiteral("one"));
             QTRY_COMPARE_WITH_TIMEOUT(inbox.size(), 1, 5000);
@@ -123,7 +132,7 @@ private Q_SLOTS:
         append(QStringLiteral("scraper"), QStringLiteral("elsewhere"));
         append(QStringLiteral("campaigns"), QStringLiteral("three"));
         inbox.clear();
-        auto again = open(url(QStringLiteral("campaigns"), QStringLiteral("?token=%1&since=%2").arg(m_token).arg(seen)), &inbox);
+        auto again = open(url(QStringLiteral("campaigns"), auth(m_token) + QStringLiteral("&since=%1").arg(seen)), &inbox);
         QTRY_COMPARE_WITH_TIMEOUT(inbox.size(), 2, 5000);
         append(QStringLiteral("campaigns"), QStringLiteral("four"));
         QTRY_COMPARE_WITH_TIMEOUT(inbox.size(), 3, 5000);
@@ -138,12 +147,12 @@ private Q_SLOTS:
         m_api.server().webSockets()->setPingIntervalMs(150);
         // A well-behaved client answers pings (QWebSocket does it by itself) and stays.
         QList<QJsonObject> inbox;
-        auto good = open(url(QStringLiteral("scraper"), QStringLiteral("?token=") + m_token), &inbox);
+        auto good = open(url(QStringLiteral("scraper"), auth(m_token)), &inbox);
         // A raw client completes the handshake and then never reads or answers anything.
         QTcpSocket raw; // the server shares this thread: wait with QTRY (event loop), not waitFor*
         raw.connectToHost(QHostAddress::LocalHost, m_api.server().port());
         QTRY_COMPARE_WITH_TIMEOUT(raw.state(), QAbstractSocket::ConnectedState, 3000);
-        raw.write("GET /ws/scraper?token=" + m_token.toLatin1() + " HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(m_api.server().port()) +
+        raw.write("GET /ws/scraper" + auth(m_token).toLatin1() + " HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(m_api.server().port()) +
                   "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
                   "Sec-WebSocket-Version: 13\r\n\r\n");
         QTRY_VERIFY_WITH_TIMEOUT(raw.bytesAvailable() > 0, 3000);
@@ -153,6 +162,69 @@ private Q_SLOTS:
         QTest::qWait(500);
         QCOMPARE(m_api.server().webSockets()->clientCount(), 1); // the answering one stays
         QCOMPARE(good->state(), QAbstractSocket::ConnectedState);
+    }
+
+    void ticketsAreSingleUseAndTokensStayOutOfAddresses()
+    {
+        const QString t = ticket(m_token);
+        QList<QJsonObject> inbox;
+        auto first = open(url(QStringLiteral("scraper"), QStringLiteral("?ticket=") + t), &inbox);
+        QTRY_COMPARE(m_api.server().webSockets()->clientCount(), 1);
+        for (const QString &query : {QString(QStringLiteral("?ticket=") + t), QString(QStringLiteral("?token=") + m_token)}) {
+            QWebSocket again;
+            QSignalSpy closed(&again, &QWebSocket::disconnected);
+            again.open(url(QStringLiteral("scraper"), query));
+            QVERIFY(closed.wait(5000));
+            QVERIFY2(again.closeReason().startsWith(QStringLiteral("unauthorized")), qPrintable(again.closeReason()));
+        }
+        QCOMPARE(m_api.server().webSockets()->clientCount(), 1);
+        // A ticket needs a signed-in caller.
+        QCOMPARE(m_api.send("POST", QStringLiteral("/api/v1/ws/ticket"), {}).status, 401);
+    }
+
+    void revokedSessionsAreClosedWithin1s()
+    {
+        QList<QJsonObject> inbox;
+        auto ws = open(url(QStringLiteral("notifications"), auth(m_otherToken)), &inbox);
+        QTRY_COMPARE(m_api.server().webSockets()->clientCount(), 1);
+        QSignalSpy closed(ws.get(), &QWebSocket::disconnected);
+        auto &a = m_api.engine().auth();
+        QVERIFY(a.logout(*a.authenticate(m_otherToken), {}).ok());
+        QElapsedTimer t;
+        t.start();
+        QVERIFY(closed.wait(3000));
+        QVERIFY2(t.elapsed() < 1000, qPrintable(QString::number(t.elapsed())));
+        QCOMPARE(int(ws->closeCode()), 4001);
+        QVERIFY(!ws->closeReason().isEmpty());
+        QCOMPARE(m_api.server().webSockets()->clientCount(), 0);
+    }
+
+    void foreignOriginsAreRefusedBeforeTheUpgrade()
+    {
+        QTcpSocket raw;
+        raw.connectToHost(QHostAddress::LocalHost, m_api.server().port());
+        QTRY_COMPARE_WITH_TIMEOUT(raw.state(), QAbstractSocket::ConnectedState, 3000);
+        raw.write("GET /ws/notifications" + auth(m_token).toLatin1() + " HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(m_api.server().port()) +
+                  "\r\nOrigin: https://evil.example\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                  "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
+        QTRY_VERIFY_WITH_TIMEOUT(raw.bytesAvailable() > 0, 3000);
+        QVERIFY(raw.readAll().startsWith("HTTP/1.1 403"));
+        QCOMPARE(m_api.server().webSockets()->clientCount(), 0);
+    }
+
+    void realChangesArriveOnNotifications()
+    {
+        // Produced by the services, not hand-published: a lead created over the API, seen live.
+        QList<QJsonObject> inbox;
+        auto ws = open(url(QStringLiteral("notifications"), auth(m_otherToken)), &inbox);
+        QTRY_COMPARE(m_api.server().webSockets()->clientCount(), 1);
+        const test::HttpReply made = m_api.send("POST", QStringLiteral("/api/v1/leads"), {{QStringLiteral("name"), QStringLiteral("Live Lena")}},
+                                                m_token.toLatin1());
+        QCOMPARE(made.status, 201);
+        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(inbox.cbegin(), inbox.cend(), [&](const QJsonObject &m) {
+                                     return m.value(QStringLiteral("type")).toString() == QLatin1String("lead_created");
+                                 }),
+                                 5000);
     }
 
     void bearerSubprotocolAuthenticates()

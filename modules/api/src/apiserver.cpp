@@ -62,6 +62,13 @@ ApiServer::ApiServer(engine::Engine &engine, ApiOptions options, QObject *parent
     registerLeadRoutes(m_routes, m_engine);
     registerWorkspaceRoutes(m_routes, m_engine);
     registerJobRoutes(m_routes, m_engine);
+    m_routes.add({QHttpServerRequest::Method::Post, QStringLiteral("/api/v1/ws/ticket"), auth::Role::Viewer, QStringLiteral("system"),
+                  QStringLiteral("A single-use ticket (30 s) to open a WebSocket: /ws/<channel>?ticket=... (no token in the address)"), {},
+                  schema::object({{QStringLiteral("ticket"), schema::string()}, {QStringLiteral("expires_in"), schema::integer()}}, {}, true), 200,
+                  [this](RequestContext &c) {
+                      return jsonResponse({{QStringLiteral("ticket"), m_wsTickets.issue(c.credential, m_engine.clock().monotonicMs())},
+                                           {QStringLiteral("expires_in"), WsTickets::lifetimeMs / 1000}});
+                  }, {}, {}, {}});
 }
 
 ApiServer::~ApiServer()
@@ -174,10 +181,12 @@ core::Status ApiServer::admit(const QHttpServerRequest &request, const Route &ro
     std::optional<core::Error> refusedCredential;
     if (!credential.isEmpty()) {
         auto p = m_engine.auth().authenticate(QString::fromLatin1(credential));
-        if (p)
+        if (p) {
             ctx.principal = *p;
-        else
+            ctx.credential = QString::fromLatin1(credential);
+        } else {
             refusedCredential = p.error();
+        }
     }
     const QString address = request.remoteAddress().toString();
     const QString bucket = ctx.principal ? QStringLiteral("user:%1").arg(ctx.principal->userId) : QStringLiteral("addr:") + address;
@@ -240,7 +249,7 @@ core::Status ApiServer::admit(const QHttpServerRequest &request, const Route &ro
 
 RequestContext ApiServer::contextFor(const QHttpServerRequest &request, const QHash<QString, QString> &params, const QString &requestId)
 {
-    return RequestContext{request.url(), {}, params, std::nullopt,
+    return RequestContext{request.url(), {}, params, std::nullopt, {},
                           auth::ClientInfo{request.remoteAddress().toString(), QString::fromUtf8(header(request, "User-Agent"))}, requestId, {}, {}, {}, false};
 }
 
@@ -523,7 +532,7 @@ void ApiServer::handOver(std::unique_ptr<QWebSocket> socket, GuardedTcpServer *f
 void ApiServer::serve(std::unique_ptr<GuardedTcpServer> socket, const ListenAddress &address)
 {
     close();
-    m_hub = std::make_unique<WebSocketHub>(m_engine, m_options.corsOrigins);
+    m_hub = std::make_unique<WebSocketHub>(m_engine, m_options.corsOrigins, m_wsTickets, m_options.allowWebSocketQueryToken);
     m_address = address;
     const QString port = QString::number(socket->serverPort());
     m_hosts = {QStringLiteral("127.0.0.1:") + port, QStringLiteral("localhost:") + port, QStringLiteral("[::1]:") + port,

@@ -6,6 +6,7 @@
 #include <QNetworkRequest>
 #include <QTimer>
 #include <QUrlQuery>
+#include <QRandomGenerator>
 #include <QWebSocket>
 
 namespace fliptech::api {
@@ -17,9 +18,45 @@ const QStringList &WebSocketHub::channels()
     return list;
 }
 
-WebSocketHub::WebSocketHub(engine::Engine &engine, QStringList allowedOrigins, QObject *parent)
-    : QObject(parent), m_engine(engine), m_allowedOrigins(std::move(allowedOrigins))
+QString WsTickets::issue(const QString &credential, qint64 nowMs)
 {
+    const QString ticket = QString::fromLatin1(QByteArray::number(QRandomGenerator::system()->generate64(), 36) +
+                                               QByteArray::number(QRandomGenerator::system()->generate64(), 36));
+    QMutexLocker lock(&m_mutex);
+    for (auto it = m_tickets.begin(); it != m_tickets.end();)
+        it = it->expiresMs <= nowMs ? m_tickets.erase(it) : std::next(it);
+    m_tickets.insert(ticket, Entry{credential, nowMs + lifetimeMs});
+    return ticket;
+}
+
+std::optional<QString> WsTickets::redeem(const QString &ticket, qint64 nowMs)
+{
+    QMutexLocker lock(&m_mutex);
+    const auto it = m_tickets.find(ticket);
+    if (it == m_tickets.end())
+        return std::nullopt;
+    const Entry e = *it;
+    m_tickets.erase(it); // single use, whatever happens next
+    if (e.expiresMs <= nowMs)
+        return std::nullopt;
+    return e.credential;
+}
+
+QString WebSocketHub::relayChannel(const QString &channel)
+{
+    if (channel == QLatin1String("leads") || channel == QLatin1String("jobs"))
+        return QStringLiteral("notifications");
+    return channel;
+}
+
+WebSocketHub::WebSocketHub(engine::Engine &engine, QStringList allowedOrigins, WsTickets &tickets, bool allowQueryToken, QObject *parent)
+    : QObject(parent), m_engine(engine), m_allowedOrigins(std::move(allowedOrigins)), m_tickets(tickets), m_allowQueryToken(allowQueryToken)
+{
+    m_checkedGeneration = m_engine.auth().generation();
+    m_check = new QTimer(this);
+    m_check->setInterval(250);
+    connect(m_check, &QTimer::timeout, this, &WebSocketHub::revalidate);
+    m_check->start();
     connect(&m_engine.events(), &storage::EventStore::eventAppended, this, &WebSocketHub::deliver);
     m_ping = new QTimer(this);
     m_ping->setInterval(30000);
@@ -63,20 +100,15 @@ void WebSocketHub::accept(std::unique_ptr<QWebSocket> owned)
         return;
     }
     const QUrlQuery query(socket->requestUrl());
-    QString token = query.queryItemValue(QStringLiteral("token"));
-    if (token.isEmpty()) {
-        // "Sec-WebSocket-Protocol: bearer, <token>" for clients that cannot put it in the URL.
-        const QStringList protocols = QString::fromLatin1(socket->request().rawHeader("Sec-WebSocket-Protocol")).split(u',');
-        if (protocols.size() == 2 && protocols[0].trimmed() == QLatin1String("bearer"))
-            token = protocols[1].trimmed();
-    }
-    auto principal = token.isEmpty() ? core::Result<auth::Principal>(core::makeError(core::ErrorCode::Unauthorized, QStringLiteral("no token")))
+    QString problem;
+    const QString token = credentialOf(socket, &problem);
+    auto principal = token.isEmpty() ? core::Result<auth::Principal>(core::makeError(core::ErrorCode::Unauthorized, problem))
                                      : m_engine.auth().authenticate(token);
     if (!principal) {
         refuse(socket, QStringLiteral("unauthorized: ") + principal.error().message);
         return;
     }
-    Client client{socket, channel, principal->userId, 0, m_engine.clock().monotonicMs()};
+    Client client{socket, channel, principal->userId, 0, m_engine.clock().monotonicMs(), token};
     connect(socket, &QWebSocket::disconnected, this, [this, socket] {
         std::erase_if(m_clients, [socket](const Client &c) { return c.socket == socket; });
         socket->deleteLater();
@@ -91,7 +123,10 @@ void WebSocketHub::accept(std::unique_ptr<QWebSocket> owned)
     const qint64 since = query.queryItemValue(QStringLiteral("since")).toLongLong(&ok);
     if (ok && since >= 0) {
         for (;;) {
-            auto missed = m_engine.events().since(client.lastSentId ? client.lastSentId : since, 500, {channel});
+            QStringList sources{channel};
+            if (channel == QLatin1String("notifications"))
+                sources << QStringLiteral("leads") << QStringLiteral("jobs");
+            auto missed = m_engine.events().since(client.lastSentId ? client.lastSentId : since, 500, sources);
             if (!missed)
                 break;
             for (const storage::Event &e : *missed)
@@ -117,9 +152,56 @@ void WebSocketHub::send(Client &client, const storage::Event &event)
 
 void WebSocketHub::deliver(const storage::Event &event)
 {
+    const QString channel = relayChannel(event.channel);
     for (Client &c : m_clients)
-        if (c.channel == event.channel)
+        if (c.channel == channel)
             send(c, event);
+}
+
+QString WebSocketHub::credentialOf(QWebSocket *socket, QString *problem)
+{
+    const QUrlQuery query(socket->requestUrl());
+    if (const QString ticket = query.queryItemValue(QStringLiteral("ticket")); !ticket.isEmpty()) {
+        if (auto credential = m_tickets.redeem(ticket, m_engine.clock().monotonicMs()))
+            return *credential;
+        *problem = QStringLiteral("the ticket is unknown, used or expired; ask POST /api/v1/ws/ticket for a new one");
+        return {};
+    }
+    // "Sec-WebSocket-Protocol: bearer, <token>" for clients that cannot get a ticket first.
+    const QStringList protocols = QString::fromLatin1(socket->request().rawHeader("Sec-WebSocket-Protocol")).split(u',');
+    if (protocols.size() == 2 && protocols[0].trimmed() == QLatin1String("bearer"))
+        return protocols[1].trimmed();
+    if (const QString token = query.queryItemValue(QStringLiteral("token")); !token.isEmpty()) {
+        if (m_allowQueryToken)
+            return token;
+        *problem = QStringLiteral("tokens in the address are off (they end up in logs and history): use ?ticket= from "
+                                  "POST /api/v1/ws/ticket, or the 'bearer' subprotocol");
+        return {};
+    }
+    *problem = QStringLiteral("no ticket or token");
+    return {};
+}
+
+void WebSocketHub::revalidate()
+{
+    // At once when accounts changed here; every few seconds for changes made elsewhere (another
+    // process) and for tokens that expire.
+    const quint64 generation = m_engine.auth().generation();
+    const qint64 now = m_engine.clock().monotonicMs();
+    if (generation == m_checkedGeneration && now - m_lastFullCheckMs < 1000)
+        return;
+    m_checkedGeneration = generation;
+    m_lastFullCheckMs = now;
+    QList<QWebSocket *> ended;
+    for (Client &c : m_clients) {
+        auto p = m_engine.auth().authenticate(c.credential);
+        if (!p) {
+            c.socket->close(QWebSocketProtocol::CloseCode(4001), p.error().message.left(120));
+            ended << c.socket;
+        }
+    }
+    if (!ended.isEmpty())
+        std::erase_if(m_clients, [&ended](const Client &c) { return ended.contains(c.socket); });
 }
 
 void WebSocketHub::pingAll()

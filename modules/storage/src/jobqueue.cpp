@@ -323,7 +323,8 @@ core::Result<bool> JobQueue::markCancelled(qint64 id, const QString &workerId)
     return r->rowsAffected == 1;
 }
 
-core::Status JobQueue::setProgress(qint64 id, int percent, const QString &message, const std::optional<ProgressEvent> &event)
+core::Status JobQueue::setProgress(qint64 id, int percent, const QString &message, const std::optional<ProgressEvent> &event,
+                                  std::optional<qint64> userId)
 {
     percent = std::clamp(percent, 0, 100);
     auto r = m_db->execute(QStringLiteral("UPDATE jobs SET progress = ?, updated_at = ? WHERE id = ? AND state = 'running'"),
@@ -335,7 +336,7 @@ core::Status JobQueue::setProgress(qint64 id, int percent, const QString &messag
     QJsonObject payload{{QStringLiteral("job_id"), id}, {QStringLiteral("progress"), percent}};
     if (!message.isEmpty())
         payload.insert(QStringLiteral("message"), message);
-    if (auto e = m_events->append(QStringLiteral("job_progress"), QStringLiteral("jobs"), payload); !e)
+    if (auto e = m_events->append(QStringLiteral("job_progress"), QStringLiteral("jobs"), payload, userId); !e)
         return e.error();
     if (event) {
         if (auto e = m_events->append(event->type, event->channel, event->payload, event->userId); !e)

@@ -15,7 +15,7 @@ namespace fliptech::storage {
 void JobContext::setProgress(int percent, const QString &message, std::optional<ProgressEvent> event)
 {
     if (m_reporter)
-        m_reporter(m_job.id, ProgressReport{percent, message, std::move(event)});
+        m_reporter(m_job.id, ProgressReport{percent, message, std::move(event), m_job.createdBy});
 }
 
 namespace {
@@ -256,7 +256,7 @@ void WorkerPool::report(qint64 jobId, ProgressReport report)
 void WorkerPool::write(qint64 jobId, const ProgressReport &report)
 {
     // Progress is advisory: a lost write is followed by the next one or by the job's end.
-    if (auto st = m_queue.setProgress(jobId, report.percent, report.message, report.event); !st)
+    if (auto st = m_queue.setProgress(jobId, report.percent, report.message, report.event, report.userId); !st)
         qCWarning(lcJobs).noquote() << "cannot record progress of job" << jobId << st.error().message;
 }
 

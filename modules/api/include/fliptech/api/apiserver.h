@@ -41,6 +41,7 @@ struct ApiOptions {
     QSslConfiguration tls;         // null: plain HTTP
     int threads = 0;               // HTTP threads (FLIPTECH_HTTP_THREADS); 0: one per core
     bool metricsFromLoopback = true; // /metrics for callers on this machine (FLIPTECH_METRICS_LOOPBACK=0: keys only)
+    bool allowWebSocketQueryToken = false; // ?token= on /ws/* (FLIPTECH_WS_QUERY_TOKEN=1), for old clients only
 };
 
 // A TLS server configuration from PEM files, or why it cannot be used.
@@ -101,7 +102,8 @@ private:
     ApiOptions m_options;
     RouteTable m_routes;
     RateLimiter m_limiter;
-    RateLimiter m_publicLimiter; // sign-in routes: per address and per account (Route::perAddressPerMinute)
+    RateLimiter m_publicLimiter;
+    WsTickets m_wsTickets; // sign-in routes: per address and per account (Route::perAddressPerMinute)
     std::unique_ptr<GuardedTcpServer> m_tcp; // accepts; the workers' QHttpServers serve
     std::vector<std::unique_ptr<Worker>> m_workers;
     unsigned m_nextWorker = 0; // dealt on the accepting thread only

@@ -27,6 +27,7 @@ struct RequestContext {
     QJsonObject body;                 // parsed and validated JSON body (routes with a request schema)
     QHash<QString, QString> params;   // {name} path parameters
     std::optional<auth::Principal> principal;
+    QString credential;               // the token or key the principal was authenticated with
     auth::ClientInfo client;
     QString requestId;
     QByteArray rawBody;               // upload routes: the body as sent

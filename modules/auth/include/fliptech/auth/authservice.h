@@ -138,6 +138,9 @@ public:
                                       const ClientInfo &client);
 
     core::Result<QList<ApiKey>> apiKeys(const Principal &who);
+    // Moves on every change made through this service (sign-outs, revocations, roles...):
+    // holders of long-lived connections re-check their credentials when it moves.
+    quint64 generation() const { return m_generation.load(); }
     // read, write, admin, metrics, or <area>:read / <area>:write (an API area: leads, tags, ...).
     static bool isKnownScope(const QString &scope);
     core::Result<ApiKey> createApiKey(const Principal &who, const QString &name, const QStringList &scopes,

@@ -106,7 +106,7 @@ public:
     core::Result<bool> markCancelled(qint64 id, const QString &workerId);
     // Only while the job runs (a late report never overwrites its outcome).
     core::Status setProgress(qint64 id, int percent, const QString &message = {},
-                             const std::optional<ProgressEvent> &event = std::nullopt);
+                             const std::optional<ProgressEvent> &event = std::nullopt, std::optional<qint64> userId = std::nullopt);
 
     // A queued job is cancelled at once; a running one is asked to stop. False if already finished.
     core::Result<bool> cancel(qint64 id);

@@ -47,6 +47,7 @@ struct ProgressReport {
     int percent = 0;
     QString message;
     std::optional<ProgressEvent> event;
+    std::optional<qint64> userId; // who started the job: its job_progress is theirs
 };
 
 class WorkerPool;
