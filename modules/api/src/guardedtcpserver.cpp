@@ -57,6 +57,7 @@ struct Connection {
     bool rejected = false;
     qint64 drained = 0;
     QTimer *quiet = nullptr; // closes a refused connection once the client stops sending
+    qint64 framedUnread = 0; // bytes at the front of the socket's buffer already framed
 };
 
 GuardedTcpServer::GuardedTcpServer(Limits limits, QObject *parent) : QTcpServer(parent), m_limits(limits) {}
@@ -201,10 +202,12 @@ void GuardedTcpServer::drain(QTcpSocket *socket, Connection *c)
 
 void GuardedTcpServer::screenBytes(QTcpSocket *socket, Connection *c)
 {
-    // QHttpServer reads everything available each time it is told, after this handler: what is
-    // available now is what arrived since.
+    // QHttpServer reads one request at a time and signals readyRead again for what it left:
+    // the first `framedUnread` bytes waiting now were framed before; only the rest is new.
     const bool wasIdle = c->framer.idle();
-    const QByteArray data = socket->peek(socket->bytesAvailable());
+    const qint64 available = socket->bytesAvailable();
+    const qint64 seen = std::min(c->framedUnread, available);
+    const QByteArray data = socket->peek(available).mid(seen);
     if (wasIdle && !data.isEmpty())
         c->clock.restart(); // a new request's head begins
     const HttpFramer::Result r = c->framer.feed(data, [this, c](const RequestHead &head, qint64 *maxBody) -> std::optional<Refusal> {
@@ -305,8 +308,13 @@ void GuardedTcpServer::adopt(qintptr socketDescriptor)
     // QHttpServer 6.4 listens to this (private) signal and then takes nextPendingConnection().
     QMetaObject::invokeMethod(this, "pendingConnectionAvailable", Qt::DirectConnection);
     Q_EMIT newConnection();
-    // After QHttpServer's own handler (connected just now): its request has been handled.
-    connect(socket, &QTcpSocket::readyRead, socket, [] { t_current = nullptr; });
+    // After QHttpServer's own handler (connected just now): its request has been handled, and
+    // what it left in the buffer has been framed already.
+    connect(socket, &QTcpSocket::readyRead, socket, [socket, c] {
+        t_current = nullptr;
+        if (!c->rejected)
+            c->framedUnread = socket->bytesAvailable();
+    });
 }
 
 } // namespace fliptech::api

@@ -425,7 +425,7 @@ core::Result<QJsonObject> LeadService::validateFields(const QJsonObject &fields,
         values->insert(QStringLiteral("name"), QString(values->value(QStringLiteral("first_name")).toString() + u' ' +
                                                 values->value(QStringLiteral("last_name")).toString()).trimmed());
     }
-    for (const char *k : {"status", "source", "deal_currency"}) {
+    for (const char *k : {"status", "source", "deal_currency", "contacted_count"}) { // NOT NULL columns
         const QString key = QString::fromLatin1(k);
         if (values->contains(key) && values->value(key).isNull())
             problems.insert(key, QStringLiteral("cannot be empty"));
