@@ -43,9 +43,9 @@ QJsonObject jsonBody(const QByteArray &response)
     return QJsonDocument::fromJson(response.mid(response.indexOf("\r\n\r\n") + 4)).object();
 }
 
-WrkResult runWrk(quint16 port, const QString &path, const QByteArray &token, int seconds, const QByteArray &luaScript)
+WrkResult runWrk(quint16 port, const QString &path, const QByteArray &token, int seconds, const QByteArray &luaScript, int connections)
 {
-    QStringList args{QStringLiteral("-t2"), QStringLiteral("-c50"), QStringLiteral("-d%1s").arg(seconds), QStringLiteral("--latency"),
+    QStringList args{QStringLiteral("-t2"), QStringLiteral("-c%1").arg(connections), QStringLiteral("-d%1s").arg(seconds), QStringLiteral("--latency"),
                      QStringLiteral("-H"), QStringLiteral("Authorization: Bearer ") + QString::fromLatin1(token)};
     QTemporaryDir dir;
     if (!luaScript.isEmpty()) {
@@ -81,12 +81,12 @@ QByteArray HeadlessServer::loginBody() const
     return R"({"email":"bench@agency.example","password":"benchmark admin password"})";
 }
 
-bool HeadlessServer::start(const QString &db)
+bool HeadlessServer::start(const QString &db, int rateLimitPerMinute)
 {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data")));
     env.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
-    env.insert(QStringLiteral("RATE_LIMIT_PER_MINUTE"), QStringLiteral("0"));
+    env.insert(QStringLiteral("RATE_LIMIT_PER_MINUTE"), QString::number(rateLimitPerMinute));
     env.insert(QStringLiteral("FLIPTECH_ADMIN_PASSWORD"), QStringLiteral("benchmark admin password"));
     QProcess admin;
     admin.setProcessEnvironment(env);

@@ -21,7 +21,8 @@ struct WrkResult {
 };
 // wrk -t2 -c50 -d<seconds>s --latency on http://127.0.0.1:<port><path> with a Bearer token;
 // `luaScript` (wrk's -s) may make the requests instead, e.g. each to a different path.
-WrkResult runWrk(quint16 port, const QString &path, const QByteArray &token, int seconds, const QByteArray &luaScript = {});
+WrkResult runWrk(quint16 port, const QString &path, const QByteArray &token, int seconds, const QByteArray &luaScript = {},
+                 int connections = 50);
 
 class HeadlessServer final
 {
@@ -30,9 +31,10 @@ public:
     ~HeadlessServer();
     // Creates the admin, starts the server on a free port and signs in. False (and a message on
     // stderr) when any step fails.
-    bool start(const QString &databaseUrl);
+    bool start(const QString &databaseUrl, int rateLimitPerMinute = 0);
     void stop();
     quint16 port() const { return m_port; }
+    qint64 pid() const { return m_server.processId(); }
     const QByteArray &token() const { return m_token; }
     QByteArray loginBody() const;
 

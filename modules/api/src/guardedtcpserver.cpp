@@ -176,6 +176,7 @@ void GuardedTcpServer::answerAndClose(QTcpSocket *socket, Connection *c, const R
     // written, and the connection closes once the client goes quiet (closing on unread data
     // would reset it before the client reads the answer). A slow client gets no such patience.
     c->rejected = true;
+    socket->setReadBufferSize(64 << 10); // what is drained is never held in bulk
     socket->readAll();
     socket->write(plainError(refusal));
     Q_EMIT rejected(refusal.status);
