@@ -330,6 +330,7 @@ core::Result<TokenPair> AuthService::login(const QString &emailIn, const QString
     }
     if (verdict == PasswordHasher::Verdict::ValidNeedsRehash) {
         if (auto h = m_hasher.hash(password))
+            // A lost upgrade is done again at the next sign-in.
             (void)m_db->execute(QStringLiteral("UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?"), {*h, now, u.id});
     }
     if (auto st = recordAttempt(true); !st)
@@ -392,11 +393,15 @@ core::Result<TokenPair> AuthService::refresh(const QString &refreshToken, const 
     const qint64 userId = row->value(4).toLongLong();
     const QVariant now = m_db->timestamp(m_clock.now());
     if (!row->value(3).isNull()) {
-        // Used before: someone else holds a copy. Sign out the whole family.
-        (void)m_db->execute(QStringLiteral("UPDATE sessions SET revoked_at = COALESCE(revoked_at, %1) WHERE family_id = ?")
-                                .arg(m_db->timestampParam()),
-                            {now, family});
-        (void)tx.commit();
+        // Used before: someone else holds a copy. Sign out the whole family; if that cannot be
+        // written the refresh is refused all the same, and the error says so.
+        if (auto r = m_db->execute(QStringLiteral("UPDATE sessions SET revoked_at = COALESCE(revoked_at, %1) WHERE family_id = ?")
+                                       .arg(m_db->timestampParam()),
+                                   {now, family});
+            !r)
+            return r.error();
+        if (auto st = tx.commit(); !st)
+            return st.error();
         logActivity(userId, QStringLiteral("refresh_reuse_detected"), QStringLiteral("session"), row->value(0).toLongLong(),
                     {{QStringLiteral("family"), family}}, client);
         qCWarning(lcAuth) << "refresh token reuse for user" << userId << "- every session of that sign-in revoked";
@@ -474,7 +479,7 @@ core::Result<Principal> AuthService::authenticate(const QString &credential)
         // last_used_at at minute precision: not a write on every request.
         const QDateTime lastUsed = storage::Database::toDateTime(row->value(3));
         if (!lastUsed.isValid() || lastUsed.secsTo(now) >= 60)
-            (void)m_db->execute(QStringLiteral("UPDATE api_keys SET last_used_at = ? WHERE id = ?"), {m_db->timestamp(now), row->value(0)});
+            (void)m_db->execute(QStringLiteral("UPDATE api_keys SET last_used_at = ? WHERE id = ?"), {m_db->timestamp(now), row->value(0)}); // a statistic: the next use writes it
         Principal p = principalOf(user);
         p.apiKeyId = row->value(0).toLongLong();
         p.scopes = scopesOf(row->value(14));

@@ -393,6 +393,7 @@ core::Status LeadImporter::tagRows(const QHash<QString, QStringList> &rowTags, c
                                                   "name TEXT NOT NULL, company TEXT NOT NULL, tag TEXT NOT NULL)").arg(table));
         !st)
         return st;
+    // A temporary table: it goes with the connection if the DROP fails.
     auto dropTable = qScopeGuard([&] { (void)m_db->executeRaw(QStringLiteral("DROP TABLE IF EXISTS %1").arg(table)); });
     constexpr int perStatement = 100;
     QVariantList params;
@@ -789,6 +790,7 @@ core::Result<ImportReport> LeadImporter::run(const Actor &actor, const QString &
     bool restoreCheckpoints = false;
     auto checkpoints = qScopeGuard([&] {
         if (restoreCheckpoints)
+            // A connection setting: a failure leaves the default (or the next import sets it).
             (void)m_db->executeRaw(QStringLiteral("PRAGMA wal_autocheckpoint=1000"));
     });
     auto undo = qScopeGuard([&] {
@@ -878,6 +880,7 @@ core::Result<ImportReport> LeadImporter::run(const Actor &actor, const QString &
                 bulkLoad = true;
                 // Each chunk's commit would copy the write-ahead log into the database file
                 // (the automatic checkpoint) on this thread; the indexing job's commits do it.
+                // Speed only: with the checkpoint on, the load is slower, not wrong.
                 (void)m_db->executeRaw(QStringLiteral("PRAGMA wal_autocheckpoint=0"));
                 restoreCheckpoints = true;
             }
@@ -991,6 +994,7 @@ core::Result<ImportReport> LeadImporter::run(const Actor &actor, const QString &
     // Fresh statistics after a big import, or the planner guesses which index serves a filter
     // (after a bulk load, the indexing job does it once the indexes are back).
     if (report.imported > 10000 && !bulkLoad)
+        // Statistics only.
         (void)m_db->executeRaw(pg ? QStringLiteral("ANALYZE leads") : QStringLiteral("ANALYZE leads; PRAGMA optimize"));
     if (rejectedFile.isOpen()) {
         rejectedFile.close();

@@ -185,6 +185,7 @@ core::Result<IndexingState> LeadIndexing::run(const Progress &progress, const st
     if (auto st = steps(indexForSearch); !st)
         return st.error();
     // Statistics for the planner now that the indexes are back (sampled: seconds, not minutes).
+    // Statistics only: the planner works without them until the next ANALYZE.
     (void)m_db->executeRaw(QStringLiteral("PRAGMA analysis_limit=1000; ANALYZE leads; PRAGMA analysis_limit=0"));
     qCInfo(lcLeads) << "indexing caught up:" << before->indexes << "indexes," << before->searchBacklog << "leads for search";
     return state();

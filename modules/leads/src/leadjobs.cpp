@@ -12,6 +12,9 @@
 #include <QDate>
 #include <QFile>
 #include <QJsonArray>
+#include <QLoggingCategory>
+
+Q_DECLARE_LOGGING_CATEGORY(lcLeads)
 
 namespace fliptech::leads {
 
@@ -84,8 +87,10 @@ storage::ProgressEvent LeadJobs::progressEvent(const Actor &actor, const QString
 
 void LeadJobs::notify(const Actor &actor, const QString &type, const QJsonObject &payload)
 {
+    // The job's row holds its outcome and result; a lost notification only delays who waits on it.
     if (m_events)
-        (void)m_events->append(type, QStringLiteral("notifications"), payload, actor.userId);
+        if (auto e = m_events->append(type, QStringLiteral("notifications"), payload, actor.userId); !e)
+            qCWarning(lcLeads).noquote() << "cannot publish" << type << e.error().message;
 }
 
 core::Result<qint64> LeadJobs::enqueueImport(const Actor &actor, qint64 fileId, const QJsonObject &options)

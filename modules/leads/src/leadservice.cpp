@@ -704,6 +704,7 @@ core::Result<QJsonArray> LeadService::addTags(const Actor &actor, qint64 leadId,
     if (!added.isEmpty()) {
         if (auto st = logActivity(actor, QStringLiteral("lead_tagged"), QStringLiteral("lead"), leadId, {{QStringLiteral("tag_ids"), added}}); !st)
             return st.error();
+        // The tags and their activity entry are written; only the lead's "updated" time would lag.
         (void)m_db->execute(QStringLiteral("UPDATE leads SET updated_at = %1 WHERE id = ?").arg(m_db->timestampParam()),
                             {storage::Database::isoTimestamp(m_clock.now()), leadId});
     }

@@ -111,6 +111,7 @@ core::Result<QJsonObject> TagService::create(const Actor &actor, const QJsonObje
     if (!color.isEmpty() && !colorPattern().match(color).hasMatch())
         return fieldError(QStringLiteral("color"), QStringLiteral("must be a colour like #1e88e5"));
     const QString category = fields.value(QStringLiteral("category")).toString().trimmed();
+    Transaction tx(*m_db); // the tag and its record in the activity log, or neither
     auto row = m_db->selectOne(QStringLiteral("INSERT INTO tags (name, color, category, created_at) VALUES (?, ?, ?, %1) RETURNING id").arg(m_db->timestampParam()),
                                {name, color.isEmpty() ? QVariant() : QVariant(color), category.isEmpty() ? QVariant() : QVariant(category),
                                 Database::isoTimestamp(m_clock.now())});
@@ -121,7 +122,10 @@ core::Result<QJsonObject> TagService::create(const Actor &actor, const QJsonObje
         return row.error();
     }
     const qint64 id = row->value(0).toLongLong();
-    (void)m_leads.logActivity(actor, QStringLiteral("tag_created"), QStringLiteral("tag"), id, {{QStringLiteral("name"), name}});
+    if (auto st = m_leads.logActivity(actor, QStringLiteral("tag_created"), QStringLiteral("tag"), id, {{QStringLiteral("name"), name}}); !st)
+        return st.error();
+    if (auto st = tx.commit(); !st)
+        return st.error();
     return get(id);
 }
 
@@ -154,6 +158,7 @@ core::Result<QJsonObject> TagService::update(const Actor &actor, qint64 id, cons
     if (sets.isEmpty())
         return before;
     params << id;
+    Transaction tx(*m_db);
     auto done = m_db->execute(QStringLiteral("UPDATE tags SET %1 WHERE id = ?").arg(sets.join(QStringLiteral(", "))), params);
     if (!done) {
         if (done.error().code == ErrorCode::Conflict)
@@ -161,7 +166,10 @@ core::Result<QJsonObject> TagService::update(const Actor &actor, qint64 id, cons
                                    {{QStringLiteral("name"), QStringLiteral("already exists")}});
         return done.error();
     }
-    (void)m_leads.logActivity(actor, QStringLiteral("tag_updated"), QStringLiteral("tag"), id, {{QStringLiteral("before"), *before}});
+    if (auto st = m_leads.logActivity(actor, QStringLiteral("tag_updated"), QStringLiteral("tag"), id, {{QStringLiteral("before"), *before}}); !st)
+        return st.error();
+    if (auto st = tx.commit(); !st)
+        return st.error();
     m_leads.touch();
     return get(id);
 }
@@ -171,10 +179,14 @@ core::Status TagService::remove(const Actor &actor, qint64 id)
     auto before = get(id);
     if (!before)
         return before.error();
+    Transaction tx(*m_db);
     auto done = m_db->execute(QStringLiteral("DELETE FROM tags WHERE id = ?"), {id});
     if (!done)
         return done.error();
-    (void)m_leads.logActivity(actor, QStringLiteral("tag_deleted"), QStringLiteral("tag"), id, {{QStringLiteral("tag"), *before}});
+    if (auto st = m_leads.logActivity(actor, QStringLiteral("tag_deleted"), QStringLiteral("tag"), id, {{QStringLiteral("tag"), *before}}); !st)
+        return st;
+    if (auto st = tx.commit(); !st)
+        return st;
     m_leads.touch();
     return {};
 }
@@ -476,7 +488,8 @@ core::Result<QJsonObject> LocationService::createGroup(const Actor &actor, const
     const qint64 id = row->value(0).toLongLong();
     if (auto st = setMembers(id, f.value(QStringLiteral("location_ids")).toArray()); !st)
         return st.error();
-    (void)m_leads.logActivity(actor, QStringLiteral("location_group_created"), QStringLiteral("location_group"), id, {{QStringLiteral("name"), name}});
+    if (auto st = m_leads.logActivity(actor, QStringLiteral("location_group_created"), QStringLiteral("location_group"), id, {{QStringLiteral("name"), name}}); !st)
+        return st.error();
     if (auto st = tx.commit(); !st)
         return st.error();
     return group(id);
@@ -510,7 +523,8 @@ core::Result<QJsonObject> LocationService::updateGroup(const Actor &actor, qint6
     if (f.contains(QStringLiteral("location_ids")))
         if (auto st = setMembers(id, f.value(QStringLiteral("location_ids")).toArray()); !st)
             return st.error();
-    (void)m_leads.logActivity(actor, QStringLiteral("location_group_updated"), QStringLiteral("location_group"), id, {{QStringLiteral("before"), *before}});
+    if (auto st = m_leads.logActivity(actor, QStringLiteral("location_group_updated"), QStringLiteral("location_group"), id, {{QStringLiteral("before"), *before}}); !st)
+        return st.error();
     if (auto st = tx.commit(); !st)
         return st.error();
     m_leads.touch();
@@ -522,10 +536,14 @@ core::Status LocationService::removeGroup(const Actor &actor, qint64 id)
     auto before = group(id);
     if (!before)
         return before.error();
+    Transaction tx(*m_db); // the deletion and its record in the activity log, or neither
     auto done = m_db->execute(QStringLiteral("DELETE FROM location_groups WHERE id = ?"), {id});
     if (!done)
         return done.error();
-    (void)m_leads.logActivity(actor, QStringLiteral("location_group_deleted"), QStringLiteral("location_group"), id, {{QStringLiteral("group"), *before}});
+    if (auto st = m_leads.logActivity(actor, QStringLiteral("location_group_deleted"), QStringLiteral("location_group"), id, {{QStringLiteral("group"), *before}}); !st)
+        return st;
+    if (auto st = tx.commit(); !st)
+        return st;
     m_leads.touch();
     return {};
 }

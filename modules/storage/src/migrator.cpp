@@ -135,6 +135,7 @@ core::Result<int> Migrator::migrate()
         ++applied;
     }
     if (m_db.isPostgres())
+        // The lock is the session's: it goes with the connection if this fails.
         (void)m_db.execute(QStringLiteral("SELECT pg_advisory_unlock(?)"), {kMigrationLockKey});
     if (!outcome)
         return outcome.error();

@@ -40,6 +40,7 @@ core::Status Transaction::commit()
     const QString sql = m_level == 1 ? QStringLiteral("COMMIT") : QStringLiteral("RELEASE SAVEPOINT fliptech_sp%1").arg(m_level);
     auto st = m_db.executeRaw(sql);
     if (!st && m_level == 1)
+        // After a failed COMMIT: a ROLLBACK that fails too leaves nothing open (the server ended it).
         (void)m_db.executeRaw(QStringLiteral("ROLLBACK"));
     return st;
 }

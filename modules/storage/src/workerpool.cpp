@@ -20,7 +20,16 @@ void JobContext::setProgress(int percent, const QString &message, std::optional<
 
 namespace {
 QAtomicInt g_poolSerial{1};
+
+// An outcome that cannot be recorded: the job's lease expires and it runs again (handlers are
+// written to be run again), so it is logged, not lost.
+template <typename R>
+void logUnrecorded(const R &result, qint64 jobId, const char *what)
+{
+    if (!result)
+        qCWarning(lcJobs).noquote() << "cannot" << what << "job" << jobId << "(it will run again when its lease expires):" << result.error().message;
 }
+} // namespace
 
 WorkerPool::WorkerPool(std::shared_ptr<Database> db, JobQueue &queue, const core::Clock &clock, Options options)
     : m_db(std::move(db)), m_queue(queue), m_clock(clock), m_options(std::move(options))
@@ -119,7 +128,8 @@ void WorkerPool::workerLoop(int index)
     qint64 nextReapMs = 0;
     while (!m_stopping.load()) {
         if (reaper && m_clock.monotonicMs() >= nextReapMs) {
-            (void)m_queue.reapExpired();
+            if (auto r = m_queue.reapExpired(); !r) // the next round reaps what this one could not
+                qCWarning(lcJobs).noquote() << workerId << "cannot re-queue expired jobs:" << r.error().message;
             nextReapMs = m_clock.monotonicMs() + std::max<qint64>(250, m_options.lease.count() / 4);
         }
         quint64 serial;
@@ -148,7 +158,8 @@ void WorkerPool::workerLoop(int index)
                 QList<qint64> rest;
                 for (qsizetype k = i; k < jobs.size(); ++k)
                     rest << jobs[k].id;
-                (void)m_queue.release(rest, workerId);
+                if (auto r = m_queue.release(rest, workerId); !r) // their leases expire and they run then
+                    qCWarning(lcJobs).noquote() << workerId << "cannot release jobs:" << r.error().message;
                 break;
             }
             JobOutcome outcome;
@@ -172,17 +183,17 @@ void WorkerPool::workerLoop(int index)
                 if (outcome.result.isEmpty())
                     done << job.id; // completed together with the rest of the batch
                 else
-                    (void)m_queue.complete(job.id, workerId, outcome.result);
+                    logUnrecorded(m_queue.complete(job.id, workerId, outcome.result), job.id, "complete");
                 break;
             case JobOutcome::Kind::Failed:
             case JobOutcome::Kind::FailedPermanently:
-                (void)m_queue.fail(job.id, workerId, outcome.error, outcome.kind == JobOutcome::Kind::FailedPermanently);
+                logUnrecorded(m_queue.fail(job.id, workerId, outcome.error, outcome.kind == JobOutcome::Kind::FailedPermanently), job.id, "fail");
                 break;
             case JobOutcome::Kind::Cancelled:
                 if (isCancelRequested(job.id))
-                    (void)m_queue.markCancelled(job.id, workerId);
+                    logUnrecorded(m_queue.markCancelled(job.id, workerId), job.id, "cancel");
                 else
-                    (void)m_queue.release({job.id}, workerId); // stopping: run it again later
+                    logUnrecorded(m_queue.release({job.id}, workerId), job.id, "release"); // stopping: run it again later
                 break;
             }
             {
