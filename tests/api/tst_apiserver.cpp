@@ -364,8 +364,11 @@ private Q_SLOTS:
                                                   QStringLiteral("-nodes"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"),
                                                   QStringLiteral("-days"), QStringLiteral("1"), QStringLiteral("-keyout"), key,
                                                   QStringLiteral("-out"), cert});
-        if (!openssl.waitForStarted())
+        if (!openssl.waitForStarted()) {
+            if (test::postgresRequired()) // under scripts/test.sh, which installs openssl: a missing tool is a failure
+                QFAIL("no openssl command to make a test certificate");
             QSKIP("no openssl command to make a test certificate");
+        }
         QVERIFY(openssl.waitForFinished(60000));
         QCOMPARE(openssl.exitCode(), 0);
         QVERIFY(!api::loadTls(dir.filePath(QStringLiteral("missing.pem")), key).ok());
@@ -397,8 +400,10 @@ private Q_SLOTS:
         plain.connectToHost(QHostAddress::LocalHost, m_api.server().port());
         QVERIFY(plain.waitForConnected(3000));
         plain.write("GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
-        plain.waitForReadyRead(1000);
-        QVERIFY(!plain.readAll().startsWith("HTTP/1.1 200"));
+        // The TLS handshake fails on it and the server drops the connection, never answering in clear.
+        QByteArray got;
+        QTRY_VERIFY_WITH_TIMEOUT((got += plain.readAll(), plain.state() == QAbstractSocket::UnconnectedState), 5000);
+        QVERIFY2(!got.contains("HTTP/1.1"), got.constData());
     }
 
     void healthIs503WhenTheDatabaseIsGone()

@@ -284,7 +284,7 @@ core::Result<qint64> AuthService::lockoutRemaining(const QString &emailIn, const
         if (auto st = check(QStringLiteral("email = ?"), email, true); !st)
             return st.error();
     if (const QVariant ipv = ipParam(ip); !ipv.isNull())
-        if (auto st = check(QStringLiteral("ip_address = %1").arg(m_db->isPostgres() ? QStringLiteral("?::inet") : QStringLiteral("?")), ipv, false); !st)
+        if (auto st = check(QStringLiteral("ip_address = %1").arg(m_db->inetParam()), ipv, false); !st)
             return st.error();
     return std::max<qint64>(0, remaining);
 }
@@ -349,7 +349,7 @@ core::Result<TokenPair> AuthService::issue(const User &u, const QString &family,
     const QString refreshJti = randomToken(24);
     auto session = m_db->selectOne(QStringLiteral("INSERT INTO sessions (user_id, token, family_id, expires_at, user_agent, "
                                                   "ip_address, created_at) VALUES (?, ?, ?, ?, ?, %1, ?) RETURNING id")
-                                       .arg(m_db->isPostgres() ? QStringLiteral("?::inet") : QStringLiteral("?")),
+                                       .arg(m_db->inetParam()),
                                    {u.id, sha256Hex(refreshJti), family, m_db->timestamp(refreshExp), client.userAgent.left(500),
                                     ipParam(client.ip), m_db->timestamp(now)});
     if (!session)
@@ -916,7 +916,7 @@ void AuthService::logActivity(std::optional<qint64> userId, const QString &actio
 {
     auto r = m_db->execute(QStringLiteral("INSERT INTO activity_log (user_id, action, entity_type, entity_id, details, ip_address, "
                                           "user_agent, created_at) VALUES (?, ?, ?, ?, %1, %2, ?, ?)")
-                               .arg(m_db->jsonParam(), m_db->isPostgres() ? QStringLiteral("?::inet") : QStringLiteral("?")),
+                               .arg(m_db->jsonParam(), m_db->inetParam()),
                            {userId ? QVariant(*userId) : QVariant(), action, entityType, entityId ? QVariant(*entityId) : QVariant(),
                             QString::fromUtf8(core::json::compact(details)), ipParam(client.ip), client.userAgent.left(500),
                             m_db->timestamp(m_clock.now())});

@@ -86,6 +86,8 @@ public:
     QString jsonParam() const { return isPostgres() ? QStringLiteral("?::jsonb") : QStringLiteral("?"); }
     // A timestamp placeholder where PostgreSQL cannot infer the type (CASE, COALESCE, SELECT list).
     QString timestampParam() const { return isPostgres() ? QStringLiteral("?::timestamptz") : QStringLiteral("?"); }
+    // An IP address parameter (INET in PostgreSQL, TEXT in SQLite).
+    QString inetParam() const { return isPostgres() ? QStringLiteral("?::inet") : QStringLiteral("?"); }
     // "?, ?, ?": n parameter placeholders for an IN list or a multi-row VALUES.
     static QString placeholders(qsizetype n);
     // Boolean literal values for SQL text (the only non-parameter values we ever splice in).
