@@ -192,8 +192,10 @@ int main(int argc, char **argv)
 
     // 1. Imports through the API job.
     QList<ImportFigures> imports;
-    imports << importThroughTheApi(storage::Backend::Sqlite, csvPath, rows);
-    if (!test::postgresAdminUrl().isEmpty())
+    const bool importsToo = qEnvironmentVariable("FLIPTECH_BENCH_SKIP_IMPORT") != QLatin1String("1");
+    if (importsToo)
+        imports << importThroughTheApi(storage::Backend::Sqlite, csvPath, rows);
+    if (importsToo && !test::postgresAdminUrl().isEmpty())
         imports << importThroughTheApi(storage::Backend::Postgres, csvPath, rows);
     std::printf("| %lld leads through the API job | upload | upload + job done | rows imported | another user's GET /leads during it: p50 / p99 (n) | psql \\copy, same table | psql \\copy, bare table |\n|---|---|---|---|---|---|---|\n",
                 rows);
@@ -204,10 +206,12 @@ int main(int argc, char **argv)
                     f.bareCopySeconds > 0 ? qPrintable(QStringLiteral("%1 s").arg(f.bareCopySeconds, 0, 'f', 1)) : "-");
     std::fflush(stdout);
 
-    // 2. and 3. Abuse, on SQLite with 20,000 leads and the rate limit on.
+    // 2. and 3. Abuse, on SQLite with 20,000 leads. The per-caller limit is raised so wrk's
+    // thousands of requests a second are served, not answered 429 (tst_hostile checks that
+    // random tokens are throttled); the random tokens then cost a failed token check each.
     test::TempDatabase db(storage::Backend::Sqlite);
     bench::HeadlessServer server;
-    if (!server.start(db.url().toString(), 1200))
+    if (!server.start(db.url().toString(), 100000000))
         return 1;
     const quint16 port = server.port();
     {
@@ -222,7 +226,12 @@ int main(int argc, char **argv)
         rawExchange(port, head, data);
         QThread::sleep(5); // the import job
     }
-    const QByteArray lua = "request = function()\n  return wrk.format('GET', '/api/v1/leads?limit=50&sort=-score&score_min=' .. math.random(0, 100))\nend\n";
+    // About 250,000 different requests (score range x page size): the server's one-second page
+    // cache answers almost none of them.
+    const QByteArray lua = "request = function()\n  local a = math.random(0, 90)\n"
+                           "  return wrk.format('GET', '/api/v1/leads?sort=-score&score_min=' .. a .. '&score_max=' .. math.random(a, 100) .. "
+                           "'&limit=' .. math.random(20, 70))\nend\n";
+    (void)bench::runWrk(port, QStringLiteral("/api/v1/leads"), server.token(), 5, lua, 8); // warm-up: page cache, plans
     const bench::WrkResult alone = bench::runWrk(port, QStringLiteral("/api/v1/leads"), server.token(), 10, lua, 8);
 
     std::atomic<bool> stop{false};
@@ -312,10 +321,10 @@ int main(int argc, char **argv)
     }
     const qint64 rssPeak = procStatusKiB(server.pid(), "VmHWM:");
 
-    std::printf("\n| legitimate GET /leads (wrk -t2 -c8 -d10s, a different score filter each request) | result |\n|---|---|\n");
+    std::printf("\n| legitimate GET /leads (wrk -t2 -c8 -d10s, a different score range and page size each request) | result |\n|---|---|\n");
     std::printf("| alone | %.0f req/s, p50 %s, p99 %s |\n", alone.rps, qPrintable(alone.p50), qPrintable(alone.p99));
-    std::printf("| during 600 slow-loris connections + %.0f req/s random bearer tokens (%lld sent, %lld answered 429) | %.0f req/s, p50 %s, p99 %s%s |\n",
-                tokensSent.load() / 12.0, tokensSent.load(), tokens429.load(), underAttack.rps, qPrintable(underAttack.p50), qPrintable(underAttack.p99),
+    std::printf("| during 600 slow-loris connections + %.0f req/s random bearer tokens (%lld sent) | %.0f req/s, p50 %s, p99 %s%s |\n",
+                tokensSent.load() / 12.0, tokensSent.load(), underAttack.rps, qPrintable(underAttack.p50), qPrintable(underAttack.p99),
                 underAttack.errors ? " (wrk saw errors)" : "");
     std::printf("\n| 300 MiB upload without credentials | result |\n|---|---|\n");
     std::printf("| answer | %s |\n| server peak RSS (VmHWM) before / after | %.0f MiB / %.0f MiB |\n",
