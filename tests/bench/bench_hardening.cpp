@@ -33,12 +33,6 @@ using namespace fliptech;
 
 namespace {
 
-double percentile(QList<double> v, double p)
-{
-    std::sort(v.begin(), v.end());
-    return v.isEmpty() ? 0 : v.at(qMin<qsizetype>(v.size() - 1, qsizetype(p * v.size())));
-}
-
 qint64 procStatusKiB(qint64 pid, const char *key)
 {
     QFile f(QStringLiteral("/proc/%1/status").arg(pid));
@@ -87,22 +81,6 @@ struct ImportFigures {
     int readerRequests = 0;
     double copySeconds = -1, bareCopySeconds = -1;
 };
-
-double psqlCopy(const storage::DatabaseUrl &url, const QString &table, const QString &csv)
-{
-    QProcess psql;
-    const QString copy = QStringLiteral("\\copy %1 (name, company, email, phone, website, address, city, region, postal_code, country, "
-                                        "category, status, score, description) FROM '%2' WITH (FORMAT csv, HEADER true)").arg(table, csv);
-    QElapsedTimer t;
-    t.start();
-    psql.start(QStringLiteral("psql"), {url.toString(), QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-q"), QStringLiteral("-c"), copy});
-    psql.waitForFinished(-1);
-    if (psql.exitCode() != 0) {
-        std::fprintf(stderr, "psql \\copy failed: %s\n", psql.readAllStandardError().constData());
-        return -1;
-    }
-    return t.elapsed() / 1000.0;
-}
 
 ImportFigures importThroughTheApi(storage::Backend backend, const QString &csvPath, qint64 rows)
 {
@@ -161,16 +139,16 @@ ImportFigures importThroughTheApi(storage::Backend backend, const QString &csvPa
     reader->wait();
     delete reader;
     f.readerRequests = int(latencies.size());
-    f.readerP50 = percentile(latencies, 0.5);
-    f.readerP99 = percentile(latencies, 0.99);
+    f.readerP50 = bench::percentile(latencies, 0.5);
+    f.readerP99 = bench::percentile(latencies, 0.99);
     server.stop();
     if (backend == storage::Backend::Postgres) {
         test::TempDatabase other(backend);
         other.open(true);
-        f.copySeconds = psqlCopy(other.url(), QStringLiteral("leads"), csvPath);
+        f.copySeconds = bench::psqlCopy(other.url().toString(), QStringLiteral("leads"), csvPath);
         auto conn = other.open(false);
         (void)conn->executeRaw(QStringLiteral("CREATE TABLE bare_leads (LIKE leads INCLUDING DEFAULTS INCLUDING IDENTITY)"));
-        f.bareCopySeconds = psqlCopy(other.url(), QStringLiteral("bare_leads"), csvPath);
+        f.bareCopySeconds = bench::psqlCopy(other.url().toString(), QStringLiteral("bare_leads"), csvPath);
     }
     Q_UNUSED(rows)
     return f;

@@ -47,29 +47,6 @@ struct Figures {
     double searchP50 = 0, searchP95 = 0;
 };
 
-double percentile(QList<double> v, double p)
-{
-    std::sort(v.begin(), v.end());
-    return v.isEmpty() ? 0 : v.at(qMin<qsizetype>(v.size() - 1, qsizetype(p * v.size())));
-}
-
-double psqlCopy(const storage::DatabaseUrl &url, const QString &csv)
-{
-    QProcess psql;
-    const QString copy = QStringLiteral("\\copy leads (name, company, email, phone, website, address, city, region, postal_code, country, "
-                                        "category, status, score, description) FROM '%1' WITH (FORMAT csv, HEADER true)").arg(csv);
-    QElapsedTimer t;
-    t.start();
-    psql.start(QStringLiteral("psql"), {url.toString(), QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-q"),
-                                        QStringLiteral("-c"), copy});
-    psql.waitForFinished(-1);
-    if (psql.exitCode() != 0) {
-        std::fprintf(stderr, "psql \\copy failed: %s\n", psql.readAllStandardError().constData());
-        return -1;
-    }
-    return t.elapsed() / 1000.0;
-}
-
 bool run(storage::Backend backend, const QString &csv, qint64 rows, Figures *f)
 {
     test::TempDatabase tmp(backend);
@@ -112,7 +89,7 @@ bool run(storage::Backend backend, const QString &csv, qint64 rows, Figures *f)
     if (db->isPostgres()) {
         test::TempDatabase other(backend);
         (void)other.open();
-        f->copySeconds = psqlCopy(other.url(), csv);
+        f->copySeconds = bench::psqlCopy(other.url().toString(), QStringLiteral("leads"), csv);
     } else {
         (void)db->executeRaw(QStringLiteral("ANALYZE"));
     }
@@ -129,8 +106,8 @@ bool run(storage::Backend backend, const QString &csv, qint64 rows, Figures *f)
         if (!hits || hits->isEmpty())
             std::fprintf(stderr, "search '%s' found nothing\n", qPrintable(words.at(i % words.size())));
     }
-    f->searchP50 = percentile(ms, 0.50);
-    f->searchP95 = percentile(ms, 0.95);
+    f->searchP50 = bench::percentile(ms, 0.50);
+    f->searchP95 = bench::percentile(ms, 0.95);
 
     // The list endpoint over HTTP.
     db->closeThreadConnection();

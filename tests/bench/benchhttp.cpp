@@ -1,5 +1,6 @@
 #include "benchhttp.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 
 #include "testenv.h"
@@ -8,6 +9,7 @@
 #include <QRegularExpression>
 #include <QTcpSocket>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace fliptech::bench {
@@ -67,6 +69,28 @@ WrkResult runWrk(quint16 port, const QString &path, const QByteArray &token, int
     if (r.errors)
         std::fprintf(stderr, "wrk saw errors:\n%s\n", qPrintable(out));
     return r;
+}
+
+double percentile(QList<double> v, double p)
+{
+    std::sort(v.begin(), v.end());
+    return v.isEmpty() ? 0 : v.at(qMin<qsizetype>(v.size() - 1, qsizetype(p * v.size())));
+}
+
+double psqlCopy(const QString &databaseUrl, const QString &table, const QString &csv)
+{
+    QProcess psql;
+    const QString copy = QStringLiteral("\\copy %1 (name, company, email, phone, website, address, city, region, postal_code, country, "
+                                        "category, status, score, description) FROM '%2' WITH (FORMAT csv, HEADER true)").arg(table, csv);
+    QElapsedTimer t;
+    t.start();
+    psql.start(QStringLiteral("psql"), {databaseUrl, QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-q"), QStringLiteral("-c"), copy});
+    psql.waitForFinished(-1);
+    if (psql.exitCode() != 0) {
+        std::fprintf(stderr, "psql \\copy failed: %s\n", psql.readAllStandardError().constData());
+        return -1;
+    }
+    return t.elapsed() / 1000.0;
 }
 
 HeadlessServer::HeadlessServer() = default;

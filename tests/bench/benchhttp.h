@@ -3,6 +3,7 @@
 // signed in, a one-shot HTTP client, and wrk runs parsed into figures.
 
 #include <QByteArray>
+#include <QList>
 #include <QJsonObject>
 #include <QProcess>
 #include <QString>
@@ -23,6 +24,11 @@ struct WrkResult {
 // `luaScript` (wrk's -s) may make the requests instead, e.g. each to a different path.
 WrkResult runWrk(quint16 port, const QString &path, const QByteArray &token, int seconds, const QByteArray &luaScript = {},
                  int connections = 50);
+
+// The value below which a fraction p of the samples lie (p in 0..1).
+double percentile(QList<double> samples, double p);
+// Seconds `psql \copy` takes to load the generator's CSV into `table` (-1 on failure).
+double psqlCopy(const QString &databaseUrl, const QString &table, const QString &csv);
 
 class HeadlessServer final
 {

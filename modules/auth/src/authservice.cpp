@@ -648,20 +648,27 @@ core::Status AuthService::setTemporaryPassword(const Principal &who, qint64 user
     storage::Transaction tx(*m_db, storage::Transaction::Mode::Immediate);
     if (!tx.isActive())
         return tx.error();
+    if (auto st = replacePassword(userId, *h, true, revokeApiKeys); !st)
+        return st;
+    if (auto st = tx.commit(); !st)
+        return st;
+    logActivity(who.userId, QStringLiteral("temporary_password_set"), QStringLiteral("user"), userId,
+                {{QStringLiteral("api_keys_revoked"), revokeApiKeys}}, client);
+    return {};
+}
+
+core::Status AuthService::replacePassword(qint64 userId, const QString &hash, bool mustChange, bool revokeApiKeys)
+{
+    // Inside the caller's transaction: the new password, every session ended, keys if asked.
     if (auto r = m_db->execute(QStringLiteral("UPDATE users SET password_hash = ?, must_change_password = %1, updated_at = ? WHERE id = ?")
-                                   .arg(m_db->boolLiteral(true)),
-                               {*h, m_db->timestamp(m_clock.now()), userId});
+                                   .arg(m_db->boolLiteral(mustChange)),
+                               {hash, m_db->timestamp(m_clock.now()), userId});
         !r)
         return r.error();
     if (auto st = revokeSessions(userId); !st)
         return st;
     if (revokeApiKeys)
-        if (auto st = revokeApiKeysOf(userId); !st)
-            return st;
-    if (auto st = tx.commit(); !st)
-        return st;
-    logActivity(who.userId, QStringLiteral("temporary_password_set"), QStringLiteral("user"), userId,
-                {{QStringLiteral("api_keys_revoked"), revokeApiKeys}}, client);
+        return revokeApiKeysOf(userId);
     return {};
 }
 
@@ -691,18 +698,10 @@ core::Status AuthService::resetPassword(const QString &token, const QString &new
         return h.error();
     const qint64 userId = row->value(1).toLongLong();
     const QVariant ts = m_db->timestamp(now);
-    if (auto r = m_db->execute(QStringLiteral("UPDATE users SET password_hash = ?, must_change_password = %1, updated_at = ? WHERE id = ?")
-                                   .arg(m_db->boolLiteral(false)),
-                               {*h, ts, userId});
-        !r)
-        return r.error();
     if (auto r = m_db->execute(QStringLiteral("UPDATE password_reset_tokens SET used_at = ? WHERE id = ?"), {ts, row->value(0)}); !r)
         return r.error();
-    if (auto st = revokeSessions(userId); !st)
+    if (auto st = replacePassword(userId, *h, false, revokeApiKeys); !st)
         return st;
-    if (revokeApiKeys)
-        if (auto st = revokeApiKeysOf(userId); !st)
-            return st;
     if (auto st = tx.commit(); !st)
         return st;
     logActivity(userId, QStringLiteral("password_reset"), QStringLiteral("user"), userId, {}, client);

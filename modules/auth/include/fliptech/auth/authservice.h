@@ -161,6 +161,7 @@ public:
 private:
     static QStringList scopesOf(const QVariant &permissions);
     core::Status revokeApiKeysOf(qint64 userId);
+    core::Status replacePassword(qint64 userId, const QString &hash, bool mustChange, bool revokeApiKeys);
     std::function<void(const QString &, const QString &)> m_resetLinkSink;
     core::Result<TokenPair> issue(const User &user, const QString &family, const ClientInfo &client);
     core::Result<User> insertUser(const QString &email, const QString &password, const QString &name, Role role);
