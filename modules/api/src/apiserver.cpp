@@ -108,6 +108,11 @@ std::optional<core::Error> ApiServer::screenHostAndOrigin(const QByteArray &host
 std::optional<Refusal> ApiServer::screenHead(const RequestHead &head, const QHostAddress &peer, qint64 *maxBodyBytes) const
 {
     Q_UNUSED(peer)
+    // A request without a body is screened where it is dispatched (the same checks, once);
+    // here only what must be refused before reading on: bodies, and WebSocket upgrades (which
+    // QHttpServer completes before any handler could answer).
+    if (!head.hasBody() && head.header("Upgrade").isEmpty())
+        return std::nullopt;
     auto refusal = [](const core::Error &e) {
         return Refusal{httpStatusFor(e.code), e.codeName().toLatin1(), e.message, e.code == ErrorCode::Unauthorized ? "WWW-Authenticate: Bearer\r\n" : "",
                        e.details.isEmpty() ? QByteArray() : QJsonDocument(e.details).toJson(QJsonDocument::Compact)};

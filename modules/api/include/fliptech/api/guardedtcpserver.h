@@ -37,7 +37,7 @@ public:
         qint64 maxRequestBytes = (1 << 20) + (64 << 10); // 1 MiB body + headers
         // File uploads (POST /api/v1/uploads/...) may be larger: a CSV of a million leads.
         qint64 maxUploadBytes = (200LL << 20) + (64 << 10);
-        int maxConnectionsPerAddress = 32; // one client cannot hold every slot
+        int maxConnectionsPerAddress = 128; // one client cannot hold every slot (a quarter of them); wrk -c50 or a proxy pool fits
         int headTimeoutMs = 10000;         // a request head must arrive within this
         int minBodyBytesPerSecond = 1024;  // after bodyGraceMs, a body slower than this is cut
         int bodyGraceMs = 10000;
