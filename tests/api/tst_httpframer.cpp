@@ -76,7 +76,7 @@ private Q_SLOTS:
                                "Transfer-Encoding: chunked\r\n\r\n3;ext=1\r\nabc\r\n2\r\nde\r\n0\r\nX-Trailer: t\r\n\r\n" +
                                "GET /c HTTP/1.1\r\n" + kHost + "Connection: close\r\n\r\n";
         const auto r = framer.feed(two, [&](const RequestHead &h, qint64 *) -> std::optional<Refusal> {
-            heads << h.target;
+            heads << h.target.toByteArray();
             return std::nullopt;
         });
         QVERIFY2(!r.refusal, r.refusal ? qPrintable(r.refusal->message) : "");

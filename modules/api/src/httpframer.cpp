@@ -27,35 +27,41 @@ bool isTchar(char c)
     return std::strchr("!#$%&'*+-.^_`|~", c) != nullptr && c != '\0';
 }
 
-bool isToken(const QByteArray &s)
+bool isToken(QByteArrayView s)
 {
     return !s.isEmpty() && std::all_of(s.cbegin(), s.cend(), isTchar);
 }
 
-bool hasControl(const QByteArray &s)
+bool hasControl(QByteArrayView s)
 {
     return std::any_of(s.cbegin(), s.cend(), [](char c) { return (static_cast<unsigned char>(c) < 0x20 && c != '\t') || c == 0x7f; });
 }
 
-bool containsToken(const QByteArray &list, const char *token)
+bool containsToken(QByteArrayView list, const char *token)
 {
-    for (const QByteArray &part : list.split(','))
-        if (part.trimmed().compare(token, Qt::CaseInsensitive) == 0)
+    while (!list.isEmpty()) {
+        const qsizetype comma = list.indexOf(',');
+        const QByteArrayView part = (comma < 0 ? list : list.first(comma)).trimmed();
+        if (part.compare(QByteArrayView(token), Qt::CaseInsensitive) == 0)
             return true;
+        if (comma < 0)
+            break;
+        list = list.sliced(comma + 1);
+    }
     return false;
 }
 
 } // namespace
 
-QByteArray RequestHead::header(const QByteArray &name) const
+QByteArray RequestHead::header(QByteArrayView name) const
 {
     for (const auto &h : headers)
         if (h.first.compare(name, Qt::CaseInsensitive) == 0)
-            return h.second;
+            return h.second.toByteArray();
     return {};
 }
 
-int RequestHead::count(const QByteArray &name) const
+int RequestHead::count(QByteArrayView name) const
 {
     return int(std::count_if(headers.cbegin(), headers.cend(), [&](const auto &h) { return h.first.compare(name, Qt::CaseInsensitive) == 0; }));
 }
@@ -63,37 +69,48 @@ int RequestHead::count(const QByteArray &name) const
 std::optional<Refusal> HttpFramer::parseHead(const QByteArray &head, const Limits &limits, RequestHead *out)
 {
     // `head` ends with CRLF CRLF; every line ends with CRLF (a bare LF was refused before).
-    const QList<QByteArray> lines = head.left(head.size() - 4).split('\n');
-    QByteArray requestLine = lines.first();
-    requestLine.chop(requestLine.endsWith('\r') ? 1 : 0);
-    const QList<QByteArray> parts = requestLine.split(' ');
-    if (parts.size() != 3 || !isToken(parts[0]) || parts[1].isEmpty() || hasControl(parts[1]))
+    // Views into one shared copy: no allocation per line or header.
+    out->raw = head;
+    const QByteArrayView all = QByteArrayView(out->raw).first(out->raw.size() - 2); // keep the last line's CRLF
+    qsizetype pos = 0;
+    auto nextLine = [&all, &pos]() {
+        const qsizetype nl = all.indexOf('\n', pos);
+        const QByteArrayView line = all.sliced(pos, nl - pos - 1); // without CR LF
+        pos = nl + 1;
+        return line;
+    };
+    const QByteArrayView requestLine = nextLine();
+    const qsizetype sp1 = requestLine.indexOf(' ');
+    const qsizetype sp2 = sp1 < 0 ? -1 : requestLine.indexOf(' ', sp1 + 1);
+    const bool threeParts = sp1 > 0 && sp2 > sp1 + 1 && requestLine.indexOf(' ', sp2 + 1) < 0;
+    const QByteArrayView method = threeParts ? requestLine.first(sp1) : QByteArrayView();
+    const QByteArrayView target = threeParts ? requestLine.sliced(sp1 + 1, sp2 - sp1 - 1) : QByteArrayView();
+    const QByteArrayView version = threeParts ? requestLine.sliced(sp2 + 1) : QByteArrayView();
+    if (!threeParts || !isToken(method) || target.isEmpty() || hasControl(target))
         return badRequest(QStringLiteral("the request line is not 'METHOD target HTTP/1.1'"));
-    const QByteArray &version = parts[2];
     if (version.size() != 8 || !version.startsWith("HTTP/") || version[6] != '.' || !std::isdigit(static_cast<unsigned char>(version[5])) ||
         !std::isdigit(static_cast<unsigned char>(version[7])))
         return badRequest(QStringLiteral("the request line is not 'METHOD target HTTP/1.1'"));
     if (version[5] != '1')
         return refuse(505, "http_version_not_supported", QStringLiteral("%1 is not supported: use HTTP/1.1").arg(QString::fromLatin1(version)));
-    out->method = parts[0];
-    out->target = parts[1];
+    out->method = method;
+    out->target = target;
     out->minorVersion = version[7] - '0';
-    if (lines.size() - 1 > limits.maxHeaderFields)
-        return refuse(431, "headers_too_large", QStringLiteral("more than %1 header fields").arg(limits.maxHeaderFields));
-    for (qsizetype i = 1; i < lines.size(); ++i) {
-        QByteArray line = lines[i];
-        line.chop(line.endsWith('\r') ? 1 : 0);
+    for (int i = 1; pos < all.size(); ++i) {
+        if (i > limits.maxHeaderFields)
+            return refuse(431, "headers_too_large", QStringLiteral("more than %1 header fields").arg(limits.maxHeaderFields));
+        const QByteArrayView line = nextLine();
         if (line.startsWith(' ') || line.startsWith('\t'))
             return badRequest(QStringLiteral("header line %1 is folded (obsolete line folding is not accepted)").arg(i));
         const qsizetype colon = line.indexOf(':');
         if (colon <= 0)
             return badRequest(QStringLiteral("header line %1 has no name and colon").arg(i));
-        const QByteArray name = line.left(colon);
-        const QByteArray value = line.mid(colon + 1).trimmed();
+        const QByteArrayView name = line.first(colon);
+        const QByteArrayView value = line.sliced(colon + 1).trimmed();
         if (!isToken(name))
             return badRequest(QStringLiteral("header line %1 has a malformed name").arg(i));
         if (hasControl(value))
-            return badRequest(QStringLiteral("header '%1' holds control characters").arg(QString::fromLatin1(name.left(60))));
+            return badRequest(QStringLiteral("header '%1' holds control characters").arg(QString::fromLatin1(name.first(qMin<qsizetype>(60, name.size())))));
         out->headers.append({name, value});
     }
 

@@ -9,6 +9,7 @@
 // on its own.
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QList>
 #include <QPair>
 #include <QString>
@@ -19,17 +20,18 @@
 namespace fliptech::api {
 
 struct RequestHead {
-    QByteArray method;
-    QByteArray target;
+    QByteArray raw;       // the head's bytes; method, target and headers are views into it
+    QByteArrayView method;
+    QByteArrayView target;
     int minorVersion = 1; // HTTP/1.x
-    QList<QPair<QByteArray, QByteArray>> headers;
+    QList<QPair<QByteArrayView, QByteArrayView>> headers;
     std::optional<qint64> contentLength;
     bool chunked = false;
     bool wantsClose = false;      // Connection: close, or HTTP/1.0 without keep-alive
     bool expectsContinue = false; // Expect: 100-continue
 
-    QByteArray header(const QByteArray &name) const;
-    int count(const QByteArray &name) const;
+    QByteArray header(QByteArrayView name) const;
+    int count(QByteArrayView name) const;
     bool hasBody() const { return chunked || contentLength.value_or(0) > 0; }
 };
 
