@@ -105,9 +105,8 @@ std::optional<core::Error> ApiServer::screenHostAndOrigin(const QByteArray &host
     return std::nullopt;
 }
 
-std::optional<Refusal> ApiServer::screenHead(const RequestHead &head, const QHostAddress &peer, qint64 *maxBodyBytes) const
+std::optional<Refusal> ApiServer::screenHead(const RequestHead &head, qint64 *maxBodyBytes) const
 {
-    Q_UNUSED(peer)
     // A request without a body is screened where it is dispatched (the same checks, once);
     // here only what must be refused before reading on: bodies, and WebSocket upgrades (which
     // QHttpServer completes before any handler could answer).
@@ -495,7 +494,7 @@ std::unique_ptr<ApiServer::Worker> ApiServer::startWorker(int index, const Guard
             }
         });
         raw->tcp = new GuardedTcpServer(m_options.limits);
-        raw->tcp->setHeadScreen([this](const RequestHead &head, const QHostAddress &peer, qint64 *maxBody) { return screenHead(head, peer, maxBody); });
+        raw->tcp->setHeadScreen([this](const RequestHead &head, qint64 *maxBody) { return screenHead(head, maxBody); });
         raw->tcp->setTls(m_options.tls);
         raw->tcp->shareConnectionCount(acceptor);
         QObject::connect(raw->tcp, &GuardedTcpServer::rejected, raw->tcp, [this](int status) { m_metrics.countRequest(status); });

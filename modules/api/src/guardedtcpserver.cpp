@@ -214,7 +214,7 @@ void GuardedTcpServer::screenBytes(QTcpSocket *socket, Connection *c)
     const HttpFramer::Result r = c->framer.feed(data, [this, c](const RequestHead &head, qint64 *maxBody) -> std::optional<Refusal> {
         *maxBody = m_limits.maxRequestBytes;
         if (m_screen)
-            return m_screen(head, c->peer, maxBody);
+            return m_screen(head, maxBody);
         return std::nullopt;
     });
     if (r.refusal) {

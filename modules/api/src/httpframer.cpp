@@ -233,16 +233,6 @@ HttpFramer::Result HttpFramer::feed(const char *data, qsizetype size, const Scre
                     return fail(*refused);
             break;
         }
-        case State::Body: {
-            const qint64 n = std::min<qint64>(m_remaining, size - i);
-            if (auto refused = takeBody(n))
-                return fail(*refused);
-            m_remaining -= n;
-            i += n;
-            if (m_remaining == 0)
-                requestDone(result);
-            break;
-        }
         case State::ChunkSize:
         case State::Trailers: {
             const char c = data[i++];
@@ -274,13 +264,18 @@ HttpFramer::Result HttpFramer::feed(const char *data, qsizetype size, const Scre
             }
             break;
         }
+        case State::Body:
         case State::ChunkData: {
             const qint64 n = std::min<qint64>(m_remaining, size - i);
             if (auto refused = takeBody(n))
                 return fail(*refused);
             m_remaining -= n;
             i += n;
-            if (m_remaining == 0) {
+            if (m_remaining > 0)
+                break;
+            if (m_state == State::Body) {
+                requestDone(result);
+            } else {
                 m_state = State::ChunkDataEnd;
                 m_line.clear();
             }

@@ -90,7 +90,7 @@ private:
     std::optional<core::Error> screenHostAndOrigin(const QByteArray &host, const QByteArray &origin, QByteArray *allowedOrigin) const;
     // A request on its head alone, before its body is read (GuardedTcpServer calls it): Host
     // and Origin, the route's body limit, and credentials for a body bound for a route that needs them.
-    std::optional<Refusal> screenHead(const RequestHead &head, const QHostAddress &peer, qint64 *maxBodyBytes) const;
+    std::optional<Refusal> screenHead(const RequestHead &head, qint64 *maxBodyBytes) const;
     // Rate limit, authentication, role, body: fills ctx, or says why the request is refused.
     core::Status admit(const QHttpServerRequest &request, const Route &route, RequestContext &ctx);
     QHttpServerResponse invoke(const Route &route, RequestContext &ctx) const;

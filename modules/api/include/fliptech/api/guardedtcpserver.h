@@ -34,18 +34,16 @@ public:
     struct Limits {
         int maxConnections = 512;
         int idleTimeoutMs = 30000;
-        qint64 maxRequestBytes = (1 << 20) + (64 << 10); // 1 MiB body + headers
-        // File uploads (POST /api/v1/uploads/...) may be larger: a CSV of a million leads.
-        qint64 maxUploadBytes = (200LL << 20) + (64 << 10);
+        qint64 maxRequestBytes = (1 << 20) + (64 << 10); // a body when no head screen names the route's limit
         int maxConnectionsPerAddress = 128; // one client cannot hold every slot (a quarter of them); wrk -c50 or a proxy pool fits
         int headTimeoutMs = 10000;         // a request head must arrive within this
         int minBodyBytesPerSecond = 1024;  // after bodyGraceMs, a body slower than this is cut
         int bodyGraceMs = 10000;
         HttpFramer::Limits framing;
     };
-    // Screens a request on its head (Host, credentials, route's body limit) with the client's
-    // address; without one, every body may be maxRequestBytes long.
-    using HeadScreen = std::function<std::optional<Refusal>(const RequestHead &head, const QHostAddress &peer, qint64 *maxBodyBytes)>;
+    // Screens a request on its head (Host, credentials, route's body limit); without one, every
+    // body may be maxRequestBytes long.
+    using HeadScreen = std::function<std::optional<Refusal>(const RequestHead &head, qint64 *maxBodyBytes)>;
     void setHeadScreen(HeadScreen screen) { m_screen = std::move(screen); }
     // The connection whose request this thread is handling (inside QHttpServer's handler), or null.
     static QTcpSocket *currentConnection();

@@ -87,8 +87,8 @@ private:
 
     Limits m_limits;
     State m_state = State::Head;
-    QByteArray m_head;   // the head so far (or the chunk-size / trailer line)
-    QByteArray m_line;
+    QByteArray m_head;   // the head so far
+    QByteArray m_line;   // a chunk-size or trailer line so far, or a chunk's closing CRLF
     qint64 m_remaining = 0; // body or chunk bytes still to come
     qint64 m_bodySeen = 0;
     qint64 m_maxBody = 0;
