@@ -8,7 +8,14 @@
 //     answered for a second (until a lead changes), so the same request again is served from
 //     memory; a second run scrolls, asking for a different page of the filter every time, to
 //     show what a page costs when it has to be read from the database;
-//  3. global search (SearchService, ranked with snippets): p50/p95 over 300 queries (target p95 < 50 ms).
+//  3. global search (SearchService, ranked with snippets): p50/p95 over 300 queries (target p95 < 50 ms);
+//  4. the list as a salesperson uses it: every request a new random combination of filters, per
+//     class (city x status x score range; a tag with a status and a score range; has e-mail with
+//     a city and a score range; a city with one of the four sorts), wrk with 8 and 50
+//     connections (targets p50 < 30 ms, p95 < 100 ms, >= 200 req/s), with the total as the
+//     API answers it (exact or estimated).
+// FLIPTECH_BENCH_DATABASES=url[,url] runs 2-4 on databases loaded before (e.g. by an earlier
+// run's import) instead of importing.
 #include "benchhttp.h"
 #include "leadgen.h"
 #include "fliptech/core/clock.h"
@@ -36,6 +43,81 @@ namespace {
 
 const QString kListPath = QStringLiteral("/api/v1/leads?limit=50&status=new&city=Austin&score_min=50&sort=-score");
 
+// The tags the random filters pick from: 40 % of leads carry one, 10 % a second.
+const char *const kTagNames[] = {"hot", "cold", "callback", "no-site", "slow-site", "facebook-only", "referral", "vip", "spanish", "follow-up",
+                                 "ecommerce", "booking", "franchise", "new-owner", "seasonal", "budget", "premium", "local-seo", "reviews", "redesign"};
+
+bool tagLeads(storage::Database &db)
+{
+    auto existing = db.selectOne(QStringLiteral("SELECT count(*) FROM tags"));
+    if (!existing || existing->value(0).toLongLong() > 0)
+        return bool(existing);
+    QStringList values;
+    for (const char *t : kTagNames)
+        values << QStringLiteral("('%1')").arg(QLatin1String(t));
+    return db.executeRaw(QStringLiteral("INSERT INTO tags (name) VALUES %1").arg(values.join(u','))).ok() &&
+           db.executeRaw(QStringLiteral("INSERT INTO lead_tags (lead_id, tag_id) SELECT id, 1 + (id * 7) % 20 FROM leads WHERE id % 10 < 4")).ok() &&
+           db.executeRaw(QStringLiteral("INSERT INTO lead_tags (lead_id, tag_id) SELECT id, 1 + (id * 13 + 5) % 20 FROM leads "
+                                        "WHERE id % 10 = 0 AND (id * 13 + 5) % 20 <> (id * 7) % 20")).ok();
+}
+
+// wrk script: every request a new random combination of the class's filters.
+QByteArray randomFilterScript(const char *filterClass)
+{
+    QByteArray tags;
+    for (const char *t : kTagNames)
+        tags += QByteArray("\"") + t + "\",";
+    return QByteArray(R"(
+local cities = {"Austin","Dallas","Houston","Denver","Phoenix","Portland","Seattle","Miami","Atlanta","Chicago","Boston","Nashville","San%20Diego","Tampa","Raleigh","Columbus"}
+local statuses = {"new","contacted","qualified","proposal","won","lost"}
+local sorts = {"-created_at","-score","name","-last_contacted_at"}
+local tags = {)") + tags + R"(}
+local class = ")" + filterClass + R"("
+local threads = 0
+function setup(thread) thread:set("id", threads); threads = threads + 1 end
+function init(args) math.randomseed(os.time() * 1000 + id * 7919) end
+local function pick(t) return t[math.random(#t)] end
+local function range()
+  local lo = math.random(0, 100)
+  return "&score_min=" .. lo .. "&score_max=" .. math.random(lo, 100)
+end
+function request()
+  local q
+  if class == "city_status_score" then
+    q = "city=" .. pick(cities) .. "&status=" .. pick(statuses) .. range()
+  elseif class == "tag_status_score" then
+    q = "tags_any=" .. pick(tags) .. "&status=" .. pick(statuses) .. range()
+  elseif class == "has_email_city_score" then
+    q = "has_email=" .. (math.random(2) == 1 and "true" or "false") .. "&city=" .. pick(cities) .. range()
+  else
+    q = "city=" .. pick(cities) .. "&sort=" .. pick(sorts) .. "&score_min=" .. math.random(0, 100)
+  end
+  return wrk.format(nil, "/api/v1/leads?limit=50&" .. q)
+end
+)";
+}
+
+struct ClassFigures {
+    QString name;
+    bench::WrkResult c8, c50;
+};
+
+QList<ClassFigures> randomFilters(quint16 port, const QByteArray &token)
+{
+    QList<ClassFigures> out;
+    for (const char *c : {"city_status_score", "tag_status_score", "has_email_city_score", "city_sort_score"}) {
+        ClassFigures f;
+        f.name = QString::fromLatin1(c);
+        const QByteArray script = randomFilterScript(c);
+        f.c8 = bench::runWrk(port, QStringLiteral("/api/v1/leads"), token, 10, script, 8);
+        f.c50 = bench::runWrk(port, QStringLiteral("/api/v1/leads"), token, 10, script, 50);
+        std::fprintf(stderr, "%s: c8 %.0f req/s p50 %.1f p95 %.1f; c50 %.0f req/s p50 %.1f p95 %.1f\n", c, f.c8.rps, f.c8.p50Ms, f.c8.p95Ms,
+                     f.c50.rps, f.c50.p50Ms, f.c50.p95Ms);
+        out << f;
+    }
+    return out;
+}
+
 struct Figures {
     QString backend;
     qint64 rows = 0;
@@ -45,7 +127,10 @@ struct Figures {
     bench::WrkResult list, listDistinct;
     qint64 listTotal = 0;
     double searchP50 = 0, searchP95 = 0;
+    QList<ClassFigures> random;
 };
+
+bool measure(const std::shared_ptr<storage::Database> &db, const QString &url, Figures *f);
 
 bool run(storage::Backend backend, const QString &csv, qint64 rows, Figures *f)
 {
@@ -90,9 +175,21 @@ bool run(storage::Backend backend, const QString &csv, qint64 rows, Figures *f)
         test::TempDatabase other(backend);
         (void)other.open();
         f->copySeconds = bench::psqlCopy(other.url().toString(), QStringLiteral("leads"), csv);
-    } else {
-        (void)db->executeRaw(QStringLiteral("ANALYZE"));
     }
+    return measure(db, tmp.url().toString(), f);
+}
+
+// Search, the list, scrolling and random filters on a loaded database.
+bool measure(const std::shared_ptr<storage::Database> &db, const QString &url, Figures *f)
+{
+    f->backend = db->isPostgres() ? QStringLiteral("PostgreSQL") : QStringLiteral("SQLite");
+    if (!tagLeads(*db)) {
+        std::fprintf(stderr, "could not tag the leads\n");
+        return false;
+    }
+    (void)db->executeRaw(db->isPostgres() ? QStringLiteral("VACUUM ANALYZE") : QStringLiteral("ANALYZE"));
+    if (auto n = db->selectOne(QStringLiteral("SELECT count(*) FROM leads")))
+        f->rows = n->value(0).toLongLong();
 
     // Search: the query and its snippets, as the palette asks for them.
     leads::SearchService search(db);
@@ -112,7 +209,7 @@ bool run(storage::Backend backend, const QString &csv, qint64 rows, Figures *f)
     // The list endpoint over HTTP.
     db->closeThreadConnection();
     bench::HeadlessServer server;
-    if (!server.start(tmp.url().toString()))
+    if (!server.start(url))
         return false;
     f->listTotal = bench::jsonBody(bench::httpRequest(server.port(), "GET", kListPath.toLatin1(), {}, server.token()))
                        .value(QStringLiteral("total")).toInteger();
@@ -148,6 +245,7 @@ function request()
 end
 )";
     f->listDistinct = bench::runWrk(server.port(), kListPath, server.token(), 10, distinct);
+    f->random = randomFilters(server.port(), server.token());
     return true;
 }
 
@@ -157,19 +255,29 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     const qint64 rows = qEnvironmentVariableIsSet("FLIPTECH_BENCH_LEADS") ? qEnvironmentVariable("FLIPTECH_BENCH_LEADS").toLongLong() : 1000000;
+    QList<Figures> all;
     QTemporaryDir dir;
+    const QStringList reuse = qEnvironmentVariable("FLIPTECH_BENCH_DATABASES").split(u',', Qt::SkipEmptyParts);
+    for (const QString &url : reuse) {
+        auto parsed = storage::DatabaseUrl::parse(url);
+        auto db = parsed ? storage::Database::open(*parsed) : core::Result<std::shared_ptr<storage::Database>>(parsed.error());
+        Figures f;
+        if (!db)
+            std::fprintf(stderr, "%s: %s\n", qPrintable(url), qPrintable(db.error().message));
+        else if (measure(*db, url, &f))
+            all << f;
+    }
     const QString csv = dir.filePath(QStringLiteral("leads.csv"));
-    {
+    if (reuse.isEmpty()) {
         QFile out(csv);
         if (!out.open(QIODevice::WriteOnly))
             return 1;
         bench::writeLeadsCsv(&out, rows, 42);
         std::fprintf(stderr, "generated %lld leads (%.0f MiB)\n", rows, out.size() / 1048576.0);
     }
-    QList<Figures> all;
     for (auto backend : {storage::Backend::Sqlite, storage::Backend::Postgres}) {
         Figures f;
-        if (run(backend, csv, rows, &f))
+        if (reuse.isEmpty() && run(backend, csv, rows, &f))
             all << f;
     }
     std::printf("| %lld leads | import rows/s | then indexes + search built | psql \\copy | list (wrk -c50, 3 filters + sort) | list, scrolling (a different page each time) | search p50 / p95 |\n"
@@ -181,10 +289,19 @@ int main(int argc, char **argv)
         const QString indexing = f.indexingSeconds > 0 ? QStringLiteral("%1 s (%2 rows/s all told)").arg(f.indexingSeconds, 0, 'f', 1)
                                                              .arg(f.rows / (f.importSeconds + f.indexingSeconds), 0, 'f', 0)
                                                        : QStringLiteral("— (live)");
-        std::printf("| %s | %.0f (%.1f s) | %s | %s | %.0f req/s, p50 %s, p99 %s (total %lld)%s | %.0f req/s, p50 %s, p99 %s%s | %.1f ms / %.1f ms |\n",
-                    qPrintable(f.backend), f.rows / f.importSeconds, f.importSeconds, qPrintable(indexing), qPrintable(copy), f.list.rps, qPrintable(f.list.p50),
+        const QString import = f.importSeconds > 0 ? QStringLiteral("%1 (%2 s)").arg(f.rows / f.importSeconds, 0, 'f', 0).arg(f.importSeconds, 0, 'f', 1)
+                                                   : QStringLiteral("— (loaded before)");
+        std::printf("| %s | %s | %s | %s | %.0f req/s, p50 %s, p99 %s (total %lld)%s | %.0f req/s, p50 %s, p99 %s%s | %.1f ms / %.1f ms |\n",
+                    qPrintable(f.backend), qPrintable(import), qPrintable(indexing), qPrintable(copy), f.list.rps, qPrintable(f.list.p50),
                     qPrintable(f.list.p99), f.listTotal, f.list.errors ? " ERRORS" : "", f.listDistinct.rps, qPrintable(f.listDistinct.p50),
                     qPrintable(f.listDistinct.p99), f.listDistinct.errors ? " ERRORS" : "", f.searchP50, f.searchP95);
     }
+    std::printf("\n| random filters, every request a new combination (limit 50, with the total) | backend | wrk -c8: req/s, p50, p95, p99 | wrk -c50: req/s, p50, p95, p99 |\n"
+                "|---|---|---|---|\n");
+    for (const Figures &f : std::as_const(all))
+        for (const ClassFigures &c : f.random)
+            std::printf("| %s | %s | %.0f, %.1f ms, %.1f ms, %.1f ms%s | %.0f, %.1f ms, %.1f ms, %.1f ms%s |\n", qPrintable(c.name), qPrintable(f.backend),
+                        c.c8.rps, c.c8.p50Ms, c.c8.p95Ms, c.c8.p99Ms, c.c8.errors ? " ERRORS" : "", c.c50.rps, c.c50.p50Ms, c.c50.p95Ms,
+                        c.c50.p99Ms, c.c50.errors ? " ERRORS" : "");
     return all.isEmpty() ? 1 : 0;
 }

@@ -47,15 +47,20 @@ QJsonObject jsonBody(const QByteArray &response)
 
 WrkResult runWrk(quint16 port, const QString &path, const QByteArray &token, int seconds, const QByteArray &luaScript, int connections)
 {
-    QStringList args{QStringLiteral("-t2"), QStringLiteral("-c%1").arg(connections), QStringLiteral("-d%1s").arg(seconds), QStringLiteral("--latency"),
+    QStringList args{QStringLiteral("-t2"), QStringLiteral("-c%1").arg(connections), QStringLiteral("-d%1s").arg(seconds), QStringLiteral("--latency"), QStringLiteral("--timeout"), QStringLiteral("60s"),
                      QStringLiteral("-H"), QStringLiteral("Authorization: Bearer ") + QString::fromLatin1(token)};
+    // Every run gets a script whose done() prints the percentiles wrk's --latency table lacks.
     QTemporaryDir dir;
-    if (!luaScript.isEmpty()) {
-        QFile script(dir.filePath(QStringLiteral("requests.lua")));
-        if (!script.open(QIODevice::WriteOnly) || script.write(luaScript) != luaScript.size())
-            return {};
-        args << QStringLiteral("-s") << script.fileName();
-    }
+    const QByteArray script = luaScript + R"(
+function done(summary, latency, requests)
+  io.write(string.format("FIGURES %d %d %d %d\n", latency:percentile(50), latency:percentile(95), latency:percentile(99), summary.requests))
+end
+)";
+    QFile scriptFile(dir.filePath(QStringLiteral("requests.lua")));
+    if (!scriptFile.open(QIODevice::WriteOnly) || scriptFile.write(script) != script.size())
+        return {};
+    scriptFile.close();
+    args << QStringLiteral("-s") << scriptFile.fileName();
     args << QStringLiteral("http://127.0.0.1:%1%2").arg(port).arg(path);
     QProcess p;
     p.start(QStringLiteral("wrk"), args);
@@ -65,6 +70,11 @@ WrkResult runWrk(quint16 port, const QString &path, const QByteArray &token, int
     r.rps = QRegularExpression(QStringLiteral("Requests/sec:\\s+([0-9.]+)")).match(out).captured(1).toDouble();
     r.p50 = QRegularExpression(QStringLiteral("\\s50%\\s+(\\S+)")).match(out).captured(1);
     r.p99 = QRegularExpression(QStringLiteral("\\s99%\\s+(\\S+)")).match(out).captured(1);
+    const auto figures = QRegularExpression(QStringLiteral("FIGURES (\\d+) (\\d+) (\\d+) (\\d+)")).match(out);
+    r.p50Ms = figures.captured(1).toDouble() / 1000.0;
+    r.p95Ms = figures.captured(2).toDouble() / 1000.0;
+    r.p99Ms = figures.captured(3).toDouble() / 1000.0;
+    r.requests = figures.captured(4).toLongLong();
     r.errors = out.contains(QStringLiteral("Non-2xx")) || out.contains(QStringLiteral("Socket errors"));
     if (r.errors)
         std::fprintf(stderr, "wrk saw errors:\n%s\n", qPrintable(out));

@@ -18,6 +18,8 @@ QJsonObject jsonBody(const QByteArray &response);
 struct WrkResult {
     double rps = 0;
     QString p50, p99;
+    double p50Ms = 0, p95Ms = 0, p99Ms = 0; // from wrk's latency histogram
+    qint64 requests = 0;
     bool errors = false;
 };
 // wrk -t2 -c50 -d<seconds>s --latency on http://127.0.0.1:<port><path> with a Bearer token;

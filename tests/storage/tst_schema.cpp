@@ -51,6 +51,27 @@ QString onDelete(const QString &v)
     return QStringLiteral("no action");
 }
 
+// An index as both backends can state it. The lead list's indexes carry columns after their
+// keys (PostgreSQL as INCLUDE columns, SQLite as trailing keys, since it has no INCLUDE), and
+// SQLite's also carry deleted_at (3.40 does not treat a partial index's WHERE as covered) and
+// PostgreSQL's the id (SQLite's hold the rowid anyway). Compared as: the columns up to the
+// second, then the rest as a set, without those two.
+QString canonicalColumns(QStringList cols, bool partial)
+{
+    if (cols.size() <= 2)
+        return cols.join(u',');
+    QStringList rest = cols.mid(1);
+    rest.removeAll(QStringLiteral("id"));
+    if (partial)
+        rest.removeAll(QStringLiteral("deleted_at"));
+    if (rest.size() > 1) {
+        const QString second = rest.takeFirst();
+        rest.sort();
+        rest.prepend(second);
+    }
+    return cols.first() + u',' + rest.join(u',');
+}
+
 Schema sqliteSchema(storage::Database &db)
 {
     Schema s;
@@ -58,7 +79,8 @@ Schema sqliteSchema(storage::Database &db)
     for (const auto &t : *tables) {
         const QString table = t.value(0).toString();
         s.tables << table;
-        for (const auto &c : *db.select(QStringLiteral("SELECT name, type, \"notnull\", pk FROM pragma_table_info(?)"), {table})) {
+        // table_xinfo: generated columns too (hidden 2 or 3); hidden 1 is a virtual table's own.
+        for (const auto &c : *db.select(QStringLiteral("SELECT name, type, \"notnull\", pk FROM pragma_table_xinfo(?) WHERE hidden <> 1"), {table})) {
             const bool notNull = c.value(2).toInt() || c.value(3).toInt();
             s.columns << QStringLiteral("%1.%2:%3:%4").arg(table, c.value(0).toString(), family(c.value(1).toString()),
                                                           notNull ? QStringLiteral("notnull") : QStringLiteral("null"));
@@ -70,7 +92,7 @@ Schema sqliteSchema(storage::Database &db)
             for (const auto &k : *db.select(QStringLiteral("SELECT name FROM pragma_index_xinfo(?) WHERE key = 1 ORDER BY seqno"),
                                             {i.value(0)}))
                 cols << (k.value(0).isNull() ? QStringLiteral("<expr>") : k.value(0).toString());
-            s.indexes << QStringLiteral("%1(%2):%3:%4").arg(table, cols.join(u','),
+            s.indexes << QStringLiteral("%1(%2):%3:%4").arg(table, canonicalColumns(cols, i.value(3).toInt()),
                                                              i.value(1).toInt() ? QStringLiteral("unique") : QStringLiteral("plain"),
                                                              i.value(3).toInt() ? QStringLiteral("partial") : QStringLiteral("full"));
         }
@@ -105,7 +127,7 @@ Schema postgresSchema(storage::Database &db)
         s.indexedFirstColumns[table] << cols.section(u',', 0, 0);
         if (i.value(2).toBool())
             continue;
-        s.indexes << QStringLiteral("%1(%2):%3:%4").arg(table, cols,
+        s.indexes << QStringLiteral("%1(%2):%3:%4").arg(table, canonicalColumns(cols.split(u','), i.value(3).toBool()),
                                                          i.value(1).toBool() ? QStringLiteral("unique") : QStringLiteral("plain"),
                                                          i.value(3).toBool() ? QStringLiteral("partial") : QStringLiteral("full"));
     }
@@ -231,9 +253,14 @@ private Q_SLOTS:
     void everyForeignKeyIsIndexed()
     {
         QVERIFY(!m_p.foreignKeys.isEmpty());
+        // Deleting a user scans leads to clear created_by: a rare administrative act, against an
+        // index every import of a million leads would pay for (docs/architecture.md).
+        const QStringList unindexed = {QStringLiteral("leads.created_by")};
         for (const QString &fk : std::as_const(m_p.foreignKeys)) {
             const QString table = fk.section(u'.', 0, 0);
             const QString column = fk.section(u'.', 1).section(QStringLiteral("->"), 0, 0);
+            if (unindexed.contains(table + u'.' + column))
+                continue;
             QVERIFY2(m_p.indexedFirstColumns.value(table).contains(column),
                      qPrintable(QStringLiteral("foreign key %1 has no index starting with %2").arg(fk, column)));
         }

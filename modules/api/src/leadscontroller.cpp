@@ -121,10 +121,13 @@ void registerLeadRoutes(RouteTable &table, engine::Engine &engine)
     const QJsonObject lead = leadSchema(false);
     const QJsonObject leadWrite = leadSchema(true);
     const QJsonObject pageSchema = s::object({{QStringLiteral("items"), s::arrayOf(lead)}, {QStringLiteral("total"), s::integer()},
+                                              {QStringLiteral("total_exact"), s::boolean()},
                                               {QStringLiteral("next_cursor"), s::nullable(s::string())}}, {}, true);
 
     table.add({M::Get, QStringLiteral("/api/v1/leads"), Role::Viewer, tag,
-               QStringLiteral("Leads matching a filter (query fields or filter=<json>), sorted (sort=-score), a page at a time (limit, cursor)"),
+               QStringLiteral("Leads matching a filter (query fields or filter=<json>), sorted (sort=-score), a page at a time (limit, cursor). "
+                              "total is exact up to 10,000 matches; past that it is an estimate from a sample of the table (within a few "
+                              "per cent) and total_exact is false, unless total=exact asks for every match to be counted"),
                {}, pageSchema, 200, [&svc](RequestContext &c) {
                    auto query = listQueryOf(c);
                    if (!query)
@@ -132,16 +135,26 @@ void registerLeadRoutes(RouteTable &table, engine::Engine &engine)
                    auto limit = limitOf(c);
                    if (!limit)
                        return errorResponse(limit.error());
-                   leads::ListOptions o{query->filter, query->sort, *limit, c.query(QStringLiteral("cursor")), true, true};
+                   const QString totalMode = c.query(QStringLiteral("total"));
+                   if (!totalMode.isEmpty() && totalMode != QLatin1String("exact") && totalMode != QLatin1String("estimate"))
+                       return errorResponse(core::makeError(core::ErrorCode::ValidationFailed, QStringLiteral("total must be exact or estimate"),
+                                                            {{QStringLiteral("total"), QStringLiteral("must be exact or estimate")}}));
+                   leads::ListOptions o{query->filter, query->sort, *limit, c.query(QStringLiteral("cursor")), true, true,
+                                        totalMode == QLatin1String("exact")};
                    auto page = svc.list(o);
                    if (!page)
                        return errorResponse(page.error());
                    // The items arrive as JSON text: the envelope is written around them.
-                   QByteArray body = "{\"items\":" + page->itemsJson + ",\"total\":" + QByteArray::number(page->total) + ",\"next_cursor\":";
+                   QByteArray body = "{\"items\":" + page->itemsJson + ",\"total\":" + QByteArray::number(page->total) +
+                                     ",\"total_exact\":" + (page->totalExact ? "true" : "false") + ",\"next_cursor\":";
                    body += page->nextCursor.isEmpty() ? QByteArray("null") : QByteArray('"' + page->nextCursor.toLatin1() + '"');
                    body += '}';
                    return QHttpServerResponse(QByteArrayLiteral("application/json"), body);
                }, {}, {}, {}});
+    table.addQueryParameter(M::Get, QStringLiteral("/api/v1/leads"), QStringLiteral("total"),
+                            s::enumOf({QStringLiteral("estimate"), QStringLiteral("exact")}),
+                            QStringLiteral("estimate (default): total is exact up to 10,000 matches and estimated past that (total_exact false); "
+                                           "exact: every match is counted (slower on large filters)"));
     table.add({M::Post, QStringLiteral("/api/v1/leads"), Role::User, tag, QStringLiteral("Create a lead"), leadWrite, lead, 201,
                [&svc](RequestContext &c) {
                    auto l = svc.create(actorOf(c), c.body);

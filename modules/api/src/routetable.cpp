@@ -55,6 +55,16 @@ void RouteTable::setScope(QHttpServerRequest::Method method, const QString &path
             r.scope = scope;
 }
 
+void RouteTable::addQueryParameter(QHttpServerRequest::Method method, const QString &path, const QString &name, const QJsonObject &schema,
+                                   const QString &description)
+{
+    for (Route &r : m_routes)
+        if (r.method == method && r.path == path)
+            r.queryParameters.append(QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("in"), QStringLiteral("query")},
+                                                 {QStringLiteral("required"), false}, {QStringLiteral("schema"), schema},
+                                                 {QStringLiteral("description"), description}});
+}
+
 QString requiredScope(const Route &route)
 {
     if (!route.scope.isEmpty())
@@ -148,6 +158,8 @@ QJsonObject RouteTable::openApi(const QString &version, const QString &serverUrl
                                       {QStringLiteral("in"), QStringLiteral("path")},
                                       {QStringLiteral("required"), true},
                                       {QStringLiteral("schema"), QJsonObject{{QStringLiteral("type"), p == QLatin1String("id") ? QStringLiteral("integer") : QStringLiteral("string")}}}});
+        for (const auto &q : r.queryParameters)
+            params.append(q);
         if (!params.isEmpty())
             op.insert(QStringLiteral("parameters"), params);
         if (!r.requestSchema.isEmpty())

@@ -368,6 +368,36 @@ void Database::closeThreadConnection()
     }
 }
 
+QueryCanceller::~QueryCanceller()
+{
+    if (m_pg)
+        PQfreeCancel(m_pg);
+}
+
+void QueryCanceller::cancel()
+{
+    if (m_sqlite)
+        sqlite3_interrupt(m_sqlite);
+    if (m_pg) {
+        char error[256];
+        (void)PQcancel(m_pg, error, sizeof error); // best effort: the query may have ended already
+    }
+}
+
+std::unique_ptr<QueryCanceller> Database::cancellerForThisThread()
+{
+    if (!ensureConnected())
+        return nullptr;
+    std::unique_ptr<QueryCanceller> c(new QueryCanceller);
+    if (isPostgres()) {
+        if (pg_conn *conn = pgHandle())
+            c->m_pg = PQgetCancel(conn);
+        return c->m_pg ? std::move(c) : nullptr;
+    }
+    c->m_sqlite = sqliteHandle();
+    return c->m_sqlite ? std::move(c) : nullptr;
+}
+
 pg_conn *Database::pgHandle()
 {
     QSqlDatabase db = QSqlDatabase::database(connectionName(), false);

@@ -106,11 +106,12 @@ LeadsPage::LeadsPage(engine::Engine &engine, std::optional<auth::Principal> prin
     split->setStretchFactor(1, 1);
     layout->addWidget(split, 1);
 
-    connect(m_model, &LeadTableModel::totalChanged, this, [this](qint64 total) {
-        m_count->setText(tr("%1 leads").arg(QLocale().toString(total)));
+    connect(m_model, &LeadTableModel::totalChanged, this, [this] {
+        showCount();
         m_message->setText(m_model->lastError());
     });
-    m_count->setText(tr("%1 leads").arg(QLocale().toString(m_model->total())));
+    connect(m_model, &LeadTableModel::loadingChanged, this, &LeadsPage::showCount);
+    showCount();
     // Changes from anywhere (API, jobs, this page) refresh the table, at most twice a second.
     auto *refresh = new QTimer(this);
     refresh->setSingleShot(true);
@@ -245,6 +246,16 @@ leads::LeadFilter LeadsPage::currentFilter() const
     return filter ? *filter : leads::LeadFilter();
 }
 
+void LeadsPage::showCount()
+{
+    // An estimate says so ("about"), until the exact count arrives a moment later.
+    const QString n = QLocale().toString(m_model->total());
+    QString text = m_model->totalIsExact() ? tr("%1 leads").arg(n) : tr("about %1 leads").arg(n);
+    if (m_model->isLoading())
+        text = tr("%1 — filtering…").arg(text);
+    m_count->setText(text);
+}
+
 void LeadsPage::applyFilter()
 {
     m_model->setFilter(currentFilter());
@@ -318,7 +329,8 @@ void LeadsPage::updateSelection()
     const int n = int(m_table->selectionModel()->selectedRows().size());
     m_bulkBar->setVisible(n > 0 || m_bulkWatcher.isRunning());
     m_selected->setText(tr("%n selected", nullptr, n));
-    m_allMatching->setText(tr("all %1 matching").arg(QLocale().toString(m_model->total())));
+    m_allMatching->setText(m_model->totalIsExact() ? tr("all %1 matching").arg(QLocale().toString(m_model->total()))
+                                                   : tr("all (about %1) matching").arg(QLocale().toString(m_model->total())));
     m_allMatching->setVisible(n > 0 && n < m_model->total());
     if (n == 1)
         showDetail(m_model->lead(m_table->selectionModel()->selectedRows().first().row()));

@@ -2,6 +2,7 @@
 
 #include "fliptech/leads/leadfields.h"
 #include "fliptech/leads/leadservice.h"
+#include "fliptech/storage/database.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -31,13 +32,29 @@ QStringList LeadTableModel::defaultColumns()
 LeadTableModel::LeadTableModel(leads::LeadService &leads, QObject *parent)
     : QAbstractTableModel(parent), m_leads(leads), m_columns(defaultColumns())
 {
-    refresh();
+    // One worker, kept: its database connection stays open between filters.
+    m_worker.setMaxThreadCount(1);
+    m_worker.setExpiryTimeout(-1);
+    auto total = m_leads.total(m_filter);
+    m_error = total ? QString() : total.error().userMessage();
+    m_total = total ? total->value : 0;
+    m_totalExact = total ? total->exact : true;
+    if (!m_totalExact)
+        startLoad(); // the exact count, in the background
+}
+
+LeadTableModel::~LeadTableModel()
+{
+    ++m_ticket;
+    m_worker.clear();
+    cancelRunning();
+    m_worker.waitForDone();
 }
 
 void LeadTableModel::setFilter(const leads::LeadFilter &filter)
 {
     m_filter = filter;
-    refresh();
+    startLoad();
 }
 
 void LeadTableModel::setVisibleColumns(const QStringList &fields)
@@ -49,23 +66,117 @@ void LeadTableModel::setVisibleColumns(const QStringList &fields)
 
 void LeadTableModel::refresh()
 {
+    startLoad();
+}
+
+void LeadTableModel::runInBackground(std::function<void()> work)
+{
+    m_worker.start([this, work = std::move(work)] {
+        std::unique_ptr<storage::QueryCanceller> canceller = m_leads.database().cancellerForThisThread();
+        {
+            QMutexLocker lock(&m_cancelMutex);
+            m_running = canceller.get();
+        }
+        work();
+        QMutexLocker lock(&m_cancelMutex);
+        m_running = nullptr;
+    });
+}
+
+void LeadTableModel::cancelRunning()
+{
+    QMutexLocker lock(&m_cancelMutex);
+    if (m_running)
+        m_running->cancel();
+}
+
+void LeadTableModel::startLoad()
+{
+    const quint64 ticket = ++m_ticket;
+    // What is queued and not started is dropped; what runs is stopped (its result is stale).
+    m_worker.clear();
+    cancelRunning();
+    setLoading(true);
+    const leads::LeadFilter filter = m_filter;
+    const leads::LeadSort sort = m_sort;
+    runInBackground([this, ticket, filter, sort] {
+        if (ticket != m_ticket.load())
+            return;
+        auto total = m_leads.total(filter);
+        core::Result<QJsonArray> first = QJsonArray();
+        if (total && total->value > 0)
+            first = m_leads.window(filter, sort, 0, windowSize, total->value);
+        const QString error = !total ? total.error().userMessage() : !first ? first.error().userMessage() : QString();
+        QMetaObject::invokeMethod(this, [=, this, rows = first ? *first : QJsonArray()] {
+            applyLoad(ticket, total ? total->value : 0, total ? total->exact : true, rows, error);
+        }, Qt::QueuedConnection);
+        if (!total || total->exact || ticket != m_ticket.load())
+            return;
+        // An estimate: the exact count follows, off the GUI thread like the rest.
+        auto exact = m_leads.total(filter, true);
+        if (exact)
+            QMetaObject::invokeMethod(this, [this, ticket, n = exact->value] { applyExactTotal(ticket, n); }, Qt::QueuedConnection);
+    });
+}
+
+void LeadTableModel::applyLoad(quint64 ticket, qint64 total, bool exact, const QJsonArray &first, const QString &error)
+{
+    if (ticket != m_ticket)
+        return; // a newer filter is on its way
     beginResetModel();
     m_windows.clear();
     m_recent.clear();
-    auto total = m_leads.count(m_filter);
-    m_error = total ? QString() : total.error().userMessage();
-    m_total = total ? *total : 0;
+    m_error = error;
+    m_total = error.isEmpty() ? total : 0;
+    m_totalExact = exact;
+    if (!first.isEmpty()) {
+        m_windows.insert(0, first);
+        m_recent.append(0);
+    }
     endResetModel();
+    setLoading(false);
     Q_EMIT totalChanged(m_total);
+    Q_EMIT loaded();
+}
+
+void LeadTableModel::applyExactTotal(quint64 ticket, qint64 total)
+{
+    if (ticket != m_ticket)
+        return;
+    const int before = rowCount();
+    const int after = int(qMin<qint64>(total, std::numeric_limits<int>::max()));
+    if (after > before) {
+        beginInsertRows({}, before, after - 1);
+        m_total = total;
+        endInsertRows();
+    } else if (after < before) {
+        beginRemoveRows({}, after, before - 1);
+        m_total = total;
+        endRemoveRows();
+    } else {
+        m_total = total;
+    }
+    m_totalExact = true;
+    Q_EMIT totalChanged(m_total);
+}
+
+void LeadTableModel::setLoading(bool loading)
+{
+    if (m_loading == loading)
+        return;
+    m_loading = loading;
+    Q_EMIT loadingChanged(loading);
 }
 
 void LeadTableModel::reload()
 {
-    auto total = m_leads.count(m_filter);
+    auto total = m_leads.total(m_filter, m_totalExact);
     m_error = total ? QString() : total.error().userMessage();
     m_windows.clear();
     m_recent.clear();
-    const qint64 newTotal = total ? *total : 0;
+    const qint64 newTotal = total ? total->value : 0;
+    if (total)
+        m_totalExact = total->exact;
     const int before = rowCount();
     const int after = int(qMin<qint64>(newTotal, std::numeric_limits<int>::max()));
     if (after > before) {
@@ -185,10 +296,7 @@ void LeadTableModel::sort(int column, Qt::SortOrder order)
         return; // tags: not sortable
     m_sort.field = field;
     m_sort.descending = order == Qt::DescendingOrder;
-    beginResetModel();
-    m_windows.clear();
-    m_recent.clear();
-    endResetModel();
+    startLoad();
 }
 
 } // namespace fliptech::ui

@@ -9,6 +9,7 @@
 #include <QHash>
 #include <QHttpServerRequest>
 #include <QHttpServerResponse>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QRegularExpression>
@@ -66,6 +67,8 @@ struct Route {
     // Public sign-in and recovery routes: requests per minute per address, and per account
     // (the body's "email"), on top of the general limit. 0: none.
     int perAddressPerMinute = 0;
+    // Documented query parameters (OpenAPI parameter objects, "in": "query").
+    QJsonArray queryParameters{};
 };
 
 // The scope an API key needs for a route: "admin" for admin routes, else "<tag>:read" for
@@ -89,6 +92,9 @@ public:
     void setPerAddressLimit(QHttpServerRequest::Method method, const QString &path, int perMinute);
     // Gives an added route its own API-key scope (Route::scope).
     void setScope(QHttpServerRequest::Method method, const QString &path, const QString &scope);
+    // Documents a query parameter of an added route: name, JSON schema and what it does.
+    void addQueryParameter(QHttpServerRequest::Method method, const QString &path, const QString &name, const QJsonObject &schema,
+                           const QString &description);
     bool isOffThread(const Route &route) const;
 
     struct Match {

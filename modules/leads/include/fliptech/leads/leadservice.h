@@ -8,6 +8,7 @@
 #include "fliptech/core/error.h"
 #include "fliptech/leads/actor.h"
 #include "fliptech/leads/leadfilter.h"
+#include "fliptech/storage/database.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -32,7 +33,14 @@ struct LeadPage {
     QByteArray itemsJson;  // "[{...},{...}]"
     int count = 0;         // leads on this page
     qint64 total = 0;
+    bool totalExact = true; // false: `total` is an estimate (see LeadService::total)
     QString nextCursor; // empty on the last page
+};
+
+// How many leads a filter matches: exact, or (past LeadService::exactTotalLimit) an estimate.
+struct LeadTotal {
+    qint64 value = 0;
+    bool exact = true;
 };
 
 struct ListOptions {
@@ -42,6 +50,7 @@ struct ListOptions {
     QString cursor;
     bool withTotal = true;
     bool asJsonText = false; // fill LeadPage::itemsJson instead of items (the API's list)
+    bool exactTotal = false; // count every match, however many (otherwise estimated past exactTotalLimit)
 };
 
 // A bulk operation over leads chosen by ids or by a filter.
@@ -79,10 +88,22 @@ public:
                 QObject *parent = nullptr);
     ~LeadService() override;
 
+    // Past this many matches a total is estimated unless asked for exactly.
+    static constexpr qint64 exactTotalLimit = 10000;
+
     core::Result<LeadPage> list(const ListOptions &options);
     // Exact number of leads a filter matches; counted once per filter and reused until a lead
     // changes here (or for 5 s, for changes made by other machines).
     core::Result<qint64> count(const LeadFilter &filter);
+    // The number of leads a filter matches without counting them all: exact up to
+    // exactTotalLimit (a count that stops there), otherwise estimated from a fixed sample of the
+    // table (16 slices of ids, 2 % of it, at least 16,384 ids) and flagged as an estimate; `exact`
+    // counts every match. Cached like count().
+    core::Result<LeadTotal> total(const LeadFilter &filter, bool exact = false);
+    // The plans the database picks for a list request: its first page's ids ("page") and its
+    // bounded count ("total"), as EXPLAIN QUERY PLAN (SQLite) or EXPLAIN (PostgreSQL) prints
+    // them. Tests check them against the index map in docs/architecture.md.
+    core::Result<QJsonObject> queryPlans(const LeadFilter &filter, const LeadSort &sort);
     // Rows [offset, offset+limit) of a sorted filter, for the desktop's windowed model. Pages past
     // the middle are read from the other end, so the last row is as quick as the first.
     core::Result<QJsonArray> window(const LeadFilter &filter, const LeadSort &sort, qint64 offset, int limit, qint64 total);
@@ -165,7 +186,20 @@ private:
         quint64 generation;
         qint64 atMs;
         bool refreshing = false;
+        bool exact = true;
     };
+    // The ids of a page: the sorted filter, read where possible from an index alone.
+    // `index`: SQLite's INDEXED BY (see walkIndex in the .cpp), or empty for the planner's choice.
+    core::Result<storage::Rows> pageIds(const QString &where, const QVariantList &params, const LeadSort &sort, int limit, qint64 offset,
+                                        bool reverse, const QString &index);
+    // The full rows of these ids, in the order given.
+    core::Result<storage::Rows> rowsOf(const storage::Rows &idRows);
+    QString pageIdsSql(const QString &where, const LeadSort &sort, int limit, qint64 offset, bool reverse, const QString &index);
+    static QString boundedCountSql(const QString &where);
+    // The lowest and highest lead id, and the ids between them (about the number of leads).
+    core::Result<std::pair<qint64, qint64>> idBounds();
+    core::Result<qint64> idSpan();
+    core::Result<LeadTotal> countBounded(const QString &where, const QVariantList &params);
     // Counts older than their time but not changed here are answered at once and counted again
     // in the background (the count of a large filter takes 100+ ms and stalls its HTTP thread).
     QThreadPool m_recount;

@@ -20,6 +20,7 @@
 #include <memory>
 
 struct pg_conn;
+struct pg_cancel;
 struct sqlite3;
 
 namespace fliptech::storage {
@@ -43,6 +44,25 @@ private:
 };
 
 using Rows = QList<Row>;
+
+// Stops the statement running on one thread's connection, from any other thread (the
+// desktop drops a slow filter the user has already changed). Made on the thread whose
+// connection it cancels, and only used while that thread still runs queries on it.
+class QueryCanceller final
+{
+public:
+    ~QueryCanceller();
+    QueryCanceller(const QueryCanceller &) = delete;
+    QueryCanceller &operator=(const QueryCanceller &) = delete;
+    // The running statement (if any) ends with an error; the connection stays usable.
+    void cancel();
+
+private:
+    friend class Database;
+    QueryCanceller() = default;
+    sqlite3 *m_sqlite = nullptr;
+    pg_cancel *m_pg = nullptr;
+};
 
 struct ExecResult {
     qint64 rowsAffected = 0;
@@ -96,6 +116,8 @@ public:
     // libpq handle of the calling thread's connection (PostgreSQL only), for COPY and LISTEN.
     pg_conn *pgHandle();
     sqlite3 *sqliteHandle();
+    // A canceller for the calling thread's connection (opened if need be); null if none opens.
+    std::unique_ptr<QueryCanceller> cancellerForThisThread();
 
     // Transaction depth bookkeeping for Transaction (savepoints when nested).
     int &transactionDepth();

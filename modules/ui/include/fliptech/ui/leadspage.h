@@ -53,6 +53,7 @@ public Q_SLOTS:
     void openLead(qint64 id);
     // What the main window calls after a search palette jump.
     void openItem(qint64 id) { openLead(id); }
+    void showCount();
     void applyFilter();
     // Bulk actions on the selected rows (or, with selectAllMatching, on the whole filter).
     void bulkSetStatus(const QString &status);
