@@ -7,6 +7,9 @@
 #include <QJsonDocument>
 #include <QThread>
 #include <QTest>
+#include <QElapsedTimer>
+#include <QWaitCondition>
+#include <QMutex>
 #include <QTimeZone>
 
 #include <libpq-fe.h>
@@ -111,6 +114,47 @@ private Q_SLOTS:
             QCOMPARE(got.timeSpec(), Qt::UTC);
         }
     }
+    // A query another thread runs is stopped from here (the desktop drops a filter the user
+    // has changed again); the connection answers the next query as usual.
+    void queryCancelledFromAnotherThread()
+    {
+        std::unique_ptr<storage::QueryCanceller> canceller;
+        QMutex mutex;
+        QWaitCondition started;
+        core::Result<storage::Row> outcome = core::makeError(core::ErrorCode::Internal, QStringLiteral("not run"));
+        qint64 ranMs = 0;
+        core::Result<storage::Row> after = outcome;
+        QThread *worker = QThread::create([&] {
+            {
+                QMutexLocker lock(&mutex);
+                canceller = m_db->cancellerForThisThread();
+                started.wakeAll();
+            }
+            QElapsedTimer t;
+            t.start();
+            // Minutes of work unless stopped.
+            outcome = m_db->selectOne(m_db->isPostgres() ? QStringLiteral("SELECT pg_sleep(120)")
+                                                         : QStringLiteral("WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 4000000000) "
+                                                                          "SELECT count(*) FROM c"));
+            ranMs = t.elapsed();
+            after = m_db->selectOne(QStringLiteral("SELECT 41 + 1"));
+        });
+        {
+            QMutexLocker lock(&mutex);
+            worker->start();
+            started.wait(&mutex);
+        }
+        QVERIFY(canceller);
+        QTest::qWait(300); // the query is running
+        canceller->cancel();
+        QVERIFY(worker->wait(20000));
+        delete worker;
+        QVERIFY(!outcome.ok());
+        QVERIFY2(ranMs < 10000, qPrintable(QString::number(ranMs)));
+        QVERIFY(after.ok());
+        QCOMPARE(after->value(0).toInt(), 42);
+    }
+
     void errorsAreClassified()
     {
         QVERIFY(m_db->execute(QStringLiteral("INSERT INTO tags (name) VALUES (?)"), {QStringLiteral("Hot")}).ok());

@@ -160,6 +160,7 @@ QWidget *LeadsPage::buildFilterBar()
     m_search->setClearButtonEnabled(true);
     m_search->setObjectName(QStringLiteral("leadSearch"));
     m_status = new QComboBox(bar);
+    m_status->setObjectName(QStringLiteral("leadStatus"));
     m_status->addItem(tr("Any status"), QString());
     for (const QString &s : kStatuses)
         m_status->addItem(s, s);
@@ -258,6 +259,9 @@ void LeadsPage::showCount()
 
 void LeadsPage::applyFilter()
 {
+    // Other leads: the selection and the scroll position belong to the old ones.
+    m_table->clearSelection();
+    m_table->scrollToTop();
     m_model->setFilter(currentFilter());
     rebuildChips();
 }
@@ -635,6 +639,8 @@ void LeadsPage::applySegment(int index)
     m_hasEmail->setChecked(f.value(QStringLiteral("has_email")).toBool());
     // A segment may hold fields the bar does not show: the model takes the whole filter.
     auto filter = leads::LeadFilter::fromJson(f);
+    m_table->clearSelection();
+    m_table->scrollToTop();
     m_model->setFilter(filter ? *filter : currentFilter());
     rebuildChips();
 }

@@ -90,6 +90,8 @@ private:
     void startLoad();
     void applyLoad(quint64 ticket, qint64 total, bool exact, const QJsonArray &first, const QString &error);
     void applyExactTotal(quint64 ticket, qint64 total);
+    // The row count becomes `total`: rows added or removed at the end, the rest repainted.
+    void resizeTo(qint64 total);
     void setLoading(bool loading);
     // Runs `work` on the worker thread, cancellable through cancelRunning() while it runs.
     void runInBackground(std::function<void()> work);
