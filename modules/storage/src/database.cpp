@@ -5,6 +5,7 @@
 #include <QAtomicInt>
 #include <QCoreApplication>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QSqlDriver>
 #include <QSqlError>
@@ -696,6 +697,30 @@ core::Result<Row> Database::selectOne(const QString &sql, const QVariantList &pa
     if (r->isEmpty())
         return makeError(ErrorCode::NotFound, QStringLiteral("no such row"));
     return r->first();
+}
+
+core::Result<Row> Database::selectOneWithin(const QString &sql, const QVariantList &params, qint64 budgetMs)
+{
+    sqlite3 *h = isPostgres() ? nullptr : sqliteHandle();
+    if (!h)
+        return selectOne(sql, params);
+    struct Budget {
+        QElapsedTimer timer;
+        qint64 ms;
+        bool spent = false;
+    } budget{{}, budgetMs};
+    budget.timer.start();
+    // Called every 10,000 virtual-machine steps (a few hundred microseconds).
+    sqlite3_progress_handler(h, 10000, [](void *p) {
+        auto *b = static_cast<Budget *>(p);
+        b->spent = b->timer.elapsed() > b->ms;
+        return b->spent ? 1 : 0;
+    }, &budget);
+    auto row = selectOne(sql, params);
+    sqlite3_progress_handler(h, 0, nullptr, nullptr);
+    if (budget.spent)
+        return makeError(ErrorCode::Cancelled, QStringLiteral("stopped after %1 ms").arg(budgetMs));
+    return row;
 }
 
 core::Result<ExecResult> Database::execute(const QString &sql, const QVariantList &params)

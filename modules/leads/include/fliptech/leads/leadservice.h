@@ -100,6 +100,9 @@ public:
     // table (16 slices of ids, 2 % of it, at least 16,384 ids) and flagged as an estimate; `exact`
     // counts every match. Cached like count().
     core::Result<LeadTotal> total(const LeadFilter &filter, bool exact = false);
+    // SQLite: how long an exact count past exactTotalLimit may take before total() estimates
+    // instead (default 15 ms; 0 always estimates there, as tests of the estimate need).
+    void setExactCountBudgetMs(qint64 ms) { m_exactCountBudgetMs = ms; }
     // The plans the database picks for a list request: its first page's ids ("page") and its
     // bounded count ("total"), as EXPLAIN QUERY PLAN (SQLite) or EXPLAIN (PostgreSQL) prints
     // them. Tests check them against the index map in docs/architecture.md.
@@ -181,6 +184,7 @@ private:
     storage::EventStore *m_events;
     const core::Clock &m_clock;
     std::atomic<quint64> m_generation{1};
+    qint64 m_exactCountBudgetMs = 15;
     struct CountEntry {
         qint64 count;
         quint64 generation;

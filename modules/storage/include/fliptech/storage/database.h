@@ -91,6 +91,10 @@ public:
     core::Result<Rows> select(const QString &sql, const QVariantList &params = {});
     // First row, or NotFound.
     core::Result<Row> selectOne(const QString &sql, const QVariantList &params = {});
+    // selectOne() that gives up after about `budgetMs` of work (ErrorCode::Cancelled), for an
+    // answer that is only worth having when it is cheap. SQLite only (a progress handler);
+    // PostgreSQL runs the query to the end.
+    core::Result<Row> selectOneWithin(const QString &sql, const QVariantList &params, qint64 budgetMs);
     core::Result<ExecResult> execute(const QString &sql, const QVariantList &params = {});
     // Runs a statement without parameters and without preparing it (DDL, BEGIN, PRAGMA).
     core::Status executeRaw(const QString &sql);
