@@ -155,6 +155,29 @@ private Q_SLOTS:
         QCOMPARE(after->value(0).toInt(), 42);
     }
 
+    // A query given a budget: a cheap one answers, an expensive one stops soon after it with
+    // Cancelled, and the connection keeps no trace of the budget.
+    void selectWithinBudget()
+    {
+        auto quick = m_db->selectOneWithin(QStringLiteral("SELECT 6 * 7"), {}, 50);
+        QVERIFY(quick.ok());
+        QCOMPARE(quick->value(0).toInt(), 42);
+        QElapsedTimer t;
+        t.start();
+        auto slow = m_db->selectOneWithin(m_db->isPostgres() ? QStringLiteral("SELECT pg_sleep(30)")
+                                                             : QStringLiteral("WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 4000000000) "
+                                                                              "SELECT count(*) FROM c"),
+                                          {}, 50);
+        QVERIFY(!slow.ok());
+        QCOMPARE(slow.error().code, core::ErrorCode::Cancelled);
+        QVERIFY2(t.elapsed() < 5000, qPrintable(QString::number(t.elapsed())));
+        // No budget left behind: a query longer than it runs to the end.
+        auto after = m_db->selectOne(m_db->isPostgres() ? QStringLiteral("SELECT pg_sleep(0.2) IS NULL")
+                                                        : QStringLiteral("WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 3000000) "
+                                                                         "SELECT count(*) > 0 FROM c"));
+        QVERIFY2(after.ok(), qPrintable(after.ok() ? QString() : after.error().message));
+    }
+
     void errorsAreClassified()
     {
         QVERIFY(m_db->execute(QStringLiteral("INSERT INTO tags (name) VALUES (?)"), {QStringLiteral("Hot")}).ok());

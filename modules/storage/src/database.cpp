@@ -701,7 +701,20 @@ core::Result<Row> Database::selectOne(const QString &sql, const QVariantList &pa
 
 core::Result<Row> Database::selectOneWithin(const QString &sql, const QVariantList &params, qint64 budgetMs)
 {
-    sqlite3 *h = isPostgres() ? nullptr : sqliteHandle();
+    if (isPostgres()) {
+        // statement_timeout, set for this statement alone (outside a transaction only: a
+        // timeout inside one would abort it).
+        if (transactionDepth() > 0)
+            return selectOne(sql, params);
+        if (auto st = executeRaw(QStringLiteral("SET statement_timeout = %1").arg(qMax<qint64>(1, budgetMs))); !st)
+            return st.error();
+        auto row = selectOne(sql, params);
+        (void)executeRaw(QStringLiteral("SET statement_timeout = 0"));
+        if (!row && row.error().details.value(QStringLiteral("sqlstate")).toString() == QLatin1String("57014"))
+            return makeError(ErrorCode::Cancelled, QStringLiteral("stopped after %1 ms").arg(budgetMs));
+        return row;
+    }
+    sqlite3 *h = sqliteHandle();
     if (!h)
         return selectOne(sql, params);
     struct Budget {

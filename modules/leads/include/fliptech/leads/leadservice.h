@@ -96,9 +96,10 @@ public:
     // changes here (or for 5 s, for changes made by other machines).
     core::Result<qint64> count(const LeadFilter &filter);
     // The number of leads a filter matches without counting them all: exact up to
-    // exactTotalLimit (a count that stops there), otherwise estimated from a fixed sample of the
-    // table (16 slices of ids, 2 % of it, at least 16,384 ids) and flagged as an estimate; `exact`
-    // counts every match. Cached like count().
+    // exactTotalLimit (a count that stops there); past it exact too on SQLite when the count
+    // finishes within exactCountBudgetMs, otherwise estimated (PostgreSQL: the planner's
+    // estimate; SQLite: a fixed sample of the table, 16 slices of ids, 2 % of it, at least
+    // 16,384 ids) and flagged as one. `exact` counts every match. Cached like count().
     core::Result<LeadTotal> total(const LeadFilter &filter, bool exact = false);
     // SQLite: how long an exact count past exactTotalLimit may take before total() estimates
     // instead (default 15 ms; 0 always estimates there, as tests of the estimate need).

@@ -92,8 +92,8 @@ public:
     // First row, or NotFound.
     core::Result<Row> selectOne(const QString &sql, const QVariantList &params = {});
     // selectOne() that gives up after about `budgetMs` of work (ErrorCode::Cancelled), for an
-    // answer that is only worth having when it is cheap. SQLite only (a progress handler);
-    // PostgreSQL runs the query to the end.
+    // answer that is only worth having when it is cheap: a progress handler on SQLite,
+    // statement_timeout on PostgreSQL (outside a transaction; inside one it runs to the end).
     core::Result<Row> selectOneWithin(const QString &sql, const QVariantList &params, qint64 budgetMs);
     core::Result<ExecResult> execute(const QString &sql, const QVariantList &params = {});
     // Runs a statement without parameters and without preparing it (DDL, BEGIN, PRAGMA).
