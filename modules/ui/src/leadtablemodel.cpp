@@ -40,7 +40,7 @@ LeadTableModel::LeadTableModel(leads::LeadService &leads, QObject *parent)
     m_total = total ? total->value : 0;
     m_totalExact = total ? total->exact : true;
     if (!m_totalExact)
-        startLoad(); // the exact count, in the background
+        startLoad(false); // the exact count, in the background
 }
 
 LeadTableModel::~LeadTableModel()
@@ -54,7 +54,7 @@ LeadTableModel::~LeadTableModel()
 void LeadTableModel::setFilter(const leads::LeadFilter &filter)
 {
     m_filter = filter;
-    startLoad();
+    startLoad(true);
 }
 
 void LeadTableModel::setVisibleColumns(const QStringList &fields)
@@ -66,7 +66,7 @@ void LeadTableModel::setVisibleColumns(const QStringList &fields)
 
 void LeadTableModel::refresh()
 {
-    startLoad();
+    startLoad(false);
 }
 
 void LeadTableModel::runInBackground(std::function<void()> work)
@@ -90,7 +90,7 @@ void LeadTableModel::cancelRunning()
         m_running->cancel();
 }
 
-void LeadTableModel::startLoad()
+void LeadTableModel::startLoad(bool reset)
 {
     const quint64 ticket = ++m_ticket;
     // What is queued and not started is dropped; what runs is stopped (its result is stale).
@@ -99,7 +99,7 @@ void LeadTableModel::startLoad()
     setLoading(true);
     const leads::LeadFilter filter = m_filter;
     const leads::LeadSort sort = m_sort;
-    runInBackground([this, ticket, filter, sort] {
+    runInBackground([this, ticket, reset, filter, sort] {
         if (ticket != m_ticket.load())
             return;
         auto total = m_leads.total(filter);
@@ -108,7 +108,7 @@ void LeadTableModel::startLoad()
             first = m_leads.window(filter, sort, 0, windowSize, total->value);
         const QString error = !total ? total.error().userMessage() : !first ? first.error().userMessage() : QString();
         QMetaObject::invokeMethod(this, [=, this, rows = first ? *first : QJsonArray()] {
-            applyLoad(ticket, total ? total->value : 0, total ? total->exact : true, rows, error);
+            applyLoad(ticket, reset, total ? total->value : 0, total ? total->exact : true, rows, error);
         }, Qt::QueuedConnection);
         if (!total || total->exact || ticket != m_ticket.load())
             return;
@@ -119,12 +119,14 @@ void LeadTableModel::startLoad()
     });
 }
 
-void LeadTableModel::applyLoad(quint64 ticket, qint64 total, bool exact, const QJsonArray &first, const QString &error)
+void LeadTableModel::applyLoad(quint64 ticket, bool reset, qint64 total, bool exact, const QJsonArray &first, const QString &error)
 {
     if (ticket != m_ticket)
         return; // a newer filter is on its way
-    // Rows added or removed at the end and the rest repainted, not a model reset: a reset makes
-    // the view rebuild its header for every row (a million of them: 200 ms on the GUI thread).
+    // Other leads (a filter or sort): a new model, so the view drops its selection and scroll.
+    // The same leads read again (refresh): a change of rows, so the view keeps both.
+    if (reset)
+        beginResetModel();
     m_windows.clear();
     m_recent.clear();
     m_error = error;
@@ -133,7 +135,12 @@ void LeadTableModel::applyLoad(quint64 ticket, qint64 total, bool exact, const Q
         m_windows.insert(0, first);
         m_recent.append(0);
     }
-    resizeTo(error.isEmpty() ? total : 0);
+    if (reset) {
+        m_total = error.isEmpty() ? total : 0;
+        endResetModel();
+    } else {
+        resizeTo(error.isEmpty() ? total : 0);
+    }
     setLoading(false);
     Q_EMIT totalChanged(m_total);
     Q_EMIT loaded();
@@ -288,7 +295,7 @@ void LeadTableModel::sort(int column, Qt::SortOrder order)
         return; // tags: not sortable
     m_sort.field = field;
     m_sort.descending = order == Qt::DescendingOrder;
-    startLoad();
+    startLoad(true);
 }
 
 } // namespace fliptech::ui

@@ -86,9 +86,10 @@ Q_SIGNALS:
 
 private:
     const QJsonArray *windowFor(int row) const;
-    // Reads the total and first window of the current filter and sort on the worker thread.
-    void startLoad();
-    void applyLoad(quint64 ticket, qint64 total, bool exact, const QJsonArray &first, const QString &error);
+    // Reads the total and first window of the current filter and sort on the worker thread;
+    // `reset`: other leads (the view starts over) rather than the same ones read again.
+    void startLoad(bool reset);
+    void applyLoad(quint64 ticket, bool reset, qint64 total, bool exact, const QJsonArray &first, const QString &error);
     void applyExactTotal(quint64 ticket, qint64 total);
     // The row count becomes `total`: rows added or removed at the end, the rest repainted.
     void resizeTo(qint64 total);
