@@ -354,8 +354,8 @@ SqlCondition LeadFilter::toSql(const storage::Database &db) const
                 }
                 return parts.isEmpty() ? QStringLiteral("1 = 0") : u'(' + parts.join(QStringLiteral(" OR ")) + u')';
             };
-            // "any" as a set of lead ids from the tag index (both planners start from the tag
-            // when it is the rarer side); "none" and "all" as look-ups of the lead's own tags.
+            // "any" as a set of lead ids read from the tag index; "none" and "all" as look-ups of
+            // the lead's own tags (primary key (lead_id, tag_id)).
             if (const QJsonArray any = t.value(QStringLiteral("any")).toArray(); !any.isEmpty())
                 // (On SQLite "+l.id": the set is checked against the ids of whatever index the
                 // planner walks, not used to seek 1 KB rows one by one.)
