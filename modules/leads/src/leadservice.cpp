@@ -340,8 +340,12 @@ core::Result<storage::Rows> LeadService::pageIds(const QString &where, const QVa
                                                  bool reverse, const QString &index)
 {
     auto rows = m_db->select(pageIdsSql(where, sort, limit, offset, reverse, index), params);
-    if (!rows && !index.isEmpty() && rows.error().message.contains(QLatin1String("no such index")))
-        return m_db->select(pageIdsSql(where, sort, limit, offset, reverse, {}), params); // a bulk load is rebuilding it
+    if (!rows && !index.isEmpty()) {
+        // A hint SQLite cannot follow ("no such index": a bulk load is rebuilding it; "no query
+        // solution") costs speed, never the answer.
+        qCWarning(lcLeads).noquote() << "reading without" << index << "-" << rows.error().message;
+        return m_db->select(pageIdsSql(where, sort, limit, offset, reverse, {}), params);
+    }
     return rows;
 }
 
