@@ -154,6 +154,21 @@ ImportFigures importThroughTheApi(storage::Backend backend, const QString &csvPa
     return f;
 }
 
+// `n` connections to the server from a loopback address of their own (its own per-address
+// budget); `wait` for each to be established.
+std::vector<std::unique_ptr<QTcpSocket>> connectionsFrom(const QString &address, quint16 port, int n, bool wait)
+{
+    std::vector<std::unique_ptr<QTcpSocket>> conns;
+    for (int i = 0; i < n; ++i) {
+        conns.push_back(std::make_unique<QTcpSocket>());
+        conns.back()->bind(QHostAddress(address));
+        conns.back()->connectToHost(QHostAddress::LocalHost, port);
+        if (wait)
+            conns.back()->waitForConnected(3000);
+    }
+    return conns;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -216,13 +231,7 @@ int main(int argc, char **argv)
     std::atomic<qint64> tokensSent{0}, tokens429{0};
     // 1,000 req/s of random bearer tokens from 127.0.0.3, pipelined on 4 connections.
     QThread *attacker = QThread::create([&] {
-        std::vector<std::unique_ptr<QTcpSocket>> conns;
-        for (int i = 0; i < 4; ++i) {
-            conns.push_back(std::make_unique<QTcpSocket>());
-            conns.back()->bind(QHostAddress(QStringLiteral("127.0.0.3")));
-            conns.back()->connectToHost(QHostAddress::LocalHost, port);
-            conns.back()->waitForConnected(3000);
-        }
+        std::vector<std::unique_ptr<QTcpSocket>> conns = connectionsFrom(QStringLiteral("127.0.0.3"), port, 4, true);
         QElapsedTimer t;
         t.start();
         while (!stop.load()) {
@@ -246,12 +255,7 @@ int main(int argc, char **argv)
     });
     // 600 slow-loris connections from 127.0.0.4, trickling a byte now and then.
     QThread *loris = QThread::create([&] {
-        std::vector<std::unique_ptr<QTcpSocket>> conns;
-        for (int i = 0; i < 600; ++i) {
-            conns.push_back(std::make_unique<QTcpSocket>());
-            conns.back()->bind(QHostAddress(QStringLiteral("127.0.0.4")));
-            conns.back()->connectToHost(QHostAddress::LocalHost, port);
-        }
+        std::vector<std::unique_ptr<QTcpSocket>> conns = connectionsFrom(QStringLiteral("127.0.0.4"), port, 600, false);
         while (!stop.load()) {
             for (auto &s : conns) {
                 if (s->state() == QAbstractSocket::UnconnectedState) { // refused or cut: come back

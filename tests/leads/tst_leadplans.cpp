@@ -34,30 +34,27 @@ QString seedSql(bool postgres)
                                            "ELSE 'craigslist' END");
     const QString columns = QStringLiteral("name, company, email, phone, website, city, region, country, status, score, source, deal_stage, "
                                            "assigned_to, last_contacted_at, deleted_at, created_at, updated_at");
+    // What differs between the dialects: the row source, zero-padding, timestamps i minutes on.
+    const QString phone = postgres ? QStringLiteral("lpad((i % 10000)::text, 4, '0')") : QStringLiteral("substr('0000' || (i % 10000), -4)");
+    auto minutesAfter = [postgres](const char *day) {
+        return postgres ? QStringLiteral("timestamptz '%1' + i * interval '1 minute'").arg(QLatin1String(day))
+                        : QStringLiteral("strftime('%Y-%m-%dT%H:%M:%fZ', '%1', '+' || i || ' minutes')").arg(QLatin1String(day));
+    };
+    const QString september = postgres ? QStringLiteral("timestamptz '2026-09-01'") : QStringLiteral("'2026-09-01T00:00:00.000Z'");
+    const QString n = QString::number(kLeads);
+    const QString select =
+        QStringLiteral("SELECT 'Lead ' || i, 'Company ' || (i % 997), CASE WHEN i % 10 < 7 THEN 'lead' || i || '@example.com' END, ") +
+        QStringLiteral("CASE WHEN i % 10 < 8 THEN '+1512555' || ") + phone + QStringLiteral(" END, ") +
+        QStringLiteral("CASE WHEN i % 2 = 0 THEN 'https://lead' || i || '.example' END, ") + cities + QStringLiteral(", ") + regions +
+        QStringLiteral(", 'US', ") + statuses + QStringLiteral(", (i * 37) % 101, ") + sources +
+        QStringLiteral(", CASE WHEN i % 20 = 0 THEN 'proposal' END, CASE WHEN i % 50 = 0 THEN 1 END, CASE WHEN i % 10 = 3 THEN ") +
+        minutesAfter("2026-06-01") + QStringLiteral(" END, CASE WHEN i % 100 = 7 THEN ") + september + QStringLiteral(" END, ") +
+        minutesAfter("2026-01-01") + QStringLiteral(", ") + minutesAfter("2026-01-01");
     if (postgres)
-        return QStringLiteral("INSERT INTO leads (%1) SELECT 'Lead ' || i, 'Company ' || (i %% 997), "
-                              "CASE WHEN i % 10 < 7 THEN 'lead' || i || '@example.com' END, "
-                              "CASE WHEN i % 10 < 8 THEN '+1512555' || lpad((i % 10000)::text, 4, '0') END, "
-                              "CASE WHEN i % 2 = 0 THEN 'https://lead' || i || '.example' END, %2, %3, 'US', %4, (i * 37) % 101, %5, "
-                              "CASE WHEN i % 20 = 0 THEN 'proposal' END, CASE WHEN i % 50 = 0 THEN 1 END, "
-                              "CASE WHEN i % 10 = 3 THEN timestamptz '2026-06-01' + i * interval '1 minute' END, "
-                              "CASE WHEN i % 100 = 7 THEN timestamptz '2026-09-01' END, "
-                              "timestamptz '2026-01-01' + i * interval '1 minute', timestamptz '2026-01-01' + i * interval '1 minute' "
-                              "FROM generate_series(1::bigint, %6) i")
-            .replace(QStringLiteral("%%"), QStringLiteral("%"))
-            .arg(columns, cities, regions, statuses, sources, QString::number(kLeads));
-    return QStringLiteral("WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < %6) "
-                          "INSERT INTO leads (%1) SELECT 'Lead ' || i, 'Company ' || (i %% 997), "
-                          "CASE WHEN i % 10 < 7 THEN 'lead' || i || '@example.com' END, "
-                          "CASE WHEN i % 10 < 8 THEN '+1512555' || substr('0000' || (i % 10000), -4) END, "
-                          "CASE WHEN i % 2 = 0 THEN 'https://lead' || i || '.example' END, %2, %3, 'US', %4, (i * 37) % 101, %5, "
-                          "CASE WHEN i % 20 = 0 THEN 'proposal' END, CASE WHEN i % 50 = 0 THEN 1 END, "
-                          "CASE WHEN i % 10 = 3 THEN strftime('%Y-%m-%dT%H:%M:%fZ', '2026-06-01', '+' || i || ' minutes') END, "
-                          "CASE WHEN i % 100 = 7 THEN '2026-09-01T00:00:00.000Z' END, "
-                          "strftime('%Y-%m-%dT%H:%M:%fZ', '2026-01-01', '+' || i || ' minutes'), "
-                          "strftime('%Y-%m-%dT%H:%M:%fZ', '2026-01-01', '+' || i || ' minutes') FROM s")
-        .replace(QStringLiteral("%%"), QStringLiteral("%"))
-        .arg(columns, cities, regions, statuses, sources, QString::number(kLeads));
+        return QStringLiteral("INSERT INTO leads (") + columns + QStringLiteral(") ") + select + QStringLiteral(" FROM generate_series(1::bigint, ") + n +
+               QStringLiteral(") i");
+    return QStringLiteral("WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < ") + n + QStringLiteral(") INSERT INTO leads (") +
+           columns + QStringLiteral(") ") + select + QStringLiteral(" FROM s");
 }
 
 } // namespace

@@ -37,9 +37,9 @@ bool notNullColumn(const QString &f)
 // a seek of its 1 KB row when it is not (name, last contacted): walking pays from about
 // sqrt(40 x leads) matches for the first, sqrt(3 x leads) for the others (measured on 1M
 // leads). PostgreSQL weighs the two itself.
-QString walkIndex(const storage::Database &db, const LeadFilter &filter, const LeadSort &sort, qint64 total, qint64 leads)
+QString walkIndex(const LeadFilter &filter, const LeadSort &sort, qint64 total, qint64 leads)
 {
-    if (db.isPostgres() || total <= 0)
+    if (total <= 0)
         return {};
     if (filter.json().value(QStringLiteral("deleted")).toString(QStringLiteral("exclude")) != QLatin1String("exclude"))
         return {}; // the list indexes hold live leads only
@@ -73,6 +73,22 @@ QString walkIndex(const storage::Database &db, const LeadFilter &filter, const L
 QString tailIndex(const QString &walk)
 {
     return walk.isEmpty() ? QString() : QStringLiteral("NOT INDEXED");
+}
+
+// A filter in the order of a sort, NULLs last, as consecutive ranges that each an index reads
+// in order: the non-NULL values, then (for a column that may be NULL) the NULL tail, read by id.
+// "NULLS LAST" or "... OR column IS NULL" made both databases collect and sort every match.
+struct SortRange {
+    QString where;
+    bool nullTail = false;
+};
+QList<SortRange> sortRanges(const QString &where, const LeadSort &sort)
+{
+    const LeadField *field = sort.field == QLatin1String("id") ? nullptr : leadField(sort.field);
+    if (!field || notNullColumn(field->name))
+        return {{where, false}};
+    return {{where + QStringLiteral(" AND l.%1 IS NOT NULL").arg(field->name), false},
+            {where + QStringLiteral(" AND l.%1 IS NULL").arg(field->name), true}};
 }
 
 QString encodeCursor(const QJsonValue &value, qint64 id)
@@ -328,12 +344,14 @@ core::Result<std::pair<qint64, qint64>> LeadService::idBounds()
     return std::pair<qint64, qint64>{bounds->value(0).toLongLong(), bounds->value(1).toLongLong()};
 }
 
-core::Result<qint64> LeadService::idSpan()
+core::Result<QString> LeadService::walkIndexFor(const LeadFilter &filter, const LeadSort &sort, qint64 total)
 {
-    auto b = idBounds();
+    if (m_db->isPostgres())
+        return QString();
+    auto b = idBounds(); // the ids between the lowest and the highest: about the number of leads
     if (!b)
         return b.error();
-    return qMax<qint64>(0, b->second - b->first + 1);
+    return walkIndex(filter, sort, total, qMax<qint64>(0, b->second - b->first + 1));
 }
 
 core::Result<storage::Rows> LeadService::pageIds(const QString &where, const QVariantList &params, const LeadSort &sort, int limit, qint64 offset,
@@ -385,14 +403,11 @@ core::Result<QJsonObject> LeadService::queryPlans(const LeadFilter &filter, cons
             lines << r.value(m_db->isPostgres() ? 0 : 3).toString();
         return lines.join(u'\n');
     };
+    auto walk = walkIndexFor(filter, sort, total->value);
+    if (!walk)
+        return walk.error();
     // The first range of the first page (the non-NULL values of a sort that may be NULL).
-    const LeadField *sortField = sort.field == QLatin1String("id") ? nullptr : leadField(sort.field);
-    const QString where = sortField && !notNullColumn(sortField->name) ? cond.where + QStringLiteral(" AND l.%1 IS NOT NULL").arg(sortField->name)
-                                                                      : cond.where;
-    auto span = idSpan();
-    if (!span)
-        return span.error();
-    auto page = explain(pageIdsSql(where, sort, 51, 0, false, walkIndex(*m_db, filter, sort, total->value, *span)));
+    auto page = explain(pageIdsSql(sortRanges(cond.where, sort).first().where, sort, 51, 0, false, *walk));
     if (!page)
         return page.error();
     auto count = explain(boundedCountSql(cond.where));
@@ -437,13 +452,13 @@ core::Result<LeadPage> LeadService::list(const ListOptions &options)
     const QString col = sortField ? QStringLiteral("l.") + sortField->name : QString();
     const bool nullable = sortField && !notNullColumn(sortField->name);
 
-    // A page is read as consecutive ranges of the sort, each an index range on its own:
-    //  - after a cursor, the rest of the cursor's value: column = v AND id beyond the cursor's;
+    // A page is read as consecutive ranges of the sort, each an index range on its own (see
+    // sortRanges()); after a cursor:
+    //  - the rest of the cursor's value: column = v AND id beyond the cursor's;
     //  - the values beyond (these two are one row-value range on PostgreSQL);
-    //  - for a column that may be NULL, the NULL tail (NULLS LAST), read by id.
+    //  - for a column that may be NULL, the NULL tail.
     // One query with "(column, id) > (v, id)" made SQLite walk every entry equal to v from the
-    // start (after an import every lead has the same created_at: 240 ms a page, not 1 ms);
-    // "... OR column IS NULL" or "NULLS LAST" made both databases collect and sort every match.
+    // start (after an import every lead has the same created_at: 240 ms a page, not 1 ms).
     struct Range {
         QString where;
         QVariantList params;
@@ -451,12 +466,8 @@ core::Result<LeadPage> LeadService::list(const ListOptions &options)
     };
     QList<Range> ranges;
     if (options.cursor.isEmpty()) {
-        if (nullable) {
-            ranges.append({where + QStringLiteral(" AND %1 IS NOT NULL").arg(col), params});
-            ranges.append({where + QStringLiteral(" AND %1 IS NULL").arg(col), params, true});
-        } else {
-            ranges.append({where, params});
-        }
+        for (const SortRange &r : sortRanges(where, sort))
+            ranges.append({r.where, params, r.nullTail});
     } else {
         const QByteArray raw = QByteArray::fromBase64(options.cursor.toLatin1(), QByteArray::Base64UrlEncoding);
         const QJsonArray c = QJsonDocument::fromJson(raw).array();
@@ -511,11 +522,11 @@ core::Result<LeadPage> LeadService::list(const ListOptions &options)
         total = *t;
     }
     QString index;
-    if (total && !m_db->isPostgres()) {
-        auto span = idSpan();
-        if (!span)
-            return span.error();
-        index = walkIndex(*m_db, options.filter, sort, total->value, *span);
+    if (total) {
+        auto walk = walkIndexFor(options.filter, sort, total->value);
+        if (!walk)
+            return walk.error();
+        index = *walk;
     }
     storage::Rows idRows;
     qsizetype firstTailRow = std::numeric_limits<qsizetype>::max(); // rows from here on have a NULL sort value
@@ -601,38 +612,21 @@ core::Result<QJsonArray> LeadService::window(const LeadFilter &filter, const Lea
         if (take <= 0)
             return QJsonArray();
     }
-    // The sort with its NULLs last, as consecutive ranges (see list()): the non-NULL values,
-    // then the NULL tail by id; read backwards, the tail comes first.
-    const LeadField *sortField = sort.field == QLatin1String("id") ? nullptr : leadField(sort.field);
-    const bool nullable = sortField && !notNullColumn(sortField->name);
-    struct Range {
-        QString where;
-        bool nullTail;
-    };
-    QList<Range> ranges;
-    if (nullable) {
-        ranges.append({cond.where + QStringLiteral(" AND l.%1 IS NOT NULL").arg(sortField->name), false});
-        ranges.append({cond.where + QStringLiteral(" AND l.%1 IS NULL").arg(sortField->name), true});
-        if (fromEnd)
-            std::reverse(ranges.begin(), ranges.end());
-    } else {
-        ranges.append({cond.where, false});
-    }
+    // The sort's ranges (see sortRanges()); read backwards, the NULL tail comes first.
+    QList<SortRange> ranges = sortRanges(cond.where, sort);
+    if (fromEnd)
+        std::reverse(ranges.begin(), ranges.end());
     LeadSort byId = sort;
     byId.field = QStringLiteral("id");
-    QString walk;
-    if (!m_db->isPostgres()) {
-        auto span = idSpan();
-        if (!span)
-            return span.error();
-        walk = walkIndex(*m_db, filter, sort, total, *span);
-    }
+    auto walk = walkIndexFor(filter, sort, total);
+    if (!walk)
+        return walk.error();
     storage::Rows idRows;
-    for (const Range &r : std::as_const(ranges)) {
+    for (const SortRange &r : std::as_const(ranges)) {
         if (idRows.size() >= take)
             break;
         auto part = pageIds(r.where, cond.params, r.nullTail ? byId : sort, int(take - idRows.size()), skip, fromEnd,
-                            r.nullTail ? tailIndex(walk) : walk);
+                            r.nullTail ? tailIndex(*walk) : *walk);
         if (!part)
             return part.error();
         if (part->isEmpty() && skip > 0 && ranges.size() > 1) {

@@ -201,9 +201,11 @@ private:
     core::Result<storage::Rows> rowsOf(const storage::Rows &idRows);
     QString pageIdsSql(const QString &where, const LeadSort &sort, int limit, qint64 offset, bool reverse, const QString &index);
     static QString boundedCountSql(const QString &where);
-    // The lowest and highest lead id, and the ids between them (about the number of leads).
+    // The lowest and highest lead id.
     core::Result<std::pair<qint64, qint64>> idBounds();
-    core::Result<qint64> idSpan();
+    // SQLite: the index a page of this filter and sort should walk (see walkIndex in the .cpp),
+    // or empty for the planner's choice (always on PostgreSQL).
+    core::Result<QString> walkIndexFor(const LeadFilter &filter, const LeadSort &sort, qint64 total);
     core::Result<LeadTotal> countBounded(const QString &where, const QVariantList &params);
     // Counts older than their time but not changed here are answered at once and counted again
     // in the background (the count of a large filter takes 100+ ms and stalls its HTTP thread).
