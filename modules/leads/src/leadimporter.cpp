@@ -7,6 +7,7 @@
 #include "fliptech/leads/leadservice.h"
 #include "fliptech/leads/normalize.h"
 #include "fliptech/storage/database.h"
+#include "fliptech/storage/pgcopywriter.h"
 #include "fliptech/storage/sqliterowwriter.h"
 #include "fliptech/storage/transaction.h"
 
@@ -20,7 +21,6 @@
 
 #include <QStringEncoder>
 
-#include <libpq-fe.h>
 
 #include <atomic>
 #include <condition_variable>
@@ -204,20 +204,638 @@ void appendUtf8(QByteArray &out, QStringView v)
     out.resize(end - out.constData());
 }
 
-QString escapeCopy(const QString &v)
+
+enum Key { EmailKey, PhoneKey, DomainKey, KeyKinds };
+// The dedupe keys of the leads already in the table, one table per key kind.
+using ExistingKeys = std::array<QHash<QString, qint64>, KeyKinds>;
+// An existing lead and what the file changes in it (OnDuplicate::Update).
+using LeadUpdate = std::pair<qint64, QJsonObject>;
+
+// Where the file's columns go.
+struct ColumnMap {
+    QList<int> target;  // per column: a Col, or -1 (ignored)
+    int fullName = -1;
+    int tags = -1;
+};
+
+core::Result<ColumnMap> mapColumns(const QStringList &headers, const QJsonObject &mapping)
 {
-    QString out;
-    out.reserve(v.size());
-    for (QChar c : v) {
-        switch (c.unicode()) {
-        case '\\': out += QStringLiteral("\\\\"); break;
-        case '\t': out += QStringLiteral("\\t"); break;
-        case '\n': out += QStringLiteral("\\n"); break;
-        case '\r': out += QStringLiteral("\\r"); break;
-        default: out += c;
+    ColumnMap map;
+    map.target = QList<int>(headers.size(), -1);
+    bool identifying = false;
+    for (qsizetype i = 0; i < headers.size(); ++i) {
+        const QString t = mapping.value(headers[i]).toString(QStringLiteral("ignore"));
+        if (t == QLatin1String("full_name")) {
+            map.fullName = int(i);
+            identifying = true;
+        } else if (t == QLatin1String("tags")) {
+            map.tags = int(i);
+        } else if (t != QLatin1String("ignore")) {
+            const int c = int(importColumns().indexOf(t));
+            if (c < 0 || c == Domain)
+                return core::makeError(ErrorCode::ValidationFailed, QStringLiteral("column '%1' cannot be mapped to '%2'").arg(headers[i], t),
+                                       {{QString(QStringLiteral("mapping.") + headers[i]), QStringLiteral("unknown target")}});
+            map.target[i] = c;
+            identifying |= c == Name || c == First || c == Last || c == Company || c == Email || c == Phone || c == Website;
         }
     }
-    return out;
+    for (auto it = mapping.begin(); it != mapping.end(); ++it)
+        if (!headers.contains(it.key()) && it.value().toString() != QLatin1String("ignore"))
+            return core::makeError(ErrorCode::ValidationFailed, QStringLiteral("the file has no column '%1'").arg(it.key().left(80)),
+                                   {{QString(QStringLiteral("mapping.") + it.key()), QStringLiteral("no such column in the file")}});
+    if (!identifying)
+        return core::makeError(ErrorCode::ValidationFailed,
+                               QStringLiteral("map at least one of name, company, email, phone or website: nothing would identify the leads"),
+                               {{QStringLiteral("mapping"), QStringLiteral("no identifying column")}});
+    return map;
+}
+
+// Loaded once: a lookup per row would cost a round trip per row.
+core::Result<ExistingKeys> loadExistingKeys(storage::Database &db, const ImportOptions &options)
+{
+    ExistingKeys existing;
+    if (options.onDuplicate == ImportOptions::OnDuplicate::Create || options.dedupeKeys.isEmpty())
+        return existing;
+    const bool byEmail = options.dedupeKeys.contains(QStringLiteral("email"));
+    const bool byPhone = options.dedupeKeys.contains(QStringLiteral("phone"));
+    const bool byDomain = options.dedupeKeys.contains(QStringLiteral("website_domain"));
+    auto rows = db.select(QStringLiteral("SELECT id, email, phone, website_domain FROM leads WHERE deleted_at IS NULL AND "
+                                         "(email IS NOT NULL OR phone IS NOT NULL OR website_domain IS NOT NULL)"));
+    if (!rows)
+        return rows.error();
+    for (auto &e : existing)
+        e.reserve(rows->size());
+    for (const auto &r : *rows) {
+        const qint64 id = r.value(0).toLongLong();
+        if (byEmail && !r.value(1).isNull())
+            existing[EmailKey].insert(r.value(1).toString().toLower(), id);
+        if (byPhone && !r.value(2).isNull())
+            existing[PhoneKey].insert(r.value(2).toString(), id);
+        if (byDomain && !r.value(3).isNull())
+            existing[DomainKey].insert(r.value(3).toString(), id);
+    }
+    return existing;
+}
+
+// Rejected rows: a CSV next to the other files (row number, reason, the original fields),
+// opened at the first one, and a sample in the report.
+class RejectedRows
+{
+public:
+    RejectedRows(const QString &path, const QStringList &headers, ImportReport &report) : m_file(path), m_headers(headers), m_report(report) {}
+    ~RejectedRows()
+    {
+        if (!m_kept)
+            m_file.remove();
+    }
+    void add(qint64 line, const QString &reason, const QStringList &fields)
+    {
+        if (!m_file.isOpen()) {
+            if (!m_file.open(QIODevice::WriteOnly))
+                return;
+            m_file.write(csvLine(QStringList{QStringLiteral("row"), QStringLiteral("reason")} + m_headers));
+        }
+        m_file.write(csvLine(QStringList{QString::number(line), reason} + fields));
+        if (m_report.rejectedSample.size() < 20)
+            m_report.rejectedSample.append(QJsonObject{{QStringLiteral("row"), line}, {QStringLiteral("reason"), reason}});
+        ++m_report.rejected;
+    }
+    // After the import committed: the file joins the user's files (its id goes in the report).
+    void keep(FileStore &files, const Actor &actor, const QString &sourceName)
+    {
+        if (!m_file.isOpen())
+            return;
+        m_file.close();
+        auto stored = files.adopt(actor, m_file.fileName(), QFileInfo(sourceName).completeBaseName() + QStringLiteral("-rejected.csv"),
+                                  QStringLiteral("text/csv"));
+        m_kept = true; // adopted, or left for the file store's sweep of strays
+        if (stored)
+            m_report.rejectedFileId = stored->id;
+    }
+
+private:
+    QFile m_file;
+    QStringList m_headers;
+    ImportReport &m_report;
+    bool m_kept = false;
+};
+
+// The parser: on its own thread, reads, normalises, checks and dedupes rows, and hands them to
+// the writer in batches already encoded for it (COPY text for PostgreSQL, UTF-8 fields for
+// SQLite). It owns the reader, the report's row counts and the rejected rows until it is done.
+class RowParser
+{
+public:
+    struct Context {
+        CsvReader &reader;
+        QStringList headers;
+        ColumnMap map;
+        const ImportOptions &options;
+        const ExistingKeys &existing;
+        bool pg = false;
+        QString copyTail;  // PostgreSQL: the constant columns of every COPY line
+        qint64 fileSize = 0;
+    };
+    RowParser(Context context, ImportReport &report, RejectedRows &rejected, BatchQueue &queue)
+        : m_c(std::move(context)), m_report(report), m_rejected(rejected), m_queue(queue),
+          m_dedupe(m_c.options.onDuplicate != ImportOptions::OnDuplicate::Create),
+          m_byKey{m_c.options.dedupeKeys.contains(QStringLiteral("email")), m_c.options.dedupeKeys.contains(QStringLiteral("phone")),
+                  m_c.options.dedupeKeys.contains(QStringLiteral("website_domain"))},
+          // Room for a row per 160 bytes of file, up to 4M rows (16 bytes a key; grows beyond).
+          m_seen{KeySet(expectedKeys()), KeySet(expectedKeys()), KeySet(expectedKeys())}, m_values(ColumnCount)
+    {
+        for (int c = 0; c < ColumnCount; ++c)
+            m_field[c] = leadField(importColumns().at(c));
+    }
+
+    void run()
+    {
+        while (m_c.reader.next()) {
+            ++m_report.rows;
+            if (!take(m_c.reader.recordLine(), m_c.reader.fields()))
+                continue;
+            if (++m_batch.rows == RowBatch::capacity && !send())
+                return;
+        }
+        if (m_batch.rows)
+            send();
+        m_bytesParsed.store(m_c.fileSize, std::memory_order_relaxed);
+        m_queue.close();
+    }
+    qint64 bytesParsed() const { return m_bytesParsed.load(std::memory_order_relaxed); }
+    // Read once the parser is done.
+    const QList<LeadUpdate> &updates() const { return m_updates; }
+    const QHash<QString, QStringList> &rowTags() const { return m_rowTags; }
+
+private:
+    qsizetype expectedKeys() const { return m_dedupe ? qsizetype(qMin<qint64>(m_c.fileSize / 160, 4000000)) : 0; }
+
+    // One record: true when it joined the batch.
+    bool take(qint64 line, const QStringList &fields)
+    {
+        QString reason = m_c.reader.recordError();
+        if (reason.isEmpty())
+            reason = fill(fields);
+        if (reason.isEmpty())
+            reason = check();
+        if (!reason.isEmpty()) {
+            m_rejected.add(line, reason, fields);
+            return false;
+        }
+        if (m_dedupe && isDuplicate())
+            return false;
+        if (m_c.map.tags >= 0 && m_c.map.tags < fields.size() && !fields[m_c.map.tags].trimmed().isEmpty())
+            m_rowTags.insert(m_values[Email] + u'\x1f' + m_values[Phone] + u'\x1f' + m_values[Name] + u'\x1f' + m_values[Company],
+                             fields[m_c.map.tags].split(QRegularExpression(QStringLiteral("[,;|]")), Qt::SkipEmptyParts));
+        if (m_values[Status].isEmpty())
+            m_values[Status] = QStringLiteral("new");
+        ++m_report.imported;
+        encode();
+        return true;
+    }
+
+    // The lead's values from the record: names completed, contact data normalised. The reason
+    // to reject it, or nothing.
+    QString fill(const QStringList &fields)
+    {
+        const QStringList &headers = m_c.headers;
+        if (fields.size() > headers.size()) {
+            for (qsizetype i = headers.size(); i < fields.size(); ++i)
+                if (!fields[i].trimmed().isEmpty())
+                    return QStringLiteral("the row has %1 fields but the header has %2").arg(fields.size()).arg(headers.size());
+        }
+        for (auto &v : m_values)
+            v.clear();
+        for (qsizetype i = 0; i < headers.size() && i < fields.size(); ++i)
+            if (m_c.map.target[i] >= 0)
+                m_values[m_c.map.target[i]] = fields[i].trimmed();
+        if (m_c.map.fullName >= 0 && m_c.map.fullName < fields.size() && m_values[Name].isEmpty())
+            m_values[Name] = fields[m_c.map.fullName].simplified();
+        if (!m_values[Name].isEmpty() && m_values[First].isEmpty() && m_values[Last].isEmpty()) {
+            PersonName n = splitName(m_values[Name]);
+            m_values[First] = std::move(n.first);
+            m_values[Last] = std::move(n.last);
+        } else if (m_values[Name].isEmpty() && (!m_values[First].isEmpty() || !m_values[Last].isEmpty())) {
+            m_values[Name] = QString(m_values[First] + u' ' + m_values[Last]).trimmed();
+        }
+        QString reason;
+        if (!m_values[Email].isEmpty()) {
+            QString email = normalizeEmail(m_values[Email]);
+            if (email.isEmpty())
+                reason = QStringLiteral("email '%1' is not a valid address").arg(m_values[Email].left(80));
+            m_values[Email] = std::move(email);
+        }
+        if (!m_values[Phone].isEmpty()) {
+            const QString country = callingCode(m_values[Country]).isEmpty() ? m_c.options.defaultCountry : m_values[Country];
+            if (QString e164 = normalizePhone(m_values[Phone], country); !e164.isEmpty())
+                m_values[Phone] = std::move(e164);
+        }
+        m_values[Domain] = websiteDomain(m_values[Website]);
+        if (reason.isEmpty() && m_values[Name].isEmpty() && m_values[Company].isEmpty() && m_values[Email].isEmpty() &&
+            m_values[Phone].isEmpty() && m_values[Website].isEmpty())
+            reason = QStringLiteral("the row has no name, company, email, phone or website");
+        return reason;
+    }
+
+    // Types, ranges and lengths, as the lead service checks them.
+    QString check() const
+    {
+        for (int c = 0; c < ColumnCount; ++c) {
+            if (m_values[c].isEmpty())
+                continue;
+            const LeadField *f = m_field[c];
+            if (f->type == FieldType::Integer) {
+                bool ok = false;
+                const qint64 n = m_values[c].toLongLong(&ok);
+                if (!ok)
+                    return QStringLiteral("%1 '%2' is not a whole number").arg(f->name, m_values[c].left(40));
+                if (QString range = integerRangeError(*f, n); !range.isEmpty())
+                    return QStringLiteral("%1 %2 %3").arg(f->name, m_values[c].left(40), range);
+            } else if (f->maxLength && m_values[c].size() > f->maxLength) {
+                return QStringLiteral("%1 is longer than %2 characters").arg(f->name).arg(f->maxLength);
+            }
+        }
+        return {};
+    }
+
+    // Within the file, then against existing leads (counted, and kept as an update when asked).
+    bool isDuplicate()
+    {
+        const std::array<const QString *, KeyKinds> keys = {m_byKey[EmailKey] && !m_values[Email].isEmpty() ? &m_values[Email] : nullptr,
+                                                             m_byKey[PhoneKey] && !m_values[Phone].isEmpty() ? &m_values[Phone] : nullptr,
+                                                             m_byKey[DomainKey] && !m_values[Domain].isEmpty() ? &m_values[Domain] : nullptr};
+        std::array<KeySet::Fingerprint, KeyKinds> prints{};
+        for (int k = 0; k < KeyKinds; ++k) {
+            if (!keys[k])
+                continue;
+            prints[k] = KeySet::fingerprint(*keys[k]);
+            if (m_seen[k].contains(prints[k])) {
+                ++m_report.duplicatesInFile;
+                return true;
+            }
+        }
+        qint64 match = 0;
+        for (int k = 0; k < KeyKinds; ++k) {
+            if (!keys[k])
+                continue;
+            m_seen[k].insert(prints[k]);
+            if (!match && !m_c.existing[k].isEmpty())
+                match = m_c.existing[k].value(*keys[k]);
+        }
+        if (!match)
+            return false;
+        if (m_c.options.onDuplicate == ImportOptions::OnDuplicate::Skip) {
+            ++m_report.duplicatesExisting;
+            return true;
+        }
+        QJsonObject changes;
+        for (int c = 0; c < ColumnCount; ++c) {
+            if (m_values[c].isEmpty() || c == Domain)
+                continue;
+            const LeadField *f = m_field[c];
+            changes.insert(f->name, f->type == FieldType::Integer ? QJsonValue(m_values[c].toLongLong()) : QJsonValue(m_values[c]));
+        }
+        m_updates.append({match, changes});
+        return true;
+    }
+
+    void encode()
+    {
+        if (m_c.pg) {
+            QString line;
+            for (int c = 0; c < ColumnCount; ++c) {
+                if (c)
+                    line += u'\t';
+                line += m_values[c].isEmpty() ? QStringLiteral("\\N") : storage::PgCopyWriter::escape(m_values[c]);
+            }
+            line += m_c.copyTail;
+            appendUtf8(m_batch.text, line);
+            return;
+        }
+        for (int c = 0; c < ColumnCount; ++c) {
+            m_batch.spans.append(qint32(m_batch.text.size()));
+            if (m_values[c].isEmpty()) {
+                m_batch.spans.append(-1);
+            } else {
+                appendUtf8(m_batch.text, m_values[c]);
+                m_batch.spans.append(qint32(m_batch.text.size() - m_batch.spans.at(m_batch.spans.size() - 1)));
+            }
+        }
+    }
+
+    bool send()
+    {
+        m_batch.bytesRead = m_c.reader.position();
+        m_bytesParsed.store(m_batch.bytesRead, std::memory_order_relaxed);
+        m_batch.rowsRead = m_report.rows;
+        const bool ok = m_queue.push(std::move(m_batch));
+        m_batch = RowBatch();
+        return ok;
+    }
+
+    Context m_c;
+    ImportReport &m_report;
+    RejectedRows &m_rejected;
+    BatchQueue &m_queue;
+    const bool m_dedupe;
+    const std::array<bool, KeyKinds> m_byKey;
+    std::array<KeySet, KeyKinds> m_seen;
+    std::array<const LeadField *, ColumnCount> m_field{};
+    QList<QString> m_values;
+    RowBatch m_batch;
+    std::atomic<qint64> m_bytesParsed{0};
+    QList<LeadUpdate> m_updates;
+    QHash<QString, QStringList> m_rowTags;
+};
+
+// The writer, on the importer's thread (it owns the connection and the transaction).
+// PostgreSQL imports in one transaction through COPY (MVCC: nobody waits). SQLite has one
+// writer at a time, so it commits every 20,000 rows and lets other writers (job workers,
+// someone editing a lead) in between; a failed or cancelled import then deletes what its
+// earlier chunks wrote (they carry the import's created_at stamp), so either way nothing is
+// left half-imported. Destroyed before finish(): the import is undone.
+class LeadWriter
+{
+public:
+    struct Provenance {
+        QString source;
+        QVariant createdBy;
+        QString stamp;  // created_at and updated_at of every row
+    };
+    LeadWriter(storage::Database &db, Provenance provenance) : m_db(db), m_p(std::move(provenance)), m_inserter(db), m_copy(db) {}
+    ~LeadWriter()
+    {
+        m_copy.abort("import cancelled");
+        if (m_restoreCheckpoints)
+            // A connection setting: a failure leaves the default (or the next import sets it).
+            (void)m_db.executeRaw(QStringLiteral("PRAGMA wal_autocheckpoint=1000"));
+        if (m_finished)
+            return;
+        m_tx.reset(); // the open chunk rolls back
+        if (m_committedChunks == 0)
+            return;
+        Transaction cleanup(m_db, Transaction::Mode::Immediate);
+        auto removed = m_db.execute(QStringLiteral("DELETE FROM leads WHERE deleted_at IS NULL AND created_at = ? AND source = ? AND created_by IS ?"),
+                                    {m_p.stamp, m_p.source, m_p.createdBy});
+        if (!removed || !cleanup.commit())
+            qCWarning(lcLeads) << "could not remove the rows of a failed import" << m_p.stamp;
+    }
+
+    // The insert statement: the import columns plus provenance.
+    static QStringList columns()
+    {
+        return importColumns() + QStringList{QStringLiteral("source"), QStringLiteral("created_by"), QStringLiteral("created_at"),
+                                             QStringLiteral("updated_at")};
+    }
+    // PostgreSQL: what ends every COPY line (the provenance columns).
+    static QString copyTail(const Provenance &p)
+    {
+        return u'\t' + storage::PgCopyWriter::escape(p.source) + u'\t' + (p.createdBy.isNull() ? QStringLiteral("\\N") : p.createdBy.toString()) +
+               u'\t' + p.stamp + u'\t' + p.stamp + u'\n';
+    }
+
+    core::Status begin()
+    {
+        if (auto st = beginChunk(); !st)
+            return st;
+        if (m_db.isPostgres())
+            return m_copy.start(QStringLiteral("leads"), columns());
+        return m_inserter.prepare(QStringLiteral("leads"), columns(), int(ColumnCount), {m_p.source, m_p.createdBy, m_p.stamp, m_p.stamp});
+    }
+
+    // SQLite: a bulk load (indexes dropped, search entries left to the indexing job) when the
+    // import is large and at least half the size of the table: building the indexes afterwards
+    // then costs less than keeping them current row by row.
+    core::Status decideBulkLoad(qint64 estimatedRows, qint64 bulkLoadRows, qint64 existingLeads)
+    {
+        if (m_db.isPostgres() || estimatedRows < bulkLoadRows || estimatedRows * 2 < existingLeads)
+            return {};
+        if (auto st = LeadIndexing::deferIndexes(m_db); !st)
+            return st;
+        m_bulkLoad = true;
+        // Each chunk's commit would copy the write-ahead log into the database file (the
+        // automatic checkpoint) on this thread; the indexing job's commits do it. Speed only:
+        // with the checkpoint on, the load is slower, not wrong.
+        (void)m_db.executeRaw(QStringLiteral("PRAGMA wal_autocheckpoint=0"));
+        m_restoreCheckpoints = true;
+        return {};
+    }
+
+    // `chunkCommitted` runs between SQLite chunks, when the connection is free (a job's
+    // progress is written on it then: this import would keep the write lock from others).
+    core::Status write(const RowBatch &batch, const std::function<void()> &chunkCommitted)
+    {
+        if (m_db.isPostgres())
+            return m_copy.send(batch.text);
+        for (qsizetype r = 0; r < batch.rows; ++r) {
+            if (auto st = m_inserter.insert(batch.text.constData(), batch.spans.constData() + r * ColumnCount * 2); !st) {
+                if (st.error().code == ErrorCode::Conflict)
+                    return core::makeError(ErrorCode::Conflict,
+                                           QStringLiteral("a row repeats the source and source id of another lead (%1)").arg(st.error().message));
+                return st;
+            }
+            if (++m_rowsInChunk == chunkRows) {
+                if (auto st = indexChunk(); !st)
+                    return st;
+                if (auto st = m_tx->commit(); !st)
+                    return st;
+                ++m_committedChunks;
+                if (chunkCommitted)
+                    chunkCommitted();
+                if (auto st = beginChunk(); !st)
+                    return st;
+            }
+        }
+        return {};
+    }
+
+    // Every row is in: the COPY ends, the last chunk's search entries are written.
+    core::Status endRows()
+    {
+        if (auto st = m_copy.end(); !st)
+            return st;
+        return indexChunk();
+    }
+    core::Status commit()
+    {
+        if (auto st = m_tx->commit(); !st)
+            return st;
+        m_finished = true;
+        return {};
+    }
+    bool bulkLoad() const { return m_bulkLoad; }
+
+private:
+    static constexpr qint64 chunkRows = 20000;
+
+    core::Status beginChunk()
+    {
+        m_tx.emplace(m_db, Transaction::Mode::Immediate);
+        if (!m_tx->isActive())
+            return m_tx->error();
+        m_rowsInChunk = 0;
+        if (m_db.isPostgres())
+            return {};
+        // SQLite's full-text index is filled in one statement after each chunk's rows (4x faster
+        // than its per-row trigger), or left to the backlog job in a bulk load. The trigger is
+        // dropped and re-created inside the chunk's transaction: DDL is transactional and we hold
+        // the write lock, so no other writer ever misses it, and a rollback brings it back.
+        auto trig = m_db.selectOne(QStringLiteral("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'leads_fts_ai'"));
+        auto maxId = m_db.selectOne(QStringLiteral("SELECT coalesce(max(id), 0) FROM leads"));
+        if (!maxId)
+            return maxId.error();
+        m_maxIdBefore = maxId->value(0).toLongLong();
+        m_ftsTrigger.clear();
+        if (trig) {
+            m_ftsTrigger = trig->value(0).toString();
+            if (auto st = m_db.executeRaw(QStringLiteral("DROP TRIGGER leads_fts_ai")); !st)
+                return st.error();
+        }
+        return {};
+    }
+
+    // SQLite: fills the search index for this chunk's rows (or queues them) and puts the
+    // trigger back.
+    core::Status indexChunk()
+    {
+        if (m_ftsTrigger.isEmpty())
+            return {};
+        if (m_bulkLoad) {
+            if (m_rowsInChunk > 0)
+                if (auto st = LeadIndexing::queueForSearch(m_db, m_maxIdBefore + 1); !st)
+                    return st;
+        } else {
+            auto indexed = m_db.execute(QStringLiteral("INSERT INTO leads_fts (rowid, name, company, email, phone, website_domain, city, description) "
+                                                       "SELECT id, name, company, email, phone, website_domain, city, description FROM leads WHERE id > ? AND ") +
+                                            LeadIndexing::notInBacklog(),
+                                        {m_maxIdBefore});
+            if (!indexed)
+                return indexed.error();
+        }
+        if (auto st = m_db.executeRaw(m_ftsTrigger); !st)
+            return st;
+        m_ftsTrigger.clear();
+        return {};
+    }
+
+    storage::Database &m_db;
+    Provenance m_p;
+    storage::SqliteRowWriter m_inserter;
+    storage::PgCopyWriter m_copy;
+    std::optional<Transaction> m_tx;
+    int m_committedChunks = 0;
+    qint64 m_rowsInChunk = 0;
+    qint64 m_maxIdBefore = 0;
+    QString m_ftsTrigger;
+    bool m_bulkLoad = false;
+    bool m_restoreCheckpoints = false;
+    bool m_finished = false;
+};
+
+// Runs `body` on its own thread; the queue is aborted and the thread joined however the
+// caller leaves.
+class ParserThread
+{
+public:
+    ParserThread(BatchQueue &queue, std::function<void()> body) : m_queue(queue), m_thread(std::move(body)) {}
+    ~ParserThread() { join(); }
+    void join()
+    {
+        m_queue.abort();
+        if (m_thread.joinable())
+            m_thread.join();
+    }
+
+private:
+    BatchQueue &m_queue;
+    std::thread m_thread;
+};
+
+// The tag named `name` (created when missing) on every lead of this import.
+core::Status tagImported(storage::Database &db, const QString &name, const LeadWriter::Provenance &p)
+{
+    auto tagId = db.selectOne(QStringLiteral("SELECT id FROM tags WHERE lower(name) = lower(?)"), {name});
+    qint64 id = 0;
+    if (tagId) {
+        id = tagId->value(0).toLongLong();
+    } else {
+        auto ins = db.selectOne(QStringLiteral("INSERT INTO tags (name, created_at) VALUES (?, %1) RETURNING id").arg(db.timestampParam()), {name, p.stamp});
+        if (!ins)
+            return ins.error();
+        id = ins->value(0).toLongLong();
+    }
+    auto done = db.execute(QStringLiteral("INSERT INTO lead_tags (lead_id, tag_id, created_at) SELECT id, ?, %1 FROM leads "
+                                          "WHERE created_at = %1 AND source = ? ON CONFLICT DO NOTHING").arg(db.timestampParam()),
+                           {id, p.stamp, p.stamp, p.source});
+    if (!done)
+        return done.error();
+    return {};
+}
+
+// Tags from the file's tags column onto the rows they came with (key: e-mail, phone, name,
+// company joined by \x1f), in three statements whatever the number of rows: the (row key, tag)
+// pairs go to a temporary table, missing tags are created, and one join tags the rows (a
+// statement per row scanned the import's rows each time: quadratic).
+core::Status tagRows(storage::Database &db, const QHash<QString, QStringList> &rowTags, const LeadWriter::Provenance &p)
+{
+    const QString table = QStringLiteral("import_row_tags");
+    if (auto st = db.executeRaw(QStringLiteral("DROP TABLE IF EXISTS %1; CREATE TEMP TABLE %1 (email TEXT NOT NULL, phone TEXT NOT NULL, "
+                                               "name TEXT NOT NULL, company TEXT NOT NULL, tag TEXT NOT NULL)").arg(table));
+        !st)
+        return st;
+    // A temporary table: it goes with the connection if this DROP fails.
+    auto dropTable = qScopeGuard([&] { (void)db.executeRaw(QStringLiteral("DROP TABLE IF EXISTS %1").arg(table)); });
+    constexpr int perStatement = 100;
+    QVariantList params;
+    int pending = 0;
+    auto flush = [&]() -> core::Status {
+        if (!pending)
+            return {};
+        QStringList rows;
+        for (int i = 0; i < pending; ++i)
+            rows << QStringLiteral("(?, ?, ?, ?, ?)");
+        auto done = db.execute(QStringLiteral("INSERT INTO %1 (email, phone, name, company, tag) VALUES %2").arg(table, rows.join(QStringLiteral(", "))),
+                               params);
+        params.clear();
+        pending = 0;
+        if (!done)
+            return done.error();
+        return {};
+    };
+    for (auto it = rowTags.begin(); it != rowTags.end(); ++it) {
+        const QStringList parts = it.key().split(u'\x1f');
+        for (const QString &t : it.value()) {
+            const QString tag = t.trimmed().left(100);
+            if (tag.isEmpty())
+                continue;
+            params << parts.value(0) << parts.value(1) << parts.value(2) << parts.value(3) << tag;
+            if (++pending == perStatement)
+                if (auto st = flush(); !st)
+                    return st;
+        }
+    }
+    if (auto st = flush(); !st)
+        return st;
+    if (auto st = db.executeRaw(QStringLiteral("CREATE INDEX %1_key ON %1 (email, phone, name, company)").arg(table)); !st)
+        return st;
+    // Tags are unique case-insensitively: "Hot" and "hot" in the file are one tag.
+    auto created = db.execute(QStringLiteral("INSERT INTO tags (name, created_at) SELECT min(r.tag), %2 FROM %1 r "
+                                             "WHERE NOT EXISTS (SELECT 1 FROM tags t WHERE lower(t.name) = lower(r.tag)) GROUP BY lower(r.tag)")
+                                  .arg(table, db.timestampParam()),
+                              {p.stamp});
+    if (!created)
+        return created.error();
+    auto tagged = db.execute(QStringLiteral("INSERT INTO lead_tags (lead_id, tag_id, created_at) "
+                                            "SELECT DISTINCT l.id, t.id, %2 FROM leads l "
+                                            "JOIN %1 r ON r.email = coalesce(l.email, '') AND r.phone = coalesce(l.phone, '') "
+                                            "AND r.name = coalesce(l.name, '') AND r.company = coalesce(l.company, '') "
+                                            "JOIN tags t ON lower(t.name) = lower(r.tag) "
+                                            "WHERE l.created_at = %2 AND l.source = ? ON CONFLICT DO NOTHING")
+                                 .arg(table, db.timestampParam()),
+                             {p.stamp, p.stamp, p.source});
+    if (!tagged)
+        return tagged.error();
+    return {};
 }
 
 } // namespace
@@ -386,67 +1004,6 @@ core::Result<ImportPreview> LeadImporter::preview(const QString &path, int rows)
     return p;
 }
 
-core::Status LeadImporter::tagRows(const QHash<QString, QStringList> &rowTags, const QString &stamp, const QString &source)
-{
-    const QString table = QStringLiteral("import_row_tags");
-    if (auto st = m_db->executeRaw(QStringLiteral("DROP TABLE IF EXISTS %1; CREATE TEMP TABLE %1 (email TEXT NOT NULL, phone TEXT NOT NULL, "
-                                                  "name TEXT NOT NULL, company TEXT NOT NULL, tag TEXT NOT NULL)").arg(table));
-        !st)
-        return st;
-    // A temporary table: it goes with the connection if the DROP fails.
-    auto dropTable = qScopeGuard([&] { (void)m_db->executeRaw(QStringLiteral("DROP TABLE IF EXISTS %1").arg(table)); });
-    constexpr int perStatement = 100;
-    QVariantList params;
-    int pending = 0;
-    auto flush = [&]() -> core::Status {
-        if (!pending)
-            return {};
-        QStringList rows;
-        for (int i = 0; i < pending; ++i)
-            rows << QStringLiteral("(?, ?, ?, ?, ?)");
-        auto done = m_db->execute(QStringLiteral("INSERT INTO %1 (email, phone, name, company, tag) VALUES %2").arg(table, rows.join(QStringLiteral(", "))),
-                                  params);
-        params.clear();
-        pending = 0;
-        if (!done)
-            return done.error();
-        return {};
-    };
-    for (auto it = rowTags.begin(); it != rowTags.end(); ++it) {
-        const QStringList parts = it.key().split(u'\x1f');
-        for (const QString &t : it.value()) {
-            const QString tag = t.trimmed().left(100);
-            if (tag.isEmpty())
-                continue;
-            params << parts.value(0) << parts.value(1) << parts.value(2) << parts.value(3) << tag;
-            if (++pending == perStatement)
-                if (auto st = flush(); !st)
-                    return st;
-        }
-    }
-    if (auto st = flush(); !st)
-        return st;
-    if (auto st = m_db->executeRaw(QStringLiteral("CREATE INDEX %1_key ON %1 (email, phone, name, company)").arg(table)); !st)
-        return st;
-    // Tags are unique case-insensitively: "Hot" and "hot" in the file are one tag.
-    auto created = m_db->execute(QStringLiteral("INSERT INTO tags (name, created_at) SELECT min(r.tag), %2 FROM %1 r "
-                                                "WHERE NOT EXISTS (SELECT 1 FROM tags t WHERE lower(t.name) = lower(r.tag)) GROUP BY lower(r.tag)")
-                                     .arg(table, m_db->timestampParam()),
-                                 {stamp});
-    if (!created)
-        return created.error();
-    auto tagged = m_db->execute(QStringLiteral("INSERT INTO lead_tags (lead_id, tag_id, created_at) "
-                                               "SELECT DISTINCT l.id, t.id, %2 FROM leads l "
-                                               "JOIN %1 r ON r.email = coalesce(l.email, '') AND r.phone = coalesce(l.phone, '') "
-                                               "AND r.name = coalesce(l.name, '') AND r.company = coalesce(l.company, '') "
-                                               "JOIN tags t ON lower(t.name) = lower(r.tag) "
-                                               "WHERE l.created_at = %2 AND l.source = ? ON CONFLICT DO NOTHING")
-                                    .arg(table, m_db->timestampParam()),
-                                {stamp, stamp, source});
-    if (!tagged)
-        return tagged.error();
-    return {};
-}
 
 core::Result<ImportReport> LeadImporter::run(const Actor &actor, const QString &path, const ImportOptions &options, const Progress &progress,
                                              const std::function<bool()> &cancelled, const QString &sourceName)
@@ -456,7 +1013,6 @@ core::Result<ImportReport> LeadImporter::run(const Actor &actor, const QString &
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return core::makeError(ErrorCode::NotFound, QStringLiteral("cannot open %1").arg(QFileInfo(path).fileName()));
-    const qint64 fileSize = file.size();
     CsvReader::Options readerOptions;
     readerOptions.delimiter = options.delimiter;
     CsvReader reader(&file, readerOptions);
@@ -465,552 +1021,102 @@ core::Result<ImportReport> LeadImporter::run(const Actor &actor, const QString &
     if (!reader.next())
         return core::makeError(ErrorCode::ValidationFailed, QStringLiteral("the file has no header row"), {{QStringLiteral("file"), QStringLiteral("no rows")}});
     const QStringList headers = reader.fields();
-    const QJsonObject mapping = options.mapping.isEmpty() ? suggestMapping(headers) : options.mapping;
-
-    // Column index -> target.
-    QList<int> target(headers.size(), -1);
-    int fullNameColumn = -1, tagsColumn = -1;
-    bool identifying = false;
-    for (qsizetype i = 0; i < headers.size(); ++i) {
-        const QString t = mapping.value(headers[i]).toString(QStringLiteral("ignore"));
-        if (t == QLatin1String("full_name")) {
-            fullNameColumn = int(i);
-            identifying = true;
-        } else if (t == QLatin1String("tags")) {
-            tagsColumn = int(i);
-        } else if (t != QLatin1String("ignore")) {
-            const int c = int(importColumns().indexOf(t));
-            if (c < 0 || c == Domain)
-                return core::makeError(ErrorCode::ValidationFailed, QStringLiteral("column '%1' cannot be mapped to '%2'").arg(headers[i], t),
-                                       {{QString(QStringLiteral("mapping.") + headers[i]), QStringLiteral("unknown target")}});
-            target[i] = c;
-            identifying |= c == Name || c == First || c == Last || c == Company || c == Email || c == Phone || c == Website;
-        }
-    }
-    for (auto it = mapping.begin(); it != mapping.end(); ++it)
-        if (!headers.contains(it.key()) && it.value().toString() != QLatin1String("ignore"))
-            return core::makeError(ErrorCode::ValidationFailed, QStringLiteral("the file has no column '%1'").arg(it.key().left(80)),
-                                   {{QString(QStringLiteral("mapping.") + it.key()), QStringLiteral("no such column in the file")}});
-    if (!identifying)
-        return core::makeError(ErrorCode::ValidationFailed,
-                               QStringLiteral("map at least one of name, company, email, phone or website: nothing would identify the leads"),
-                               {{QStringLiteral("mapping"), QStringLiteral("no identifying column")}});
-
-    const bool pg = m_db->isPostgres();
-    const bool dedupe = options.onDuplicate != ImportOptions::OnDuplicate::Create;
-    const bool byEmail = options.dedupeKeys.contains(QStringLiteral("email"));
-    const bool byPhone = options.dedupeKeys.contains(QStringLiteral("phone"));
-    const bool byDomain = options.dedupeKeys.contains(QStringLiteral("website_domain"));
-    // Existing leads' keys, loaded once (a lookup per row would cost a round trip per row), one
-    // table per key kind.
-    enum Key { EmailKey, PhoneKey, DomainKey, KeyKinds };
-    std::array<QHash<QString, qint64>, KeyKinds> existing;
-    qint64 existingLeads = 0;
-    if (dedupe && !options.dedupeKeys.isEmpty()) {
-        auto rows = m_db->select(QStringLiteral("SELECT id, email, phone, website_domain FROM leads WHERE deleted_at IS NULL AND "
-                                                "(email IS NOT NULL OR phone IS NOT NULL OR website_domain IS NOT NULL)"));
-        if (!rows)
-            return rows.error();
-        for (auto &e : existing)
-            e.reserve(rows->size());
-        for (const auto &r : *rows) {
-            const qint64 id = r.value(0).toLongLong();
-            if (byEmail && !r.value(1).isNull())
-                existing[EmailKey].insert(r.value(1).toString().toLower(), id);
-            if (byPhone && !r.value(2).isNull())
-                existing[PhoneKey].insert(r.value(2).toString(), id);
-            if (byDomain && !r.value(3).isNull())
-                existing[DomainKey].insert(r.value(3).toString(), id);
-        }
-    }
-    if (!pg) {
-        auto counted = m_db->selectOne(QStringLiteral("SELECT count(*) FROM leads"));
-        if (!counted)
-            return counted.error();
-        existingLeads = counted->value(0).toLongLong();
-    }
+    auto map = mapColumns(headers, options.mapping.isEmpty() ? suggestMapping(headers) : options.mapping);
+    if (!map)
+        return map.error();
+    auto existing = loadExistingKeys(*m_db, options);
+    if (!existing)
+        return existing.error();
+    auto tableRows = m_db->isPostgres() ? core::Result<storage::Row>(storage::Row()) : m_db->selectOne(QStringLiteral("SELECT count(*) FROM leads"));
+    if (!tableRows)
+        return tableRows.error();
+    const qint64 existingLeads = tableRows->value(0).toLongLong();
 
     ImportReport report;
     report.encoding = csvEncodingName(reader.encoding());
     report.delimiter = QString(QChar::fromLatin1(reader.delimiter()));
-    const QString stamp = storage::Database::isoTimestamp(m_clock.now());
-
-    // Rejected rows go to a CSV next to the other files.
-    const QString rejectedPath = m_files.newPath(QStringLiteral("csv"));
-    QFile rejectedFile(rejectedPath);
-    auto reject = [&](qint64 line, const QString &reason, const QStringList &fields) {
-        if (!rejectedFile.isOpen()) {
-            if (!rejectedFile.open(QIODevice::WriteOnly))
-                return;
-            rejectedFile.write(csvLine(QStringList{QStringLiteral("row"), QStringLiteral("reason")} + headers));
-        }
-        rejectedFile.write(csvLine(QStringList{QString::number(line), reason} + fields));
-        if (report.rejectedSample.size() < 20)
-            report.rejectedSample.append(QJsonObject{{QStringLiteral("row"), line}, {QStringLiteral("reason"), reason}});
-        ++report.rejected;
-    };
-
-    // Insert statement: the import columns plus provenance.
-    QStringList cols = importColumns();
-    cols << QStringLiteral("source") << QStringLiteral("created_by") << QStringLiteral("created_at") << QStringLiteral("updated_at");
-    const QVariant createdBy = actor.userId ? QVariant(*actor.userId) : QVariant();
-    QList<std::pair<qint64, QJsonObject>> updates;
-    QHash<QString, QStringList> rowTags; // only when a tags column is mapped: key = row index
-
-    // The parser (its own thread) reads, normalises, checks and dedupes rows and hands them over
-    // in batches, already encoded for the writer (this thread, which owns the connection and
-    // the transaction): COPY text for PostgreSQL, UTF-8 fields for SQLite. Both cores work.
+    const LeadWriter::Provenance provenance{options.source, actor.userId ? QVariant(*actor.userId) : QVariant(),
+                                            storage::Database::isoTimestamp(m_clock.now())};
+    RejectedRows rejected(m_files.newPath(QStringLiteral("csv")), headers, report);
     BatchQueue queue(8);
-    std::atomic<qint64> bytesParsed{0};
-    const QString copyTail = [&]() -> QString {
-        return u'\t' + escapeCopy(options.source) + u'\t' + (createdBy.isNull() ? QStringLiteral("\\N") : createdBy.toString()) + u'\t' +
-               stamp + u'\t' + stamp + u'\n';
-    }();
-    auto parse = [&] {
-        // Room for a row per 160 bytes of file, up to 4M rows (16 bytes a key; grows beyond).
-        const qsizetype expected = dedupe ? qsizetype(qMin<qint64>(fileSize / 160, 4000000)) : 0;
-        std::array<KeySet, KeyKinds> seen{KeySet(expected), KeySet(expected), KeySet(expected)};
-        // Each column's field, looked up once.
-        std::array<const LeadField *, ColumnCount> field{};
-        for (int c = 0; c < ColumnCount; ++c)
-            field[c] = leadField(importColumns().at(c));
-        QList<QString> values(ColumnCount);
-        RowBatch batch;
-        auto send = [&]() -> bool {
-            batch.bytesRead = reader.position();
-            bytesParsed.store(batch.bytesRead, std::memory_order_relaxed);
-            batch.rowsRead = report.rows;
-            const bool ok = queue.push(std::move(batch));
-            batch = RowBatch();
-            return ok;
-        };
-        while (reader.next()) {
-            const qint64 line = reader.recordLine();
-            const QStringList &fields = reader.fields();
-            ++report.rows;
-            if (!reader.recordError().isEmpty()) {
-                reject(line, reader.recordError(), fields);
-                continue;
-            }
-            if (fields.size() > headers.size()) {
-                bool extraEmpty = true;
-                for (qsizetype i = headers.size(); i < fields.size(); ++i)
-                    extraEmpty &= fields[i].trimmed().isEmpty();
-                if (!extraEmpty) {
-                    reject(line, QStringLiteral("the row has %1 fields but the header has %2").arg(fields.size()).arg(headers.size()), fields);
-                    continue;
-                }
-            }
-            for (auto &v : values)
-                v.clear();
-            for (qsizetype i = 0; i < headers.size() && i < fields.size(); ++i)
-                if (target[i] >= 0)
-                    values[target[i]] = fields[i].trimmed();
-            if (fullNameColumn >= 0 && fullNameColumn < fields.size() && values[Name].isEmpty())
-                values[Name] = fields[fullNameColumn].simplified();
-            if (!values[Name].isEmpty() && values[First].isEmpty() && values[Last].isEmpty()) {
-                PersonName n = splitName(values[Name]);
-                values[First] = std::move(n.first);
-                values[Last] = std::move(n.last);
-            } else if (values[Name].isEmpty() && (!values[First].isEmpty() || !values[Last].isEmpty())) {
-                values[Name] = QString(values[First] + u' ' + values[Last]).trimmed();
-            }
-            // Contact data.
-            QString reason;
-            if (!values[Email].isEmpty()) {
-                QString email = normalizeEmail(values[Email]);
-                if (email.isEmpty())
-                    reason = QStringLiteral("email '%1' is not a valid address").arg(values[Email].left(80));
-                values[Email] = std::move(email);
-            }
-            if (!values[Phone].isEmpty()) {
-                QString e164 = normalizePhone(values[Phone], callingCode(values[Country]).isEmpty() ? options.defaultCountry : values[Country]);
-                if (!e164.isEmpty())
-                    values[Phone] = std::move(e164);
-            }
-            values[Domain] = websiteDomain(values[Website]);
-            if (reason.isEmpty() && values[Name].isEmpty() && values[Company].isEmpty() && values[Email].isEmpty() && values[Phone].isEmpty() &&
-                values[Website].isEmpty())
-                reason = QStringLiteral("the row has no name, company, email, phone or website");
-            for (int c = 0; c < ColumnCount && reason.isEmpty(); ++c) {
-                if (values[c].isEmpty())
-                    continue;
-                const LeadField *f = field[c];
-                if (f->type == FieldType::Integer) {
-                    bool ok = false;
-                    const qint64 n = values[c].toLongLong(&ok);
-                    if (!ok)
-                        reason = QStringLiteral("%1 '%2' is not a whole number").arg(f->name, values[c].left(40));
-                    else if (QString range = integerRangeError(*f, n); !range.isEmpty())
-                        reason = QStringLiteral("%1 %2 %3").arg(f->name, values[c].left(40), range);
-                } else if (f->maxLength && values[c].size() > f->maxLength) {
-                    reason = QStringLiteral("%1 is longer than %2 characters").arg(f->name).arg(f->maxLength);
-                }
-            }
-            if (!reason.isEmpty()) {
-                reject(line, reason, fields);
-                continue;
-            }
-            // Dedupe: within the file, then against existing leads.
-            if (dedupe) {
-                const std::array<const QString *, KeyKinds> keys = {byEmail && !values[Email].isEmpty() ? &values[Email] : nullptr,
-                                                                     byPhone && !values[Phone].isEmpty() ? &values[Phone] : nullptr,
-                                                                     byDomain && !values[Domain].isEmpty() ? &values[Domain] : nullptr};
-                std::array<KeySet::Fingerprint, KeyKinds> prints{};
-                bool inFile = false;
-                for (int k = 0; k < KeyKinds && !inFile; ++k) {
-                    if (keys[k]) {
-                        prints[k] = KeySet::fingerprint(*keys[k]);
-                        inFile = seen[k].contains(prints[k]);
-                    }
-                }
-                if (inFile) {
-                    ++report.duplicatesInFile;
-                    continue;
-                }
-                qint64 match = 0;
-                for (int k = 0; k < KeyKinds; ++k) {
-                    if (!keys[k])
-                        continue;
-                    seen[k].insert(prints[k]);
-                    if (!match && !existing[k].isEmpty())
-                        match = existing[k].value(*keys[k]);
-                }
-                if (match) {
-                    if (options.onDuplicate == ImportOptions::OnDuplicate::Skip) {
-                        ++report.duplicatesExisting;
-                    } else {
-                        QJsonObject changes;
-                        for (int c = 0; c < ColumnCount; ++c) {
-                            if (values[c].isEmpty() || c == Domain)
-                                continue;
-                            const LeadField *f = field[c];
-                            changes.insert(f->name, f->type == FieldType::Integer ? QJsonValue(values[c].toLongLong()) : QJsonValue(values[c]));
-                        }
-                        updates.append({match, changes});
-                    }
-                    continue;
-                }
-            }
-            if (tagsColumn >= 0 && tagsColumn < fields.size() && !fields[tagsColumn].trimmed().isEmpty())
-                rowTags.insert(values[Email] + u'\x1f' + values[Phone] + u'\x1f' + values[Name] + u'\x1f' + values[Company],
-                               fields[tagsColumn].split(QRegularExpression(QStringLiteral("[,;|]")), Qt::SkipEmptyParts));
-            if (values[Status].isEmpty())
-                values[Status] = QStringLiteral("new");
-            ++report.imported;
-            if (pg) {
-                QString line;
-                for (int c = 0; c < ColumnCount; ++c) {
-                    if (c)
-                        line += u'\t';
-                    line += values[c].isEmpty() ? QStringLiteral("\\N") : escapeCopy(values[c]);
-                }
-                line += copyTail;
-                appendUtf8(batch.text, line);
-            } else {
-                for (int c = 0; c < ColumnCount; ++c) {
-                    batch.spans.append(qint32(batch.text.size()));
-                    if (values[c].isEmpty()) {
-                        batch.spans.append(-1);
-                    } else {
-                        appendUtf8(batch.text, values[c]);
-                        batch.spans.append(qint32(batch.text.size() - batch.spans.at(batch.spans.size() - 1)));
-                    }
-                }
-            }
-            if (++batch.rows == RowBatch::capacity && !send())
-                return;
-        }
-        if (batch.rows)
-            send();
-        bytesParsed.store(fileSize, std::memory_order_relaxed);
-        queue.close();
+    RowParser parser({reader, headers, *map, options, *existing, m_db->isPostgres(), LeadWriter::copyTail(provenance), file.size()}, report,
+                     rejected, queue);
+    LeadWriter writer(*m_db, provenance);
+    if (auto st = writer.begin(); !st)
+        return st.error();
+    // Both cores work: the parser reads ahead while this thread writes.
+    ParserThread parsing(queue, [&] { parser.run(); });
+    const auto reportProgress = [&] {
+        if (progress)
+            progress(parser.bytesParsed(), file.size());
     };
-
-    // The writer. PostgreSQL imports in one transaction through COPY (MVCC: nobody waits).
-    // SQLite has one writer at a time, so it commits every 20,000 rows and lets other writers
-    // (job workers, someone editing a lead) in between; a failed or cancelled import then
-    // deletes what its earlier chunks wrote (they carry the import's created_at stamp), so
-    // either way nothing is left half-imported.
-    constexpr qint64 chunkRows = 20000;
-    std::optional<Transaction> tx;
-    int committedChunks = 0;
-    bool finished = false;
-    bool bulkLoad = false;  // SQLite: lead indexes dropped, search entries in the backlog
-    bool bulkDecided = pg;
-    // SQLite's full-text index is filled in one statement after each chunk's rows (4x faster
-    // than its per-row trigger), or left to the backlog job in a bulk load. The trigger is
-    // dropped and re-created inside the chunk's transaction: DDL is transactional and we hold
-    // the write lock, so no other writer ever misses it, and a rollback brings it back.
-    QString ftsTrigger;
-    qint64 maxIdBefore = 0;
-    qint64 rowsInChunk = 0;
-    auto beginChunk = [&]() -> core::Status {
-        tx.emplace(*m_db, Transaction::Mode::Immediate);
-        if (!tx->isActive())
-            return tx->error();
-        rowsInChunk = 0;
-        if (pg)
-            return {};
-        auto trig = m_db->selectOne(QStringLiteral("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'leads_fts_ai'"));
-        auto maxId = m_db->selectOne(QStringLiteral("SELECT coalesce(max(id), 0) FROM leads"));
-        if (!maxId)
-            return maxId.error();
-        maxIdBefore = maxId->value(0).toLongLong();
-        ftsTrigger.clear();
-        if (trig) {
-            ftsTrigger = trig->value(0).toString();
-            if (auto st = m_db->executeRaw(QStringLiteral("DROP TRIGGER leads_fts_ai")); !st)
+    bool bulkDecided = false;
+    while (auto batch = queue.pop()) {
+        if (cancelled && cancelled())
+            return core::makeError(ErrorCode::Cancelled, QStringLiteral("the import was cancelled; nothing was imported"));
+        reportProgress();
+        if (!bulkDecided) {
+            bulkDecided = true;
+            const qint64 estimate = batch->bytesRead > 0 ? qint64(double(file.size()) * batch->rowsRead / batch->bytesRead) : batch->rowsRead;
+            if (auto st = writer.decideBulkLoad(estimate, m_bulkLoadRows, existingLeads); !st)
                 return st.error();
         }
-        return {};
-    };
-    // Fills the search index for this chunk's rows (or queues them) and puts the trigger back.
-    auto indexChunk = [&]() -> core::Status {
-        if (ftsTrigger.isEmpty())
-            return {};
-        if (bulkLoad) {
-            if (rowsInChunk > 0)
-                if (auto st = LeadIndexing::queueForSearch(*m_db, maxIdBefore + 1); !st)
-                    return st;
-        } else {
-            auto indexed = m_db->execute(QStringLiteral("INSERT INTO leads_fts (rowid, name, company, email, phone, website_domain, city, description) "
-                                                        "SELECT id, name, company, email, phone, website_domain, city, description FROM leads WHERE id > ? AND ") +
-                                             LeadIndexing::notInBacklog(),
-                                         {maxIdBefore});
-            if (!indexed)
-                return indexed.error();
-        }
-        if (auto st = m_db->executeRaw(ftsTrigger); !st)
-            return st;
-        ftsTrigger.clear();
-        return {};
-    };
-    std::thread parser;
-    bool restoreCheckpoints = false;
-    auto checkpoints = qScopeGuard([&] {
-        if (restoreCheckpoints)
-            // A connection setting: a failure leaves the default (or the next import sets it).
-            (void)m_db->executeRaw(QStringLiteral("PRAGMA wal_autocheckpoint=1000"));
-    });
-    auto undo = qScopeGuard([&] {
-        queue.abort();
-        if (parser.joinable())
-            parser.join();
-        if (finished)
-            return;
-        tx.reset(); // the open chunk rolls back
-        if (committedChunks == 0)
-            return;
-        Transaction cleanup(*m_db, Transaction::Mode::Immediate);
-        auto removed = m_db->execute(QStringLiteral("DELETE FROM leads WHERE deleted_at IS NULL AND created_at = ? AND source = ? AND created_by IS ?"),
-                                     {stamp, options.source, createdBy});
-        if (!removed || !cleanup.commit())
-            qCWarning(lcLeads) << "could not remove the rows of a failed import" << stamp;
-    });
-    if (auto st = beginChunk(); !st)
-        return st.error();
-    storage::SqliteRowWriter inserter(*m_db);
-    if (!pg) {
-        QVariantList constants{options.source, createdBy, stamp, stamp};
-        if (auto st = inserter.prepare(QStringLiteral("leads"), cols, int(ColumnCount), constants); !st)
+        if (auto st = writer.write(*batch, reportProgress); !st)
             return st.error();
     }
-    bool copying = false;
-    auto startCopy = [&]() -> core::Status {
-        PGconn *conn = m_db->pgHandle();
-        const QByteArray sql = QStringLiteral("COPY leads (%1) FROM STDIN").arg(cols.join(QStringLiteral(", "))).toUtf8();
-        PGresult *res = PQexec(conn, sql.constData());
-        const bool ok = PQresultStatus(res) == PGRES_COPY_IN;
-        const QString err = QString::fromUtf8(PQresultErrorMessage(res));
-        PQclear(res);
-        if (!ok)
-            return core::makeError(ErrorCode::DatabaseError, QStringLiteral("cannot start COPY: ") + err.trimmed());
-        copying = true;
-        return {};
-    };
-    auto sendCopy = [&](const QByteArray &data) -> core::Status {
-        PGconn *conn = m_db->pgHandle();
-        if (!data.isEmpty() && PQputCopyData(conn, data.constData(), int(data.size())) != 1)
-            return core::makeError(ErrorCode::DatabaseError, QStringLiteral("COPY failed: ") + QString::fromUtf8(PQerrorMessage(conn)).trimmed());
-        return {};
-    };
-    auto endCopy = [&]() -> core::Status {
-        PGconn *conn = m_db->pgHandle();
-        copying = false;
-        if (PQputCopyEnd(conn, nullptr) != 1)
-            return core::makeError(ErrorCode::DatabaseError, QStringLiteral("COPY failed: ") + QString::fromUtf8(PQerrorMessage(conn)).trimmed());
-        core::Status status;
-        while (PGresult *res = PQgetResult(conn)) {
-            if (PQresultStatus(res) != PGRES_COMMAND_OK)
-                status = core::makeError(ErrorCode::DatabaseError, QStringLiteral("the import was refused by the database: ") +
-                                                                       QString::fromUtf8(PQresultErrorMessage(res)).trimmed());
-            PQclear(res);
-        }
-        return status;
-    };
-    auto abortCopy = [&] {
-        if (copying) {
-            PGconn *conn = m_db->pgHandle();
-            PQputCopyEnd(conn, "import cancelled");
-            while (PGresult *res = PQgetResult(conn))
-                PQclear(res);
-            copying = false;
-        }
-    };
-
-    parser = std::thread(parse);
-    core::Status failure;
-    qint64 written = 0;
-    while (auto batch = queue.pop()) {
-        if (cancelled && cancelled()) {
-            failure = core::makeError(ErrorCode::Cancelled, QStringLiteral("the import was cancelled; nothing was imported"));
-            break;
-        }
-        if (progress)
-            progress(bytesParsed.load(std::memory_order_relaxed), fileSize);
-        if (!bulkDecided) {
-            // A bulk load when the import is large and at least half the size of the table: then
-            // building the indexes afterwards costs less than keeping them current row by row.
-            bulkDecided = true;
-            const qint64 estimate = batch->bytesRead > 0 ? qint64(double(fileSize) * batch->rowsRead / batch->bytesRead) : batch->rowsRead;
-            if (estimate >= m_bulkLoadRows && estimate * 2 >= existingLeads) {
-                if (failure = LeadIndexing::deferIndexes(*m_db); !failure)
-                    break;
-                bulkLoad = true;
-                // Each chunk's commit would copy the write-ahead log into the database file
-                // (the automatic checkpoint) on this thread; the indexing job's commits do it.
-                // Speed only: with the checkpoint on, the load is slower, not wrong.
-                (void)m_db->executeRaw(QStringLiteral("PRAGMA wal_autocheckpoint=0"));
-                restoreCheckpoints = true;
-            }
-        }
-        if (pg) {
-            if (!copying)
-                if (failure = startCopy(); !failure)
-                    break;
-            if (failure = sendCopy(batch->text); !failure)
-                break;
-            written += batch->rows;
-            continue;
-        }
-        for (qsizetype r = 0; r < batch->rows; ++r) {
-            if (failure = inserter.insert(batch->text.constData(), batch->spans.constData() + r * ColumnCount * 2); !failure) {
-                if (failure.error().code == ErrorCode::Conflict)
-                    failure = core::makeError(ErrorCode::Conflict, QStringLiteral("a row repeats the source and source id of another lead (%1)")
-                                                                       .arg(failure.error().message));
-                break;
-            }
-            ++written;
-            ++rowsInChunk;
-            if (written % chunkRows == 0) {
-                if (failure = indexChunk(); !failure)
-                    break;
-                if (failure = tx->commit(); !failure)
-                    break;
-                ++committedChunks;
-                // Between chunks the connection is free: a job's progress is written on it at
-                // once (SQLite has one writer, and this import would keep the lock from others).
-                if (progress)
-                    progress(bytesParsed.load(std::memory_order_relaxed), fileSize);
-                if (failure = beginChunk(); !failure)
-                    break;
-            }
-        }
-        if (!failure)
-            break;
-    }
-    queue.abort();
-    parser.join();
-    if (!failure) {
-        abortCopy();
-        rejectedFile.remove();
-        return failure.error();
-    }
-    if (auto st = pg ? (copying ? endCopy() : core::Status()) : core::Status(); !st) {
-        rejectedFile.remove();
+    parsing.join(); // the parser's results are read from here on
+    if (auto st = writer.endRows(); !st)
         return st.error();
-    }
-    if (auto st = indexChunk(); !st) {
-        rejectedFile.remove();
-        return st.error();
-    }
     if (progress)
-        progress(fileSize, fileSize);
+        progress(file.size(), file.size());
 
     // Tags for every imported lead (by the import's stamp), then per-row tags.
-    auto tagImported = [&](const QString &name, const QString &extraWhere, const QVariantList &extraParams) -> core::Status {
-        auto tagId = m_db->selectOne(QStringLiteral("SELECT id FROM tags WHERE lower(name) = lower(?)"), {name});
-        qint64 id = 0;
-        if (tagId) {
-            id = tagId->value(0).toLongLong();
-        } else {
-            auto ins = m_db->selectOne(QStringLiteral("INSERT INTO tags (name, created_at) VALUES (?, %1) RETURNING id").arg(m_db->timestampParam()), {name, stamp});
-            if (!ins)
-                return ins.error();
-            id = ins->value(0).toLongLong();
-        }
-        auto done = m_db->execute(QStringLiteral("INSERT INTO lead_tags (lead_id, tag_id, created_at) SELECT id, ?, %1 FROM leads "
-                                                 "WHERE created_at = %1 AND source = ?%2 ON CONFLICT DO NOTHING").arg(m_db->timestampParam(), extraWhere),
-                                  QVariantList{id, stamp, stamp, options.source} + extraParams);
-        if (!done)
-            return done.error();
-        return {};
-    };
     for (const QString &t : options.tags)
-        if (auto st = tagImported(t.left(100), {}, {}); !st)
+        if (auto st = tagImported(*m_db, t.left(100), provenance); !st)
             return st.error();
-    // Per-row tags in three statements, whatever the number of rows: the (row key, tag) pairs go
-    // to a temporary table, missing tags are created, and one join tags the rows (a statement per
-    // row scanned the import's rows each time: quadratic).
-    if (!rowTags.isEmpty()) {
-        if (auto st = tagRows(rowTags, stamp, options.source); !st) {
-            rejectedFile.remove();
+    if (!parser.rowTags().isEmpty())
+        if (auto st = tagRows(*m_db, parser.rowTags(), provenance); !st)
             return st.error();
-        }
-    }
-    // Updates of existing leads go through the service: same checks, a diff per lead.
-    {
-        LeadService::QuietScope quiet;
-        for (const auto &[id, changes] : std::as_const(updates)) {
-            auto updated = m_leads.update(actor, id, changes);
-            if (!updated) {
-                rejectedFile.remove();
-                return core::makeError(updated.error().code, QStringLiteral("updating lead %1 failed: %2").arg(id).arg(updated.error().userMessage()),
-                                       updated.error().details);
-            }
-            ++report.updated;
-        }
-    }
+    if (auto st = applyUpdates(actor, parser.updates(), report); !st)
+        return st.error();
     report.elapsedMs = timer.elapsed();
     if (auto st = m_leads.logActivity(actor, QStringLiteral("leads_imported"), QStringLiteral("import"), 0, report.toJson()); !st)
         return st.error();
-    if (auto st = tx->commit(); !st) {
-        rejectedFile.remove();
+    if (auto st = writer.commit(); !st)
         return st.error();
-    }
-    finished = true;
-    report.indexingDeferred = bulkLoad;
-    // Fresh statistics after a big import, or the planner guesses which index serves a filter
-    // (after a bulk load, the indexing job does it once the indexes are back).
-    if (report.imported > 10000 && !bulkLoad)
-        // Statistics only.
-        (void)m_db->executeRaw(pg ? QStringLiteral("ANALYZE leads") : QStringLiteral("ANALYZE leads; PRAGMA optimize"));
-    if (rejectedFile.isOpen()) {
-        rejectedFile.close();
-        auto stored = m_files.adopt(actor, rejectedPath,
-                                     QFileInfo(sourceName.isEmpty() ? path : sourceName).completeBaseName() + QStringLiteral("-rejected.csv"),
-                                     QStringLiteral("text/csv"));
-        if (stored)
-            report.rejectedFileId = stored->id;
-    }
+    report.indexingDeferred = writer.bulkLoad();
+    afterCommit(actor, report);
+    rejected.keep(m_files, actor, sourceName.isEmpty() ? path : sourceName);
     report.elapsedMs = timer.elapsed();
-    m_leads.announce(QStringLiteral("leads_imported"), {{QStringLiteral("imported"), report.imported}, {QStringLiteral("updated"), report.updated}},
-                     actor.userId);
-    if (bulkLoad && m_onDeferredIndexing)
+    if (report.indexingDeferred && m_onDeferredIndexing)
         m_onDeferredIndexing();
     qCInfo(lcLeads) << "imported" << report.imported << "leads from" << report.rows << "rows in" << report.elapsedMs << "ms";
     return report;
+}
+
+core::Status LeadImporter::applyUpdates(const Actor &actor, const QList<std::pair<qint64, QJsonObject>> &updates, ImportReport &report)
+{
+    // Through the service: the same checks, a diff per lead.
+    LeadService::QuietScope quiet;
+    for (const auto &[id, changes] : updates) {
+        auto updated = m_leads.update(actor, id, changes);
+        if (!updated)
+            return core::makeError(updated.error().code, QStringLiteral("updating lead %1 failed: %2").arg(id).arg(updated.error().userMessage()),
+                                   updated.error().details);
+        ++report.updated;
+    }
+    return {};
+}
+
+void LeadImporter::afterCommit(const Actor &actor, const ImportReport &report)
+{
+    // Fresh statistics after a big import, or the planner guesses which index serves a filter
+    // (after a bulk load, the indexing job does it once the indexes are back). Statistics
+    // only: the planner works without them until the next ANALYZE.
+    if (report.imported > 10000 && !report.indexingDeferred)
+        (void)m_db->executeRaw(m_db->isPostgres() ? QStringLiteral("ANALYZE leads") : QStringLiteral("ANALYZE leads; PRAGMA optimize"));
+    m_leads.announce(QStringLiteral("leads_imported"), {{QStringLiteral("imported"), report.imported}, {QStringLiteral("updated"), report.updated}},
+                     actor.userId);
 }
 
 } // namespace fliptech::leads

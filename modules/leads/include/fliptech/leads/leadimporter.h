@@ -95,9 +95,8 @@ public:
     void setOnDeferredIndexing(std::function<void()> f) { m_onDeferredIndexing = std::move(f); }
 
 private:
-    // Tags from the file's tags column onto the rows they came with (key: e-mail, phone, name,
-    // company joined by \x1f).
-    core::Status tagRows(const QHash<QString, QStringList> &rowTags, const QString &stamp, const QString &source);
+    core::Status applyUpdates(const Actor &actor, const QList<std::pair<qint64, QJsonObject>> &updates, ImportReport &report);
+    void afterCommit(const Actor &actor, const ImportReport &report);
 
     std::shared_ptr<storage::Database> m_db;
     qint64 m_bulkLoadRows = 50000;
