@@ -562,16 +562,29 @@ public:
         QVariant createdBy;
         QString stamp;  // created_at and updated_at of every row
     };
-    LeadWriter(storage::Database &db, Provenance provenance) : m_db(db), m_p(std::move(provenance)), m_inserter(db), m_copy(db) {}
+    // `onDeferred` runs when the writer is done with a bulk load, whether it committed or not
+    // (what it dropped is recorded; the indexing job builds it back).
+    LeadWriter(storage::Database &db, Provenance provenance, std::function<void()> onDeferred)
+        : m_db(db), m_p(std::move(provenance)), m_onDeferred(std::move(onDeferred)), m_inserter(db), m_copy(db)
+    {
+    }
     ~LeadWriter()
     {
         m_copy.abort("import cancelled");
         if (m_restoreCheckpoints)
             // A connection setting: a failure leaves the default (or the next import sets it).
             (void)m_db.executeRaw(QStringLiteral("PRAGMA wal_autocheckpoint=1000"));
+        undo();
+        if (m_bulkLoad && m_onDeferred)
+            m_onDeferred();
+    }
+
+    // The import's rows go: the open chunk rolls back, committed chunks are deleted.
+    void undo()
+    {
         if (m_finished)
             return;
-        m_tx.reset(); // the open chunk rolls back
+        m_tx.reset();
         if (m_committedChunks == 0)
             return;
         Transaction cleanup(m_db, Transaction::Mode::Immediate);
@@ -594,32 +607,47 @@ public:
                u'\t' + p.stamp + u'\t' + p.stamp + u'\n';
     }
 
-    core::Status begin()
+    // Starts writing, once the first batch says how large the import is. A bulk load (the
+    // non-unique lead indexes dropped, SQLite's search entries queued; the leads.indexing job
+    // builds them afterwards) when the import is large and at least half the size of the table:
+    // building the indexes afterwards then costs less than keeping them current row by row.
+    core::Status begin(qint64 estimatedRows, qint64 bulkLoadRows)
     {
+        m_begun = true;
+        bool bulk = false;
+        if (estimatedRows >= bulkLoadRows) {
+            auto rows = m_db.selectOne(QStringLiteral("SELECT count(*) FROM leads"));
+            if (!rows)
+                return rows.error();
+            bulk = estimatedRows * 2 >= rows->value(0).toLongLong();
+        }
+        const bool pg = m_db.isPostgres();
+        // PostgreSQL drops them before its transaction (concurrently: a DROP INDEX inside it
+        // would lock every reader out of leads until the import commits).
+        if (bulk && pg) {
+            m_bulkLoad = true;
+            if (auto st = LeadIndexing::deferIndexes(m_db); !st)
+                return st;
+        }
         if (auto st = beginChunk(); !st)
             return st;
-        if (m_db.isPostgres())
+        if (pg)
             return m_copy.start(QStringLiteral("leads"), columns());
+        // SQLite drops them inside its first chunk: DDL is transactional, and the chunk holds
+        // the write lock.
+        if (bulk) {
+            if (auto st = LeadIndexing::deferIndexes(m_db); !st)
+                return st;
+            m_bulkLoad = true;
+            // Each chunk's commit would copy the write-ahead log into the database file (the
+            // automatic checkpoint) on this thread; the indexing job's commits do it. Speed
+            // only: with the checkpoint on, the load is slower, not wrong.
+            (void)m_db.executeRaw(QStringLiteral("PRAGMA wal_autocheckpoint=0"));
+            m_restoreCheckpoints = true;
+        }
         return m_inserter.prepare(QStringLiteral("leads"), columns(), int(ColumnCount), {m_p.source, m_p.createdBy, m_p.stamp, m_p.stamp});
     }
-
-    // SQLite: a bulk load (indexes dropped, search entries left to the indexing job) when the
-    // import is large and at least half the size of the table: building the indexes afterwards
-    // then costs less than keeping them current row by row.
-    core::Status decideBulkLoad(qint64 estimatedRows, qint64 bulkLoadRows, qint64 existingLeads)
-    {
-        if (m_db.isPostgres() || estimatedRows < bulkLoadRows || estimatedRows * 2 < existingLeads)
-            return {};
-        if (auto st = LeadIndexing::deferIndexes(m_db); !st)
-            return st;
-        m_bulkLoad = true;
-        // Each chunk's commit would copy the write-ahead log into the database file (the
-        // automatic checkpoint) on this thread; the indexing job's commits do it. Speed only:
-        // with the checkpoint on, the load is slower, not wrong.
-        (void)m_db.executeRaw(QStringLiteral("PRAGMA wal_autocheckpoint=0"));
-        m_restoreCheckpoints = true;
-        return {};
-    }
+    bool begun() const { return m_begun; }
 
     // `chunkCommitted` runs between SQLite chunks, when the connection is free (a job's
     // progress is written on it then: this import would keep the write lock from others).
@@ -720,6 +748,7 @@ private:
 
     storage::Database &m_db;
     Provenance m_p;
+    std::function<void()> m_onDeferred;
     storage::SqliteRowWriter m_inserter;
     storage::PgCopyWriter m_copy;
     std::optional<Transaction> m_tx;
@@ -727,6 +756,7 @@ private:
     qint64 m_rowsInChunk = 0;
     qint64 m_maxIdBefore = 0;
     QString m_ftsTrigger;
+    bool m_begun = false;
     bool m_bulkLoad = false;
     bool m_restoreCheckpoints = false;
     bool m_finished = false;
@@ -1027,10 +1057,6 @@ core::Result<ImportReport> LeadImporter::run(const Actor &actor, const QString &
     auto existing = loadExistingKeys(*m_db, options);
     if (!existing)
         return existing.error();
-    auto tableRows = m_db->isPostgres() ? core::Result<storage::Row>(storage::Row()) : m_db->selectOne(QStringLiteral("SELECT count(*) FROM leads"));
-    if (!tableRows)
-        return tableRows.error();
-    const qint64 existingLeads = tableRows->value(0).toLongLong();
 
     ImportReport report;
     report.encoding = csvEncodingName(reader.encoding());
@@ -1041,30 +1067,29 @@ core::Result<ImportReport> LeadImporter::run(const Actor &actor, const QString &
     BatchQueue queue(8);
     RowParser parser({reader, headers, *map, options, *existing, m_db->isPostgres(), LeadWriter::copyTail(provenance), file.size()}, report,
                      rejected, queue);
-    LeadWriter writer(*m_db, provenance);
-    if (auto st = writer.begin(); !st)
-        return st.error();
+    LeadWriter writer(*m_db, provenance, m_onDeferredIndexing);
     // Both cores work: the parser reads ahead while this thread writes.
     ParserThread parsing(queue, [&] { parser.run(); });
     const auto reportProgress = [&] {
         if (progress)
             progress(parser.bytesParsed(), file.size());
     };
-    bool bulkDecided = false;
     while (auto batch = queue.pop()) {
         if (cancelled && cancelled())
             return core::makeError(ErrorCode::Cancelled, QStringLiteral("the import was cancelled; nothing was imported"));
         reportProgress();
-        if (!bulkDecided) {
-            bulkDecided = true;
+        if (!writer.begun()) {
             const qint64 estimate = batch->bytesRead > 0 ? qint64(double(file.size()) * batch->rowsRead / batch->bytesRead) : batch->rowsRead;
-            if (auto st = writer.decideBulkLoad(estimate, m_bulkLoadRows, existingLeads); !st)
+            if (auto st = writer.begin(estimate, m_bulkLoadRows); !st)
                 return st.error();
         }
         if (auto st = writer.write(*batch, reportProgress); !st)
             return st.error();
     }
     parsing.join(); // the parser's results are read from here on
+    if (!writer.begun()) // no row to import: tags, updates and the activity record still need the transaction
+        if (auto st = writer.begin(0, m_bulkLoadRows); !st)
+            return st.error();
     if (auto st = writer.endRows(); !st)
         return st.error();
     if (progress)
@@ -1088,8 +1113,6 @@ core::Result<ImportReport> LeadImporter::run(const Actor &actor, const QString &
     afterCommit(actor, report);
     rejected.keep(m_files, actor, sourceName.isEmpty() ? path : sourceName);
     report.elapsedMs = timer.elapsed();
-    if (report.indexingDeferred && m_onDeferredIndexing)
-        m_onDeferredIndexing();
     qCInfo(lcLeads) << "imported" << report.imported << "leads from" << report.rows << "rows in" << report.elapsedMs << "ms";
     return report;
 }
@@ -1111,10 +1134,12 @@ core::Status LeadImporter::applyUpdates(const Actor &actor, const QList<std::pai
 void LeadImporter::afterCommit(const Actor &actor, const ImportReport &report)
 {
     // Fresh statistics after a big import, or the planner guesses which index serves a filter
-    // (after a bulk load, the indexing job does it once the indexes are back). Statistics
-    // only: the planner works without them until the next ANALYZE.
-    if (report.imported > 10000 && !report.indexingDeferred)
-        (void)m_db->executeRaw(m_db->isPostgres() ? QStringLiteral("ANALYZE leads") : QStringLiteral("ANALYZE leads; PRAGMA optimize"));
+    // and estimated totals are wrong (after a SQLite bulk load, the indexing job does it once
+    // the indexes are back; PostgreSQL samples the table, so at once). Statistics only: the
+    // planner works without them until the next ANALYZE.
+    const bool pg = m_db->isPostgres();
+    if (report.imported > 10000 && (pg || !report.indexingDeferred))
+        (void)m_db->executeRaw(pg ? QStringLiteral("ANALYZE leads") : QStringLiteral("ANALYZE leads; PRAGMA optimize"));
     m_leads.announce(QStringLiteral("leads_imported"), {{QStringLiteral("imported"), report.imported}, {QStringLiteral("updated"), report.updated}},
                      actor.userId);
 }

@@ -4,6 +4,8 @@
 #include "fliptech/storage/transaction.h"
 
 #include <QLoggingCategory>
+#include <QRegularExpression>
+#include <QScopeGuard>
 
 #include <optional>
 
@@ -43,10 +45,9 @@ QString LeadIndexing::notInBacklog()
 core::Result<IndexingState> LeadIndexing::state() const
 {
     IndexingState s;
-    if (m_db->isPostgres())
-        return s;
-    auto row = m_db->selectOne(QStringLiteral("SELECT (SELECT count(*) FROM bulkload_indexes), "
-                                              "(SELECT coalesce(sum(hi - lo + 1), 0) FROM bulkload_search_backlog)"));
+    auto row = m_db->selectOne(m_db->isPostgres() ? QStringLiteral("SELECT count(*), 0 FROM bulkload_indexes")
+                                                  : QStringLiteral("SELECT (SELECT count(*) FROM bulkload_indexes), "
+                                                                   "(SELECT coalesce(sum(hi - lo + 1), 0) FROM bulkload_search_backlog)"));
     if (!row)
         return row.error();
     s.indexes = row->value(0).toLongLong();
@@ -56,8 +57,24 @@ core::Result<IndexingState> LeadIndexing::state() const
 
 core::Status LeadIndexing::deferIndexes(storage::Database &db)
 {
-    if (db.isPostgres())
+    if (db.isPostgres()) {
+        // Recorded first, all together: if a drop then fails, the job builds back what is gone
+        // and skips what is still there.
+        auto recorded = db.execute(QStringLiteral(
+            "INSERT INTO bulkload_indexes (name, sql) SELECT c.relname, pg_get_indexdef(i.indexrelid) FROM pg_index i "
+            "JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = 'leads'::regclass AND NOT i.indisunique AND NOT i.indisprimary "
+            "ON CONFLICT (name) DO NOTHING"));
+        if (!recorded)
+            return recorded.error();
+        auto names = db.select(QStringLiteral("SELECT c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
+                                              "WHERE i.indrelid = 'leads'::regclass AND NOT i.indisunique AND NOT i.indisprimary"));
+        if (!names)
+            return names.error();
+        for (const auto &r : *names)
+            if (auto st = db.executeRaw(QStringLiteral("DROP INDEX CONCURRENTLY IF EXISTS ") + quoted(r.value(0).toString())); !st)
+                return st;
         return {};
+    }
     auto indexes = db.select(QStringLiteral("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'leads' AND sql IS NOT NULL"));
     if (!indexes)
         return indexes.error();
@@ -180,6 +197,12 @@ core::Result<IndexingState> LeadIndexing::run(const Progress &progress, const st
             return moved.error();
         return std::optional<qint64>(end - lo + 1);
     };
+    if (m_db->isPostgres()) {
+        if (auto st = buildConcurrently(progress, cancelled, tableRows, total); !st)
+            return st.error();
+        qCInfo(lcLeads) << "indexing caught up:" << before->indexes << "indexes";
+        return state();
+    }
     if (auto st = steps(buildIndex); !st)
         return st.error();
     if (auto st = steps(indexForSearch); !st)
@@ -189,6 +212,47 @@ core::Result<IndexingState> LeadIndexing::run(const Progress &progress, const st
     (void)m_db->executeRaw(QStringLiteral("PRAGMA analysis_limit=1000; ANALYZE leads; PRAGMA analysis_limit=0"));
     qCInfo(lcLeads) << "indexing caught up:" << before->indexes << "indexes," << before->searchBacklog << "leads for search";
     return state();
+}
+
+core::Status LeadIndexing::buildConcurrently(const Progress &progress, const std::function<bool()> &cancelled, qint64 perIndex, qint64 total)
+{
+    // Memory for the sorts of an index build (the server's default, 64 MB, spills a million
+    // rows to disk); this connection's setting, put back at the end.
+    if (auto st = m_db->executeRaw(QStringLiteral("SET maintenance_work_mem = '256MB'")); !st)
+        return st;
+    auto reset = qScopeGuard([&] { (void)m_db->executeRaw(QStringLiteral("RESET maintenance_work_mem")); }); // a session setting only
+    qint64 done = 0;
+    for (;;) {
+        if (cancelled && cancelled())
+            return core::makeError(ErrorCode::Cancelled, QStringLiteral("indexing was paused; it goes on from here next time"));
+        auto next = m_db->select(QStringLiteral("SELECT b.name, b.sql, i.indisvalid FROM bulkload_indexes b "
+                                                "LEFT JOIN pg_class c ON c.relname = b.name AND c.relkind = 'i' "
+                                                "LEFT JOIN pg_index i ON i.indexrelid = c.oid ORDER BY b.created_at, b.name LIMIT 1"));
+        if (!next)
+            return next.error();
+        if (next->isEmpty())
+            break;
+        const QString name = next->at(0).value(0).toString();
+        QString sql = next->at(0).value(1).toString();
+        const QVariant valid = next->at(0).value(2);
+        // A concurrent build that failed half-way leaves an invalid index behind: it goes first.
+        if (!valid.isNull() && !valid.toBool())
+            if (auto st = m_db->executeRaw(QStringLiteral("DROP INDEX CONCURRENTLY IF EXISTS ") + quoted(name)); !st)
+                return st;
+        if (valid.isNull() || !valid.toBool()) {
+            sql.replace(QRegularExpression(QStringLiteral("^CREATE INDEX ")), QStringLiteral("CREATE INDEX CONCURRENTLY IF NOT EXISTS "));
+            if (auto st = m_db->executeRaw(sql); !st)
+                return st;
+        }
+        if (auto gone = m_db->execute(QStringLiteral("DELETE FROM bulkload_indexes WHERE name = ?"), {name}); !gone)
+            return gone.error();
+        done += perIndex;
+        if (progress)
+            progress(qMin(done, total), total);
+    }
+    // Statistics only: the planner works without them until autovacuum's next ANALYZE.
+    (void)m_db->executeRaw(QStringLiteral("ANALYZE leads"));
+    return {};
 }
 
 } // namespace fliptech::leads

@@ -1,6 +1,7 @@
 #include "fliptech/leads/workspaceservices.h"
 
 #include "fliptech/core/json.h"
+#include "fliptech/leads/leadfields.h"
 #include "fliptech/leads/leadfilter.h"
 #include "fliptech/leads/leadservice.h"
 #include "fliptech/storage/database.h"
@@ -671,15 +672,15 @@ core::Result<QJsonArray> SearchService::rankedLeads(const QString &match, int li
         // key backwards whatever the words: 60,000-80,000 rows for two less common ones.
         auto recent = m_db->select(QStringLiteral(
             "SELECT l.id FROM leads l WHERE l.id > (SELECT coalesce(max(id), 0) - 20000 FROM leads) "
-            "AND l.search_vector @@ to_tsquery('simple', ?) AND l.deleted_at IS NULL ORDER BY l.id DESC LIMIT 500"), {match});
+            "AND %1 @@ to_tsquery('simple', ?) AND l.deleted_at IS NULL ORDER BY l.id DESC LIMIT 500").arg(pgSearchDocument()), {match});
         if (!recent)
             return recent.error();
         storage::Rows candidates = *recent;
         if (candidates.size() < fetch) {
             // OFFSET 0 keeps the ORDER BY out of the subquery, so the planner reads the GIN bitmap.
             auto all = m_db->select(QStringLiteral(
-                "SELECT id FROM (SELECT l.id FROM leads l WHERE l.search_vector @@ to_tsquery('simple', ?) "
-                "AND l.deleted_at IS NULL OFFSET 0) m ORDER BY id DESC LIMIT 500"), {match});
+                "SELECT id FROM (SELECT l.id FROM leads l WHERE %1 @@ to_tsquery('simple', ?) "
+                "AND l.deleted_at IS NULL OFFSET 0) m ORDER BY id DESC LIMIT 500").arg(pgSearchDocument()), {match});
             if (!all)
                 return all.error();
             candidates = *all;
@@ -693,12 +694,12 @@ core::Result<QJsonArray> SearchService::rankedLeads(const QString &match, int li
         params = {match, QString(u'{' + ids.join(u',') + u'}')};
         sql = QStringLiteral(
             "WITH q AS (SELECT to_tsquery('simple', ?) AS query), "
-            "hits AS (SELECT l.id, l.name, l.company, l.email, l.city, l.status, l.description, ts_rank(l.search_vector, q.query) AS rank "
+            "hits AS (SELECT l.id, l.name, l.company, l.email, l.city, l.status, l.description, ts_rank(%2, q.query) AS rank "
             "  FROM leads l, q WHERE l.id = ANY(?::bigint[]) ORDER BY rank DESC, l.id DESC LIMIT %1) "
             "SELECT h.id, h.name, h.company, h.email, h.city, h.status, h.rank, "
             "ts_headline('simple', concat_ws(' · ', h.name, h.company, h.email, h.city, left(h.description, 2000)), q.query, "
             "'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=18, MinWords=6, MaxFragments=1') "
-            "FROM hits h, q ORDER BY h.rank DESC, h.id DESC").arg(fetch);
+            "FROM hits h, q ORDER BY h.rank DESC, h.id DESC").arg(fetch).arg(pgSearchDocument());
     } else {
         sql = QStringLiteral(
             "SELECT l.id, l.name, l.company, l.email, l.city, l.status, f.rank, f.snip "

@@ -6,8 +6,9 @@
 // transaction: an import that fails or is cancelled half-way leaves nothing behind. Rejected
 // rows come back as a CSV (row number, reason, the original fields). A parser thread reads and
 // normalises while this thread writes: PostgreSQL receives the rows through COPY; SQLite
-// through one prepared INSERT bound straight from the parsed bytes. A large SQLite import is a
-// bulk load: indexes and search entries are built afterwards (LeadIndexing).
+// through one prepared INSERT bound straight from the parsed bytes. An import that is large next
+// to the table is a bulk load: indexes (and SQLite's search entries) are built afterwards
+// (LeadIndexing).
 
 #include "fliptech/core/clock.h"
 #include "fliptech/core/error.h"
@@ -88,10 +89,10 @@ public:
                                    const Progress &progress = {}, const std::function<bool()> &cancelled = {},
                                    const QString &sourceName = {});
 
-    // SQLite: an import of at least this many rows that is also at least half the size of the
-    // table is a bulk load (indexes built after the rows, by LeadIndexing).
+    // An import of at least this many rows that is also at least half the size of the table is
+    // a bulk load (indexes built after the rows, by LeadIndexing).
     void setBulkLoadRows(qint64 rows) { m_bulkLoadRows = rows; }
-    // Called after a bulk load commits (the engine queues the indexing job).
+    // Called after a bulk load, committed or not (the engine queues the indexing job).
     void setOnDeferredIndexing(std::function<void()> f) { m_onDeferredIndexing = std::move(f); }
 
 private:

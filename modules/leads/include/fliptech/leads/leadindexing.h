@@ -1,13 +1,13 @@
 #pragma once
-// LeadIndexing: the indexes a large SQLite import left for later. Keeping twenty B-tree
-// indexes and the full-text index current row by row makes a million-row import take minutes;
-// building them afterwards takes seconds. So an import that is large next to the table drops
-// the lead indexes in its own transaction (deferIndexes) and queues its rows for search
-// (queueForSearch); run() then builds them back in short transactions, so other writers get in
-// between, and can be cancelled and resumed: the bookkeeping (bulkload_indexes,
-// bulkload_search_backlog) is in the database and survives a crash. Until it has run, lists
-// filter without those indexes (correct, slower) and search does not find the queued leads.
-// PostgreSQL imports keep their indexes live (COPY); everything here is a no-op there.
+// LeadIndexing: the indexes a large import left for later. Keeping the list and search indexes
+// current row by row makes a million-row import take minutes; building them afterwards takes
+// seconds. So an import that is large next to the table drops the non-unique lead indexes
+// (deferIndexes) and, on SQLite, queues its rows for search (queueForSearch); run() then
+// builds them back (SQLite: in short transactions, so other writers get in between;
+// PostgreSQL: CREATE INDEX CONCURRENTLY, so nobody waits) and can be cancelled and resumed:
+// the bookkeeping (bulkload_indexes, SQLite's bulkload_search_backlog) is in the database and
+// survives a crash. Until it has run, lists filter without those indexes (correct, slower);
+// SQLite's search does not find the queued leads, PostgreSQL's finds them slowly.
 
 #include "fliptech/core/error.h"
 
@@ -41,14 +41,17 @@ public:
     // steps (what is done stays done); the next run goes on from there.
     core::Result<IndexingState> run(const Progress &progress = {}, const std::function<bool()> &cancelled = {});
 
-    // Inside the importer's transaction: records and drops the non-unique lead indexes.
+    // Records and drops the non-unique lead indexes. SQLite: inside the importer's transaction.
+    // PostgreSQL: before it, with no transaction open (DROP INDEX CONCURRENTLY).
     static core::Status deferIndexes(storage::Database &db);
-    // Inside the importer's transaction: leads with id >= fromId go to the search backlog.
+    // Inside the importer's transaction: leads with id >= fromId go to the search backlog
+    // (SQLite; PostgreSQL's search index is among the dropped ones).
     static core::Status queueForSearch(storage::Database &db, qint64 fromId);
     // SQL that keeps ids in the backlog out of a statement over leads (alias `leads`).
     static QString notInBacklog();
 
 private:
+    core::Status buildConcurrently(const Progress &progress, const std::function<bool()> &cancelled, qint64 perIndex, qint64 total);
     std::shared_ptr<storage::Database> m_db;
 };
 
