@@ -36,26 +36,86 @@ QHttpServerResponse listResponse(const QJsonArray &items)
     return jsonResponse({{QStringLiteral("items"), items}, {QStringLiteral("total"), items.size()}, {QStringLiteral("next_cursor"), QJsonValue()}});
 }
 
-void registerAuthRoutes(RouteTable &table, auth::AuthService &svc)
+QHttpServerResponse jsonOrError(const core::Result<QJsonObject> &result, int status)
+{
+    return result ? jsonResponse(*result, status) : errorResponse(result.error());
+}
+
+QHttpServerResponse listOrError(const core::Result<QJsonArray> &result)
+{
+    return result ? listResponse(*result) : errorResponse(result.error());
+}
+
+QHttpServerResponse noContentOrError(const core::Status &status)
+{
+    return status ? QHttpServerResponse(QHttpServerResponse::StatusCode::NoContent) : errorResponse(status.error());
+}
+
+namespace {
+
+// POST /auth/register: public for the first account (its administrator), admins only afterwards.
+QHttpServerResponse registerAccount(auth::AuthService &svc, RequestContext &c)
+{
+    const QString email = c.body.value(QStringLiteral("email")).toString();
+    const QString password = c.body.value(QStringLiteral("password")).toString();
+    const QString name = c.body.value(QStringLiteral("name")).toString();
+    auto any = svc.hasUsers();
+    if (!any)
+        return errorResponse(any.error());
+    if (!*any) {
+        auto u = svc.createFirstAdmin(email, password, name);
+        return u ? jsonResponse(u->toJson(), 201) : errorResponse(u.error());
+    }
+    if (!c.principal)
+        return errorResponse(core::ErrorCode::Unauthorized, QStringLiteral("sign in as an administrator to register accounts"));
+    const auto role = auth::roleFromName(c.body.value(QStringLiteral("role")).toString(QStringLiteral("user")));
+    auto u = svc.createUser(*c.principal, email, password, name, role.value_or(Role::User), c.client);
+    return u ? jsonResponse(u->toJson(), 201) : errorResponse(u.error());
+}
+
+QHttpServerResponse listApiKeys(auth::AuthService &svc, RequestContext &c)
+{
+    auto keys = svc.apiKeys(*c.principal);
+    if (!keys)
+        return errorResponse(keys.error());
+    QJsonArray items;
+    for (const auto &k : *keys)
+        items.append(k.toJson());
+    return listResponse(items);
+}
+
+// POST /auth/api-keys: the key itself is in this answer only.
+QHttpServerResponse createApiKey(auth::AuthService &svc, RequestContext &c)
+{
+    QStringList scopes;
+    for (const QJsonValue &v : c.body.value(QStringLiteral("scopes")).toArray())
+        scopes << v.toString();
+    const QDateTime expires = QDateTime::fromString(c.body.value(QStringLiteral("expires_at")).toString(), Qt::ISODateWithMs);
+    auto k = svc.createApiKey(*c.principal, c.body.value(QStringLiteral("name")).toString(), scopes, expires, c.client);
+    return k ? jsonResponse(k->toJson(), 201) : errorResponse(k.error());
+}
+
+const QString kAuthTag = QStringLiteral("auth");
+
+QJsonObject statusSchema()
+{
+    return s::object({{QStringLiteral("status"), s::string()}, {QStringLiteral("message"), s::string()}}, {}, true);
+}
+
+// Signing in and out, tokens, password resets: the doors anyone can knock on have a budget per
+// address each.
+void registerSessionRoutes(RouteTable &table, auth::AuthService &svc)
 {
     // argon2id takes tens of milliseconds: these run on worker threads.
     table.setOffThread(M::Post, QStringLiteral("/api/v1/auth/login"));
     table.setOffThread(M::Post, QStringLiteral("/api/v1/auth/register"));
     table.setOffThread(M::Post, QStringLiteral("/api/v1/auth/reset-password"));
-    table.setOffThread(M::Put, QStringLiteral("/api/v1/auth/me"));
     const QJsonObject tokenSchema = s::object({{QStringLiteral("access_token"), s::string()},
                                                {QStringLiteral("refresh_token"), s::string()},
                                                {QStringLiteral("token_type"), s::string()},
                                                {QStringLiteral("expires_in"), s::integer()},
                                                {QStringLiteral("user"), userSchema()}}, {}, true);
-    const QJsonObject statusSchema = s::object({{QStringLiteral("status"), s::string()}, {QStringLiteral("message"), s::string()}}, {}, true);
-    const QJsonObject apiKeySchema = s::object({{QStringLiteral("id"), s::integer()}, {QStringLiteral("name"), s::string()},
-                                                {QStringLiteral("prefix"), s::string()}, {QStringLiteral("scopes"), s::arrayOf(s::string())},
-                                                {QStringLiteral("key"), s::string()},
-                                                {QStringLiteral("last_used_at"), s::nullable(s::string())},
-                                                {QStringLiteral("expires_at"), s::nullable(s::string())},
-                                                {QStringLiteral("created_at"), s::string()}}, {}, true);
-    const QString tag = QStringLiteral("auth");
+    const QString tag = kAuthTag;
 
     table.add({M::Post, QStringLiteral("/api/v1/auth/login"), std::nullopt, tag, QStringLiteral("Sign in with email and password"),
                s::object({{QStringLiteral("email"), s::string(1, 254)}, {QStringLiteral("password"), s::string(1, 1024)}},
@@ -73,26 +133,13 @@ void registerAuthRoutes(RouteTable &table, auth::AuthService &svc)
                           {QStringLiteral("name"), s::string(0, 200)},
                           {QStringLiteral("role"), s::enumOf({QStringLiteral("admin"), QStringLiteral("user"), QStringLiteral("viewer")})}},
                          {QStringLiteral("email"), QStringLiteral("password")}),
-               userSchema(), 201, [&svc](RequestContext &c) {
-                   const QString email = c.body.value(QStringLiteral("email")).toString();
-                   const QString password = c.body.value(QStringLiteral("password")).toString();
-                   const QString name = c.body.value(QStringLiteral("name")).toString();
+               userSchema(), 201, [&svc](RequestContext &c) { return registerAccount(svc, c); }, {}, {}, [&svc] {
                    auto any = svc.hasUsers();
-                   if (!any)
-                       return errorResponse(any.error());
-                   if (!*any) {
-                       auto u = svc.createFirstAdmin(email, password, name);
-                       return u ? jsonResponse(u->toJson(), 201) : errorResponse(u.error());
-                   }
-                   if (!c.principal)
-                       return errorResponse(core::ErrorCode::Unauthorized, QStringLiteral("sign in as an administrator to register accounts"));
-                   const auto role = auth::roleFromName(c.body.value(QStringLiteral("role")).toString(QStringLiteral("user")));
-                   auto u = svc.createUser(*c.principal, email, password, name, role.value_or(Role::User), c.client);
-                   return u ? jsonResponse(u->toJson(), 201) : errorResponse(u.error());
-               }, {}, {}, [&svc] { auto any = svc.hasUsers(); return any.ok() && !*any; }});
+                   return any.ok() && !*any;
+               }});
 
     table.add({M::Post, QStringLiteral("/api/v1/auth/logout"), Role::Viewer, tag, QStringLiteral("Sign out this session everywhere it was refreshed"),
-               {}, statusSchema, 200, [&svc](RequestContext &c) {
+               {}, statusSchema(), 200, [&svc](RequestContext &c) {
                    auto st = svc.logout(*c.principal, c.client);
                    return st ? jsonResponse({{QStringLiteral("status"), QStringLiteral("signed_out")}}) : errorResponse(st.error());
                }, {}, {}, {}});
@@ -108,7 +155,7 @@ void registerAuthRoutes(RouteTable &table, auth::AuthService &svc)
     table.add({M::Post, QStringLiteral("/api/v1/auth/forgot-password"), std::nullopt, tag,
                QStringLiteral("Ask for a password reset link (same answer whether the account exists or not)"),
                s::object({{QStringLiteral("email"), s::string(1, 254)}}, {QStringLiteral("email")}),
-               statusSchema, 202, [&svc](RequestContext &c) {
+               statusSchema(), 202, [&svc](RequestContext &c) {
                    auto st = svc.forgotPassword(c.body.value(QStringLiteral("email")).toString(), c.client);
                    if (!st)
                        return errorResponse(st.error());
@@ -123,13 +170,26 @@ void registerAuthRoutes(RouteTable &table, auth::AuthService &svc)
                s::object({{QStringLiteral("token"), s::string(1, 200)}, {QStringLiteral("password"), s::string(1, 1024)},
                           {QStringLiteral("revoke_api_keys"), s::boolean()}},
                          {QStringLiteral("token"), QStringLiteral("password")}),
-               statusSchema, 200, [&svc](RequestContext &c) {
+               statusSchema(), 200, [&svc](RequestContext &c) {
                    auto st = svc.resetPassword(c.body.value(QStringLiteral("token")).toString(),
                                                c.body.value(QStringLiteral("password")).toString(), c.client,
                                                c.body.value(QStringLiteral("revoke_api_keys")).toBool());
                    return st ? jsonResponse({{QStringLiteral("status"), QStringLiteral("password_changed")}}) : errorResponse(st.error());
                }, {}, {}, {}});
 
+    // The doors anyone can knock on: a budget per address and per account each.
+    table.setPerAddressLimit(M::Post, QStringLiteral("/api/v1/auth/login"), 30);
+    table.setPerAddressLimit(M::Post, QStringLiteral("/api/v1/auth/register"), 10);
+    table.setPerAddressLimit(M::Post, QStringLiteral("/api/v1/auth/refresh"), 60);
+    table.setPerAddressLimit(M::Post, QStringLiteral("/api/v1/auth/forgot-password"), 5);
+    table.setPerAddressLimit(M::Post, QStringLiteral("/api/v1/auth/reset-password"), 10);
+}
+
+// The signed-in user's own account.
+void registerProfileRoutes(RouteTable &table, auth::AuthService &svc)
+{
+    const QString tag = kAuthTag;
+    table.setOffThread(M::Put, QStringLiteral("/api/v1/auth/me")); // argon2id when the password changes
     table.add({M::Get, QStringLiteral("/api/v1/auth/me"), Role::Viewer, tag, QStringLiteral("The signed-in user"), {}, userSchema(), 200,
                // The account was read with the credential, in this request.
                [](RequestContext &c) { return jsonResponse(c.principal->user.toJson()); }, {}, {}, {}});
@@ -147,16 +207,21 @@ void registerAuthRoutes(RouteTable &table, auth::AuthService &svc)
                    return u ? jsonResponse(u->toJson()) : errorResponse(u.error());
                }, {}, {}, {}});
 
+    // A key never changes the password of the account it belongs to.
+    table.setSessionOnly(M::Put, QStringLiteral("/api/v1/auth/me"));
+}
+
+void registerApiKeyRoutes(RouteTable &table, auth::AuthService &svc)
+{
+    const QString tag = kAuthTag;
+    const QJsonObject apiKeySchema = s::object({{QStringLiteral("id"), s::integer()}, {QStringLiteral("name"), s::string()},
+                                                {QStringLiteral("prefix"), s::string()}, {QStringLiteral("scopes"), s::arrayOf(s::string())},
+                                                {QStringLiteral("key"), s::string()},
+                                                {QStringLiteral("last_used_at"), s::nullable(s::string())},
+                                                {QStringLiteral("expires_at"), s::nullable(s::string())},
+                                                {QStringLiteral("created_at"), s::string()}}, {}, true);
     table.add({M::Get, QStringLiteral("/api/v1/auth/api-keys"), Role::Viewer, tag, QStringLiteral("Your API keys (never the keys themselves)"),
-               {}, listSchema(apiKeySchema), 200, [&svc](RequestContext &c) {
-                   auto keys = svc.apiKeys(*c.principal);
-                   if (!keys)
-                       return errorResponse(keys.error());
-                   QJsonArray items;
-                   for (const auto &k : *keys)
-                       items.append(k.toJson());
-                   return listResponse(items);
-               }, {}, {}, {}});
+               {}, listSchema(apiKeySchema), 200, [&svc](RequestContext &c) { return listApiKeys(svc, c); }, {}, {}, {}});
 
     table.add({M::Post, QStringLiteral("/api/v1/auth/api-keys"), Role::User, tag,
                QStringLiteral("Create an API key; the key is in this answer only"),
@@ -165,29 +230,24 @@ void registerAuthRoutes(RouteTable &table, auth::AuthService &svc)
                           {QStringLiteral("scopes"), s::arrayOf(s::string(1, 40))},
                           {QStringLiteral("expires_at"), s::nullable(s::string(1, 40, QStringLiteral("date-time")))}},
                          {QStringLiteral("name")}),
-               apiKeySchema, 201, [&svc](RequestContext &c) {
-                   QStringList scopes;
-                   for (const QJsonValue &v : c.body.value(QStringLiteral("scopes")).toArray())
-                       scopes << v.toString();
-                   const QDateTime expires = QDateTime::fromString(c.body.value(QStringLiteral("expires_at")).toString(), Qt::ISODateWithMs);
-                   auto k = svc.createApiKey(*c.principal, c.body.value(QStringLiteral("name")).toString(), scopes, expires, c.client);
-                   return k ? jsonResponse(k->toJson(), 201) : errorResponse(k.error());
-               }, {}, {}, {}});
+               apiKeySchema, 201, [&svc](RequestContext &c) { return createApiKey(svc, c); }, {}, {}, {}});
 
     table.add({M::Delete, QStringLiteral("/api/v1/auth/api-keys/{id}"), Role::User, tag, QStringLiteral("Revoke an API key"), {}, {}, 204,
                [&svc](RequestContext &c) {
                    auto st = svc.revokeApiKey(*c.principal, c.idParam(), c.client);
                    return st ? QHttpServerResponse(QHttpServerResponse::StatusCode::NoContent) : errorResponse(st.error());
                }, {}, {}, {}});
-    // The doors anyone can knock on: a budget per address and per account each.
-    table.setPerAddressLimit(M::Post, QStringLiteral("/api/v1/auth/login"), 30);
-    table.setPerAddressLimit(M::Post, QStringLiteral("/api/v1/auth/register"), 10);
-    table.setPerAddressLimit(M::Post, QStringLiteral("/api/v1/auth/refresh"), 60);
-    table.setPerAddressLimit(M::Post, QStringLiteral("/api/v1/auth/forgot-password"), 5);
-    table.setPerAddressLimit(M::Post, QStringLiteral("/api/v1/auth/reset-password"), 10);
-    // A key never makes keys, nor changes the password of the account it belongs to.
+    // A key never makes keys.
     table.setSessionOnly(M::Post, QStringLiteral("/api/v1/auth/api-keys"));
-    table.setSessionOnly(M::Put, QStringLiteral("/api/v1/auth/me"));
+}
+
+} // namespace
+
+void registerAuthRoutes(RouteTable &table, auth::AuthService &svc)
+{
+    registerSessionRoutes(table, svc);
+    registerProfileRoutes(table, svc);
+    registerApiKeyRoutes(table, svc);
 }
 
 void registerUserRoutes(RouteTable &table, auth::AuthService &svc)

@@ -20,6 +20,11 @@ class HttpMetrics;
 // Shared shapes: {"items": [...], "total": N, "next_cursor": ...}.
 QJsonObject listSchema(const QJsonObject &item);
 QHttpServerResponse listResponse(const QJsonArray &items);
+// A service's answer as the response: its JSON (with `status`) or its list, or its error.
+QHttpServerResponse jsonOrError(const core::Result<QJsonObject> &result, int status = 200);
+QHttpServerResponse listOrError(const core::Result<QJsonArray> &result);
+// 204 No Content, or the error.
+QHttpServerResponse noContentOrError(const core::Status &status);
 // Who is calling, for the lead services' permissions and activity log.
 leads::Actor actorOf(const RequestContext &c);
 
