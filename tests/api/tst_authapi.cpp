@@ -67,6 +67,7 @@ private Q_SLOTS:
                                          QStringLiteral("POST /api/v1/auth/forgot-password"), QStringLiteral("POST /api/v1/auth/reset-password"),
                                          QStringLiteral("GET /api/v1/health"), QStringLiteral("GET /metrics"),
                                          QStringLiteral("GET /api/v1/openapi.json")};
+        FT_STOP_IF_FAILED();
         int checked = 0;
         for (const api::Route &r : m_api.server().routes().routes()) {
             const QString method = api::RouteTable::methodName(r.method);
@@ -95,10 +96,12 @@ private Q_SLOTS:
         QCOMPARE(first.json.value(QStringLiteral("role")).toString(), QStringLiteral("admin"));
         QCOMPARE(post(QStringLiteral("/api/v1/auth/register"), second).status, 401);
         const QByteArray admin = login(QStringLiteral("boss@agency.example"), kAdminPwd);
+        FT_STOP_IF_FAILED();
         const Reply made = post(QStringLiteral("/api/v1/auth/register"), second, admin);
         QCOMPARE(made.status, 201);
         QCOMPARE(made.json.value(QStringLiteral("role")).toString(), QStringLiteral("user"));
         const QByteArray user = login(QStringLiteral("second@agency.example"), kPwd);
+        FT_STOP_IF_FAILED();
         QCOMPARE(post(QStringLiteral("/api/v1/auth/register"),
                       {{QStringLiteral("email"), QStringLiteral("third@agency.example")}, {QStringLiteral("password"), kPwd}}, user).status, 403);
     }
@@ -107,6 +110,7 @@ private Q_SLOTS:
     {
         start();
         const auto t = team();
+        FT_STOP_IF_FAILED();
         // Everyone reads their profile.
         for (const QString &who : {QStringLiteral("admin"), QStringLiteral("user"), QStringLiteral("viewer")})
             QCOMPARE(get(QStringLiteral("/api/v1/auth/me"), t[who]).status, 200);
@@ -128,6 +132,7 @@ private Q_SLOTS:
     {
         start();
         const auto t = team();
+        FT_STOP_IF_FAILED();
         struct Key {
             QString owner;
             QStringList scopes;
@@ -190,12 +195,14 @@ private Q_SLOTS:
     {
         start();
         const auto t = team();
+        FT_STOP_IF_FAILED();
         const qint64 userId = get(QStringLiteral("/api/v1/auth/me"), t[QStringLiteral("user")]).json.value(QStringLiteral("id")).toInteger();
         const QString path = QStringLiteral("/api/v1/users/%1/temporary-password").arg(userId);
         QCOMPARE(post(path, {{QStringLiteral("password"), QStringLiteral("temporary but long")}}, t[QStringLiteral("user")]).status, 403);
         QCOMPARE(post(path, {{QStringLiteral("password"), QStringLiteral("temporary but long")}}, t[QStringLiteral("admin")]).status, 200);
         QCOMPARE(get(QStringLiteral("/api/v1/auth/me"), t[QStringLiteral("user")]).status, 401); // the old session ended
         const QByteArray temp = m_api.login(QStringLiteral("user@agency.example"), QStringLiteral("temporary but long"));
+        FT_STOP_IF_FAILED();
         QVERIFY(!temp.isEmpty());
         const Reply me = get(QStringLiteral("/api/v1/auth/me"), temp);
         QCOMPARE(me.status, 200);
@@ -219,6 +226,7 @@ private Q_SLOTS:
     {
         start();
         const auto t = team();
+        FT_STOP_IF_FAILED();
         const Reply key = post(QStringLiteral("/api/v1/auth/api-keys"), {{QStringLiteral("name"), QStringLiteral("zap")}}, t[QStringLiteral("user")]);
         const QByteArray plain = key.json.value(QStringLiteral("key")).toString().toLatin1();
         QVERIFY(plain.startsWith("ftp_"));
@@ -239,6 +247,7 @@ private Q_SLOTS:
     {
         start();
         const auto t = team();
+        FT_STOP_IF_FAILED();
         const QList<QByteArray> parts = t[QStringLiteral("admin")].split('.');
         const QByteArray none = QByteArray(R"({"alg":"none","typ":"JWT","kid":"k1"})").toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals)
                                 + '.' + parts[1] + '.';
@@ -255,6 +264,7 @@ private Q_SLOTS:
     {
         start();
         (void)team();
+        FT_STOP_IF_FAILED();
         const Reply first = post(QStringLiteral("/api/v1/auth/login"), {{QStringLiteral("email"), QStringLiteral("boss@agency.example")},
                                                                          {QStringLiteral("password"), kAdminPwd}});
         const QString refresh = first.json.value(QStringLiteral("refresh_token")).toString();
@@ -268,6 +278,7 @@ private Q_SLOTS:
     {
         start();
         (void)team();
+        FT_STOP_IF_FAILED();
         for (int i = 0; i < 5; ++i)
             QCOMPARE(post(QStringLiteral("/api/v1/auth/login"), {{QStringLiteral("email"), QStringLiteral("boss@agency.example")},
                                                                   {QStringLiteral("password"), QStringLiteral("wrong guess %1").arg(i)}}).status, 401);
@@ -282,6 +293,7 @@ private Q_SLOTS:
     {
         start();
         const auto t = team();
+        FT_STOP_IF_FAILED();
         const QList<QPair<QByteArray, QByteArray>> auth{{"Authorization", "Bearer " + t[QStringLiteral("admin")]}};
         Reply r = call("POST", QStringLiteral("/api/v1/auth/login"), "{\"email\": \"a@b.c\", ");
         QCOMPARE(r.status, 400);

@@ -48,6 +48,7 @@ class TestLeadsApi final : public QObject
         auto st = m_api->start(m_tmp->url());
         QVERIFY2(st.ok(), st.ok() ? "" : qPrintable(st.error().message));
         m_t = m_api->team();
+        FT_STOP_IF_FAILED();
     }
     Reply send(const QByteArray &method, const QString &path, const QJsonObject &body, const QString &role = QStringLiteral("user"))
     {
@@ -57,7 +58,7 @@ class TestLeadsApi final : public QObject
     qint64 create(const char *json)
     {
         const Reply r = send("POST", QStringLiteral("/api/v1/leads"), obj(json));
-        [&] { QVERIFY2(r.status == 201, r.body.constData()); }();
+        FT_EXPECT(r.status == 201, r.body.constData());
         return r.json.value(QStringLiteral("id")).toInteger();
     }
     Reply upload(const QString &path, const QByteArray &filename, const QByteArray &data, const QByteArray &type = "text/csv")
@@ -86,9 +87,13 @@ private Q_SLOTS:
     {
         start();
         const qint64 ann = create(J({"name":"Ann Able","email":"ann@able.example","status":"new","score":90,"city":"Austin"}));
+        FT_STOP_IF_FAILED();
         create(J({"name":"Bob Baker","email":"bob@baker.example","status":"new","score":60,"city":"Austin"}));
+        FT_STOP_IF_FAILED();
         create(J({"name":"Cat Cole","status":"contacted","score":70,"city":"Austin"}));
+        FT_STOP_IF_FAILED();
         create(J({"name":"Dan Drake","status":"new","score":10,"city":"Dallas"}));
+        FT_STOP_IF_FAILED();
 
         Reply list = get(QStringLiteral("/api/v1/leads?status=new&city=Austin&score_min=50&sort=-score&limit=1"));
         QCOMPARE(list.status, 200);
@@ -158,6 +163,7 @@ private Q_SLOTS:
     {
         start();
         const qint64 id = create(J({"name":"Zoe Zinn","company":"Zinnia Florists","email":"zoe@zinnia.example"}));
+        FT_STOP_IF_FAILED();
         Reply tagged = send("POST", QStringLiteral("/api/v1/leads/%1/tags").arg(id), obj(J({"tags":["Hot","florist"]})));
         QCOMPARE(tagged.status, 200);
         QCOMPARE(tagged.json.value(QStringLiteral("items")).toArray().size(), 2);
@@ -208,6 +214,7 @@ private Q_SLOTS:
         start(1);
         for (int i = 0; i < 3; ++i)
             create(QStringLiteral("{\"name\":\"Lead %1\",\"city\":\"Waco\"}").arg(i).toUtf8().constData());
+        FT_STOP_IF_FAILED();
         Reply now = send("POST", QStringLiteral("/api/v1/leads/bulk"), obj(J({"action":"add_tags","filter":{"city":"Waco"},"tags":["waco"]})));
         QCOMPARE(now.status, 200);
         QCOMPARE(now.json.value(QStringLiteral("changed")).toInt(), 3);
@@ -434,6 +441,7 @@ private Q_SLOTS:
         QFETCH(QString, field);
         start();
         const qint64 id = create(J({"name":"Keep Me","company":"Kept","score":5}));
+        FT_STOP_IF_FAILED();
         const QByteArray token = m_t.value(QStringLiteral("user"));
         const QList<QPair<QByteArray, QByteArray>> headers{{"Authorization", "Bearer " + token}, {"Content-Type", "application/json"}};
         QByteArray createBody = body;
@@ -459,6 +467,7 @@ private Q_SLOTS:
     {
         start();
         const qint64 id = create(J({"name":"Nora Null"}));
+        FT_STOP_IF_FAILED();
         const Reply note = send("POST", QStringLiteral("/api/v1/leads/%1/notes").arg(id), obj(J({"content":"fine"})));
         QCOMPARE(note.status, 201);
         const QString notePath = QStringLiteral("/api/v1/notes/%1").arg(note.json.value(QStringLiteral("id")).toInteger());
@@ -491,6 +500,7 @@ private Q_SLOTS:
     {
         start();
         const qint64 id = create(J({"name":"Tess Tagged"}));
+        FT_STOP_IF_FAILED();
         QJsonArray many;
         for (int i = 0; i < 50000; ++i)
             many.append(QStringLiteral("t%1").arg(i));
@@ -541,6 +551,7 @@ private Q_SLOTS:
         QVERIFY(!other.body.contains("Secret"));
         // Exports belong to whoever asked for them.
         create(J({"name":"Exported Eve","city":"Austin"}));
+        FT_STOP_IF_FAILED();
         const Reply job = send("POST", QStringLiteral("/api/v1/leads/bulk"), obj(J({"action":"export","filter":{"city":"Austin"}})));
         QVERIFY2(job.status == 200 || job.status == 202, job.body.constData());
         const QString exportUrl = job.json.value(QStringLiteral("file")).toObject().value(QStringLiteral("download_url")).toString();
@@ -572,7 +583,9 @@ private Q_SLOTS:
     {
         start();
         const qint64 first = create(J({"name":"First","source":"craigslist","source_id":"abc123"}));
+        FT_STOP_IF_FAILED();
         const qint64 second = create(J({"name":"Second","source":"craigslist","source_id":"zzz"}));
+        FT_STOP_IF_FAILED();
         for (const QByteArray &method : {QByteArray("POST"), QByteArray("PATCH"), QByteArray("PUT")}) {
             const QString path = method == "POST" ? QStringLiteral("/api/v1/leads") : QStringLiteral("/api/v1/leads/%1").arg(second);
             const Reply r = send(method, path, obj(J({"name":"Second","source":"craigslist","source_id":"abc123"})));
@@ -693,7 +706,9 @@ private Q_SLOTS:
     {
         start();
         const qint64 a = create(J({"name":"Joe Smith","email":"joe@joes.example","company":"Joe's Plumbing"}));
+        FT_STOP_IF_FAILED();
         const qint64 b = create(J({"name":"Joseph Smith","email":"JOE@joes.example","phone":"512 555 0199"}));
+        FT_STOP_IF_FAILED();
         const Reply groups = get(QStringLiteral("/api/v1/leads/duplicates"));
         QCOMPARE(groups.status, 200);
         QCOMPARE(groups.json.value(QStringLiteral("items")).toArray().first().toObject().value(QStringLiteral("lead_ids")).toArray(), (QJsonArray{a, b}));
@@ -709,3 +724,4 @@ private Q_SLOTS:
 
 QTEST_MAIN(TestLeadsApi)
 #include "tst_leadsapi.moc"
+#include "testenv.h"

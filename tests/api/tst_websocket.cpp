@@ -34,14 +34,14 @@ class TestWebSocket final : public QObject
         });
         QSignalSpy connected(ws.get(), &QWebSocket::connected);
         ws->open(u);
-        [&] { QVERIFY(connected.wait(5000)); }();
+        FT_EXPECT(connected.wait(5000), "connected.wait(5000)");
         return ws;
     }
     // A single-use ticket for the WebSocket, asked for over HTTP with a token.
     QString ticket(const QString &token)
     {
         const test::HttpReply r = m_api.send("POST", QStringLiteral("/api/v1/ws/ticket"), {}, token.toLatin1());
-        [&] { QVERIFY2(r.status == 200, r.body.constData()); }();
+        FT_EXPECT(r.status == 200, r.body.constData());
         return r.json.value(QStringLiteral("ticket")).toString();
     }
     QString auth(const QString &token) { return QStringLiteral("?ticket=") + ticket(token); }
@@ -57,14 +57,17 @@ private Q_SLOTS:
         FLIPTECH_REQUIRE_DATABASE(*m_tmp);
         QVERIFY(m_api.start(m_tmp->url()).ok());
         auto &a = m_api.engine().auth();
+        FT_STOP_IF_FAILED();
         auto admin = a.createFirstAdmin(QStringLiteral("boss@agency.example"), QStringLiteral("boss long password"), {});
         auto pair = a.login(QStringLiteral("boss@agency.example"), QStringLiteral("boss long password"), {});
+        FT_STOP_IF_FAILED();
         m_token = pair->accessToken;
         m_userId = admin->id;
         auto boss = a.authenticate(m_token);
         auto other = a.createUser(*boss, QStringLiteral("sam@agency.example"), QStringLiteral("sam long password"), {}, auth::Role::User, {});
         m_otherId = other->id;
         m_otherToken = a.login(QStringLiteral("sam@agency.example"), QStringLiteral("sam long password"), {})->accessToken;
+        FT_STOP_IF_FAILED();
     }
     void cleanup()
     {
@@ -78,6 +81,7 @@ private Q_SLOTS:
             QWebSocket ws;
             QSignalSpy closed(&ws, &QWebSocket::disconnected);
             ws.open(url(QStringLiteral("notifications"), query));
+            FT_STOP_IF_FAILED();
             QVERIFY(closed.wait(5000));
             QCOMPARE(ws.closeCode(), QWebSocketProtocol::CloseCodePolicyViolated);
             QVERIFY(ws.closeReason().startsWith(QStringLiteral("unauthorized")));
@@ -89,6 +93,7 @@ private Q_SLOTS:
     {
         QList<QJsonObject> inbox;
         auto ws = open(url(QStringLiteral("scraper"), auth(m_token)), &inbox);
+        FT_STOP_IF_FAILED();
         QTRY_COMPARE(m_api.server().webSockets()->clientCount(), 1);
         append(QStringLiteral("campaigns"), QStringLiteral("campaign_stats"));
         const qint64 id = append(QStringLiteral("scraper"), QStringLiteral("scrape_progress"));
@@ -103,7 +108,9 @@ private Q_SLOTS:
     {
         QList<QJsonObject> mine, theirs;
         auto a = open(url(QStringLiteral("notifications"), auth(m_token)), &mine);
+        FT_STOP_IF_FAILED();
         auto b = open(url(QStringLiteral("notifications"), auth(m_otherToken)), &theirs);
+        FT_STOP_IF_FAILED();
         QTRY_COMPARE(m_api.server().webSockets()->clientCount(), 2);
         append(QStringLiteral("notifications"), QStringLiteral("for_boss"), m_userId);
         append(QStringLiteral("notifications"), QStringLiteral("for_sam"), m_otherId);
@@ -121,6 +128,7 @@ private Q_SLOTS:
         qint64 seen = 0;
         {
             auto ws = open(url(QStringLiteral("campaigns"), auth(m_token)), &inbox);
+            FT_STOP_IF_FAILED();
             QTRY_COMPARE(m_api.server().webSockets()->clientCount(), 1);
             append(QStringLiteral("campaigns"), QStringLiteral("one"));
             QTRY_COMPARE_WITH_TIMEOUT(inbox.size(), 1, 5000);
@@ -133,6 +141,7 @@ private Q_SLOTS:
         append(QStringLiteral("campaigns"), QStringLiteral("three"));
         inbox.clear();
         auto again = open(url(QStringLiteral("campaigns"), auth(m_token) + QStringLiteral("&since=%1").arg(seen)), &inbox);
+        FT_STOP_IF_FAILED();
         QTRY_COMPARE_WITH_TIMEOUT(inbox.size(), 2, 5000);
         append(QStringLiteral("campaigns"), QStringLiteral("four"));
         QTRY_COMPARE_WITH_TIMEOUT(inbox.size(), 3, 5000);
@@ -148,6 +157,7 @@ private Q_SLOTS:
         // A well-behaved client answers pings (QWebSocket does it by itself) and stays.
         QList<QJsonObject> inbox;
         auto good = open(url(QStringLiteral("scraper"), auth(m_token)), &inbox);
+        FT_STOP_IF_FAILED();
         // A raw client completes the handshake and then never reads or answers anything.
         QTcpSocket raw; // the server shares this thread: wait with QTRY (event loop), not waitFor*
         raw.connectToHost(QHostAddress::LocalHost, m_api.server().port());
@@ -155,6 +165,7 @@ private Q_SLOTS:
         raw.write("GET /ws/scraper" + auth(m_token).toLatin1() + " HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(m_api.server().port()) +
                   "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
                   "Sec-WebSocket-Version: 13\r\n\r\n");
+        FT_STOP_IF_FAILED();
         QTRY_VERIFY_WITH_TIMEOUT(raw.bytesAvailable() > 0, 3000);
         QVERIFY(raw.peek(12).startsWith("HTTP/1.1 101"));
         QTRY_COMPARE_WITH_TIMEOUT(m_api.server().webSockets()->clientCount(), 2, 3000);
@@ -167,13 +178,16 @@ private Q_SLOTS:
     void ticketsAreSingleUseAndTokensStayOutOfAddresses()
     {
         const QString t = ticket(m_token);
+        FT_STOP_IF_FAILED();
         QList<QJsonObject> inbox;
         auto first = open(url(QStringLiteral("scraper"), QStringLiteral("?ticket=") + t), &inbox);
+        FT_STOP_IF_FAILED();
         QTRY_COMPARE(m_api.server().webSockets()->clientCount(), 1);
         for (const QString &query : {QString(QStringLiteral("?ticket=") + t), QString(QStringLiteral("?token=") + m_token)}) {
             QWebSocket again;
             QSignalSpy closed(&again, &QWebSocket::disconnected);
             again.open(url(QStringLiteral("scraper"), query));
+            FT_STOP_IF_FAILED();
             QVERIFY(closed.wait(5000));
             QVERIFY2(again.closeReason().startsWith(QStringLiteral("unauthorized")), qPrintable(again.closeReason()));
         }
@@ -186,9 +200,11 @@ private Q_SLOTS:
     {
         QList<QJsonObject> inbox;
         auto ws = open(url(QStringLiteral("notifications"), auth(m_otherToken)), &inbox);
+        FT_STOP_IF_FAILED();
         QTRY_COMPARE(m_api.server().webSockets()->clientCount(), 1);
         QSignalSpy closed(ws.get(), &QWebSocket::disconnected);
         auto &a = m_api.engine().auth();
+        FT_STOP_IF_FAILED();
         QVERIFY(a.logout(*a.authenticate(m_otherToken), {}).ok());
         QElapsedTimer t;
         t.start();
@@ -207,6 +223,7 @@ private Q_SLOTS:
         raw.write("GET /ws/notifications" + auth(m_token).toLatin1() + " HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(m_api.server().port()) +
                   "\r\nOrigin: https://evil.example\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                   "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
+        FT_STOP_IF_FAILED();
         QTRY_VERIFY_WITH_TIMEOUT(raw.bytesAvailable() > 0, 3000);
         QVERIFY(raw.readAll().startsWith("HTTP/1.1 403"));
         QCOMPARE(m_api.server().webSockets()->clientCount(), 0);
@@ -217,6 +234,7 @@ private Q_SLOTS:
         // Produced by the services, not hand-published: a lead created over the API, seen live.
         QList<QJsonObject> inbox;
         auto ws = open(url(QStringLiteral("notifications"), auth(m_otherToken)), &inbox);
+        FT_STOP_IF_FAILED();
         QTRY_COMPARE(m_api.server().webSockets()->clientCount(), 1);
         const test::HttpReply made = m_api.send("POST", QStringLiteral("/api/v1/leads"), {{QStringLiteral("name"), QStringLiteral("Live Lena")}},
                                                 m_token.toLatin1());
@@ -235,6 +253,7 @@ private Q_SLOTS:
         req.setRawHeader("Sec-WebSocket-Protocol", "bearer, " + m_token.toLatin1());
         QSignalSpy connected(&ws, &QWebSocket::connected);
         ws.open(req);
+        FT_STOP_IF_FAILED();
         QVERIFY(connected.wait(5000));
         QTRY_COMPARE(m_api.server().webSockets()->clientCount(), 1);
     }
@@ -242,3 +261,4 @@ private Q_SLOTS:
 
 QTEST_GUILESS_MAIN(TestWebSocket)
 #include "tst_websocket.moc"
+#include "testenv.h"

@@ -26,7 +26,7 @@ class TestAuthService final : public QObject
     auth::Principal principal(const auth::TokenPair &pair)
     {
         auto p = m_auth->authenticate(pair.accessToken);
-        [&] { QVERIFY2(p.ok(), p.ok() ? "" : qPrintable(p.error().message)); }();
+        FT_EXPECT(p.ok(), p.ok() ? "" : qPrintable(p.error().message));
         return p ? *p : auth::Principal{};
     }
     auth::Principal admin()
@@ -87,6 +87,7 @@ private Q_SLOTS:
         QVERIFY(pair.ok());
         QCOMPARE(pair->expiresIn, 30 * 60);
         const auth::Principal p = principal(*pair);
+        FT_STOP_IF_FAILED();
         QCOMPARE(p.role, Role::Admin);
         QCOMPARE(m_auth->user(p.userId)->email, QStringLiteral("Boss@Agency.example"));
         QVERIFY(m_auth->user(p.userId)->lastLoginAt.isValid());
@@ -173,6 +174,7 @@ private Q_SLOTS:
     {
         auto pair = m_auth->login(QStringLiteral("boss@agency.example"), kAdminPwd, m_client);
         QVERIFY(m_auth->logout(principal(*pair), m_client).ok());
+        FT_STOP_IF_FAILED();
         QVERIFY(!m_auth->authenticate(pair->accessToken).ok());
         QVERIFY(!m_auth->refresh(pair->refreshToken, m_client).ok());
         QCOMPARE(activity(QStringLiteral("logout")), 1);
@@ -182,6 +184,7 @@ private Q_SLOTS:
     {
         auto pair = m_auth->login(QStringLiteral("boss@agency.example"), kAdminPwd, m_client);
         const auth::Principal me = principal(*pair);
+        FT_STOP_IF_FAILED();
         QCOMPARE(me.user.email, QStringLiteral("Boss@Agency.example"));
         // A change through the service is seen by the very next check...
         QVERIFY(m_auth->updateProfile(me, {{QStringLiteral("name"), QStringLiteral("Renamed")}}, m_client).ok());
@@ -211,6 +214,7 @@ private Q_SLOTS:
     void rolesAndAdministration()
     {
         const auth::Principal boss = admin();
+        FT_STOP_IF_FAILED();
         auto sales = m_auth->createUser(boss, QStringLiteral("sam@agency.example"), kUserPwd, QStringLiteral("Sam"), Role::User, m_client);
         QVERIFY(sales.ok());
         auto viewer = m_auth->createUser(boss, QStringLiteral("vic@agency.example"), kUserPwd, {}, Role::Viewer, m_client);
@@ -223,7 +227,9 @@ private Q_SLOTS:
                      .error().code, ErrorCode::ValidationFailed);
 
         const auth::Principal sam = principal(*m_auth->login(QStringLiteral("sam@agency.example"), kUserPwd, m_client));
+        FT_STOP_IF_FAILED();
         const auth::Principal vic = principal(*m_auth->login(QStringLiteral("vic@agency.example"), kUserPwd, m_client));
+        FT_STOP_IF_FAILED();
         QCOMPARE(m_auth->users(sam).error().code, ErrorCode::Forbidden);
         QCOMPARE(m_auth->updateUser(sam, vic.userId, {{QStringLiteral("role"), QStringLiteral("admin")}}, m_client).error().code,
                  ErrorCode::Forbidden);
@@ -244,9 +250,11 @@ private Q_SLOTS:
     void deactivationIsImmediate()
     {
         const auth::Principal boss = admin();
+        FT_STOP_IF_FAILED();
         QVERIFY(m_auth->createUser(boss, QStringLiteral("sam@agency.example"), kUserPwd, {}, Role::User, m_client).ok());
         auto pair = m_auth->login(QStringLiteral("sam@agency.example"), kUserPwd, m_client);
         const auth::Principal sam = principal(*pair);
+        FT_STOP_IF_FAILED();
         auto key = m_auth->createApiKey(sam, QStringLiteral("zapier"), {QStringLiteral("read")}, {}, m_client);
         QVERIFY(m_auth->authenticate(key->plaintext).ok());
         QVERIFY(m_auth->updateUser(boss, sam.userId, {{QStringLiteral("is_active"), false}}, m_client).ok());
@@ -259,6 +267,7 @@ private Q_SLOTS:
     void lastAdminIsProtected()
     {
         const auth::Principal boss = admin();
+        FT_STOP_IF_FAILED();
         QCOMPARE(m_auth->updateUser(boss, boss.userId, {{QStringLiteral("role"), QStringLiteral("user")}}, m_client).error().code,
                  ErrorCode::Conflict);
         QCOMPARE(m_auth->updateUser(boss, boss.userId, {{QStringLiteral("is_active"), false}}, m_client).error().code, ErrorCode::Conflict);
@@ -268,6 +277,7 @@ private Q_SLOTS:
     void apiKeysAreShownOnceAndStoredHashed()
     {
         const auth::Principal boss = admin();
+        FT_STOP_IF_FAILED();
         auto key = m_auth->createApiKey(boss, QStringLiteral("n8n"), {QStringLiteral("read"), QStringLiteral("write")},
                                         m_clock->now().addDays(30), m_client);
         QVERIFY(key.ok());
@@ -345,14 +355,17 @@ private Q_SLOTS:
     {
         auto boss = m_auth->login(QStringLiteral("boss@agency.example"), kAdminPwd, m_client);
         const auth::Principal admin = principal(*boss);
+        FT_STOP_IF_FAILED();
         auto made = m_auth->createUser(admin, QStringLiteral("temp@agency.example"), QStringLiteral("the first long password"), {}, auth::Role::User, m_client);
         QVERIFY(made.ok());
         auto old = m_auth->login(QStringLiteral("temp@agency.example"), QStringLiteral("the first long password"), m_client);
         auto key = m_auth->createApiKey(principal(*old), QStringLiteral("k"), {QStringLiteral("read")}, {}, m_client);
+        FT_STOP_IF_FAILED();
         QVERIFY(key.ok());
         QCOMPARE(m_auth->setTemporaryPassword(principal(*old), made->id, QStringLiteral("a temporary long one"), false, m_client).error().code,
                  ErrorCode::Forbidden); // admins only
         QVERIFY(m_auth->setTemporaryPassword(admin, made->id, QStringLiteral("a temporary long one"), true, m_client).ok());
+        FT_STOP_IF_FAILED();
         QVERIFY(!m_auth->authenticate(old->accessToken).ok());  // sessions ended
         QVERIFY(!m_auth->authenticate(key->plaintext).ok());    // keys revoked, as asked
         auto temp = m_auth->login(QStringLiteral("temp@agency.example"), QStringLiteral("a temporary long one"), m_client);
@@ -360,6 +373,7 @@ private Q_SLOTS:
         QVERIFY(temp->user.mustChangePassword);
         auto changed = m_auth->updateProfile(principal(*temp), {{QStringLiteral("current_password"), QStringLiteral("a temporary long one")},
                                                                {QStringLiteral("password"), QStringLiteral("my very own password")}}, m_client);
+        FT_STOP_IF_FAILED();
         QVERIFY(changed.ok());
         QVERIFY(!changed->mustChangePassword);
         QCOMPARE(activity(QStringLiteral("temporary_password_set")), 1);
@@ -370,6 +384,7 @@ private Q_SLOTS:
         auto pair = m_auth->login(QStringLiteral("boss@agency.example"), kAdminPwd, m_client);
         auto other = m_auth->login(QStringLiteral("boss@agency.example"), kAdminPwd, m_client);
         const auth::Principal me = principal(*pair);
+        FT_STOP_IF_FAILED();
         auto u = m_auth->updateProfile(me, {{QStringLiteral("name"), QStringLiteral("Big Boss")},
                                             {QStringLiteral("timezone"), QStringLiteral("America/Denver")}}, m_client);
         QVERIFY(u.ok());
@@ -393,3 +408,4 @@ private Q_SLOTS:
 
 QTEST_GUILESS_MAIN(TestAuthService)
 #include "tst_authservice.moc"
+#include "testenv.h"

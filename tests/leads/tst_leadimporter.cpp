@@ -40,7 +40,7 @@ class TestLeadImporter final : public QObject
         static int n = 0;
         const QString path = m_dir.filePath(QStringLiteral("in%1.csv").arg(++n));
         QFile f(path);
-        [&] { QVERIFY(f.open(QIODevice::WriteOnly)); }();
+        FT_EXPECT(f.open(QIODevice::WriteOnly), "f.open(QIODevice::WriteOnly)");
         f.write(bytes);
         return path;
     }
@@ -76,6 +76,7 @@ private Q_SLOTS:
     {
         auto p = m_importer->preview(write("Business Name;E-mail Address;Phone Number;Web Site;Town;Zip\n"
                                            "Able;ann@able.example;512 555 0101;able.example;Austin;78701\n"));
+        FT_STOP_IF_FAILED();
         QVERIFY(p.ok());
         QCOMPARE(p->delimiter, ';');
         QCOMPARE(p->rows.size(), 1);
@@ -266,6 +267,7 @@ private Q_SLOTS:
         wipe();
         // The same file imports whole when not cancelled.
         auto again = m_importer->run(m_actor, write(csv), *o);
+        FT_STOP_IF_FAILED();
         QVERIFY(again.ok());
         QCOMPARE(again->imported, 20000);
         QCOMPARE(leadCount(), 20000);
@@ -503,3 +505,4 @@ private Q_SLOTS:
 
 QTEST_GUILESS_MAIN(TestLeadImporter)
 #include "tst_leadimporter.moc"
+#include "testenv.h"

@@ -43,7 +43,7 @@ class TestLeadService final : public QObject
     qint64 seed(const char *json)
     {
         auto l = m_leads->create(m_admin, obj(json));
-        [&] { QVERIFY2(l.ok(), l.ok() ? "" : qPrintable(l.error().message + QString::fromUtf8(QJsonDocument(l.error().details).toJson()))); }();
+        FT_EXPECT(l.ok(), l.ok() ? "" : qPrintable(l.error().message + QString::fromUtf8(QJsonDocument(l.error().details).toJson())));
         m_clock.advance(1000);
         return l ? l->value(QStringLiteral("id")).toInteger() : 0;
     }
@@ -89,14 +89,19 @@ private Q_SLOTS:
         m_ids[QStringLiteral("Ann")] = seed(J({"name":"Ann Able","company":"Able Plumbing LLC","email":"ann@able.example","phone":"(512) 555-0101",
             "website":"https://www.able.example/","city":"Austin","region":"TX","country":"US","status":"new","score":90,"qualification_score":70,
             "source":"craigslist","enrichment_status":"enriched","contacted_count":0}));
+        FT_STOP_IF_FAILED();
         m_ids[QStringLiteral("Bob")] = seed(J({"name":"Bob Baker","company":"Baker's Bread","email":"bob@baker.example","city":"Dallas","region":"TX",
             "country":"US","status":"contacted","deal_stage":"proposal","score":55,"source":"google_maps","contacted_count":2}));
+        FT_STOP_IF_FAILED();
         m_ids[QStringLiteral("Cat")] = seed(J({"name":"Cat Cole","company":"Cole Roofing","phone":"+44 20 7946 0958","city":"London","country":"GB",
             "status":"qualified","score":20,"source":"csv_import","contacted_count":5}));
+        FT_STOP_IF_FAILED();
         m_ids[QStringLiteral("Dan")] = seed(J({"name":"Dan Drake","website":"drake.example","city":"Austin","region":"TX","country":"US","status":"new",
             "source":"craigslist","description":"Needs a new website for his bakery"}));
+        FT_STOP_IF_FAILED();
         m_ids[QStringLiteral("Eve")] = seed(J({"name":"Eve O'Hara","email":"eve@ohara.example","status":"lost","score":75,"source":"manual",
             "city":"Robert'); DROP TABLE leads;--"}));
+        FT_STOP_IF_FAILED();
         QVERIFY(m_db->execute(QStringLiteral("UPDATE leads SET location_id = ? WHERE name IN ('Ann Able', 'Dan Drake')"),
                               {austin->value(QStringLiteral("id")).toInteger()}).ok());
         QVERIFY(m_leads->addTags(m_admin, m_ids[QStringLiteral("Ann")], QJsonArray{QStringLiteral("Hot"), QStringLiteral("Plumber")}).ok());
@@ -258,6 +263,7 @@ private Q_SLOTS:
     {
         seed(J({"name":"Quote \"Q\" Quinn","description":"line 1\nline 2\ttab \u0001 ü € 😀","lead_source_metadata":{"a":[1,2,{"b":null}]},
                 "expected_close_date":"2026-03-31","deal_value_cents":123456}));
+        FT_STOP_IF_FAILED();
         auto f = *leads::LeadFilter::fromJson({});
         leads::ListOptions objects{f, *leads::LeadSort::parse(QStringLiteral("name")), 500, {}, true, false};
         leads::ListOptions text = objects;
@@ -372,6 +378,7 @@ private Q_SLOTS:
     void putClearsWhatWasLeftOut()
     {
         const qint64 id = seed(J({"name":"Temp Lead","company":"Temp Co","email":"t@temp.example","score":3}));
+        FT_STOP_IF_FAILED();
         auto r = m_leads->update(m_seller, id, obj(J({"name":"Temp Lead"})), true);
         QVERIFY(r.ok());
         QVERIFY(r->value(QStringLiteral("company")).isNull());
@@ -383,6 +390,7 @@ private Q_SLOTS:
     void softDeleteRestorePurge()
     {
         const qint64 id = seed(J({"name":"Zed Zero","email":"zed@zero.example"}));
+        FT_STOP_IF_FAILED();
         QVERIFY(listNames({}).contains(QStringLiteral("Zed Zero")));
         QVERIFY(m_leads->remove(m_seller, id).ok());
         QVERIFY(!listNames({}).contains(QStringLiteral("Zed Zero")));
@@ -398,6 +406,7 @@ private Q_SLOTS:
         QCOMPARE(m_leads->get(id, true).error().code, ErrorCode::NotFound);
         // A new lead that gets the same id (SQLite reuses the highest) starts with no history.
         const qint64 next = seed(J({"name":"Next Lead"}));
+        FT_STOP_IF_FAILED();
         QCOMPARE(m_db->selectOne(QStringLiteral("SELECT count(*) FROM activity_log WHERE entity_type = 'lead' AND entity_id = ?"), {next})->value(0).toInt(), 1);
         QVERIFY(m_leads->purge(m_admin, next).ok());
         // The purged lead survives only as a snapshot in the log.
@@ -465,6 +474,7 @@ private Q_SLOTS:
     void bulkDeleteAndRestoreByIds()
     {
         const qint64 a = seed(J({"name":"Bulk One"})), b = seed(J({"name":"Bulk Two"}));
+        FT_STOP_IF_FAILED();
         auto del = leads::BulkRequest::fromJson(QJsonObject{{QStringLiteral("action"), QStringLiteral("delete")}, {QStringLiteral("ids"), QJsonArray{a, b}}});
         QCOMPARE(m_leads->bulk(m_seller, *del)->changed, 2);
         QCOMPARE(listNames(obj(J({"deleted":"only"}))).size(), 2);
@@ -560,8 +570,11 @@ private Q_SLOTS:
     void duplicatesAndMergeKeepEverything()
     {
         const qint64 a = seed(J({"name":"Joe Smith","company":"Joe's Plumbing LLC","email":"joe@joesplumbing.example","city":"Austin"}));
+        FT_STOP_IF_FAILED();
         const qint64 b = seed(J({"name":"Joseph Smith","company":"JOES PLUMBING","email":"JOE@joesplumbing.example","phone":"512 555 0199"}));
+        FT_STOP_IF_FAILED();
         const qint64 c = seed(J({"name":"J. Smith","company":"Joe's Plumbing, Inc.","website":"joesplumbing.example"}));
+        FT_STOP_IF_FAILED();
         auto groups = m_leads->duplicates();
         QVERIFY(groups.ok());
         bool byEmail = false, byCompany = false;
@@ -603,3 +616,4 @@ private Q_SLOTS:
 
 QTEST_GUILESS_MAIN(TestLeadService)
 #include "tst_leadservice.moc"
+#include "testenv.h"

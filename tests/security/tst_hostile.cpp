@@ -76,6 +76,7 @@ class TestHostile final : public QObject
         auto st = m_api->start(m_tmp->url(), std::move(options));
         QVERIFY2(st.ok(), st.ok() ? "" : qPrintable(st.error().message));
         m_t = m_api->team();
+        FT_STOP_IF_FAILED();
     }
     QByteArray host() const { return "Host: 127.0.0.1:" + QByteArray::number(m_api->server().port()) + "\r\n"; }
 

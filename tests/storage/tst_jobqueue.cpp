@@ -36,7 +36,7 @@ class TestJobQueue final : public QObject
     QStringList claimTypes(const QStringList &queues, int max, const QString &worker)
     {
         auto jobs = m_q->claim(queues, worker, max, 30s);
-        [&] { QVERIFY2(jobs.ok(), jobs.ok() ? "" : qPrintable(jobs.error().message)); }();
+        FT_EXPECT(jobs.ok(), jobs.ok() ? "" : qPrintable(jobs.error().message));
         QStringList types;
         if (jobs)
             for (const auto &j : *jobs)
@@ -75,12 +75,17 @@ private Q_SLOTS:
         QVERIFY(m_q->enqueue(spec(QStringLiteral("future"), 100, now.addSecs(60))).ok());
         QVERIFY(m_q->enqueue(spec(QStringLiteral("other-queue"), 100, now, QStringLiteral("email"))).ok());
         QCOMPARE(claimTypes(normal, 2, w1), (QStringList{QStringLiteral("high-old"), QStringLiteral("high-new")}));
+        FT_STOP_IF_FAILED();
         QCOMPARE(claimTypes(normal, 10, w2),
                  (QStringList{QStringLiteral("low-old"), QStringLiteral("low-new-a"), QStringLiteral("low-new-b")}));
+        FT_STOP_IF_FAILED();
         QCOMPARE(claimTypes(normal, 10, w2), QStringList());
+        FT_STOP_IF_FAILED();
         m_clock->advance(60'000);
         QCOMPARE(claimTypes(normal, 10, w2), QStringList{QStringLiteral("future")});
+        FT_STOP_IF_FAILED();
         QCOMPARE(claimTypes({QStringLiteral("email")}, 10, w2), QStringList{QStringLiteral("other-queue")});
+        FT_STOP_IF_FAILED();
     }
 
     void claimRecordsTheLease()
@@ -112,13 +117,16 @@ private Q_SLOTS:
         const qint64 expected[] = {3750, 7500};
         for (int attempt = 1; attempt <= 2; ++attempt) {
             QCOMPARE(claimTypes(normal, 1, w1).size(), 1);
+            FT_STOP_IF_FAILED();
             auto st = m_q->fail(*id, w1, QStringLiteral("timeout #%1").arg(attempt));
             QCOMPARE(st.value(), JobState::Queued);
             m_clock->advance(expected[attempt - 1] - 1);
             QCOMPARE(claimTypes(normal, 1, w1).size(), 0);
+            FT_STOP_IF_FAILED();
             m_clock->advance(1);
         }
         QCOMPARE(claimTypes(normal, 1, w1).size(), 1);
+        FT_STOP_IF_FAILED();
         QCOMPARE(m_q->fail(*id, w1, QStringLiteral("timeout #3")).value(), JobState::Dead);
         auto job = m_q->get(*id);
         QCOMPARE(job->state, JobState::Dead);
@@ -127,6 +135,7 @@ private Q_SLOTS:
         m_clock->advance(24 * 3600 * 1000LL);
         QCOMPARE(claimTypes(normal, 1, w1).size(), 0); // dead letters are kept, never run again by themselves
         auto events = m_events->since(0);
+        FT_STOP_IF_FAILED();
         QVERIFY(events.ok());
         QCOMPARE(events->size(), 1);
         QCOMPARE(events->first().type, QStringLiteral("job_dead"));
@@ -135,6 +144,7 @@ private Q_SLOTS:
         QVERIFY(m_q->retry(*id).value());
         QCOMPARE(m_q->get(*id)->attempts, 0);
         QCOMPARE(claimTypes(normal, 1, w1), QStringList{QStringLiteral("flaky")});
+        FT_STOP_IF_FAILED();
     }
 
     void backoffIsCappedAndJittered()
@@ -150,6 +160,7 @@ private Q_SLOTS:
     {
         auto id = m_q->enqueue(spec(QStringLiteral("bad-input")));
         QCOMPARE(claimTypes(normal, 1, w1).size(), 1);
+        FT_STOP_IF_FAILED();
         QCOMPARE(m_q->fail(*id, w1, QStringLiteral("no such lead"), true).value(), JobState::Dead);
         QCOMPARE(m_q->get(*id)->attempts, 1);
     }
@@ -163,6 +174,7 @@ private Q_SLOTS:
         QCOMPARE(m_q->reapExpired().value(), 1);
         QCOMPARE(m_q->get(*id)->state, JobState::Queued);
         QCOMPARE(claimTypes(normal, 1, w2), QStringList{QStringLiteral("crashy")});
+        FT_STOP_IF_FAILED();
         QCOMPARE(m_q->complete(*id, w1).value(), false); // the first worker woke up too late
         QCOMPARE(m_q->complete(*id, w2).value(), true);
         QCOMPARE(m_q->complete(*id, w2).value(), false); // and nobody completes it twice
@@ -206,6 +218,7 @@ private Q_SLOTS:
         QCOMPARE(m_q->cancel(*id).value(), true);
         QCOMPARE(m_q->get(*id)->state, JobState::Cancelled);
         QCOMPARE(claimTypes(normal, 5, w1).size(), 0);
+        FT_STOP_IF_FAILED();
         QCOMPARE(m_q->cancel(*id).value(), false);
         QCOMPARE(m_q->get(987654).error().code, core::ErrorCode::NotFound);
     }
@@ -254,3 +267,4 @@ private Q_SLOTS:
 
 QTEST_GUILESS_MAIN(TestJobQueue)
 #include "tst_jobqueue.moc"
+#include "testenv.h"

@@ -5,6 +5,7 @@
 #include "fliptech/storage/databaseurl.h"
 
 #include <QString>
+#include <QTest>
 
 namespace fliptech::test {
 
@@ -29,4 +30,18 @@ quint16 freePort();
     do {                                                                                                     \
         if (fliptech::test::sharedFixturesDir().isEmpty())                                                   \
             QSKIP("../shared/fixtures is not beside the project (a user's clone): skipped");                 \
+    } while (false)
+
+// A helper that returns a value cannot end the test with QVERIFY (its `return` leaves only the
+// helper, and the test would carry on): it records the failure with FT_EXPECT, and the test
+// function ends itself with FT_STOP_IF_FAILED() after calling it.
+#define FT_EXPECT(condition, message)                                                                        \
+    do {                                                                                                     \
+        if (!(condition))                                                                                    \
+            QTest::qFail(message, __FILE__, __LINE__);                                                       \
+    } while (false)
+#define FT_STOP_IF_FAILED()                                                                                  \
+    do {                                                                                                     \
+        if (QTest::currentTestFailed())                                                                      \
+            return;                                                                                          \
     } while (false)

@@ -31,7 +31,7 @@ class TestMainWindow final : public QObject
             ui::registerDefaultPages(pages);
         auto w = std::make_unique<ui::MainWindow>(*m_engine, std::move(pages));
         w->show();
-        [&] { QVERIFY(QTest::qWaitForWindowExposed(w.get())); }();
+        FT_EXPECT(QTest::qWaitForWindowExposed(w.get()), "QTest::qWaitForWindowExposed(w.get())");
         return w;
     }
     static QString labelText(QWidget *w, const char *name)
@@ -69,6 +69,7 @@ private Q_SLOTS:
     void sidebarListsEveryArea()
     {
         auto w = makeWindow();
+        FT_STOP_IF_FAILED();
         auto *sidebar = w->findChild<QListWidget *>(QStringLiteral("sidebar"));
         QVERIFY(sidebar);
         QStringList titles;
@@ -84,6 +85,7 @@ private Q_SLOTS:
     void clickingAnAreaShowsItsPage()
     {
         auto w = makeWindow();
+        FT_STOP_IF_FAILED();
         auto *sidebar = w->findChild<QListWidget *>(QStringLiteral("sidebar"));
         QTest::mouseClick(sidebar->viewport(), Qt::LeftButton, {}, sidebar->visualItemRect(sidebar->item(1)).center());
         QCOMPARE(w->currentPageId(), QStringLiteral("leads"));
@@ -102,6 +104,7 @@ private Q_SLOTS:
     void keyboardShortcutsSwitchAreas()
     {
         auto w = makeWindow();
+        FT_STOP_IF_FAILED();
         QTest::keyClick(w.get(), Qt::Key_3, Qt::ControlModifier);
         QCOMPARE(w->currentPageId(), QStringLiteral("scraper"));
         QTest::keyClick(w.get(), Qt::Key_0, Qt::ControlModifier);
@@ -120,6 +123,7 @@ private Q_SLOTS:
                                }});
         QCOMPARE(pages.pages().size(), 10);
         auto w = makeWindow(std::move(pages));
+        FT_STOP_IF_FAILED();
         QVERIFY(w->showPage(QStringLiteral("leads")));
         auto *page = qobject_cast<QLabel *>(w->pageWidget(QStringLiteral("leads")));
         QVERIFY(page);
@@ -130,6 +134,7 @@ private Q_SLOTS:
     void statusBarShowsDatabaseApiAndJobs()
     {
         auto w = makeWindow();
+        FT_STOP_IF_FAILED();
         QVERIFY(labelText(w.get(), "databaseStatus").contains(m_tmp->url().path));
         QVERIFY(labelText(w.get(), "databaseStatus").contains(QStringLiteral("connected")));
         QCOMPARE(labelText(w.get(), "apiStatus"), QStringLiteral("API: off"));
@@ -161,11 +166,13 @@ private Q_SLOTS:
     {
         {
             auto w = makeWindow();
+            FT_STOP_IF_FAILED();
             w->resize(900, 640);
             w->showPage(QStringLiteral("analytics"));
             QVERIFY(w->close());
         }
         auto w = makeWindow();
+        FT_STOP_IF_FAILED();
         QCOMPARE(w->size(), QSize(900, 640));
         QCOMPARE(w->currentPageId(), QStringLiteral("analytics"));
     }
@@ -173,3 +180,4 @@ private Q_SLOTS:
 
 QTEST_MAIN(TestMainWindow)
 #include "tst_mainwindow.moc"
+#include "testenv.h"

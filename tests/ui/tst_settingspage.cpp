@@ -33,7 +33,8 @@ class TestSettingsPage final : public QObject
     static T *child(QWidget *w, const char *name)
     {
         auto *c = w->findChild<T *>(QString::fromLatin1(name));
-        [&] { QVERIFY2(c, name); }();
+        if (!c) // a missing widget would be dereferenced by the caller: end here, saying which
+            qFatal("no %s named '%s' on the page", T::staticMetaObject.className(), name);
         return c;
     }
     static void type(QWidget *w, const char *name, const QString &text)
@@ -202,3 +203,4 @@ private Q_SLOTS:
 
 QTEST_MAIN(TestSettingsPage)
 #include "tst_settingspage.moc"
+#include "testenv.h"

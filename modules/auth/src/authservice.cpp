@@ -330,13 +330,13 @@ core::Result<TokenPair> AuthService::login(const QString &emailIn, const QString
     }
     if (verdict == PasswordHasher::Verdict::ValidNeedsRehash) {
         if (auto h = m_hasher.hash(password))
-            // A lost upgrade is done again at the next sign-in.
-            (void)m_db->execute(QStringLiteral("UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?"), {*h, now, u.id});
+            core::logDiscarded(m_db->execute(QStringLiteral("UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?"), {*h, now, u.id}),
+                               "a password hash upgrade; it is done again at the next sign-in");
     }
     if (auto st = recordAttempt(true); !st)
         return makeError(ErrorCode::Unavailable, QStringLiteral("sign-in is unavailable for a moment; try again"));
-    // Only the "last sign-in" column shown to admins: losing it loses nothing else.
-    (void)m_db->execute(QStringLiteral("UPDATE users SET last_login_at = ? WHERE id = ?"), {now, u.id});
+    core::logDiscarded(m_db->execute(QStringLiteral("UPDATE users SET last_login_at = ? WHERE id = ?"), {now, u.id}),
+                       "the last sign-in time shown to admins; nothing else depends on it");
     u.lastLoginAt = m_clock.now();
     logActivity(u.id, QStringLiteral("login"), QStringLiteral("user"), u.id, {}, client);
     return issue(u, randomToken(16), client);
@@ -479,7 +479,8 @@ core::Result<Principal> AuthService::authenticate(const QString &credential)
         // last_used_at at minute precision: not a write on every request.
         const QDateTime lastUsed = storage::Database::toDateTime(row->value(3));
         if (!lastUsed.isValid() || lastUsed.secsTo(now) >= 60)
-            (void)m_db->execute(QStringLiteral("UPDATE api_keys SET last_used_at = ? WHERE id = ?"), {m_db->timestamp(now), row->value(0)}); // a statistic: the next use writes it
+            core::logDiscarded(m_db->execute(QStringLiteral("UPDATE api_keys SET last_used_at = ? WHERE id = ?"), {m_db->timestamp(now), row->value(0)}),
+                               "a key's last use, a statistic: the next use writes it");
         Principal p = principalOf(user);
         p.apiKeyId = row->value(0).toLongLong();
         p.scopes = scopesOf(row->value(14));

@@ -1,4 +1,5 @@
 #include "fliptech/core/error.h"
+#include "fliptech/core/logging.h"
 
 namespace fliptech::core {
 
@@ -39,6 +40,11 @@ QJsonObject Error::toJson() const
     if (!details.isEmpty())
         inner.insert(QStringLiteral("details"), details);
     return QJsonObject{{QStringLiteral("error"), inner}};
+}
+
+void logDiscarded(const Error &error, const char *why)
+{
+    qCWarning(lcCore).noquote() << "a write failed and is let go (" << why << "):" << error.message;
 }
 
 } // namespace fliptech::core

@@ -48,7 +48,7 @@ core::Result<qint64> LeadExporter::write(QIODevice *out, const LeadFilter &filte
     page.filter = filter;
     page.sort = sort;
     // Large pages: a filter the planner serves through another index than the sort's re-sorts
-    // every match for each page (city + sort by id: 15 s for 62,772 rows in pages of 500).
+    // every match for each page, so fewer pages cost far less (figures: docs/benchmarks.md).
     page.limit = LeadService::maxReadPageSize;
     page.withTotal = false;
     for (;;) {

@@ -572,8 +572,8 @@ public:
     {
         m_copy.abort("import cancelled");
         if (m_restoreCheckpoints)
-            // A connection setting: a failure leaves the default (or the next import sets it).
-            (void)m_db.executeRaw(QStringLiteral("PRAGMA wal_autocheckpoint=1000"));
+            core::logDiscarded(m_db.executeRaw(QStringLiteral("PRAGMA wal_autocheckpoint=1000")),
+                               "a connection setting put back; the next import sets it again");
         undo();
         if (m_bulkLoad && m_onDeferred)
             m_onDeferred();
@@ -640,9 +640,9 @@ public:
                 return st;
             m_bulkLoad = true;
             // Each chunk's commit would copy the write-ahead log into the database file (the
-            // automatic checkpoint) on this thread; the indexing job's commits do it. Speed
-            // only: with the checkpoint on, the load is slower, not wrong.
-            (void)m_db.executeRaw(QStringLiteral("PRAGMA wal_autocheckpoint=0"));
+            // automatic checkpoint) on this thread; the indexing job's commits do it.
+            core::logDiscarded(m_db.executeRaw(QStringLiteral("PRAGMA wal_autocheckpoint=0")),
+                               "speed only: with the checkpoint on, the load is slower, not wrong");
             m_restoreCheckpoints = true;
         }
         return m_inserter.prepare(QStringLiteral("leads"), columns(), int(ColumnCount), {m_p.source, m_p.createdBy, m_p.stamp, m_p.stamp});
@@ -704,7 +704,7 @@ private:
         m_rowsInChunk = 0;
         if (m_db.isPostgres())
             return {};
-        // SQLite's full-text index is filled in one statement after each chunk's rows (4x faster
+        // SQLite's full-text index is filled in one statement after each chunk's rows (several times faster
         // than its per-row trigger), or left to the backlog job in a bulk load. The trigger is
         // dropped and re-created inside the chunk's transaction: DDL is transactional and we hold
         // the write lock, so no other writer ever misses it, and a rollback brings it back.
@@ -733,12 +733,8 @@ private:
                 if (auto st = LeadIndexing::queueForSearch(m_db, m_maxIdBefore + 1); !st)
                     return st;
         } else {
-            auto indexed = m_db.execute(QStringLiteral("INSERT INTO leads_fts (rowid, name, company, email, phone, website_domain, city, description) "
-                                                       "SELECT id, name, company, email, phone, website_domain, city, description FROM leads WHERE id > ? AND ") +
-                                            LeadIndexing::notInBacklog(),
-                                        {m_maxIdBefore});
-            if (!indexed)
-                return indexed.error();
+            if (auto st = LeadIndexing::addToSearch(m_db, QStringLiteral("id > ? AND ") + LeadIndexing::notInBacklog(), {m_maxIdBefore}); !st)
+                return st;
         }
         if (auto st = m_db.executeRaw(m_ftsTrigger); !st)
             return st;
@@ -814,7 +810,9 @@ core::Status tagRows(storage::Database &db, const QHash<QString, QStringList> &r
         !st)
         return st;
     // A temporary table: it goes with the connection if this DROP fails.
-    auto dropTable = qScopeGuard([&] { (void)db.executeRaw(QStringLiteral("DROP TABLE IF EXISTS %1").arg(table)); });
+    auto dropTable = qScopeGuard([&] {
+        core::logDiscarded(db.executeRaw(QStringLiteral("DROP TABLE IF EXISTS %1").arg(table)), "a temporary table; it goes with the connection");
+    });
     constexpr int perStatement = 100;
     QVariantList params;
     int pending = 0;
@@ -1139,7 +1137,8 @@ void LeadImporter::afterCommit(const Actor &actor, const ImportReport &report)
     // planner works without them until the next ANALYZE.
     const bool pg = m_db->isPostgres();
     if (report.imported > 10000 && (pg || !report.indexingDeferred))
-        (void)m_db->executeRaw(pg ? QStringLiteral("ANALYZE leads") : QStringLiteral("ANALYZE leads; PRAGMA optimize"));
+        core::logDiscarded(m_db->executeRaw(pg ? QStringLiteral("ANALYZE leads") : QStringLiteral("ANALYZE leads; PRAGMA optimize")),
+                           "planner statistics; the next ANALYZE brings them");
     m_leads.announce(QStringLiteral("leads_imported"), {{QStringLiteral("imported"), report.imported}, {QStringLiteral("updated"), report.updated}},
                      actor.userId);
 }

@@ -37,6 +37,17 @@ QJsonObject IndexingState::toJson() const
 
 LeadIndexing::LeadIndexing(std::shared_ptr<storage::Database> db) : m_db(std::move(db)) {}
 
+core::Status LeadIndexing::addToSearch(storage::Database &db, const QString &where, const QVariantList &params)
+{
+    auto indexed = db.execute(QStringLiteral("INSERT INTO leads_fts (rowid, name, company, email, phone, website_domain, city, description) "
+                                             "SELECT id, name, company, email, phone, website_domain, city, description FROM leads WHERE ") +
+                                  where,
+                              params);
+    if (!indexed)
+        return indexed.error();
+    return {};
+}
+
 QString LeadIndexing::notInBacklog()
 {
     return QStringLiteral("NOT EXISTS (SELECT 1 FROM bulkload_search_backlog b WHERE b.lo <= leads.id AND b.hi >= leads.id)");
@@ -185,12 +196,8 @@ core::Result<IndexingState> LeadIndexing::run(const Progress &progress, const st
             return range ? core::Result<std::optional<qint64>>(std::nullopt) : range.error();
         const qint64 lo = (*range)->value(0).toLongLong(), hi = (*range)->value(1).toLongLong();
         const qint64 end = qMin(hi, lo + searchChunk - 1);
-        auto indexed = m_db->execute(QStringLiteral("INSERT INTO leads_fts (rowid, name, company, email, phone, website_domain, city, description) "
-                                                    "SELECT id, name, company, email, phone, website_domain, city, description FROM leads "
-                                                    "WHERE id BETWEEN ? AND ?"),
-                                     {lo, end});
-        if (!indexed)
-            return indexed.error();
+        if (auto st = addToSearch(*m_db, QStringLiteral("id BETWEEN ? AND ?"), {lo, end}); !st)
+            return st.error();
         auto moved = end == hi ? m_db->execute(QStringLiteral("DELETE FROM bulkload_search_backlog WHERE lo = ?"), {lo})
                                : m_db->execute(QStringLiteral("UPDATE bulkload_search_backlog SET lo = ? WHERE lo = ?"), {end + 1, lo});
         if (!moved)
@@ -208,8 +215,8 @@ core::Result<IndexingState> LeadIndexing::run(const Progress &progress, const st
     if (auto st = steps(indexForSearch); !st)
         return st.error();
     // Statistics for the planner now that the indexes are back (sampled: seconds, not minutes).
-    // Statistics only: the planner works without them until the next ANALYZE.
-    (void)m_db->executeRaw(QStringLiteral("PRAGMA analysis_limit=1000; ANALYZE leads; PRAGMA analysis_limit=0"));
+    core::logDiscarded(m_db->executeRaw(QStringLiteral("PRAGMA analysis_limit=1000; ANALYZE leads; PRAGMA analysis_limit=0")),
+                       "planner statistics; the planner works without them until the next ANALYZE");
     qCInfo(lcLeads) << "indexing caught up:" << before->indexes << "indexes," << before->searchBacklog << "leads for search";
     return state();
 }
@@ -220,7 +227,9 @@ core::Status LeadIndexing::buildConcurrently(const Progress &progress, const std
     // rows to disk); this connection's setting, put back at the end.
     if (auto st = m_db->executeRaw(QStringLiteral("SET maintenance_work_mem = '256MB'")); !st)
         return st;
-    auto reset = qScopeGuard([&] { (void)m_db->executeRaw(QStringLiteral("RESET maintenance_work_mem")); }); // a session setting only
+    auto reset = qScopeGuard([&] {
+        core::logDiscarded(m_db->executeRaw(QStringLiteral("RESET maintenance_work_mem")), "a session setting; the next index build sets it again");
+    });
     qint64 done = 0;
     for (;;) {
         if (cancelled && cancelled())
@@ -250,8 +259,7 @@ core::Status LeadIndexing::buildConcurrently(const Progress &progress, const std
         if (progress)
             progress(qMin(done, total), total);
     }
-    // Statistics only: the planner works without them until autovacuum's next ANALYZE.
-    (void)m_db->executeRaw(QStringLiteral("ANALYZE leads"));
+    core::logDiscarded(m_db->executeRaw(QStringLiteral("ANALYZE leads")), "planner statistics; autovacuum's next ANALYZE brings them");
     return {};
 }
 

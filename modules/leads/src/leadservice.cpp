@@ -458,7 +458,7 @@ core::Result<LeadPage> LeadService::list(const ListOptions &options)
     //  - the values beyond (these two are one row-value range on PostgreSQL);
     //  - for a column that may be NULL, the NULL tail.
     // One query with "(column, id) > (v, id)" made SQLite walk every entry equal to v from the
-    // start (after an import every lead has the same created_at: 240 ms a page, not 1 ms).
+    // start (after an import every lead has the same created_at; docs/benchmarks.md).
     struct Range {
         QString where;
         QVariantList params;
@@ -999,9 +999,9 @@ core::Result<QJsonArray> LeadService::addTags(const Actor &actor, qint64 leadId,
     if (!added.isEmpty()) {
         if (auto st = logActivity(actor, QStringLiteral("lead_tagged"), QStringLiteral("lead"), leadId, {{QStringLiteral("tag_ids"), added}}); !st)
             return st.error();
-        // The tags and their activity entry are written; only the lead's "updated" time would lag.
-        (void)m_db->execute(QStringLiteral("UPDATE leads SET updated_at = %1 WHERE id = ?").arg(m_db->timestampParam()),
-                            {storage::Database::isoTimestamp(m_clock.now()), leadId});
+        core::logDiscarded(m_db->execute(QStringLiteral("UPDATE leads SET updated_at = %1 WHERE id = ?").arg(m_db->timestampParam()),
+                                         {storage::Database::isoTimestamp(m_clock.now()), leadId}),
+                           "the lead's updated time; its tags and their activity entry are written");
     }
     if (auto st = tx.commit(); !st)
         return st.error();

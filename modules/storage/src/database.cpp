@@ -53,7 +53,7 @@ void finalizeStatements(sqlite3 *handle)
 
 // PostgreSQL: each statement text is prepared once per connection (PQprepare) and then only
 // executed: an unnamed statement is planned on every call, which for a table with many indexes
-// costs more than running it (2.6 ms of planning for 1.4 ms of work on a lead list page).
+// costs more than running it on a lead list page (docs/benchmarks.md).
 // Keyed by connection and its backend pid, so a new connection at a reused address starts empty.
 struct PgStatementCache {
     int pid = 0;
@@ -709,7 +709,8 @@ core::Result<Row> Database::selectOneWithin(const QString &sql, const QVariantLi
         if (auto st = executeRaw(QStringLiteral("SET statement_timeout = %1").arg(qMax<qint64>(1, budgetMs))); !st)
             return st.error();
         auto row = selectOne(sql, params);
-        (void)executeRaw(QStringLiteral("SET statement_timeout = 0"));
+        core::logDiscarded(executeRaw(QStringLiteral("SET statement_timeout = 0")),
+                           "a statement timeout left set; every bounded statement sets its own");
         if (!row && row.error().details.value(QStringLiteral("sqlstate")).toString() == QLatin1String("57014"))
             return makeError(ErrorCode::Cancelled, QStringLiteral("stopped after %1 ms").arg(budgetMs));
         return row;

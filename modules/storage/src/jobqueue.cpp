@@ -159,11 +159,10 @@ core::Result<QList<qint64>> JobQueue::enqueueBatch(const QList<JobSpec> &specs)
         all += *ids;
     }
     // A bulk producer changes the table's shape: without fresh statistics PostgreSQL's planner
-    // guesses a handful of queued rows and sorts all of them for every claim (80 ms at 100,000
-    // jobs instead of an index walk). Autovacuum would catch up only a minute later.
+    // guesses a handful of queued rows and sorts all of them for every claim instead of walking
+    // the index. Autovacuum would catch up only a minute later.
     if (m_db->isPostgres() && specs.size() >= 1000)
-        // Statistics only (autovacuum analyzes later).
-        (void)m_db->executeRaw(QStringLiteral("ANALYZE jobs"));
+        core::logDiscarded(m_db->executeRaw(QStringLiteral("ANALYZE jobs")), "planner statistics; autovacuum analyzes later");
     if (!all.isEmpty())
         Q_EMIT jobsAvailable();
     return all;
@@ -286,11 +285,11 @@ core::Result<JobState> JobQueue::fail(qint64 id, const QString &workerId, const 
         qCWarning(lcJobs).noquote() << "job" << id << row->value(2).toString() << "is dead after" << attempts
                                     << "attempts:" << error;
         if (m_events)
-            // The row says it is dead; the event only tells watchers sooner.
-            (void)m_events->append(QStringLiteral("job_dead"), QStringLiteral("jobs"),
-                                   {{QStringLiteral("job_id"), id},
-                                    {QStringLiteral("type"), row->value(2).toString()},
-                                    {QStringLiteral("error"), error.left(500)}});
+            core::logDiscarded(m_events->append(QStringLiteral("job_dead"), QStringLiteral("jobs"),
+                                                {{QStringLiteral("job_id"), id},
+                                                 {QStringLiteral("type"), row->value(2).toString()},
+                                                 {QStringLiteral("error"), error.left(500)}}),
+                               "the job_dead event; the job's row says it is dead, the event only tells watchers sooner");
     }
     return dead ? JobState::Dead : JobState::Queued;
 }

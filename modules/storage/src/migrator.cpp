@@ -135,8 +135,8 @@ core::Result<int> Migrator::migrate()
         ++applied;
     }
     if (m_db.isPostgres())
-        // The lock is the session's: it goes with the connection if this fails.
-        (void)m_db.execute(QStringLiteral("SELECT pg_advisory_unlock(?)"), {kMigrationLockKey});
+        core::logDiscarded(m_db.execute(QStringLiteral("SELECT pg_advisory_unlock(?)"), {kMigrationLockKey}),
+                           "the migration lock; it is the session's and goes with the connection");
     if (!outcome)
         return outcome.error();
     return applied;

@@ -40,8 +40,8 @@ core::Status Transaction::commit()
     const QString sql = m_level == 1 ? QStringLiteral("COMMIT") : QStringLiteral("RELEASE SAVEPOINT fliptech_sp%1").arg(m_level);
     auto st = m_db.executeRaw(sql);
     if (!st && m_level == 1)
-        // After a failed COMMIT: a ROLLBACK that fails too leaves nothing open (the server ended it).
-        (void)m_db.executeRaw(QStringLiteral("ROLLBACK"));
+        core::logDiscarded(m_db.executeRaw(QStringLiteral("ROLLBACK")),
+                           "the ROLLBACK after a failed COMMIT; when it fails the server has ended the transaction already");
     return st;
 }
 

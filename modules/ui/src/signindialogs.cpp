@@ -196,11 +196,11 @@ void SignInDialog::submit()
 
 void SignInDialog::remember(storage::SecretStore &secrets, const auth::TokenPair &session, bool keep)
 {
-    // Losing it costs only a sign-in prompt at the next start.
+    constexpr const char *why = "the remembered sign-in; losing it costs a sign-in prompt at the next start";
     if (keep)
-        (void)secrets.write(kRememberKey, session.refreshToken.toUtf8());
+        core::logDiscarded(secrets.write(kRememberKey, session.refreshToken.toUtf8()), why);
     else
-        (void)secrets.remove(kRememberKey);
+        core::logDiscarded(secrets.remove(kRememberKey), why);
 }
 
 std::optional<auth::TokenPair> SignInDialog::resume(auth::AuthService &auth, storage::SecretStore &secrets)
@@ -210,10 +210,11 @@ std::optional<auth::TokenPair> SignInDialog::resume(auth::AuthService &auth, sto
         return std::nullopt;
     auto pair = auth.refresh(QString::fromUtf8(*stored), auth::ClientInfo{QString(), QStringLiteral("FlipTech Pro desktop")});
     if (!pair) {
-        (void)secrets.remove(kRememberKey);
+        core::logDiscarded(secrets.remove(kRememberKey), "a remembered sign-in that no longer works; the next sign-in replaces it");
         return std::nullopt;
     }
-    (void)secrets.write(kRememberKey, pair->refreshToken.toUtf8()); // rotated
+    core::logDiscarded(secrets.write(kRememberKey, pair->refreshToken.toUtf8()),
+                       "the rotated refresh token; losing it costs a sign-in prompt at the next start");
     return *pair;
 }
 

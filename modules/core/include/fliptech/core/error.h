@@ -93,4 +93,20 @@ private:
 
 using Status = Result<void>;
 
+// A write whose failure is harmless to lose (a statistic, a best-effort clean-up, a connection
+// setting that the next use sets again): a failure is logged with why it may be lost, never
+// dropped in silence. `why` says what is lost and why that is harmless.
+void logDiscarded(const Error &error, const char *why);
+inline void logDiscarded(const Status &status, const char *why)
+{
+    if (!status)
+        logDiscarded(status.error(), why);
+}
+template <typename T>
+void logDiscarded(const Result<T> &result, const char *why)
+{
+    if (!result)
+        logDiscarded(result.error(), why);
+}
+
 } // namespace fliptech::core

@@ -12,6 +12,7 @@
 #include "fliptech/core/error.h"
 
 #include <QJsonObject>
+#include <QVariantList>
 
 #include <functional>
 #include <memory>
@@ -47,6 +48,8 @@ public:
     // Inside the importer's transaction: leads with id >= fromId go to the search backlog
     // (SQLite; PostgreSQL's search index is among the dropped ones).
     static core::Status queueForSearch(storage::Database &db, qint64 fromId);
+    // SQLite: the leads matching `where` (over leads, unaliased) into the search index.
+    static core::Status addToSearch(storage::Database &db, const QString &where, const QVariantList &params);
     // SQL that keeps ids in the backlog out of a statement over leads (alias `leads`).
     static QString notInBacklog();
 
