@@ -9,6 +9,7 @@
 #include "fliptech/storage/eventstore.h"
 #include "fliptech/storage/transaction.h"
 #include "tempdatabase.h"
+#include "testenv.h"
 
 #include <QBuffer>
 #include <QFile>
@@ -18,6 +19,7 @@
 #include <QDirIterator>
 #include <QElapsedTimer>
 #include <QSet>
+#include <QTcpSocket>
 #include <QTest>
 #include <QUrlQuery>
 
@@ -670,6 +672,81 @@ private Q_SLOTS:
         QCOMPARE(upload(QStringLiteral("/api/v1/uploads/csv"), "x.csv", QByteArray()).status, 422);
     }
 
+    void uploadsAreSpooledToFilesAndBoundedPerUser()
+    {
+        start();
+        const quint16 port = m_api->server().port();
+        const QDir filesDir = QFileInfo(m_api->engine().files().newPath(QStringLiteral("x"))).dir();
+        auto spoolFiles = [&] { return filesDir.entryInfoList({QStringLiteral("*.upload")}, QDir::Files); };
+        constexpr qint64 size = 4 << 20;
+        auto head = [&](qint64 length, const QByteArray &extra = {}) -> QByteArray {
+            return "POST /api/v1/uploads/csv?filename=big.csv HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(port) +
+                   "\r\nAuthorization: Bearer " + m_t.value(QStringLiteral("user")) + "\r\nContent-Type: text/csv\r\nContent-Length: " +
+                   QByteArray::number(length) + "\r\n" + extra + "\r\n";
+        };
+        QByteArray csv("name,email\n");
+        for (int i = 0; csv.size() < size; ++i)
+            csv += "Spooled Owner " + QByteArray::number(i) + ",owner" + QByteArray::number(i) + "@spool.example\n";
+        csv.truncate(csv.lastIndexOf('\n', size - 1) + 1);
+        csv += QByteArray(size - csv.size(), ' '); // blank lines at the end: still CSV, exactly `size` bytes
+
+        // Half the body sent: it is in a file as it arrives (not held in memory), as much as came.
+        QTcpSocket first;
+        first.connectToHost(QHostAddress::LocalHost, port);
+        QVERIFY(first.waitForConnected(5000));
+        first.write(head(size) + csv.left(size / 2));
+        QTRY_VERIFY_WITH_TIMEOUT(spoolFiles().size() == 1 && spoolFiles().first().size() == size / 2, 10000);
+
+        // A second at the same time is fine; a third from the same account waits its turn
+        // (429 on its head); another account is not held up by them.
+        QTcpSocket second;
+        second.connectToHost(QHostAddress::LocalHost, port);
+        QVERIFY(second.waitForConnected(5000));
+        second.write(head(size) + csv.left(1000));
+        QTRY_COMPARE_WITH_TIMEOUT(spoolFiles().size(), 2, 10000);
+        QTcpSocket third;
+        third.connectToHost(QHostAddress::LocalHost, port);
+        QVERIFY(third.waitForConnected(5000));
+        third.write(head(size));
+        QTRY_VERIFY_WITH_TIMEOUT(third.bytesAvailable() > 0 && third.peek(4096).contains("\r\n\r\n"), 10000);
+        QVERIFY2(third.readAll().startsWith("HTTP/1.1 429"), "a third upload at once");
+        const Reply other = m_api->call("POST", QStringLiteral("/api/v1/uploads/csv?filename=small.csv"), "name\nOther Owner\n",
+                                        {{"Authorization", "Bearer " + m_t.value(QStringLiteral("admin"))}, {"Content-Type", "text/csv"}});
+        QCOMPARE(other.status, 201);
+
+        // The second goes away half-way: its file goes with it, and its slot is free again.
+        second.abort();
+        QTRY_COMPARE_WITH_TIMEOUT(spoolFiles().size(), 1, 10000);
+
+        // The rest of the first: stored (the spool moved into the store) and previewed.
+        first.write(csv.mid(size / 2));
+        QTRY_VERIFY_WITH_TIMEOUT(first.bytesAvailable() > 0 && first.peek(1 << 16).contains("}}"), 15000);
+        const QByteArray answer = first.readAll();
+        QVERIFY2(answer.startsWith("HTTP/1.1 201"), answer.left(300).constData());
+        const QJsonObject body = QJsonDocument::fromJson(answer.mid(answer.indexOf("\r\n\r\n") + 4)).object();
+        QCOMPARE(body.value(QStringLiteral("file")).toObject().value(QStringLiteral("size")).toInteger(), size);
+        QCOMPARE(body.value(QStringLiteral("preview")).toObject().value(QStringLiteral("rows")).toArray().first().toArray().first().toString(),
+                 QStringLiteral("Spooled Owner 0"));
+        QTRY_COMPARE_WITH_TIMEOUT(spoolFiles().size(), 0, 5000);
+        const Reply stored = get(QStringLiteral("/api/v1/files/%1/download").arg(body.value(QStringLiteral("file")).toObject().value(QStringLiteral("id")).toInteger()));
+        QCOMPARE(stored.body, csv);
+
+        // A multipart upload whose file holds CRLFs and boundary-like lines comes out whole.
+        const QByteArray tricky = "name,note\r\nAnn,\"--not-the-boundary\"\r\nBob,\"\r\n--fliptech-test-boundar\"\r\n";
+        const Reply multi = upload(QStringLiteral("/api/v1/uploads/csv"), "tricky.csv", tricky);
+        QVERIFY2(multi.status == 201, multi.body.constData());
+        QCOMPARE(get(QStringLiteral("/api/v1/files/%1/download").arg(multi.json.value(QStringLiteral("file")).toObject().value(QStringLiteral("id")).toInteger())).body,
+                 tricky);
+
+        // The server's own hand-over header is refused from a client.
+        QTcpSocket forged;
+        forged.connectToHost(QHostAddress::LocalHost, port);
+        QVERIFY(forged.waitForConnected(5000));
+        forged.write(head(2, "X-FlipTech-Spooled-Body: 0123\r\n") + "a\n");
+        QTRY_VERIFY_WITH_TIMEOUT(forged.bytesAvailable() > 0 && forged.peek(4096).contains("\r\n\r\n"), 10000);
+        QVERIFY(forged.readAll().startsWith("HTTP/1.1 400"));
+    }
+
     void imagesAreReencodedAndFilesStayInTheirFolder()
     {
         start();
@@ -724,4 +801,3 @@ private Q_SLOTS:
 
 QTEST_MAIN(TestLeadsApi)
 #include "tst_leadsapi.moc"
-#include "testenv.h"

@@ -23,6 +23,9 @@
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QInputDialog>
+#include <QApplication>
+#include <QTimer>
 #include <QTest>
 #include <QJsonObject>
 #include <QJsonDocument>
@@ -118,6 +121,82 @@ private Q_SLOTS:
         QTRY_COMPARE(model->total(), qint64(count(QStringLiteral("SELECT count(*) FROM leads WHERE status = 'qualified' AND deleted_at IS NULL"))));
         status->setCurrentIndex(0);
         QVERIFY(loaded.wait(10000));
+    }
+
+    // "Save segment…" keeps the bar's filter under a name (the signed-in user's); picking it from
+    // Segments later brings the bar and the list back; a bad name is said, not saved.
+    void saveSegmentFromTheBar()
+    {
+        auto &auth = m_engine->auth();
+        const QString email = QStringLiteral("segments@agency.example"), password = QStringLiteral("a long enough password");
+        if (!*auth.hasUsers())
+            QVERIFY(auth.createFirstAdmin(email, password, QStringLiteral("Sam Segment")).ok());
+        auto pair = auth.login(email, password, {});
+        QVERIFY2(pair.ok(), pair.ok() ? "" : qPrintable(pair.error().message));
+        auto principal = auth.authenticate(pair->accessToken);
+        QVERIFY(principal.ok());
+        ui::LeadsPage page(*m_engine, *principal);
+        page.resize(1400, 800);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        auto *model = page.model();
+        QSignalSpy loaded(model, &ui::LeadTableModel::loaded);
+        auto *status = page.findChild<QComboBox *>(QStringLiteral("leadStatus"));
+        auto *city = page.findChild<QLineEdit *>(QStringLiteral("leadCity"));
+        auto *segments = page.findChild<QComboBox *>(QStringLiteral("leadSegments"));
+        auto *save = page.findChild<QPushButton *>(QStringLiteral("saveSegment"));
+        QVERIFY(status && city && segments && save);
+        city->setText(QStringLiteral("Austin"));
+        status->setCurrentIndex(status->findData(QStringLiteral("new")));
+        QVERIFY(loaded.wait(10000));
+        QTRY_VERIFY(!model->isLoading());
+        const qint64 austinNew = qint64(count(QStringLiteral("SELECT count(*) FROM leads WHERE city = 'Austin' AND status = 'new' AND deleted_at IS NULL")));
+        QTRY_COMPARE(model->total(), austinNew);
+
+        // The name is asked for in a dialog; the filter is saved under it.
+        auto answer = [](const QString &name) {
+            QTimer::singleShot(0, [name] {
+                auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+                if (!dialog)
+                    return;
+                dialog->setTextValue(name);
+                dialog->accept();
+            });
+        };
+        answer(QStringLiteral("Austin, new"));
+        QTest::mouseClick(save, Qt::LeftButton);
+        QCOMPARE(text(&page, "leadMessage"), QStringLiteral("Segment saved."));
+        auto saved = m_engine->database().selectOne(QStringLiteral("SELECT filter, owner_id FROM saved_segments WHERE name = 'Austin, new'"));
+        QVERIFY(saved.ok());
+        const QJsonObject filter = QJsonDocument::fromJson(saved->value(0).toString().toUtf8()).object();
+        QCOMPARE(filter.value(QStringLiteral("city")).toString(), QStringLiteral("Austin"));
+        QCOMPARE(filter.value(QStringLiteral("status")).toString(), QStringLiteral("new"));
+        QCOMPARE(saved->value(1).toLongLong(), principal->userId);
+        const int at = segments->findText(QStringLiteral("Austin, new"));
+        QVERIFY(at > 0);
+
+        // A blank name is refused with a message; nothing is saved.
+        answer(QStringLiteral("   "));
+        QTest::mouseClick(save, Qt::LeftButton);
+        QVERIFY(!text(&page, "leadMessage").isEmpty());
+        QVERIFY(text(&page, "leadMessage") != QStringLiteral("Segment saved."));
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM saved_segments")), 1);
+
+        // Another filter, then the segment again: the bar and the list come back.
+        city->clear();
+        status->setCurrentIndex(status->findData(QStringLiteral("qualified")));
+        QTRY_VERIFY(!model->isLoading() && city->text().isEmpty());
+        loaded.clear();
+        segments->setCurrentIndex(at);
+        Q_EMIT segments->activated(at);
+        QCOMPARE(city->text(), QStringLiteral("Austin"));
+        QCOMPARE(status->currentData().toString(), QStringLiteral("new"));
+        QVERIFY(loaded.wait(10000));
+        QTRY_COMPARE(model->total(), austinNew);
+        const int cityColumn = int(model->visibleColumns().indexOf(QStringLiteral("city")));
+        QCOMPARE(model->data(model->index(0, cityColumn)).toString(), QStringLiteral("Austin"));
+        city->clear();
+        status->setCurrentIndex(0);
     }
 
     void filterSelectBulkTag()

@@ -5,6 +5,7 @@
 #include "fliptech/api/jsonschema.h"
 #include "fliptech/core/json.h"
 #include "fliptech/engine/engine.h"
+#include "fliptech/leads/filestore.h"
 
 #include <QCryptographicHash>
 #include <QtConcurrent/QtConcurrentRun>
@@ -105,8 +106,11 @@ std::optional<core::Error> ApiServer::screenHostAndOrigin(const QByteArray &host
     return std::nullopt;
 }
 
-std::optional<Refusal> ApiServer::screenHead(const RequestHead &head, qint64 *maxBodyBytes) const
+std::optional<Refusal> ApiServer::screenHead(const RequestHead &head, qint64 *maxBodyBytes, SpoolRequest *spool) const
 {
+    // The server's own hand-over header: never from a client.
+    if (head.count(GuardedTcpServer::spoolHeader()) > 0)
+        return Refusal{400, "bad_request", QStringLiteral("the %1 header is the server's own").arg(QString::fromLatin1(GuardedTcpServer::spoolHeader())), {}};
     // A request without a body is screened where it is dispatched (the same checks, once);
     // here only what must be refused before reading on: bodies, and WebSocket upgrades (which
     // QHttpServer completes before any handler could answer).
@@ -142,6 +146,25 @@ std::optional<Refusal> ApiServer::screenHead(const RequestHead &head, qint64 *ma
         return refusal(principal.error());
     if (auto st = authorize(*match.route, *principal); !st)
         return refusal(st.error());
+    if (match.route->maxUploadBytes > 0 && spool) {
+        const qint64 user = principal->userId;
+        QMutexLocker lock(&m_uploads->mutex);
+        int &open = m_uploads->byUser[user];
+        if (open >= m_options.maxUploadsPerUser) {
+            if (open == 0)
+                m_uploads->byUser.remove(user);
+            return Refusal{429, "rate_limited",
+                           QStringLiteral("%1 uploads of yours are on their way already: send this one when one of them has finished").arg(open),
+                           "Retry-After: 5\r\n"};
+        }
+        ++open;
+        spool->path = m_engine.files().newPath(QStringLiteral("upload"));
+        spool->release = [counts = m_uploads, user] {
+            QMutexLocker lock(&counts->mutex);
+            if (auto it = counts->byUser.find(user); it != counts->byUser.end() && --*it <= 0)
+                counts->byUser.erase(it);
+        };
+    }
     return std::nullopt;
 }
 
@@ -212,8 +235,17 @@ core::Status ApiServer::admit(const QHttpServerRequest &request, const Route &ro
             return st;
     }
 
-    // Uploads: the body as it came (the controller checks its content).
+    // Uploads: the body as it came (the controller checks its content); spooled to a file when
+    // the head screen had it written there as it arrived.
     if (route.maxUploadBytes > 0) {
+        ctx.contentType = header(request, "Content-Type");
+        if (const QByteArray token = header(request, GuardedTcpServer::spoolHeader()); !token.isEmpty()) {
+            auto spooled = GuardedTcpServer::takeSpooledBody(GuardedTcpServer::currentConnection(), token);
+            if (!spooled)
+                return core::makeError(ErrorCode::InvalidArgument, QStringLiteral("the upload's body is gone; send it again"));
+            ctx.bodyFile = spooled;
+            return {};
+        }
         const QByteArray body = request.body();
         if (body.size() > route.maxUploadBytes)
             return core::makeError(ErrorCode::PayloadTooLarge, QStringLiteral("the upload is larger than %1 MiB").arg(route.maxUploadBytes >> 20));
@@ -254,7 +286,7 @@ core::Status ApiServer::admit(const QHttpServerRequest &request, const Route &ro
 RequestContext ApiServer::contextFor(const QHttpServerRequest &request, const QHash<QString, QString> &params, const QString &requestId)
 {
     return RequestContext{request.url(), {}, params, std::nullopt, {},
-                          auth::ClientInfo{request.remoteAddress().toString(), QString::fromUtf8(header(request, "User-Agent"))}, requestId, {}, {}, {}, false};
+                          auth::ClientInfo{request.remoteAddress().toString(), QString::fromUtf8(header(request, "User-Agent"))}, requestId, {}, {}, {}, false, nullptr};
 }
 
 QHttpServerResponse ApiServer::invoke(const Route &route, RequestContext &ctx) const
@@ -494,7 +526,7 @@ std::unique_ptr<ApiServer::Worker> ApiServer::startWorker(int index, const Guard
             }
         });
         raw->tcp = new GuardedTcpServer(m_options.limits);
-        raw->tcp->setHeadScreen([this](const RequestHead &head, qint64 *maxBody) { return screenHead(head, maxBody); });
+        raw->tcp->setHeadScreen([this](const RequestHead &head, qint64 *maxBody, SpoolRequest *spool) { return screenHead(head, maxBody, spool); });
         raw->tcp->setTls(m_options.tls);
         raw->tcp->shareConnectionCount(acceptor);
         QObject::connect(raw->tcp, &GuardedTcpServer::rejected, raw->tcp, [this](int status) { m_metrics.countRequest(status); });

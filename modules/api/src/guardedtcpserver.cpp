@@ -1,7 +1,9 @@
 #include "fliptech/api/guardedtcpserver.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QPointer>
+#include <QRandomGenerator>
 #include <QSslSocket>
 #include <QTcpSocket>
 #include <QTimer>
@@ -28,6 +30,7 @@ const char *reasonPhrase(int status)
     case 501: return "Not Implemented";
     case 503: return "Service Unavailable";
     case 505: return "HTTP Version Not Supported";
+    case 507: return "Insufficient Storage";
     }
     return "Error";
 }
@@ -46,7 +49,66 @@ QByteArray plainError(const Refusal &r)
 thread_local QTcpSocket *t_current = nullptr;
 constexpr const char *kCloseAfter = "fliptech_close_after_response";
 
+// Spooled bodies waiting for their handler, by token; each bound to its connection.
+struct SpoolRegistry {
+    QMutex mutex;
+    QHash<QByteArray, std::pair<const QTcpSocket *, std::shared_ptr<SpooledBody>>> bodies;
+};
+SpoolRegistry &spools()
+{
+    static SpoolRegistry r;
+    return r;
+}
+
+void forgetSpools(const QTcpSocket *connection)
+{
+    QMutexLocker lock(&spools().mutex);
+    for (auto it = spools().bodies.begin(); it != spools().bodies.end();)
+        it = it->first == connection ? spools().bodies.erase(it) : std::next(it);
+}
+
+// The head QHttpServer sees for a spooled request: the same request line and headers, without
+// a body (Content-Length: 0) and with the spool's token.
+QByteArray spooledHead(const RequestHead &head, const QByteArray &token)
+{
+    QByteArray out = head.method.toByteArray() + ' ' + head.target.toByteArray() + " HTTP/1." + QByteArray::number(head.minorVersion) + "\r\n";
+    for (const auto &[name, value] : head.headers) {
+        if (name.compare("Content-Length", Qt::CaseInsensitive) == 0 || name.compare("Transfer-Encoding", Qt::CaseInsensitive) == 0 ||
+            name.compare("Expect", Qt::CaseInsensitive) == 0)
+            continue;
+        out += name.toByteArray() + ": " + value.toByteArray() + "\r\n";
+    }
+    return out + "Content-Length: 0\r\n" + GuardedTcpServer::spoolHeader() + ": " + token + "\r\n\r\n";
+}
+
 } // namespace
+
+SpooledBody::~SpooledBody()
+{
+    if (!keep && !path.isEmpty())
+        QFile::remove(path);
+    if (release)
+        release();
+}
+
+std::shared_ptr<SpooledBody> GuardedTcpServer::takeSpooledBody(const QTcpSocket *connection, const QByteArray &token)
+{
+    QMutexLocker lock(&spools().mutex);
+    auto it = spools().bodies.find(token);
+    if (it == spools().bodies.end() || it->first != connection)
+        return nullptr;
+    auto body = it->second;
+    spools().bodies.erase(it);
+    return body;
+}
+
+// A body being written to its file.
+struct Spool {
+    RequestHead head;   // its raw bytes owned here: the views point into head.raw
+    QFile file;
+    qint64 remaining = 0;
+    std::shared_ptr<SpooledBody> body;
+};
 
 // What the server keeps per connection while QHttpServer serves it.
 struct Connection {
@@ -58,6 +120,8 @@ struct Connection {
     qint64 drained = 0;
     QTimer *quiet = nullptr; // closes a refused connection once the client stops sending
     qint64 framedUnread = 0; // bytes at the front of the socket's buffer already framed
+    std::unique_ptr<Spool> spool; // an upload's body on its way to a file
+    SpoolRequest spoolWanted;     // what the screen asked for the head just framed
 };
 
 GuardedTcpServer::GuardedTcpServer(Limits limits, QObject *parent) : QTcpServer(parent), m_limits(limits) {}
@@ -201,25 +265,37 @@ void GuardedTcpServer::drain(QTcpSocket *socket, Connection *c)
         c->quiet->start();
 }
 
-void GuardedTcpServer::screenBytes(QTcpSocket *socket, Connection *c)
+bool GuardedTcpServer::frame(QTcpSocket *socket, Connection *c, const QByteArray &data, std::optional<RequestHead> *spoolHead)
 {
-    // QHttpServer reads one request at a time and signals readyRead again for what it left:
-    // the first `framedUnread` bytes waiting now were framed before; only the rest is new.
-    const bool wasIdle = c->framer.idle();
-    const qint64 available = socket->bytesAvailable();
-    const qint64 seen = std::min(c->framedUnread, available);
-    const QByteArray data = socket->peek(available).mid(seen);
-    if (wasIdle && !data.isEmpty())
-        c->clock.restart(); // a new request's head begins
-    const HttpFramer::Result r = c->framer.feed(data, [this, c](const RequestHead &head, qint64 *maxBody) -> std::optional<Refusal> {
+    int heads = 0;
+    const HttpFramer::Result r = c->framer.feed(data, [&](const RequestHead &head, qint64 *maxBody) -> std::optional<Refusal> {
         *maxBody = m_limits.maxRequestBytes;
-        if (m_screen)
-            return m_screen(head, maxBody);
+        const bool first = heads++ == 0;
+        if (!m_screen)
+            return std::nullopt;
+        SpoolRequest want;
+        if (auto refused = m_screen(head, maxBody, &want)) {
+            if (want.release)
+                want.release();
+            return refused;
+        }
+        // Spooled: a Content-Length body whose head is the first unread thing on the socket
+        // (not behind a pipelined request QHttpServer has yet to read). Otherwise QHttpServer
+        // buffers it as before, within the same size limit.
+        if (!want.path.isEmpty() && spoolHead && first && !head.chunked && head.contentLength && *head.contentLength <= *maxBody) {
+            *spoolHead = head;
+            c->spoolWanted = std::move(want);
+        } else if (want.release) {
+            want.release();
+        }
         return std::nullopt;
     });
     if (r.refusal) {
+        if (c->spoolWanted.release)
+            c->spoolWanted.release();
+        c->spoolWanted = {};
         answerAndClose(socket, c, *r.refusal);
-        return;
+        return false;
     }
     if (r.closeRequested)
         socket->setProperty(kCloseAfter, true);
@@ -231,6 +307,86 @@ void GuardedTcpServer::screenBytes(QTcpSocket *socket, Connection *c)
     } else {
         c->bodyStartedMs = -1;
     }
+    return true;
+}
+
+void GuardedTcpServer::screenBytes(QTcpSocket *socket, Connection *c)
+{
+    if (c->spool) {
+        const QByteArray data = socket->peek(socket->bytesAvailable());
+        if (frame(socket, c, data, nullptr))
+            spoolBytes(socket, c);
+        return;
+    }
+    // QHttpServer reads one request at a time and signals readyRead again for what it left:
+    // the first `framedUnread` bytes waiting now were framed before; only the rest is new.
+    const bool wasIdle = c->framer.idle();
+    const qint64 available = socket->bytesAvailable();
+    const qint64 seen = std::min(c->framedUnread, available);
+    const QByteArray data = socket->peek(available).mid(seen);
+    if (wasIdle && !data.isEmpty())
+        c->clock.restart(); // a new request's head begins
+    std::optional<RequestHead> spoolHead;
+    if (!frame(socket, c, data, seen == 0 && wasIdle ? &spoolHead : nullptr) || !spoolHead)
+        return;
+    // The body goes to a file as it comes: the head (and any empty lines before it) is taken
+    // off the socket here, and QHttpServer sees the request once the body is complete.
+    qsizetype lead = 0;
+    while (lead < data.size() && (data[lead] == '\r' || data[lead] == '\n'))
+        ++lead;
+    if (socket->isTransactionStarted())
+        socket->commitTransaction(); // see spoolBytes
+    socket->read(lead + spoolHead->raw.size());
+    auto spool = std::make_unique<Spool>();
+    spool->head = *spoolHead;
+    spool->remaining = *spoolHead->contentLength;
+    spool->body = std::make_shared<SpooledBody>();
+    spool->body->path = c->spoolWanted.path;
+    spool->body->release = std::move(c->spoolWanted.release);
+    c->spoolWanted = {};
+    spool->file.setFileName(spool->body->path);
+    if (!spool->file.open(QIODevice::WriteOnly)) {
+        answerAndClose(socket, c, Refusal{503, "unavailable", QStringLiteral("the upload cannot be stored now: %1").arg(spool->file.errorString()), {}});
+        return;
+    }
+    c->spool = std::move(spool);
+    spoolBytes(socket, c);
+}
+
+void GuardedTcpServer::spoolBytes(QTcpSocket *socket, Connection *c)
+{
+    Spool &spool = *c->spool;
+    // QHttpServer reads inside a transaction it leaves open while a request is partial; it has
+    // read nothing of this one (its head was taken off before), so ending it drops nothing, and
+    // what is read here is consumed (and the head put back below is read by it afresh).
+    if (socket->isTransactionStarted())
+        socket->commitTransaction();
+    const qint64 n = std::min(spool.remaining, socket->bytesAvailable());
+    if (n > 0) {
+        const QByteArray chunk = socket->read(n);
+        if (spool.file.write(chunk) != chunk.size()) {
+            answerAndClose(socket, c, Refusal{507, "insufficient_storage", QStringLiteral("the upload cannot be stored: %1").arg(spool.file.errorString()), {}});
+            c->spool.reset();
+            return;
+        }
+        spool.remaining -= chunk.size();
+        spool.body->size += chunk.size();
+    }
+    if (spool.remaining > 0)
+        return;
+    // Complete: QHttpServer's handler (it runs next, on this readyRead) reads the request
+    // without its body, and the route takes the file by the token.
+    spool.file.close();
+    const QByteArray token = QByteArray::number(QRandomGenerator::system()->generate64(), 16) +
+                             QByteArray::number(QRandomGenerator::system()->generate64(), 16);
+    {
+        QMutexLocker lock(&spools().mutex);
+        spools().bodies.insert(token, {socket, spool.body});
+    }
+    const QByteArray head = spooledHead(spool.head, token);
+    c->spool.reset();
+    for (qsizetype i = head.size() - 1; i >= 0; --i)
+        socket->ungetChar(head[i]);
 }
 
 void GuardedTcpServer::adopt(qintptr socketDescriptor)
@@ -241,11 +397,12 @@ void GuardedTcpServer::adopt(qintptr socketDescriptor)
         return;
     }
     // TCP_NODELAY: a response larger than one segment (a page of 50 leads is ~50 KB) otherwise
-    // waits for the client's delayed ACK on its last segment (Nagle): 40 ms per request.
+    // waits for the client's delayed ACK on its last segment (Nagle) on every request.
     socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-    auto *c = new Connection{HttpFramer(m_limits.framing), socket->peerAddress(), {}, -1, false, 0, nullptr};
+    auto *c = new Connection{HttpFramer(m_limits.framing), socket->peerAddress(), {}, -1, false, 0, nullptr, 0, nullptr, {}};
     c->clock.start();
-    connect(socket, &QObject::destroyed, [open = m_open, counts = m_perAddress, c] {
+    connect(socket, &QObject::destroyed, [open = m_open, counts = m_perAddress, c, socket] {
+        forgetSpools(socket); // a body its handler never took (the file goes with it)
         --*open;
         {
             QMutexLocker lock(&counts->mutex);

@@ -3,6 +3,7 @@
 // "File Uploads").
 #include "fliptech/api/apierror.h"
 #include "fliptech/api/controllers.h"
+#include "fliptech/api/guardedtcpserver.h"
 #include "fliptech/api/jsonschema.h"
 #include "fliptech/engine/engine.h"
 #include "fliptech/leads/filestore.h"
@@ -33,27 +34,32 @@ int intQuery(const RequestContext &c, const QString &name, int fallback)
 }
 
 // The uploaded file of a request: a multipart/form-data part that carries a filename (curl -F,
-// browsers), or the raw body (its name from ?filename=).
+// browsers), or the raw body (its name from ?filename=). In memory (`data`), or in a file when
+// the server spooled the body as it arrived (`file`).
 struct Upload {
     QString filename;
     QByteArray data;
+    std::shared_ptr<SpooledBody> file;
 };
 
-core::Result<Upload> uploadOf(const RequestContext &c)
+QByteArray multipartDelimiter(const RequestContext &c)
 {
-    const QByteArray type = c.contentType.toLower();
-    if (!type.startsWith("multipart/form-data")) {
-        if (c.rawBody.isEmpty())
-            return core::makeError(core::ErrorCode::ValidationFailed, QStringLiteral("send the file as the body or as multipart/form-data"),
-                                   {{QStringLiteral("file"), QStringLiteral("missing")}});
-        return Upload{c.query(QStringLiteral("filename")), c.rawBody};
-    }
     static const QRegularExpression boundaryRe(QStringLiteral("boundary=\"?([^\";]+)\"?"), QRegularExpression::CaseInsensitiveOption);
     const auto m = boundaryRe.match(QString::fromLatin1(c.contentType));
-    if (!m.hasMatch())
-        return core::makeError(core::ErrorCode::ValidationFailed, QStringLiteral("the multipart body has no boundary"), {{QStringLiteral("file"), QStringLiteral("malformed")}});
-    const QByteArray delimiter = "--" + m.captured(1).toLatin1();
-    const QByteArray &body = c.rawBody;
+    return m.hasMatch() ? "--" + m.captured(1).toLatin1() : QByteArray();
+}
+
+core::Error noFilePart()
+{
+    return core::makeError(core::ErrorCode::ValidationFailed, QStringLiteral("the multipart body has no file part (send it as -F file=@leads.csv)"),
+                           {{QStringLiteral("file"), QStringLiteral("missing")}});
+}
+
+// The first part with a filename in `body` (its first bytes, for a spooled one): its name, and
+// where its content starts.
+std::optional<std::pair<QString, qsizetype>> filePart(const QByteArray &body, const QByteArray &delimiter)
+{
+    static const QRegularExpression filenameRe(QStringLiteral("filename=\"([^\"]*)\""), QRegularExpression::CaseInsensitiveOption);
     qsizetype pos = body.indexOf(delimiter);
     while (pos >= 0) {
         qsizetype headerStart = pos + delimiter.size();
@@ -63,18 +69,80 @@ core::Result<Upload> uploadOf(const RequestContext &c)
         const qsizetype headerEnd = body.indexOf("\r\n\r\n", headerStart);
         if (headerEnd < 0)
             break;
-        const QByteArray headers = body.mid(headerStart, headerEnd - headerStart);
-        const qsizetype next = body.indexOf(QByteArray("\r\n" + delimiter), headerEnd + 4);
-        if (next < 0)
-            break;
-        static const QRegularExpression filenameRe(QStringLiteral("filename=\"([^\"]*)\""), QRegularExpression::CaseInsensitiveOption);
-        const auto f = filenameRe.match(QString::fromUtf8(headers));
-        if (f.hasMatch())
-            return Upload{f.captured(1), body.mid(headerEnd + 4, next - headerEnd - 4)};
-        pos = next + 2;
+        if (const auto f = filenameRe.match(QString::fromUtf8(body.mid(headerStart, headerEnd - headerStart))); f.hasMatch())
+            return std::pair{f.captured(1), headerEnd + 4};
+        pos = body.indexOf(QByteArray("\r\n" + delimiter), headerEnd + 4);
+        if (pos >= 0)
+            pos += 2;
     }
-    return core::makeError(core::ErrorCode::ValidationFailed, QStringLiteral("the multipart body has no file part (send it as -F file=@leads.csv)"),
-                           {{QStringLiteral("file"), QStringLiteral("missing")}});
+    return std::nullopt;
+}
+
+// A spooled multipart body: its file part copied to a file of its own, a block at a time.
+core::Result<Upload> fileFromSpooledMultipart(const RequestContext &c, const QByteArray &delimiter, leads::FileStore &files)
+{
+    QFile in(c.bodyFile->path);
+    if (!in.open(QIODevice::ReadOnly))
+        return core::makeError(core::ErrorCode::Internal, QStringLiteral("cannot read the upload: %1").arg(in.errorString()));
+    const auto part = filePart(in.read(64 << 10), delimiter); // the part headers come first
+    if (!part)
+        return noFilePart();
+    auto out = std::make_shared<SpooledBody>();
+    out->path = files.newPath(QStringLiteral("upload"));
+    QFile file(out->path);
+    if (!file.open(QIODevice::WriteOnly) || !in.seek(part->second))
+        return core::makeError(core::ErrorCode::Internal, QStringLiteral("cannot store the upload: %1").arg(file.errorString()));
+    const QByteArray end = "\r\n" + delimiter;
+    QByteArray carry;
+    for (;;) {
+        const QByteArray block = carry + in.read(1 << 20);
+        if (const qsizetype at = block.indexOf(end); at >= 0) {
+            file.write(block.constData(), at);
+            break;
+        }
+        if (in.atEnd())
+            return noFilePart(); // the part never ends
+        const qsizetype keep = end.size() - 1; // a delimiter split between two blocks
+        file.write(block.constData(), block.size() - keep);
+        carry = block.right(keep);
+    }
+    out->size = file.size();
+    return Upload{part->first, {}, out};
+}
+
+core::Result<Upload> uploadOf(const RequestContext &c, leads::FileStore &files)
+{
+    const QByteArray type = c.contentType.toLower();
+    if (!type.startsWith("multipart/form-data")) {
+        if (c.bodyFile ? c.bodyFile->size == 0 : c.rawBody.isEmpty())
+            return core::makeError(core::ErrorCode::ValidationFailed, QStringLiteral("send the file as the body or as multipart/form-data"),
+                                   {{QStringLiteral("file"), QStringLiteral("missing")}});
+        return Upload{c.query(QStringLiteral("filename")), c.rawBody, c.bodyFile};
+    }
+    const QByteArray delimiter = multipartDelimiter(c);
+    if (delimiter.isEmpty())
+        return core::makeError(core::ErrorCode::ValidationFailed, QStringLiteral("the multipart body has no boundary"), {{QStringLiteral("file"), QStringLiteral("malformed")}});
+    if (c.bodyFile)
+        return fileFromSpooledMultipart(c, delimiter, files);
+    const auto part = filePart(c.rawBody, delimiter);
+    if (!part)
+        return noFilePart();
+    const qsizetype end = c.rawBody.indexOf(QByteArray("\r\n" + delimiter), part->second);
+    if (end < 0)
+        return noFilePart();
+    return Upload{part->first, c.rawBody.mid(part->second, end - part->second), nullptr};
+}
+
+// An upload into the file store: moved there when it is in a file already.
+core::Result<leads::StoredFile> storeUpload(leads::FileStore &files, const leads::Actor &actor, leads::FileStore::Kind kind, const Upload &upload,
+                                            const QString &entityType = {}, qint64 entityId = 0)
+{
+    if (!upload.file)
+        return files.store(actor, kind, upload.filename, upload.data, entityType, entityId);
+    auto stored = files.storeFile(actor, kind, upload.filename, upload.file->path, entityType, entityId);
+    if (stored)
+        upload.file->keep = true; // moved into the store
+    return stored;
 }
 
 // GET /tags: a page by name; the cursor is an offset this server gave.
@@ -110,11 +178,11 @@ QHttpServerResponse searchAll(leads::SearchService &search, leads::LeadIndexing 
 // POST /uploads/csv: stored and previewed; with import=true the import job starts at once.
 QHttpServerResponse uploadCsv(engine::Engine &engine, RequestContext &c)
 {
-    auto upload = uploadOf(c);
+    auto upload = uploadOf(c, engine.files());
     if (!upload)
         return errorResponse(upload.error());
     const leads::Actor actor = actorOf(c);
-    auto stored = engine.files().store(actor, leads::FileStore::Kind::Csv, upload->filename, upload->data);
+    auto stored = storeUpload(engine.files(), actor, leads::FileStore::Kind::Csv, *upload);
     if (!stored)
         return errorResponse(stored.error());
     auto preview = engine.importer().preview(stored->path);
@@ -141,11 +209,10 @@ QHttpServerResponse uploadCsv(engine::Engine &engine, RequestContext &c)
 // POST /uploads/avatar: stored, cropped, and made the caller's profile picture.
 QHttpServerResponse uploadAvatar(engine::Engine &engine, RequestContext &c)
 {
-    auto upload = uploadOf(c);
+    auto upload = uploadOf(c, engine.files());
     if (!upload)
         return errorResponse(upload.error());
-    auto stored = engine.files().store(actorOf(c), leads::FileStore::Kind::Avatar, upload->filename, upload->data,
-                                       QStringLiteral("user"), c.principal->userId);
+    auto stored = storeUpload(engine.files(), actorOf(c), leads::FileStore::Kind::Avatar, *upload, QStringLiteral("user"), c.principal->userId);
     if (!stored)
         return errorResponse(stored.error());
     auto user = engine.auth().updateProfile(*c.principal, {{QStringLiteral("avatar_url"), stored->toJson().value(QStringLiteral("download_url"))}},
@@ -306,10 +373,10 @@ void registerFileRoutes(RouteTable &table, engine::Engine &engine)
     Route image{M::Post, QStringLiteral("/api/v1/uploads/image"), Role::User, tag,
                 QStringLiteral("Upload an image (PNG, JPEG, GIF, WebP; re-encoded, 10 MiB at most)"), {}, fileSchema, 201,
                 [&files](RequestContext &c) {
-                    auto upload = uploadOf(c);
+                    auto upload = uploadOf(c, files);
                     if (!upload)
                         return errorResponse(upload.error());
-                    auto stored = files.store(actorOf(c), leads::FileStore::Kind::Image, upload->filename, upload->data);
+                    auto stored = storeUpload(files, actorOf(c), leads::FileStore::Kind::Image, *upload);
                     return stored ? jsonResponse(stored->toJson(), 201) : errorResponse(stored.error());
                 }, {}, {}, {}, leads::FileStore::maxImageBytes};
     table.add(image);

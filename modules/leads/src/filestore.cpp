@@ -108,6 +108,36 @@ core::Result<StoredFile> FileStore::store(const Actor &actor, Kind kind, const Q
     return record(actor, path, originalName, type, entityType, entityId);
 }
 
+core::Result<StoredFile> FileStore::storeFile(const Actor &actor, Kind kind, const QString &originalName, const QString &path,
+                                              const QString &entityType, qint64 entityId)
+{
+    QFile in(path);
+    if (!in.open(QIODevice::ReadOnly))
+        return core::makeError(ErrorCode::Internal, QStringLiteral("cannot read the upload: %1").arg(in.errorString()));
+    const qint64 size = in.size();
+    if (kind != Kind::Csv) {
+        if (size > maxImageBytes)
+            return core::makeError(ErrorCode::PayloadTooLarge, QStringLiteral("images may be at most %1 MiB").arg(maxImageBytes >> 20));
+        auto stored = store(actor, kind, originalName, in.readAll(), entityType, entityId);
+        if (stored)
+            in.remove();
+        return stored;
+    }
+    if (size == 0)
+        return core::makeError(ErrorCode::ValidationFailed, QStringLiteral("the file is empty"), {{QStringLiteral("file"), QStringLiteral("empty")}});
+    if (size > maxCsvBytes)
+        return core::makeError(ErrorCode::PayloadTooLarge, QStringLiteral("CSV files may be at most %1 MiB").arg(maxCsvBytes >> 20));
+    if (const QString sniffed = sniff(in.read(16)); !sniffed.isEmpty())
+        return core::makeError(ErrorCode::ValidationFailed, QStringLiteral("this is a %1 file, not CSV: export the sheet as CSV first").arg(sniffed),
+                               {{QStringLiteral("file"), QStringLiteral("not CSV")}});
+    in.close();
+    const QString dest = newPath(QStringLiteral("csv"));
+    if (!QFile::rename(path, dest) && !(QFile::copy(path, dest) && QFile::remove(path)))
+        return core::makeError(ErrorCode::Internal, QStringLiteral("cannot move the upload to %1").arg(dest));
+    QFile::setPermissions(dest, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    return record(actor, dest, originalName, QStringLiteral("text/csv"), entityType, entityId);
+}
+
 core::Result<StoredFile> FileStore::adopt(const Actor &actor, const QString &path, const QString &originalName, const QString &contentType)
 {
     return record(actor, path, originalName, contentType, {}, 0);

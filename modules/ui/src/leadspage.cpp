@@ -174,7 +174,10 @@ QWidget *LeadsPage::buildFilterBar()
     m_hasEmail = new QCheckBox(tr("Has email"), bar);
     m_segments = new QComboBox(bar);
     m_segments->setToolTip(tr("Saved segments"));
+    m_segments->setObjectName(QStringLiteral("leadSegments"));
     auto *save = new QPushButton(tr("Save segment…"), bar);
+    save->setObjectName(QStringLiteral("saveSegment"));
+    save->setToolTip(tr("Keep this filter under a name, to pick it again from Segments"));
     auto *add = new QPushButton(tr("New lead"), bar);
     auto *import = new QPushButton(tr("Import CSV…"), bar);
     auto *exportButton = new QPushButton(tr("Export…"), bar);

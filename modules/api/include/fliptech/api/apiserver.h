@@ -14,6 +14,7 @@
 
 #include <QFuture>
 #include <QHttpServer>
+#include <QMutex>
 #include <QThreadPool>
 #include <QObject>
 #include <QSet>
@@ -42,6 +43,7 @@ struct ApiOptions {
     int threads = 0;               // HTTP threads (FLIPTECH_HTTP_THREADS); 0: one per core
     bool metricsFromLoopback = true; // /metrics for callers on this machine (FLIPTECH_METRICS_LOOPBACK=0: keys only)
     bool allowWebSocketQueryToken = false; // ?token= on /ws/* (FLIPTECH_WS_QUERY_TOKEN=1), for old clients only
+    int maxUploadsPerUser = 2;     // uploads one account may send at the same time (each spooled to a file)
 };
 
 // A TLS server configuration from PEM files, or why it cannot be used.
@@ -90,7 +92,9 @@ private:
     std::optional<core::Error> screenHostAndOrigin(const QByteArray &host, const QByteArray &origin, QByteArray *allowedOrigin) const;
     // A request on its head alone, before its body is read (GuardedTcpServer calls it): Host
     // and Origin, the route's body limit, and credentials for a body bound for a route that needs them.
-    std::optional<Refusal> screenHead(const RequestHead &head, qint64 *maxBodyBytes) const;
+    // An upload's body is spooled to a file (never whole in memory), at most maxUploadsPerUser
+    // at a time per account.
+    std::optional<Refusal> screenHead(const RequestHead &head, qint64 *maxBodyBytes, SpoolRequest *spool) const;
     // Rate limit, authentication, role, body: fills ctx, or says why the request is refused.
     core::Status admit(const QHttpServerRequest &request, const Route &route, RequestContext &ctx);
     QHttpServerResponse invoke(const Route &route, RequestContext &ctx) const;
@@ -112,6 +116,12 @@ private:
     QSet<QString> m_hosts;
     std::unique_ptr<WebSocketHub> m_hub;
     QThreadPool m_pool;
+    // Uploads in progress per account (counted from head to handler; any HTTP thread).
+    struct UploadCounts {
+        QMutex mutex;
+        QHash<qint64, int> byUser;
+    };
+    std::shared_ptr<UploadCounts> m_uploads = std::make_shared<UploadCounts>();
 };
 
 } // namespace fliptech::api

@@ -27,6 +27,25 @@
 
 namespace fliptech::api {
 
+// An upload's body, written to a file as it arrived instead of being held in memory by
+// QHttpServer. The head screen asks for it (SpoolRequest); the request QHttpServer then sees
+// has no body and a header naming the spool, and the route takes the file with
+// GuardedTcpServer::takeSpooledBody(). The file is removed with the last reference unless
+// kept (moved into the file store); `release` runs then too (a per-user upload count).
+struct SpooledBody {
+    QString path;
+    qint64 size = 0;
+    bool keep = false;
+    std::function<void()> release;
+    ~SpooledBody();
+};
+// Filled by the head screen for a body to spool: where to write it, and what to run when it is
+// gone. An empty path: not spooled (QHttpServer buffers the body, within the size limit).
+struct SpoolRequest {
+    QString path;
+    std::function<void()> release;
+};
+
 class GuardedTcpServer final : public QTcpServer
 {
     Q_OBJECT
@@ -41,9 +60,14 @@ public:
         int bodyGraceMs = 10000;
         HttpFramer::Limits framing;
     };
-    // Screens a request on its head (Host, credentials, route's body limit); without one, every
-    // body may be maxRequestBytes long.
-    using HeadScreen = std::function<std::optional<Refusal>(const RequestHead &head, qint64 *maxBodyBytes)>;
+    // Screens a request on its head (Host, credentials, route's body limit, whether to spool the
+    // body to a file); without one, every body may be maxRequestBytes long.
+    using HeadScreen = std::function<std::optional<Refusal>(const RequestHead &head, qint64 *maxBodyBytes, SpoolRequest *spool)>;
+    // The header a spooled request carries to QHttpServer (a client's own is refused).
+    static QByteArray spoolHeader() { return QByteArrayLiteral("X-FlipTech-Spooled-Body"); }
+    // The body spooled for the request being handled on `connection`, named by `token` (the
+    // spool header's value); once. Null when there is none.
+    static std::shared_ptr<SpooledBody> takeSpooledBody(const QTcpSocket *connection, const QByteArray &token);
     void setHeadScreen(HeadScreen screen) { m_screen = std::move(screen); }
     // The connection whose request this thread is handling (inside QHttpServer's handler), or null.
     static QTcpSocket *currentConnection();
@@ -87,6 +111,10 @@ private:
     QTcpSocket *open(qintptr socketDescriptor); // TLS started when configured; null when the descriptor is bad
     void refuse(qintptr socketDescriptor, int status, const char *reason, const char *message);
     void screenBytes(QTcpSocket *socket, struct Connection *c);
+    // Frames new bytes and screens their heads; false when the connection was refused. With
+    // `spoolHead`, the first head whose body the screen wants spooled is put there.
+    bool frame(QTcpSocket *socket, Connection *c, const QByteArray &data, std::optional<RequestHead> *spoolHead);
+    void spoolBytes(QTcpSocket *socket, Connection *c);
     void answerAndClose(QTcpSocket *socket, Connection *c, const Refusal &refusal);
     void drain(QTcpSocket *socket, Connection *c);
     bool takeAddressSlot(qintptr socketDescriptor, QHostAddress *peer);

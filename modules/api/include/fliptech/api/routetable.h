@@ -17,9 +17,12 @@
 #include <QUrl>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace fliptech::api {
+
+struct SpooledBody;
 
 // What a controller sees of a request, after the middleware ran. A value (no reference to the
 // QHttpServerRequest), so slow routes can run on a worker thread.
@@ -31,13 +34,14 @@ struct RequestContext {
     QString credential;               // the token or key the principal was authenticated with
     auth::ClientInfo client;
     QString requestId;
-    QByteArray rawBody;               // upload routes: the body as sent
+    QByteArray rawBody;               // upload routes: the body as sent (when not spooled)
     QByteArray contentType;           // upload routes: its Content-Type
     // A handler may answer with a file instead of a body: the server then sends the file in
     // chunks (constant memory) with the headers of the returned response, and removes it after
     // when `removeStreamedFile` (a generated export).
     QString streamFile;
     bool removeStreamedFile = false;
+    std::shared_ptr<SpooledBody> bodyFile; // upload routes: the body, spooled to a file as it arrived
     QString query(const QString &name) const;
     qint64 idParam(const QString &name = QStringLiteral("id")) const { return params.value(name).toLongLong(); }
 };

@@ -50,6 +50,11 @@ public:
     core::Result<StoredFile> store(const Actor &actor, Kind kind, const QString &originalName, const QByteArray &data,
                                    const QString &entityType = {}, qint64 entityId = 0);
     // Registers a file written by us (reports, exports) that already lies under root().
+    // A file already on disk (an upload the server spooled as it arrived), checked as store()
+    // checks bytes: a CSV is moved into the store without being read whole, an image (10 MiB at
+    // most) is read and re-encoded. The file at `path` is gone afterwards when this succeeds.
+    core::Result<StoredFile> storeFile(const Actor &actor, Kind kind, const QString &originalName, const QString &path,
+                                       const QString &entityType = {}, qint64 entityId = 0);
     core::Result<StoredFile> adopt(const Actor &actor, const QString &path, const QString &originalName, const QString &contentType);
     // A fresh path under root() for a file we are about to write.
     QString newPath(const QString &extension) const;
