@@ -441,114 +441,76 @@ core::Result<storage::Rows> LeadService::rowsOf(const storage::Rows &idRows)
     return ordered;
 }
 
-core::Result<LeadPage> LeadService::list(const ListOptions &options)
+// A page is read as consecutive ranges of the sort, each an index range on its own (see
+// sortRanges()); after a cursor:
+//  - the rest of the cursor's value: column = v AND id beyond the cursor's;
+//  - the values beyond (these two are one row-value range on PostgreSQL);
+//  - for a column that may be NULL, the NULL tail.
+// One query with "(column, id) > (v, id)" made SQLite walk every entry equal to v from the
+// start (after an import every lead has the same created_at; docs/benchmarks.md).
+core::Result<QList<LeadService::PageRange>> LeadService::pageRanges(const SqlCondition &cond, const LeadSort &sort, const QString &cursor)
 {
-    const int limit = qBound(1, options.limit, maxReadPageSize);
-    SqlCondition cond = options.filter.toSql(*m_db);
     const QString &where = cond.where;
     const QVariantList &params = cond.params;
-    const LeadSort &sort = options.sort;
-    const LeadField *sortField = sort.field == QLatin1String("id") ? nullptr : leadField(sort.field);
-    const QString col = sortField ? QStringLiteral("l.") + sortField->name : QString();
-    const bool nullable = sortField && !notNullColumn(sortField->name);
-
-    // A page is read as consecutive ranges of the sort, each an index range on its own (see
-    // sortRanges()); after a cursor:
-    //  - the rest of the cursor's value: column = v AND id beyond the cursor's;
-    //  - the values beyond (these two are one row-value range on PostgreSQL);
-    //  - for a column that may be NULL, the NULL tail.
-    // One query with "(column, id) > (v, id)" made SQLite walk every entry equal to v from the
-    // start (after an import every lead has the same created_at; docs/benchmarks.md).
-    struct Range {
-        QString where;
-        QVariantList params;
-        bool nullTail = false;
-    };
-    QList<Range> ranges;
-    if (options.cursor.isEmpty()) {
+    QList<PageRange> ranges;
+    if (cursor.isEmpty()) {
         for (const SortRange &r : sortRanges(where, sort))
             ranges.append({r.where, params, r.nullTail});
-    } else {
-        const QByteArray raw = QByteArray::fromBase64(options.cursor.toLatin1(), QByteArray::Base64UrlEncoding);
-        const QJsonArray c = QJsonDocument::fromJson(raw).array();
-        if (c.size() != 2 || !c.at(1).isDouble())
-            return badCursor();
-        const qint64 lastId = c.at(1).toInteger();
-        const QString cmp = sort.descending ? QStringLiteral("<") : QStringLiteral(">");
-        if (!sortField) {
-            ranges.append({where + QStringLiteral(" AND l.id %1 ?").arg(cmp), params + QVariantList{lastId}});
-        } else {
-            QString valueError;
-            const QVariant v = fieldFromJson(*m_db, *sortField, c.at(0), &valueError);
-            if (!valueError.isEmpty())
-                return badCursor();
-            const QString ph = fieldPlaceholder(*m_db, *sortField);
-            if (v.isNull()) {
-                // Already in the NULL tail.
-                ranges.append({where + QStringLiteral(" AND %1 IS NULL AND l.id %2 ?").arg(col, cmp), params + QVariantList{lastId}, true});
-            } else if (m_db->isPostgres()) {
-                // PostgreSQL bounds a B-tree scan by the row value itself: one range.
-                ranges.append({where + QStringLiteral(" AND (%1, l.id) %2 (%3, ?)").arg(col, cmp, ph), params + QVariantList{v, lastId}});
-            } else {
-                ranges.append({where + QStringLiteral(" AND %1 = %2 AND l.id %3 ?").arg(col, ph, cmp), params + QVariantList{v, lastId}});
-                ranges.append({where + QStringLiteral(" AND %1 %2 %3").arg(col, cmp, ph), params + QVariantList{v}});
-            }
-            if (!v.isNull() && nullable)
-                ranges.append({where + QStringLiteral(" AND %1 IS NULL").arg(col), params, true});
-        }
+        return ranges;
     }
+    const QJsonArray c = QJsonDocument::fromJson(QByteArray::fromBase64(cursor.toLatin1(), QByteArray::Base64UrlEncoding)).array();
+    if (c.size() != 2 || !c.at(1).isDouble())
+        return badCursor();
+    const qint64 lastId = c.at(1).toInteger();
+    const QString cmp = sort.descending ? QStringLiteral("<") : QStringLiteral(">");
+    const LeadField *sortField = sort.field == QLatin1String("id") ? nullptr : leadField(sort.field);
+    if (!sortField) {
+        ranges.append({where + QStringLiteral(" AND l.id %1 ?").arg(cmp), params + QVariantList{lastId}});
+        return ranges;
+    }
+    const QString col = QStringLiteral("l.") + sortField->name;
+    QString valueError;
+    const QVariant v = fieldFromJson(*m_db, *sortField, c.at(0), &valueError);
+    if (!valueError.isEmpty())
+        return badCursor();
+    const QString ph = fieldPlaceholder(*m_db, *sortField);
+    if (v.isNull()) {
+        // Already in the NULL tail.
+        ranges.append({where + QStringLiteral(" AND %1 IS NULL AND l.id %2 ?").arg(col, cmp), params + QVariantList{lastId}, true});
+    } else if (m_db->isPostgres()) {
+        // PostgreSQL bounds a B-tree scan by the row value itself: one range.
+        ranges.append({where + QStringLiteral(" AND (%1, l.id) %2 (%3, ?)").arg(col, cmp, ph), params + QVariantList{v, lastId}});
+    } else {
+        ranges.append({where + QStringLiteral(" AND %1 = %2 AND l.id %3 ?").arg(col, ph, cmp), params + QVariantList{v, lastId}});
+        ranges.append({where + QStringLiteral(" AND %1 %2 %3").arg(col, cmp, ph), params + QVariantList{v}});
+    }
+    if (!v.isNull() && !notNullColumn(sortField->name))
+        ranges.append({where + QStringLiteral(" AND %1 IS NULL").arg(col), params, true});
+    return ranges;
+}
+
+// Up to limit + 1 ids (the one past the page says there is a next), range after range; where
+// the NULL tail's rows begin among them.
+core::Result<LeadService::PageIds> LeadService::readPageIds(const QList<PageRange> &ranges, const LeadSort &sort, int limit, const QString &index)
+{
     LeadSort byId = sort;
     byId.field = QStringLiteral("id");
-
-    const quint64 gen = m_generation.load();
-    const qint64 now = m_clock.monotonicMs();
-    QString pageKey;
-    if (options.asJsonText) {
-        pageKey = ranges.first().where + sort.toString() + QString::number(limit) + (options.withTotal ? u'T' : u'-') + (options.exactTotal ? u'E' : u'-');
-        for (const QVariant &p : std::as_const(ranges.first().params))
-            pageKey += u'\x1f' + p.toString();
-        QMutexLocker lock(&m_pageMutex);
-        const auto it = m_pages.constFind(pageKey);
-        if (it != m_pages.cend() && it->generation == gen && now - it->atMs < kPageCacheMs)
-            return it->page;
-    }
-    // The total first: it is cheap (see total()), and how many leads match decides how SQLite
-    // reads the page.
-    std::optional<LeadTotal> total;
-    if (options.withTotal || !m_db->isPostgres()) {
-        auto t = this->total(options.filter, options.exactTotal);
-        if (!t)
-            return t.error();
-        total = *t;
-    }
-    QString index;
-    if (total) {
-        auto walk = walkIndexFor(options.filter, sort, total->value);
-        if (!walk)
-            return walk.error();
-        index = *walk;
-    }
-    storage::Rows idRows;
-    qsizetype firstTailRow = std::numeric_limits<qsizetype>::max(); // rows from here on have a NULL sort value
-    for (qsizetype i = 0; i < ranges.size() && idRows.size() <= limit; ++i) {
-        const Range &r = ranges.at(i);
-        auto more = pageIds(r.where, r.params, r.nullTail ? byId : sort, int(limit + 1 - idRows.size()), 0, false,
-                            r.nullTail ? tailIndex(index) : index);
+    PageIds out;
+    for (qsizetype i = 0; i < ranges.size() && out.rows.size() <= limit; ++i) {
+        const PageRange &r = ranges.at(i);
+        auto more = pageIds(r.where, r.params, r.nullTail ? byId : sort, int(limit + 1 - out.rows.size()), 0, false, r.nullTail ? tailIndex(index) : index);
         if (!more)
             return more.error();
-        idRows.append(*more);
+        out.rows.append(*more);
         if (r.nullTail && !more->isEmpty())
-            firstTailRow = qMin(firstTailRow, idRows.size() - more->size());
+            out.firstTailRow = qMin(out.firstTailRow, out.rows.size() - more->size());
     }
-    LeadPage page;
-    const qsizetype n = qMin<qsizetype>(idRows.size(), limit);
-    page.count = int(n);
-    if (idRows.size() > limit) {
-        const storage::Row &last = idRows.at(n - 1);
-        const QJsonValue sortValue = sortField && n - 1 < firstTailRow ? fieldToJson(*sortField, last.value(1)) : QJsonValue();
-        page.nextCursor = encodeCursor(sortValue, last.value(0).toLongLong());
-        idRows.resize(n);
-    }
+    return out;
+}
+
+// The page's leads with their tags, as JSON text (the API) or objects (the desktop).
+core::Status LeadService::fillItems(LeadPage &page, const storage::Rows &idRows, bool asJsonText)
+{
     auto rows = rowsOf(idRows);
     if (!rows)
         return rows.error();
@@ -558,24 +520,76 @@ core::Result<LeadPage> LeadService::list(const ListOptions &options)
     auto tags = tagsOf(ids);
     if (!tags)
         return tags.error();
-    if (options.asJsonText) {
-        page.itemsJson.reserve(rows->size() * 1200);
-        page.itemsJson += '[';
-        for (qsizetype i = 0; i < rows->size(); ++i) {
-            if (i)
-                page.itemsJson += ',';
-            const qint64 id = rows->at(i).value(0).toLongLong();
-            const auto t = tags->constFind(id);
-            appendLeadJson(page.itemsJson, rows->at(i).values(), t == tags->cend() ? QByteArray() : core::json::compact(*t));
-        }
-        page.itemsJson += ']';
-    } else {
+    if (!asJsonText) {
         for (const auto &r : std::as_const(*rows)) {
             QJsonObject o = rowToJson(r.values());
             o.insert(QStringLiteral("tags"), tags->value(r.value(0).toLongLong()));
             page.items.append(o);
         }
+        return {};
     }
+    page.itemsJson.reserve(rows->size() * 1200);
+    page.itemsJson += '[';
+    for (qsizetype i = 0; i < rows->size(); ++i) {
+        if (i)
+            page.itemsJson += ',';
+        const auto t = tags->constFind(rows->at(i).value(0).toLongLong());
+        appendLeadJson(page.itemsJson, rows->at(i).values(), t == tags->cend() ? QByteArray() : core::json::compact(*t));
+    }
+    page.itemsJson += ']';
+    return {};
+}
+
+core::Result<LeadPage> LeadService::list(const ListOptions &options)
+{
+    const int limit = qBound(1, options.limit, maxReadPageSize);
+    const SqlCondition cond = options.filter.toSql(*m_db);
+    const LeadSort &sort = options.sort;
+    auto ranges = pageRanges(cond, sort, options.cursor);
+    if (!ranges)
+        return ranges.error();
+
+    const quint64 gen = m_generation.load();
+    const qint64 now = m_clock.monotonicMs();
+    QString pageKey;
+    if (options.asJsonText) {
+        pageKey = ranges->first().where + sort.toString() + QString::number(limit) + (options.withTotal ? u'T' : u'-') + (options.exactTotal ? u'E' : u'-');
+        for (const QVariant &p : std::as_const(ranges->first().params))
+            pageKey += u'\x1f' + p.toString();
+        QMutexLocker lock(&m_pageMutex);
+        const auto it = m_pages.constFind(pageKey);
+        if (it != m_pages.cend() && it->generation == gen && now - it->atMs < kPageCacheMs)
+            return it->page;
+    }
+    // The total first: it is cheap (see total()), and how many leads match decides how SQLite
+    // reads the page.
+    std::optional<LeadTotal> total;
+    QString index;
+    if (options.withTotal || !m_db->isPostgres()) {
+        auto t = this->total(options.filter, options.exactTotal);
+        if (!t)
+            return t.error();
+        total = *t;
+        auto walk = walkIndexFor(options.filter, sort, total->value);
+        if (!walk)
+            return walk.error();
+        index = *walk;
+    }
+    auto ids = readPageIds(*ranges, sort, limit, index);
+    if (!ids)
+        return ids.error();
+    LeadPage page;
+    const qsizetype n = qMin<qsizetype>(ids->rows.size(), limit);
+    page.count = int(n);
+    if (ids->rows.size() > limit) {
+        const storage::Row &last = ids->rows.at(n - 1);
+        const LeadField *sortField = sort.field == QLatin1String("id") ? nullptr : leadField(sort.field);
+        const QJsonValue sortValue = sortField && n - 1 < ids->firstTailRow ? fieldToJson(*sortField, last.value(1)) : QJsonValue();
+        page.nextCursor = encodeCursor(sortValue, last.value(0).toLongLong());
+        ids->rows.resize(n);
+    }
+    if (auto st = fillItems(page, ids->rows, options.asJsonText); !st)
+        return st.error();
     if (options.withTotal && total) {
         page.total = total->value;
         page.totalExact = total->exact;

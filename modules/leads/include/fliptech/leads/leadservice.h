@@ -19,6 +19,7 @@
 
 #include <atomic>
 #include <functional>
+#include <limits>
 #include <memory>
 
 namespace fliptech::storage {
@@ -193,6 +194,19 @@ private:
         bool refreshing = false;
         bool exact = true;
     };
+    // One index range of a page (see pageRanges in the .cpp).
+    struct PageRange {
+        QString where;
+        QVariantList params;
+        bool nullTail = false;
+    };
+    struct PageIds {
+        storage::Rows rows;
+        qsizetype firstTailRow = std::numeric_limits<qsizetype>::max(); // rows from here on have a NULL sort value
+    };
+    core::Result<QList<PageRange>> pageRanges(const SqlCondition &cond, const LeadSort &sort, const QString &cursor);
+    core::Result<PageIds> readPageIds(const QList<PageRange> &ranges, const LeadSort &sort, int limit, const QString &index);
+    core::Status fillItems(LeadPage &page, const storage::Rows &idRows, bool asJsonText);
     // The ids of a page: the sorted filter, read where possible from an index alone.
     // `index`: SQLite's INDEXED BY (see walkIndex in the .cpp), or empty for the planner's choice.
     core::Result<storage::Rows> pageIds(const QString &where, const QVariantList &params, const LeadSort &sort, int limit, qint64 offset,
