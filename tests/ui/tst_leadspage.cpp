@@ -10,6 +10,7 @@
 #include "fliptech/ui/settingspage.h"
 #include "memorysecretstore.h"
 #include "tempdatabase.h"
+#include "testenv.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -51,6 +52,15 @@ class TestLeadsPage final : public QObject
         auto *l = w->findChild<QLabel *>(QString::fromLatin1(name));
         return l ? l->text() : QString();
     }
+    // A leads page on the screen, as a user would have it.
+    std::unique_ptr<ui::LeadsPage> shownPage(std::optional<auth::Principal> principal = std::nullopt)
+    {
+        auto page = std::make_unique<ui::LeadsPage>(*m_engine, principal);
+        page->resize(1400, 800);
+        page->show();
+        FT_EXPECT(QTest::qWaitForWindowExposed(page.get()), "the leads page was not shown");
+        return page;
+    }
 
 private Q_SLOTS:
     void initTestCase()
@@ -84,10 +94,9 @@ private Q_SLOTS:
     // again before the first arrives ends with the second's rows, never the first's.
     void filterChangeRunsInTheBackground()
     {
-        ui::LeadsPage page(*m_engine, std::nullopt);
-        page.resize(1400, 800);
-        page.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        auto shown = shownPage();
+        FT_STOP_IF_FAILED();
+        ui::LeadsPage &page = *shown;
         auto *model = page.model();
         QSignalSpy loaded(model, &ui::LeadTableModel::loaded);
         auto *status = page.findChild<QComboBox *>(QStringLiteral("leadStatus"));
@@ -135,10 +144,9 @@ private Q_SLOTS:
         QVERIFY2(pair.ok(), pair.ok() ? "" : qPrintable(pair.error().message));
         auto principal = auth.authenticate(pair->accessToken);
         QVERIFY(principal.ok());
-        ui::LeadsPage page(*m_engine, *principal);
-        page.resize(1400, 800);
-        page.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        auto shown = shownPage(*principal);
+        FT_STOP_IF_FAILED();
+        ui::LeadsPage &page = *shown;
         auto *model = page.model();
         QSignalSpy loaded(model, &ui::LeadTableModel::loaded);
         auto *status = page.findChild<QComboBox *>(QStringLiteral("leadStatus"));
@@ -201,10 +209,9 @@ private Q_SLOTS:
 
     void filterSelectBulkTag()
     {
-        ui::LeadsPage page(*m_engine, std::nullopt);
-        page.resize(1400, 800);
-        page.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        auto shown = shownPage();
+        FT_STOP_IF_FAILED();
+        ui::LeadsPage &page = *shown;
         auto *model = page.model();
         QCOMPARE(model->rowCount(), kLeads);
         // Newest first: the last seeded lead is on top, and the bottom row is there too.

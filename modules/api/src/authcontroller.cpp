@@ -73,14 +73,15 @@ QHttpServerResponse registerAccount(auth::AuthService &svc, RequestContext &c)
     return u ? jsonResponse(u->toJson(), 201) : errorResponse(u.error());
 }
 
-QHttpServerResponse listApiKeys(auth::AuthService &svc, RequestContext &c)
+// A list of accounts or keys as {"items": [...]}, or the error.
+template <typename T>
+QHttpServerResponse listOfJson(const core::Result<QList<T>> &result)
 {
-    auto keys = svc.apiKeys(*c.principal);
-    if (!keys)
-        return errorResponse(keys.error());
+    if (!result)
+        return errorResponse(result.error());
     QJsonArray items;
-    for (const auto &k : *keys)
-        items.append(k.toJson());
+    for (const auto &item : *result)
+        items.append(item.toJson());
     return listResponse(items);
 }
 
@@ -221,7 +222,7 @@ void registerApiKeyRoutes(RouteTable &table, auth::AuthService &svc)
                                                 {QStringLiteral("expires_at"), s::nullable(s::string())},
                                                 {QStringLiteral("created_at"), s::string()}}, {}, true);
     table.add({M::Get, QStringLiteral("/api/v1/auth/api-keys"), Role::Viewer, tag, QStringLiteral("Your API keys (never the keys themselves)"),
-               {}, listSchema(apiKeySchema), 200, [&svc](RequestContext &c) { return listApiKeys(svc, c); }, {}, {}, {}});
+               {}, listSchema(apiKeySchema), 200, [&svc](RequestContext &c) { return listOfJson(svc.apiKeys(*c.principal)); }, {}, {}, {}});
 
     table.add({M::Post, QStringLiteral("/api/v1/auth/api-keys"), Role::User, tag,
                QStringLiteral("Create an API key; the key is in this answer only"),
@@ -256,15 +257,7 @@ void registerUserRoutes(RouteTable &table, auth::AuthService &svc)
     const QString tag = QStringLiteral("users");
     const QJsonObject roles = s::enumOf({QStringLiteral("admin"), QStringLiteral("user"), QStringLiteral("viewer")});
     table.add({M::Get, QStringLiteral("/api/v1/users"), Role::Admin, tag, QStringLiteral("Every account"), {}, listSchema(userSchema()), 200,
-               [&svc](RequestContext &c) {
-                   auto users = svc.users(*c.principal);
-                   if (!users)
-                       return errorResponse(users.error());
-                   QJsonArray items;
-                   for (const auto &u : *users)
-                       items.append(u.toJson());
-                   return listResponse(items);
-               }, {}, {}, {}});
+               [&svc](RequestContext &c) { return listOfJson(svc.users(*c.principal)); }, {}, {}, {}});
     table.add({M::Post, QStringLiteral("/api/v1/users"), Role::Admin, tag, QStringLiteral("Create an account"),
                s::object({{QStringLiteral("email"), s::string(1, 254, QStringLiteral("email"))}, {QStringLiteral("password"), s::string(1, 1024)},
                           {QStringLiteral("name"), s::string(0, 200)}, {QStringLiteral("role"), roles}},
