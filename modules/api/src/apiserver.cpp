@@ -108,14 +108,15 @@ std::optional<core::Error> ApiServer::screenHostAndOrigin(const QByteArray &host
 
 std::optional<Refusal> ApiServer::screenHead(const RequestHead &head, qint64 *maxBodyBytes, SpoolRequest *spool) const
 {
-    // The server's own hand-over header: never from a client.
-    if (head.count(GuardedTcpServer::spoolHeader()) > 0)
-        return Refusal{400, "bad_request", QStringLiteral("the %1 header is the server's own").arg(QString::fromLatin1(GuardedTcpServer::spoolHeader())), {}};
     // A request without a body is screened where it is dispatched (the same checks, once);
     // here only what must be refused before reading on: bodies, and WebSocket upgrades (which
     // QHttpServer completes before any handler could answer).
     if (!head.hasBody() && head.header("Upgrade").isEmpty())
         return std::nullopt;
+    // The server's own hand-over header: never from a client (without a body it names no spool
+    // of its connection, and the route says so).
+    if (head.count(GuardedTcpServer::spoolHeader()) > 0)
+        return Refusal{400, "bad_request", QStringLiteral("the %1 header is the server's own").arg(QString::fromLatin1(GuardedTcpServer::spoolHeader())), {}};
     auto refusal = [](const core::Error &e) {
         return Refusal{httpStatusFor(e.code), e.codeName().toLatin1(), e.message, e.code == ErrorCode::Unauthorized ? "WWW-Authenticate: Bearer\r\n" : "",
                        e.details.isEmpty() ? QByteArray() : QJsonDocument(e.details).toJson(QJsonDocument::Compact)};

@@ -86,11 +86,6 @@ QString leadSelectColumns(const storage::Database &db)
     return cols;
 }
 
-QString pgSearchDocument(const QString &alias)
-{
-    return QStringLiteral("lead_search_vector(%1.name, %1.company, %1.email, %1.phone, %1.website_domain, %1.city, %1.description)").arg(alias);
-}
-
 QJsonValue fieldToJson(const LeadField &f, const QVariant &value)
 {
     if (value.isNull() || !value.isValid())

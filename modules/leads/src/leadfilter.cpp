@@ -293,7 +293,7 @@ SqlCondition LeadFilter::toSql(const storage::Database &db) const
             if (match.isEmpty())
                 continue;
             if (db.isPostgres())
-                where << pgSearchDocument() + QStringLiteral(" @@ to_tsquery('simple', ?)");
+                where << QStringLiteral("l.id IN (SELECT lead_id FROM lead_search WHERE document @@ to_tsquery('simple', ?))");
             else
                 where << QStringLiteral("l.id IN (SELECT rowid FROM leads_fts WHERE leads_fts MATCH ?)");
             params << match;

@@ -631,6 +631,15 @@ public:
         }
         if (auto st = beginChunk(); !st)
             return st;
+        if (pg && bulk) {
+            // Its rows' search documents are left to the indexing job (the trigger skips them).
+            auto maxId = m_db.selectOne(QStringLiteral("SELECT coalesce(max(id), 0) FROM leads"));
+            if (!maxId)
+                return maxId.error();
+            m_maxIdBefore = maxId->value(0).toLongLong();
+            if (auto st = m_db.executeRaw(QStringLiteral("SET LOCAL fliptech.bulk_load = 'on'")); !st)
+                return st;
+        }
         if (pg)
             return m_copy.start(QStringLiteral("leads"), columns());
         // SQLite drops them inside its first chunk: DDL is transactional, and the chunk holds
@@ -677,11 +686,18 @@ public:
         return {};
     }
 
-    // Every row is in: the COPY ends, the last chunk's search entries are written.
+    // Every row is in: the COPY ends (a bulk load's rows join the search backlog), the last
+    // chunk's search entries are written.
     core::Status endRows()
     {
-        if (auto st = m_copy.end(); !st)
-            return st;
+        if (m_db.isPostgres()) {
+            if (auto st = m_copy.end(); !st)
+                return st;
+            if (m_bulkLoad)
+                if (auto st = LeadIndexing::queueForSearch(m_db, m_maxIdBefore + 1); !st)
+                    return st;
+            return m_db.executeRaw(QStringLiteral("SET LOCAL fliptech.bulk_load = 'off'")); // the tags and updates that follow are searched as usual
+        }
         return indexChunk();
     }
     core::Status commit()

@@ -39,10 +39,14 @@ LeadIndexing::LeadIndexing(std::shared_ptr<storage::Database> db) : m_db(std::mo
 
 core::Status LeadIndexing::addToSearch(storage::Database &db, const QString &where, const QVariantList &params)
 {
-    auto indexed = db.execute(QStringLiteral("INSERT INTO leads_fts (rowid, name, company, email, phone, website_domain, city, description) "
-                                             "SELECT id, name, company, email, phone, website_domain, city, description FROM leads WHERE ") +
-                                  where,
-                              params);
+    auto indexed = db.execute(
+        db.isPostgres()
+            ? QStringLiteral("INSERT INTO lead_search (lead_id, document) "
+                             "SELECT id, lead_search_vector(name, company, email, phone, website_domain, city, description) FROM leads WHERE %1 "
+                             "ON CONFLICT (lead_id) DO UPDATE SET document = EXCLUDED.document").arg(where)
+            : QStringLiteral("INSERT INTO leads_fts (rowid, name, company, email, phone, website_domain, city, description) "
+                             "SELECT id, name, company, email, phone, website_domain, city, description FROM leads WHERE ") + where,
+        params);
     if (!indexed)
         return indexed.error();
     return {};
@@ -56,9 +60,8 @@ QString LeadIndexing::notInBacklog()
 core::Result<IndexingState> LeadIndexing::state() const
 {
     IndexingState s;
-    auto row = m_db->selectOne(m_db->isPostgres() ? QStringLiteral("SELECT count(*), 0 FROM bulkload_indexes")
-                                                  : QStringLiteral("SELECT (SELECT count(*) FROM bulkload_indexes), "
-                                                                   "(SELECT coalesce(sum(hi - lo + 1), 0) FROM bulkload_search_backlog)"));
+    auto row = m_db->selectOne(QStringLiteral("SELECT (SELECT count(*) FROM bulkload_indexes), "
+                                              "(SELECT coalesce(sum(hi - lo + 1), 0) FROM bulkload_search_backlog)"));
     if (!row)
         return row.error();
     s.indexes = row->value(0).toLongLong();
@@ -69,22 +72,27 @@ core::Result<IndexingState> LeadIndexing::state() const
 core::Status LeadIndexing::deferIndexes(storage::Database &db)
 {
     if (db.isPostgres()) {
-        // Recorded first, all together: if a drop then fails, the job builds back what is gone
-        // and skips what is still there.
-        auto recorded = db.execute(QStringLiteral(
-            "INSERT INTO bulkload_indexes (name, sql) SELECT c.relname, pg_get_indexdef(i.indexrelid) FROM pg_index i "
-            "JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = 'leads'::regclass AND NOT i.indisunique AND NOT i.indisprimary "
-            "ON CONFLICT (name) DO NOTHING"));
-        if (!recorded)
-            return recorded.error();
-        auto names = db.select(QStringLiteral("SELECT c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
-                                              "WHERE i.indrelid = 'leads'::regclass AND NOT i.indisunique AND NOT i.indisprimary"));
-        if (!names)
-            return names.error();
-        for (const auto &r : *names)
+        // Recorded before the drops (a crash in between leaves them to the job: it builds back
+        // what is gone and skips what is still there), and again after: an indexing job that
+        // finished building one meanwhile has crossed it off.
+        auto indexes = db.select(QStringLiteral("SELECT c.relname, pg_get_indexdef(i.indexrelid) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
+                                                "WHERE i.indrelid = 'leads'::regclass AND NOT i.indisunique AND NOT i.indisprimary"));
+        if (!indexes)
+            return indexes.error();
+        auto record = [&]() -> core::Status {
+            for (const auto &r : *indexes)
+                if (auto done = db.execute(QStringLiteral("INSERT INTO bulkload_indexes (name, sql) VALUES (?, ?) ON CONFLICT (name) DO NOTHING"),
+                                           {r.value(0), r.value(1)});
+                    !done)
+                    return done.error();
+            return {};
+        };
+        if (auto st = record(); !st)
+            return st;
+        for (const auto &r : *indexes)
             if (auto st = db.executeRaw(QStringLiteral("DROP INDEX CONCURRENTLY IF EXISTS ") + quoted(r.value(0).toString())); !st)
                 return st;
-        return {};
+        return record();
     }
     auto indexes = db.select(QStringLiteral("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'leads' AND sql IS NOT NULL"));
     if (!indexes)
@@ -105,8 +113,6 @@ core::Status LeadIndexing::deferIndexes(storage::Database &db)
 
 core::Status LeadIndexing::queueForSearch(storage::Database &db, qint64 fromId)
 {
-    if (db.isPostgres())
-        return {};
     auto maxId = db.selectOne(QStringLiteral("SELECT coalesce(max(id), 0) FROM leads"));
     if (!maxId)
         return maxId.error();
@@ -207,15 +213,15 @@ core::Result<IndexingState> LeadIndexing::run(const Progress &progress, const st
     if (m_db->isPostgres()) {
         if (auto st = buildConcurrently(progress, cancelled, tableRows, total); !st)
             return st.error();
-        qCInfo(lcLeads) << "indexing caught up:" << before->indexes << "indexes";
-        return state();
-    }
-    if (auto st = steps(buildIndex); !st)
+        done = before->indexes * tableRows;
+    } else if (auto st = steps(buildIndex); !st) {
         return st.error();
+    }
     if (auto st = steps(indexForSearch); !st)
         return st.error();
-    // Statistics for the planner now that the indexes are back (sampled: seconds, not minutes).
-    core::logDiscarded(m_db->executeRaw(QStringLiteral("PRAGMA analysis_limit=1000; ANALYZE leads; PRAGMA analysis_limit=0")),
+    // Statistics for the planner now that the indexes are back (SQLite: sampled, seconds not minutes).
+    core::logDiscarded(m_db->executeRaw(m_db->isPostgres() ? QStringLiteral("ANALYZE leads; ANALYZE lead_search")
+                                                           : QStringLiteral("PRAGMA analysis_limit=1000; ANALYZE leads; PRAGMA analysis_limit=0")),
                        "planner statistics; the planner works without them until the next ANALYZE");
     qCInfo(lcLeads) << "indexing caught up:" << before->indexes << "indexes," << before->searchBacklog << "leads for search";
     return state();
@@ -259,7 +265,6 @@ core::Status LeadIndexing::buildConcurrently(const Progress &progress, const std
         if (progress)
             progress(qMin(done, total), total);
     }
-    core::logDiscarded(m_db->executeRaw(QStringLiteral("ANALYZE leads")), "planner statistics; autovacuum's next ANALYZE brings them");
     return {};
 }
 

@@ -666,21 +666,21 @@ core::Result<QJsonArray> SearchService::rankedLeads(const QString &match, int li
     QString sql;
     QVariantList params{match, match};
     if (m_db->isPostgres()) {
-        // Candidates: the newest matches among the newest 20,000 leads (a bounded backwards walk
-        // of the primary key); only when those hold too few hits, the newest of all matches (the
-        // words are rare then, so the GIN bitmap is small). Left to itself the planner walks the
-        // key backwards whatever the words: 60,000-80,000 rows for two less common ones.
+        // Candidates: the newest matches among the newest 20,000 documents (a bounded backwards
+        // walk of lead_search's key, the documents stored); only when those hold too few hits,
+        // the newest of all matches (the words are rare then, so the GIN bitmap is small).
         auto recent = m_db->select(QStringLiteral(
-            "SELECT l.id FROM leads l WHERE l.id > (SELECT coalesce(max(id), 0) - 20000 FROM leads) "
-            "AND %1 @@ to_tsquery('simple', ?) AND l.deleted_at IS NULL ORDER BY l.id DESC LIMIT 500").arg(pgSearchDocument()), {match});
+            "SELECT s.lead_id FROM lead_search s JOIN leads l ON l.id = s.lead_id "
+            "WHERE s.lead_id > (SELECT coalesce(max(lead_id), 0) - 20000 FROM lead_search) "
+            "AND s.document @@ to_tsquery('simple', ?) AND l.deleted_at IS NULL ORDER BY s.lead_id DESC LIMIT 500"), {match});
         if (!recent)
             return recent.error();
         storage::Rows candidates = *recent;
         if (candidates.size() < fetch) {
             // OFFSET 0 keeps the ORDER BY out of the subquery, so the planner reads the GIN bitmap.
             auto all = m_db->select(QStringLiteral(
-                "SELECT id FROM (SELECT l.id FROM leads l WHERE %1 @@ to_tsquery('simple', ?) "
-                "AND l.deleted_at IS NULL OFFSET 0) m ORDER BY id DESC LIMIT 500").arg(pgSearchDocument()), {match});
+                "SELECT id FROM (SELECT s.lead_id AS id FROM lead_search s JOIN leads l ON l.id = s.lead_id "
+                "WHERE s.document @@ to_tsquery('simple', ?) AND l.deleted_at IS NULL OFFSET 0) m ORDER BY id DESC LIMIT 500"), {match});
             if (!all)
                 return all.error();
             candidates = *all;
@@ -694,12 +694,12 @@ core::Result<QJsonArray> SearchService::rankedLeads(const QString &match, int li
         params = {match, QString(u'{' + ids.join(u',') + u'}')};
         sql = QStringLiteral(
             "WITH q AS (SELECT to_tsquery('simple', ?) AS query), "
-            "hits AS (SELECT l.id, l.name, l.company, l.email, l.city, l.status, l.description, ts_rank(%2, q.query) AS rank "
-            "  FROM leads l, q WHERE l.id = ANY(?::bigint[]) ORDER BY rank DESC, l.id DESC LIMIT %1) "
+            "hits AS (SELECT l.id, l.name, l.company, l.email, l.city, l.status, l.description, ts_rank(s.document, q.query) AS rank "
+            "  FROM leads l JOIN lead_search s ON s.lead_id = l.id, q WHERE l.id = ANY(?::bigint[]) ORDER BY rank DESC, l.id DESC LIMIT %1) "
             "SELECT h.id, h.name, h.company, h.email, h.city, h.status, h.rank, "
             "ts_headline('simple', concat_ws(' · ', h.name, h.company, h.email, h.city, left(h.description, 2000)), q.query, "
             "'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=18, MinWords=6, MaxFragments=1') "
-            "FROM hits h, q ORDER BY h.rank DESC, h.id DESC").arg(fetch).arg(pgSearchDocument());
+            "FROM hits h, q ORDER BY h.rank DESC, h.id DESC").arg(fetch);
     } else {
         sql = QStringLiteral(
             "SELECT l.id, l.name, l.company, l.email, l.city, l.status, f.rank, f.snip "

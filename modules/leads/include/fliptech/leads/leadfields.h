@@ -27,9 +27,6 @@ const QList<LeadField> &leadFields();
 const LeadField *leadField(const QString &name);
 // Column list for SELECT (qualified with alias "l."), in leadFields() order, after "id".
 QString leadSelectColumns(const storage::Database &db);
-// PostgreSQL: a lead's search document (the expression leads_search_idx holds; migration
-// 0007), for the lead aliased `alias`.
-QString pgSearchDocument(const QString &alias = QStringLiteral("l"));
 // JSON value of a column as read from the database.
 QJsonValue fieldToJson(const LeadField &f, const QVariant &value);
 // Appends a lead row (id, then leadFields() order, as read with leadSelectColumns()) as a JSON

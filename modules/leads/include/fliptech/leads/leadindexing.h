@@ -2,12 +2,12 @@
 // LeadIndexing: the indexes a large import left for later. Keeping the list and search indexes
 // current row by row makes a million-row import take minutes; building them afterwards takes
 // seconds. So an import that is large next to the table drops the non-unique lead indexes
-// (deferIndexes) and, on SQLite, queues its rows for search (queueForSearch); run() then
+// (deferIndexes) and queues its rows for search (queueForSearch); run() then
 // builds them back (SQLite: in short transactions, so other writers get in between;
 // PostgreSQL: CREATE INDEX CONCURRENTLY, so nobody waits) and can be cancelled and resumed:
-// the bookkeeping (bulkload_indexes, SQLite's bulkload_search_backlog) is in the database and
-// survives a crash. Until it has run, lists filter without those indexes (correct, slower);
-// SQLite's search does not find the queued leads, PostgreSQL's finds them slowly.
+// the bookkeeping (bulkload_indexes, bulkload_search_backlog) is in the database and
+// survives a crash. Until it has run, lists filter without those indexes (correct, slower)
+// and search does not find the queued leads.
 
 #include "fliptech/core/error.h"
 
@@ -45,12 +45,12 @@ public:
     // Records and drops the non-unique lead indexes. SQLite: inside the importer's transaction.
     // PostgreSQL: before it, with no transaction open (DROP INDEX CONCURRENTLY).
     static core::Status deferIndexes(storage::Database &db);
-    // Inside the importer's transaction: leads with id >= fromId go to the search backlog
-    // (SQLite; PostgreSQL's search index is among the dropped ones).
+    // Inside the importer's transaction: leads with id >= fromId go to the search backlog.
     static core::Status queueForSearch(storage::Database &db, qint64 fromId);
-    // SQLite: the leads matching `where` (over leads, unaliased) into the search index.
+    // The leads matching `where` (over leads, unaliased) into the search index (SQLite's
+    // leads_fts, PostgreSQL's lead_search).
     static core::Status addToSearch(storage::Database &db, const QString &where, const QVariantList &params);
-    // SQL that keeps ids in the backlog out of a statement over leads (alias `leads`).
+    // SQL that keeps ids in the backlog out of a statement over leads (alias `leads`; SQLite).
     static QString notInBacklog();
 
 private:
