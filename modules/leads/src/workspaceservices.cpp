@@ -665,7 +665,13 @@ core::Result<QJsonArray> SearchService::rankedLeads(const QString &match, int li
     const int fetch = limit + int(seen->size()); // the hits already shown come again
     QString sql;
     QVariantList params{match, match};
+    // PostgreSQL: no parallel workers for these short reads (starting them costs more than the
+    // walk; docs/benchmarks.md); this transaction's setting only.
+    std::optional<storage::Transaction> serial;
     if (m_db->isPostgres()) {
+        serial.emplace(*m_db);
+        if (auto st = m_db->executeRaw(QStringLiteral("SET LOCAL max_parallel_workers_per_gather = 0")); !st)
+            return st.error();
         // Candidates: the newest matches among the newest 20,000 documents (a bounded backwards
         // walk of lead_search's key, the documents stored); only when those hold too few hits,
         // the newest of all matches (the words are rare then, so the GIN bitmap is small).
