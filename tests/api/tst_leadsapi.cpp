@@ -736,6 +736,25 @@ private Q_SLOTS:
         QCOMPARE(get(QStringLiteral("/api/v1/files/%1/download").arg(multi.json.value(QStringLiteral("file")).toObject().value(QStringLiteral("id")).toInteger())).body,
                  tricky);
 
+        // Spools left by a process that ended mid-upload go at the next start (a fresh one, which
+        // may belong to a server still receiving it, stays).
+        const QString stale = filesDir.filePath(QStringLiteral("left-behind.upload"));
+        const QString fresh = filesDir.filePath(QStringLiteral("arriving.upload"));
+        for (const QString &path : {stale, fresh}) {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("name\n");
+        }
+        {
+            QFile f(stale);
+            QVERIFY(f.open(QIODevice::ReadWrite));
+            QVERIFY(f.setFileTime(QDateTime::currentDateTimeUtc().addSecs(-7200), QFileDevice::FileModificationTime));
+        }
+        QCOMPARE(m_api->engine().files().sweepSpools(), 1);
+        QVERIFY(!QFile::exists(stale));
+        QVERIFY(QFile::exists(fresh));
+        QFile::remove(fresh);
+
         // The server's own hand-over header is refused from a client.
         QTcpSocket forged;
         forged.connectToHost(QHostAddress::LocalHost, port);

@@ -133,6 +133,9 @@ core::Status Engine::start()
         if (!e.local && e.channel == QLatin1String("leads"))
             m_leads->touch();
     });
+    // Upload bodies an earlier run spooled and never finished with.
+    if (const int swept = m_files->sweepSpools(); swept > 0)
+        qCInfo(lcEngine) << "removed" << swept << "unfinished uploads";
     // Indexes a bulk load left unbuilt (the application was closed or crashed meanwhile).
     if (auto queued = m_leadJobs->enqueueIndexing(); !queued)
         qCWarning(lcEngine) << "could not queue the indexing left by a bulk load:" << queued.error().message;

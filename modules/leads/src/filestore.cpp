@@ -4,6 +4,8 @@
 
 #include <QBuffer>
 #include <QCryptographicHash>
+#include <QDirIterator>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -51,6 +53,19 @@ QString FileStore::newPath(const QString &extension) const
     const QString dir = m_root + u'/' + m_clock.now().toUTC().toString(QStringLiteral("yyyy-MM"));
     QDir().mkpath(dir);
     return dir + u'/' + QUuid::createUuid().toString(QUuid::WithoutBraces) + u'.' + extension;
+}
+
+int FileStore::sweepSpools(std::chrono::seconds age) const
+{
+    const QDateTime before = QDateTime::currentDateTimeUtc().addSecs(-age.count());
+    int removed = 0;
+    QDirIterator it(m_root, {QStringLiteral("*.upload")}, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QFileInfo f(it.next());
+        if (f.lastModified().toUTC() < before && QFile::remove(f.filePath()))
+            ++removed;
+    }
+    return removed;
 }
 
 core::Result<StoredFile> FileStore::store(const Actor &actor, Kind kind, const QString &originalName, const QByteArray &data,

@@ -13,6 +13,8 @@
 #include <QJsonObject>
 #include <QString>
 
+#include <chrono>
+
 #include <optional>
 
 #include <memory>
@@ -58,6 +60,9 @@ public:
     core::Result<StoredFile> adopt(const Actor &actor, const QString &path, const QString &originalName, const QString &contentType);
     // A fresh path under root() for a file we are about to write.
     QString newPath(const QString &extension) const;
+    // Upload bodies the server spooled (`*.upload`) and never handed to a route because the
+    // process ended first: those older than `age` are removed. How many went.
+    int sweepSpools(std::chrono::seconds age = std::chrono::hours(1)) const;
     core::Result<StoredFile> get(qint64 id);
     // Who may read a file: its uploader, an admin, or anyone who may see what it belongs to
     // (a lead's images, a user's avatar). Files of no entity (imports, exports, reports)
