@@ -87,8 +87,6 @@ SpooledBody::~SpooledBody()
 {
     if (!keep && !path.isEmpty())
         QFile::remove(path);
-    if (release)
-        release();
 }
 
 std::shared_ptr<SpooledBody> GuardedTcpServer::takeSpooledBody(const QTcpSocket *connection, const QByteArray &token)
@@ -121,7 +119,6 @@ struct Connection {
     QTimer *quiet = nullptr; // closes a refused connection once the client stops sending
     qint64 framedUnread = 0; // bytes at the front of the socket's buffer already framed
     std::unique_ptr<Spool> spool; // an upload's body on its way to a file
-    SpoolRequest spoolWanted;     // what the screen asked for the head just framed
 };
 
 GuardedTcpServer::GuardedTcpServer(Limits limits, QObject *parent) : QTcpServer(parent), m_limits(limits) {}
@@ -265,7 +262,7 @@ void GuardedTcpServer::drain(QTcpSocket *socket, Connection *c)
         c->quiet->start();
 }
 
-bool GuardedTcpServer::frame(QTcpSocket *socket, Connection *c, const QByteArray &data, std::optional<RequestHead> *spoolHead)
+bool GuardedTcpServer::frame(QTcpSocket *socket, Connection *c, const QByteArray &data, std::optional<PendingSpool> *spool)
 {
     int heads = 0;
     const HttpFramer::Result r = c->framer.feed(data, [&](const RequestHead &head, qint64 *maxBody) -> std::optional<Refusal> {
@@ -273,27 +270,19 @@ bool GuardedTcpServer::frame(QTcpSocket *socket, Connection *c, const QByteArray
         const bool first = heads++ == 0;
         if (!m_screen)
             return std::nullopt;
-        SpoolRequest want;
-        if (auto refused = m_screen(head, maxBody, &want)) {
-            if (want.release)
-                want.release();
+        SpoolRequest want; // released when it goes out of scope untaken
+        if (auto refused = m_screen(head, maxBody, &want))
             return refused;
-        }
         // Spooled: a Content-Length body whose head is the first unread thing on the socket
         // (not behind a pipelined request QHttpServer has yet to read). Otherwise QHttpServer
         // buffers it as before, within the same size limit.
-        if (!want.path.isEmpty() && spoolHead && first && !head.chunked && head.contentLength && *head.contentLength <= *maxBody) {
-            *spoolHead = head;
-            c->spoolWanted = std::move(want);
-        } else if (want.release) {
-            want.release();
-        }
+        if (!want.path.isEmpty() && spool && first && !head.chunked && head.contentLength && *head.contentLength <= *maxBody)
+            spool->emplace(PendingSpool{head, std::move(want)});
         return std::nullopt;
     });
     if (r.refusal) {
-        if (c->spoolWanted.release)
-            c->spoolWanted.release();
-        c->spoolWanted = {};
+        if (spool)
+            spool->reset();
         answerAndClose(socket, c, *r.refusal);
         return false;
     }
@@ -326,8 +315,8 @@ void GuardedTcpServer::screenBytes(QTcpSocket *socket, Connection *c)
     const QByteArray data = socket->peek(available).mid(seen);
     if (wasIdle && !data.isEmpty())
         c->clock.restart(); // a new request's head begins
-    std::optional<RequestHead> spoolHead;
-    if (!frame(socket, c, data, seen == 0 && wasIdle ? &spoolHead : nullptr) || !spoolHead)
+    std::optional<PendingSpool> pending;
+    if (!frame(socket, c, data, seen == 0 && wasIdle ? &pending : nullptr) || !pending)
         return;
     // The body goes to a file as it comes: the head (and any empty lines before it) is taken
     // off the socket here, and QHttpServer sees the request once the body is complete.
@@ -336,14 +325,13 @@ void GuardedTcpServer::screenBytes(QTcpSocket *socket, Connection *c)
         ++lead;
     if (socket->isTransactionStarted())
         socket->commitTransaction(); // see spoolBytes
-    socket->read(lead + spoolHead->raw.size());
+    socket->read(lead + pending->head.raw.size());
     auto spool = std::make_unique<Spool>();
-    spool->head = *spoolHead;
-    spool->remaining = *spoolHead->contentLength;
+    spool->head = pending->head;
+    spool->remaining = *pending->head.contentLength;
     spool->body = std::make_shared<SpooledBody>();
-    spool->body->path = c->spoolWanted.path;
-    spool->body->release = std::move(c->spoolWanted.release);
-    c->spoolWanted = {};
+    spool->body->path = pending->request.path;
+    spool->body->lease = std::move(pending->request);
     spool->file.setFileName(spool->body->path);
     if (!spool->file.open(QIODevice::WriteOnly)) {
         answerAndClose(socket, c, Refusal{503, "unavailable", QStringLiteral("the upload cannot be stored now: %1").arg(spool->file.errorString()), {}});
@@ -399,7 +387,7 @@ void GuardedTcpServer::adopt(qintptr socketDescriptor)
     // TCP_NODELAY: a response larger than one segment (a page of 50 leads is ~50 KB) otherwise
     // waits for the client's delayed ACK on its last segment (Nagle) on every request.
     socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-    auto *c = new Connection{HttpFramer(m_limits.framing), socket->peerAddress(), {}, -1, false, 0, nullptr, 0, nullptr, {}};
+    auto *c = new Connection{HttpFramer(m_limits.framing), socket->peerAddress(), {}, -1, false, 0, nullptr, 0, nullptr};
     c->clock.start();
     connect(socket, &QObject::destroyed, [open = m_open, counts = m_perAddress, c, socket] {
         forgetSpools(socket); // a body its handler never took (the file goes with it)

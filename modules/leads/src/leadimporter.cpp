@@ -693,10 +693,11 @@ public:
         if (m_db.isPostgres()) {
             if (auto st = m_copy.end(); !st)
                 return st;
-            if (m_bulkLoad)
-                if (auto st = LeadIndexing::queueForSearch(m_db, m_maxIdBefore + 1); !st)
-                    return st;
-            return m_db.executeRaw(QStringLiteral("SET LOCAL fliptech.bulk_load = 'off'")); // the tags and updates that follow are searched as usual
+            if (!m_bulkLoad)
+                return {};
+            if (auto st = LeadIndexing::queueForSearch(m_db, m_maxIdBefore + 1); !st)
+                return st;
+            return m_db.executeRaw(QStringLiteral("SET LOCAL fliptech.bulk_load = 'off'")); // the updates that follow are searched as usual
         }
         return indexChunk();
     }

@@ -24,26 +24,50 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <utility>
 
 namespace fliptech::api {
+
+// Filled by the head screen for a body to spool: where to write it, and what to run once the
+// body is gone (a per-user upload count). An empty path: not spooled (QHttpServer buffers the
+// body, within the size limit). Move-only; whoever holds it last runs `release`.
+struct SpoolRequest {
+    QString path;
+    std::function<void()> release;
+    SpoolRequest() = default;
+    SpoolRequest(SpoolRequest &&other) noexcept : path(std::move(other.path)), release(std::exchange(other.release, nullptr)) {}
+    SpoolRequest &operator=(SpoolRequest &&other) noexcept
+    {
+        if (this != &other) {
+            done();
+            path = std::move(other.path);
+            release = std::exchange(other.release, nullptr);
+        }
+        return *this;
+    }
+    SpoolRequest(const SpoolRequest &) = delete;
+    SpoolRequest &operator=(const SpoolRequest &) = delete;
+    ~SpoolRequest() { done(); }
+
+private:
+    void done()
+    {
+        if (release)
+            std::exchange(release, nullptr)();
+    }
+};
 
 // An upload's body, written to a file as it arrived instead of being held in memory by
 // QHttpServer. The head screen asks for it (SpoolRequest); the request QHttpServer then sees
 // has no body and a header naming the spool, and the route takes the file with
 // GuardedTcpServer::takeSpooledBody(). The file is removed with the last reference unless
-// kept (moved into the file store); `release` runs then too (a per-user upload count).
+// kept (moved into the file store); the screen's request is released then too.
 struct SpooledBody {
     QString path;
     qint64 size = 0;
     bool keep = false;
-    std::function<void()> release;
+    SpoolRequest lease; // released after the file is gone (members go after the destructor's body)
     ~SpooledBody();
-};
-// Filled by the head screen for a body to spool: where to write it, and what to run when it is
-// gone. An empty path: not spooled (QHttpServer buffers the body, within the size limit).
-struct SpoolRequest {
-    QString path;
-    std::function<void()> release;
 };
 
 class GuardedTcpServer final : public QTcpServer
@@ -112,8 +136,12 @@ private:
     void refuse(qintptr socketDescriptor, int status, const char *reason, const char *message);
     void screenBytes(QTcpSocket *socket, struct Connection *c);
     // Frames new bytes and screens their heads; false when the connection was refused. With
-    // `spoolHead`, the first head whose body the screen wants spooled is put there.
-    bool frame(QTcpSocket *socket, Connection *c, const QByteArray &data, std::optional<RequestHead> *spoolHead);
+    // `spool`, the first head whose body the screen wants spooled is put there.
+    struct PendingSpool {
+        RequestHead head;
+        SpoolRequest request;
+    };
+    bool frame(QTcpSocket *socket, Connection *c, const QByteArray &data, std::optional<PendingSpool> *spool);
     void spoolBytes(QTcpSocket *socket, Connection *c);
     void answerAndClose(QTcpSocket *socket, Connection *c, const Refusal &refusal);
     void drain(QTcpSocket *socket, Connection *c);
