@@ -120,10 +120,29 @@ private Q_SLOTS:
         QTest::newRow("region") << QByteArray(R"({"region": "TX", "status": "lost"})") << QString()
                                 << QStringList{QStringLiteral("leads_list_region_idx"), created} << QStringList{QStringLiteral("leads_list_region_idx")};
         QTest::newRow("score range") << QByteArray(R"({"score": {"min": 95}})") << QString() << QStringList{score, created} << QStringList{score};
-        QTest::newRow("tag") << QByteArray(R"({"tags": {"any": ["vip"]}})") << QString() << QStringList{created, QStringLiteral("lead_tags_tag_idx")}
-                             << QStringList{};
+        // One tag: read from lead_tag_list (the tag's rows of lead_tags, with the hot columns).
+        const QString tagCreated = QStringLiteral("lead_tags_list_created_idx"), tagStatus = QStringLiteral("lead_tags_list_status_idx"),
+                      tagScore = QStringLiteral("lead_tags_list_score_idx");
+        const QStringList tagLists{tagCreated, tagStatus, tagScore};
+        QTest::newRow("tag") << QByteArray(R"({"tags": {"any": ["vip"]}})") << QString() << QStringList{tagCreated} << tagLists;
         QTest::newRow("tag, status") << QByteArray(R"({"tags": {"any": ["hot"]}, "status": "new"})") << QString()
-                                     << QStringList{created, status, QStringLiteral("lead_tags_tag_idx")} << QStringList{};
+                                     << QStringList{tagCreated, tagStatus} << QStringList{tagStatus};
+        QTest::newRow("tag, status, score range") << QByteArray(R"({"tags": {"any": ["cold"]}, "status": "won", "score": {"min": 20, "max": 70}})")
+                                                  << QString() << QStringList{tagCreated, tagStatus} << QStringList{tagStatus};
+        QTest::newRow("tag by id, city") << QByteArray(R"({"tags": {"any": [3]}, "city": "Austin"})") << QString() << QStringList{tagCreated}
+                                         << tagLists;
+        QTest::newRow("tag, best score first") << QByteArray(R"({"tags": {"any": ["vip"]}, "has_email": true})") << QStringLiteral("-score")
+                                               << QStringList{tagScore} << tagLists;
+        QTest::newRow("tag, created range") << QByteArray(R"({"tags": {"any": ["hot"]}, "created_at": {"from": "2026-01-20T00:00:00Z"}})")
+                                            << QString() << QStringList{tagCreated} << QStringList{tagCreated};
+        // Otherwise the leads, the tags a set of ids.
+        QTest::newRow("tag, names A to Z") << QByteArray(R"({"tags": {"any": ["hot"]}})") << QStringLiteral("name")
+                                           << QStringList{QStringLiteral("leads_list_name_idx"), QStringLiteral("lead_tags_tag_idx")} << tagLists;
+        QTest::newRow("two tags, status") << QByteArray(R"({"tags": {"any": ["hot", "vip"]}, "status": "new"})") << QString()
+                                          << QStringList{created, status, QStringLiteral("lead_tags_tag_idx")} << QStringList{};
+        QTest::newRow("tag, region") << QByteArray(R"({"tags": {"any": ["hot"]}, "region": "TX"})") << QString()
+                                     << QStringList{created, QStringLiteral("leads_list_region_idx"), QStringLiteral("lead_tags_tag_idx")}
+                                     << QStringList{};
         QTest::newRow("has e-mail, city") << QByteArray(R"({"has_email": true, "city": "Denver"})") << QString() << QStringList{city, created}
                                           << QStringList{city};
         QTest::newRow("has phone") << QByteArray(R"({"has_phone": false})") << QString() << QStringList{created} << QStringList{};
@@ -170,7 +189,7 @@ private Q_SLOTS:
             return false;
         };
         // A read of the whole 1 KB-row table: what the index map exists to prevent.
-        static const QRegularExpression tableScan(QStringLiteral("(^|\\n)[ |`-]*SCAN l($|\\n)|Seq Scan on leads"));
+        static const QRegularExpression tableScan(QStringLiteral("(^|\\n)[ |`-]*SCAN (l|lead_tags)($|\\n)|Seq Scan on lead"));
         const QString context = QStringLiteral("\npage plan:\n%1\ntotal plan:\n%2").arg(page, total);
         QVERIFY2(usesOne(page, pageIndexes), qPrintable(QStringLiteral("the page uses none of %1%2").arg(pageIndexes.join(u','), context)));
         QVERIFY2(!tableScan.match(page).hasMatch(), qPrintable(QStringLiteral("the page scans the table") + context));
@@ -237,7 +256,8 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("filter");
         QTest::addColumn<QString>("sort");
-        for (const char *f : {"{}", R"({"city": "Austin"})", R"({"has_email": true, "score": {"min": 20}})"})
+        for (const char *f : {"{}", R"({"city": "Austin"})", R"({"has_email": true, "score": {"min": 20}})",
+                              R"({"tags": {"any": ["hot"]}, "status": "new"})", R"({"tags": {"any": [2]}, "score": {"min": 30}})"})
             for (const char *sort : {"-created_at", "-score", "name", "-last_contacted_at", "score"})
                 QTest::newRow(qPrintable(QStringLiteral("%1 %2").arg(QLatin1String(f), QLatin1String(sort)))) << QByteArray(f) << QString::fromLatin1(sort);
     }

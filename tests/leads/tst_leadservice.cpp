@@ -567,6 +567,102 @@ private Q_SLOTS:
         QVERIFY(m_tags->remove(m_seller, t->value(QStringLiteral("id")).toInteger()).ok());
     }
 
+    // A tagging's copies of its lead's list columns (what a one-tag list reads) stay equal to the
+    // lead's through every way of tagging and of changing leads, and the one-tag list answers
+    // what the same filter on the leads answers.
+    int tagListMismatches()
+    {
+        auto row = m_db->selectOne(QStringLiteral(
+            "SELECT count(*) FROM lead_tags lt JOIN leads l ON l.id = lt.lead_id WHERE lt.lead_status IS DISTINCT FROM l.status "
+            "OR lt.lead_score IS DISTINCT FROM l.score OR lt.lead_city IS DISTINCT FROM l.city OR lt.lead_created_at IS DISTINCT FROM l.created_at "
+            "OR lt.lead_has_email IS DISTINCT FROM l.has_email OR lt.lead_has_phone IS DISTINCT FROM l.has_phone "
+            "OR lt.lead_has_website IS DISTINCT FROM l.has_website OR lt.lead_deleted_at IS DISTINCT FROM l.deleted_at"));
+        FT_EXPECT(row.ok(), row.ok() ? "" : qPrintable(row.error().message));
+        return row ? row->value(0).toInt() : -1;
+    }
+    QStringList namesOnLeads(const QJsonObject &filterJson)
+    {
+        const auto f = leads::LeadFilter::fromJson(filterJson);
+        FT_EXPECT(f.ok(), "a valid filter");
+        const leads::SqlCondition c = f->toSql(*m_db);
+        FT_EXPECT(c.from == QLatin1String("leads l"), "the leads' condition");
+        auto rows = m_db->select(QStringLiteral("SELECT l.name FROM leads l WHERE %1 ORDER BY l.name").arg(c.where), c.params);
+        FT_EXPECT(rows.ok(), "the leads' query runs");
+        QStringList out;
+        for (const auto &r : *rows)
+            out << r.value(0).toString();
+        return out;
+    }
+    void tagListFollowsItsLeads()
+    {
+        const qint64 a = seed(J({"name":"Tl Alpha","email":"alpha@tl.example","city":"Waco","status":"new","score":40}));
+        FT_STOP_IF_FAILED();
+        const qint64 b = seed(J({"name":"Tl Beta","phone":"512 555 0142","city":"Waco","status":"new","score":60}));
+        FT_STOP_IF_FAILED();
+        const qint64 c = seed(J({"name":"Tl Gamma","website":"gamma.example","city":"Tyler","status":"contacted"}));
+        FT_STOP_IF_FAILED();
+        // Tagged three ways: one lead, a bulk request, a statement that names no copies (the trigger).
+        QVERIFY(m_leads->addTags(m_seller, a, QJsonArray{QStringLiteral("tl-hot")}).ok());
+        auto bulkTag = leads::BulkRequest::fromJson(QJsonObject{{QStringLiteral("action"), QStringLiteral("add_tags")},
+                                                                {QStringLiteral("ids"), QJsonArray{b, c}}, {QStringLiteral("tags"), QJsonArray{QStringLiteral("tl-hot")}}});
+        QVERIFY(bulkTag.ok());
+        QVERIFY(m_leads->bulk(m_seller, *bulkTag).ok());
+        auto tag = m_db->selectOne(QStringLiteral("SELECT id FROM tags WHERE name = 'tl-hot'"));
+        QVERIFY(tag.ok());
+        const qint64 hot = tag->value(0).toLongLong();
+        QVERIFY(m_db->execute(QStringLiteral("INSERT INTO tags (name) VALUES ('tl-cold')")).ok());
+        QVERIFY(m_db->execute(QStringLiteral("INSERT INTO lead_tags (lead_id, tag_id) SELECT ?, id FROM tags WHERE name = 'tl-cold'"), {c}).ok());
+        QCOMPARE(tagListMismatches(), 0);
+
+        auto check = [&](const char *filterJson, const QStringList &expected) {
+            const QJsonObject f = obj(filterJson);
+            const auto parsed = leads::LeadFilter::fromJson(f);
+            FT_EXPECT(parsed.ok() && parsed->listTag().has_value(), filterJson);
+            QStringList got = listNames(f);
+            got.sort();
+            FT_EXPECT(got == expected, qPrintable(QStringLiteral("%1: %2").arg(QLatin1String(filterJson), got.join(u','))));
+            FT_EXPECT(namesOnLeads(f) == expected, filterJson);
+        };
+        check(J({"tags":{"any":["tl-hot"]},"status":"new"}), {QStringLiteral("Tl Alpha"), QStringLiteral("Tl Beta")});
+        check(J({"tags":{"any":["TL-HOT"]},"city":"Waco","score":{"min":50}}), {QStringLiteral("Tl Beta")});
+        FT_STOP_IF_FAILED();
+
+        // A change through the service, a bulk update, deleting and restoring, a raw UPDATE.
+        QVERIFY(m_leads->update(m_seller, a, obj(J({"status":"qualified","score":95,"email":""})), false).ok());
+        auto bulkStatus = leads::BulkRequest::fromJson(QJsonObject{{QStringLiteral("action"), QStringLiteral("set_status")},
+                                                                   {QStringLiteral("ids"), QJsonArray{b, c}}, {QStringLiteral("value"), QStringLiteral("qualified")}});
+        QVERIFY(bulkStatus.ok());
+        QVERIFY(m_leads->bulk(m_seller, *bulkStatus).ok());
+        QCOMPARE(tagListMismatches(), 0);
+        check(J({"tags":{"any":["tl-hot"]},"status":"qualified","has_email":false}), {QStringLiteral("Tl Alpha"), QStringLiteral("Tl Beta"), QStringLiteral("Tl Gamma")});
+        FT_STOP_IF_FAILED();
+        QVERIFY(m_leads->remove(m_seller, b).ok());
+        QCOMPARE(tagListMismatches(), 0);
+        check(J({"tags":{"any":["tl-hot"]},"status":"qualified"}), {QStringLiteral("Tl Alpha"), QStringLiteral("Tl Gamma")});
+        FT_STOP_IF_FAILED();
+        QVERIFY(m_leads->restore(m_seller, b).ok());
+        QVERIFY(m_db->execute(QStringLiteral("UPDATE leads SET city = 'Austin', score = NULL WHERE id = ?"), {c}).ok());
+        QCOMPARE(tagListMismatches(), 0);
+        check(J({"tags":{"any":["tl-cold"]},"city":"Austin"}), {QStringLiteral("Tl Gamma")});
+        FT_STOP_IF_FAILED();
+
+        // By id, best score first; NULL scores last.
+        const auto byScore = leads::LeadFilter::fromJson(QJsonObject{{QStringLiteral("tags"), QJsonObject{{QStringLiteral("any"), QJsonArray{hot}}}}});
+        QVERIFY(byScore.ok());
+        auto page = m_leads->list({*byScore, *leads::LeadSort::parse(QStringLiteral("-score")), 2, {}, true});
+        QVERIFY(page.ok());
+        QCOMPARE(names(page->items), (QStringList{QStringLiteral("Tl Alpha"), QStringLiteral("Tl Beta")}));
+        QCOMPARE(page->total, 3);
+        page = m_leads->list({*byScore, *leads::LeadSort::parse(QStringLiteral("-score")), 2, page->nextCursor, false});
+        QVERIFY(page.ok());
+        QCOMPARE(names(page->items), QStringList{QStringLiteral("Tl Gamma")});
+
+        // Merging moves the other lead's taggings onto the survivor, with the survivor's columns.
+        QVERIFY(m_leads->merge(m_seller, a, {c}, {}).ok());
+        QCOMPARE(tagListMismatches(), 0);
+        check(J({"tags":{"any":["tl-cold"]}}), {QStringLiteral("Tl Alpha")});
+    }
+
     void duplicatesAndMergeKeepEverything()
     {
         const qint64 a = seed(J({"name":"Joe Smith","company":"Joe's Plumbing LLC","email":"joe@joesplumbing.example","city":"Austin"}));

@@ -1,4 +1,4 @@
-// The SQLite and PostgreSQL schemas must be the same schema: tables, columns (name,
+// The SQLite and PostgreSQL schemas must be the same schema: tables and views, columns (name,
 // nullability, type family), indexes and foreign keys, compared by introspection.
 #include "fliptech/storage/database.h"
 #include "tempdatabase.h"
@@ -62,8 +62,10 @@ QString canonicalColumns(QStringList cols, bool partial)
         return cols.join(u',');
     QStringList rest = cols.mid(1);
     rest.removeAll(QStringLiteral("id"));
-    if (partial)
+    if (partial) {
         rest.removeAll(QStringLiteral("deleted_at"));
+        rest.removeAll(QStringLiteral("lead_deleted_at")); // a tagging's copy of it (lead_tags)
+    }
     if (rest.size() > 1) {
         const QString second = rest.takeFirst();
         rest.sort();
@@ -75,7 +77,7 @@ QString canonicalColumns(QStringList cols, bool partial)
 Schema sqliteSchema(storage::Database &db)
 {
     Schema s;
-    auto tables = db.select(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"));
+    auto tables = db.select(QStringLiteral("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%'"));
     for (const auto &t : *tables) {
         const QString table = t.value(0).toString();
         s.tables << table;
@@ -107,7 +109,7 @@ Schema postgresSchema(storage::Database &db)
 {
     Schema s;
     for (const auto &t : *db.select(QStringLiteral("SELECT table_name FROM information_schema.tables "
-                                                   "WHERE table_schema = 'public' AND table_type = 'BASE TABLE'")))
+                                                   "WHERE table_schema = 'public' AND table_type IN ('BASE TABLE', 'VIEW')")))
         s.tables << t.value(0).toString();
     for (const auto &c : *db.select(QStringLiteral("SELECT table_name, column_name, data_type, is_nullable "
                                                    "FROM information_schema.columns WHERE table_schema = 'public'")))

@@ -1,6 +1,7 @@
 // LeadService: bulk operations, duplicates and merge.
 #include "fliptech/core/json.h"
 #include "fliptech/leads/leadfields.h"
+#include "fliptech/leads/leadfilter.h"
 #include "fliptech/leads/leadservice.h"
 #include "fliptech/leads/normalize.h"
 #include "fliptech/storage/database.h"
@@ -183,8 +184,9 @@ core::Status LeadService::bulkBatch(const Actor &actor, const BulkRequest &reque
             QVariantList params{*tag};
             params += idParams;
             auto done = request.action == A::AddTags
-                ? m_db->execute(QStringLiteral("INSERT INTO lead_tags (lead_id, tag_id, created_at) SELECT id, ?, %1 FROM leads WHERE id IN (%2) "
-                                               "ON CONFLICT DO NOTHING").arg(m_db->timestampParam(), in),
+                ? m_db->execute(QStringLiteral("INSERT INTO lead_tags (lead_id, tag_id, created_at, %3) SELECT l.id, ?, %1, %4 FROM leads l "
+                                               "WHERE l.id IN (%2) ON CONFLICT DO NOTHING")
+                                    .arg(m_db->timestampParam(), in, taggingCopies(), leadCopies()),
                                 QVariantList{*tag, now} + idParams)
                 : m_db->execute(QStringLiteral("DELETE FROM lead_tags WHERE tag_id = ? AND lead_id IN (%1)").arg(in), params);
             if (!done)

@@ -73,6 +73,16 @@ QJsonValue listValue(const QString &v)
 
 } // namespace
 
+QString taggingCopies()
+{
+    return QStringLiteral("lead_status, lead_score, lead_city, lead_created_at, lead_has_email, lead_has_phone, lead_has_website, lead_deleted_at");
+}
+
+QString leadCopies()
+{
+    return QStringLiteral("l.status, l.score, l.city, l.created_at, l.has_email, l.has_phone, l.has_website, l.deleted_at");
+}
+
 core::Result<LeadSort> LeadSort::parse(const QString &text)
 {
     LeadSort s;
@@ -275,8 +285,28 @@ QString LeadFilter::matchExpression(const storage::Database &db, const QString &
     return terms.join(db.isPostgres() ? QStringLiteral(" & ") : QStringLiteral(" "));
 }
 
-SqlCondition LeadFilter::toSql(const storage::Database &db) const
+std::optional<QJsonValue> LeadFilter::listTag(const LeadSort *sort) const
 {
+    static const QSet<QString> held = {QStringLiteral("status"), QStringLiteral("city"), QStringLiteral("score"), QStringLiteral("created_at"),
+                                       QStringLiteral("has_email"), QStringLiteral("has_phone"), QStringLiteral("has_website"), QStringLiteral("tags"),
+                                       QStringLiteral("q"), QStringLiteral("ids"), QStringLiteral("deleted")};
+    static const QSet<QString> orders = {QStringLiteral("created_at"), QStringLiteral("score"), QStringLiteral("id")};
+    const QJsonArray any = m_json.value(QStringLiteral("tags")).toObject().value(QStringLiteral("any")).toArray();
+    if (any.size() != 1 || m_json.value(QStringLiteral("deleted")).toString(QStringLiteral("exclude")) != QLatin1String("exclude"))
+        return std::nullopt;
+    if (sort && !orders.contains(sort->field))
+        return std::nullopt;
+    for (auto it = m_json.begin(); it != m_json.end(); ++it)
+        if (!held.contains(it.key()))
+            return std::nullopt;
+    return any.first();
+}
+
+SqlCondition LeadFilter::toSql(const storage::Database &db, std::optional<qint64> listTagId) const
+{
+    SqlCondition out;
+    if (listTagId)
+        out.from = QStringLiteral("lead_tag_list l");
     QStringList where;
     QVariantList params;
     const QString deleted = m_json.value(QStringLiteral("deleted")).toString(QStringLiteral("exclude"));
@@ -356,7 +386,10 @@ SqlCondition LeadFilter::toSql(const storage::Database &db) const
             };
             // "any" as a set of lead ids read from the tag index; "none" and "all" as look-ups of
             // the lead's own tags (primary key (lead_id, tag_id)).
-            if (const QJsonArray any = t.value(QStringLiteral("any")).toArray(); !any.isEmpty())
+            if (listTagId) {
+                where << QStringLiteral("l.tag_id = ?");
+                params << *listTagId;
+            } else if (const QJsonArray any = t.value(QStringLiteral("any")).toArray(); !any.isEmpty())
                 // (On SQLite "+l.id": the set is checked against the ids of whatever index the
                 // planner walks, not used to seek 1 KB rows one by one.)
                 where << (db.isPostgres() ? QStringLiteral("l.id") : QStringLiteral("+l.id")) +
@@ -386,7 +419,9 @@ SqlCondition LeadFilter::toSql(const storage::Database &db) const
     }
     if (where.isEmpty())
         where << QStringLiteral("1 = 1");
-    return {where.join(QStringLiteral(" AND ")), params};
+    out.where = where.join(QStringLiteral(" AND "));
+    out.params = std::move(params);
+    return out;
 }
 
 } // namespace fliptech::leads

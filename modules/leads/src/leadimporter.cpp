@@ -3,6 +3,7 @@
 #include "fliptech/core/json.h"
 #include "fliptech/leads/filestore.h"
 #include "fliptech/leads/leadfields.h"
+#include "fliptech/leads/leadfilter.h"
 #include "fliptech/leads/leadindexing.h"
 #include "fliptech/leads/leadservice.h"
 #include "fliptech/leads/normalize.h"
@@ -807,8 +808,9 @@ core::Status tagImported(storage::Database &db, const QString &name, const LeadW
             return ins.error();
         id = ins->value(0).toLongLong();
     }
-    auto done = db.execute(QStringLiteral("INSERT INTO lead_tags (lead_id, tag_id, created_at) SELECT id, ?, %1 FROM leads "
-                                          "WHERE created_at = %1 AND source = ? ON CONFLICT DO NOTHING").arg(db.timestampParam()),
+    auto done = db.execute(QStringLiteral("INSERT INTO lead_tags (lead_id, tag_id, created_at, %2) SELECT l.id, ?, %1, %3 FROM leads l "
+                                          "WHERE l.created_at = %1 AND l.source = ? ON CONFLICT DO NOTHING")
+                               .arg(db.timestampParam(), taggingCopies(), leadCopies()),
                            {id, p.stamp, p.stamp, p.source});
     if (!done)
         return done.error();
@@ -870,13 +872,13 @@ core::Status tagRows(storage::Database &db, const QHash<QString, QStringList> &r
                               {p.stamp});
     if (!created)
         return created.error();
-    auto tagged = db.execute(QStringLiteral("INSERT INTO lead_tags (lead_id, tag_id, created_at) "
-                                            "SELECT DISTINCT l.id, t.id, %2 FROM leads l "
+    auto tagged = db.execute(QStringLiteral("INSERT INTO lead_tags (lead_id, tag_id, created_at, %3) "
+                                            "SELECT DISTINCT l.id, t.id, %2, %4 FROM leads l "
                                             "JOIN %1 r ON r.email = coalesce(l.email, '') AND r.phone = coalesce(l.phone, '') "
                                             "AND r.name = coalesce(l.name, '') AND r.company = coalesce(l.company, '') "
                                             "JOIN tags t ON lower(t.name) = lower(r.tag) "
                                             "WHERE l.created_at = %2 AND l.source = ? ON CONFLICT DO NOTHING")
-                                 .arg(table, db.timestampParam()),
+                                 .arg(table, db.timestampParam(), taggingCopies(), leadCopies()),
                              {p.stamp, p.stamp, p.source});
     if (!tagged)
         return tagged.error();
@@ -1154,7 +1156,7 @@ void LeadImporter::afterCommit(const Actor &actor, const ImportReport &report)
     // planner works without them until the next ANALYZE.
     const bool pg = m_db->isPostgres();
     if (report.imported > 10000 && (pg || !report.indexingDeferred))
-        core::logDiscarded(m_db->executeRaw(pg ? QStringLiteral("ANALYZE leads") : QStringLiteral("ANALYZE leads; PRAGMA optimize")),
+        core::logDiscarded(m_db->executeRaw(pg ? QStringLiteral("ANALYZE leads, lead_tags") : QStringLiteral("ANALYZE leads; ANALYZE lead_tags; PRAGMA optimize")),
                            "planner statistics; the next ANALYZE brings them");
     m_leads.announce(QStringLiteral("leads_imported"), {{QStringLiteral("imported"), report.imported}, {QStringLiteral("updated"), report.updated}},
                      actor.userId);

@@ -220,8 +220,8 @@ core::Result<IndexingState> LeadIndexing::run(const Progress &progress, const st
     if (auto st = steps(indexForSearch); !st)
         return st.error();
     // Statistics for the planner now that the indexes are back (SQLite: sampled, seconds not minutes).
-    core::logDiscarded(m_db->executeRaw(m_db->isPostgres() ? QStringLiteral("ANALYZE leads; ANALYZE lead_search")
-                                                           : QStringLiteral("PRAGMA analysis_limit=1000; ANALYZE leads; PRAGMA analysis_limit=0")),
+    core::logDiscarded(m_db->executeRaw(m_db->isPostgres() ? QStringLiteral("ANALYZE leads, lead_search, lead_tags")
+                                                           : QStringLiteral("PRAGMA analysis_limit=1000; ANALYZE leads; ANALYZE lead_tags; PRAGMA analysis_limit=0")),
                        "planner statistics; the planner works without them until the next ANALYZE");
     qCInfo(lcLeads) << "indexing caught up:" << before->indexes << "indexes," << before->searchBacklog << "leads for search";
     return state();

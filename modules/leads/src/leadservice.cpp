@@ -211,13 +211,16 @@ core::Result<qint64> LeadService::count(const LeadFilter &filter)
 
 core::Result<LeadTotal> LeadService::total(const LeadFilter &filter, bool exact)
 {
-    const SqlCondition cond = filter.toSql(*m_db);
-    QString key = cond.where;
+    auto listed = listCondition(filter, nullptr);
+    if (!listed)
+        return listed.error();
+    const SqlCondition &cond = *listed;
+    QString key = cond.from + u'\x1f' + cond.where;
     for (const QVariant &p : cond.params)
         key += u'\x1f' + p.toString();
     const quint64 gen = m_generation.load();
     const qint64 now = m_clock.monotonicMs();
-    const QString sql = QStringLiteral("SELECT count(*) FROM leads l WHERE ") + cond.where;
+    const QString sql = QStringLiteral("SELECT count(*) FROM %1 WHERE %2").arg(cond.from, cond.where);
     {
         QMutexLocker lock(&m_countMutex);
         const auto it = m_counts.find(key);
@@ -226,14 +229,14 @@ core::Result<LeadTotal> LeadService::total(const LeadFilter &filter, bool exact)
             // the count, so an old one is answered now and counted again once in the background.
             if (now - it->atMs >= kCountFreshMs && !it->refreshing) {
                 it->refreshing = true;
-                m_recount.start([this, key, sql, where = cond.where, params = cond.params, gen, wasExact = it->exact] {
+                m_recount.start([this, key, sql, cond, gen, wasExact = it->exact] {
                     auto fresh = wasExact ? [&]() -> core::Result<LeadTotal> {
-                        auto row = m_db->selectOne(sql, params);
+                        auto row = m_db->selectOne(sql, cond.params);
                         if (!row)
                             return row.error();
                         return LeadTotal{row->value(0).toLongLong(), true};
                     }()
-                                          : countBounded(where, params);
+                                          : countBounded(cond);
                     const qint64 at = m_clock.monotonicMs();
                     QMutexLocker relock(&m_countMutex);
                     const auto again = m_counts.find(key);
@@ -257,7 +260,7 @@ core::Result<LeadTotal> LeadService::total(const LeadFilter &filter, bool exact)
             return row.error();
         counted = LeadTotal{row->value(0).toLongLong(), true};
     } else {
-        counted = countBounded(cond.where, cond.params);
+        counted = countBounded(cond);
         if (!counted)
             return counted.error();
     }
@@ -268,13 +271,15 @@ core::Result<LeadTotal> LeadService::total(const LeadFilter &filter, bool exact)
     return *counted;
 }
 
-core::Result<LeadTotal> LeadService::countBounded(const QString &where, const QVariantList &params)
+core::Result<LeadTotal> LeadService::countBounded(const SqlCondition &cond)
 {
+    const QString &where = cond.where;
+    const QVariantList &params = cond.params;
     // Exact while there are few: the count stops at the limit, so it never costs more than
     // reading the candidates for that many matches. (Given a time budget too, it turned a
     // tag's 8,400 leads into PostgreSQL's semi-join estimate, half the real count, and a cold
     // connection's exact counts into estimates: measured, not kept.)
-    auto row = m_db->selectOne(boundedCountSql(where), params);
+    auto row = m_db->selectOne(boundedCountSql(cond), params);
     if (!row)
         return row.error();
     const qint64 bounded = row->value(0).toLongLong();
@@ -284,7 +289,7 @@ core::Result<LeadTotal> LeadService::countBounded(const QString &where, const QV
         // Many: the planner's estimate (from the statistics ANALYZE keeps), which costs a
         // planning and no execution; counting the sample below would cost as much as counting
         // exactly whenever an index narrows the filter.
-        auto plan = m_db->selectOne(QStringLiteral("EXPLAIN (FORMAT JSON) SELECT 1 FROM leads l WHERE ") + where, params);
+        auto plan = m_db->selectOne(QStringLiteral("EXPLAIN (FORMAT JSON) SELECT 1 FROM %1 WHERE %2").arg(cond.from, where), params);
         if (!plan)
             return plan.error();
         const QJsonArray doc = QJsonDocument::fromJson(plan->value(0).toString().toUtf8()).array();
@@ -295,7 +300,7 @@ core::Result<LeadTotal> LeadService::countBounded(const QString &where, const QV
     // (an index narrows the filter to some tens of thousands of entries: a few milliseconds),
     // else given up after 15 ms (exactCountBudgetMs) for an estimate.
     if (m_exactCountBudgetMs > 0) {
-        if (auto all = m_db->selectOneWithin(QStringLiteral("SELECT count(*) FROM leads l WHERE ") + where, params, m_exactCountBudgetMs))
+        if (auto all = m_db->selectOneWithin(QStringLiteral("SELECT count(*) FROM %1 WHERE %2").arg(cond.from, where), params, m_exactCountBudgetMs))
             return LeadTotal{all->value(0).toLongLong(), true};
         else if (all.error().code != ErrorCode::Cancelled)
             return all.error();
@@ -312,7 +317,7 @@ core::Result<LeadTotal> LeadService::countBounded(const QString &where, const QV
     constexpr int slices = 16;
     const qint64 width = qMax<qint64>(1024, span / 50 / slices);
     if (width * slices * 2 >= span) {
-        auto all = m_db->selectOne(QStringLiteral("SELECT count(*) FROM leads l WHERE ") + where, params);
+        auto all = m_db->selectOne(QStringLiteral("SELECT count(*) FROM %1 WHERE %2").arg(cond.from, where), params);
         if (!all)
             return all.error();
         return LeadTotal{all->value(0).toLongLong(), true};
@@ -326,7 +331,7 @@ core::Result<LeadTotal> LeadService::countBounded(const QString &where, const QV
         // slices are (bound, SQLite read every row of them instead of the filter's index).
         ranges << QStringLiteral("l.id BETWEEN %1 AND %2").arg(first).arg(first + width - 1);
     }
-    auto sample = m_db->selectOne(QStringLiteral("SELECT count(*) FROM leads l WHERE (%1) AND (%2)").arg(where, ranges.join(QStringLiteral(" OR "))),
+    auto sample = m_db->selectOne(QStringLiteral("SELECT count(*) FROM %1 WHERE (%2) AND (%3)").arg(cond.from, where, ranges.join(QStringLiteral(" OR "))),
                                   params);
     if (!sample)
         return sample.error();
@@ -344,30 +349,30 @@ core::Result<std::pair<qint64, qint64>> LeadService::idBounds()
     return std::pair<qint64, qint64>{bounds->value(0).toLongLong(), bounds->value(1).toLongLong()};
 }
 
-core::Result<QString> LeadService::walkIndexFor(const LeadFilter &filter, const LeadSort &sort, qint64 total)
+core::Result<QString> LeadService::walkIndexFor(const LeadFilter &filter, const SqlCondition &cond, const LeadSort &sort, qint64 total)
 {
-    if (m_db->isPostgres())
-        return QString();
+    if (m_db->isPostgres() || cond.from != SqlCondition().from)
+        return QString(); // (a tag's list reads a range of that tag's index whatever the order)
     auto b = idBounds(); // the ids between the lowest and the highest: about the number of leads
     if (!b)
         return b.error();
     return walkIndex(filter, sort, total, qMax<qint64>(0, b->second - b->first + 1));
 }
 
-core::Result<storage::Rows> LeadService::pageIds(const QString &where, const QVariantList &params, const LeadSort &sort, int limit, qint64 offset,
-                                                 bool reverse, const QString &index)
+core::Result<storage::Rows> LeadService::pageIds(const SqlCondition &cond, const LeadSort &sort, int limit, qint64 offset, bool reverse,
+                                                 const QString &index)
 {
-    auto rows = m_db->select(pageIdsSql(where, sort, limit, offset, reverse, index), params);
+    auto rows = m_db->select(pageIdsSql(cond, sort, limit, offset, reverse, index), cond.params);
     if (!rows && !index.isEmpty()) {
         // A hint SQLite cannot follow ("no such index": a bulk load is rebuilding it; "no query
         // solution") costs speed, never the answer.
         qCWarning(lcLeads).noquote() << "reading without" << index << "-" << rows.error().message;
-        return m_db->select(pageIdsSql(where, sort, limit, offset, reverse, {}), params);
+        return m_db->select(pageIdsSql(cond, sort, limit, offset, reverse, {}), cond.params);
     }
     return rows;
 }
 
-QString LeadService::pageIdsSql(const QString &where, const LeadSort &sort, int limit, qint64 offset, bool reverse, const QString &index)
+QString LeadService::pageIdsSql(const SqlCondition &cond, const LeadSort &sort, int limit, qint64 offset, bool reverse, const QString &index)
 {
     // Only the id and the sort key: an index that holds the filter's columns and the sort key
     // answers this alone (a covering scan), so a page reads 50 wide rows, not every match.
@@ -375,7 +380,7 @@ QString LeadService::pageIdsSql(const QString &where, const LeadSort &sort, int 
     const bool desc = sort.descending != reverse;
     const QString dir = desc ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
     const QString hint = index.isEmpty() ? QString() : index == QLatin1String("NOT INDEXED") ? QString(u' ' + index) : QString(QStringLiteral(" INDEXED BY ") + index);
-    QString sql = QStringLiteral("SELECT l.id, %1 FROM leads l%2 WHERE %3 ORDER BY ").arg(key, hint, where);
+    QString sql = QStringLiteral("SELECT l.id, %1 FROM %2%3 WHERE %4 ORDER BY ").arg(key, cond.from, hint, cond.where);
     sql += sort.field == QLatin1String("id") ? QString(QStringLiteral("l.id") + dir) : QString(key + dir + QStringLiteral(", l.id") + dir);
     sql += QStringLiteral(" LIMIT ") + QString::number(limit);
     if (offset > 0)
@@ -383,19 +388,39 @@ QString LeadService::pageIdsSql(const QString &where, const LeadSort &sort, int 
     return sql;
 }
 
-QString LeadService::boundedCountSql(const QString &where)
+QString LeadService::boundedCountSql(const SqlCondition &cond)
 {
-    return QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM leads l WHERE %1 LIMIT %2) s").arg(where, QString::number(exactTotalLimit + 1));
+    return QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM %1 WHERE %2 LIMIT %3) s").arg(cond.from, cond.where, QString::number(exactTotalLimit + 1));
+}
+
+core::Result<SqlCondition> LeadService::listCondition(const LeadFilter &filter, const LeadSort *sort)
+{
+    const std::optional<QJsonValue> tag = filter.listTag(sort);
+    if (!tag)
+        return filter.toSql(*m_db);
+    if (tag->isDouble())
+        return filter.toSql(*m_db, qint64(tag->toDouble()));
+    auto id = m_db->select(QStringLiteral("SELECT id FROM tags WHERE lower(name) = lower(?)"), {tag->toString()});
+    if (!id)
+        return id.error();
+    if (id->isEmpty())
+        return filter.toSql(*m_db); // no such tag: nothing matches, as the leads' condition says
+    return filter.toSql(*m_db, id->first().value(0).toLongLong());
 }
 
 core::Result<QJsonObject> LeadService::queryPlans(const LeadFilter &filter, const LeadSort &sort)
 {
-    const SqlCondition cond = filter.toSql(*m_db);
+    auto pageCond = listCondition(filter, &sort);
+    if (!pageCond)
+        return pageCond.error();
+    auto countCond = listCondition(filter, nullptr);
+    if (!countCond)
+        return countCond.error();
     auto total = this->total(filter);
     if (!total)
         return total.error();
-    auto explain = [&](const QString &sql) -> core::Result<QString> {
-        auto rows = m_db->select((m_db->isPostgres() ? QStringLiteral("EXPLAIN ") : QStringLiteral("EXPLAIN QUERY PLAN ")) + sql, cond.params);
+    auto explain = [&](const QString &sql, const QVariantList &params) -> core::Result<QString> {
+        auto rows = m_db->select((m_db->isPostgres() ? QStringLiteral("EXPLAIN ") : QStringLiteral("EXPLAIN QUERY PLAN ")) + sql, params);
         if (!rows)
             return rows.error();
         QStringList lines;
@@ -403,14 +428,16 @@ core::Result<QJsonObject> LeadService::queryPlans(const LeadFilter &filter, cons
             lines << r.value(m_db->isPostgres() ? 0 : 3).toString();
         return lines.join(u'\n');
     };
-    auto walk = walkIndexFor(filter, sort, total->value);
+    auto walk = walkIndexFor(filter, *pageCond, sort, total->value);
     if (!walk)
         return walk.error();
     // The first range of the first page (the non-NULL values of a sort that may be NULL).
-    auto page = explain(pageIdsSql(sortRanges(cond.where, sort).first().where, sort, 51, 0, false, *walk));
+    SqlCondition first = *pageCond;
+    first.where = sortRanges(pageCond->where, sort).first().where;
+    auto page = explain(pageIdsSql(first, sort, 51, 0, false, *walk), first.params);
     if (!page)
         return page.error();
-    auto count = explain(boundedCountSql(cond.where));
+    auto count = explain(boundedCountSql(*countCond), countCond->params);
     if (!count)
         return count.error();
     return QJsonObject{{QStringLiteral("page"), *page}, {QStringLiteral("total"), *count},
@@ -453,9 +480,10 @@ core::Result<QList<LeadService::PageRange>> LeadService::pageRanges(const SqlCon
     const QString &where = cond.where;
     const QVariantList &params = cond.params;
     QList<PageRange> ranges;
+    auto range = [&](const QString &w, const QVariantList &p, bool nullTail = false) { ranges.append({{w, p, cond.from}, nullTail}); };
     if (cursor.isEmpty()) {
         for (const SortRange &r : sortRanges(where, sort))
-            ranges.append({r.where, params, r.nullTail});
+            range(r.where, params, r.nullTail);
         return ranges;
     }
     const QJsonArray c = QJsonDocument::fromJson(QByteArray::fromBase64(cursor.toLatin1(), QByteArray::Base64UrlEncoding)).array();
@@ -465,7 +493,7 @@ core::Result<QList<LeadService::PageRange>> LeadService::pageRanges(const SqlCon
     const QString cmp = sort.descending ? QStringLiteral("<") : QStringLiteral(">");
     const LeadField *sortField = sort.field == QLatin1String("id") ? nullptr : leadField(sort.field);
     if (!sortField) {
-        ranges.append({where + QStringLiteral(" AND l.id %1 ?").arg(cmp), params + QVariantList{lastId}});
+        range(where + QStringLiteral(" AND l.id %1 ?").arg(cmp), params + QVariantList{lastId});
         return ranges;
     }
     const QString col = QStringLiteral("l.") + sortField->name;
@@ -476,16 +504,16 @@ core::Result<QList<LeadService::PageRange>> LeadService::pageRanges(const SqlCon
     const QString ph = fieldPlaceholder(*m_db, *sortField);
     if (v.isNull()) {
         // Already in the NULL tail.
-        ranges.append({where + QStringLiteral(" AND %1 IS NULL AND l.id %2 ?").arg(col, cmp), params + QVariantList{lastId}, true});
+        range(where + QStringLiteral(" AND %1 IS NULL AND l.id %2 ?").arg(col, cmp), params + QVariantList{lastId}, true);
     } else if (m_db->isPostgres()) {
         // PostgreSQL bounds a B-tree scan by the row value itself: one range.
-        ranges.append({where + QStringLiteral(" AND (%1, l.id) %2 (%3, ?)").arg(col, cmp, ph), params + QVariantList{v, lastId}});
+        range(where + QStringLiteral(" AND (%1, l.id) %2 (%3, ?)").arg(col, cmp, ph), params + QVariantList{v, lastId});
     } else {
-        ranges.append({where + QStringLiteral(" AND %1 = %2 AND l.id %3 ?").arg(col, ph, cmp), params + QVariantList{v, lastId}});
-        ranges.append({where + QStringLiteral(" AND %1 %2 %3").arg(col, cmp, ph), params + QVariantList{v}});
+        range(where + QStringLiteral(" AND %1 = %2 AND l.id %3 ?").arg(col, ph, cmp), params + QVariantList{v, lastId});
+        range(where + QStringLiteral(" AND %1 %2 %3").arg(col, cmp, ph), params + QVariantList{v});
     }
     if (!v.isNull() && !notNullColumn(sortField->name))
-        ranges.append({where + QStringLiteral(" AND %1 IS NULL").arg(col), params, true});
+        range(where + QStringLiteral(" AND %1 IS NULL").arg(col), params, true);
     return ranges;
 }
 
@@ -498,7 +526,7 @@ core::Result<LeadService::PageIds> LeadService::readPageIds(const QList<PageRang
     PageIds out;
     for (qsizetype i = 0; i < ranges.size() && out.rows.size() <= limit; ++i) {
         const PageRange &r = ranges.at(i);
-        auto more = pageIds(r.where, r.params, r.nullTail ? byId : sort, int(limit + 1 - out.rows.size()), 0, false, r.nullTail ? tailIndex(index) : index);
+        auto more = pageIds(r.cond, r.nullTail ? byId : sort, int(limit + 1 - out.rows.size()), 0, false, r.nullTail ? tailIndex(index) : index);
         if (!more)
             return more.error();
         out.rows.append(*more);
@@ -543,9 +571,11 @@ core::Status LeadService::fillItems(LeadPage &page, const storage::Rows &idRows,
 core::Result<LeadPage> LeadService::list(const ListOptions &options)
 {
     const int limit = qBound(1, options.limit, maxReadPageSize);
-    const SqlCondition cond = options.filter.toSql(*m_db);
     const LeadSort &sort = options.sort;
-    auto ranges = pageRanges(cond, sort, options.cursor);
+    auto cond = listCondition(options.filter, &sort);
+    if (!cond)
+        return cond.error();
+    auto ranges = pageRanges(*cond, sort, options.cursor);
     if (!ranges)
         return ranges.error();
 
@@ -553,8 +583,8 @@ core::Result<LeadPage> LeadService::list(const ListOptions &options)
     const qint64 now = m_clock.monotonicMs();
     QString pageKey;
     if (options.asJsonText) {
-        pageKey = ranges->first().where + sort.toString() + QString::number(limit) + (options.withTotal ? u'T' : u'-') + (options.exactTotal ? u'E' : u'-');
-        for (const QVariant &p : std::as_const(ranges->first().params))
+        pageKey = ranges->first().cond.from + ranges->first().cond.where + sort.toString() + QString::number(limit) + (options.withTotal ? u'T' : u'-') + (options.exactTotal ? u'E' : u'-');
+        for (const QVariant &p : std::as_const(ranges->first().cond.params))
             pageKey += u'\x1f' + p.toString();
         QMutexLocker lock(&m_pageMutex);
         const auto it = m_pages.constFind(pageKey);
@@ -570,7 +600,7 @@ core::Result<LeadPage> LeadService::list(const ListOptions &options)
         if (!t)
             return t.error();
         total = *t;
-        auto walk = walkIndexFor(options.filter, sort, total->value);
+        auto walk = walkIndexFor(options.filter, *cond, sort, total->value);
         if (!walk)
             return walk.error();
         index = *walk;
@@ -612,7 +642,10 @@ core::Result<LeadPage> LeadService::list(const ListOptions &options)
 
 core::Result<QJsonArray> LeadService::window(const LeadFilter &filter, const LeadSort &sort, qint64 offset, int limit, qint64 total)
 {
-    const SqlCondition cond = filter.toSql(*m_db);
+    auto listed = listCondition(filter, &sort);
+    if (!listed)
+        return listed.error();
+    const SqlCondition &cond = *listed;
     limit = qBound(1, limit, 5000);
     offset = qMax<qint64>(0, offset);
     const bool fromEnd = total > 0 && offset > total / 2;
@@ -632,20 +665,20 @@ core::Result<QJsonArray> LeadService::window(const LeadFilter &filter, const Lea
         std::reverse(ranges.begin(), ranges.end());
     LeadSort byId = sort;
     byId.field = QStringLiteral("id");
-    auto walk = walkIndexFor(filter, sort, total);
+    auto walk = walkIndexFor(filter, cond, sort, total);
     if (!walk)
         return walk.error();
     storage::Rows idRows;
     for (const SortRange &r : std::as_const(ranges)) {
         if (idRows.size() >= take)
             break;
-        auto part = pageIds(r.where, cond.params, r.nullTail ? byId : sort, int(take - idRows.size()), skip, fromEnd,
+        auto part = pageIds({r.where, cond.params, cond.from}, r.nullTail ? byId : sort, int(take - idRows.size()), skip, fromEnd,
                             r.nullTail ? tailIndex(*walk) : *walk);
         if (!part)
             return part.error();
         if (part->isEmpty() && skip > 0 && ranges.size() > 1) {
             // The window starts past this range: skip what it holds.
-            auto counted = m_db->selectOne(QStringLiteral("SELECT count(*) FROM leads l WHERE ") + r.where, cond.params);
+            auto counted = m_db->selectOne(QStringLiteral("SELECT count(*) FROM %1 WHERE %2").arg(cond.from, r.where), cond.params);
             if (!counted)
                 return counted.error();
             skip = qMax<qint64>(0, skip - counted->value(0).toLongLong());
@@ -1002,9 +1035,10 @@ core::Result<QJsonArray> LeadService::addTags(const Actor &actor, qint64 leadId,
         auto id = tagIdFor(t, true);
         if (!id)
             return id.error();
-        auto ins = m_db->execute(QStringLiteral("INSERT INTO lead_tags (lead_id, tag_id, created_at) VALUES (?, ?, %1) ON CONFLICT DO NOTHING")
-                                     .arg(m_db->timestampParam()),
-                                 {leadId, *id, storage::Database::isoTimestamp(m_clock.now())});
+        auto ins = m_db->execute(QStringLiteral("INSERT INTO lead_tags (lead_id, tag_id, created_at, %2) SELECT l.id, ?, %1, %3 FROM leads l "
+                                                "WHERE l.id = ? ON CONFLICT DO NOTHING")
+                                     .arg(m_db->timestampParam(), taggingCopies(), leadCopies()),
+                                 {*id, storage::Database::isoTimestamp(m_clock.now()), leadId});
         if (!ins)
             return ins.error();
         if (ins->rowsAffected)

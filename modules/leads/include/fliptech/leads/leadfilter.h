@@ -21,6 +21,8 @@
 #include <QUrlQuery>
 #include <QVariantList>
 
+#include <optional>
+
 namespace fliptech::storage {
 class Database;
 }
@@ -30,7 +32,17 @@ namespace fliptech::leads {
 struct SqlCondition {
     QString where;        // "l.status IN (?, ?) AND ..." (lead alias "l"), never empty ("1=1")
     QVariantList params;
+    // What "l" is: the leads, or lead_tag_list (one tag's taggings with the list's hot columns
+    // named as on leads, "id" the lead's id; see LeadFilter::listTag).
+    QString from = QStringLiteral("leads l");
 };
+
+// The lead's columns a tagging copies (lead_tags.lead_status, ... : what lead_tag_list reads),
+// and the same of a lead aliased "l": a statement that tags leads it reads names both, e.g.
+// INSERT INTO lead_tags (lead_id, tag_id, <taggingCopies>) SELECT l.id, ?, <leadCopies> FROM leads l ...
+// (one that does not is completed by a trigger, at the cost of a second write).
+QString taggingCopies();
+QString leadCopies();
 
 struct LeadSort {
     QString field = QStringLiteral("created_at");
@@ -55,7 +67,14 @@ public:
     const QJsonObject &json() const { return m_json; }
     bool isEmpty() const { return m_json.isEmpty(); }
     QString freeText() const { return m_json.value(QStringLiteral("q")).toString(); }
-    SqlCondition toSql(const storage::Database &db) const;
+    // The filter as a condition on the leads; with `listTagId` (the id of listTag()), on that
+    // tag's rows of lead_tag_list instead, which answer the same leads.
+    SqlCondition toSql(const storage::Database &db, std::optional<qint64> listTagId = std::nullopt) const;
+    // The tag (a name or an id) whose rows of lead_tag_list a list of this filter reads best:
+    // the filter asks for one tag ("tags": {"any": [one]}) and tests otherwise only columns the
+    // view holds (status, city, score, created_at, has_*; tags all/none, q and ids as sets of
+    // ids), live leads only; with `sort`, also one of its indexes' orders (newest, score, id).
+    std::optional<QJsonValue> listTag(const LeadSort *sort = nullptr) const;
 
     // The words of a free-text query as a full-text match expression, or empty when it has no
     // words. Only letters and digits survive, so nothing a user types can change its meaning.

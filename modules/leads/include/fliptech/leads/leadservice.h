@@ -196,8 +196,7 @@ private:
     };
     // One index range of a page (see pageRanges in the .cpp).
     struct PageRange {
-        QString where;
-        QVariantList params;
+        SqlCondition cond;
         bool nullTail = false;
     };
     struct PageIds {
@@ -209,18 +208,21 @@ private:
     core::Status fillItems(LeadPage &page, const storage::Rows &idRows, bool asJsonText);
     // The ids of a page: the sorted filter, read where possible from an index alone.
     // `index`: SQLite's INDEXED BY (see walkIndex in the .cpp), or empty for the planner's choice.
-    core::Result<storage::Rows> pageIds(const QString &where, const QVariantList &params, const LeadSort &sort, int limit, qint64 offset,
-                                        bool reverse, const QString &index);
+    core::Result<storage::Rows> pageIds(const SqlCondition &cond, const LeadSort &sort, int limit, qint64 offset, bool reverse,
+                                        const QString &index);
     // The full rows of these ids, in the order given.
     core::Result<storage::Rows> rowsOf(const storage::Rows &idRows);
-    QString pageIdsSql(const QString &where, const LeadSort &sort, int limit, qint64 offset, bool reverse, const QString &index);
-    static QString boundedCountSql(const QString &where);
+    QString pageIdsSql(const SqlCondition &cond, const LeadSort &sort, int limit, qint64 offset, bool reverse, const QString &index);
+    static QString boundedCountSql(const SqlCondition &cond);
+    // The filter as SQL on what a list of it reads best (with `sort`, for its pages; without, for
+    // its count): one tag's rows of lead_tag_list (LeadFilter::listTag), else the leads.
+    core::Result<SqlCondition> listCondition(const LeadFilter &filter, const LeadSort *sort);
     // The lowest and highest lead id.
     core::Result<std::pair<qint64, qint64>> idBounds();
     // SQLite: the index a page of this filter and sort should walk (see walkIndex in the .cpp),
     // or empty for the planner's choice (always on PostgreSQL).
-    core::Result<QString> walkIndexFor(const LeadFilter &filter, const LeadSort &sort, qint64 total);
-    core::Result<LeadTotal> countBounded(const QString &where, const QVariantList &params);
+    core::Result<QString> walkIndexFor(const LeadFilter &filter, const SqlCondition &cond, const LeadSort &sort, qint64 total);
+    core::Result<LeadTotal> countBounded(const SqlCondition &cond);
     // Counts older than their time but not changed here are answered at once and counted again
     // in the background (the count of a large filter takes 100+ ms and stalls its HTTP thread).
     QThreadPool m_recount;
