@@ -331,7 +331,11 @@ core::Result<LeadTotal> LeadService::countBounded(const SqlCondition &cond)
         // slices are (bound, SQLite read every row of them instead of the filter's index).
         ranges << QStringLiteral("l.id BETWEEN %1 AND %2").arg(first).arg(first + width - 1);
     }
-    auto sample = m_db->selectOne(QStringLiteral("SELECT count(*) FROM %1 WHERE (%2) AND (%3)").arg(cond.from, where, ranges.join(QStringLiteral(" OR "))),
+    // The slices' rows by id ("NOT INDEXED": the rowid is not an index), 20,000 rows, about 8 ms
+    // at 1M leads: the filter's own index would cost what the exact count that ran out of time
+    // above costs (a broad score range: 390 ms, its 520,000 entries each checked for the id).
+    const QString from = cond.from == SqlCondition().from && !m_db->isPostgres() ? cond.from + QStringLiteral(" NOT INDEXED") : cond.from;
+    auto sample = m_db->selectOne(QStringLiteral("SELECT count(*) FROM %1 WHERE (%2) AND (%3)").arg(from, where, ranges.join(QStringLiteral(" OR "))),
                                   params);
     if (!sample)
         return sample.error();
