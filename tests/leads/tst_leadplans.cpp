@@ -111,10 +111,14 @@ private Q_SLOTS:
                       status = QStringLiteral("leads_list_status_idx"), score = QStringLiteral("leads_list_score_idx");
         QTest::newRow("everything, newest first") << QByteArray("{}") << QStringLiteral("-created_at") << QStringList{created} << QStringList{};
         QTest::newRow("status") << QByteArray(R"({"status": "new"})") << QString() << QStringList{created, status} << QStringList{status};
-        QTest::newRow("city") << QByteArray(R"({"city": "Austin"})") << QString() << QStringList{created, city} << QStringList{city};
+        const QString cityStatus = QStringLiteral("leads_list_city_status_idx"); // (city, status, score · created_at, has_*)
+        QTest::newRow("city") << QByteArray(R"({"city": "Austin"})") << QString() << QStringList{created, city, cityStatus}
+                              << QStringList{city, cityStatus};
         QTest::newRow("city, status, score range")
-            << QByteArray(R"({"city": "Austin", "status": "new", "score": {"min": 40, "max": 80}})") << QString() << QStringList{city, created}
-            << QStringList{city};
+            << QByteArray(R"({"city": "Austin", "status": "new", "score": {"min": 40, "max": 80}})") << QString() << QStringList{cityStatus, created}
+            << QStringList{cityStatus};
+        QTest::newRow("city, status") << QByteArray(R"({"city": "Denver", "status": "won"})") << QString() << QStringList{cityStatus, created}
+                                      << QStringList{cityStatus};
         QTest::newRow("status, score range") << QByteArray(R"({"status": "won", "score": {"min": 90}})") << QString()
                                               << QStringList{status, created, score} << QStringList{status, score};
         QTest::newRow("region") << QByteArray(R"({"region": "TX", "status": "lost"})") << QString()
@@ -143,8 +147,8 @@ private Q_SLOTS:
         QTest::newRow("tag, region") << QByteArray(R"({"tags": {"any": ["hot"]}, "region": "TX"})") << QString()
                                      << QStringList{created, QStringLiteral("leads_list_region_idx"), QStringLiteral("lead_tags_tag_idx")}
                                      << QStringList{};
-        QTest::newRow("has e-mail, city") << QByteArray(R"({"has_email": true, "city": "Denver"})") << QString() << QStringList{city, created}
-                                          << QStringList{city};
+        QTest::newRow("has e-mail, city") << QByteArray(R"({"has_email": true, "city": "Denver"})") << QString() << QStringList{city, cityStatus, created}
+                                          << QStringList{city, cityStatus};
         QTest::newRow("has phone") << QByteArray(R"({"has_phone": false})") << QString() << QStringList{created} << QStringList{};
         QTest::newRow("has website, status") << QByteArray(R"({"has_website": true, "status": "qualified"})") << QString()
                                              << QStringList{created, status} << QStringList{status};
@@ -161,7 +165,7 @@ private Q_SLOTS:
                                          << QStringList{QStringLiteral("leads_list_contacted_idx")};
         QTest::newRow("best score first") << QByteArray("{}") << QStringLiteral("-score") << QStringList{score} << QStringList{};
         QTest::newRow("city, best score first") << QByteArray(R"({"city": "Austin"})") << QStringLiteral("-score") << QStringList{score, city}
-                                                << QStringList{city};
+                                                << QStringList{city, cityStatus};
         QTest::newRow("names A to Z") << QByteArray("{}") << QStringLiteral("name") << QStringList{QStringLiteral("leads_list_name_idx")} << QStringList{};
         QTest::newRow("last contacted") << QByteArray(R"({"status": "contacted"})") << QStringLiteral("-last_contacted_at")
                                         << QStringList{QStringLiteral("leads_list_contacted_idx"), status} << QStringList{status};
