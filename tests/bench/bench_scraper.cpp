@@ -1,6 +1,6 @@
 // Scraper parsing benchmark (issue 10): Craigslist search pages from ../shared/fixtures parsed
 // (libxml2, charset detection) and every listing extracted, on one thread, for about 3 s per
-// layout: pages/s and MB/s (target >= 1,000 pages/s on one core).
+// layout: pages/s and MB/s (target >= 1,000 pages/s on one core); then the posting pages.
 #include "fliptech/scraper/craigslist.h"
 #include "testenv.h"
 
@@ -59,5 +59,29 @@ int main(int argc, char **argv)
                     body.size() * pages / s / 1e6, parseRate);
     }
     std::printf("| all pages | | | | %.0f | %.0f | |\n", pagesAll / secondsAll, bytesAll / secondsAll / 1e6);
+
+    // Posting pages: parsed, every field read (body as lines, attributes, images, contacts).
+    std::printf("\n| Craigslist posting page (fixture) | size | pages/s (one thread) |\n|---|---|---|\n");
+    qint64 postingsAll = 0;
+    double postingSeconds = 0;
+    const QDir postings(dir + QStringLiteral("/craigslist/posting"));
+    for (const QString &name : postings.entryList({QStringLiteral("*.html")}, QDir::Files, QDir::Name)) {
+        QFile f(postings.filePath(name));
+        if (!f.open(QIODevice::ReadOnly))
+            return 1;
+        const QByteArray body = f.readAll();
+        QElapsedTimer t;
+        t.start();
+        qint64 pages = 0;
+        while (t.elapsed() < 1000 || pages < 20) {
+            (void)scraper::parseCraigslistPosting(net::HtmlDocument::parse(body, "text/html", QUrl(QStringLiteral("https://example.craigslist.org/"))));
+            ++pages;
+        }
+        const double s = t.nsecsElapsed() / 1e9;
+        postingsAll += pages;
+        postingSeconds += s;
+        std::printf("| %s | %.0f KB | %.0f |\n", qPrintable(name), body.size() / 1024.0, pages / s);
+    }
+    std::printf("| all postings | | %.0f |\n", postingsAll / postingSeconds);
     return 0;
 }

@@ -1,10 +1,12 @@
-// libFuzzer target for the HTML document, the CSS translator and the Craigslist extraction
+// libFuzzer target for the HTML document, the CSS translator, the Craigslist extraction (search and
+// posting pages) and the contact finders
 // (FLIPTECH_FUZZ=ON, clang): the first line of the input is a CSS selector, the rest a page
 // (with a Content-Type from the selector's length, to reach the charset paths). Any bytes must
 // give a document and answers, or a clear error for the selector: never a crash or a hang.
 //   build-fuzz/bin/fuzz_html -max_len=65536 -runs=200000
 #include "fliptech/net/cssselector.h"
 #include "fliptech/net/htmldocument.h"
+#include "fliptech/scraper/contacts.h"
 #include "fliptech/scraper/craigslist.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -25,5 +27,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     (void)doc.xpath(css); // as XPath too: an error, not a crash
     (void)fliptech::scraper::parseCraigslistSearch(doc);
+    const auto posting = fliptech::scraper::parseCraigslistPosting(doc);
+    (void)posting.toJson();
+    // The contact finders on the raw text too (obfuscated forms, number words).
+    (void)fliptech::scraper::findEmails(css + QString::fromUtf8(body.left(4096)));
+    (void)fliptech::scraper::findPhones(css + QString::fromUtf8(body.left(4096)));
     return 0;
 }

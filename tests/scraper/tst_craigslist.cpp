@@ -1,10 +1,12 @@
 // Craigslist search pages, every layout captured in ../shared/fixtures/craigslist/search: the
 // exact number of listings and the fields of the first and last of each, read as a person reads
 // the page (counts and values checked against the pages by hand).
+#include "fliptech/scraper/contacts.h"
 #include "fliptech/scraper/craigslist.h"
 #include "testenv.h"
 
 #include <QFile>
+#include <QJsonArray>
 #include <QTest>
 
 using namespace fliptech;
@@ -125,6 +127,116 @@ private Q_SLOTS:
         if (QTest::currentTestFailed())
             return;
         check(page.listings.last(), last);
+    }
+
+    static scraper::CraigslistPosting posting(const QString &name, const QUrl &url)
+    {
+        QFile f(test::sharedFixturesDir() + QStringLiteral("/craigslist/posting/") + name);
+        if (!f.open(QIODevice::ReadOnly))
+            return {};
+        return scraper::parseCraigslistPosting(net::HtmlDocument::parse(f.readAll(), "text/html; charset=utf-8", url));
+    }
+
+    // Posting pages of each era: the fields read off each page by hand.
+    void postings()
+    {
+        FLIPTECH_REQUIRE_SHARED_FIXTURES();
+        const QUrl site(QStringLiteral("https://boston.craigslist.org/"));
+        auto tea = posting(QStringLiteral("boston-nos-for-solar-tea-light-2023-11-hyacinth.html"), site);
+        QCOMPARE(tea.postId, QStringLiteral("7692736931"));
+        QCOMPARE(tea.url.toString(), QStringLiteral("https://boston.craigslist.org/nos/for/d/peabody-solar-tea-light/7692736931.html"));
+        QCOMPARE(tea.title, QStringLiteral("Solar tea light"));
+        QCOMPARE(tea.priceCents, qint64(500));
+        QCOMPARE(tea.location, QStringLiteral("Peabody"));
+        QCOMPARE(tea.posted, QStringLiteral("2023-11-29T20:23:46-0500"));
+        QVERIFY(tea.updated.isEmpty());
+        QCOMPARE(tea.body, QStringLiteral("Small solar tea light new inbox"));
+        QCOMPARE(tea.attributes.value(QStringLiteral("make / manufacturer")).toString(), QStringLiteral("Sorrento"));
+        QCOMPARE(tea.attributes.value(QStringLiteral("tags")).toArray(), QJsonArray{QStringLiteral("delivery available")});
+        QCOMPARE(tea.latitude, 42.5326);
+        QCOMPARE(tea.longitude, -70.9612);
+        QCOMPARE(tea.images.size(), 4);
+        QCOMPARE(tea.images.first().toString(), QStringLiteral("https://images.craigslist.org/00L0L_20Tz7LpfcXD_0dp0t2_600x450.jpg"));
+        QVERIFY(tea.emails.isEmpty() && tea.phones.isEmpty());
+
+        auto monitors = posting(QStringLiteral("boston-bmw-ele-lg-monitors-updated-hyacinth.html"), site);
+        QCOMPARE(monitors.posted, QStringLiteral("2023-07-16T08:51:04-0400"));
+        QCOMPARE(monitors.updated, QStringLiteral("2023-07-25T21:40:48-0400"));
+        QCOMPARE(monitors.attributes.value(QStringLiteral("condition")).toString(), QStringLiteral("like new"));
+        QCOMPARE(monitors.priceCents, qint64(9000));
+
+        // No price; a dealer's phone in the body; a street address; an empty attribute left out.
+        auto suzuki = posting(QStringLiteral("boston-nos-mcd-suzuki-dr650-no-price-hyacinth.html"), site);
+        QCOMPARE(suzuki.postId, QStringLiteral("7647523987"));
+        QVERIFY(suzuki.priceText.isEmpty());
+        QVERIFY(!suzuki.priceCents);
+        QCOMPARE(suzuki.phones, QStringList{QStringLiteral("+18022220394")});
+        QCOMPARE(suzuki.address, QStringLiteral("60 Range Rd"));
+        QCOMPARE(suzuki.attributes.value(QStringLiteral("VIN")).toString(), QStringLiteral("JS1SP46A2K2101120"));
+        QVERIFY(!suzuki.attributes.contains(QStringLiteral("fuel")));
+        QVERIFY(suzuki.body.startsWith(QLatin1String("Nault's Windham Motorcycles\nAsk for: Joey Labranch\n")));
+
+        auto kawasaki = posting(QStringLiteral("boston-sob-mcy-kawasaki-single-image-hyacinth.html"), site);
+        QCOMPARE(kawasaki.images.size(), 1); // its thumbnail is not a second image
+        QCOMPARE(kawasaki.updated, QStringLiteral("2023-07-26T14:07:37-0400"));
+
+        auto flat = posting(QStringLiteral("milwaukee-apa-wauwatosa-2bdrm-wauwatosa.html"), QUrl(QStringLiteral("https://milwaukee.craigslist.org/")));
+        QCOMPARE(flat.postId, QStringLiteral("7936415355"));
+        QCOMPARE(flat.address, QStringLiteral("1506 N. 116th Street, Wauwatosa, WI 53226"));
+        QCOMPARE(flat.latitude, 43.049222);
+        QCOMPARE(flat.longitude, -88.057494);
+        QCOMPARE(flat.images.size(), 10);
+        QVERIFY(flat.body.startsWith(QLatin1String("Beautifully updated, clean, quiet 2 bedroom")));
+
+        // 2013: title with price and place, the time as text, images listed in a script, the
+        // relay address, a phone in the body.
+        auto chevy = posting(QStringLiteral("hil-cto-chevy-2013-libcraigscrape.html"), QUrl(QStringLiteral("http://tampa.craigslist.org/hil/cto/3516252529.html")));
+        QCOMPARE(chevy.postId, QStringLiteral("3516252529"));
+        QCOMPARE(chevy.title, QStringLiteral("2 dr Chevy on 30s fs/trade donk - $20 (Any)"));
+        QCOMPARE(chevy.priceCents, qint64(2000));
+        QCOMPARE(chevy.location, QStringLiteral("Any"));
+        QCOMPARE(chevy.posted, QStringLiteral("2013-01-08, 2:09PM EST"));
+        QCOMPARE(chevy.images.size(), 4);
+        QCOMPARE(chevy.replyEmail, QStringLiteral("t5kjj-3516252529@sale.craigslist.org"));
+        QCOMPARE(chevy.phones, QStringList{QStringLiteral("+17862577215")});
+
+        // 2012: no #postingbody (the text is in #userbody), the id in .postingidtext.
+        auto tahoe = posting(QStringLiteral("sfbay-pen-apa-tahoe-2012-wockenfuss.html"), QUrl(QStringLiteral("http://sfbay.craigslist.org/pen/apa/3372916109.html")));
+        QCOMPARE(tahoe.postId, QStringLiteral("3372916109"));
+        QCOMPARE(tahoe.priceCents, qint64(30000));
+        QCOMPARE(tahoe.location, QStringLiteral("Tahoe-Truckee"));
+        QCOMPARE(tahoe.posted, QStringLiteral("2012-10-29, 11:19AM PDT"));
+        QCOMPARE(tahoe.images.size(), 8);
+        QCOMPARE(tahoe.replyEmail, QStringLiteral("qpgfn-3372916109@hous.craigslist.org"));
+        QVERIFY(tahoe.body.startsWith(QLatin1String("Great House for Thanksgiving\n")));
+    }
+
+    void contacts_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QStringList>("emails");
+        QTest::addColumn<QStringList>("phones");
+        QTest::newRow("plain") << "Call 512-555-0142 or mail Joe@Example.com" << QStringList{QStringLiteral("joe@example.com")}
+                               << QStringList{QStringLiteral("+15125550142")};
+        QTest::newRow("brackets") << "joe (at) gmail [dot] com, (512) 555.0199" << QStringList{QStringLiteral("joe@gmail.com")}
+                                  << QStringList{QStringLiteral("+15125550199")};
+        QTest::newRow("spelled") << "email bob at yahoo dot com or mary at mail dot co dot uk" << QStringList{QStringLiteral("bob@yahoo.com"), QStringLiteral("mary@mail.co.uk")}
+                                 << QStringList{};
+        QTest::newRow("words") << "text five one two five five five oh one four two" << QStringList{} << QStringList{QStringLiteral("+15125550142")};
+        QTest::newRow("mixed words and digits") << "call 512 five five five 01 four 2 today" << QStringList{} << QStringList{QStringLiteral("+15125550142")};
+        QTest::newRow("with country code") << "+1 (415) 867-5309" << QStringList{} << QStringList{QStringLiteral("+14158675309")};
+        QTest::newRow("each once") << "512-555-0142 / 512.555.0142" << QStringList{} << QStringList{QStringLiteral("+15125550142")};
+        QTest::newRow("not phones: prices, dates, ids, bad area codes")
+            << "$1,325,000 on 2026-05-24 08:45, VIN JS1SP46A2K2101120, id 7936415355, 123-456-7890, 555-0142" << QStringList{} << QStringList{};
+        QTest::newRow("at as a word") << "meet me at noon at the park dot" << QStringList{} << QStringList{};
+    }
+    void contacts()
+    {
+        QFETCH(QString, text);
+        QFETCH(QStringList, emails);
+        QFETCH(QStringList, phones);
+        QCOMPARE(scraper::findEmails(text), emails);
+        QCOMPARE(scraper::findPhones(text), phones);
     }
 
     void lastPageAndNothing()

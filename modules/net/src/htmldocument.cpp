@@ -4,6 +4,7 @@
 #include "fliptech/net/cssselector.h"
 
 #include <QHash>
+#include <QSet>
 #include <QLoggingCategory>
 
 #include <libxml/HTMLparser.h>
@@ -306,6 +307,67 @@ QString HtmlNode::ownText() const
         if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
             out += fromXml(c->content) + u' ';
     return collapse(out);
+}
+
+namespace {
+
+bool isBlock(const xmlChar *name)
+{
+    static const char *const blocks[] = {"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section",
+                                         "article", "header", "footer", "blockquote", "pre", "dd", "dt", "dl", "figure", "form", "hr"};
+    for (const char *b : blocks)
+        if (xmlStrcasecmp(name, reinterpret_cast<const xmlChar *>(b)) == 0)
+            return true;
+    return false;
+}
+
+void appendReadable(xmlNodePtr node, const QSet<xmlNodePtr> &skip, QString &out)
+{
+    for (xmlNodePtr c = node->children; c; c = c->next) {
+        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+            out += fromXml(c->content);
+        } else if (c->type == XML_ELEMENT_NODE) {
+            if (skip.contains(c) || xmlStrcasecmp(c->name, reinterpret_cast<const xmlChar *>("script")) == 0 ||
+                xmlStrcasecmp(c->name, reinterpret_cast<const xmlChar *>("style")) == 0)
+                continue;
+            if (xmlStrcasecmp(c->name, reinterpret_cast<const xmlChar *>("br")) == 0) {
+                out += u'\n';
+                continue;
+            }
+            const bool block = isBlock(c->name);
+            if (block)
+                out += u'\n';
+            appendReadable(c, skip, out);
+            if (block)
+                out += u'\n';
+        }
+    }
+}
+
+} // namespace
+
+QString HtmlNode::readableText(const QString &skipCss) const
+{
+    if (!m_node)
+        return {};
+    QSet<xmlNodePtr> skip;
+    if (!skipCss.isEmpty())
+        for (const HtmlNode &n : select(skipCss))
+            skip.insert(n.m_node);
+    QString raw;
+    appendReadable(m_node, skip, raw);
+    QStringList lines;
+    bool lastEmpty = true;
+    for (const QString &line : raw.split(u'\n')) {
+        const QString l = line.simplified();
+        if (l.isEmpty() && lastEmpty)
+            continue;
+        lines << l;
+        lastEmpty = l.isEmpty();
+    }
+    while (!lines.isEmpty() && lines.last().isEmpty())
+        lines.removeLast();
+    return lines.join(u'\n');
 }
 
 QUrl HtmlNode::url(const QString &attribute) const

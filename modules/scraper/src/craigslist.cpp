@@ -1,5 +1,9 @@
 #include "fliptech/scraper/craigslist.h"
 
+#include "fliptech/scraper/contacts.h"
+
+#include <QJsonArray>
+
 #include <QRegularExpression>
 
 namespace fliptech::scraper {
@@ -171,6 +175,168 @@ CraigslistSearchPage parseCraigslistSearch(const net::HtmlDocument &page)
         }
     }
     return out;
+}
+
+QJsonObject CraigslistPosting::toJson() const
+{
+    QJsonObject o{{QStringLiteral("post_id"), postId}, {QStringLiteral("url"), url.toString()}, {QStringLiteral("title"), title},
+                  {QStringLiteral("body"), body}};
+    auto put = [&o](const char *key, const QString &v) {
+        if (!v.isEmpty())
+            o.insert(QLatin1String(key), v);
+    };
+    put("price", priceText);
+    put("location", location);
+    put("address", address);
+    put("posted", posted);
+    put("updated", updated);
+    put("reply_email", replyEmail);
+    if (priceCents)
+        o.insert(QStringLiteral("price_cents"), *priceCents);
+    if (latitude && longitude) {
+        o.insert(QStringLiteral("latitude"), *latitude);
+        o.insert(QStringLiteral("longitude"), *longitude);
+    }
+    if (!attributes.isEmpty())
+        o.insert(QStringLiteral("attributes"), attributes);
+    QJsonArray images;
+    for (const QUrl &u : this->images)
+        images.append(u.toString());
+    if (!images.isEmpty())
+        o.insert(QStringLiteral("images"), images);
+    if (!emails.isEmpty())
+        o.insert(QStringLiteral("emails"), QJsonArray::fromStringList(emails));
+    if (!phones.isEmpty())
+        o.insert(QStringLiteral("phones"), QJsonArray::fromStringList(phones));
+    return o;
+}
+
+namespace {
+
+// The time of a .postinginfo line that starts with `label` ("posted", "updated"): its
+// <time datetime>, else the text after the label (older pages: "Posted: 2013-01-08, 2:09PM EST").
+QString postingTime(const net::HtmlDocument &page, const QString &label)
+{
+    for (const net::HtmlNode &info : page.select(QStringLiteral(".postinginfo, .postingdate"))) {
+        const QString text = info.text();
+        if (!text.startsWith(label, Qt::CaseInsensitive) && !(label == QLatin1String("posted") && text.startsWith(QLatin1String("Date:"))))
+            continue;
+        const net::HtmlNode time = info.first(QStringLiteral("time"));
+        if (time.hasAttr(QStringLiteral("datetime")))
+            return time.attr(QStringLiteral("datetime"));
+        QString rest = text.mid(text.indexOf(u':') + 1).trimmed();
+        return rest;
+    }
+    return {};
+}
+
+} // namespace
+
+CraigslistPosting parseCraigslistPosting(const net::HtmlDocument &page)
+{
+    CraigslistPosting p;
+    static const QRegularExpression idText(QStringLiteral("post(?:ing)?\\s*id:\\s*([0-9]+)"), QRegularExpression::CaseInsensitiveOption);
+    for (const net::HtmlNode &n : page.select(QStringLiteral(".postinginfo, .postingidtext"))) {
+        if (const auto m = idText.match(n.text()); m.hasMatch()) {
+            p.postId = m.captured(1);
+            break;
+        }
+    }
+    // The posting's own address: the canonical link, the QR code's, or the page's.
+    QUrl url = page.first(QStringLiteral("link[rel=canonical]")).url();
+    if (!url.isValid() || url.isEmpty())
+        url = page.first(QStringLiteral(".print-qrcode[data-location]")).url(QStringLiteral("data-location"));
+    p.url = url.isValid() && !url.isEmpty() ? url : page.url();
+    if (p.postId.isEmpty())
+        p.postId = postIdFromUrl(p.url);
+
+    const net::HtmlNode titleText = page.first(QStringLiteral("#titletextonly"));
+    if (!titleText.isNull()) {
+        p.title = titleText.text();
+        const net::HtmlNode heading = page.first(QStringLiteral(".postingtitletext"));
+        p.priceText = heading.first(QStringLiteral(".price")).text();
+        for (const net::HtmlNode &part : heading.children()) {
+            const QString t = part.text();
+            if (t.startsWith(u'(') && t.endsWith(u')'))
+                p.location = withoutParentheses(t);
+        }
+    } else {
+        // 2012-2013: "<h2>$300 / 4br - ... - TITLE (Place)</h2>" or h2.postingtitle "TITLE - $20 (Place)".
+        QString heading = page.first(QStringLiteral("h2.postingtitle")).text();
+        if (heading.isEmpty())
+            heading = page.first(QStringLiteral("h2")).text();
+        p.title = heading;
+        static const QRegularExpression money(QStringLiteral("\\$\\s?[0-9][0-9,]*"));
+        static const QRegularExpression place(QStringLiteral("\\(([^()]+)\\)\\s*$"));
+        p.priceText = money.match(heading).captured(0);
+        p.location = place.match(heading).captured(1).trimmed();
+    }
+    p.priceCents = parsePriceCents(p.priceText);
+    p.address = page.first(QStringLiteral("h2.street-address")).text();
+    if (p.address.isEmpty())
+        p.address = page.first(QStringLiteral("div.mapaddress")).text();
+    p.posted = postingTime(page, QStringLiteral("posted"));
+    p.updated = postingTime(page, QStringLiteral("updated"));
+
+    net::HtmlNode body = page.first(QStringLiteral("#postingbody"));
+    if (body.isNull())
+        body = page.first(QStringLiteral("#userbody, .userbody"));
+    p.body = body.readableText(QStringLiteral(".print-information, .print-qrcode-container, script, .iw, figure, #attributes"));
+
+    QJsonArray tags;
+    // "condition: <b>like new</b>" is a named attribute; "delivery available" or "2BR / 1Ba" a
+    // tag; a link ("more ads by this user") and an empty value are not the posting's.
+    for (const net::HtmlNode &span : page.select(QStringLiteral("p.attrgroup > span"))) {
+        const QString t = span.text();
+        if (t.isEmpty() || !span.first(QStringLiteral("a")).isNull())
+            continue;
+        const qsizetype colon = t.indexOf(u':');
+        if (colon > 0 && !span.first(QStringLiteral("b")).isNull()) {
+            if (const QString value = t.mid(colon + 1).trimmed(); !value.isEmpty())
+                p.attributes.insert(t.left(colon).trimmed(), value);
+        } else {
+            tags.append(t);
+        }
+    }
+    if (!tags.isEmpty())
+        p.attributes.insert(QStringLiteral("tags"), tags);
+
+    const net::HtmlNode map = page.first(QStringLiteral("#map[data-latitude]"));
+    bool latOk = false, lonOk = false;
+    const double lat = map.attr(QStringLiteral("data-latitude")).toDouble(&latOk);
+    const double lon = map.attr(QStringLiteral("data-longitude")).toDouble(&lonOk);
+    if (latOk && lonOk && (lat != 0 || lon != 0) && qAbs(lat) <= 90 && qAbs(lon) <= 180) {
+        p.latitude = lat;
+        p.longitude = lon;
+    }
+
+    // Full-size images (each thumbnail links to one; the 50x50 thumbnails themselves are not kept).
+    static const QRegularExpression thumbnail(QStringLiteral("_50x50c?\\.jpg$"));
+    for (const net::HtmlNode &a : page.select(QStringLiteral("#thumbs a[href]")))
+        if (const QUrl u = a.url(); u.isValid() && !thumbnail.match(u.path()).hasMatch() && !p.images.contains(u))
+            p.images << u;
+    if (p.images.isEmpty()) {
+        // Older pages list them in a script: imgList = ["http://images.craigslist.org/...jpg", ...].
+        static const QRegularExpression imageUrl(QStringLiteral("\"(https?://images\\.craigslist\\.org/[^\"]+)\""));
+        for (const net::HtmlNode &script : page.select(QStringLiteral("script"))) {
+            const QString code = script.rawText();
+            if (!code.contains(QLatin1String("imgList")))
+                continue;
+            for (auto it = imageUrl.globalMatch(code); it.hasNext();)
+                if (const QUrl u(it.next().captured(1)); !thumbnail.match(u.path()).hasMatch() && !p.images.contains(u))
+                    p.images << u;
+        }
+        if (p.images.isEmpty())
+            if (const QUrl u = page.first(QStringLiteral("figure img[src]")).url(QStringLiteral("src")); u.isValid() && !u.isEmpty())
+                p.images << u;
+    }
+
+    p.emails = findEmails(p.body);
+    p.phones = findPhones(p.body);
+    const QString mailto = page.first(QStringLiteral("a[href^='mailto:']")).attr(QStringLiteral("href"));
+    if (!mailto.isEmpty())
+        p.replyEmail = QUrl(mailto).path().trimmed().toLower();
+    return p;
 }
 
 } // namespace fliptech::scraper

@@ -64,6 +64,10 @@ public:
     QString rawText() const;
     // The node's own text (its direct text children, not its elements'), collapsed.
     QString ownText() const;
+    // The text as lines, the way it reads on screen: a line break at <br> and around block
+    // elements (p, div, li, h1-h6, tr, ...), spaces collapsed within a line, empty lines
+    // folded to one, scripts and styles left out, and so is every element matching `skipCss`.
+    QString readableText(const QString &skipCss = {}) const;
     // An attribute as an absolute URL (against the page's base); empty when absent or invalid.
     QUrl url(const QString &attribute = QStringLiteral("href")) const;
     QString outerHtml() const;

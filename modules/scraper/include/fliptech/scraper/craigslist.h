@@ -38,6 +38,27 @@ struct CraigslistSearchPage {
 
 CraigslistSearchPage parseCraigslistSearch(const net::HtmlDocument &page);
 
+// A posting page (2012 to now).
+struct CraigslistPosting {
+    QString postId;
+    QUrl url;
+    QString title;
+    QString priceText;
+    std::optional<qint64> priceCents;
+    QString location;                    // the neighbourhood after the title, without parentheses
+    QString address;                     // a street address where the poster gave one
+    QString posted, updated;             // ISO 8601 with the site's offset where the page has it, else as shown
+    QString body;                        // the posting's text, lines kept
+    QJsonObject attributes;              // "condition: like new" -> {"condition": "like new"}; bare ones in "tags"
+    std::optional<double> latitude, longitude;
+    QList<QUrl> images;                  // full-size image addresses
+    QStringList emails, phones;          // found in the body (phones E.164)
+    QString replyEmail;                  // the anonymised relay address of older pages (mailto)
+    QJsonObject toJson() const;
+};
+
+CraigslistPosting parseCraigslistPosting(const net::HtmlDocument &page);
+
 // "$1,325" -> 132500; "$466000" -> 46600000; "" or no digits -> nullopt.
 std::optional<qint64> parsePriceCents(const QString &text);
 // The post id in a posting URL: ".../7936415355.html" -> "7936415355"; ".../view/d/x/mfYChGx8" ->
