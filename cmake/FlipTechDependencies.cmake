@@ -10,6 +10,7 @@ find_package(PostgreSQL REQUIRED)   # libpq: COPY and LISTEN for bulk and events
 find_package(Qt6Keychain REQUIRED)   # SecretStore: the OS keychain
 find_package(Threads REQUIRED)
 find_package(LibXml2 REQUIRED)     # net: the HTML parser and XPath
+find_package(CURL REQUIRED)        # net: HttpClient (the multi interface)
 
 find_program(CCACHE_PROGRAM ccache)
 if(CCACHE_PROGRAM)

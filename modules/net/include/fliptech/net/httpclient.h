@@ -1,0 +1,93 @@
+#pragma once
+// HttpClient: every outbound HTTP request of the product (scraping, site analysis, provider
+// APIs) goes through one of these. libcurl's multi interface on a thread of its own runs many
+// transfers at once within limits: a global concurrency, a per-host concurrency and a minimum
+// delay between requests to one host (politeness), Retry-After honoured, retries with
+// exponential backoff and jitter on timeouts, dropped connections, 429 and 5xx, a redirect
+// limit, connect and total timeouts, a maximum body size, compressed bodies, a User-Agent and
+// proxies (rotated per request). Every request and its outcome is counted (counters()).
+//
+// Results arrive on the caller's thread: fetch() calls back through the event loop of a
+// context object; get() blocks (for job workers, never the GUI thread).
+
+#include "fliptech/core/error.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QObject>
+#include <QPair>
+#include <QStringList>
+#include <QUrl>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace fliptech::net {
+
+using HttpHeaders = QList<QPair<QByteArray, QByteArray>>;
+
+struct HttpRequest {
+    QUrl url;
+    QByteArray method = "GET";
+    HttpHeaders headers;
+    QByteArray body;
+    int connectTimeoutMs = 10000;
+    int timeoutMs = 30000;           // the whole transfer, each attempt
+    qint64 maxBodyBytes = 10 << 20;  // a larger body fails the request (not retried)
+    int maxRedirects = 5;
+    int maxRetries = 2;              // attempts after the first, on transient failures only
+};
+
+struct HttpResponse {
+    int status = 0;          // 0 when no response arrived
+    QUrl url;                // after redirects
+    QByteArray contentType;
+    HttpHeaders headers;     // of the final response, names lower-case
+    QByteArray body;         // decompressed
+    int attempts = 0;
+    qint64 elapsedMs = 0;    // all attempts, waits included
+    std::optional<core::Error> error; // transport failure, limit hit or cancelled; an HTTP error status is not one
+    bool ok() const { return !error && status >= 200 && status < 300; }
+    QByteArray header(const QByteArray &name) const;
+};
+
+struct HttpCounters {
+    qint64 requests = 0, attempts = 0, retries = 0, responses2xx = 0, responses3xx = 0, responses4xx = 0, responses5xx = 0,
+           failures = 0, bytes = 0;
+};
+
+class HttpClient final : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options {
+        int maxConcurrent = 32;
+        int maxPerHost = 4;
+        int minHostDelayMs = 0;     // between the starts of two requests to one host
+        int backoffBaseMs = 500;    // retry n waits base x 2^(n-1), +/- 25 % jitter
+        int maxRetryAfterMs = 120000;
+        QByteArray userAgent = "FlipTechPro/" FLIPTECH_VERSION " (+https://fliptech.example/bot)";
+        QStringList proxies;        // http://, https://, socks5:// ...; one per request, in turn
+    };
+    explicit HttpClient(Options options, QObject *parent = nullptr);
+    ~HttpClient() override;
+    HttpClient(const HttpClient &) = delete;
+    HttpClient &operator=(const HttpClient &) = delete;
+
+    // Starts the request; `done` runs on `context`'s thread once it finished (not at all if
+    // `context` is gone by then).
+    void fetch(const HttpRequest &request, QObject *context, std::function<void(const HttpResponse &)> done);
+    // Runs the request and waits for it (any thread but one whose event loop `fetch` needs).
+    HttpResponse get(const HttpRequest &request);
+    // Every request not finished ends with a Cancelled error.
+    void cancelAll();
+    HttpCounters counters() const;
+
+private:
+    struct Engine;
+    std::unique_ptr<Engine> m_engine;
+};
+
+} // namespace fliptech::net

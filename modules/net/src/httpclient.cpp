@@ -1,0 +1,418 @@
+#include "fliptech/net/httpclient.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QLoggingCategory>
+#include <QMetaObject>
+#include <QPointer>
+#include <QRandomGenerator>
+
+#include <curl/curl.h>
+
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <future>
+#include <map>
+#include <mutex>
+#include <thread>
+
+Q_LOGGING_CATEGORY(lcHttp, "fliptech.net.http")
+
+namespace fliptech::net {
+
+using core::ErrorCode;
+using Clock = std::chrono::steady_clock;
+
+QByteArray HttpResponse::header(const QByteArray &name) const
+{
+    const QByteArray lower = name.toLower();
+    for (const auto &[k, v] : headers)
+        if (k == lower)
+            return v;
+    return {};
+}
+
+namespace {
+
+void initCurl()
+{
+    static std::once_flag once;
+    std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+}
+
+qint64 msSince(Clock::time_point t)
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - t).count();
+}
+
+// Retry-After as milliseconds from now: seconds, or an HTTP date; -1 when absent or unreadable.
+qint64 retryAfterMs(const QByteArray &value)
+{
+    if (value.isEmpty())
+        return -1;
+    bool ok = false;
+    const qint64 seconds = value.trimmed().toLongLong(&ok);
+    if (ok)
+        return qMax<qint64>(0, seconds) * 1000;
+    const QDateTime when = QDateTime::fromString(QString::fromLatin1(value.trimmed()), Qt::RFC2822Date);
+    return when.isValid() ? qMax<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(when)) : -1;
+}
+
+} // namespace
+
+struct HttpClient::Engine {
+    struct Transfer {
+        HttpRequest request;
+        QPointer<QObject> context;
+        std::function<void(const HttpResponse &)> done;
+        bool direct = false; // done() runs on the client's thread (get())
+        HttpResponse response;
+        QByteArray host;
+        Clock::time_point started;
+        Clock::time_point notBefore;
+        CURL *easy = nullptr;
+        curl_slist *headerList = nullptr;
+        bool tooLarge = false;
+        QByteArray body;
+        HttpHeaders headers;
+    };
+
+    Options options;
+    std::mutex mutex;
+    std::deque<std::shared_ptr<Transfer>> waiting; // not started (new, or waiting to retry)
+    std::map<CURL *, std::shared_ptr<Transfer>> running;
+    QHash<QByteArray, int> perHost;
+    QHash<QByteArray, Clock::time_point> hostNext; // politeness: the next start allowed
+    CURLM *multi = nullptr;
+    std::thread thread;
+    std::atomic<bool> stopping{false};
+    std::atomic<bool> cancelling{false};
+    int proxyTurn = 0;
+    struct Atomics {
+        std::atomic<qint64> requests{0}, attempts{0}, retries{0}, r2{0}, r3{0}, r4{0}, r5{0}, failures{0}, bytes{0};
+    } counts;
+
+    explicit Engine(Options o) : options(std::move(o))
+    {
+        initCurl();
+        multi = curl_multi_init();
+        curl_multi_setopt(multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, long(qMax(1, options.maxConcurrent)));
+        thread = std::thread([this] { loop(); });
+    }
+
+    ~Engine()
+    {
+        stopping = true;
+        curl_multi_wakeup(multi);
+        thread.join();
+        curl_multi_cleanup(multi);
+    }
+
+    void wake() { curl_multi_wakeup(multi); }
+
+    static size_t onBody(char *data, size_t size, size_t n, void *user)
+    {
+        auto *t = static_cast<Transfer *>(user);
+        const size_t bytes = size * n;
+        if (t->body.size() + qint64(bytes) > t->request.maxBodyBytes) {
+            t->tooLarge = true;
+            return 0; // aborts the transfer (CURLE_WRITE_ERROR)
+        }
+        t->body.append(data, qsizetype(bytes));
+        return bytes;
+    }
+
+    static size_t onHeader(char *data, size_t size, size_t n, void *user)
+    {
+        auto *t = static_cast<Transfer *>(user);
+        const QByteArray line = QByteArray(data, qsizetype(size * n)).trimmed();
+        if (line.startsWith("HTTP/")) {
+            t->headers.clear(); // a new response (after a redirect or a 100 Continue)
+        } else if (const qsizetype colon = line.indexOf(':'); colon > 0) {
+            t->headers.append({line.left(colon).trimmed().toLower(), line.mid(colon + 1).trimmed()});
+        }
+        return size * n;
+    }
+
+    bool start(const std::shared_ptr<Transfer> &t)
+    {
+        CURL *e = curl_easy_init();
+        if (!e)
+            return false;
+        t->easy = e;
+        t->body.clear();
+        t->headers.clear();
+        t->tooLarge = false;
+        ++t->response.attempts;
+        ++counts.attempts;
+        const QByteArray url = t->request.url.toEncoded();
+        curl_easy_setopt(e, CURLOPT_URL, url.constData());
+        curl_easy_setopt(e, CURLOPT_PRIVATE, t.get());
+        curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+        curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
+        curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+        curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, t->request.maxRedirects > 0 ? 1L : 0L);
+        curl_easy_setopt(e, CURLOPT_MAXREDIRS, long(t->request.maxRedirects));
+        curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, long(t->request.connectTimeoutMs));
+        curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, long(t->request.timeoutMs));
+        curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, ""); // every encoding this libcurl decodes
+        curl_easy_setopt(e, CURLOPT_USERAGENT, options.userAgent.constData());
+        curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, &Engine::onBody);
+        curl_easy_setopt(e, CURLOPT_WRITEDATA, t.get());
+        curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, &Engine::onHeader);
+        curl_easy_setopt(e, CURLOPT_HEADERDATA, t.get());
+        curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(t->request.maxBodyBytes));
+        if (t->request.method != "GET") {
+            curl_easy_setopt(e, CURLOPT_CUSTOMREQUEST, t->request.method.constData());
+            if (!t->request.body.isEmpty() || t->request.method == "POST" || t->request.method == "PUT") {
+                curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(t->request.body.size()));
+                curl_easy_setopt(e, CURLOPT_POSTFIELDS, t->request.body.constData());
+            }
+        }
+        if (t->headerList) {
+            curl_slist_free_all(t->headerList);
+            t->headerList = nullptr;
+        }
+        for (const auto &[k, v] : t->request.headers)
+            t->headerList = curl_slist_append(t->headerList, QByteArray(k + ": " + v).constData());
+        if (t->headerList)
+            curl_easy_setopt(e, CURLOPT_HTTPHEADER, t->headerList);
+        if (!options.proxies.isEmpty()) {
+            const QByteArray proxy = options.proxies.at(proxyTurn++ % options.proxies.size()).toUtf8();
+            curl_easy_setopt(e, CURLOPT_PROXY, proxy.constData()); // copied by libcurl
+        }
+        running.emplace(e, t);
+        ++perHost[t->host];
+        hostNext[t->host] = Clock::now() + std::chrono::milliseconds(options.minHostDelayMs);
+        curl_multi_add_handle(multi, e);
+        return true;
+    }
+
+    // Starts what the limits allow, in order; returns how long until the next one may start.
+    int startWaiting()
+    {
+        std::lock_guard lock(mutex);
+        const auto now = Clock::now();
+        int waitMs = 1000;
+        for (auto it = waiting.begin(); it != waiting.end() && int(running.size()) < options.maxConcurrent;) {
+            const auto &t = *it;
+            const auto next = hostNext.value(t->host, now);
+            const auto ready = std::max(t->notBefore, next);
+            if (perHost.value(t->host) >= options.maxPerHost || ready > now) {
+                if (ready > now)
+                    waitMs = qMin<int>(waitMs, int(std::chrono::duration_cast<std::chrono::milliseconds>(ready - now).count()) + 1);
+                ++it;
+                continue;
+            }
+            auto transfer = t;
+            it = waiting.erase(it);
+            if (!start(transfer))
+                finish(transfer, core::makeError(ErrorCode::Internal, QStringLiteral("libcurl could not make a transfer")));
+        }
+        return waitMs;
+    }
+
+    static bool transient(CURLcode code, int status)
+    {
+        if (code == CURLE_OK)
+            return status == 429 || status == 502 || status == 503 || status == 504 || status == 500;
+        return code == CURLE_OPERATION_TIMEDOUT || code == CURLE_COULDNT_CONNECT || code == CURLE_PARTIAL_FILE ||
+               code == CURLE_RECV_ERROR || code == CURLE_SEND_ERROR || code == CURLE_GOT_NOTHING;
+    }
+
+    void completed(CURL *e, CURLcode code)
+    {
+        std::shared_ptr<Transfer> t;
+        {
+            std::lock_guard lock(mutex);
+            auto it = running.find(e);
+            if (it == running.end())
+                return;
+            t = it->second;
+            running.erase(it);
+            --perHost[t->host];
+        }
+        curl_multi_remove_handle(multi, e);
+        long status = 0;
+        curl_easy_getinfo(e, CURLINFO_RESPONSE_CODE, &status);
+        char *effective = nullptr;
+        curl_easy_getinfo(e, CURLINFO_EFFECTIVE_URL, &effective);
+        char *type = nullptr;
+        curl_easy_getinfo(e, CURLINFO_CONTENT_TYPE, &type);
+        t->response.status = int(status);
+        t->response.url = effective ? QUrl::fromEncoded(effective) : t->request.url;
+        t->response.contentType = type ? QByteArray(type) : QByteArray();
+        t->response.headers = t->headers;
+        t->response.body = t->body;
+        curl_easy_cleanup(e);
+        t->easy = nullptr;
+        counts.bytes += t->body.size();
+        if (status >= 200 && status < 300)
+            ++counts.r2;
+        else if (status >= 300 && status < 400)
+            ++counts.r3;
+        else if (status >= 400 && status < 500)
+            ++counts.r4;
+        else if (status >= 500)
+            ++counts.r5;
+
+        if (cancelling || stopping) {
+            finish(t, core::makeError(ErrorCode::Cancelled, QStringLiteral("%1: cancelled%2")
+                                                               .arg(t->request.url.toDisplayString(),
+                                                                    stopping ? QStringLiteral(" (the HTTP client is shutting down)") : QString())));
+            return;
+        }
+        const qint64 retryAfter = status == 429 || status == 503 ? retryAfterMs(t->response.header("retry-after")) : -1;
+        if (retryAfter >= 0) {
+            // The host asked for a pause: nothing goes to it before then.
+            std::lock_guard lock(mutex);
+            hostNext[t->host] = std::max(hostNext.value(t->host, Clock::now()),
+                                         Clock::now() + std::chrono::milliseconds(qMin<qint64>(retryAfter, options.maxRetryAfterMs)));
+        }
+        if (!t->tooLarge && transient(code, int(status)) && t->response.attempts <= t->request.maxRetries &&
+            retryAfter <= options.maxRetryAfterMs) {
+            ++counts.retries;
+            const int n = t->response.attempts;
+            const double jitter = 0.75 + QRandomGenerator::global()->generateDouble() * 0.5;
+            const qint64 backoff = qint64(double(options.backoffBaseMs) * double(1 << qMin(n - 1, 10)) * jitter);
+            t->notBefore = Clock::now() + std::chrono::milliseconds(qMax(backoff, retryAfter));
+            std::lock_guard lock(mutex);
+            waiting.push_back(t);
+            return;
+        }
+        if (t->tooLarge || code == CURLE_FILESIZE_EXCEEDED)
+            finish(t, core::makeError(ErrorCode::PayloadTooLarge, QStringLiteral("%1: the body is larger than %2 bytes")
+                                                                      .arg(t->request.url.toDisplayString(), QString::number(t->request.maxBodyBytes))));
+        else if (code == CURLE_TOO_MANY_REDIRECTS)
+            finish(t, core::makeError(ErrorCode::Unavailable, QStringLiteral("%1: more than %2 redirects (a loop?)")
+                                                                  .arg(t->request.url.toDisplayString()).arg(t->request.maxRedirects)));
+        else if (code == CURLE_OPERATION_TIMEDOUT)
+            finish(t, core::makeError(ErrorCode::Unavailable, QStringLiteral("%1: no complete answer within %2 ms (%3 attempts)")
+                                                              .arg(t->request.url.toDisplayString()).arg(t->request.timeoutMs).arg(t->response.attempts)));
+        else if (code != CURLE_OK)
+            finish(t, core::makeError(ErrorCode::Unavailable, QStringLiteral("%1: %2 (%3 attempts)")
+                                                                  .arg(t->request.url.toDisplayString(), QString::fromUtf8(curl_easy_strerror(code)))
+                                                                  .arg(t->response.attempts)));
+        else
+            finish(t, std::nullopt);
+    }
+
+    void finish(const std::shared_ptr<Transfer> &t, std::optional<core::Error> error)
+    {
+        if (t->headerList) {
+            curl_slist_free_all(t->headerList);
+            t->headerList = nullptr;
+        }
+        t->response.error = std::move(error);
+        t->response.elapsedMs = msSince(t->started);
+        if (t->response.error)
+            ++counts.failures;
+        if (t->response.error)
+            qCDebug(lcHttp).noquote() << t->response.error->message;
+        if (t->direct) {
+            t->done(t->response);
+            return;
+        }
+        if (!t->context)
+            return;
+        QMetaObject::invokeMethod(
+            t->context.data(), [done = t->done, response = t->response] { done(response); }, Qt::QueuedConnection);
+    }
+
+    void submit(const HttpRequest &request, QObject *context, std::function<void(const HttpResponse &)> done, bool direct)
+    {
+        auto t = std::make_shared<Transfer>();
+        t->request = request;
+        t->context = context;
+        t->done = std::move(done);
+        t->direct = direct;
+        const bool https = request.url.scheme() == QLatin1String("https");
+        t->host = request.url.host().toLower().toUtf8() + ':' + QByteArray::number(request.url.port(https ? 443 : 80));
+        t->started = Clock::now();
+        t->notBefore = t->started;
+        ++counts.requests;
+        if (!request.url.isValid() || request.url.host().isEmpty() || (!https && request.url.scheme() != QLatin1String("http"))) {
+            finish(t, core::makeError(ErrorCode::InvalidArgument, QStringLiteral("not an http(s) address: %1").arg(request.url.toDisplayString().left(200))));
+            return;
+        }
+        {
+            std::lock_guard lock(mutex);
+            waiting.push_back(t);
+        }
+        wake();
+    }
+
+    void loop()
+    {
+        while (!stopping) {
+            if (cancelling) {
+                std::deque<std::shared_ptr<Transfer>> dropped;
+                {
+                    std::lock_guard lock(mutex);
+                    dropped.swap(waiting);
+                }
+                for (const auto &t : dropped)
+                    finish(t, core::makeError(ErrorCode::Cancelled, QStringLiteral("%1: cancelled").arg(t->request.url.toDisplayString())));
+                std::vector<CURL *> handles;
+                {
+                    std::lock_guard lock(mutex);
+                    for (const auto &[e, t] : running)
+                        handles.push_back(e);
+                }
+                for (CURL *e : handles)
+                    completed(e, CURLE_ABORTED_BY_CALLBACK);
+                cancelling = false;
+            }
+            const int waitMs = startWaiting();
+            int still = 0;
+            curl_multi_perform(multi, &still);
+            int queued = 0;
+            while (CURLMsg *m = curl_multi_info_read(multi, &queued))
+                if (m->msg == CURLMSG_DONE)
+                    completed(m->easy_handle, m->data.result);
+            curl_multi_poll(multi, nullptr, 0, qBound(1, waitMs, 1000), nullptr);
+        }
+        // Shutting down: what still runs or waits ends as cancelled.
+        std::vector<CURL *> handles;
+        for (const auto &[e, t] : running)
+            handles.push_back(e);
+        for (CURL *e : handles)
+            completed(e, CURLE_ABORTED_BY_CALLBACK);
+        for (const auto &t : waiting)
+            finish(t, core::makeError(ErrorCode::Cancelled, QStringLiteral("the HTTP client is shutting down")));
+        waiting.clear();
+    }
+};
+
+HttpClient::HttpClient(Options options, QObject *parent) : QObject(parent), m_engine(std::make_unique<Engine>(std::move(options))) {}
+
+HttpClient::~HttpClient() = default;
+
+void HttpClient::fetch(const HttpRequest &request, QObject *context, std::function<void(const HttpResponse &)> done)
+{
+    m_engine->submit(request, context, std::move(done), false);
+}
+
+HttpResponse HttpClient::get(const HttpRequest &request)
+{
+    // Handed over from the client's thread through a promise (no event loop needed here).
+    auto promise = std::make_shared<std::promise<HttpResponse>>();
+    auto future = promise->get_future();
+    m_engine->submit(request, nullptr, [promise](const HttpResponse &r) { promise->set_value(r); }, true);
+    return future.get();
+}
+
+void HttpClient::cancelAll()
+{
+    m_engine->cancelling = true;
+    m_engine->wake();
+}
+
+HttpCounters HttpClient::counters() const
+{
+    const auto &c = m_engine->counts;
+    return {c.requests.load(), c.attempts.load(), c.retries.load(), c.r2.load(), c.r3.load(), c.r4.load(), c.r5.load(), c.failures.load(), c.bytes.load()};
+}
+
+} // namespace fliptech::net
