@@ -1,8 +1,10 @@
 // HttpClient against a local server that misbehaves on purpose: retries (503, 429 with
 // Retry-After, dropped and truncated answers), timeouts, redirect loops, oversized bodies,
 // compressed bodies, per-host politeness (concurrency and spacing), cancelling, the blocking
-// form from a worker thread, and the counters.
+// form from a worker thread, the counters, and robots.txt (the rules, and the client obeying
+// them: fetched once per origin, 404 allows, 5xx refuses, Crawl-delay spaces).
 #include "fliptech/net/httpclient.h"
+#include "fliptech/net/robotstxt.h"
 #include "fixturehttpserver.h"
 #include "testenv.h"
 
@@ -263,6 +265,113 @@ private Q_SLOTS:
         worker.join();
         QVERIFY(got.ok());
         QCOMPARE(got.body, QByteArray("from a worker"));
+    }
+
+    void robotsRules_data()
+    {
+        QTest::addColumn<QByteArray>("robots");
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<bool>("allowed");
+        const QByteArray rfc = "User-agent: *\nDisallow: /private\nAllow: /private/open\nDisallow: /*.pdf$\nDisallow: /search?*sort=\n\n"
+                               "User-agent: OtherBot\nDisallow: /\n";
+        QTest::newRow("no rule") << rfc << "/about" << true;
+        QTest::newRow("prefix") << rfc << "/private/x" << false;
+        QTest::newRow("longest wins") << rfc << "/private/open/page" << true;
+        QTest::newRow("end anchor") << rfc << "/files/a.pdf" << false;
+        QTest::newRow("end anchor, longer path") << rfc << "/files/a.pdf.html" << true;
+        QTest::newRow("wildcard in query") << rfc << "/search?q=a&sort=new" << false;
+        QTest::newRow("query without it") << rfc << "/search?q=a" << true;
+        QTest::newRow("robots.txt itself") << QByteArray("User-agent: *\nDisallow: /\n") << "/robots.txt" << true;
+        const QByteArray ours = "User-agent: *\nDisallow: /\n\nUser-agent: fliptechpro\nUser-agent: x\nDisallow: /nobots # comment\n";
+        QTest::newRow("our group, not *") << ours << "/anything" << true;
+        QTest::newRow("our group's rule") << ours << "/nobots/1" << false;
+        QTest::newRow("empty disallow") << QByteArray("User-agent: *\nDisallow:\n") << "/x" << true;
+        QTest::newRow("tie: allow wins") << QByteArray("User-agent: *\nDisallow: /a\nAllow: /a\n") << "/a" << true;
+        QTest::newRow("rules before any agent ignored") << QByteArray("Disallow: /\nUser-agent: *\nAllow: /\n") << "/x" << true;
+        QTest::newRow("garbage") << QByteArray("\x00\xff<html>not robots</html>\n::::\n") << "/x" << true;
+        QTest::newRow("percent-encoded") << QByteArray("User-agent: *\nDisallow: /a b\n") << "/a%20b/c" << false;
+    }
+    void robotsRules()
+    {
+        QFETCH(QByteArray, robots);
+        QFETCH(QString, path);
+        QFETCH(bool, allowed);
+        const auto rules = net::RobotsTxt::parse(robots, "FlipTechPro");
+        QCOMPARE(rules.allows(QUrl(QStringLiteral("https://site.example") + path)), allowed);
+        QVERIFY(!net::RobotsTxt::disallowAll(QStringLiteral("503")).allows(QUrl(QStringLiteral("https://site.example/x"))));
+    }
+
+    void clientObeysRobots()
+    {
+        FixtureHttpServer::Response robots;
+        robots.contentType = "text/plain";
+        robots.body = "User-agent: *\nDisallow: /secret\nCrawl-delay: 0.2\n";
+        m_server.addResponse("/robots.txt", robots);
+        QMutex mutex;
+        QList<qint64> arrivals;
+        QElapsedTimer clock;
+        clock.start();
+        m_server.addScript("/open", [&](const FixtureHttpServer::Request &) {
+            QMutexLocker lock(&mutex);
+            arrivals << clock.elapsed();
+            return FixtureHttpServer::Response{};
+        });
+        net::HttpClient client(fast());
+        auto open = request("/open");
+        open.obeyRobots = true;
+        auto secret = request("/secret/page");
+        secret.obeyRobots = true;
+        int ok = 0, refused = 0;
+        for (int i = 0; i < 3; ++i)
+            client.fetch(open, this, [&ok](const net::HttpResponse &r) { ok += r.ok(); });
+        client.fetch(secret, this, [&refused](const net::HttpResponse &r) {
+            refused += r.error && r.error->code == core::ErrorCode::Forbidden && r.error->message.contains(QLatin1String("disallows /secret/page"));
+        });
+        QTRY_COMPARE_WITH_TIMEOUT(ok, 3, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(refused, 1, 10000);
+        int robotsFetches = 0, secretFetches = 0;
+        for (const auto &r : m_server.requests()) {
+            robotsFetches += r.path == "/robots.txt";
+            secretFetches += r.path.startsWith("/secret");
+        }
+        QCOMPARE(robotsFetches, 1); // once for the origin
+        QCOMPARE(secretFetches, 0);
+        for (int i = 1; i < arrivals.size(); ++i) // Crawl-delay: 0.2
+            QVERIFY2(arrivals.at(i) - arrivals.at(i - 1) >= 190, qPrintable(QString::number(arrivals.at(i) - arrivals.at(i - 1))));
+        // Without obeyRobots (an API call, not a crawl) the rules do not apply.
+        const auto direct = fetch(client, request("/secret/page"));
+        QCOMPARE(direct.status, 404);
+    }
+
+    void unreadableRobotsRefuses()
+    {
+        FixtureHttpServer::Response down;
+        down.status = 503;
+        net::HttpClient::Options o = fast();
+        o.robotsToken = "FlipTechPro";
+        // A second server: its robots.txt answers 503, so nothing there is fetched.
+        FixtureHttpServer other;
+        QVERIFY(other.start());
+        other.addResponse("/robots.txt", down);
+        net::HttpClient client(o);
+        net::HttpRequest r;
+        r.url = QUrl(other.baseUrl() + QStringLiteral("/page"));
+        r.obeyRobots = true;
+        const auto refused = fetch(client, r);
+        FT_STOP_IF_FAILED();
+        QVERIFY(refused.error);
+        QCOMPARE(refused.error->code, core::ErrorCode::Forbidden);
+        QVERIFY2(refused.error->message.contains(QLatin1String("could not be read")), qPrintable(refused.error->message));
+        // No robots.txt at all (404): everything allowed.
+        FixtureHttpServer third;
+        QVERIFY(third.start());
+        FixtureHttpServer::Response page;
+        page.body = "fine";
+        third.addResponse("/page", page);
+        r.url = QUrl(third.baseUrl() + QStringLiteral("/page"));
+        const auto allowed = fetch(client, r);
+        QVERIFY(allowed.ok());
+        QCOMPARE(allowed.body, QByteArray("fine"));
     }
 
     void destroyedWithRequestsInFlight()

@@ -1,5 +1,7 @@
 #include "fliptech/net/httpclient.h"
 
+#include "fliptech/net/robotstxt.h"
+
 #include <QDateTime>
 #include <QHash>
 #include <QLoggingCategory>
@@ -76,10 +78,17 @@ struct HttpClient::Engine {
         bool tooLarge = false;
         QByteArray body;
         HttpHeaders headers;
+        QByteArray robotsFor; // the origin whose robots.txt this fetches (no caller waits for it)
     };
+    struct RobotsEntry {
+        RobotsTxt rules;
+        Clock::time_point expires;
+        bool fetching = false;
+    };
+    QHash<QByteArray, RobotsEntry> robots; // by origin
 
     Options options;
-    std::mutex mutex;
+    std::recursive_mutex mutex; // finish() may run inside startWaiting()
     std::deque<std::shared_ptr<Transfer>> waiting; // not started (new, or waiting to retry)
     std::map<CURL *, std::shared_ptr<Transfer>> running;
     QHash<QByteArray, int> perHost;
@@ -135,7 +144,46 @@ struct HttpClient::Engine {
         return size * n;
     }
 
-    bool start(const std::shared_ptr<Transfer> &t)
+    static QByteArray originOf(const QUrl &url)
+    {
+        const bool https = url.scheme() == QLatin1String("https");
+        return url.scheme().toLatin1() + "://" + url.host().toLower().toUtf8() + ':' + QByteArray::number(url.port(https ? 443 : 80));
+    }
+
+    std::shared_ptr<Transfer> robotsTransfer(const QByteArray &origin)
+    {
+        auto r = std::make_shared<Transfer>();
+        r->request.url = QUrl::fromEncoded(origin + "/robots.txt");
+        r->request.maxBodyBytes = 512 * 1024;
+        r->request.maxRetries = 1;
+        r->request.timeoutMs = 15000;
+        r->robotsFor = origin;
+        const bool https = r->request.url.scheme() == QLatin1String("https");
+        r->host = r->request.url.host().toLower().toUtf8() + ':' + QByteArray::number(r->request.url.port(https ? 443 : 80));
+        r->started = r->notBefore = Clock::now();
+        return r;
+    }
+
+    // A robots.txt fetched: what it allows, kept for a day (a failure for ten minutes).
+    void storeRobots(const Transfer &t)
+    {
+        const int status = t.response.status;
+        RobotsTxt rules;
+        bool good = true;
+        if (status >= 200 && status < 300 && (!t.response.error || t.response.error->code == ErrorCode::PayloadTooLarge)) {
+            rules = RobotsTxt::parse(t.body, options.robotsToken);
+        } else if (status >= 400 && status < 500) {
+            rules = RobotsTxt::allowAll(); // no robots.txt: no rules
+        } else {
+            good = false;
+            rules = RobotsTxt::disallowAll(t.response.error ? t.response.error->message
+                                                            : QStringLiteral("%1/robots.txt answered %2").arg(QString::fromLatin1(t.robotsFor)).arg(status));
+        }
+        std::lock_guard lock(mutex);
+        robots[t.robotsFor] = {rules, Clock::now() + std::chrono::milliseconds(good ? options.robotsCacheMs : 600000), false};
+    }
+
+    bool start(const std::shared_ptr<Transfer> &t, int spacingMs)
     {
         CURL *e = curl_easy_init();
         if (!e)
@@ -184,7 +232,7 @@ struct HttpClient::Engine {
         }
         running.emplace(e, t);
         ++perHost[t->host];
-        hostNext[t->host] = Clock::now() + std::chrono::milliseconds(options.minHostDelayMs);
+        hostNext[t->host] = Clock::now() + std::chrono::milliseconds(spacingMs);
         curl_multi_add_handle(multi, e);
         return true;
     }
@@ -195,8 +243,34 @@ struct HttpClient::Engine {
         std::lock_guard lock(mutex);
         const auto now = Clock::now();
         int waitMs = 1000;
+        std::vector<std::shared_ptr<Transfer>> robotsFirst;
         for (auto it = waiting.begin(); it != waiting.end() && int(running.size()) < options.maxConcurrent;) {
             const auto &t = *it;
+            int spacingMs = options.minHostDelayMs;
+            if (t->request.obeyRobots) {
+                const QByteArray origin = originOf(t->request.url);
+                auto r = robots.find(origin);
+                if (r == robots.end() || (!r->fetching && r->expires < now)) {
+                    robots[origin].fetching = true;
+                    robotsFirst.push_back(robotsTransfer(origin));
+                    ++it;
+                    continue;
+                }
+                if (r->fetching) {
+                    ++it;
+                    continue;
+                }
+                if (!r->rules.allows(t->request.url)) {
+                    auto refused = t;
+                    it = waiting.erase(it);
+                    const QString why = r->rules.unreadable().isEmpty()
+                        ? QStringLiteral("the robots.txt of %1 disallows %2").arg(QString::fromLatin1(origin), refused->request.url.path())
+                        : QStringLiteral("the robots.txt of %1 could not be read, so nothing there is fetched (%2)").arg(QString::fromLatin1(origin), r->rules.unreadable());
+                    finish(refused, core::makeError(ErrorCode::Forbidden, why));
+                    continue;
+                }
+                spacingMs = qMax(spacingMs, r->rules.crawlDelayMs().value_or(0));
+            }
             const auto next = hostNext.value(t->host, now);
             const auto ready = std::max(t->notBefore, next);
             if (perHost.value(t->host) >= options.maxPerHost || ready > now) {
@@ -207,9 +281,13 @@ struct HttpClient::Engine {
             }
             auto transfer = t;
             it = waiting.erase(it);
-            if (!start(transfer))
+            if (!start(transfer, spacingMs))
                 finish(transfer, core::makeError(ErrorCode::Internal, QStringLiteral("libcurl could not make a transfer")));
         }
+        for (const auto &r : robotsFirst)
+            waiting.push_front(r);
+        if (!robotsFirst.empty())
+            waitMs = 0;
         return waitMs;
     }
 
@@ -306,6 +384,11 @@ struct HttpClient::Engine {
         }
         t->response.error = std::move(error);
         t->response.elapsedMs = msSince(t->started);
+        if (!t->robotsFor.isEmpty()) {
+            storeRobots(*t);
+            wake();
+            return;
+        }
         if (t->response.error)
             ++counts.failures;
         if (t->response.error)
@@ -371,7 +454,7 @@ struct HttpClient::Engine {
             while (CURLMsg *m = curl_multi_info_read(multi, &queued))
                 if (m->msg == CURLMSG_DONE)
                     completed(m->easy_handle, m->data.result);
-            curl_multi_poll(multi, nullptr, 0, qBound(1, waitMs, 1000), nullptr);
+            curl_multi_poll(multi, nullptr, 0, qBound(0, waitMs, 1000), nullptr);
         }
         // Shutting down: what still runs or waits ends as cancelled.
         std::vector<CURL *> handles;

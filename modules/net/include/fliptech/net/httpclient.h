@@ -38,6 +38,9 @@ struct HttpRequest {
     qint64 maxBodyBytes = 10 << 20;  // a larger body fails the request (not retried)
     int maxRedirects = 5;
     int maxRetries = 2;              // attempts after the first, on transient failures only
+    // Ask the site's robots.txt first (fetched once per origin, kept a day) and refuse what it
+    // disallows (a Forbidden error); its Crawl-delay spaces the requests to that host.
+    bool obeyRobots = false;
 };
 
 struct HttpResponse {
@@ -70,6 +73,8 @@ public:
         int maxRetryAfterMs = 120000;
         QByteArray userAgent = "FlipTechPro/" FLIPTECH_VERSION " (+https://fliptech.example/bot)";
         QStringList proxies;        // http://, https://, socks5:// ...; one per request, in turn
+        QByteArray robotsToken = "FlipTechPro"; // the robots.txt group that is ours (else "*")
+        int robotsCacheMs = 24 * 3600 * 1000;
     };
     explicit HttpClient(Options options, QObject *parent = nullptr);
     ~HttpClient() override;
