@@ -3,6 +3,7 @@
 #include "fliptech/storage/database.h"
 #include "fliptech/storage/jobqueue.h"
 #include "apiharness.h"
+#include "fixturehttpserver.h"
 #include "tempdatabase.h"
 #include "testenv.h"
 
@@ -142,6 +143,18 @@ private Q_SLOTS:
         QVERIFY(text.contains(QStringLiteral("fliptech_database_up 1\n")));
         QVERIFY(text.contains(QStringLiteral("# TYPE fliptech_uptime_seconds gauge")));
         QVERIFY(text.contains(QStringLiteral("fliptech_events_appended_total ")));
+        // Outbound HTTP: one request through the engine's client, counted.
+        test::FixtureHttpServer remote;
+        QVERIFY(remote.start());
+        bool fetched = false;
+        net::HttpRequest get;
+        get.url = QUrl(remote.baseUrl() + QStringLiteral("/nothing-here"));
+        m_api.engine().http().fetch(get, this, [&fetched](const net::HttpResponse &) { fetched = true; });
+        QTRY_VERIFY_WITH_TIMEOUT(fetched, 10000);
+        const QString after = QString::fromUtf8(request("GET", QStringLiteral("/metrics")).body);
+        QVERIFY2(after.contains(QStringLiteral("fliptech_outbound_requests_total 1\n")), qPrintable(after));
+        QVERIFY(after.contains(QStringLiteral("fliptech_outbound_responses_total{class=\"4xx\"} 1\n")));
+        QVERIFY(after.contains(QStringLiteral("fliptech_outbound_failures_total 0\n")));
     }
 
     void oversizedBodyIsRefusedWith413()

@@ -43,6 +43,23 @@ QByteArray HttpMetrics::render(engine::Engine &engine) const
     family("fliptech_events_appended_total", "counter", "Events this process appended.");
     out += "fliptech_events_appended_total " + QByteArray::number(engine.events().appendedCount()) + '\n';
 
+    // Outbound: every request the process made (scraping, site analysis, providers).
+    const net::HttpCounters http = engine.http().counters();
+    family("fliptech_outbound_requests_total", "counter", "Outbound HTTP requests asked for.");
+    out += "fliptech_outbound_requests_total " + QByteArray::number(http.requests) + '\n';
+    family("fliptech_outbound_attempts_total", "counter", "Outbound HTTP attempts made (retries and robots.txt included).");
+    out += "fliptech_outbound_attempts_total " + QByteArray::number(http.attempts) + '\n';
+    family("fliptech_outbound_retries_total", "counter", "Outbound HTTP attempts that were retries.");
+    out += "fliptech_outbound_retries_total " + QByteArray::number(http.retries) + '\n';
+    family("fliptech_outbound_responses_total", "counter", "Outbound HTTP responses, by status class.");
+    for (const auto &[cls, n] : {std::pair{"2xx", http.responses2xx}, std::pair{"3xx", http.responses3xx}, std::pair{"4xx", http.responses4xx},
+                                 std::pair{"5xx", http.responses5xx}})
+        out += QByteArray("fliptech_outbound_responses_total{class=\"") + cls + "\"} " + QByteArray::number(n) + '\n';
+    family("fliptech_outbound_failures_total", "counter", "Outbound HTTP requests that ended without an answer (timeouts, limits, refusals).");
+    out += "fliptech_outbound_failures_total " + QByteArray::number(http.failures) + '\n';
+    family("fliptech_outbound_bytes_total", "counter", "Outbound HTTP response body bytes received.");
+    out += "fliptech_outbound_bytes_total " + QByteArray::number(http.bytes) + '\n';
+
     family("fliptech_http_requests_total", "counter", "HTTP requests answered, by status.");
     const auto byStatus = requestsByStatus();
     for (auto it = byStatus.begin(); it != byStatus.end(); ++it)

@@ -25,13 +25,14 @@ using core::ErrorCode;
 using core::makeError;
 
 Engine::Engine(Options options, const core::Clock &clock, QObject *parent)
-    : QObject(parent), m_options(std::move(options)), m_clock(clock)
+    : QObject(parent), m_options(std::move(options)), m_clock(clock), m_http(std::make_unique<net::HttpClient>(m_options.http))
 {
 }
 
 Engine::~Engine()
 {
     stop();
+    m_http.reset(); // ends what is in flight (as cancelled) before the services it reports to
     m_leadJobs.reset();
     m_indexing.reset();
     m_exporter.reset();

@@ -7,6 +7,7 @@
 #include "fliptech/auth/authservice.h"
 #include "fliptech/core/clock.h"
 #include "fliptech/core/error.h"
+#include "fliptech/net/httpclient.h"
 #include "fliptech/storage/databaseurl.h"
 #include "fliptech/storage/workerpool.h"
 
@@ -51,6 +52,7 @@ public:
         QString dataDir;                          // secrets file when no keychain answers
         storage::SecretStore *secrets = nullptr;  // injected (tests); else the keychain or the file
         auth::AuthSettings auth;
+        net::HttpClient::Options http;            // every outbound request (scraping, providers)
     };
 
     explicit Engine(Options options, const core::Clock &clock = core::SystemClock::instance(), QObject *parent = nullptr);
@@ -90,6 +92,8 @@ public:
     leads::LeadExporter &exporter() { return *m_exporter; }
     leads::LeadJobs &leadJobs() { return *m_leadJobs; }
     leads::LeadIndexing &indexing() { return *m_indexing; }
+    // The one outbound HTTP client (its limits and politeness hold for the whole process).
+    net::HttpClient &http() { return *m_http; }
     // Where files (uploads, reports) are kept: <dataDir>/files.
     QString filesDir() const;
     // Current schema version, or the error that says why the database cannot be read.
@@ -118,6 +122,7 @@ private:
     std::unique_ptr<leads::LeadExporter> m_exporter;
     std::unique_ptr<leads::LeadIndexing> m_indexing;
     std::unique_ptr<leads::LeadJobs> m_leadJobs;
+    std::unique_ptr<net::HttpClient> m_http;
     QDateTime m_startedAt;
     bool m_started = false;
 };
