@@ -211,6 +211,23 @@ private Q_SLOTS:
         QCOMPARE(m_api->call("DELETE", groupPath, {}, {{"Authorization", "Bearer " + m_t[QStringLiteral("user")]}}).status, 204);
     }
 
+    void scraperCategories()
+    {
+        start();
+        FT_STOP_IF_FAILED();
+        const Reply r = get(QStringLiteral("/api/v1/scraper/categories"), QStringLiteral("viewer"));
+        QCOMPARE(r.status, 200);
+        const QJsonArray items = r.json.value(QStringLiteral("items")).toArray();
+        QVERIFY(items.size() >= 30);
+        QCOMPARE(items.first().toObject().value(QStringLiteral("code")).toString(), QStringLiteral("bbb"));
+        QCOMPARE(items.first().toObject().value(QStringLiteral("group")).toString(), QStringLiteral("services"));
+        bool computer = false;
+        for (const auto &i : items)
+            computer |= i.toObject().value(QStringLiteral("code")).toString() == QLatin1String("cps");
+        QVERIFY(computer);
+        QCOMPARE(m_api->get(QStringLiteral("/api/v1/scraper/categories"), {}).status, 401);
+    }
+
     void bulkSmallNowLargeAsAJob()
     {
         start(1);

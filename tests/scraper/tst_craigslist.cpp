@@ -3,6 +3,7 @@
 // the page (counts and values checked against the pages by hand).
 #include "fliptech/scraper/contacts.h"
 #include "fliptech/scraper/craigslist.h"
+#include "fliptech/scraper/craigslistsearch.h"
 #include "testenv.h"
 
 #include <QFile>
@@ -237,6 +238,60 @@ private Q_SLOTS:
         QFETCH(QStringList, phones);
         QCOMPARE(scraper::findEmails(text), emails);
         QCOMPARE(scraper::findPhones(text), phones);
+    }
+
+    void searchUrls_data()
+    {
+        QTest::addColumn<QString>("site");
+        QTest::addColumn<QString>("subarea");
+        QTest::addColumn<QString>("category");
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<int>("distance");
+        QTest::addColumn<QString>("postal");
+        QTest::addColumn<int>("offset");
+        QTest::addColumn<QString>("expected"); // the URL, or "error:<field>"
+        QTest::newRow("services") << "austin" << "" << "cps" << "" << 0 << "" << 0 << "https://austin.craigslist.org/search/cps";
+        QTest::newRow("sub-area, keywords, paging") << "newyork" << "mnh" << "bbb" << "web design & SEO" << 0 << "" << 240
+                                                    << "https://newyork.craigslist.org/search/mnh/bbb?query=web%20design%20%26%20SEO&s=240";
+        QTest::newRow("near a postal code") << "boston" << "" << "sks" << "" << 10 << "02139" << 0
+                                            << "https://boston.craigslist.org/search/sks?search_distance=10&postal=02139";
+        QTest::newRow("bad site") << "Austin TX" << "" << "cps" << "" << 0 << "" << 0 << "error:site";
+        QTest::newRow("unknown category") << "austin" << "" << "zzz" << "" << 0 << "" << 0 << "error:category";
+        QTest::newRow("distance without postal") << "austin" << "" << "cps" << "" << 5 << "" << 0 << "error:postal";
+        QTest::newRow("injected sub-area") << "austin" << "../x" << "cps" << "" << 0 << "" << 0 << "error:subarea";
+    }
+    void searchUrls()
+    {
+        QFETCH(QString, site);
+        QFETCH(QString, subarea);
+        QFETCH(QString, category);
+        QFETCH(QString, query);
+        QFETCH(int, distance);
+        QFETCH(QString, postal);
+        QFETCH(int, offset);
+        QFETCH(QString, expected);
+        scraper::CraigslistSearch s;
+        s.site = site;
+        s.subarea = subarea;
+        s.category = category;
+        s.query = query;
+        s.distanceMiles = distance;
+        s.postal = postal;
+        s.offset = offset;
+        const auto url = scraper::craigslistSearchUrl(s, QStringLiteral("https://{site}.craigslist.org"));
+        if (expected.startsWith(QLatin1String("error:"))) {
+            QVERIFY(!url.ok());
+            QVERIFY2(url.error().details.contains(expected.mid(6)), qPrintable(url.error().message));
+            return;
+        }
+        QVERIFY2(url.ok(), qPrintable(url.ok() ? QString() : url.error().message));
+        QCOMPARE(url->toString(QUrl::FullyEncoded), expected);
+        // The switches, and a local stand-in for Craigslist.
+        s.postedToday = s.hasImage = true;
+        const auto local = scraper::craigslistSearchUrl(s, QStringLiteral("http://127.0.0.1:8080/cl/{site}/"));
+        QVERIFY(local.ok());
+        QVERIFY(local->toString().startsWith(QStringLiteral("http://127.0.0.1:8080/cl/") + site + QStringLiteral("/search/")));
+        QVERIFY(local->query().contains(QLatin1String("postedToday=1")) && local->query().contains(QLatin1String("hasPic=1")));
     }
 
     void lastPageAndNothing()

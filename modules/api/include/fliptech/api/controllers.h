@@ -37,5 +37,7 @@ void registerLeadRoutes(RouteTable &table, engine::Engine &engine);
 void registerWorkspaceRoutes(RouteTable &table, engine::Engine &engine);
 // A job's state and progress, and cancelling it (jobscontroller.cpp).
 void registerJobRoutes(RouteTable &table, engine::Engine &engine);
+// Scraper: categories (jobs and the queue follow with the scrape jobs).
+void registerScraperRoutes(RouteTable &table, engine::Engine &engine);
 
 } // namespace fliptech::api
