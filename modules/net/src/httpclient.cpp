@@ -242,6 +242,14 @@ struct HttpClient::Engine {
     {
         std::lock_guard lock(mutex);
         const auto now = Clock::now();
+        if (hostNext.size() > 10000) { // a site analysis of many sites: forget idle hosts
+            for (auto it = hostNext.begin(); it != hostNext.end();)
+                it = perHost.value(it.key()) == 0 && it.value() < now ? hostNext.erase(it) : std::next(it);
+            for (auto it = perHost.begin(); it != perHost.end();)
+                it = it.value() == 0 && !hostNext.contains(it.key()) ? perHost.erase(it) : std::next(it);
+            for (auto it = robots.begin(); it != robots.end();)
+                it = !it->fetching && it->expires < now ? robots.erase(it) : std::next(it);
+        }
         int waitMs = 1000;
         std::vector<std::shared_ptr<Transfer>> robotsFirst;
         for (auto it = waiting.begin(); it != waiting.end() && int(running.size()) < options.maxConcurrent;) {
@@ -421,7 +429,14 @@ struct HttpClient::Engine {
         }
         {
             std::lock_guard lock(mutex);
-            waiting.push_back(t);
+            if (!stopping) {
+                waiting.push_back(t);
+                t.reset();
+            }
+        }
+        if (t) { // the client is shutting down: nothing more starts (get() must not wait forever)
+            finish(t, core::makeError(ErrorCode::Cancelled, QStringLiteral("%1: the HTTP client is shutting down").arg(request.url.toDisplayString())));
+            return;
         }
         wake();
     }
@@ -462,9 +477,13 @@ struct HttpClient::Engine {
             handles.push_back(e);
         for (CURL *e : handles)
             completed(e, CURLE_ABORTED_BY_CALLBACK);
-        for (const auto &t : waiting)
-            finish(t, core::makeError(ErrorCode::Cancelled, QStringLiteral("the HTTP client is shutting down")));
-        waiting.clear();
+        std::deque<std::shared_ptr<Transfer>> left;
+        {
+            std::lock_guard lock(mutex); // submit() adds nothing once stopping is set and this ran
+            left.swap(waiting);
+        }
+        for (const auto &t : left)
+            finish(t, core::makeError(ErrorCode::Cancelled, QStringLiteral("%1: the HTTP client is shutting down").arg(t->request.url.toDisplayString())));
     }
 };
 
