@@ -29,13 +29,15 @@ class TestCraigslist final : public QObject
 {
     Q_OBJECT
 
-    static net::HtmlDocument fixture(const QString &name, const QUrl &url)
+    // A captured page ("search/..." or "posting/...") as the site served it (UTF-8).
+    static net::HtmlDocument page(const QString &relative, const QUrl &url)
     {
-        QFile f(test::sharedFixturesDir() + QStringLiteral("/craigslist/search/") + name);
+        QFile f(test::sharedFixturesDir() + QStringLiteral("/craigslist/") + relative);
         if (!f.open(QIODevice::ReadOnly))
             return {};
         return net::HtmlDocument::parse(f.readAll(), "text/html; charset=utf-8", url);
     }
+    static net::HtmlDocument fixture(const QString &name, const QUrl &url) { return page(QStringLiteral("search/") + name, url); }
 
 private Q_SLOTS:
     void searchPages_data()
@@ -132,10 +134,7 @@ private Q_SLOTS:
 
     static scraper::CraigslistPosting posting(const QString &name, const QUrl &url)
     {
-        QFile f(test::sharedFixturesDir() + QStringLiteral("/craigslist/posting/") + name);
-        if (!f.open(QIODevice::ReadOnly))
-            return {};
-        return scraper::parseCraigslistPosting(net::HtmlDocument::parse(f.readAll(), "text/html; charset=utf-8", url));
+        return scraper::parseCraigslistPosting(page(QStringLiteral("posting/") + name, url));
     }
 
     // Posting pages of each era: the fields read off each page by hand.
