@@ -1,8 +1,10 @@
-// The scraper's API area (issue 10): what a search can name. Jobs, the queue and /ws/scraper
-// follow with the scrape jobs.
+// The scraper's API area (issue 10): what a search can name, and Craigslist scrape jobs
+// (progress as scrape_progress on /ws/scraper; cancel through /api/v1/jobs/{job_id}/cancel).
 #include "fliptech/api/controllers.h"
 #include "fliptech/api/jsonschema.h"
+#include "fliptech/engine/engine.h"
 #include "fliptech/scraper/craigslistsearch.h"
+#include "fliptech/scraper/scrapeservice.h"
 
 #include <QJsonArray>
 
@@ -12,8 +14,9 @@ using M = QHttpServerRequest::Method;
 using auth::Role;
 namespace s = schema;
 
-void registerScraperRoutes(RouteTable &table, engine::Engine &)
+void registerScraperRoutes(RouteTable &table, engine::Engine &engine)
 {
+    auto &scrapes = engine.scrapes();
     const QString tag = QStringLiteral("scraper");
     const QJsonObject category = s::object({{QStringLiteral("code"), s::string()}, {QStringLiteral("name"), s::string()},
                                             {QStringLiteral("group"), s::string()}},
@@ -27,6 +30,22 @@ void registerScraperRoutes(RouteTable &table, engine::Engine &)
                    return listOrError(items);
                },
                {}, {}, {}});
+    const QJsonObject job = s::object({{QStringLiteral("id"), s::integer()}, {QStringLiteral("status"), s::string()},
+                                       {QStringLiteral("progress"), s::integer()}, {QStringLiteral("pages_fetched"), s::integer()},
+                                       {QStringLiteral("leads_found"), s::integer()}, {QStringLiteral("config"), s::object({}, {}, true)}},
+                                      {}, true);
+    table.add({M::Post, QStringLiteral("/api/v1/scraper/jobs"), Role::User, tag,
+               QStringLiteral("Start a Craigslist scrape: sites x categories, keywords, max_pages; listings become leads (202, the job)"),
+               s::object({{QStringLiteral("sites"), s::arrayOf(s::string(1, 30))}, {QStringLiteral("categories"), s::arrayOf(s::string(1, 10))},
+                          {QStringLiteral("query"), s::string(0, 200)}, {QStringLiteral("posted_today"), s::boolean()},
+                          {QStringLiteral("has_image"), s::boolean()}, {QStringLiteral("max_pages"), s::integer()},
+                          {QStringLiteral("obey_robots"), s::boolean()}},
+                         {QStringLiteral("sites")}),
+               job, 202, [&scrapes](RequestContext &c) { return jsonOrError(scrapes.createCraigslist(actorOf(c), c.body), 202); }, {}, {}, {}});
+    table.add({M::Get, QStringLiteral("/api/v1/scraper/jobs"), Role::Viewer, tag, QStringLiteral("Scrape jobs, newest first"), {}, listSchema(job), 200,
+               [&scrapes](RequestContext &) { return listOrError(scrapes.list()); }, {}, {}, {}});
+    table.add({M::Get, QStringLiteral("/api/v1/scraper/jobs/{id}"), Role::Viewer, tag, QStringLiteral("A scrape job: status, progress, pages fetched, leads found, errors"),
+               {}, job, 200, [&scrapes](RequestContext &c) { return jsonOrError(scrapes.get(c.idParam())); }, {}, {}, {}});
 }
 
 } // namespace fliptech::api

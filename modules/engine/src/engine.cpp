@@ -7,6 +7,7 @@
 #include "fliptech/leads/leadjobs.h"
 #include "fliptech/leads/leadservice.h"
 #include "fliptech/leads/workspaceservices.h"
+#include "fliptech/scraper/scrapeservice.h"
 #include "fliptech/storage/database.h"
 #include "fliptech/storage/eventstore.h"
 #include "fliptech/storage/jobqueue.h"
@@ -33,6 +34,7 @@ Engine::~Engine()
 {
     stop();
     m_http.reset(); // ends what is in flight (as cancelled) before the services it reports to
+    m_scrapes.reset();
     m_leadJobs.reset();
     m_indexing.reset();
     m_exporter.reset();
@@ -97,6 +99,8 @@ core::Status Engine::connect()
     m_indexing = std::make_unique<leads::LeadIndexing>(m_db);
     m_leadJobs = std::make_unique<leads::LeadJobs>(*m_leads, *m_importer, *m_exporter, *m_indexing, *m_files, *m_jobs, m_events.get());
     m_leadJobs->registerHandlers(*m_workers);
+    m_scrapes = std::make_unique<scraper::ScrapeService>(m_db, *m_jobs, m_events.get(), *m_leads, *m_http, m_clock);
+    m_scrapes->registerHandlers(*m_workers);
     m_importer->setOnDeferredIndexing([jobs = m_leadJobs.get()] {
         if (auto queued = jobs->enqueueIndexing(); !queued)
             qCWarning(lcEngine) << "could not queue the indexing after a bulk load:" << queued.error().message;
@@ -151,6 +155,7 @@ void Engine::stop()
 {
     if (!m_started)
         return;
+    m_http->cancelAll(); // a job waiting on a page returns now, not after its timeout
     m_workers->stop();
     m_events->stopWatching();
     m_db->closeThreadConnection();

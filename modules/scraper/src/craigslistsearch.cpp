@@ -27,8 +27,11 @@ const QList<CraigslistCategory> &craigslistCategories()
             {"lbg", "labor gigs", "gigs"}, {"tlg", "talent gigs", "gigs"}, {"wrg", "writing gigs", "gigs"},
             {"jjj", "all jobs", "jobs"}, {"bus", "business / management jobs", "jobs"}, {"mar", "marketing / advertising / PR jobs", "jobs"},
             {"sof", "software / QA / DBA jobs", "jobs"}, {"web", "web / HTML / info design jobs", "jobs"}, {"sls", "sales jobs", "jobs"},
-            {"sss", "all for sale", "for sale"}, {"bfs", "business for sale", "for sale"},
-            {"hhh", "all housing", "housing"}, {"off", "office / commercial", "housing"},
+            {"sss", "all for sale", "for sale"}, {"bfs", "business for sale", "for sale"}, {"for", "general for sale", "for sale"},
+            {"ele", "electronics", "for sale"}, {"msg", "musical instruments", "for sale"}, {"bik", "bicycles", "for sale"},
+            {"mcy", "motorcycles", "for sale"}, {"cta", "cars and trucks", "for sale"},
+            {"hhh", "all housing", "housing"}, {"apa", "apartments / housing for rent", "housing"}, {"rea", "real estate for sale", "housing"},
+            {"off", "office / commercial", "housing"},
             {"ccc", "all community", "community"}, {"eee", "all events / classes", "community"}};
         QList<CraigslistCategory> out;
         for (const Raw &r : raw)

@@ -38,6 +38,9 @@ class LeadExporter;
 class LeadJobs;
 class LeadIndexing;
 } // namespace fliptech::leads
+namespace fliptech::scraper {
+class ScrapeService;
+}
 
 namespace fliptech::engine {
 
@@ -94,6 +97,7 @@ public:
     leads::LeadIndexing &indexing() { return *m_indexing; }
     // The one outbound HTTP client (its limits and politeness hold for the whole process).
     net::HttpClient &http() { return *m_http; }
+    scraper::ScrapeService &scrapes() { return *m_scrapes; }
     // Where files (uploads, reports) are kept: <dataDir>/files.
     QString filesDir() const;
     // Current schema version, or the error that says why the database cannot be read.
@@ -123,6 +127,7 @@ private:
     std::unique_ptr<leads::LeadIndexing> m_indexing;
     std::unique_ptr<leads::LeadJobs> m_leadJobs;
     std::unique_ptr<net::HttpClient> m_http;
+    std::unique_ptr<scraper::ScrapeService> m_scrapes;
     QDateTime m_startedAt;
     bool m_started = false;
 };
