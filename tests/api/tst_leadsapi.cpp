@@ -319,7 +319,18 @@ private Q_SLOTS:
         }
         QCOMPARE(send("POST", QStringLiteral("/api/v1/scraper/jobs"), obj(J({"sites":["austin"]})), QStringLiteral("viewer")).status, 403);
         QCOMPARE(get(QStringLiteral("/api/v1/scraper/jobs/999999")).status, 404);
-        QCOMPARE(get(QStringLiteral("/api/v1/scraper/jobs")).json.value(QStringLiteral("items")).toArray().size(), 0);
+        QCOMPARE(send("POST", QStringLiteral("/api/v1/scraper/jobs/999999/cancel"), {}).status, 404);
+        // No workers here: a queued scrape cancelled ends at once, and says so.
+        const Reply queued = send("POST", QStringLiteral("/api/v1/scraper/jobs"), obj(J({"sites":["austin"],"categories":["cps"]})));
+        QCOMPARE(queued.status, 202);
+        QCOMPARE(queued.json.value(QStringLiteral("status")).toString(), QStringLiteral("pending"));
+        const Reply stopped = send("POST", QStringLiteral("/api/v1/scraper/jobs/%1/cancel").arg(queued.json.value(QStringLiteral("id")).toInteger()), {});
+        QCOMPARE(stopped.status, 200);
+        QCOMPARE(stopped.json.value(QStringLiteral("status")).toString(), QStringLiteral("cancelled"));
+        QCOMPARE(m_api->engine().database().selectOne(QStringLiteral("SELECT state FROM jobs WHERE id = ?"),
+                                                      {queued.json.value(QStringLiteral("job_id")).toInteger()})->value(0).toString(),
+                 QStringLiteral("cancelled"));
+        QCOMPARE(get(QStringLiteral("/api/v1/scraper/jobs")).json.value(QStringLiteral("items")).toArray().size(), 1);
     }
 
     void bulkSmallNowLargeAsAJob()

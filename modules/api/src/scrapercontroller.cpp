@@ -46,6 +46,9 @@ void registerScraperRoutes(RouteTable &table, engine::Engine &engine)
                [&scrapes](RequestContext &) { return listOrError(scrapes.list()); }, {}, {}, {}});
     table.add({M::Get, QStringLiteral("/api/v1/scraper/jobs/{id}"), Role::Viewer, tag, QStringLiteral("A scrape job: status, progress, pages fetched, leads found, errors"),
                {}, job, 200, [&scrapes](RequestContext &c) { return jsonOrError(scrapes.get(c.idParam())); }, {}, {}, {}});
+    table.add({M::Post, QStringLiteral("/api/v1/scraper/jobs/{id}/cancel"), Role::User, tag,
+               QStringLiteral("Stop a scrape: a queued one at once, a running one after its current page"), {}, job, 200,
+               [&scrapes](RequestContext &c) { return jsonOrError(scrapes.cancel(c.idParam())); }, {}, {}, {}});
 }
 
 } // namespace fliptech::api

@@ -141,6 +141,27 @@ core::Result<QJsonObject> ScrapeService::get(qint64 id)
     return rowToJson(rows->first());
 }
 
+core::Result<QJsonObject> ScrapeService::cancel(qint64 id)
+{
+    auto row = get(id);
+    if (!row)
+        return row.error();
+    const QString status = row->value(QStringLiteral("status")).toString();
+    if (status != QLatin1String("pending") && status != QLatin1String("running"))
+        return *row; // already over
+    if (const QJsonValue job = row->value(QStringLiteral("job_id")); job.isDouble())
+        if (auto c = m_jobs.cancel(job.toInteger()); !c)
+            return c.error();
+    // Not started yet: nothing will run it, so the row ends here (a running one ends itself).
+    const QString now = storage::Database::isoTimestamp(m_clock.now());
+    if (auto done = m_db->execute(QStringLiteral("UPDATE scrape_jobs SET status = 'cancelled', completed_at = %1, updated_at = %1 "
+                                                 "WHERE id = ? AND status = 'pending'").arg(m_db->timestampParam()),
+                                  {now, now, id});
+        !done)
+        return done.error();
+    return get(id);
+}
+
 core::Result<ScrapeService::Stored> ScrapeService::store(const Actor &actor, qint64 scrapeJobId, const QString &site, const QString &category,
                                                          const QList<CraigslistListing> &listings)
 {

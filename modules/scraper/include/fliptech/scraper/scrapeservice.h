@@ -44,6 +44,9 @@ public:
     core::Result<QJsonObject> createCraigslist(const leads::Actor &actor, const QJsonObject &config);
     core::Result<QJsonArray> list(int limit = 50);
     core::Result<QJsonObject> get(qint64 id);
+    // Stops a scrape: a queued one is cancelled at once (its row says so), a running one stops
+    // after the page it is on. NotFound for no such job; the row as it is now.
+    core::Result<QJsonObject> cancel(qint64 id);
     void registerHandlers(storage::WorkerPool &pool);
     // Where Craigslist is (default: defaultCraigslistBaseUrl()); tests point it at a local server.
     void setBaseUrl(const QString &pattern) { m_baseUrl = pattern; }
