@@ -2,6 +2,7 @@
 #include "fliptech/storage/database.h"
 #include "fliptech/storage/jobqueue.h"
 #include "fliptech/ui/leadspage.h"
+#include "fliptech/ui/scraperpage.h"
 #include "fliptech/ui/mainwindow.h"
 #include "fliptech/ui/pageregistry.h"
 #include "memorysecretstore.h"
@@ -92,13 +93,16 @@ private Q_SLOTS:
         auto *stack = w->findChild<QStackedWidget *>(QStringLiteral("pages"));
         QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("page_leads"));
         QVERIFY(qobject_cast<ui::LeadsPage *>(w->pageWidget(QStringLiteral("leads")))); // the real page, not a placeholder
-        // An area that is not built yet says so, and what it will do.
         QTest::mouseClick(sidebar->viewport(), Qt::LeftButton, {}, sidebar->visualItemRect(sidebar->item(2)).center());
         QCOMPARE(w->currentPageId(), QStringLiteral("scraper"));
+        QVERIFY(qobject_cast<ui::ScraperPage *>(w->pageWidget(QStringLiteral("scraper"))));
+        // An area that is not built yet says so, and what it will do.
+        QTest::mouseClick(sidebar->viewport(), Qt::LeftButton, {}, sidebar->visualItemRect(sidebar->item(3)).center());
+        QCOMPARE(w->currentPageId(), QStringLiteral("campaigns"));
         auto *text = stack->currentWidget()->findChild<QLabel *>(QStringLiteral("placeholderText"));
         QVERIFY(text);
         QVERIFY(text->text().startsWith(QStringLiteral("Not built yet.")));
-        QVERIFY(text->text().contains(QStringLiteral("Craigslist")));
+        QVERIFY(text->text().contains(QStringLiteral("email sequences")));
     }
 
     void keyboardShortcutsSwitchAreas()

@@ -51,6 +51,7 @@ void registerDefaultPages(PageRegistry &registry)
                               }});
     }
     registerLeadsPage(registry);
+    registerScraperPage(registry);
     registerSettingsPage(registry);
 }
 

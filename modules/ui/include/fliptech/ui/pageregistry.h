@@ -52,5 +52,7 @@ void registerDefaultPages(PageRegistry &registry);
 void registerSettingsPage(PageRegistry &registry);
 // Leads: the lead workspace (leadspage.cpp).
 void registerLeadsPage(PageRegistry &registry);
+// Scraper: Craigslist scrapes and their jobs (scraperpage.cpp).
+void registerScraperPage(PageRegistry &registry);
 
 } // namespace fliptech::ui

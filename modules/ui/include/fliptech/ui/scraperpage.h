@@ -1,0 +1,55 @@
+#pragma once
+// ScraperPage: start a Craigslist scrape (sites, category, keywords, the search switches, pages
+// per search, robots.txt) and watch the jobs: live progress, pages fetched, leads found, errors,
+// cancel. Everything goes through ScrapeService, the same service the HTTP API uses; the jobs run
+// on the engine's workers, so the window never waits on the network.
+
+#include "fliptech/leads/actor.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSpinBox;
+class QTableWidget;
+class QTimer;
+
+namespace fliptech::scraper {
+class ScrapeService;
+}
+
+namespace fliptech::ui {
+
+class ScraperPage final : public QWidget
+{
+    Q_OBJECT
+public:
+    ScraperPage(scraper::ScrapeService &scrapes, leads::Actor actor, QWidget *parent = nullptr);
+
+    // Reads the jobs again (the page does so by itself: every half second while one runs).
+    void refresh();
+
+private:
+    void run();
+    void cancelSelected();
+
+    scraper::ScrapeService &m_scrapes;
+    leads::Actor m_actor;
+    QLineEdit *m_sites;
+    QComboBox *m_category;
+    QLineEdit *m_query;
+    QCheckBox *m_postedToday;
+    QCheckBox *m_hasImage;
+    QCheckBox *m_obeyRobots;
+    QSpinBox *m_pages;
+    QPushButton *m_run;
+    QPushButton *m_cancel;
+    QLabel *m_message;
+    QTableWidget *m_jobs;
+    QTimer *m_timer;
+};
+
+} // namespace fliptech::ui

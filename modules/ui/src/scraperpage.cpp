@@ -1,0 +1,221 @@
+#include "fliptech/ui/scraperpage.h"
+
+#include "fliptech/engine/engine.h"
+#include "fliptech/scraper/craigslistsearch.h"
+#include "fliptech/scraper/scrapeservice.h"
+#include "fliptech/ui/pageregistry.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QShortcut>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace fliptech::ui {
+
+namespace {
+enum Column { Id, Searches, Status, Progress, Pages, Leads, Errors, ColumnCount };
+}
+
+ScraperPage::ScraperPage(scraper::ScrapeService &scrapes, leads::Actor actor, QWidget *parent)
+    : QWidget(parent), m_scrapes(scrapes), m_actor(std::move(actor))
+{
+    auto *form = new QFormLayout;
+    m_sites = new QLineEdit(this);
+    m_sites->setObjectName(QStringLiteral("scraperSites"));
+    m_sites->setPlaceholderText(tr("austin, dallas, houston"));
+    m_sites->setToolTip(tr("Craigslist sites, as in https://<site>.craigslist.org, separated by commas"));
+    form->addRow(tr("&Sites"), m_sites);
+    m_category = new QComboBox(this);
+    m_category->setObjectName(QStringLiteral("scraperCategory"));
+    for (const auto &c : scraper::craigslistCategories())
+        m_category->addItem(QStringLiteral("%1 — %2 (%3)").arg(c.group, c.name, c.code), c.code);
+    form->addRow(tr("&Category"), m_category);
+    m_query = new QLineEdit(this);
+    m_query->setObjectName(QStringLiteral("scraperQuery"));
+    m_query->setPlaceholderText(tr("keywords (optional), e.g. plumber"));
+    form->addRow(tr("&Keywords"), m_query);
+    auto *switches = new QHBoxLayout;
+    m_postedToday = new QCheckBox(tr("Posted &today"), this);
+    m_hasImage = new QCheckBox(tr("Has &image"), this);
+    m_obeyRobots = new QCheckBox(tr("Obey &robots.txt"), this);
+    m_obeyRobots->setObjectName(QStringLiteral("scraperObeyRobots"));
+    m_obeyRobots->setChecked(true);
+    switches->addWidget(m_postedToday);
+    switches->addWidget(m_hasImage);
+    switches->addWidget(m_obeyRobots);
+    switches->addStretch();
+    form->addRow(QString(), switches);
+    m_pages = new QSpinBox(this);
+    m_pages->setObjectName(QStringLiteral("scraperPages"));
+    m_pages->setRange(1, 20);
+    m_pages->setValue(3);
+    m_pages->setMaximumWidth(120);
+    m_pages->setToolTip(tr("Result pages to read for each site and category (120 listings a page)"));
+    form->addRow(tr("&Pages per search"), m_pages);
+
+    m_run = new QPushButton(tr("&Run now"), this);
+    m_run->setObjectName(QStringLiteral("scraperRun"));
+    m_run->setDefault(true);
+    m_run->setToolTip(tr("Start the scrape (Ctrl+Return)"));
+    auto *shortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this);
+    connect(shortcut, &QShortcut::activated, this, &ScraperPage::run);
+    connect(m_run, &QPushButton::clicked, this, &ScraperPage::run);
+    connect(m_sites, &QLineEdit::returnPressed, this, &ScraperPage::run);
+    m_message = new QLabel(this);
+    m_message->setObjectName(QStringLiteral("scraperMessage"));
+    m_message->setWordWrap(true);
+
+    m_jobs = new QTableWidget(0, ColumnCount, this);
+    m_jobs->setObjectName(QStringLiteral("scraperJobs"));
+    m_jobs->setHorizontalHeaderLabels({tr("Job"), tr("Searches"), tr("Status"), tr("Progress"), tr("Pages"), tr("Leads found"), tr("Errors")});
+    m_jobs->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_jobs->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_jobs->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_jobs->verticalHeader()->hide();
+    m_jobs->horizontalHeader()->setSectionResizeMode(Errors, QHeaderView::Stretch);
+    m_cancel = new QPushButton(tr("&Cancel job"), this);
+    m_cancel->setObjectName(QStringLiteral("scraperCancel"));
+    m_cancel->setEnabled(false);
+    connect(m_cancel, &QPushButton::clicked, this, &ScraperPage::cancelSelected);
+    connect(m_jobs, &QTableWidget::itemSelectionChanged, this, [this] {
+        const int row = m_jobs->currentRow();
+        const QString status = row >= 0 && m_jobs->item(row, Status) ? m_jobs->item(row, Status)->data(Qt::UserRole).toString() : QString();
+        m_cancel->setEnabled(status == QLatin1String("pending") || status == QLatin1String("running"));
+    });
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_run);
+    buttons->addWidget(m_message, 1);
+    auto *jobsBar = new QHBoxLayout;
+    jobsBar->addWidget(new QLabel(tr("<b>Scrape jobs</b>"), this));
+    jobsBar->addStretch();
+    jobsBar->addWidget(m_cancel);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(new QLabel(tr("<h2>Craigslist</h2>Businesses advertising services are the leads: each listing becomes a lead "
+                                    "(source craigslist); a listing found again updates its lead."),
+                                 this));
+    layout->addLayout(form);
+    layout->addLayout(buttons);
+    layout->addLayout(jobsBar);
+    layout->addWidget(m_jobs, 1);
+
+    m_timer = new QTimer(this);
+    connect(m_timer, &QTimer::timeout, this, &ScraperPage::refresh);
+    m_timer->start(500);
+    refresh();
+}
+
+void ScraperPage::run()
+{
+    QJsonArray sites;
+    for (const QString &s : m_sites->text().split(u',', Qt::SkipEmptyParts))
+        if (!s.trimmed().isEmpty())
+            sites.append(s.trimmed().toLower());
+    if (sites.isEmpty()) {
+        m_message->setText(tr("Name at least one Craigslist site, e.g. austin."));
+        m_sites->setFocus();
+        return;
+    }
+    QJsonObject config{{QStringLiteral("sites"), sites},
+                       {QStringLiteral("categories"), QJsonArray{m_category->currentData().toString()}},
+                       {QStringLiteral("posted_today"), m_postedToday->isChecked()},
+                       {QStringLiteral("has_image"), m_hasImage->isChecked()},
+                       {QStringLiteral("max_pages"), m_pages->value()},
+                       {QStringLiteral("obey_robots"), m_obeyRobots->isChecked()}};
+    if (!m_query->text().trimmed().isEmpty())
+        config.insert(QStringLiteral("query"), m_query->text().trimmed());
+    auto job = m_scrapes.createCraigslist(m_actor, config);
+    if (!job) {
+        m_message->setText(job.error().userMessage());
+        return;
+    }
+    m_message->setText(tr("Scrape %1 started.").arg(job->value(QStringLiteral("id")).toInteger()));
+    refresh();
+}
+
+void ScraperPage::cancelSelected()
+{
+    const int row = m_jobs->currentRow();
+    if (row < 0 || !m_jobs->item(row, Id))
+        return;
+    const qint64 id = m_jobs->item(row, Id)->data(Qt::UserRole).toLongLong();
+    auto done = m_scrapes.cancel(id);
+    m_message->setText(done ? tr("Scrape %1: cancel asked.").arg(id) : done.error().userMessage());
+    refresh();
+}
+
+void ScraperPage::refresh()
+{
+    auto jobs = m_scrapes.list(100);
+    if (!jobs) {
+        m_message->setText(jobs.error().userMessage());
+        return;
+    }
+    const int selected = m_jobs->currentRow() >= 0 && m_jobs->item(m_jobs->currentRow(), Id)
+        ? m_jobs->item(m_jobs->currentRow(), Id)->data(Qt::UserRole).toInt()
+        : -1;
+    m_jobs->setRowCount(int(jobs->size()));
+    bool active = false;
+    const QLocale locale;
+    for (int r = 0; r < jobs->size(); ++r) {
+        const QJsonObject j = jobs->at(r).toObject();
+        const QJsonObject config = j.value(QStringLiteral("config")).toObject();
+        QStringList searches;
+        for (const auto &s : config.value(QStringLiteral("sites")).toArray())
+            for (const auto &c : config.value(QStringLiteral("categories")).toArray())
+                searches << s.toString() + u'/' + c.toString();
+        const QString status = j.value(QStringLiteral("status")).toString();
+        active |= status == QLatin1String("pending") || status == QLatin1String("running");
+        auto set = [&](int column, const QString &text, const QVariant &data = {}) {
+            auto *item = m_jobs->item(r, column);
+            if (!item) {
+                item = new QTableWidgetItem;
+                m_jobs->setItem(r, column, item);
+            }
+            item->setText(text);
+            item->setData(Qt::UserRole, data);
+        };
+        const qint64 id = j.value(QStringLiteral("id")).toInteger();
+        set(Id, QString::number(id), id);
+        set(Searches, searches.join(QStringLiteral(", ")));
+        set(Status, status, status);
+        auto *bar = qobject_cast<QProgressBar *>(m_jobs->cellWidget(r, Progress));
+        if (!bar) {
+            bar = new QProgressBar;
+            bar->setRange(0, 100);
+            m_jobs->setCellWidget(r, Progress, bar);
+        }
+        bar->setValue(j.value(QStringLiteral("progress")).toInt());
+        set(Pages, locale.toString(j.value(QStringLiteral("pages_fetched")).toInt()));
+        set(Leads, locale.toString(j.value(QStringLiteral("leads_found")).toInt()));
+        set(Errors, j.value(QStringLiteral("error_message")).toString());
+        if (id == selected)
+            m_jobs->selectRow(r);
+    }
+    m_timer->setInterval(active ? 500 : 5000);
+}
+
+void registerScraperPage(PageRegistry &registry)
+{
+    const PageInfo *placeholder = registry.find(QStringLiteral("scraper"));
+    registry.add(PageInfo{QStringLiteral("scraper"), placeholder ? placeholder->title : QObject::tr("Scraper"), QStringLiteral("edit-find"),
+                          placeholder ? placeholder->order : 30, [](PageContext &context, QWidget *parent) -> QWidget * {
+                              const leads::Actor actor =
+                                  context.principal ? leads::Actor::of(*context.principal) : leads::Actor::system();
+                              return new ScraperPage(context.engine.scrapes(), actor, parent);
+                          }});
+}
+
+} // namespace fliptech::ui

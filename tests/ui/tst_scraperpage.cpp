@@ -1,0 +1,127 @@
+// GUI: the Scraper page (offscreen, real widgets, a real engine with a job worker): a user names
+// a site and a category and presses Run; the job fetches a captured Craigslist page from a local
+// server standing in for Craigslist, the table shows it running and then done with the leads it
+// found; a bad site is refused with a message and no job; a queued job can be cancelled.
+#include "fliptech/engine/engine.h"
+#include "fliptech/scraper/scrapeservice.h"
+#include "fliptech/ui/scraperpage.h"
+#include "fixturehttpserver.h"
+#include "memorysecretstore.h"
+#include "tempdatabase.h"
+#include "testenv.h"
+
+#include <QComboBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace fliptech;
+
+class TestScraperPage final : public QObject
+{
+    Q_OBJECT
+    std::unique_ptr<test::TempDatabase> m_tmp;
+    std::unique_ptr<engine::Engine> m_engine;
+    test::MemorySecretStore m_secrets;
+    QTemporaryDir m_dir;
+    test::FixtureHttpServer m_craigslist;
+
+    std::unique_ptr<engine::Engine> engineWith(int workers)
+    {
+        engine::Engine::Options o;
+        o.database = m_tmp->url();
+        o.workers = workers;
+        o.secrets = &m_secrets;
+        o.dataDir = m_dir.path();
+        auto e = std::make_unique<engine::Engine>(o);
+        FT_EXPECT(e->connect().ok() && e->migrate().ok() && e->start().ok(), "the engine starts");
+        e->scrapes().setBaseUrl(m_craigslist.baseUrl() + QStringLiteral("/{site}"));
+        return e;
+    }
+    static QString cell(QTableWidget *t, int row, int column) { return t->item(row, column) ? t->item(row, column)->text() : QString(); }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        m_tmp = std::make_unique<test::TempDatabase>(storage::Backend::Sqlite);
+        QVERIFY(m_craigslist.start());
+    }
+
+    void runAScrapeAndWatchIt()
+    {
+        FLIPTECH_REQUIRE_SHARED_FIXTURES();
+        QFile f(test::sharedFixturesDir() + QStringLiteral("/craigslist/search/milwaukee-apa-query-wauwatosa-static-wauwatosa.html"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        test::FixtureHttpServer::Response page;
+        page.body = f.readAll();
+        page.delayMs = 300; // long enough to see it running
+        m_craigslist.addResponse("/milwaukee/search/apa", page);
+        m_engine = engineWith(1);
+        FT_STOP_IF_FAILED();
+        ui::ScraperPage p(m_engine->scrapes(), leads::Actor::system());
+        p.resize(1200, 700);
+        p.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&p));
+        auto *sites = p.findChild<QLineEdit *>(QStringLiteral("scraperSites"));
+        auto *category = p.findChild<QComboBox *>(QStringLiteral("scraperCategory"));
+        auto *pages = p.findChild<QSpinBox *>(QStringLiteral("scraperPages"));
+        auto *jobs = p.findChild<QTableWidget *>(QStringLiteral("scraperJobs"));
+        auto *message = p.findChild<QLabel *>(QStringLiteral("scraperMessage"));
+        QVERIFY(sites && category && pages && jobs && message);
+
+        // A bad site: refused, said why, no job.
+        QTest::keyClicks(sites, QStringLiteral("not a site!"));
+        QTest::mouseClick(p.findChild<QPushButton *>(QStringLiteral("scraperRun")), Qt::LeftButton);
+        QVERIFY2(message->text().contains(QLatin1String("site")), qPrintable(message->text()));
+        QCOMPARE(jobs->rowCount(), 0);
+
+        sites->clear();
+        QTest::keyClicks(sites, QStringLiteral("Milwaukee"));
+        category->setCurrentIndex(category->findData(QStringLiteral("apa")));
+        QVERIFY(category->currentIndex() >= 0);
+        pages->setValue(1);
+        QTest::keyClick(sites, Qt::Key_Return); // Return in the sites field runs it too
+        QVERIFY2(message->text().contains(QLatin1String("started")), qPrintable(message->text()));
+        QCOMPARE(jobs->rowCount(), 1);
+        QCOMPARE(cell(jobs, 0, 1), QStringLiteral("milwaukee/apa"));
+        QTRY_COMPARE_WITH_TIMEOUT(cell(jobs, 0, 2), QStringLiteral("completed"), 15000);
+        QCOMPARE(cell(jobs, 0, 5), QStringLiteral("37"));
+        QCOMPARE(cell(jobs, 0, 4), QStringLiteral("1"));
+        QCOMPARE(qobject_cast<QProgressBar *>(jobs->cellWidget(0, 3))->value(), 100);
+        QCOMPARE(m_engine->database().selectOne(QStringLiteral("SELECT count(*) FROM leads WHERE source = 'craigslist'"))->value(0).toInt(), 37);
+        if (const QString dir = qEnvironmentVariable("FLIPTECH_TEST_SCREENSHOTS"); !dir.isEmpty())
+            QVERIFY(p.grab().save(dir + QStringLiteral("/scraperpage.png")));
+        m_engine.reset();
+    }
+
+    void cancelAQueuedScrape()
+    {
+        m_engine = engineWith(0); // no workers: it stays queued
+        FT_STOP_IF_FAILED();
+        ui::ScraperPage p(m_engine->scrapes(), leads::Actor::system());
+        p.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&p));
+        QTest::keyClicks(p.findChild<QLineEdit *>(QStringLiteral("scraperSites")), QStringLiteral("austin"));
+        QTest::mouseClick(p.findChild<QPushButton *>(QStringLiteral("scraperRun")), Qt::LeftButton);
+        auto *jobs = p.findChild<QTableWidget *>(QStringLiteral("scraperJobs"));
+        auto *cancel = p.findChild<QPushButton *>(QStringLiteral("scraperCancel"));
+        QCOMPARE(cell(jobs, 0, 2), QStringLiteral("pending"));
+        QVERIFY(!cancel->isEnabled());
+        jobs->selectRow(0);
+        QVERIFY(cancel->isEnabled());
+        QTest::mouseClick(cancel, Qt::LeftButton);
+        QCOMPARE(cell(jobs, 0, 2), QStringLiteral("cancelled"));
+        m_engine.reset();
+    }
+};
+
+QTEST_MAIN(TestScraperPage)
+#include "tst_scraperpage.moc"
