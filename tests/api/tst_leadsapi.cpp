@@ -308,6 +308,55 @@ private Q_SLOTS:
         QCOMPARE(get(QStringLiteral("/api/v1/scraper/jobs")).json.value(QStringLiteral("items")).toArray().size(), 3);
     }
 
+    // With fetch_postings, each new listing's posting page is read onto its lead: phone, address,
+    // text, the posting's details (captured postings served for a small search page of our own).
+    void scrapeReadsPostings()
+    {
+        FLIPTECH_REQUIRE_SHARED_FIXTURES();
+        start(1);
+        FT_STOP_IF_FAILED();
+        test::FixtureHttpServer site;
+        QVERIFY(site.start());
+        test::FixtureHttpServer::Response search;
+        search.body = "<html><body>"
+                      "<p class=\"row\" data-pid=\"1111111111\"><a href=\"/nos/mcd/1111111111.html\">Suzuki DR650</a> <span class=\"price\">$4500</span></p>"
+                      "<p class=\"row\" data-pid=\"2222222222\"><a href=\"/nos/for/2222222222.html\">Solar tea light</a></p>"
+                      "<p class=\"row\" data-pid=\"3333333333\"><a href=\"/hil/cto/3333333333.html\">2 dr Chevy</a></p>"
+                      "</body></html>";
+        site.addResponse("/local/search/mcy", search);
+        auto posting = [](const char *file) {
+            QFile f(test::sharedFixturesDir() + QStringLiteral("/craigslist/posting/") + QLatin1String(file));
+            FT_EXPECT(f.open(QIODevice::ReadOnly), file);
+            test::FixtureHttpServer::Response r;
+            r.body = f.readAll();
+            return r;
+        };
+        site.addResponse("/nos/mcd/1111111111.html", posting("boston-nos-mcd-suzuki-dr650-no-price-hyacinth.html"));
+        site.addResponse("/nos/for/2222222222.html", posting("boston-nos-for-solar-tea-light-2023-11-hyacinth.html"));
+        site.addResponse("/hil/cto/3333333333.html", posting("hil-cto-chevy-2013-libcraigscrape.html"));
+        FT_STOP_IF_FAILED();
+        m_api->engine().scrapes().setBaseUrl(site.baseUrl() + QStringLiteral("/{site}"));
+        const Reply created = send("POST", QStringLiteral("/api/v1/scraper/jobs"),
+                                   obj(J({"sites":["local"],"categories":["mcy"],"max_pages":1,"fetch_postings":true})));
+        QCOMPARE(created.status, 202);
+        const QString path = QStringLiteral("/api/v1/scraper/jobs/%1").arg(created.json.value(QStringLiteral("id")).toInteger());
+        QTRY_COMPARE_WITH_TIMEOUT(get(path).json.value(QStringLiteral("status")).toString(), QStringLiteral("completed"), 20000);
+        QCOMPARE(get(path).json.value(QStringLiteral("leads_found")).toInt(), 3);
+        QHash<QString, QJsonObject> bySource;
+        for (const auto &i : get(QStringLiteral("/api/v1/leads?source=craigslist&limit=10")).json.value(QStringLiteral("items")).toArray())
+            bySource.insert(i.toObject().value(QStringLiteral("source_id")).toString(), i.toObject());
+        QCOMPARE(bySource.size(), 3);
+        const QJsonObject suzuki = bySource.value(QStringLiteral("1111111111"));
+        QCOMPARE(suzuki.value(QStringLiteral("phone")).toString(), QStringLiteral("+18022220394"));
+        QCOMPARE(suzuki.value(QStringLiteral("address")).toString(), QStringLiteral("60 Range Rd"));
+        QVERIFY(suzuki.value(QStringLiteral("description")).toString().startsWith(QLatin1String("Nault's Windham Motorcycles")));
+        const QJsonObject details = suzuki.value(QStringLiteral("lead_source_metadata")).toObject().value(QStringLiteral("posting")).toObject();
+        QCOMPARE(details.value(QStringLiteral("attributes")).toObject().value(QStringLiteral("VIN")).toString(), QStringLiteral("JS1SP46A2K2101120"));
+        QCOMPARE(bySource.value(QStringLiteral("3333333333")).value(QStringLiteral("phone")).toString(), QStringLiteral("+17862577215"));
+        QVERIFY(bySource.value(QStringLiteral("2222222222")).value(QStringLiteral("phone")).isNull()); // none in that posting
+        QCOMPARE(bySource.value(QStringLiteral("2222222222")).value(QStringLiteral("description")).toString(), QStringLiteral("Small solar tea light new inbox"));
+    }
+
     void scrapeJobsRefuseBadSearches()
     {
         start();

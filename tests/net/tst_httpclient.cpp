@@ -265,6 +265,22 @@ private Q_SLOTS:
         worker.join();
         QVERIFY(got.ok());
         QCOMPARE(got.body, QByteArray("from a worker"));
+
+        // Many at once from a worker, answers in the order asked.
+        QList<net::HttpRequest> many;
+        for (int i = 0; i < 12; ++i)
+            many << request(i % 3 == 2 ? "/nowhere" : "/worker");
+        finished = false;
+        QList<net::HttpResponse> all;
+        std::thread batch([&] {
+            all = client.getAll(many);
+            finished = true;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(finished.load(), 10000);
+        batch.join();
+        QCOMPARE(all.size(), 12);
+        for (int i = 0; i < 12; ++i)
+            QCOMPARE(all.at(i).status, i % 3 == 2 ? 404 : 200);
     }
 
     void robotsRules_data()

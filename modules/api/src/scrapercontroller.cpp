@@ -39,7 +39,7 @@ void registerScraperRoutes(RouteTable &table, engine::Engine &engine)
                s::object({{QStringLiteral("sites"), s::arrayOf(s::string(1, 30))}, {QStringLiteral("categories"), s::arrayOf(s::string(1, 10))},
                           {QStringLiteral("query"), s::string(0, 200)}, {QStringLiteral("posted_today"), s::boolean()},
                           {QStringLiteral("has_image"), s::boolean()}, {QStringLiteral("max_pages"), s::integer()},
-                          {QStringLiteral("obey_robots"), s::boolean()}},
+                          {QStringLiteral("obey_robots"), s::boolean()}, {QStringLiteral("fetch_postings"), s::boolean()}},
                          {QStringLiteral("sites")}),
                job, 202, [&scrapes](RequestContext &c) { return jsonOrError(scrapes.createCraigslist(actorOf(c), c.body), 202); }, {}, {}, {}});
     table.add({M::Get, QStringLiteral("/api/v1/scraper/jobs"), Role::Viewer, tag, QStringLiteral("Scrape jobs, newest first"), {}, listSchema(job), 200,

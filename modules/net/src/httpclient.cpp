@@ -505,6 +505,22 @@ HttpResponse HttpClient::get(const HttpRequest &request)
     return future.get();
 }
 
+QList<HttpResponse> HttpClient::getAll(const QList<HttpRequest> &requests)
+{
+    std::vector<std::future<HttpResponse>> futures;
+    futures.reserve(size_t(requests.size()));
+    for (const HttpRequest &r : requests) {
+        auto promise = std::make_shared<std::promise<HttpResponse>>();
+        futures.push_back(promise->get_future());
+        m_engine->submit(r, nullptr, [promise](const HttpResponse &response) { promise->set_value(response); }, true);
+    }
+    QList<HttpResponse> out;
+    out.reserve(requests.size());
+    for (auto &f : futures)
+        out.append(f.get());
+    return out;
+}
+
 void HttpClient::cancelAll()
 {
     m_engine->cancelling = true;

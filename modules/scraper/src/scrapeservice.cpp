@@ -204,6 +204,7 @@ core::Result<ScrapeService::Stored> ScrapeService::store(const Actor &actor, qin
             return created.error();
         }
         known.insert(l.postId, created->value(QStringLiteral("id")).toInteger());
+        out.addedLeads.append({created->value(QStringLiteral("id")).toInteger(), l.url});
         ++out.added;
     }
     if (auto tagged = m_db->execute(QStringLiteral("UPDATE leads SET scrape_job_id = ? WHERE source = 'craigslist' AND source_id IN (%1) AND scrape_job_id IS NULL")
@@ -213,6 +214,62 @@ core::Result<ScrapeService::Stored> ScrapeService::store(const Actor &actor, qin
         return tagged.error();
     m_leads.touch();
     return out;
+}
+
+int ScrapeService::enrichFromPostings(const Actor &actor, const QList<QPair<qint64, QUrl>> &leadsAndUrls, bool obeyRobots, QStringList *errors)
+{
+    QList<net::HttpRequest> requests;
+    for (const auto &[id, url] : leadsAndUrls) {
+        net::HttpRequest r;
+        r.url = url;
+        r.obeyRobots = obeyRobots;
+        requests << r;
+    }
+    // All at once: the client keeps to its per-host limits and spacing.
+    const QList<net::HttpResponse> responses = m_http.getAll(requests);
+    int failed = 0;
+    leads::LeadService::QuietScope quiet;
+    for (qsizetype i = 0; i < responses.size(); ++i) {
+        const net::HttpResponse &response = responses.at(i);
+        const qint64 leadId = leadsAndUrls.at(i).first;
+        if (!response.ok()) {
+            ++failed;
+            *errors << (response.error ? response.error->message : QStringLiteral("%1 answered %2").arg(requests.at(i).url.toDisplayString()).arg(response.status));
+            continue;
+        }
+        const CraigslistPosting posting = parseCraigslistPosting(net::HtmlDocument::parse(response.body, response.contentType, response.url));
+        auto lead = m_leads.get(leadId);
+        if (!lead) {
+            ++failed;
+            continue;
+        }
+        QJsonObject metadata = lead->value(QStringLiteral("lead_source_metadata")).toObject();
+        QJsonObject details = posting.toJson();
+        details.remove(QStringLiteral("body"));
+        metadata.insert(QStringLiteral("posting"), details);
+        QJsonObject fields{{QStringLiteral("lead_source_metadata"), metadata}};
+        if (!posting.body.isEmpty())
+            fields.insert(QStringLiteral("description"), posting.body.left(20000));
+        if (!posting.address.isEmpty())
+            fields.insert(QStringLiteral("address"), posting.address.left(500));
+        QJsonObject contacts;
+        if (!posting.phones.isEmpty())
+            contacts.insert(QStringLiteral("phone"), posting.phones.first());
+        if (!posting.emails.isEmpty())
+            contacts.insert(QStringLiteral("email"), posting.emails.first());
+        QJsonObject withContacts = fields;
+        for (auto it = contacts.begin(); it != contacts.end(); ++it)
+            withContacts.insert(it.key(), it.value());
+        auto updated = m_leads.update(actor, leadId, withContacts, false);
+        if (!updated && updated.error().code == ErrorCode::ValidationFailed && !contacts.isEmpty())
+            updated = m_leads.update(actor, leadId, fields, false); // a contact the lead rules refuse: the rest still counts
+        if (!updated) {
+            ++failed;
+            *errors << updated.error().message;
+        }
+    }
+    m_leads.touch();
+    return failed;
 }
 
 void ScrapeService::registerHandlers(storage::WorkerPool &pool)
@@ -274,6 +331,8 @@ void ScrapeService::registerHandlers(storage::WorkerPool &pool)
                         errors << stored.error().message;
                         break;
                     }
+                    if (config.value(QStringLiteral("fetch_postings")).toBool() && !stored->addedLeads.isEmpty() && !ctx.isCancelled())
+                        enrichFromPostings(actor, stored->addedLeads, config.value(QStringLiteral("obey_robots")).toBool(true), &errors);
                     ++pages;
                     found += stored->added;
                     ++done;

@@ -52,9 +52,13 @@ ScraperPage::ScraperPage(scraper::ScrapeService &scrapes, leads::Actor actor, QW
     m_obeyRobots = new QCheckBox(tr("Obey &robots.txt"), this);
     m_obeyRobots->setObjectName(QStringLiteral("scraperObeyRobots"));
     m_obeyRobots->setChecked(true);
+    m_postings = new QCheckBox(tr("Read each &posting (phone, e-mail, text)"), this);
+    m_postings->setObjectName(QStringLiteral("scraperPostings"));
+    m_postings->setToolTip(tr("Fetch every new listing's page too: slower, but the lead gets its contacts"));
     switches->addWidget(m_postedToday);
     switches->addWidget(m_hasImage);
     switches->addWidget(m_obeyRobots);
+    switches->addWidget(m_postings);
     switches->addStretch();
     form->addRow(QString(), switches);
     m_pages = new QSpinBox(this);
@@ -133,7 +137,8 @@ void ScraperPage::run()
                        {QStringLiteral("posted_today"), m_postedToday->isChecked()},
                        {QStringLiteral("has_image"), m_hasImage->isChecked()},
                        {QStringLiteral("max_pages"), m_pages->value()},
-                       {QStringLiteral("obey_robots"), m_obeyRobots->isChecked()}};
+                       {QStringLiteral("obey_robots"), m_obeyRobots->isChecked()},
+                       {QStringLiteral("fetch_postings"), m_postings->isChecked()}};
     if (!m_query->text().trimmed().isEmpty())
         config.insert(QStringLiteral("query"), m_query->text().trimmed());
     auto job = m_scrapes.createCraigslist(m_actor, config);

@@ -86,6 +86,8 @@ public:
     void fetch(const HttpRequest &request, QObject *context, std::function<void(const HttpResponse &)> done);
     // Runs the request and waits for it (any thread but one whose event loop `fetch` needs).
     HttpResponse get(const HttpRequest &request);
+    // Runs them all at once (within the limits) and waits for every one; answers in order.
+    QList<HttpResponse> getAll(const QList<HttpRequest> &requests);
     // Every request not finished ends with a Cancelled error.
     void cancelAll();
     HttpCounters counters() const;

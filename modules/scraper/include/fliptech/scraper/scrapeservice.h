@@ -40,7 +40,9 @@ public:
                   net::HttpClient &http, const core::Clock &clock);
 
     // {sites: ["austin"], categories: ["cps"] (default ["bbb"]), query, posted_today, has_image,
-    //  max_pages (1-20, default 3), obey_robots (default true)}: the scrape_jobs row, queued.
+    //  max_pages (1-20, default 3), obey_robots (default true), fetch_postings (default false:
+    //  each new listing's posting page read for phone, e-mail, text and address)}: the
+    //  scrape_jobs row, queued.
     core::Result<QJsonObject> createCraigslist(const leads::Actor &actor, const QJsonObject &config);
     core::Result<QJsonArray> list(int limit = 50);
     core::Result<QJsonObject> get(qint64 id);
@@ -55,7 +57,11 @@ private:
     struct Stored {
         int added = 0;
         int updated = 0;
+        QList<QPair<qint64, QUrl>> addedLeads; // (lead id, posting URL) of the listings new to us
     };
+    // Reads the postings of new leads (phones, e-mails, body, address, attributes) onto them;
+    // returns how many could not be read.
+    int enrichFromPostings(const leads::Actor &actor, const QList<QPair<qint64, QUrl>> &leadsAndUrls, bool obeyRobots, QStringList *errors);
     core::Result<Stored> store(const leads::Actor &actor, qint64 scrapeJobId, const QString &site, const QString &category,
                                const QList<CraigslistListing> &listings);
 

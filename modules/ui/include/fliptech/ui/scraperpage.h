@@ -44,6 +44,7 @@ private:
     QCheckBox *m_postedToday;
     QCheckBox *m_hasImage;
     QCheckBox *m_obeyRobots;
+    QCheckBox *m_postings;
     QSpinBox *m_pages;
     QPushButton *m_run;
     QPushButton *m_cancel;
