@@ -75,6 +75,16 @@ class TestLeadsApi final : public QObject
                                                 {"Content-Type", "multipart/form-data; boundary=" + boundary}});
     }
 
+    // A captured Craigslist page (fixtures/craigslist/<relative>) as a local server's answer.
+    static test::FixtureHttpServer::Response capturedPage(const QString &relative)
+    {
+        QFile f(test::sharedFixturesDir() + QStringLiteral("/craigslist/") + relative);
+        FT_EXPECT(f.open(QIODevice::ReadOnly), qPrintable(relative));
+        test::FixtureHttpServer::Response r;
+        r.body = f.readAll();
+        return r;
+    }
+
 private Q_SLOTS:
     void init()
     {
@@ -240,13 +250,7 @@ private Q_SLOTS:
         FT_STOP_IF_FAILED();
         test::FixtureHttpServer craigslist;
         QVERIFY(craigslist.start());
-        auto page = [](const char *file) {
-            QFile f(test::sharedFixturesDir() + QStringLiteral("/craigslist/search/") + QLatin1String(file));
-            FT_EXPECT(f.open(QIODevice::ReadOnly), file);
-            test::FixtureHttpServer::Response r;
-            r.body = f.readAll();
-            return r;
-        };
+        auto page = [](const char *file) { return capturedPage(QStringLiteral("search/") + QLatin1String(file)); };
         craigslist.addResponse("/milwaukee/search/apa", page("milwaukee-apa-query-wauwatosa-static-wauwatosa.html")); // 37 listings
         craigslist.addResponse("/newyork/search/apa", page("newyork-mnh-apa-static-osaidd.html"));                  // 153: a second page is asked for
         FT_STOP_IF_FAILED();
@@ -324,13 +328,7 @@ private Q_SLOTS:
                       "<p class=\"row\" data-pid=\"3333333333\"><a href=\"/hil/cto/3333333333.html\">2 dr Chevy</a></p>"
                       "</body></html>";
         site.addResponse("/local/search/mcy", search);
-        auto posting = [](const char *file) {
-            QFile f(test::sharedFixturesDir() + QStringLiteral("/craigslist/posting/") + QLatin1String(file));
-            FT_EXPECT(f.open(QIODevice::ReadOnly), file);
-            test::FixtureHttpServer::Response r;
-            r.body = f.readAll();
-            return r;
-        };
+        auto posting = [](const char *file) { return capturedPage(QStringLiteral("posting/") + QLatin1String(file)); };
         site.addResponse("/nos/mcd/1111111111.html", posting("boston-nos-mcd-suzuki-dr650-no-price-hyacinth.html"));
         site.addResponse("/nos/for/2222222222.html", posting("boston-nos-for-solar-tea-light-2023-11-hyacinth.html"));
         site.addResponse("/hil/cto/3333333333.html", posting("hil-cto-chevy-2013-libcraigscrape.html"));
