@@ -390,6 +390,40 @@ private Q_SLOTS:
         QCOMPARE(allowed.body, QByteArray("fine"));
     }
 
+    void cancelledRobotsFetchIsNotARefusal()
+    {
+        // robots.txt still on its way when everything is cancelled: that is no answer from the
+        // site, so the next request asks again instead of being refused for ten minutes.
+        FixtureHttpServer slowSite;
+        QVERIFY(slowSite.start());
+        FixtureHttpServer::Response robots;
+        robots.contentType = "text/plain";
+        robots.body = "User-agent: *\nAllow: /\n";
+        robots.delayMs = 800;
+        slowSite.addResponse("/robots.txt", robots);
+        FixtureHttpServer::Response page;
+        page.body = "ok";
+        slowSite.addResponse("/page", page);
+        net::HttpClient client(fast());
+        net::HttpRequest r;
+        r.url = QUrl(slowSite.baseUrl() + QStringLiteral("/page"));
+        r.obeyRobots = true;
+        bool cancelled = false;
+        client.fetch(r, this, [&cancelled](const net::HttpResponse &response) {
+            cancelled = response.error && response.error->code == core::ErrorCode::Cancelled;
+        });
+        QTest::qWait(150);
+        client.cancelAll();
+        QTRY_VERIFY_WITH_TIMEOUT(cancelled, 3000);
+        const auto again = fetch(client, r);
+        FT_STOP_IF_FAILED();
+        QVERIFY2(again.ok(), qPrintable(again.error ? again.error->message : QString::number(again.status)));
+        int robotsAsked = 0;
+        for (const auto &q : slowSite.requests())
+            robotsAsked += q.path == "/robots.txt";
+        QCOMPARE(robotsAsked, 2);
+    }
+
     void destroyedWithRequestsInFlight()
     {
         FixtureHttpServer::Response slow;

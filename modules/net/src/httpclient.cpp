@@ -167,6 +167,12 @@ struct HttpClient::Engine {
     // A robots.txt fetched: what it allows, kept for a day (a failure for ten minutes).
     void storeRobots(const Transfer &t)
     {
+        if (t.response.error && t.response.error->code == ErrorCode::Cancelled) {
+            // Not an answer from the site: forget the attempt, the next request asks again.
+            std::lock_guard lock(mutex);
+            robots.remove(t.robotsFor);
+            return;
+        }
         const int status = t.response.status;
         RobotsTxt rules;
         bool good = true;
