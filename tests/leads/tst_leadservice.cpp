@@ -663,6 +663,35 @@ private Q_SLOTS:
         check(J({"tags":{"any":["tl-cold"]}}), {QStringLiteral("Tl Alpha")});
     }
 
+    // Leads a source names (scrapers): added once, updated when seen again, bad rows left out.
+    void upsertBySourceAddsOnceThenUpdates()
+    {
+        auto row = [](const char *id, const char *name, const char *email = nullptr) {
+            QJsonObject r{{QStringLiteral("source"), QStringLiteral("craigslist")}, {QStringLiteral("source_id"), QString::fromLatin1(id)},
+                          {QStringLiteral("name"), QString::fromLatin1(name)}};
+            if (email)
+                r.insert(QStringLiteral("email"), QString::fromLatin1(email));
+            return r;
+        };
+        const int activityBefore = m_db->selectOne(QStringLiteral("SELECT count(*) FROM activity_log WHERE action = 'lead_created'"))->value(0).toInt();
+        auto first = m_leads->upsertBySource(m_seller, {row("9000000001", "Ups One"), row("9000000002", "Ups Two"), row("9000000003", "Ups Bad", "not-an-email"),
+                                                         row("9000000001", "Ups One Again")});
+        QVERIFY2(first.ok(), first.ok() ? "" : qPrintable(first.error().message));
+        QCOMPARE(first->added, 2);
+        QCOMPARE(first->updated, 1); // the same listing twice in one batch
+        QCOMPARE(first->rejected, 1);
+        QVERIFY2(first->problems.first().contains(QLatin1String("9000000003")) && first->problems.first().contains(QLatin1String("email")), qPrintable(first->problems.first()));
+        QCOMPARE(first->addedIds.size(), 2);
+        QCOMPARE(m_db->selectOne(QStringLiteral("SELECT name FROM leads WHERE source_id = '9000000001'"))->value(0).toString(), QStringLiteral("Ups One Again"));
+        QCOMPARE(m_db->selectOne(QStringLiteral("SELECT count(*) FROM activity_log WHERE action = 'lead_created'"))->value(0).toInt(), activityBefore + 2);
+        auto again = m_leads->upsertBySource(m_seller, {row("9000000002", "Ups Two Renamed")});
+        QVERIFY(again.ok());
+        QCOMPARE(again->added, 0);
+        QCOMPARE(again->updated, 1);
+        QCOMPARE(listNames(obj(J({"q":"renamed"}))), QStringList{QStringLiteral("Ups Two Renamed")}); // searchable, list fresh
+        QCOMPARE(m_db->selectOne(QStringLiteral("SELECT count(*) FROM leads WHERE source_id LIKE '900000000%'"))->value(0).toInt(), 2);
+    }
+
     void duplicatesAndMergeKeepEverything()
     {
         const qint64 a = seed(J({"name":"Joe Smith","company":"Joe's Plumbing LLC","email":"joe@joesplumbing.example","city":"Austin"}));

@@ -871,6 +871,108 @@ core::Result<QJsonObject> LeadService::create(const Actor &actor, const QJsonObj
     return lead;
 }
 
+core::Result<LeadService::SourceUpsert> LeadService::upsertBySource(const Actor &actor, const QList<QJsonObject> &rows)
+{
+    SourceUpsert out;
+    // Checked first, outside the transaction: the same rules as one lead at a time.
+    struct Valid {
+        QString source, sourceId;
+        QHash<QString, QVariant> values;
+    };
+    QList<Valid> valid;
+    for (const QJsonObject &fields : rows) {
+        Valid v;
+        if (auto ok = validateFields(fields, true, &v.values); !ok) {
+            ++out.rejected;
+            if (out.problems.size() < 5) // "source_id 123: email: not a valid address"
+                out.problems << QStringLiteral("%1 %2: %3").arg(fields.value(QStringLiteral("source_id")).toVariant().toString(), ok.error().message,
+                                                               QString::fromUtf8(core::json::compact(ok.error().details)));
+            continue;
+        }
+        v.source = v.values.value(QStringLiteral("source")).toString();
+        v.sourceId = v.values.value(QStringLiteral("source_id")).toString();
+        if (v.source.isEmpty() || v.sourceId.isEmpty()) {
+            ++out.rejected;
+            if (out.problems.size() < 5)
+                out.problems << QStringLiteral("a row without source and source_id");
+            continue;
+        }
+        valid << v;
+    }
+    if (valid.isEmpty())
+        return out;
+    const QString now = storage::Database::isoTimestamp(m_clock.now());
+    Transaction tx(*m_db);
+    if (!tx.isActive())
+        return tx.error();
+    // What is stored already, by (source, source_id).
+    QHash<QString, qint64> known;
+    {
+        QStringList pairs;
+        QVariantList params;
+        for (const Valid &v : std::as_const(valid)) {
+            pairs << QStringLiteral("(source = ? AND source_id = ?)");
+            params << v.source << v.sourceId;
+        }
+        for (qsizetype i = 0; i < pairs.size(); i += 200) {
+            QVariantList chunk = params.mid(i * 2, 400);
+            auto found = m_db->select(QStringLiteral("SELECT source, source_id, id FROM leads WHERE ") + pairs.mid(i, 200).join(QStringLiteral(" OR ")), chunk);
+            if (!found)
+                return found.error();
+            for (const auto &r : *found)
+                known.insert(r.value(0).toString() + u'\x1f' + r.value(1).toString(), r.value(2).toLongLong());
+        }
+    }
+    for (const Valid &v : std::as_const(valid)) {
+        const QString key = v.source + u'\x1f' + v.sourceId;
+        QStringList cols, phs, sets;
+        QVariantList params;
+        for (const auto &f : leadFields()) {
+            if (!v.values.contains(f.name) || v.values.value(f.name).isNull())
+                continue;
+            cols << f.name;
+            phs << fieldPlaceholder(*m_db, f);
+            params << v.values.value(f.name);
+            if (f.name != QLatin1String("source") && f.name != QLatin1String("source_id"))
+                sets << f.name + QStringLiteral(" = ") + fieldPlaceholder(*m_db, f);
+        }
+        if (const auto it = known.constFind(key); it != known.cend()) {
+            QVariantList setParams;
+            for (const auto &f : leadFields())
+                if (v.values.contains(f.name) && !v.values.value(f.name).isNull() && f.name != QLatin1String("source") &&
+                    f.name != QLatin1String("source_id"))
+                    setParams << v.values.value(f.name);
+            auto done = m_db->execute(QStringLiteral("UPDATE leads SET %1updated_at = %2 WHERE id = ?")
+                                          .arg(sets.isEmpty() ? QString() : sets.join(QStringLiteral(", ")) + QStringLiteral(", "), m_db->timestampParam()),
+                                      setParams + QVariantList{now, *it});
+            if (!done)
+                return done.error();
+            ++out.updated;
+            continue;
+        }
+        cols << QStringLiteral("created_by") << QStringLiteral("created_at") << QStringLiteral("updated_at");
+        phs << QStringLiteral("?") << m_db->timestampParam() << m_db->timestampParam();
+        params << (actor.userId ? QVariant(*actor.userId) : QVariant()) << now << now;
+        auto row = m_db->selectOne(QStringLiteral("INSERT INTO leads (%1) VALUES (%2) RETURNING id").arg(cols.join(QStringLiteral(", ")), phs.join(QStringLiteral(", "))),
+                                   params);
+        if (!row)
+            return row.error();
+        const qint64 id = row->value(0).toLongLong();
+        known.insert(key, id); // a second row for the same listing updates this one
+        if (auto st = logActivity(actor, QStringLiteral("lead_created"), QStringLiteral("lead"), id,
+                                  {{QStringLiteral("source"), v.source}, {QStringLiteral("source_id"), v.sourceId}});
+            !st)
+            return st.error();
+        out.addedIds.append({id, v.sourceId});
+        ++out.added;
+    }
+    if (auto st = tx.commit(); !st)
+        return st.error();
+    if (out.added || out.updated)
+        announce(QStringLiteral("leads_changed"), {{QStringLiteral("added"), out.added}, {QStringLiteral("updated"), out.updated}}, actor.userId);
+    return out;
+}
+
 core::Result<QJsonObject> LeadService::update(const Actor &actor, qint64 id, const QJsonObject &fields, bool replace)
 {
     QHash<QString, QVariant> values;

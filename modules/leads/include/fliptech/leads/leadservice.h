@@ -115,6 +115,20 @@ public:
     core::Result<QJsonObject> get(qint64 id, bool includeDeleted = false);
 
     core::Result<QJsonObject> create(const Actor &actor, const QJsonObject &fields);
+
+    // Leads from a source that names them (a scraper): each row's fields include source and
+    // source_id; a row whose (source, source_id) is stored already updates that lead with its
+    // fields (source and source_id aside), the others are added. One transaction for all, one
+    // "lead_created" activity per added lead, one change announced. A row with an invalid field
+    // is left out and counted in `rejected` with its message.
+    struct SourceUpsert {
+        int added = 0;
+        int updated = 0;
+        int rejected = 0;
+        QStringList problems;                 // the first few rejected rows' messages
+        QList<QPair<qint64, QString>> addedIds; // (lead id, source_id) of the added ones
+    };
+    core::Result<SourceUpsert> upsertBySource(const Actor &actor, const QList<QJsonObject> &rows);
     // replace (PUT): writable fields not given are cleared; otherwise (PATCH) only given ones change.
     core::Result<QJsonObject> update(const Actor &actor, qint64 id, const QJsonObject &fields, bool replace = false);
     core::Status remove(const Actor &actor, qint64 id);
