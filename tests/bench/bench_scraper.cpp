@@ -1,17 +1,130 @@
-// Scraper parsing benchmark (issue 10): Craigslist search pages from ../shared/fixtures parsed
-// (libxml2, charset detection) and every listing extracted, on one thread, for about 3 s per
-// layout: pages/s and MB/s (target >= 1,000 pages/s on one core); then the posting pages.
+// Scraper benchmark (issue 10):
+//  1. Craigslist search pages from ../shared/fixtures parsed (libxml2, charset detection) and
+//     every listing extracted, on one thread, about 3 s per page: pages/s and MB/s (target >=
+//     1,000 pages/s on one core); then the posting pages;
+//  2. end to end: a scrape job (engine, workers, HttpClient with robots.txt) over a local server
+//     answering synthetic search pages of 120 listings with unique post ids (20 sites x 5
+//     categories x FLIPTECH_BENCH_SCRAPE_PAGES pages, default 20: 2,000 pages, 240,000 leads),
+//     stored as leads, on SQLite and PostgreSQL (FLIPTECH_TEST_PG_URL); then the same scrape
+//     again (every listing known: updates). Pages/s, leads/s, the process's peak RSS (targets
+//     >= 1,000 pages/s SQLite, >= 500 PostgreSQL, < 200 MB).
+#include "fliptech/engine/engine.h"
 #include "fliptech/scraper/craigslist.h"
+#include "fliptech/scraper/scrapeservice.h"
+#include "fixturehttpserver.h"
+#include "memorysecretstore.h"
+#include "tempdatabase.h"
 #include "testenv.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonArray>
+#include <QTemporaryDir>
+#include <QUrlQuery>
 
 #include <cstdio>
 
 using namespace fliptech;
+
+namespace {
+
+double peakRssMiB()
+{
+    QFile f(QStringLiteral("/proc/self/status"));
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : f.readAll().split('\n'))
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
+    return 0;
+}
+
+// A static-layout search page: 120 listings whose post ids follow from the site, the category
+// and the offset, so every page of the scrape is different.
+QByteArray syntheticPage(int site, int category, int offset)
+{
+    QByteArray out = "<!DOCTYPE html><html><head><title>craigslist</title></head><body class=\"no-js\"><ol class=\"cl-static-search-results\">\n";
+    for (int k = 0; k < 120; ++k) {
+        const qint64 id = 7000000000LL + (qint64(site * 10 + category) * 100000) + offset + k;
+        const QByteArray n = QByteArray::number(id);
+        out += "<li class=\"cl-static-search-result\" title=\"Listing " + n + "\"><a href=\"https://example.craigslist.org/cps/d/listing-" + n + "/" + n +
+               ".html\"><div class=\"title\">Web design and SEO services " + n + "</div><div class=\"details\"><div class=\"price\">$" +
+               QByteArray::number(50 + k) + "</div><div class=\"location\">Area " + QByteArray::number(k % 12) + "</div></div></a></li>\n";
+    }
+    return out + "</ol></body></html>";
+}
+
+struct EndToEnd {
+    QString backend;
+    int pages = 0;
+    qint64 leads = 0;
+    double seconds = 0, againSeconds = 0;
+    int againPages = 0;
+    double rssMiB = 0;
+};
+
+bool scrapeEndToEnd(storage::Backend backend, int pagesPerSearch, EndToEnd *out)
+{
+    test::TempDatabase tmp(backend);
+    if (!tmp.isValid())
+        return false;
+    test::MemorySecretStore secrets;
+    QTemporaryDir dir;
+    engine::Engine::Options o;
+    o.database = tmp.url();
+    o.workers = 2;
+    o.secrets = &secrets;
+    o.dataDir = dir.path();
+    engine::Engine engine(o);
+    if (!engine.connect() || !engine.migrate() || !engine.start())
+        return false;
+    test::FixtureHttpServer site;
+    if (!site.start())
+        return false;
+    const QStringList categories = {QStringLiteral("cps"), QStringLiteral("sks"), QStringLiteral("hss"), QStringLiteral("lbs"), QStringLiteral("aos")};
+    QJsonArray sites;
+    for (int s = 0; s < 20; ++s) {
+        sites.append(QStringLiteral("site%1").arg(s));
+        for (int c = 0; c < categories.size(); ++c)
+            site.addScript(QStringLiteral("/site%1/search/%2").arg(s).arg(categories.at(c)).toLatin1(), [s, c](const test::FixtureHttpServer::Request &r) {
+                const int offset = QUrlQuery(QUrl(QString::fromLatin1(r.path)).query()).queryItemValue(QStringLiteral("s")).toInt();
+                test::FixtureHttpServer::Response response;
+                response.body = syntheticPage(s, c, offset);
+                return response;
+            });
+    }
+    engine.scrapes().setBaseUrl(site.baseUrl() + QStringLiteral("/{site}"));
+    const QJsonObject config{{QStringLiteral("sites"), sites}, {QStringLiteral("categories"), QJsonArray::fromStringList(categories)},
+                             {QStringLiteral("max_pages"), pagesPerSearch}};
+    auto run = [&](double *seconds, int *pages, qint64 *leads) {
+        QElapsedTimer t;
+        t.start();
+        auto job = engine.scrapes().createCraigslist(leads::Actor::system(), config);
+        if (!job)
+            return false;
+        const qint64 id = job->value(QStringLiteral("id")).toInteger();
+        QJsonObject row;
+        do {
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 20); // the local server answers on this thread
+            auto current = engine.scrapes().get(id);
+            row = current ? *current : QJsonObject{};
+        } while (row.value(QStringLiteral("status")).toString() == QLatin1String("pending") ||
+                 row.value(QStringLiteral("status")).toString() == QLatin1String("running"));
+        *seconds = t.nsecsElapsed() / 1e9;
+        *pages = row.value(QStringLiteral("pages_fetched")).toInt();
+        *leads = row.value(QStringLiteral("leads_found")).toInteger();
+        return row.value(QStringLiteral("status")).toString() == QLatin1String("completed");
+    };
+    out->backend = backend == storage::Backend::Sqlite ? QStringLiteral("SQLite") : QStringLiteral("PostgreSQL");
+    qint64 againLeads = 0;
+    const bool ok = run(&out->seconds, &out->pages, &out->leads) && run(&out->againSeconds, &out->againPages, &againLeads);
+    out->rssMiB = peakRssMiB();
+    return ok;
+}
+
+} // namespace
 
 int main(int argc, char **argv)
 {
@@ -83,5 +196,18 @@ int main(int argc, char **argv)
         std::printf("| %s | %.0f KB | %.0f |\n", qPrintable(name), body.size() / 1024.0, pages / s);
     }
     std::printf("| all postings | | %.0f |\n", postingsAll / postingSeconds);
+
+    const int pagesPerSearch = qEnvironmentVariableIsSet("FLIPTECH_BENCH_SCRAPE_PAGES") ? qEnvironmentVariable("FLIPTECH_BENCH_SCRAPE_PAGES").toInt() : 20;
+    std::printf("\n| end to end, %d pages of 120 listings | backend | scrape: pages/s, leads/s (s) | the same again (updates): pages/s (s) | peak RSS so far |\n"
+                "|---|---|---|---|---|\n", 100 * pagesPerSearch);
+    for (auto backend : {storage::Backend::Sqlite, storage::Backend::Postgres}) {
+        EndToEnd e;
+        if (!scrapeEndToEnd(backend, pagesPerSearch, &e)) {
+            std::fprintf(stderr, "end to end on %s: not run or failed\n", backend == storage::Backend::Sqlite ? "SQLite" : "PostgreSQL");
+            continue;
+        }
+        std::printf("| %d pages, %lld leads | %s | %.0f, %.0f (%.1f s) | %.0f (%.1f s) | %.0f MiB |\n", e.pages, e.leads, qPrintable(e.backend), e.pages / e.seconds,
+                    e.leads / e.seconds, e.seconds, e.againPages / e.againSeconds, e.againSeconds, e.rssMiB);
+    }
     return 0;
 }
