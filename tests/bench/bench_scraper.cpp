@@ -115,6 +115,8 @@ bool scrapeEndToEnd(storage::Backend backend, int pagesPerSearch, EndToEnd *out)
         *seconds = t.nsecsElapsed() / 1e9;
         *pages = row.value(QStringLiteral("pages_fetched")).toInt();
         *leads = row.value(QStringLiteral("leads_found")).toInteger();
+        if (const QString errors = row.value(QStringLiteral("error_message")).toString(); !errors.isEmpty())
+            std::fprintf(stderr, "scrape %lld: %s\n", id, qPrintable(errors));
         return row.value(QStringLiteral("status")).toString() == QLatin1String("completed");
     };
     out->backend = backend == storage::Backend::Sqlite ? QStringLiteral("SQLite") : QStringLiteral("PostgreSQL");
@@ -200,7 +202,10 @@ int main(int argc, char **argv)
     const int pagesPerSearch = qEnvironmentVariableIsSet("FLIPTECH_BENCH_SCRAPE_PAGES") ? qEnvironmentVariable("FLIPTECH_BENCH_SCRAPE_PAGES").toInt() : 20;
     std::printf("\n| end to end, %d pages of 120 listings | backend | scrape: pages/s, leads/s (s) | the same again (updates): pages/s (s) | peak RSS so far |\n"
                 "|---|---|---|---|---|\n", 100 * pagesPerSearch);
+    const QString only = qEnvironmentVariable("FLIPTECH_BENCH_SCRAPE_BACKENDS"); // sqlite, postgres (default both)
     for (auto backend : {storage::Backend::Sqlite, storage::Backend::Postgres}) {
+        if (!only.isEmpty() && !only.contains(backend == storage::Backend::Sqlite ? QLatin1String("sqlite") : QLatin1String("postgres")))
+            continue;
         EndToEnd e;
         if (!scrapeEndToEnd(backend, pagesPerSearch, &e)) {
             std::fprintf(stderr, "end to end on %s: not run or failed\n", backend == storage::Backend::Sqlite ? "SQLite" : "PostgreSQL");

@@ -1,7 +1,10 @@
 #pragma once
 // Transaction: RAII; rolls back unless commit() was called. Nested transactions on the same
-// thread become savepoints. Immediate mode takes SQLite's write lock up front (BEGIN IMMEDIATE)
-// so read-then-write sequences never fail with a busy snapshot.
+// thread become savepoints. Immediate mode (the default) takes SQLite's write lock up front
+// (BEGIN IMMEDIATE, waiting out the busy timeout) so read-then-write sequences never fail with a
+// busy snapshot: begun as a reader, SQLite refuses the upgrade at once ("database is locked")
+// when another connection wrote meanwhile — a job's progress report was enough (bench_scraper).
+// Deferred is for a transaction that only reads.
 
 #include "fliptech/core/error.h"
 
@@ -13,7 +16,7 @@ class Transaction final
 {
 public:
     enum class Mode { Deferred, Immediate };
-    explicit Transaction(Database &db, Mode mode = Mode::Deferred);
+    explicit Transaction(Database &db, Mode mode = Mode::Immediate);
     ~Transaction();
     Transaction(const Transaction &) = delete;
     Transaction &operator=(const Transaction &) = delete;
