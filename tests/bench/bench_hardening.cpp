@@ -34,19 +34,6 @@ using namespace fliptech;
 
 namespace {
 
-qint64 procStatusKiB(qint64 pid, const char *key)
-{
-    QFile f(QStringLiteral("/proc/%1/status").arg(pid));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &l : f.readAll().split('\n'))
-        if (l.startsWith(key)) {
-            const QByteArray v = l.mid(qstrlen(key)).trimmed();
-            return v.left(v.indexOf(' ')).toLongLong();
-        }
-    return -1;
-}
-
 // One request on its own connection; the whole answer (headers and body).
 QByteArray rawExchange(quint16 port, const QByteArray &head, const QByteArray &body, int timeoutMs = 600000)
 {
@@ -297,7 +284,7 @@ int main(int argc, char **argv)
     delete loris;
 
     // 3. A 300 MiB upload without credentials.
-    const qint64 rssBefore = procStatusKiB(server.pid(), "VmHWM:");
+    const qint64 rssBefore = bench::procStatusKiB(server.pid(), "VmHWM:");
     QElapsedTimer refusedAfter;
     refusedAfter.start();
     QByteArray answer;
@@ -316,7 +303,7 @@ int main(int argc, char **argv)
         s.waitForReadyRead(1000);
         answer += s.readAll();
     }
-    const qint64 rssPeak = procStatusKiB(server.pid(), "VmHWM:");
+    const qint64 rssPeak = bench::procStatusKiB(server.pid(), "VmHWM:");
 
     // 4. A 190 MiB CSV with credentials (the route takes up to 200 MiB): spooled to a file as it
     // arrives, so the server's memory does not grow by the body.
@@ -345,7 +332,7 @@ int main(int argc, char **argv)
                 uploaded += s.readAll();
     }
     const double uploadSeconds = uploadTime.elapsed() / 1000.0;
-    const qint64 rssAfterUpload = procStatusKiB(server.pid(), "VmHWM:");
+    const qint64 rssAfterUpload = bench::procStatusKiB(server.pid(), "VmHWM:");
 
     std::printf("\n| legitimate GET /leads (wrk -t2 -c8 -d10s, a different score range and page size each request) | result |\n|---|---|\n");
     std::printf("| alone | %.0f req/s, p50 %s, p99 %s |\n", alone.rps, qPrintable(alone.p50), qPrintable(alone.p99));

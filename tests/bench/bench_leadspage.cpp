@@ -8,6 +8,7 @@
 #include "fliptech/storage/database.h"
 #include "fliptech/ui/leadspage.h"
 #include "fliptech/ui/leadtablemodel.h"
+#include "benchhttp.h"
 #include "fakeclock.h"
 #include "memorysecretstore.h"
 #include "tempdatabase.h"
@@ -34,13 +35,7 @@ using namespace fliptech;
 namespace {
 double rssMiB()
 {
-    QFile f(QStringLiteral("/proc/self/status"));
-    if (!f.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &line : f.readAll().split('\n'))
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
-    return 0;
+    return double(bench::procStatusKiB(QCoreApplication::applicationPid(), "VmRSS:")) / 1024.0;
 }
 
 // Paints the widget (as the screen would) and returns after the paint.

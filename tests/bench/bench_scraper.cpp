@@ -8,6 +8,7 @@
 //     stored as leads, on SQLite and PostgreSQL (FLIPTECH_TEST_PG_URL); then the same scrape
 //     again (every listing known: updates). Pages/s, leads/s, the process's peak RSS (targets
 //     >= 1,000 pages/s SQLite, >= 500 PostgreSQL, < 200 MB).
+#include "benchhttp.h"
 #include "fliptech/engine/engine.h"
 #include "fliptech/scraper/craigslist.h"
 #include "fliptech/scraper/scrapeservice.h"
@@ -32,13 +33,7 @@ namespace {
 
 double peakRssMiB()
 {
-    QFile f(QStringLiteral("/proc/self/status"));
-    if (!f.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &line : f.readAll().split('\n'))
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
-    return 0;
+    return double(bench::procStatusKiB(QCoreApplication::applicationPid(), "VmHWM:")) / 1024.0;
 }
 
 // A static-layout search page: 120 listings whose post ids follow from the site, the category

@@ -81,6 +81,19 @@ end
     return r;
 }
 
+qint64 procStatusKiB(qint64 pid, const char *key)
+{
+    QFile f(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &l : f.readAll().split('\n'))
+        if (l.startsWith(key)) {
+            const QByteArray v = l.mid(qstrlen(key)).trimmed();
+            return v.left(v.indexOf(' ')).toLongLong();
+        }
+    return -1;
+}
+
 double percentile(QList<double> v, double p)
 {
     std::sort(v.begin(), v.end());

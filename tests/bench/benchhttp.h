@@ -29,6 +29,8 @@ WrkResult runWrk(quint16 port, const QString &path, const QByteArray &token, int
 
 // The value below which a fraction p of the samples lie (p in 0..1).
 double percentile(QList<double> samples, double p);
+// A "key:" line of /proc/<pid>/status in KiB ("VmRSS:", "VmHWM:"); -1 when unreadable.
+qint64 procStatusKiB(qint64 pid, const char *key);
 // Seconds `psql \copy` takes to load the generator's CSV into `table` (-1 on failure).
 double psqlCopy(const QString &databaseUrl, const QString &table, const QString &csv);
 

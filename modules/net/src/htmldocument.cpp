@@ -78,11 +78,6 @@ QString fromXml(const xmlChar *s)
     return s ? QString::fromUtf8(reinterpret_cast<const char *>(s)) : QString();
 }
 
-QString collapse(const QString &s)
-{
-    return s.simplified();
-}
-
 // Compiled selectors and XPath, per thread (a compiled expression is not shared across threads).
 struct CompiledCache {
     QHash<QString, xmlXPathCompExprPtr> expressions;
@@ -295,7 +290,7 @@ QString HtmlNode::rawText() const
 
 QString HtmlNode::text() const
 {
-    return collapse(rawText());
+    return rawText().simplified();
 }
 
 QString HtmlNode::ownText() const
@@ -306,7 +301,7 @@ QString HtmlNode::ownText() const
     for (xmlNodePtr c = m_node->children; c; c = c->next)
         if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
             out += fromXml(c->content) + u' ';
-    return collapse(out);
+    return out.simplified();
 }
 
 namespace {

@@ -73,7 +73,6 @@ struct HttpClient::Engine {
         QByteArray host;
         Clock::time_point started;
         Clock::time_point notBefore;
-        CURL *easy = nullptr;
         curl_slist *headerList = nullptr;
         bool tooLarge = false;
         QByteArray body;
@@ -144,11 +143,12 @@ struct HttpClient::Engine {
         return size * n;
     }
 
-    static QByteArray originOf(const QUrl &url)
+    // "host:port", what the per-host limits count; with the scheme, what robots.txt belongs to.
+    static QByteArray hostOf(const QUrl &url)
     {
-        const bool https = url.scheme() == QLatin1String("https");
-        return url.scheme().toLatin1() + "://" + url.host().toLower().toUtf8() + ':' + QByteArray::number(url.port(https ? 443 : 80));
+        return url.host().toLower().toUtf8() + ':' + QByteArray::number(url.port(url.scheme() == QLatin1String("https") ? 443 : 80));
     }
+    static QByteArray originOf(const QUrl &url) { return url.scheme().toLatin1() + "://" + hostOf(url); }
 
     std::shared_ptr<Transfer> robotsTransfer(const QByteArray &origin)
     {
@@ -158,8 +158,7 @@ struct HttpClient::Engine {
         r->request.maxRetries = 1;
         r->request.timeoutMs = 15000;
         r->robotsFor = origin;
-        const bool https = r->request.url.scheme() == QLatin1String("https");
-        r->host = r->request.url.host().toLower().toUtf8() + ':' + QByteArray::number(r->request.url.port(https ? 443 : 80));
+        r->host = hostOf(r->request.url);
         r->started = r->notBefore = Clock::now();
         return r;
     }
@@ -194,7 +193,6 @@ struct HttpClient::Engine {
         CURL *e = curl_easy_init();
         if (!e)
             return false;
-        t->easy = e;
         t->body.clear();
         t->headers.clear();
         t->tooLarge = false;
@@ -338,7 +336,6 @@ struct HttpClient::Engine {
         t->response.headers = t->headers;
         t->response.body = t->body;
         curl_easy_cleanup(e);
-        t->easy = nullptr;
         counts.bytes += t->body.size();
         if (status >= 200 && status < 300)
             ++counts.r2;
@@ -424,12 +421,12 @@ struct HttpClient::Engine {
         t->context = context;
         t->done = std::move(done);
         t->direct = direct;
-        const bool https = request.url.scheme() == QLatin1String("https");
-        t->host = request.url.host().toLower().toUtf8() + ':' + QByteArray::number(request.url.port(https ? 443 : 80));
+        t->host = hostOf(request.url);
         t->started = Clock::now();
         t->notBefore = t->started;
         ++counts.requests;
-        if (!request.url.isValid() || request.url.host().isEmpty() || (!https && request.url.scheme() != QLatin1String("http"))) {
+        const QString scheme = request.url.scheme();
+        if (!request.url.isValid() || request.url.host().isEmpty() || (scheme != QLatin1String("https") && scheme != QLatin1String("http"))) {
             finish(t, core::makeError(ErrorCode::InvalidArgument, QStringLiteral("not an http(s) address: %1").arg(request.url.toDisplayString().left(200))));
             return;
         }
@@ -504,15 +501,12 @@ void HttpClient::fetch(const HttpRequest &request, QObject *context, std::functi
 
 HttpResponse HttpClient::get(const HttpRequest &request)
 {
-    // Handed over from the client's thread through a promise (no event loop needed here).
-    auto promise = std::make_shared<std::promise<HttpResponse>>();
-    auto future = promise->get_future();
-    m_engine->submit(request, nullptr, [promise](const HttpResponse &r) { promise->set_value(r); }, true);
-    return future.get();
+    return getAll({request}).first();
 }
 
 QList<HttpResponse> HttpClient::getAll(const QList<HttpRequest> &requests)
 {
+    // Handed over from the client's thread through promises (no event loop needed here).
     std::vector<std::future<HttpResponse>> futures;
     futures.reserve(size_t(requests.size()));
     for (const HttpRequest &r : requests) {

@@ -186,7 +186,6 @@ core::Result<ScrapeService::Stored> ScrapeService::store(const Actor &actor, qin
     if (!upserted)
         return upserted.error();
     out.added = upserted->added;
-    out.updated = upserted->updated;
     for (const auto &[id, postId] : std::as_const(upserted->addedIds))
         out.addedLeads.append({id, urls.value(postId)});
     if (auto tagged = m_db->execute(QStringLiteral("UPDATE leads SET scrape_job_id = ? WHERE source = 'craigslist' AND source_id IN (%1) AND scrape_job_id IS NULL")
@@ -249,8 +248,7 @@ int ScrapeService::enrichFromPostings(const Actor &actor, const QList<QPair<qint
             *errors << updated.error().message;
         }
     }
-    m_leads.touch();
-    return failed;
+    return failed; // (each update refreshed the lists; QuietScope held back only the per-lead events)
 }
 
 void ScrapeService::registerHandlers(storage::WorkerPool &pool)
@@ -274,6 +272,12 @@ void ScrapeService::registerHandlers(storage::WorkerPool &pool)
         const int units = int(sites.size() * categories.size()) * maxPages;
         int done = 0, pages = 0, found = 0, searchesFailed = 0;
         QStringList errors;
+        // What scrape_progress says (on /ws/scraper), while running and at the end.
+        auto progress = [&](const QString &status, int percent) {
+            return QJsonObject{{QStringLiteral("scrape_job_id"), id},   {QStringLiteral("status"), status},
+                               {QStringLiteral("progress"), percent},   {QStringLiteral("pages_fetched"), pages},
+                               {QStringLiteral("leads_found"), found}, {QStringLiteral("errors"), int(errors.size())}};
+        };
         bool cancelled = false;
         for (const auto &site : sites) {
             for (const auto &category : categories) {
@@ -321,10 +325,7 @@ void ScrapeService::registerHandlers(storage::WorkerPool &pool)
                     setRow(QStringLiteral("UPDATE scrape_jobs SET pages_fetched = ?, leads_found = ?, progress = ? WHERE id = ?"), {pages, found, percent, id});
                     ctx.setProgress(percent, {},
                                     storage::ProgressEvent{QStringLiteral("scrape_progress"), QStringLiteral("scraper"),
-                                                           {{QStringLiteral("scrape_job_id"), id}, {QStringLiteral("status"), QStringLiteral("running")},
-                                                            {QStringLiteral("progress"), percent}, {QStringLiteral("pages_fetched"), pages},
-                                                            {QStringLiteral("leads_found"), found}, {QStringLiteral("errors"), int(errors.size())}},
-                                                           actor.userId});
+                                                           progress(QStringLiteral("running"), percent), actor.userId});
                     if (parsed.listings.size() < kPageSize)
                         break; // the last page of this search
                 }
@@ -338,18 +339,14 @@ void ScrapeService::registerHandlers(storage::WorkerPool &pool)
         const QString status = cancelled ? QStringLiteral("cancelled")
             : searchesFailed == int(sites.size() * categories.size()) ? QStringLiteral("failed")
                                                                          : QStringLiteral("completed");
+        const int finalPercent = status == QLatin1String("completed") ? 100 : done * 100 / qMax(1, units);
         const QString finishedAt = storage::Database::isoTimestamp(m_clock.now());
         setRow(QStringLiteral("UPDATE scrape_jobs SET status = ?, progress = ?, pages_fetched = ?, leads_found = ?, error_message = ?, "
                               "completed_at = %1, updated_at = %1 WHERE id = ?").arg(m_db->timestampParam()),
-               {status, status == QLatin1String("completed") ? 100 : done * 100 / qMax(1, units), pages, found,
-                errors.isEmpty() ? QVariant() : QVariant(errors.mid(0, 5).join(QStringLiteral("; "))), finishedAt, finishedAt, id});
+               {status, finalPercent, pages, found, errors.isEmpty() ? QVariant() : QVariant(errors.mid(0, 5).join(QStringLiteral("; "))),
+                finishedAt, finishedAt, id});
         if (m_events)
-            core::logDiscarded(m_events->append(QStringLiteral("scrape_progress"), QStringLiteral("scraper"),
-                                                {{QStringLiteral("scrape_job_id"), id}, {QStringLiteral("status"), status},
-                                                 {QStringLiteral("progress"), status == QLatin1String("completed") ? 100 : done * 100 / qMax(1, units)},
-                                                 {QStringLiteral("pages_fetched"), pages}, {QStringLiteral("leads_found"), found},
-                                                 {QStringLiteral("errors"), int(errors.size())}},
-                                                actor.userId),
+            core::logDiscarded(m_events->append(QStringLiteral("scrape_progress"), QStringLiteral("scraper"), progress(status, finalPercent), actor.userId),
                                "a progress event; the row holds the outcome");
         const QJsonObject result{{QStringLiteral("scrape_job_id"), id}, {QStringLiteral("pages_fetched"), pages}, {QStringLiteral("leads_found"), found},
                                  {QStringLiteral("errors"), QJsonArray::fromStringList(errors.mid(0, 20))}};

@@ -19,7 +19,6 @@
 #include <QStringList>
 #include <QUrl>
 
-#include <atomic>
 #include <functional>
 #include <memory>
 #include <optional>

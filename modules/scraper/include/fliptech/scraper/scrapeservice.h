@@ -56,7 +56,6 @@ public:
 private:
     struct Stored {
         int added = 0;
-        int updated = 0;
         QList<QPair<qint64, QUrl>> addedLeads; // (lead id, posting URL) of the listings new to us
     };
     // Reads the postings of new leads (phones, e-mails, body, address, attributes) onto them;
