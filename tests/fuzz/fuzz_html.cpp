@@ -26,7 +26,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
     }
     (void)doc.xpath(css); // as XPath too: an error, not a crash
-    (void)fliptech::scraper::parseCraigslistSearch(doc);
+    (void)fliptech::scraper::parseCraigslistSearch(body, types[css.size() % 4], QUrl(QStringLiteral("https://fuzz.example/a/b")));
     const auto posting = fliptech::scraper::parseCraigslistPosting(doc);
     (void)posting.toJson();
     // The contact finders on the raw text too (obfuscated forms, number words).

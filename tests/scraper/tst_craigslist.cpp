@@ -30,14 +30,20 @@ class TestCraigslist final : public QObject
     Q_OBJECT
 
     // A captured page ("search/..." or "posting/...") as the site served it (UTF-8).
-    static net::HtmlDocument page(const QString &relative, const QUrl &url)
+    static QByteArray bytes(const QString &relative)
     {
         QFile f(test::sharedFixturesDir() + QStringLiteral("/craigslist/") + relative);
-        if (!f.open(QIODevice::ReadOnly))
-            return {};
-        return net::HtmlDocument::parse(f.readAll(), "text/html; charset=utf-8", url);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
     }
-    static net::HtmlDocument fixture(const QString &name, const QUrl &url) { return page(QStringLiteral("search/") + name, url); }
+    static net::HtmlDocument page(const QString &relative, const QUrl &url)
+    {
+        return net::HtmlDocument::parse(bytes(relative), "text/html; charset=utf-8", url);
+    }
+    // A search page, read as the scraper reads it.
+    static scraper::CraigslistSearchPage search(const QString &name, const QUrl &url)
+    {
+        return scraper::parseCraigslistSearch(bytes(QStringLiteral("search/") + name), "text/html; charset=utf-8", url);
+    }
 
 private Q_SLOTS:
     void searchPages_data()
@@ -102,9 +108,7 @@ private Q_SLOTS:
         QFETCH(int, count);
         QFETCH(Expected, first);
         QFETCH(Expected, last);
-        const auto doc = fixture(file, QUrl(pageUrl));
-        QVERIFY(!doc.isNull());
-        const scraper::CraigslistSearchPage page = scraper::parseCraigslistSearch(doc);
+        const scraper::CraigslistSearchPage page = search(file, QUrl(pageUrl));
         QCOMPARE(page.layout, layout);
         QCOMPARE(page.listings.size(), count);
         QSet<QString> ids;
@@ -296,11 +300,11 @@ private Q_SLOTS:
     void lastPageAndNothing()
     {
         FLIPTECH_REQUIRE_SHARED_FIXTURES();
-        const auto last = scraper::parseCraigslistSearch(fixture(QStringLiteral("boston-sss-query-aaa-lastpage-rendered-hyacinth.html"),
-                                                                 QUrl(QStringLiteral("https://boston.craigslist.org/search/sss?query=aaa"))));
+        const auto last = search(QStringLiteral("boston-sss-query-aaa-lastpage-rendered-hyacinth.html"),
+                                 QUrl(QStringLiteral("https://boston.craigslist.org/search/sss?query=aaa")));
         QCOMPARE(last.layout, QStringLiteral("rendered"));
         QCOMPARE(last.listings.size(), 4);
-        const auto none = scraper::parseCraigslistSearch(net::HtmlDocument::parse("<html><body><p class=no-results>no postings</p></body></html>"));
+        const auto none = scraper::parseCraigslistSearch("<html><body><p class=no-results>no postings</p></body></html>");
         QVERIFY(none.layout.isEmpty());
         QVERIFY(none.listings.isEmpty());
     }

@@ -1,7 +1,12 @@
 #include "fliptech/net/charset.h"
 
+#include "libxmlinit.h"
+
 #include <QRegularExpression>
 #include <QStringDecoder>
+
+#include <libxml/encoding.h>
+#include <libxml/tree.h>
 
 namespace fliptech::net {
 
@@ -83,6 +88,50 @@ QString detectCharset(const QByteArray &body, const QByteArray &contentType)
     if (QString c = charsetFromBody(body); !c.isEmpty())
         return c;
     return looksUtf8(body) ? QStringLiteral("utf-8") : QStringLiteral("windows-1252");
+}
+
+QByteArray toUtf8(const QByteArray &body, const QString &charset)
+{
+    const QString name = normalizeCharset(charset);
+    if (name == QLatin1String("utf-8"))
+        return body;
+    detail::initLibxml();
+    xmlCharEncodingHandlerPtr handler = xmlFindCharEncodingHandler(name.toLatin1().constData());
+    if (!handler)
+        handler = xmlFindCharEncodingHandler("windows-1252");
+    if (!handler)
+        return QString::fromLatin1(body).toUtf8();
+    QByteArray out;
+    out.reserve(body.size() + body.size() / 4);
+    xmlBufferPtr in = nullptr;
+    xmlBufferPtr decoded = xmlBufferCreate();
+    qsizetype at = 0;
+    constexpr qsizetype chunk = 64 * 1024;
+    while (at < body.size()) {
+        if (in)
+            xmlBufferFree(in);
+        in = xmlBufferCreate();
+        if (!in || !decoded)
+            break;
+        xmlBufferAdd(in, reinterpret_cast<const xmlChar *>(body.constData() + at), int(qMin(chunk, body.size() - at)));
+        const int before = xmlBufferLength(in);
+        const int result = xmlCharEncInFunc(handler, decoded, in);
+        const int consumed = before - xmlBufferLength(in);
+        out.append(reinterpret_cast<const char *>(xmlBufferContent(decoded)), xmlBufferLength(decoded));
+        xmlBufferEmpty(decoded);
+        at += consumed;
+        if (result == -2 || (consumed == 0 && at < body.size())) {
+            // A byte the charset cannot decode (or a sequence cut at the end): U+FFFD, and on.
+            out.append("\xEF\xBF\xBD");
+            ++at;
+        }
+    }
+    if (in)
+        xmlBufferFree(in);
+    if (decoded)
+        xmlBufferFree(decoded);
+    xmlCharEncCloseFunc(handler);
+    return out;
 }
 
 } // namespace fliptech::net

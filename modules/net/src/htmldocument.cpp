@@ -2,6 +2,7 @@
 
 #include "fliptech/net/charset.h"
 #include "fliptech/net/cssselector.h"
+#include "libxmlinit.h"
 
 #include <QHash>
 #include <QSet>
@@ -15,13 +16,13 @@
 
 #include <cstring>
 
-#include <mutex>
 
 Q_LOGGING_CATEGORY(lcHtml, "fliptech.net.html")
 
 namespace fliptech::net {
 
 using core::ErrorCode;
+using detail::initLibxml;
 
 struct HtmlDocument::Holder {
     xmlDocPtr doc = nullptr;
@@ -40,8 +41,6 @@ struct HtmlDocument::Holder {
 
 namespace {
 
-void quiet(void *, const char *, ...) {}
-
 // Whether libxml2 can decode `name` (its own or through iconv), asked once per name and thread:
 // the handler it makes for an iconv charset must be closed again (found by fuzz_html: each page
 // in windows-1252 leaked an iconv descriptor).
@@ -57,20 +56,6 @@ bool knownEncoding(const QByteArray &name)
         known.clear();
     known.insert(name, handler != nullptr);
     return handler != nullptr;
-}
-
-// libxml2 set up once, and on each thread that uses it: its messages (an invalid XPath, a
-// parse warning) are not printed to stderr; what went wrong is returned as an Error instead.
-void initLibxml()
-{
-    static std::once_flag once;
-    std::call_once(once, [] { xmlInitParser(); });
-    thread_local bool silenced = false;
-    if (!silenced) {
-        xmlSetGenericErrorFunc(nullptr, quiet);
-        xmlSetStructuredErrorFunc(nullptr, nullptr);
-        silenced = true;
-    }
 }
 
 QString fromXml(const xmlChar *s)

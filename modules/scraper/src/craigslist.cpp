@@ -32,84 +32,92 @@ CraigslistListing listing(const QUrl &url, const QString &pid, const QString &ti
     return l;
 }
 
-void readStatic(const net::HtmlDocument &page, CraigslistSearchPage &out)
+// The layouts are read from the light tree (net::LightHtml): a search page is read in bulk,
+// and building libxml2's tree of a whole page cost more than everything else (see
+// docs/benchmarks.md).
+void readStatic(const net::LightHtml &page, CraigslistSearchPage &out)
 {
-    for (const net::HtmlNode &li : page.select(QStringLiteral("li.cl-static-search-result"))) {
-        const net::HtmlNode a = li.first(QStringLiteral("a[href]"));
-        QString title = li.first(QStringLiteral(".title")).text();
+    for (const int li : page.all(page.root(), "li", "cl-static-search-result")) {
+        const int a = page.first(li, "a", {}, "href");
+        QString title = page.text(page.first(li, {}, "title"));
         if (title.isEmpty())
-            title = li.attr(QStringLiteral("title"));
-        out.listings.append(listing(a.url(), {}, title, li.first(QStringLiteral(".price")).text(), li.first(QStringLiteral(".location")).text(), {}));
+            title = page.attr(li, "title");
+        out.listings.append(listing(page.url(a), {}, title, page.text(page.first(li, {}, "price")), page.text(page.first(li, {}, "location")), {}));
     }
 }
 
-void readRendered(const net::HtmlDocument &page, CraigslistSearchPage &out)
+void readRendered(const net::LightHtml &page, CraigslistSearchPage &out)
 {
-    for (const net::HtmlNode &li : page.select(QStringLiteral("li.cl-search-result"))) {
-        net::HtmlNode a = li.first(QStringLiteral("a.posting-title[href]"));
-        if (a.isNull())
-            a = li.first(QStringLiteral("a[href]"));
-        QString title = a.first(QStringLiteral(".label")).text();
+    for (const int li : page.all(page.root(), "li", "cl-search-result")) {
+        int a = page.first(li, "a", "posting-title", "href");
+        if (a == net::LightHtml::none)
+            a = page.first(li, "a", {}, "href");
+        QString title = page.text(page.first(a, {}, "label"));
         if (title.isEmpty())
-            title = li.attr(QStringLiteral("title"));
-        // .meta: "12 mins ago<span class=separator>·</span>Peabody": the time first, the place after
-        // the last separator (absent when the poster gave none).
-        const net::HtmlNode meta = li.first(QStringLiteral(".meta"));
-        auto string = [&meta](const QString &xpath) {
-            auto s = meta.xpathString(xpath);
-            return s ? *s : QString();
-        };
+            title = page.attr(li, "title");
+        // .meta: "12 mins ago<span class=separator>·</span>Peabody": the time is its first text,
+        // the place the text after its last separator (absent when the poster gave none).
+        const int meta = page.first(li, {}, "meta");
         QString posted, location;
-        if (!meta.isNull()) {
-            posted = string(QStringLiteral("normalize-space(text()[1])"));
-            if (!meta.first(QStringLiteral(".separator")).isNull())
-                location = string(QStringLiteral("normalize-space(span[contains(concat(' ', @class, ' '), ' separator ')][last()]"
-                                                 "/following-sibling::text()[1])"));
+        int lastSeparator = net::LightHtml::none;
+        bool firstText = true;
+        for (int c = page.firstChild(meta); c != net::LightHtml::none; c = page.nextSibling(c)) {
+            if (!page.isElement(c) && firstText) {
+                posted = page.text(c);
+                firstText = false;
+            }
+            if (page.isTag(c, "span") && page.hasClass(c, "separator"))
+                lastSeparator = c;
         }
-        out.listings.append(listing(a.url(), li.attr(QStringLiteral("data-pid")), title, li.first(QStringLiteral(".priceinfo")).text(), location, posted));
+        for (int c = page.nextSibling(lastSeparator); c != net::LightHtml::none; c = page.nextSibling(c))
+            if (!page.isElement(c)) {
+                location = page.text(c);
+                break;
+            }
+        out.listings.append(listing(page.url(a), page.attr(li, "data-pid"), title, page.text(page.first(li, {}, "priceinfo")), location, posted));
     }
 }
 
-void readLegacy(const net::HtmlDocument &page, CraigslistSearchPage &out)
+void readLegacy(const net::LightHtml &page, CraigslistSearchPage &out)
 {
-    for (const net::HtmlNode &li : page.select(QStringLiteral("li.result-row"))) {
-        const net::HtmlNode a = li.first(QStringLiteral("a.result-title"));
-        net::HtmlNode price = li.first(QStringLiteral(".result-meta .result-price"));
-        if (price.isNull())
-            price = li.first(QStringLiteral(".result-price"));
-        const net::HtmlNode time = li.first(QStringLiteral("time.result-date"));
-        CraigslistListing l = listing(a.url(), li.attr(QStringLiteral("data-pid")), a.text(), price.text(),
-                                      li.first(QStringLiteral(".result-hood")).text(),
-                                      time.hasAttr(QStringLiteral("datetime")) ? time.attr(QStringLiteral("datetime")) : time.text());
-        l.repostOf = li.attr(QStringLiteral("data-repost-of"));
+    for (const int li : page.all(page.root(), "li", "result-row")) {
+        const int a = page.first(li, "a", "result-title");
+        int price = page.first(page.first(li, {}, "result-meta"), {}, "result-price");
+        if (price == net::LightHtml::none)
+            price = page.first(li, {}, "result-price");
+        const int time = page.first(li, "time", "result-date");
+        CraigslistListing l = listing(page.url(a), page.attr(li, "data-pid"), page.text(a), page.text(price), page.text(page.first(li, {}, "result-hood")),
+                                      page.hasAttr(time, "datetime") ? page.attr(time, "datetime") : page.text(time));
+        l.repostOf = page.attr(li, "data-repost-of");
         out.listings.append(l);
     }
 }
 
-void readRows(const net::HtmlDocument &page, CraigslistSearchPage &out)
+void readRows(const net::LightHtml &page, CraigslistSearchPage &out)
 {
     static const QRegularExpression money(QStringLiteral("\\$\\s?[0-9][0-9,]*"));
-    for (const net::HtmlNode &row : page.select(QStringLiteral("p.row"))) {
+    for (const int row : page.all(page.root(), "p", "row")) {
         // The posting's link: the first with text that leads to a posting.
-        net::HtmlNode a;
-        for (const net::HtmlNode &candidate : row.select(QStringLiteral("a[href]"))) {
-            if (!candidate.text().isEmpty() && !postIdFromUrl(candidate.url()).isEmpty()) {
+        int a = net::LightHtml::none;
+        QUrl url;
+        for (const int candidate : page.all(row, "a", {}, "href")) {
+            url = page.url(candidate);
+            if (!page.text(candidate).isEmpty() && !postIdFromUrl(url).isEmpty()) {
                 a = candidate;
                 break;
             }
         }
-        if (a.isNull())
+        if (a == net::LightHtml::none)
             continue;
-        QString price = row.first(QStringLiteral(".price")).text();
+        QString price = page.text(page.first(row, {}, "price"));
         if (price.isEmpty())
-            price = row.first(QStringLiteral(".itempp")).text();
+            price = page.text(page.first(row, {}, "itempp"));
         if (price.isEmpty()) // 2012 real estate: "$249000 / 3br - ..." in .itemph
-            price = money.match(row.first(QStringLiteral(".itemph")).text()).captured(0);
-        QString place = row.first(QStringLiteral(".pnr small")).text();
+            price = money.match(page.text(page.first(row, {}, "itemph"))).captured(0);
+        QString place = page.text(page.first(page.first(row, {}, "pnr"), "small"));
         if (place.isEmpty())
-            place = row.first(QStringLiteral(".itempn")).text();
-        out.listings.append(listing(a.url(), row.attr(QStringLiteral("data-pid")), a.text(), price, place,
-                                    row.first(QStringLiteral(".itemdate")).text()));
+            place = page.text(page.first(row, {}, "itempn"));
+        out.listings.append(listing(url, page.attr(row, "data-pid"), page.text(a), price, place, page.text(page.first(row, {}, "itemdate"))));
     }
 }
 
@@ -159,15 +167,25 @@ QString postIdFromUrl(const QUrl &url)
     return {};
 }
 
-CraigslistSearchPage parseCraigslistSearch(const net::HtmlDocument &page)
+CraigslistSearchPage parseCraigslistSearch(const QByteArray &body, const QByteArray &contentType, const QUrl &url)
+{
+    return parseCraigslistSearch(net::LightHtml::parse(body, contentType, url));
+}
+
+CraigslistSearchPage parseCraigslistSearch(const net::LightHtml &page)
 {
     CraigslistSearchPage out;
     // The rendered list first: a browser-saved page also holds the (empty) static list.
+    // A layout whose item class is nowhere in the page is not looked for (a walk of the tree each).
     struct Layout {
         const char *name;
-        void (*read)(const net::HtmlDocument &, CraigslistSearchPage &);
+        const char *itemClass;
+        void (*read)(const net::LightHtml &, CraigslistSearchPage &);
     };
-    for (const Layout &l : {Layout{"rendered", readRendered}, Layout{"static", readStatic}, Layout{"legacy", readLegacy}, Layout{"row", readRows}}) {
+    for (const Layout &l : {Layout{"rendered", "cl-search-result", readRendered}, Layout{"static", "cl-static-search-result", readStatic},
+                            Layout{"legacy", "result-row", readLegacy}, Layout{"row", "row", readRows}}) {
+        if (!page.source().contains(QByteArrayView(l.itemClass)))
+            continue;
         l.read(page, out);
         if (!out.listings.isEmpty()) {
             out.layout = QString::fromLatin1(l.name);

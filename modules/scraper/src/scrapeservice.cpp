@@ -310,7 +310,7 @@ void ScrapeService::registerHandlers(storage::WorkerPool &pool)
                             ++searchesFailed;
                         break;
                     }
-                    const auto parsed = parseCraigslistSearch(net::HtmlDocument::parse(response.body, response.contentType, response.url));
+                    const auto parsed = parseCraigslistSearch(response.body, response.contentType, response.url);
                     auto stored = store(actor, id, s.site, s.category, parsed.listings);
                     if (!stored) {
                         errors << stored.error().message;

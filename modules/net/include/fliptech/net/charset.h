@@ -17,5 +17,8 @@ QString charsetFromBody(const QByteArray &body);
 QString detectCharset(const QByteArray &body, const QByteArray &contentType);
 // The canonical label of a charset name ("Latin1" -> "windows-1252", "utf8" -> "utf-8").
 QString normalizeCharset(const QString &label);
+// `body`, in `charset`, as UTF-8 (libxml2's decoders, iconv's charsets included; an unknown
+// charset is read as windows-1252; a byte that cannot be decoded becomes U+FFFD).
+QByteArray toUtf8(const QByteArray &body, const QString &charset);
 
 } // namespace fliptech::net

@@ -9,6 +9,7 @@
 //  - "row": p.row (2012-2014), for old mirrors and archives.
 
 #include "fliptech/net/htmldocument.h"
+#include "fliptech/net/lighthtml.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -36,7 +37,9 @@ struct CraigslistSearchPage {
     QList<CraigslistListing> listings;
 };
 
-CraigslistSearchPage parseCraigslistSearch(const net::HtmlDocument &page);
+// A search page as served (`contentType` and `url` as in net::LightHtml::parse), or as read.
+CraigslistSearchPage parseCraigslistSearch(const QByteArray &body, const QByteArray &contentType = {}, const QUrl &url = {});
+CraigslistSearchPage parseCraigslistSearch(const net::LightHtml &page);
 
 // A posting page (2012 to now).
 struct CraigslistPosting {
