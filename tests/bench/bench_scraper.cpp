@@ -37,21 +37,6 @@ double peakRssMiB()
     return double(bench::procStatusKiB(QCoreApplication::applicationPid(), "VmHWM:")) / 1024.0;
 }
 
-// A static-layout search page: 120 listings whose post ids follow from the site, the category
-// and the offset, so every page of the scrape is different.
-QByteArray syntheticPage(int site, int category, int offset)
-{
-    QByteArray out = "<!DOCTYPE html><html><head><title>craigslist</title></head><body class=\"no-js\"><ol class=\"cl-static-search-results\">\n";
-    for (int k = 0; k < 120; ++k) {
-        const qint64 id = 7000000000LL + (qint64(site * 10 + category) * 100000) + offset + k;
-        const QByteArray n = QByteArray::number(id);
-        out += "<li class=\"cl-static-search-result\" title=\"Listing " + n + "\"><a href=\"https://example.craigslist.org/cps/d/listing-" + n + "/" + n +
-               ".html\"><div class=\"title\">Web design and SEO services " + n + "</div><div class=\"details\"><div class=\"price\">$" +
-               QByteArray::number(50 + k) + "</div><div class=\"location\">Area " + QByteArray::number(k % 12) + "</div></div></a></li>\n";
-    }
-    return out + "</ol></body></html>";
-}
-
 struct EndToEnd {
     QString backend;
     int pages = 0;
@@ -87,7 +72,7 @@ bool scrapeEndToEnd(storage::Backend backend, int pagesPerSearch, EndToEnd *out)
             site.addScript(QStringLiteral("/site%1/search/%2").arg(s).arg(categories.at(c)).toLatin1(), [s, c](const test::FixtureHttpServer::Request &r) {
                 const int offset = QUrlQuery(QUrl(QString::fromLatin1(r.path)).query()).queryItemValue(QStringLiteral("s")).toInt();
                 test::FixtureHttpServer::Response response;
-                response.body = syntheticPage(s, c, offset);
+                response.body = test::syntheticCraigslistPage(7000000000LL + (qint64(s * 10 + c) * 100000) + offset);
                 return response;
             });
     }

@@ -98,6 +98,39 @@ private Q_SLOTS:
         QCOMPARE(count(*db, tableExistsSql(*db), {QStringLiteral("half_done")}), 0);
         QCOMPARE(count(*db, QStringLiteral("SELECT count(*) FROM first_table")), 0);
     }
+
+    // An upgrade keeps what a database holds: 0010 rebuilds scrape_jobs on SQLite (with foreign
+    // keys off around it), and a lead's scrape_job_id still names its scrape afterwards.
+    void upgradeThroughATableRebuildKeepsData()
+    {
+        test::TempDatabase tmp;
+        FLIPTECH_REQUIRE_DATABASE(tmp);
+        auto db = tmp.open(false);
+        QVERIFY(db);
+        const QList<storage::Migration> all = storage::Migrator(*db).available();
+        QVERIFY(all.size() >= 10);
+        QTemporaryDir root;
+        const QString dialect = db->isPostgres() ? QStringLiteral("postgres") : QStringLiteral("sqlite");
+        for (const auto &m : all)
+            if (m.version < 10)
+                writeFile(root.filePath(QStringLiteral("%1/%2_%3.sql").arg(dialect).arg(m.version, 4, 10, QLatin1Char('0')).arg(m.name)), m.sql.toUtf8());
+        QVERIFY(storage::Migrator(*db, root.path()).migrate().ok());
+        QVERIFY(db->execute(QStringLiteral("INSERT INTO scrape_jobs (id, job_key, source, status) VALUES (7, 'k7', 'craigslist', 'completed')")).ok());
+        QVERIFY(db->execute(QStringLiteral("INSERT INTO leads (first_name, scrape_job_id) VALUES ('Kept', 7)")).ok());
+        storage::Migrator full(*db);
+        auto r = full.migrate();
+        QVERIFY2(r.ok(), r.ok() ? "" : qPrintable(r.error().message));
+        QCOMPARE(*full.currentVersion(), full.latestVersion());
+        QCOMPARE(count(*db, QStringLiteral("SELECT scrape_job_id FROM leads WHERE first_name = 'Kept'")), qint64(7));
+        QCOMPARE(count(*db, QStringLiteral("SELECT count(*) FROM scrape_jobs WHERE id = 7 AND status = 'completed'")), qint64(1));
+        // The new status is allowed, an unknown one still refused, and foreign keys are on again.
+        QVERIFY(db->execute(QStringLiteral("UPDATE scrape_jobs SET status = 'paused' WHERE id = 7")).ok());
+        QVERIFY(!db->execute(QStringLiteral("UPDATE scrape_jobs SET status = 'napping' WHERE id = 7")).ok());
+        QVERIFY(!db->execute(QStringLiteral("INSERT INTO leads (first_name, scrape_job_id) VALUES ('Orphan', 999)")).ok());
+        // Deleting the scrape still clears its leads' reference (the rebuilt table is their parent).
+        QVERIFY(db->execute(QStringLiteral("DELETE FROM scrape_jobs WHERE id = 7")).ok());
+        QCOMPARE(count(*db, QStringLiteral("SELECT count(*) FROM leads WHERE first_name = 'Kept' AND scrape_job_id IS NULL")), qint64(1));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestMigrator)

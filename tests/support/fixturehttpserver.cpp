@@ -186,4 +186,16 @@ void FixtureHttpServer::handle(QTcpSocket *socket)
         send();
 }
 
+QByteArray syntheticCraigslistPage(qint64 firstId, int count)
+{
+    QByteArray out = "<!DOCTYPE html><html><head><title>craigslist</title></head><body class=\"no-js\"><ol class=\"cl-static-search-results\">\n";
+    for (int k = 0; k < count; ++k) {
+        const QByteArray n = QByteArray::number(firstId + k);
+        out += "<li class=\"cl-static-search-result\" title=\"Listing " + n + "\"><a href=\"https://example.craigslist.org/cps/d/listing-" + n + "/" + n +
+               ".html\"><div class=\"title\">Web design and SEO services " + n + "</div><div class=\"details\"><div class=\"price\">$" +
+               QByteArray::number(50 + k) + "</div><div class=\"location\">Area " + QByteArray::number(k % 12) + "</div></div></a></li>\n";
+    }
+    return out + "</ol></body></html>";
+}
+
 } // namespace fliptech::test

@@ -59,4 +59,8 @@ private:
     QList<Request> m_requests;
 };
 
+// A Craigslist search page in the static layout with `count` listings whose post ids run from
+// `firstId` (each page of a synthetic scrape different): for tests and benchmarks of scraping.
+QByteArray syntheticCraigslistPage(qint64 firstId, int count = 120);
+
 } // namespace fliptech::test

@@ -1,5 +1,5 @@
-// The scraper's API area (issue 10): what a search can name, and Craigslist scrape jobs
-// (progress as scrape_progress on /ws/scraper; cancel through /api/v1/jobs/{job_id}/cancel).
+// The scraper's API area (issue 10): what a search can name, and Craigslist scrape jobs (progress
+// as scrape_progress on /ws/scraper; cancel, pause, resume, retry-failed; their pages; the queue).
 #include "fliptech/api/controllers.h"
 #include "fliptech/api/jsonschema.h"
 #include "fliptech/engine/engine.h"
@@ -49,6 +49,29 @@ void registerScraperRoutes(RouteTable &table, engine::Engine &engine)
     table.add({M::Post, QStringLiteral("/api/v1/scraper/jobs/{id}/cancel"), Role::User, tag,
                QStringLiteral("Stop a scrape: a queued one at once, a running one after its current page"), {}, job, 200,
                [&scrapes](RequestContext &c) { return jsonOrError(scrapes.cancel(c.idParam())); }, {}, {}, {}});
+    table.add({M::Post, QStringLiteral("/api/v1/scraper/jobs/{id}/pause"), Role::User, tag,
+               QStringLiteral("Pause a scrape: a queued one at once, a running one after the pages it is fetching (409 when it is not pending or running)"),
+               {}, job, 200, [&scrapes](RequestContext &c) { return jsonOrError(scrapes.pause(c.idParam())); }, {}, {}, {}});
+    table.add({M::Post, QStringLiteral("/api/v1/scraper/jobs/{id}/resume"), Role::User, tag,
+               QStringLiteral("Go on with a paused, cancelled, failed or interrupted scrape from where it stopped; stored pages are not fetched again (409 when "
+                              "completed or running)"),
+               {}, job, 200, [&scrapes](RequestContext &c) { return jsonOrError(scrapes.resume(c.idParam())); }, {}, {}, {}});
+    table.add({M::Post, QStringLiteral("/api/v1/scraper/jobs/{id}/retry-failed"), Role::User, tag,
+               QStringLiteral("Fetch a scrape's failed pages again, and what their searches had left (409 when none failed or it is running)"), {}, job, 200,
+               [&scrapes](RequestContext &c) { return jsonOrError(scrapes.retryFailed(c.idParam())); }, {}, {}, {}});
+    const QJsonObject page = s::object({{QStringLiteral("search"), s::string()}, {QStringLiteral("page"), s::integer()}, {QStringLiteral("url"), s::string()},
+                                        {QStringLiteral("status"), s::string()}, {QStringLiteral("listings"), s::integer()},
+                                        {QStringLiteral("leads_added"), s::integer()}},
+                                       {}, true);
+    table.add({M::Get, QStringLiteral("/api/v1/scraper/jobs/{id}/pages"), Role::Viewer, tag,
+               QStringLiteral("The search pages a scrape stored or failed (search, page, url, status, listings, leads added, error)"), {}, listSchema(page), 200,
+               [&scrapes](RequestContext &c) { return listOrError(scrapes.pages(c.idParam())); }, {}, {}, {}});
+    table.add({M::Get, QStringLiteral("/api/v1/scraper/queue/status"), Role::Viewer, tag,
+               QStringLiteral("The scraper's load: scrape jobs by status, the live ones with their progress, outbound HTTP counters"), {},
+               s::object({{QStringLiteral("jobs"), s::object({}, {}, true)}, {QStringLiteral("active"), s::arrayOf(job)},
+                          {QStringLiteral("http"), s::object({}, {}, true)}},
+                         {}, true),
+               200, [&scrapes](RequestContext &) { return jsonOrError(scrapes.queueStatus()); }, {}, {}, {}});
 }
 
 } // namespace fliptech::api

@@ -9,10 +9,13 @@
 #include "fliptech/storage/database.h"
 #include "fliptech/storage/eventstore.h"
 #include "fliptech/storage/jobqueue.h"
+#include "fliptech/storage/transaction.h"
 #include "fliptech/storage/workerpool.h"
 
 #include <QJsonDocument>
 #include <QUuid>
+
+#include <future>
 
 namespace fliptech::scraper {
 
@@ -23,6 +26,13 @@ using storage::JobOutcome;
 namespace {
 
 constexpr int kPageSize = 120; // listings on a full Craigslist search page
+constexpr int kMaxPages = 100; // pages one search may read
+constexpr int kWaveTarget = 32; // pages a wave asks for when few searches are left (up to 4 each)
+
+bool isLive(const QString &status)
+{
+    return status == QLatin1String("pending") || status == QLatin1String("running");
+}
 
 core::Error invalid(const QString &field, const QString &problem)
 {
@@ -84,8 +94,8 @@ core::Result<QJsonObject> ScrapeService::createCraigslist(const Actor &actor, co
     if (categories.size() > 10)
         return invalid(QStringLiteral("categories"), QStringLiteral("must list at most 10 categories"));
     const int maxPages = config.value(QStringLiteral("max_pages")).toInt(3);
-    if (maxPages < 1 || maxPages > 20)
-        return invalid(QStringLiteral("max_pages"), QStringLiteral("must be 1 to 20"));
+    if (maxPages < 1 || maxPages > kMaxPages)
+        return invalid(QStringLiteral("max_pages"), QStringLiteral("must be 1 to %1").arg(kMaxPages));
     for (const auto &site : sites)
         for (const auto &category : categories) {
             CraigslistSearch s;
@@ -107,15 +117,25 @@ core::Result<QJsonObject> ScrapeService::createCraigslist(const Actor &actor, co
                                 actor.userId ? QVariant(*actor.userId) : QVariant(), now, now});
     if (!row)
         return row.error();
-    const qint64 id = row->value(0).toLongLong();
+    return requeue(row->value(0).toLongLong(), actor);
+}
+
+core::Result<QJsonObject> ScrapeService::requeue(qint64 id, const Actor &actor)
+{
     storage::JobSpec spec(craigslistType, {{QStringLiteral("scrape_job_id"), id}, {QStringLiteral("actor"), leads::LeadJobs::actorToJson(actor)}});
     spec.queue = QStringLiteral("scraper");
-    spec.maxAttempts = 1;
+    // A worker that died (the application crashed or was stopped) hands the job on: the next
+    // attempt goes on from the pages stored.
+    spec.maxAttempts = 5;
     spec.createdBy = actor.userId;
     auto job = m_jobs.enqueue(spec);
     if (!job)
         return job.error();
-    if (auto done = m_db->execute(QStringLiteral("UPDATE scrape_jobs SET job_id = ? WHERE id = ?"), {*job, id}); !done)
+    const QString now = storage::Database::isoTimestamp(m_clock.now());
+    if (auto done = m_db->execute(QStringLiteral("UPDATE scrape_jobs SET job_id = ?, status = 'pending', error_message = NULL, completed_at = NULL, "
+                                                 "updated_at = %1 WHERE id = ?").arg(m_db->timestampParam()),
+                                  {*job, now, id});
+        !done)
         return done.error();
     return get(id);
 }
@@ -141,59 +161,238 @@ core::Result<QJsonObject> ScrapeService::get(qint64 id)
     return rowToJson(rows->first());
 }
 
-core::Result<QJsonObject> ScrapeService::cancel(qint64 id)
+core::Result<bool> ScrapeService::workerIsLive(const QJsonObject &row)
+{
+    const QJsonValue job = row.value(QStringLiteral("job_id"));
+    if (!job.isDouble())
+        return false;
+    auto j = m_jobs.get(job.toInteger());
+    if (!j)
+        return j.error().code == ErrorCode::NotFound ? core::Result<bool>(false) : core::Result<bool>(j.error());
+    return j->state == storage::JobState::Queued || j->state == storage::JobState::Running;
+}
+
+core::Result<QJsonObject> ScrapeService::stop(qint64 id, const QString &to)
 {
     auto row = get(id);
     if (!row)
         return row.error();
     const QString status = row->value(QStringLiteral("status")).toString();
-    if (status != QLatin1String("pending") && status != QLatin1String("running"))
-        return *row; // already over
+    const bool pausing = to == QLatin1String("paused");
+    if (!isLive(status) && !(status == QLatin1String("paused") && !pausing)) {
+        if (pausing)
+            return core::makeError(ErrorCode::Conflict, QStringLiteral("scrape job %1 is %2: only a pending or running one can be paused").arg(id).arg(status));
+        return *row; // over already
+    }
+    // The row says what was asked first: the worker, seeing its job cancelled, keeps it (a
+    // worker stopped by the application closing leaves "pending" to go on later).
+    const QString now = storage::Database::isoTimestamp(m_clock.now());
+    if (auto done = m_db->execute(QStringLiteral("UPDATE scrape_jobs SET status = ?, completed_at = %1, updated_at = %1 WHERE id = ?").arg(m_db->timestampParam()),
+                                  {to, pausing ? QVariant() : QVariant(now), now, id});
+        !done)
+        return done.error();
     if (const QJsonValue job = row->value(QStringLiteral("job_id")); job.isDouble())
         if (auto c = m_jobs.cancel(job.toInteger()); !c)
             return c.error();
-    // Not started yet: nothing will run it, so the row ends here (a running one ends itself).
-    const QString now = storage::Database::isoTimestamp(m_clock.now());
-    if (auto done = m_db->execute(QStringLiteral("UPDATE scrape_jobs SET status = 'cancelled', completed_at = %1, updated_at = %1 "
-                                                 "WHERE id = ? AND status = 'pending'").arg(m_db->timestampParam()),
-                                  {now, now, id});
-        !done)
-        return done.error();
     return get(id);
 }
 
-core::Result<ScrapeService::Stored> ScrapeService::store(const Actor &actor, qint64 scrapeJobId, const QString &site, const QString &category,
-                                                         const QList<CraigslistListing> &listings)
+core::Result<QJsonObject> ScrapeService::cancel(qint64 id)
 {
-    Stored out;
-    if (listings.isEmpty())
-        return out;
-    // One transaction for the page (a lead at a time cost a commit each: ~5 pages/s).
+    return stop(id, QStringLiteral("cancelled"));
+}
+
+core::Result<QJsonObject> ScrapeService::pause(qint64 id)
+{
+    return stop(id, QStringLiteral("paused"));
+}
+
+core::Result<QJsonObject> ScrapeService::resume(qint64 id)
+{
+    auto row = get(id);
+    if (!row)
+        return row.error();
+    const QString status = row->value(QStringLiteral("status")).toString();
+    if (status == QLatin1String("completed"))
+        return core::makeError(ErrorCode::Conflict,
+                               QStringLiteral("scrape job %1 is completed: retry-failed runs its failed pages again, or start a new scrape").arg(id));
+    if (isLive(status)) {
+        auto live = workerIsLive(*row);
+        if (!live)
+            return live.error();
+        if (*live)
+            return core::makeError(ErrorCode::Conflict, QStringLiteral("scrape job %1 is %2 already").arg(id).arg(status));
+    }
+    return requeue(id, actorOf(*row));
+}
+
+core::Result<QJsonObject> ScrapeService::retryFailed(qint64 id)
+{
+    auto row = get(id);
+    if (!row)
+        return row.error();
+    if (isLive(row->value(QStringLiteral("status")).toString())) {
+        auto live = workerIsLive(*row);
+        if (!live)
+            return live.error();
+        if (*live)
+            return core::makeError(ErrorCode::Conflict, QStringLiteral("scrape job %1 is still running: retry its failed pages when it ends").arg(id));
+    }
+    auto removed = m_db->execute(QStringLiteral("DELETE FROM scrape_pages WHERE scrape_job_id = ? AND status = 'failed'"), {id});
+    if (!removed)
+        return removed.error();
+    if (removed->rowsAffected == 0)
+        return core::makeError(ErrorCode::Conflict, QStringLiteral("scrape job %1 has no failed pages").arg(id));
+    return requeue(id, actorOf(*row));
+}
+
+leads::Actor ScrapeService::actorOf(const QJsonObject &row)
+{
+    // The one who started the scrape goes on with it (the leads it adds are theirs).
+    Actor actor = Actor::system();
+    if (const QJsonValue by = row.value(QStringLiteral("created_by")); by.isDouble())
+        actor.userId = by.toInteger();
+    return actor;
+}
+
+core::Result<QJsonObject> ScrapeService::queueStatus()
+{
+    auto counts = m_db->select(QStringLiteral("SELECT status, count(*) FROM scrape_jobs GROUP BY status"));
+    if (!counts)
+        return counts.error();
+    QJsonObject byStatus;
+    for (const QString &st : {QStringLiteral("pending"), QStringLiteral("running"), QStringLiteral("paused"), QStringLiteral("completed"),
+                              QStringLiteral("failed"), QStringLiteral("cancelled")})
+        byStatus.insert(st, 0);
+    for (const auto &r : *counts)
+        byStatus.insert(r.value(0).toString(), r.value(1).toLongLong());
+    auto live = m_db->select(QStringLiteral("SELECT %1 FROM scrape_jobs WHERE status IN ('pending', 'running') ORDER BY id LIMIT 50").arg(columns()));
+    if (!live)
+        return live.error();
+    QJsonArray active;
+    for (const auto &r : *live)
+        active.append(rowToJson(r));
+    const net::HttpCounters c = m_http.counters();
+    return QJsonObject{{QStringLiteral("jobs"), byStatus},
+                       {QStringLiteral("active"), active},
+                       {QStringLiteral("http"), QJsonObject{{QStringLiteral("requests"), c.requests},
+                                                            {QStringLiteral("retries"), c.retries},
+                                                            {QStringLiteral("failures"), c.failures},
+                                                            {QStringLiteral("bytes"), c.bytes}}}};
+}
+
+core::Result<QJsonArray> ScrapeService::pages(qint64 id, int limit)
+{
+    if (auto row = get(id); !row)
+        return row.error();
+    auto rows = m_db->select(QStringLiteral("SELECT search_key, page, url, status, listings, leads_added, error_message, fetched_at FROM scrape_pages "
+                                            "WHERE scrape_job_id = ? ORDER BY search_key, page LIMIT %1").arg(qBound(1, limit, 5000)),
+                             {id});
+    if (!rows)
+        return rows.error();
+    QJsonArray out;
+    for (const auto &r : *rows)
+        out.append(QJsonObject{{QStringLiteral("search"), r.value(0).toString()},
+                               {QStringLiteral("page"), r.value(1).toInt()},
+                               {QStringLiteral("url"), r.value(2).toString()},
+                               {QStringLiteral("status"), r.value(3).toString()},
+                               {QStringLiteral("listings"), r.value(4).toInt()},
+                               {QStringLiteral("leads_added"), r.value(5).toInt()},
+                               {QStringLiteral("error"), r.value(6).isNull() ? QJsonValue() : QJsonValue(r.value(6).toString())},
+                               {QStringLiteral("fetched_at"), storage::Database::isoTimestamp(storage::Database::toDateTime(r.value(7)))}});
+    return out;
+}
+
+core::Result<int> ScrapeService::storeWave(const Actor &actor, qint64 scrapeJobId, const QStringList &searchKeys, const QList<FetchedPage> &pages,
+                                           QList<QPair<qint64, QUrl>> *addedLeads)
+{
+    // The wave's leads and its pages' rows in one transaction: a page is stored, and known to
+    // be, or neither (a crash between them would have it fetched again).
+    storage::Transaction tx(*m_db);
+    if (!tx.isActive())
+        return tx.error();
+    // A repost of a listing we have updates that lead (its source_id stays the first post's).
+    QSet<QString> repostOf;
+    for (const FetchedPage &p : pages)
+        for (const auto &l : p.parsed.listings)
+            if (!l.repostOf.isEmpty())
+                repostOf.insert(l.repostOf);
+    QSet<QString> reposted;
+    if (!repostOf.isEmpty()) {
+        const QVariantList ids(repostOf.cbegin(), repostOf.cend());
+        auto found = m_db->select(QStringLiteral("SELECT source_id FROM leads WHERE source = 'craigslist' AND source_id IN (%1)")
+                                      .arg(storage::Database::placeholders(ids.size())),
+                                  ids);
+        if (!found)
+            return found.error();
+        for (const auto &r : *found)
+            reposted.insert(r.value(0).toString());
+    }
     QList<QJsonObject> rows;
     QHash<QString, QUrl> urls;
-    QVariantList ids;
-    for (const auto &l : listings) {
-        QJsonObject metadata = l.toJson();
-        metadata.insert(QStringLiteral("site"), site);
-        metadata.insert(QStringLiteral("category"), category);
-        rows.append({{QStringLiteral("name"), l.title.left(300)}, {QStringLiteral("source"), QStringLiteral("craigslist")},
-                     {QStringLiteral("source_id"), l.postId}, {QStringLiteral("source_url"), l.url.toString()},
-                     {QStringLiteral("lead_source_metadata"), metadata}});
-        urls.insert(l.postId, l.url);
-        ids << l.postId;
+    QHash<QString, int> pageOf; // source_id -> index in pages
+    for (qsizetype i = 0; i < pages.size(); ++i) {
+        const FetchedPage &p = pages.at(i);
+        const QString &key = searchKeys.at(p.search);
+        for (const auto &l : p.parsed.listings) {
+            QJsonObject metadata = l.toJson();
+            metadata.insert(QStringLiteral("search"), key);
+            QString sourceId = l.postId;
+            if (reposted.contains(l.repostOf)) {
+                sourceId = l.repostOf;
+                metadata.insert(QStringLiteral("reposted_as"), l.postId);
+            }
+            rows.append({{QStringLiteral("name"), l.title.left(300)}, {QStringLiteral("source"), QStringLiteral("craigslist")},
+                         {QStringLiteral("source_id"), sourceId}, {QStringLiteral("source_url"), l.url.toString()},
+                         {QStringLiteral("lead_source_metadata"), metadata}});
+            urls.insert(sourceId, l.url);
+            pageOf.insert(sourceId, int(i));
+        }
     }
-    auto upserted = m_leads.upsertBySource(actor, rows);
-    if (!upserted)
-        return upserted.error();
-    out.added = upserted->added;
-    for (const auto &[id, postId] : std::as_const(upserted->addedIds))
-        out.addedLeads.append({id, urls.value(postId)});
-    if (auto tagged = m_db->execute(QStringLiteral("UPDATE leads SET scrape_job_id = ? WHERE source = 'craigslist' AND source_id IN (%1) AND scrape_job_id IS NULL")
-                                        .arg(storage::Database::placeholders(ids.size())),
-                                    QVariantList{scrapeJobId} + ids);
-        !tagged)
-        return tagged.error();
-    return out;
+    QList<int> addedOnPage(pages.size(), 0);
+    int added = 0;
+    if (!rows.isEmpty()) {
+        auto upserted = m_leads.upsertBySource(actor, rows);
+        if (!upserted)
+            return upserted.error();
+        added = upserted->added;
+        QVariantList ids;
+        for (const auto &[leadId, sourceId] : std::as_const(upserted->addedIds)) {
+            addedLeads->append({leadId, urls.value(sourceId)});
+            ids << leadId;
+            ++addedOnPage[pageOf.value(sourceId)];
+        }
+        for (qsizetype i = 0; i < ids.size(); i += 1000) {
+            const QVariantList part = ids.mid(i, 1000);
+            if (auto tagged = m_db->execute(QStringLiteral("UPDATE leads SET scrape_job_id = ? WHERE id IN (%1)").arg(storage::Database::placeholders(part.size())),
+                                            QVariantList{scrapeJobId} + part);
+                !tagged)
+                return tagged.error();
+        }
+    }
+    // The pages' rows (a failed page again later replaces its row).
+    const QString now = storage::Database::isoTimestamp(m_clock.now());
+    for (qsizetype start = 0; start < pages.size(); start += 100) {
+        QStringList tuples;
+        QVariantList params;
+        for (qsizetype i = start; i < qMin(pages.size(), start + 100); ++i) {
+            const FetchedPage &p = pages.at(i);
+            tuples << QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, %1)").arg(m_db->timestampParam());
+            params << scrapeJobId << searchKeys.at(p.search) << p.page << p.url.toString() << (p.ok ? QStringLiteral("done") : QStringLiteral("failed"))
+                   << int(p.parsed.listings.size()) << addedOnPage.at(i) << (p.ok ? QVariant() : QVariant(p.error.left(1000))) << now;
+        }
+        if (auto done = m_db->execute(QStringLiteral("INSERT INTO scrape_pages (scrape_job_id, search_key, page, url, status, listings, leads_added, error_message, "
+                                                     "fetched_at) VALUES %1 ON CONFLICT (scrape_job_id, search_key, page) DO UPDATE SET url = excluded.url, "
+                                                     "status = excluded.status, listings = excluded.listings, leads_added = excluded.leads_added, "
+                                                     "error_message = excluded.error_message, fetched_at = excluded.fetched_at")
+                                          .arg(tuples.join(QStringLiteral(", "))),
+                                      params);
+            !done)
+            return done.error();
+    }
+    if (auto c = tx.commit(); !c)
+        return c.error();
+    return added;
 }
 
 int ScrapeService::enrichFromPostings(const Actor &actor, const QList<QPair<qint64, QUrl>> &leadsAndUrls, bool obeyRobots, QStringList *errors)
@@ -251,6 +450,18 @@ int ScrapeService::enrichFromPostings(const Actor &actor, const QList<QPair<qint
     return failed; // (each update refreshed the lists; QuietScope held back only the per-lead events)
 }
 
+namespace {
+
+// One search of a scrape job (a site and a category) and how far it got.
+struct Search {
+    CraigslistSearch spec;
+    QString key;  // "site/category"
+    int next = 0; // the next page to fetch
+    bool over = false;
+};
+
+} // namespace
+
 void ScrapeService::registerHandlers(storage::WorkerPool &pool)
 {
     pool.registerHandler(craigslistType, [this](storage::JobContext &ctx) -> JobOutcome {
@@ -260,101 +471,223 @@ void ScrapeService::registerHandlers(storage::WorkerPool &pool)
         if (!row)
             return JobOutcome::failedPermanently(row.error().userMessage());
         const QJsonObject config = row->value(QStringLiteral("config")).toObject();
-        const QJsonArray sites = config.value(QStringLiteral("sites")).toArray();
-        const QJsonArray categories = config.value(QStringLiteral("categories")).toArray();
         const int maxPages = config.value(QStringLiteral("max_pages")).toInt(3);
+        const bool obeyRobots = config.value(QStringLiteral("obey_robots")).toBool(true);
         auto setRow = [&](const QString &sql, const QVariantList &params) {
             core::logDiscarded(m_db->execute(sql, params), "scrape job bookkeeping; the job's own row says the same");
         };
-        const QString startedAt = storage::Database::isoTimestamp(m_clock.now());
-        setRow(QStringLiteral("UPDATE scrape_jobs SET status = 'running', started_at = %1, updated_at = %1 WHERE id = ?").arg(m_db->timestampParam()),
-               {startedAt, startedAt, id});
-        const int units = int(sites.size() * categories.size()) * maxPages;
-        int done = 0, pages = 0, found = 0, searchesFailed = 0;
+        QList<Search> searches;
+        QStringList keys;
+        QHash<QString, int> searchOf;
+        for (const auto &site : config.value(QStringLiteral("sites")).toArray())
+            for (const auto &category : config.value(QStringLiteral("categories")).toArray()) {
+                Search s;
+                s.spec.site = site.toString();
+                s.spec.category = category.toString();
+                s.spec.query = config.value(QStringLiteral("query")).toString();
+                s.spec.postedToday = config.value(QStringLiteral("posted_today")).toBool();
+                s.spec.hasImage = config.value(QStringLiteral("has_image")).toBool();
+                s.key = s.spec.site + u'/' + s.spec.category;
+                if (searchOf.contains(s.key))
+                    continue;
+                searchOf.insert(s.key, int(searches.size()));
+                keys << s.key;
+                searches << s;
+            }
+        int pages = 0, found = 0, failedPages = 0;
         QStringList errors;
+        // What earlier runs of this scrape stored (not fetched again) or failed (not retried here).
+        auto earlier = m_db->select(QStringLiteral("SELECT search_key, page, status, listings, leads_added, error_message FROM scrape_pages "
+                                                   "WHERE scrape_job_id = ? ORDER BY page"),
+                                    {id});
+        if (!earlier)
+            return JobOutcome::failed(earlier.error().userMessage());
+        for (const auto &r : *earlier) {
+            const int at = searchOf.value(r.value(0).toString(), -1);
+            if (at < 0)
+                continue;
+            Search &s = searches[at];
+            if (r.value(2).toString() == QLatin1String("done")) {
+                ++pages;
+                found += r.value(4).toInt();
+                s.next = qMax(s.next, r.value(1).toInt() + 1);
+                if (r.value(3).toInt() < kPageSize)
+                    s.over = true;
+            } else {
+                ++failedPages;
+                s.over = true;
+                errors << r.value(5).toString();
+            }
+        }
+        for (Search &s : searches)
+            if (s.next >= maxPages)
+                s.over = true;
+        const QString startedAt = storage::Database::isoTimestamp(m_clock.now());
+        setRow(QStringLiteral("UPDATE scrape_jobs SET status = 'running', started_at = COALESCE(started_at, %1), updated_at = %1 WHERE id = ?")
+                   .arg(m_db->timestampParam()),
+               {startedAt, startedAt, id});
+        const int units = int(searches.size()) * maxPages;
+        auto percentDone = [&] {
+            int done = 0;
+            for (const Search &s : std::as_const(searches))
+                done += s.over ? maxPages : qMin(s.next, maxPages);
+            return units > 0 ? done * 100 / units : 100;
+        };
         // What scrape_progress says (on /ws/scraper), while running and at the end.
         auto progress = [&](const QString &status, int percent) {
             return QJsonObject{{QStringLiteral("scrape_job_id"), id},   {QStringLiteral("status"), status},
                                {QStringLiteral("progress"), percent},   {QStringLiteral("pages_fetched"), pages},
                                {QStringLiteral("leads_found"), found}, {QStringLiteral("errors"), int(errors.size())}};
         };
-        bool cancelled = false;
-        for (const auto &site : sites) {
-            for (const auto &category : categories) {
-                int page = 0;
-                for (; page < maxPages; ++page) {
-                    if (ctx.isCancelled()) {
-                        cancelled = true;
-                        break;
-                    }
-                    CraigslistSearch s;
-                    s.site = site.toString();
-                    s.category = category.toString();
-                    s.query = config.value(QStringLiteral("query")).toString();
-                    s.postedToday = config.value(QStringLiteral("posted_today")).toBool();
-                    s.hasImage = config.value(QStringLiteral("has_image")).toBool();
-                    s.offset = page * kPageSize;
-                    auto url = craigslistSearchUrl(s, m_baseUrl);
+        // The next wave: the next page of every search still going, a few pages ahead each when
+        // few are left (a page after a short one is then dropped unread).
+        auto nextWave = [&] {
+            QList<FetchedPage> wave;
+            int active = 0;
+            for (const Search &s : std::as_const(searches))
+                active += s.over ? 0 : 1;
+            const int ahead = qBound(1, kWaveTarget / qMax(1, active), 4);
+            for (qsizetype i = 0; i < searches.size(); ++i) {
+                Search &s = searches[i];
+                for (int k = 0; !s.over && k < ahead && s.next + k < maxPages; ++k) {
+                    CraigslistSearch spec = s.spec;
+                    spec.offset = (s.next + k) * kPageSize;
+                    auto url = craigslistSearchUrl(spec, m_baseUrl);
                     if (!url) {
                         errors << url.error().message;
-                        ++searchesFailed;
+                        s.over = true;
                         break;
                     }
-                    net::HttpRequest request;
-                    request.url = *url;
-                    request.obeyRobots = config.value(QStringLiteral("obey_robots")).toBool(true);
-                    const net::HttpResponse response = m_http.get(request);
-                    if (!response.ok()) {
-                        errors << (response.error ? response.error->message : QStringLiteral("%1 answered %2").arg(url->toDisplayString()).arg(response.status));
-                        if (page == 0)
-                            ++searchesFailed;
-                        break;
-                    }
-                    const auto parsed = parseCraigslistSearch(response.body, response.contentType, response.url);
-                    auto stored = store(actor, id, s.site, s.category, parsed.listings);
-                    if (!stored) {
-                        errors << stored.error().message;
-                        break;
-                    }
-                    if (config.value(QStringLiteral("fetch_postings")).toBool() && !stored->addedLeads.isEmpty() && !ctx.isCancelled())
-                        enrichFromPostings(actor, stored->addedLeads, config.value(QStringLiteral("obey_robots")).toBool(true), &errors);
-                    ++pages;
-                    found += stored->added;
-                    ++done;
-                    const int percent = units > 0 ? done * 100 / units : 100;
-                    setRow(QStringLiteral("UPDATE scrape_jobs SET pages_fetched = ?, leads_found = ?, progress = ? WHERE id = ?"), {pages, found, percent, id});
-                    ctx.setProgress(percent, {},
-                                    storage::ProgressEvent{QStringLiteral("scrape_progress"), QStringLiteral("scraper"),
-                                                           progress(QStringLiteral("running"), percent), actor.userId});
-                    if (parsed.listings.size() < kPageSize)
-                        break; // the last page of this search
+                    FetchedPage p;
+                    p.search = int(i);
+                    p.page = s.next + k;
+                    p.url = *url;
+                    wave << p;
                 }
-                done += qMax(0, maxPages - page - 1); // pages a short search did not need
-                if (cancelled)
-                    break;
             }
-            if (cancelled)
+            return wave;
+        };
+        // Fetched all at once (within the client's limits) and parsed, on a thread of its own.
+        auto fetchAndParse = [this, obeyRobots](QList<FetchedPage> wave) {
+            QList<net::HttpRequest> requests;
+            for (const FetchedPage &p : std::as_const(wave)) {
+                net::HttpRequest r;
+                r.url = p.url;
+                r.obeyRobots = obeyRobots;
+                requests << r;
+            }
+            const QList<net::HttpResponse> responses = m_http.getAll(requests);
+            for (qsizetype i = 0; i < wave.size(); ++i) {
+                const net::HttpResponse &response = responses.at(i);
+                FetchedPage &p = wave[i];
+                p.ok = response.ok();
+                if (p.ok)
+                    p.parsed = parseCraigslistSearch(response.body, response.contentType, response.url);
+                else
+                    p.error = response.error ? response.error->message : QStringLiteral("%1 answered %2").arg(p.url.toDisplayString()).arg(response.status);
+            }
+            return wave;
+        };
+        // Stopping: the worker's job cancelled (seen at the pool's next heartbeat), or the row
+        // paused or cancelled through this service (seen at once).
+        auto stopAsked = [&] {
+            if (ctx.isCancelled())
+                return true;
+            auto st = m_db->selectOne(QStringLiteral("SELECT status FROM scrape_jobs WHERE id = ?"), {id});
+            return st && (st->value(0).toString() == QLatin1String("paused") || st->value(0).toString() == QLatin1String("cancelled"));
+        };
+        std::future<QList<FetchedPage>> inFlight;
+        if (QList<FetchedPage> first = nextWave(); !first.isEmpty())
+            inFlight = std::async(std::launch::async, fetchAndParse, first);
+        QString storeError;
+        while (inFlight.valid()) {
+            const QList<FetchedPage> got = inFlight.get();
+            // In order within each search: a page after a short or failed one is not kept.
+            QList<FetchedPage> keep;
+            for (const FetchedPage &p : got) {
+                Search &s = searches[p.search];
+                if (s.over || p.page != s.next)
+                    continue;
+                keep << p;
+                if (!p.ok) {
+                    s.over = true;
+                    continue;
+                }
+                s.next = p.page + 1;
+                if (p.parsed.listings.size() < kPageSize || s.next >= maxPages)
+                    s.over = true;
+            }
+            // The next wave is fetched while this one is stored.
+            if (!stopAsked())
+                if (QList<FetchedPage> next = nextWave(); !next.isEmpty())
+                    inFlight = std::async(std::launch::async, fetchAndParse, next);
+            QList<QPair<qint64, QUrl>> added;
+            auto stored = storeWave(actor, id, keys, keep, &added);
+            if (!stored) {
+                storeError = stored.error().message;
                 break;
+            }
+            found += *stored;
+            for (const FetchedPage &p : std::as_const(keep)) {
+                if (p.ok) {
+                    ++pages;
+                } else {
+                    ++failedPages;
+                    errors << p.error;
+                }
+            }
+            if (config.value(QStringLiteral("fetch_postings")).toBool() && !added.isEmpty() && !ctx.isCancelled())
+                enrichFromPostings(actor, added, obeyRobots, &errors);
+            const int percent = percentDone();
+            setRow(QStringLiteral("UPDATE scrape_jobs SET pages_fetched = ?, leads_found = ?, progress = ? WHERE id = ?"), {pages, found, percent, id});
+            ctx.setProgress(percent, {},
+                            storage::ProgressEvent{QStringLiteral("scrape_progress"), QStringLiteral("scraper"), progress(QStringLiteral("running"), percent),
+                                                   actor.userId});
         }
-        const QString status = cancelled ? QStringLiteral("cancelled")
-            : searchesFailed == int(sites.size() * categories.size()) ? QStringLiteral("failed")
-                                                                         : QStringLiteral("completed");
-        const int finalPercent = status == QLatin1String("completed") ? 100 : done * 100 / qMax(1, units);
+        if (inFlight.valid())
+            (void)inFlight.get(); // a wave fetched when storing failed: dropped (fetched again on resume)
+        bool unfinished = false;
+        for (const Search &s : std::as_const(searches))
+            unfinished = unfinished || !s.over;
+        const int percent = percentDone();
         const QString finishedAt = storage::Database::isoTimestamp(m_clock.now());
-        setRow(QStringLiteral("UPDATE scrape_jobs SET status = ?, progress = ?, pages_fetched = ?, leads_found = ?, error_message = ?, "
-                              "completed_at = %1, updated_at = %1 WHERE id = ?").arg(m_db->timestampParam()),
-               {status, finalPercent, pages, found, errors.isEmpty() ? QVariant() : QVariant(errors.mid(0, 5).join(QStringLiteral("; "))),
-                finishedAt, finishedAt, id});
-        if (m_events)
-            core::logDiscarded(m_events->append(QStringLiteral("scrape_progress"), QStringLiteral("scraper"), progress(status, finalPercent), actor.userId),
-                               "a progress event; the row holds the outcome");
-        const QJsonObject result{{QStringLiteral("scrape_job_id"), id}, {QStringLiteral("pages_fetched"), pages}, {QStringLiteral("leads_found"), found},
-                                 {QStringLiteral("errors"), QJsonArray::fromStringList(errors.mid(0, 20))}};
-        if (cancelled)
-            return JobOutcome::cancelled();
-        if (status == QLatin1String("failed"))
+        const QVariant errorText = errors.isEmpty() && storeError.isEmpty() ? QVariant()
+                                                                            : QVariant((storeError.isEmpty() ? errors : QStringList{storeError} + errors)
+                                                                                           .mid(0, 5)
+                                                                                           .join(QStringLiteral("; ")));
+        auto finish = [&](const QString &status, bool completed) {
+            setRow(QStringLiteral("UPDATE scrape_jobs SET status = ?, progress = ?, pages_fetched = ?, leads_found = ?, error_message = ?, "
+                                  "completed_at = %1, updated_at = %1 WHERE id = ?").arg(m_db->timestampParam()),
+                   {status, percent, pages, found, errorText, completed ? QVariant(finishedAt) : QVariant(), finishedAt, id});
+            if (m_events)
+                core::logDiscarded(m_events->append(QStringLiteral("scrape_progress"), QStringLiteral("scraper"), progress(status, percent), actor.userId),
+                                   "a progress event; the row holds the outcome");
+        };
+        if (!storeError.isEmpty()) {
+            finish(QStringLiteral("failed"), true);
+            return JobOutcome::failedPermanently(storeError);
+        }
+        if (unfinished) {
+            // Asked by the user (the row says paused or cancelled: kept), or the application is
+            // stopping (the row goes back to pending and the queue hands the job on later).
+            auto now = get(id);
+            const QString asked = now ? now->value(QStringLiteral("status")).toString() : QString();
+            if (asked == QLatin1String("paused") || asked == QLatin1String("cancelled")) {
+                finish(asked, asked == QLatin1String("cancelled"));
+                return JobOutcome::cancelled();
+            }
+            finish(QStringLiteral("pending"), false);
+            return JobOutcome::failed(QStringLiteral("stopped with the application; the scrape goes on from page %1 when it starts again").arg(pages + 1));
+        }
+        const bool nothing = pages == 0 && (failedPages > 0 || !errors.isEmpty());
+        finish(nothing ? QStringLiteral("failed") : QStringLiteral("completed"), true);
+        if (nothing)
             return JobOutcome::failedPermanently(errors.value(0));
-        return JobOutcome::done(result);
+        return JobOutcome::done({{QStringLiteral("scrape_job_id"), id},
+                                 {QStringLiteral("pages_fetched"), pages},
+                                 {QStringLiteral("pages_failed"), failedPages},
+                                 {QStringLiteral("leads_found"), found},
+                                 {QStringLiteral("errors"), QJsonArray::fromStringList(errors.mid(0, 20))}});
     });
 }
 

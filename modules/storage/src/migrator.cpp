@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QFile>
 #include <QRegularExpression>
+#include <QScopeGuard>
 
 #include <algorithm>
 
@@ -101,6 +102,20 @@ core::Result<int> Migrator::migrate()
     int applied = 0;
     core::Result<int> outcome = 0;
     for (const Migration &m : all) {
+        // A SQLite migration that rebuilds a table (SQLite's documented procedure: create the
+        // new table, copy, drop the old, rename) says so on a line of its own; foreign keys are
+        // off around its transaction (dropping a parent table would otherwise run its children's
+        // ON DELETE actions) and checked before it commits.
+        const bool rebuilds = !m_db.isPostgres() && m.sql.contains(QLatin1String("-- fliptech: rebuilds-tables"));
+        if (rebuilds)
+            if (auto off = m_db.executeRaw(QStringLiteral("PRAGMA foreign_keys = OFF")); !off) {
+                outcome = off.error();
+                break;
+            }
+        auto foreignKeysBackOn = qScopeGuard([&] {
+            if (rebuilds)
+                core::logDiscarded(m_db.executeRaw(QStringLiteral("PRAGMA foreign_keys = ON")), "foreign keys back on after a table rebuild");
+        });
         Transaction tx(m_db, Transaction::Mode::Immediate);
         if (!tx.isActive()) {
             outcome = tx.error();
@@ -120,6 +135,16 @@ core::Result<int> Migrator::migrate()
                                     .arg(m.version, 4, 10, QLatin1Char('0'))
                                     .arg(m.name, st.error().message));
             break;
+        }
+        if (rebuilds) {
+            auto broken = m_db.select(QStringLiteral("PRAGMA foreign_key_check"));
+            if (!broken || !broken->isEmpty()) {
+                outcome = broken ? makeError(ErrorCode::DatabaseError, QStringLiteral("migration %1_%2 left rows whose foreign keys point nowhere (table %3)")
+                                                                           .arg(m.version, 4, 10, QLatin1Char('0'))
+                                                                           .arg(m.name, broken->first().value(0).toString()))
+                                 : core::Result<int>(broken.error());
+                break;
+            }
         }
         if (auto r = m_db.execute(QStringLiteral("INSERT INTO schema_migrations (version, name) VALUES (?, ?)"),
                                   {m.version, m.name});

@@ -189,12 +189,20 @@ void WorkerPool::workerLoop(int index)
             case JobOutcome::Kind::FailedPermanently:
                 logUnrecorded(m_queue.fail(job.id, workerId, outcome.error, outcome.kind == JobOutcome::Kind::FailedPermanently), job.id, "fail");
                 break;
-            case JobOutcome::Kind::Cancelled:
-                if (isCancelRequested(job.id))
+            case JobOutcome::Kind::Cancelled: {
+                // Asked by the user: seen at a heartbeat, or (a handler that stopped on a signal of
+                // its own before the next one) in the job's row.
+                bool requested = isCancelRequested(job.id);
+                if (!requested) {
+                    auto row = m_queue.get(job.id);
+                    requested = row && row->cancelRequested;
+                }
+                if (requested)
                     logUnrecorded(m_queue.markCancelled(job.id, workerId), job.id, "cancel");
                 else
                     logUnrecorded(m_queue.release({job.id}, workerId), job.id, "release"); // stopping: run it again later
                 break;
+            }
             }
             {
                 QMutexLocker lock(&m_mutex);

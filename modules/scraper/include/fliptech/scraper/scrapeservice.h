@@ -1,10 +1,15 @@
 #pragma once
 // Scrape jobs (table scrape_jobs): a Craigslist search over sites x categories, run as a
-// "scraper.craigslist" job on the workers. Each page is fetched through the engine's HttpClient
-// (robots.txt obeyed unless the job says otherwise), parsed, and its listings stored as leads
-// (source "craigslist", source_id the post id): a listing seen before updates its lead instead
-// of adding one. Progress: pages fetched and leads found on the row, the job's percent, and
-// scrape_progress events (on /ws/scraper).
+// "scraper.craigslist" job on the workers. The searches' pages are fetched in waves through the
+// engine's HttpClient (many at once, within its global and per-host limits; robots.txt obeyed
+// unless the job says otherwise): each wave is the next page of every search still going (a
+// few pages ahead when there are few searches), parsed on the fetching thread while the wave
+// before it is stored. A page's listings are stored as leads (source "craigslist", source_id
+// the post id; a listing seen before, or a repost of one, updates its lead instead of adding
+// one) together with the page's row in scrape_pages, in one transaction: a paused, cancelled,
+// stopped or crashed job resumes where it was without fetching a stored page again, and
+// retry-failed runs only the pages that failed. Progress: pages fetched and leads found on the
+// row, the job's percent, and scrape_progress events (on /ws/scraper).
 
 #include "fliptech/core/clock.h"
 #include "fliptech/core/error.h"
@@ -40,7 +45,7 @@ public:
                   net::HttpClient &http, const core::Clock &clock);
 
     // {sites: ["austin"], categories: ["cps"] (default ["bbb"]), query, posted_today, has_image,
-    //  max_pages (1-20, default 3), obey_robots (default true), fetch_postings (default false:
+    //  max_pages (1-100, default 3), obey_robots (default true), fetch_postings (default false:
     //  each new listing's posting page read for phone, e-mail, text and address)}: the
     //  scrape_jobs row, queued.
     core::Result<QJsonObject> createCraigslist(const leads::Actor &actor, const QJsonObject &config);
@@ -49,20 +54,48 @@ public:
     // Stops a scrape: a queued one is cancelled at once (its row says so), a running one stops
     // after the page it is on. NotFound for no such job; the row as it is now.
     core::Result<QJsonObject> cancel(qint64 id);
+    // Stops a scrape to go on later: a queued one at once, a running one after its current wave.
+    // Conflict when it is not pending or running.
+    core::Result<QJsonObject> pause(qint64 id);
+    // Goes on with a paused, cancelled or failed scrape (or one whose worker is gone, as after
+    // a crash) from where it stopped: stored pages are not fetched again, failed ones are not
+    // retried. Conflict for a completed or live one.
+    core::Result<QJsonObject> resume(qint64 id);
+    // Runs a finished scrape's failed pages again (and whatever their searches had left).
+    // Conflict when it has none or is still live.
+    core::Result<QJsonObject> retryFailed(qint64 id);
+    // The scraper's load: scrape jobs by status, the live ones with their progress, and the
+    // outbound HTTP counters.
+    core::Result<QJsonObject> queueStatus();
+    // The pages a job stored or failed ({search, page, url, status, listings, leads_added, error}).
+    core::Result<QJsonArray> pages(qint64 id, int limit = 500);
     void registerHandlers(storage::WorkerPool &pool);
     // Where Craigslist is (default: defaultCraigslistBaseUrl()); tests point it at a local server.
     void setBaseUrl(const QString &pattern) { m_baseUrl = pattern; }
 
 private:
-    struct Stored {
-        int added = 0;
-        QList<QPair<qint64, QUrl>> addedLeads; // (lead id, posting URL) of the listings new to us
+    // One fetched search page, parsed.
+    struct FetchedPage {
+        int search = 0; // index into the job's searches
+        int page = 0;
+        QUrl url;
+        bool ok = false;
+        QString error;
+        CraigslistSearchPage parsed;
     };
+    // A worker job for the scrape (its row back to pending).
+    core::Result<QJsonObject> requeue(qint64 id, const leads::Actor &actor);
+    // Whether the scrape's worker job is queued or running (a "running" row whose worker is gone
+    // was left by a crash).
+    core::Result<bool> workerIsLive(const QJsonObject &row);
+    // The row to `to` (paused or cancelled) and its worker asked to stop.
+    core::Result<QJsonObject> stop(qint64 id, const QString &to);
+    static leads::Actor actorOf(const QJsonObject &row);
+    core::Result<int> storeWave(const leads::Actor &actor, qint64 scrapeJobId, const QStringList &searchKeys, const QList<FetchedPage> &pages,
+                                QList<QPair<qint64, QUrl>> *addedLeads);
     // Reads the postings of new leads (phones, e-mails, body, address, attributes) onto them;
     // returns how many could not be read.
     int enrichFromPostings(const leads::Actor &actor, const QList<QPair<qint64, QUrl>> &leadsAndUrls, bool obeyRobots, QStringList *errors);
-    core::Result<Stored> store(const leads::Actor &actor, qint64 scrapeJobId, const QString &site, const QString &category,
-                               const QList<CraigslistListing> &listings);
 
     std::shared_ptr<storage::Database> m_db;
     storage::JobQueue &m_jobs;
