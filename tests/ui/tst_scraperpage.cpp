@@ -1,7 +1,7 @@
 // GUI: the Scraper page (offscreen, real widgets, a real engine with a job worker): a user names
 // a site and a category and presses Run; the job fetches a captured Craigslist page from a local
 // server standing in for Craigslist, the table shows it running and then done with the leads it
-// found; a bad site is refused with a message and no job; a queued job can be cancelled.
+// found; a bad site is refused with a message and no job; a queued job can be paused, resumed and cancelled.
 #include "fliptech/engine/engine.h"
 #include "fliptech/scraper/scrapeservice.h"
 #include "fliptech/ui/scraperpage.h"
@@ -117,8 +117,20 @@ private Q_SLOTS:
         QVERIFY(!cancel->isEnabled());
         jobs->selectRow(0);
         QVERIFY(cancel->isEnabled());
+        auto *pause = p.findChild<QPushButton *>(QStringLiteral("scraperPause"));
+        auto *resume = p.findChild<QPushButton *>(QStringLiteral("scraperResume"));
+        auto *retry = p.findChild<QPushButton *>(QStringLiteral("scraperRetry"));
+        QVERIFY(pause->isEnabled() && !resume->isEnabled() && !retry->isEnabled());
+        // Paused (queued: at once), resumed (queued again), cancelled; each button only when it applies.
+        QTest::mouseClick(pause, Qt::LeftButton);
+        QCOMPARE(cell(jobs, 0, 2), QStringLiteral("paused"));
+        QVERIFY(!pause->isEnabled() && resume->isEnabled() && cancel->isEnabled());
+        QTest::mouseClick(resume, Qt::LeftButton);
+        QCOMPARE(cell(jobs, 0, 2), QStringLiteral("pending"));
+        QVERIFY(pause->isEnabled() && !resume->isEnabled());
         QTest::mouseClick(cancel, Qt::LeftButton);
         QCOMPARE(cell(jobs, 0, 2), QStringLiteral("cancelled"));
+        QVERIFY(!cancel->isEnabled() && resume->isEnabled() && !retry->isEnabled());
         m_engine.reset();
     }
 };

@@ -908,21 +908,24 @@ core::Result<LeadService::SourceUpsert> LeadService::upsertBySource(const Actor 
     if (!tx.isActive())
         return tx.error();
     // What is stored already, by (source, source_id).
+    // (One source and a list of ids a statement: an OR of (source, source_id) pairs had
+    // PostgreSQL test every pair against every row its bitmap scan found.)
     QHash<QString, qint64> known;
     {
-        QStringList pairs;
-        QVariantList params;
-        for (const Valid &v : std::as_const(valid)) {
-            pairs << QStringLiteral("(source = ? AND source_id = ?)");
-            params << v.source << v.sourceId;
-        }
-        for (qsizetype i = 0; i < pairs.size(); i += 200) {
-            QVariantList chunk = params.mid(i * 2, 400);
-            auto found = m_db->select(QStringLiteral("SELECT source, source_id, id FROM leads WHERE ") + pairs.mid(i, 200).join(QStringLiteral(" OR ")), chunk);
-            if (!found)
-                return found.error();
-            for (const auto &r : *found)
-                known.insert(r.value(0).toString() + u'\x1f' + r.value(1).toString(), r.value(2).toLongLong());
+        QHash<QString, QVariantList> idsBySource;
+        for (const Valid &v : std::as_const(valid))
+            idsBySource[v.source] << v.sourceId;
+        for (auto it = idsBySource.cbegin(); it != idsBySource.cend(); ++it) {
+            for (qsizetype i = 0; i < it->size(); i += 500) {
+                const QVariantList chunk = it->mid(i, 500);
+                auto found = m_db->select(QStringLiteral("SELECT source, source_id, id FROM leads WHERE source = ? AND source_id IN (%1)")
+                                              .arg(storage::Database::placeholders(chunk.size())),
+                                          QVariantList{it.key()} + chunk);
+                if (!found)
+                    return found.error();
+                for (const auto &r : *found)
+                    known.insert(r.value(0).toString() + u'\x1f' + r.value(1).toString(), r.value(2).toLongLong());
+            }
         }
     }
     // The same listing twice in one batch: the last one's fields win (as if it updated the first).

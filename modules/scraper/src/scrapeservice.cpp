@@ -539,16 +539,21 @@ void ScrapeService::registerHandlers(storage::WorkerPool &pool)
                                {QStringLiteral("progress"), percent},   {QStringLiteral("pages_fetched"), pages},
                                {QStringLiteral("leads_found"), found}, {QStringLiteral("errors"), int(errors.size())}};
         };
-        // The next wave: the next page of every search still going, a few pages ahead each when
-        // few are left (a page after a short one is then dropped unread).
+        // The next wave: up to kWaveTarget pages, the next page of each search still going (in
+        // turn from where the last wave stopped), a few pages ahead each when few are left (a
+        // page after a short one is then dropped). A wave's size bounds the memory a scrape holds.
+        qsizetype turn = 0;
         auto nextWave = [&] {
             QList<FetchedPage> wave;
             int active = 0;
             for (const Search &s : std::as_const(searches))
                 active += s.over ? 0 : 1;
             const int ahead = qBound(1, kWaveTarget / qMax(1, active), 4);
-            for (qsizetype i = 0; i < searches.size(); ++i) {
+            for (qsizetype n = 0; n < searches.size() && wave.size() < kWaveTarget; ++n) {
+                const qsizetype i = (turn + n) % searches.size();
                 Search &s = searches[i];
+                if (!s.over)
+                    turn = i + 1;
                 for (int k = 0; !s.over && k < ahead && s.next + k < maxPages; ++k) {
                     CraigslistSearch spec = s.spec;
                     spec.offset = (s.next + k) * kPageSize;

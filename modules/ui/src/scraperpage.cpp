@@ -63,7 +63,7 @@ ScraperPage::ScraperPage(scraper::ScrapeService &scrapes, leads::Actor actor, QW
     form->addRow(QString(), switches);
     m_pages = new QSpinBox(this);
     m_pages->setObjectName(QStringLiteral("scraperPages"));
-    m_pages->setRange(1, 20);
+    m_pages->setRange(1, 100);
     m_pages->setValue(3);
     m_pages->setMaximumWidth(120);
     m_pages->setToolTip(tr("Result pages to read for each site and category (120 listings a page)"));
@@ -89,15 +89,20 @@ ScraperPage::ScraperPage(scraper::ScrapeService &scrapes, leads::Actor actor, QW
     m_jobs->setSelectionMode(QAbstractItemView::SingleSelection);
     m_jobs->verticalHeader()->hide();
     m_jobs->horizontalHeader()->setSectionResizeMode(Errors, QHeaderView::Stretch);
-    m_cancel = new QPushButton(tr("&Cancel job"), this);
-    m_cancel->setObjectName(QStringLiteral("scraperCancel"));
-    m_cancel->setEnabled(false);
-    connect(m_cancel, &QPushButton::clicked, this, &ScraperPage::cancelSelected);
-    connect(m_jobs, &QTableWidget::itemSelectionChanged, this, [this] {
-        const int row = m_jobs->currentRow();
-        const QString status = row >= 0 && m_jobs->item(row, Status) ? m_jobs->item(row, Status)->data(Qt::UserRole).toString() : QString();
-        m_cancel->setEnabled(status == QLatin1String("pending") || status == QLatin1String("running"));
-    });
+    // What a selected job can do next (each button enabled only when it applies).
+    auto button = [this](const QString &text, const char *name, const QString &tip, Action action) {
+        auto *b = new QPushButton(text, this);
+        b->setObjectName(QLatin1String(name));
+        b->setToolTip(tip);
+        b->setEnabled(false);
+        connect(b, &QPushButton::clicked, this, [this, action] { actOnSelected(action); });
+        return b;
+    };
+    m_pause = button(tr("&Pause"), "scraperPause", tr("Stop after the pages being fetched; Resume goes on from there"), Action::Pause);
+    m_resume = button(tr("Res&ume"), "scraperResume", tr("Go on from where the scrape stopped (pages stored are not fetched again)"), Action::Resume);
+    m_retry = button(tr("Retry &failed pages"), "scraperRetry", tr("Fetch the pages that failed again"), Action::RetryFailed);
+    m_cancel = button(tr("&Cancel job"), "scraperCancel", tr("Stop the scrape for good (it can still be resumed)"), Action::Cancel);
+    connect(m_jobs, &QTableWidget::itemSelectionChanged, this, &ScraperPage::updateActions);
 
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_run);
@@ -105,6 +110,9 @@ ScraperPage::ScraperPage(scraper::ScrapeService &scrapes, leads::Actor actor, QW
     auto *jobsBar = new QHBoxLayout;
     jobsBar->addWidget(new QLabel(tr("<b>Scrape jobs</b>"), this));
     jobsBar->addStretch();
+    jobsBar->addWidget(m_pause);
+    jobsBar->addWidget(m_resume);
+    jobsBar->addWidget(m_retry);
     jobsBar->addWidget(m_cancel);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(new QLabel(tr("<h2>Craigslist</h2>Businesses advertising services are the leads: each listing becomes a lead "
@@ -150,15 +158,46 @@ void ScraperPage::run()
     refresh();
 }
 
-void ScraperPage::cancelSelected()
+void ScraperPage::actOnSelected(Action action)
 {
     const int row = m_jobs->currentRow();
     if (row < 0 || !m_jobs->item(row, Id))
         return;
     const qint64 id = m_jobs->item(row, Id)->data(Qt::UserRole).toLongLong();
-    auto done = m_scrapes.cancel(id);
-    m_message->setText(done ? tr("Scrape %1: cancel asked.").arg(id) : done.error().userMessage());
+    core::Result<QJsonObject> done = core::makeError(core::ErrorCode::Internal, QString());
+    QString said;
+    switch (action) {
+    case Action::Pause:
+        done = m_scrapes.pause(id);
+        said = tr("Scrape %1 pauses after the pages it is fetching.").arg(id);
+        break;
+    case Action::Resume:
+        done = m_scrapes.resume(id);
+        said = tr("Scrape %1 goes on.").arg(id);
+        break;
+    case Action::RetryFailed:
+        done = m_scrapes.retryFailed(id);
+        said = tr("Scrape %1 fetches its failed pages again.").arg(id);
+        break;
+    case Action::Cancel:
+        done = m_scrapes.cancel(id);
+        said = tr("Scrape %1: cancel asked.").arg(id);
+        break;
+    }
+    m_message->setText(done ? said : done.error().userMessage());
     refresh();
+}
+
+void ScraperPage::updateActions()
+{
+    const int row = m_jobs->currentRow();
+    const QString status = row >= 0 && m_jobs->item(row, Status) ? m_jobs->item(row, Status)->data(Qt::UserRole).toString() : QString();
+    const bool errors = row >= 0 && m_jobs->item(row, Errors) && !m_jobs->item(row, Errors)->text().isEmpty();
+    const bool live = status == QLatin1String("pending") || status == QLatin1String("running");
+    m_pause->setEnabled(live);
+    m_cancel->setEnabled(live || status == QLatin1String("paused"));
+    m_resume->setEnabled(status == QLatin1String("paused") || status == QLatin1String("cancelled") || status == QLatin1String("failed"));
+    m_retry->setEnabled(!live && !status.isEmpty() && errors);
 }
 
 void ScraperPage::refresh()
@@ -210,6 +249,7 @@ void ScraperPage::refresh()
             m_jobs->selectRow(r);
     }
     m_timer->setInterval(active ? 500 : 5000);
+    updateActions();
 }
 
 void registerScraperPage(PageRegistry &registry)

@@ -33,8 +33,10 @@ public:
     void refresh();
 
 private:
+    enum class Action { Pause, Resume, RetryFailed, Cancel };
     void run();
-    void cancelSelected();
+    void actOnSelected(Action action);
+    void updateActions();
 
     scraper::ScrapeService &m_scrapes;
     leads::Actor m_actor;
@@ -47,6 +49,9 @@ private:
     QCheckBox *m_postings;
     QSpinBox *m_pages;
     QPushButton *m_run;
+    QPushButton *m_pause;
+    QPushButton *m_resume;
+    QPushButton *m_retry;
     QPushButton *m_cancel;
     QLabel *m_message;
     QTableWidget *m_jobs;
