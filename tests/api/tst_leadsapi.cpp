@@ -25,6 +25,8 @@
 #include <QTest>
 #include <QUrlQuery>
 
+#include <future>
+
 // JSON written as JSON in the source: J({"a": 1}) is the string "{\"a\": 1}".
 #define J(...) #__VA_ARGS__
 
@@ -450,6 +452,54 @@ private Q_SLOTS:
         QVERIFY(status.json.value(QStringLiteral("http")).toObject().value(QStringLiteral("requests")).toInt() >= 12); // the pages asked for above
         QCOMPARE(send("POST", path + QStringLiteral("/pause"), {}, QStringLiteral("viewer")).status, 403);
         QCOMPARE(send("POST", QStringLiteral("/api/v1/scraper/jobs/999999/resume"), {}).status, 404);
+    }
+
+    // A lead's website analysed through the API: the findings come back and stay on the lead;
+    // bad requests say what to fix.
+    void analyzeWebsiteOfALead()
+    {
+        start(1);
+        FT_STOP_IF_FAILED();
+        test::FixtureHttpServer site;
+        QVERIFY(site.start());
+        test::FixtureHttpServer::Response home;
+        home.body = "<html><head><title>Joe's Bakery</title></head><body><p>Call (512) 555-0147</p>"
+                    "<footer>&copy; 2015 Joe's Bakery</footer></body></html>";
+        site.addResponse("/home/", home);
+        const qint64 id = create(J({"name":"Joe Baker","website":"joesbakery.example"}));
+        const qint64 bare = create(J({"name":"No Site"}));
+        FT_STOP_IF_FAILED();
+        const QString url = site.baseUrl() + QStringLiteral("/home/");
+        // The server answers on this thread: the request runs beside it.
+        auto analyze = [&](const QJsonObject &body, const QString &role = QStringLiteral("admin")) {
+            auto future = std::async(std::launch::async, [&] { return send("POST", QStringLiteral("/api/v1/ai-mvp/analyze-website"), body, role); });
+            while (future.wait_for(std::chrono::milliseconds(0)) != std::future_status::ready)
+                QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+            return future.get();
+        };
+        Reply r = analyze(QJsonObject{{QStringLiteral("lead_id"), id}, {QStringLiteral("url"), url}});
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json.value(QStringLiteral("reachable")).toBool(), true);
+        QCOMPARE(r.json.value(QStringLiteral("copyright_year")).toInt(), 2015);
+        const int score = r.json.value(QStringLiteral("prospect")).toObject().value(QStringLiteral("score")).toInt();
+        QVERIFY2(score >= 60, r.body.constData()); // no HTTPS, no viewport, 2015, no description
+        const QJsonObject lead = get(QStringLiteral("/api/v1/leads/%1").arg(id)).json;
+        QCOMPARE(lead.value(QStringLiteral("enrichment_status")).toString(), QStringLiteral("analyzed"));
+        QVERIFY(!lead.value(QStringLiteral("enriched_at")).isNull());
+        QCOMPARE(lead.value(QStringLiteral("website_analysis")).toObject().value(QStringLiteral("prospect")).toObject().value(QStringLiteral("score")).toInt(), score);
+        // Just a URL: answered, nothing stored anywhere.
+        QCOMPARE(analyze(QJsonObject{{QStringLiteral("url"), url}}).status, 200);
+        QCOMPARE(analyze(QJsonObject{{QStringLiteral("url"), QStringLiteral("not a url")}}).status, 422);
+        QCOMPARE(analyze(QJsonObject{{QStringLiteral("url"), QStringLiteral("ftp://joesbakery.example")}}).status, 422);
+        r = analyze(QJsonObject{});
+        QCOMPARE(r.status, 422);
+        QVERIFY2(r.body.contains("lead_id"), r.body.constData());
+        r = analyze(QJsonObject{{QStringLiteral("lead_id"), bare}});
+        QCOMPARE(r.status, 422);
+        QVERIFY2(r.body.contains("no website"), r.body.constData());
+        QCOMPARE(analyze(QJsonObject{{QStringLiteral("lead_id"), 999999}}).status, 404);
+        QCOMPARE(analyze(QJsonObject{{QStringLiteral("lead_id"), QStringLiteral("7")}}).status, 422);
+        QCOMPARE(analyze(QJsonObject{{QStringLiteral("url"), url}}, QStringLiteral("viewer")).status, 403);
     }
 
     void scrapeJobsRefuseBadSearches()

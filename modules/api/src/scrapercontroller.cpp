@@ -66,6 +66,16 @@ void registerScraperRoutes(RouteTable &table, engine::Engine &engine)
     table.add({M::Get, QStringLiteral("/api/v1/scraper/jobs/{id}/pages"), Role::Viewer, tag,
                QStringLiteral("The search pages a scrape stored or failed (search, page, url, status, listings, leads added, error)"), {}, listSchema(page), 200,
                [&scrapes](RequestContext &c) { return listOrError(scrapes.pages(c.idParam())); }, {}, {}, {}});
+    const QString ai = QStringLiteral("ai");
+    table.add({M::Post, QStringLiteral("/api/v1/ai-mvp/analyze-website"), Role::User, ai,
+               QStringLiteral("Analyse a website ({url}) or a lead's ({lead_id}, findings stored on the lead): reachable, HTTPS and certificate, "
+                              "redirects, time to first byte, load time, weight, mobile viewport, title and description, copyright year, CMS and "
+                              "technology, contacts, social links, broken links, and a prospect score 0-100 with its reasons"),
+               s::object({{QStringLiteral("url"), s::string(1, 2000)}, {QStringLiteral("lead_id"), s::integer()}}, {}),
+               s::object({{QStringLiteral("url"), s::string()}, {QStringLiteral("reachable"), s::boolean()},
+                          {QStringLiteral("prospect"), s::object({}, {}, true)}},
+                         {}, true),
+               200, [&scrapes](RequestContext &c) { return jsonOrError(scrapes.analyzeWebsite(actorOf(c), c.body)); }, {}, {}, {}});
     table.add({M::Get, QStringLiteral("/api/v1/scraper/queue/status"), Role::Viewer, tag,
                QStringLiteral("The scraper's load: scrape jobs by status, the live ones with their progress, outbound HTTP counters"), {},
                s::object({{QStringLiteral("jobs"), s::object({}, {}, true)}, {QStringLiteral("active"), s::arrayOf(job)},

@@ -215,6 +215,10 @@ struct HttpClient::Engine {
         curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, &Engine::onHeader);
         curl_easy_setopt(e, CURLOPT_HEADERDATA, t.get());
         curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(t->request.maxBodyBytes));
+        if (!t->request.verifyTls) {
+            curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 0L);
+            curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 0L);
+        }
         if (t->request.method != "GET") {
             curl_easy_setopt(e, CURLOPT_CUSTOMREQUEST, t->request.method.constData());
             if (!t->request.body.isEmpty() || t->request.method == "POST" || t->request.method == "PUT") {
@@ -335,6 +339,12 @@ struct HttpClient::Engine {
         t->response.contentType = type ? QByteArray(type) : QByteArray();
         t->response.headers = t->headers;
         t->response.body = t->body;
+        long redirects = 0;
+        curl_easy_getinfo(e, CURLINFO_REDIRECT_COUNT, &redirects);
+        t->response.redirects = int(redirects);
+        curl_off_t firstByteUs = 0;
+        if (curl_easy_getinfo(e, CURLINFO_STARTTRANSFER_TIME_T, &firstByteUs) == CURLE_OK && status > 0)
+            t->response.firstByteMs = qint64(firstByteUs / 1000);
         curl_easy_cleanup(e);
         counts.bytes += t->body.size();
         if (status >= 200 && status < 300)

@@ -6,6 +6,7 @@
 #include "fliptech/net/htmldocument.h"
 #include "fliptech/net/httpclient.h"
 #include "fliptech/scraper/craigslistsearch.h"
+#include "fliptech/scraper/siteanalyzer.h"
 #include "fliptech/storage/database.h"
 #include "fliptech/storage/eventstore.h"
 #include "fliptech/storage/jobqueue.h"
@@ -393,6 +394,38 @@ core::Result<int> ScrapeService::storeWave(const Actor &actor, qint64 scrapeJobI
     if (auto c = tx.commit(); !c)
         return c.error();
     return added;
+}
+
+core::Result<QJsonObject> ScrapeService::analyzeWebsite(const Actor &actor, const QJsonObject &request)
+{
+    const QJsonValue leadId = request.value(QStringLiteral("lead_id"));
+    QString address = request.value(QStringLiteral("url")).toString();
+    if (!leadId.isUndefined() && !leadId.isNull()) {
+        if (!leadId.isDouble() || leadId.toDouble() != double(leadId.toInteger()) || leadId.toInteger() <= 0)
+            return invalid(QStringLiteral("lead_id"), QStringLiteral("must be a lead's id (a positive whole number)"));
+        auto lead = m_leads.get(leadId.toInteger());
+        if (!lead)
+            return lead.error();
+        if (address.isEmpty())
+            address = lead->value(QStringLiteral("website")).toString();
+        if (address.isEmpty())
+            return invalid(QStringLiteral("lead_id"), QStringLiteral("names a lead with no website: add one, or give url"));
+    } else if (address.isEmpty()) {
+        return invalid(QStringLiteral("url"), QStringLiteral("or lead_id is required"));
+    }
+    auto url = WebsiteAnalyzer::siteUrl(address);
+    if (!url)
+        return url.error();
+    const QJsonObject findings = WebsiteAnalyzer(m_http, m_clock).analyze(*url);
+    if (leadId.isDouble()) {
+        const QJsonObject fields{{QStringLiteral("website_analysis"), findings},
+                                 {QStringLiteral("enrichment_status"), findings.value(QStringLiteral("reachable")).toBool() ? QStringLiteral("analyzed")
+                                                                                                                           : QStringLiteral("unreachable")},
+                                 {QStringLiteral("enriched_at"), findings.value(QStringLiteral("analyzed_at"))}};
+        if (auto updated = m_leads.update(actor, leadId.toInteger(), fields, false); !updated)
+            return updated.error();
+    }
+    return findings;
 }
 
 int ScrapeService::enrichFromPostings(const Actor &actor, const QList<QPair<qint64, QUrl>> &leadsAndUrls, bool obeyRobots, QStringList *errors)

@@ -40,6 +40,9 @@ struct HttpRequest {
     // Ask the site's robots.txt first (fetched once per origin, kept a day) and refuse what it
     // disallows (a Forbidden error); its Crawl-delay spaces the requests to that host.
     bool obeyRobots = false;
+    // Check the server's certificate (off only to read a site whose certificate is wrong, after
+    // a verified attempt said so: the analyser reports it instead of failing).
+    bool verifyTls = true;
 };
 
 struct HttpResponse {
@@ -50,6 +53,8 @@ struct HttpResponse {
     QByteArray body;         // decompressed
     int attempts = 0;
     qint64 elapsedMs = 0;    // all attempts, waits included
+    qint64 firstByteMs = -1; // the last attempt's time to its first byte (redirects included); -1 without a response
+    int redirects = 0;       // followed by the last attempt
     std::optional<core::Error> error; // transport failure, limit hit or cancelled; an HTTP error status is not one
     bool ok() const { return !error && status >= 200 && status < 300; }
     QByteArray header(const QByteArray &name) const;

@@ -69,6 +69,11 @@ public:
     core::Result<QJsonObject> queueStatus();
     // The pages a job stored or failed ({search, page, url, status, listings, leads_added, error}).
     core::Result<QJsonArray> pages(qint64 id, int limit = 500);
+    // Website analysis (siteanalyzer.h): {url} analyses a site; {lead_id} the lead's website, and
+    // stores the findings on the lead (website_analysis, enrichment_status "analyzed" or
+    // "unreachable", enriched_at). The findings; NotFound / ValidationFailed (no website, a bad
+    // url) otherwise.
+    core::Result<QJsonObject> analyzeWebsite(const leads::Actor &actor, const QJsonObject &request);
     void registerHandlers(storage::WorkerPool &pool);
     // Where Craigslist is (default: defaultCraigslistBaseUrl()); tests point it at a local server.
     void setBaseUrl(const QString &pattern) { m_baseUrl = pattern; }
