@@ -10,11 +10,14 @@
 //     stored as leads, on SQLite and PostgreSQL (FLIPTECH_TEST_PG_URL); then the same scrape
 //     again (every listing known: updates). Pages/s, leads/s, the process's peak RSS (targets
 //     >= 1,000 pages/s SQLite, >= 500 PostgreSQL, < 200 MB). FLIPTECH_BENCH_SCRAPE_PARSE=0 runs
-//     this part only.
+//     this part only;
+//  3. website analysis of FLIPTECH_BENCH_SCRAPE_SITES local sites (default 1,000; 0: none),
+//     concurrency 16: sites/s (target >= 200).
 #include "benchhttp.h"
 #include "fliptech/engine/engine.h"
 #include "fliptech/scraper/craigslist.h"
 #include "fliptech/scraper/scrapeservice.h"
+#include "fliptech/scraper/siteanalyzer.h"
 #include "fixturehttpserver.h"
 #include "memorysecretstore.h"
 #include "tempdatabase.h"
@@ -29,6 +32,7 @@
 #include <QUrlQuery>
 
 #include <cstdio>
+#include <future>
 
 using namespace fliptech;
 
@@ -111,6 +115,62 @@ bool scrapeEndToEnd(storage::Backend backend, int pagesPerSearch, EndToEnd *out)
     const bool ok = run(&out->seconds, &out->pages, &out->leads) && run(&out->againSeconds, &out->againPages, &againLeads);
     out->rssMiB = peakRssMiB();
     return ok;
+}
+
+// 3. Website analysis: FLIPTECH_BENCH_SCRAPE_SITES sites (default 1,000), each its own host
+// (siteN.localhost) answering one of the captured small-business pages in turn, analysed with at
+// most 16 requests at once (4 a host), 5 of each site's own links checked (the local server
+// answers them 404: every one is fetched). Sites/s (target >= 200).
+bool analyzeSites(const QString &dir)
+{
+    const int count = qEnvironmentVariableIsSet("FLIPTECH_BENCH_SCRAPE_SITES") ? qEnvironmentVariable("FLIPTECH_BENCH_SCRAPE_SITES").toInt() : 1000;
+    if (count <= 0)
+        return true;
+    QList<QByteArray> pages;
+    const QDir websites(dir + QStringLiteral("/websites"));
+    for (const QString &name : websites.entryList({QStringLiteral("*.html")}, QDir::Files, QDir::Name)) {
+        QFile f(websites.filePath(name));
+        if (!f.open(QIODevice::ReadOnly))
+            return false;
+        pages << f.readAll();
+    }
+    if (pages.isEmpty())
+        return false;
+    test::FixtureHttpServer server;
+    if (!server.start())
+        return false;
+    server.addScript("/", [&pages](const test::FixtureHttpServer::Request &r) {
+        const QByteArray host = r.headers.value("host");
+        test::FixtureHttpServer::Response response;
+        response.body = pages.at(host.mid(4, host.indexOf('.') - 4).toInt() % pages.size());
+        return response;
+    });
+    QList<QUrl> urls;
+    const int port = QUrl(server.baseUrl()).port();
+    for (int i = 0; i < count; ++i)
+        urls << QUrl(QStringLiteral("http://site%1.localhost:%2/").arg(i).arg(port));
+    net::HttpClient::Options options;
+    options.maxConcurrent = 16;
+    net::HttpClient http(options);
+    const core::SystemClock clock;
+    scraper::WebsiteAnalyzer analyzer(http, clock);
+    QElapsedTimer t;
+    t.start();
+    auto future = std::async(std::launch::async, [&] { return analyzer.analyzeAll(urls, 5); });
+    while (future.wait_for(std::chrono::milliseconds(0)) != std::future_status::ready)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 10); // the local server answers on this thread
+    const QList<QJsonObject> found = future.get();
+    const double seconds = t.nsecsElapsed() / 1e9;
+    int reachable = 0, links = 0;
+    for (const auto &f : found) {
+        reachable += f.value(QStringLiteral("reachable")).toBool() ? 1 : 0;
+        links += f.value(QStringLiteral("broken_links")).toObject().value(QStringLiteral("checked")).toInt();
+    }
+    std::printf("\n| website analysis, concurrency 16 | sites (reachable) | links checked | requests | time | sites/s | requests/s |\n"
+                "|---|---|---|---|---|---|---|\n"
+                "| %d captured pages in turn | %d (%d) | %d | %lld | %.1f s | %.0f | %.0f |\n",
+                int(pages.size()), count, reachable, links, http.counters().requests, seconds, count / seconds, http.counters().requests / seconds);
+    return reachable == count;
 }
 
 } // namespace
@@ -206,5 +266,5 @@ int main(int argc, char **argv)
         std::printf("| %d pages, %lld leads | %s | %.0f, %.0f (%.1f s) | %.0f (%.1f s) | %.0f MiB |\n", e.pages, e.leads, qPrintable(e.backend), e.pages / e.seconds,
                     e.leads / e.seconds, e.seconds, e.againPages / e.againSeconds, e.againSeconds, e.rssMiB);
     }
-    return 0;
+    return analyzeSites(dir) ? 0 : 1;
 }

@@ -478,11 +478,16 @@ struct HttpClient::Engine {
             const int waitMs = startWaiting();
             int still = 0;
             curl_multi_perform(multi, &still);
-            int queued = 0;
+            int queued = 0, finished = 0;
             while (CURLMsg *m = curl_multi_info_read(multi, &queued))
-                if (m->msg == CURLMSG_DONE)
+                if (m->msg == CURLMSG_DONE) {
                     completed(m->easy_handle, m->data.result);
-            curl_multi_poll(multi, nullptr, 0, qBound(0, waitMs, 1000), nullptr);
+                    ++finished;
+                }
+            // A finished transfer frees a slot: start the next at once (waitMs was reckoned
+            // while the slots were full; waiting it out stalled a busy client up to a second).
+            if (finished == 0)
+                curl_multi_poll(multi, nullptr, 0, qBound(0, waitMs, 1000), nullptr);
         }
         // Shutting down: what still runs or waits ends as cancelled.
         std::vector<CURL *> handles;
