@@ -500,6 +500,18 @@ private Q_SLOTS:
         QCOMPARE(analyze(QJsonObject{{QStringLiteral("lead_id"), 999999}}).status, 404);
         QCOMPARE(analyze(QJsonObject{{QStringLiteral("lead_id"), QStringLiteral("7")}}).status, 422);
         QCOMPARE(analyze(QJsonObject{{QStringLiteral("url"), url}}, QStringLiteral("viewer")).status, 403);
+
+        // Many leads as a job: the one with a site analysed again, the one without skipped.
+        QVERIFY(send("PATCH", QStringLiteral("/api/v1/leads/%1").arg(id), QJsonObject{{QStringLiteral("website"), url}}).status == 200);
+        r = send("POST", QStringLiteral("/api/v1/leads/analyze-websites"), QJsonObject{{QStringLiteral("lead_ids"), QJsonArray{id, bare}}});
+        QCOMPARE(r.status, 202);
+        const QString job = QStringLiteral("/api/v1/jobs/%1").arg(r.json.value(QStringLiteral("job_id")).toInteger());
+        QTRY_COMPARE_WITH_TIMEOUT(get(job).json.value(QStringLiteral("state")).toString(), QStringLiteral("done"), 20000);
+        const QJsonObject result = get(job).json.value(QStringLiteral("result")).toObject();
+        QCOMPARE(result.value(QStringLiteral("analyzed")).toInt(), 1);
+        QCOMPARE(result.value(QStringLiteral("skipped")).toInt(), 1);
+        QCOMPARE(send("POST", QStringLiteral("/api/v1/leads/analyze-websites"), QJsonObject{{QStringLiteral("lead_ids"), QJsonArray{}}}).status, 422);
+        QCOMPARE(send("POST", QStringLiteral("/api/v1/leads/analyze-websites"), QJsonObject{}).status, 422);
     }
 
     void scrapeJobsRefuseBadSearches()

@@ -1,9 +1,12 @@
 // GUI: the Scraper page (offscreen, real widgets, a real engine with a job worker): a user names
 // a site and a category and presses Run; the job fetches a captured Craigslist page from a local
 // server standing in for Craigslist, the table shows it running and then done with the leads it
-// found; a bad site is refused with a message and no job; a queued job can be paused, resumed and cancelled.
+// found; a bad site is refused with a message and no job; a queued job can be paused, resumed and cancelled. And a lead's
+// website analysed from its detail pane.
 #include "fliptech/engine/engine.h"
 #include "fliptech/scraper/scrapeservice.h"
+#include "fliptech/leads/leadservice.h"
+#include "fliptech/ui/leadspage.h"
 #include "fliptech/ui/scraperpage.h"
 #include "fixturehttpserver.h"
 #include "memorysecretstore.h"
@@ -21,6 +24,8 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTabWidget>
+#include <QTextBrowser>
 
 using namespace fliptech;
 
@@ -131,6 +136,43 @@ private Q_SLOTS:
         QTest::mouseClick(cancel, Qt::LeftButton);
         QCOMPARE(cell(jobs, 0, 2), QStringLiteral("cancelled"));
         QVERIFY(!cancel->isEnabled() && resume->isEnabled() && !retry->isEnabled());
+        m_engine.reset();
+    }
+
+    // The website analysis on a lead's detail pane: Analyse website runs the job, the pane shows
+    // the score and the findings when it ends.
+    void websiteAnalysisOnTheLeadPane()
+    {
+        m_engine = engineWith(1);
+        FT_STOP_IF_FAILED();
+        test::FixtureHttpServer::Response home;
+        home.body = "<html><head><title>Joe's Bakery</title></head><body><p>Call (512) 555-0147</p><footer>&copy; 2014 Joe's</footer></body></html>";
+        m_craigslist.addResponse("/bakery/", home);
+        auto lead = m_engine->leads().create(leads::Actor::system(), QJsonObject{{QStringLiteral("name"), QStringLiteral("Joe Baker")},
+                                                                                 {QStringLiteral("website"), QString(m_craigslist.baseUrl() + QStringLiteral("/bakery/"))}});
+        QVERIFY(lead.ok());
+        ui::LeadsPage p(*m_engine, std::nullopt);
+        p.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&p));
+        p.openLead(lead->value(QStringLiteral("id")).toInteger());
+        auto *report = p.findChild<QTextBrowser *>(QStringLiteral("detailAnalysis"));
+        auto *analyze = p.findChild<QPushButton *>(QStringLiteral("detailAnalyze"));
+        QVERIFY(report && analyze);
+        QVERIFY(report->toPlainText().contains(QStringLiteral("Not analysed yet")));
+        QTest::mouseClick(analyze, Qt::LeftButton);
+        QVERIFY(!analyze->isEnabled()); // while it runs
+        QTRY_VERIFY_WITH_TIMEOUT(report->toPlainText().contains(QStringLiteral("Prospect score")), 20000);
+        const QString text = report->toPlainText();
+        QVERIFY2(text.contains(QStringLiteral("copyright 2014")) && text.contains(QStringLiteral("no HTTPS")) && text.contains(QStringLiteral("Joe's Bakery")),
+                 qPrintable(text));
+        QVERIFY(analyze->isEnabled());
+        QCOMPARE(m_engine->leads().get(lead->value(QStringLiteral("id")).toInteger())->value(QStringLiteral("enrichment_status")).toString(),
+                 QStringLiteral("analyzed"));
+        if (const QString dir = qEnvironmentVariable("FLIPTECH_TEST_SCREENSHOTS"); !dir.isEmpty()) {
+            for (auto *tabs : p.findChildren<QTabWidget *>())
+                tabs->setCurrentIndex(tabs->count() - 1);
+            QVERIFY(p.grab().save(dir + QStringLiteral("/leadanalysis.png")));
+        }
         m_engine.reset();
     }
 };

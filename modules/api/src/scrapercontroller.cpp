@@ -76,6 +76,19 @@ void registerScraperRoutes(RouteTable &table, engine::Engine &engine)
                           {QStringLiteral("prospect"), s::object({}, {}, true)}},
                          {}, true),
                200, [&scrapes](RequestContext &c) { return jsonOrError(scrapes.analyzeWebsite(actorOf(c), c.body)); }, {}, {}, {}});
+    table.add({M::Post, QStringLiteral("/api/v1/leads/analyze-websites"), Role::User, ai,
+               QStringLiteral("Analyse the websites of up to 10,000 leads as a job (202 with its id; progress on /api/v1/jobs/{id}); each lead's findings "
+                              "are stored on it as analyze-website does, leads without a website are skipped"),
+               s::object({{QStringLiteral("lead_ids"), s::arrayOf(s::integer())}}, {QStringLiteral("lead_ids")}),
+               s::object({{QStringLiteral("job_id"), s::integer()}}, {QStringLiteral("job_id")}), 202,
+               [&scrapes](RequestContext &c) {
+                   QList<qint64> ids;
+                   for (const auto &v : c.body.value(QStringLiteral("lead_ids")).toArray())
+                       ids << v.toInteger();
+                   auto job = scrapes.enqueueAnalysis(actorOf(c), ids);
+                   return jsonOrError(job ? core::Result<QJsonObject>(QJsonObject{{QStringLiteral("job_id"), *job}}) : core::Result<QJsonObject>(job.error()), 202);
+               },
+               {}, {}, {}});
     table.add({M::Get, QStringLiteral("/api/v1/scraper/queue/status"), Role::Viewer, tag,
                QStringLiteral("The scraper's load: scrape jobs by status, the live ones with their progress, outbound HTTP counters"), {},
                s::object({{QStringLiteral("jobs"), s::object({}, {}, true)}, {QStringLiteral("active"), s::arrayOf(job)},

@@ -417,15 +417,35 @@ core::Result<QJsonObject> ScrapeService::analyzeWebsite(const Actor &actor, cons
     if (!url)
         return url.error();
     const QJsonObject findings = WebsiteAnalyzer(m_http, m_clock).analyze(*url);
-    if (leadId.isDouble()) {
-        const QJsonObject fields{{QStringLiteral("website_analysis"), findings},
-                                 {QStringLiteral("enrichment_status"), findings.value(QStringLiteral("reachable")).toBool() ? QStringLiteral("analyzed")
-                                                                                                                           : QStringLiteral("unreachable")},
-                                 {QStringLiteral("enriched_at"), findings.value(QStringLiteral("analyzed_at"))}};
-        if (auto updated = m_leads.update(actor, leadId.toInteger(), fields, false); !updated)
-            return updated.error();
-    }
+    if (leadId.isDouble())
+        if (auto stored = storeAnalysis(actor, leadId.toInteger(), findings); !stored)
+            return stored.error();
     return findings;
+}
+
+core::Status ScrapeService::storeAnalysis(const Actor &actor, qint64 leadId, const QJsonObject &findings)
+{
+    const QJsonObject fields{{QStringLiteral("website_analysis"), findings},
+                             {QStringLiteral("enrichment_status"),
+                              findings.value(QStringLiteral("reachable")).toBool() ? QStringLiteral("analyzed") : QStringLiteral("unreachable")},
+                             {QStringLiteral("enriched_at"), findings.value(QStringLiteral("analyzed_at"))}};
+    if (auto updated = m_leads.update(actor, leadId, fields, false); !updated)
+        return updated.error();
+    return {};
+}
+
+core::Result<qint64> ScrapeService::enqueueAnalysis(const Actor &actor, const QList<qint64> &leadIds)
+{
+    if (leadIds.isEmpty() || leadIds.size() > 10000)
+        return invalid(QStringLiteral("lead_ids"), QStringLiteral("must list 1 to 10,000 leads"));
+    QJsonArray ids;
+    for (qint64 id : leadIds)
+        ids.append(id);
+    storage::JobSpec spec(analyzeType, {{QStringLiteral("lead_ids"), ids}, {QStringLiteral("actor"), leads::LeadJobs::actorToJson(actor)}});
+    spec.queue = QStringLiteral("scraper");
+    spec.maxAttempts = 1;
+    spec.createdBy = actor.userId;
+    return m_jobs.enqueue(spec);
 }
 
 int ScrapeService::enrichFromPostings(const Actor &actor, const QList<QPair<qint64, QUrl>> &leadsAndUrls, bool obeyRobots, QStringList *errors)
@@ -497,6 +517,47 @@ struct Search {
 
 void ScrapeService::registerHandlers(storage::WorkerPool &pool)
 {
+    pool.registerHandler(analyzeType, [this](storage::JobContext &ctx) -> JobOutcome {
+        const Actor actor = leads::LeadJobs::actorFromJson(ctx.payload().value(QStringLiteral("actor")).toObject());
+        const QJsonArray ids = ctx.payload().value(QStringLiteral("lead_ids")).toArray();
+        int analyzed = 0, unreachable = 0, skipped = 0, failed = 0;
+        QStringList errors;
+        WebsiteAnalyzer analyzer(m_http, m_clock);
+        // 64 sites at a time: the client runs them within its limits; the findings are stored
+        // as each batch ends (a cancelled job keeps what it finished).
+        for (qsizetype start = 0; start < ids.size() && !ctx.isCancelled(); start += 64) {
+            QList<qint64> leadsOfBatch;
+            QList<QUrl> sites;
+            for (qsizetype i = start; i < qMin(ids.size(), start + 64); ++i) {
+                const qint64 id = ids.at(i).toInteger();
+                auto lead = m_leads.get(id);
+                auto url = lead ? WebsiteAnalyzer::siteUrl(lead->value(QStringLiteral("website")).toString()) : core::Result<QUrl>(lead.error());
+                if (!url) {
+                    ++skipped;
+                    continue;
+                }
+                leadsOfBatch << id;
+                sites << *url;
+            }
+            const QList<QJsonObject> found = analyzer.analyzeAll(sites);
+            for (qsizetype k = 0; k < found.size(); ++k) {
+                if (auto stored = storeAnalysis(actor, leadsOfBatch.at(k), found.at(k)); !stored) {
+                    ++failed;
+                    if (errors.size() < 10)
+                        errors << stored.error().userMessage();
+                    continue;
+                }
+                (found.at(k).value(QStringLiteral("reachable")).toBool() ? analyzed : unreachable)++;
+            }
+            ctx.setProgress(int(qMin(ids.size(), start + 64) * 100 / ids.size()));
+        }
+        const QJsonObject result{{QStringLiteral("analyzed"), analyzed}, {QStringLiteral("unreachable"), unreachable},
+                                 {QStringLiteral("skipped"), skipped}, {QStringLiteral("failed"), failed},
+                                 {QStringLiteral("errors"), QJsonArray::fromStringList(errors)}};
+        if (ctx.isCancelled())
+            return JobOutcome::cancelled();
+        return JobOutcome::done(result);
+    });
     pool.registerHandler(craigslistType, [this](storage::JobContext &ctx) -> JobOutcome {
         const qint64 id = ctx.payload().value(QStringLiteral("scrape_job_id")).toInteger();
         const Actor actor = leads::LeadJobs::actorFromJson(ctx.payload().value(QStringLiteral("actor")).toObject());

@@ -3,6 +3,8 @@
 #include "fliptech/engine/engine.h"
 #include "fliptech/leads/leadexporter.h"
 #include "fliptech/leads/workspaceservices.h"
+#include "fliptech/scraper/scrapeservice.h"
+#include "fliptech/storage/jobqueue.h"
 #include "fliptech/ui/leaddialogs.h"
 #include "fliptech/ui/leadtablemodel.h"
 #include "fliptech/ui/settingspage.h"
@@ -32,6 +34,7 @@
 #include <QShortcut>
 #include <QSplitter>
 #include <QTabWidget>
+#include <QTextBrowser>
 #include <QTableView>
 #include <QTimer>
 #include <QToolButton>
@@ -412,6 +415,63 @@ void LeadsPage::cancelBulk()
     m_cancelRequested = true;
 }
 
+namespace {
+
+// The website analysis as the detail pane shows it: the score and its reasons first, then what
+// was measured.
+QString analysisReport(const QJsonObject &a, const QString &website)
+{
+    auto esc = [](const QString &s) { return s.toHtmlEscaped(); };
+    if (a.isEmpty())
+        return website.isEmpty() ? QObject::tr("<p>No website on this lead. Add one in <b>Details</b>, then <b>Analyse website</b> scores it as a prospect.</p>")
+                                 : QObject::tr("<p>Not analysed yet. <b>Analyse website</b> reads %1 and scores it as a prospect: HTTPS, speed, "
+                                               "mobile, age, technology, contacts, broken links.</p>").arg(esc(website));
+    const QJsonObject prospect = a.value(QStringLiteral("prospect")).toObject();
+    QString html = QObject::tr("<h3>Prospect score %1 / 100</h3>").arg(prospect.value(QStringLiteral("score")).toInt());
+    const QJsonArray reasons = prospect.value(QStringLiteral("reasons")).toArray();
+    if (reasons.isEmpty())
+        html += QObject::tr("<p>Nothing to fix: a modern, working site.</p>");
+    html += QStringLiteral("<ul>");
+    for (const auto &r : reasons)
+        html += QStringLiteral("<li>+%1 %2</li>").arg(r.toObject().value(QStringLiteral("points")).toInt()).arg(esc(r.toObject().value(QStringLiteral("reason")).toString()));
+    html += QStringLiteral("</ul><table cellspacing=4>");
+    auto row = [&html, &esc](const QString &name, const QString &value) {
+        if (!value.isEmpty())
+            html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(esc(name), esc(value));
+    };
+    auto yesNo = [](const QJsonValue &v) { return v.isNull() || v.isUndefined() ? QString() : v.toBool() ? QObject::tr("yes") : QObject::tr("no"); };
+    const QLocale locale;
+    row(QObject::tr("Address"), a.value(QStringLiteral("final_url")).toString(a.value(QStringLiteral("url")).toString()));
+    row(QObject::tr("Answers"), a.value(QStringLiteral("reachable")).toBool() ? QObject::tr("yes (HTTP %1)").arg(a.value(QStringLiteral("status")).toInt())
+                                                                              : QObject::tr("no: %1").arg(a.value(QStringLiteral("error")).toString()));
+    row(QObject::tr("HTTPS"), yesNo(a.value(QStringLiteral("https"))));
+    row(QObject::tr("Certificate valid"), yesNo(a.value(QStringLiteral("certificate_valid"))));
+    if (a.contains(QStringLiteral("load_ms")))
+        row(QObject::tr("Load time"), QObject::tr("%1 s (first byte %2 ms)").arg(locale.toString(a.value(QStringLiteral("load_ms")).toDouble() / 1000.0, 'f', 2))
+                                          .arg(a.value(QStringLiteral("ttfb_ms")).toInteger()));
+    if (a.contains(QStringLiteral("page_bytes")))
+        row(QObject::tr("Page weight"), locale.formattedDataSize(a.value(QStringLiteral("page_bytes")).toInteger()));
+    row(QObject::tr("Mobile viewport"), yesNo(a.value(QStringLiteral("viewport"))));
+    row(QObject::tr("Title"), a.value(QStringLiteral("title")).toString());
+    row(QObject::tr("Description"), a.value(QStringLiteral("meta_description")).toString());
+    if (const int year = a.value(QStringLiteral("copyright_year")).toInt(); year > 0)
+        row(QObject::tr("Copyright"), QString::number(year));
+    row(QObject::tr("Technology"), a.value(QStringLiteral("tech")).toVariant().toStringList().join(QStringLiteral(", ")) +
+                                       (a.value(QStringLiteral("jquery_version")).toString().isEmpty() ? QString()
+                                                                                                       : QStringLiteral(" (jQuery %1)").arg(a.value(QStringLiteral("jquery_version")).toString())));
+    row(QObject::tr("E-mails"), a.value(QStringLiteral("emails")).toVariant().toStringList().join(QStringLiteral(", ")));
+    row(QObject::tr("Phones"), a.value(QStringLiteral("phones")).toVariant().toStringList().join(QStringLiteral(", ")));
+    row(QObject::tr("Social"), a.value(QStringLiteral("social")).toObject().keys().join(QStringLiteral(", ")));
+    const QJsonObject broken = a.value(QStringLiteral("broken_links")).toObject();
+    if (!broken.isEmpty())
+        row(QObject::tr("Broken links"), QObject::tr("%1 of %2 checked").arg(broken.value(QStringLiteral("broken")).toArray().size()).arg(broken.value(QStringLiteral("checked")).toInt()));
+    row(QObject::tr("Analysed"), locale.toString(QDateTime::fromString(a.value(QStringLiteral("analyzed_at")).toString(), Qt::ISODateWithMs).toLocalTime(),
+                                                 QLocale::ShortFormat));
+    return html + QStringLiteral("</table>");
+}
+
+} // namespace
+
 QWidget *LeadsPage::buildDetail()
 {
     m_detail = new QWidget(this);
@@ -501,6 +561,51 @@ QWidget *LeadsPage::buildDetail()
     m_activity = new QListWidget(tabs);
     m_activity->setWordWrap(true);
     tabs->addTab(m_activity, tr("Activity"));
+
+    // The website analysis: the report, and a button that runs it as a job (the pane shows the
+    // findings when it ends).
+    auto *sitePage = new QWidget(tabs);
+    auto *sv = new QVBoxLayout(sitePage);
+    m_analysis = new QTextBrowser(sitePage);
+    m_analysis->setObjectName(QStringLiteral("detailAnalysis"));
+    m_analysis->setOpenExternalLinks(true);
+    m_analyze = new QPushButton(tr("&Analyse website"), sitePage);
+    m_analyze->setObjectName(QStringLiteral("detailAnalyze"));
+    m_analyze->setToolTip(tr("Read the lead's site and score it as a prospect: HTTPS, speed, mobile, age, technology, contacts, broken links"));
+    sv->addWidget(m_analysis, 1);
+    sv->addWidget(m_analyze);
+    m_analysisPoll = new QTimer(this);
+    m_analysisPoll->setInterval(300);
+    connect(m_analyze, &QPushButton::clicked, this, [this] {
+        if (!m_detailId)
+            return;
+        auto job = m_engine.scrapes().enqueueAnalysis(actor(), {m_detailId});
+        if (!job) {
+            m_message->setText(job.error().userMessage());
+            return;
+        }
+        m_analysisJob = *job;
+        m_analysisLead = m_detailId;
+        m_analyze->setEnabled(false);
+        m_analyze->setText(tr("Analysing…"));
+        m_analysisPoll->start();
+    });
+    connect(m_analysisPoll, &QTimer::timeout, this, [this] {
+        auto job = m_engine.jobs().get(m_analysisJob);
+        if (job && (job->state == storage::JobState::Queued || job->state == storage::JobState::Running))
+            return;
+        m_analysisPoll->stop();
+        m_analyze->setEnabled(true);
+        m_analyze->setText(tr("&Analyse website"));
+        const QJsonObject result = job ? job->result : QJsonObject();
+        if (!job || job->state != storage::JobState::Done)
+            m_message->setText(tr("The website analysis did not finish: %1").arg(job ? job->lastError : job.error().userMessage()));
+        else if (result.value(QStringLiteral("skipped")).toInt() > 0)
+            m_message->setText(tr("This lead has no website to analyse: add one in Details."));
+        if (m_detailId == m_analysisLead)
+            openLead(m_detailId);
+    });
+    tabs->addTab(sitePage, tr("Website"));
     m_detail->setEnabled(false);
     return m_detail;
 }
@@ -522,6 +627,8 @@ void LeadsPage::showDetail(const QJsonObject &lead)
         auto *item = new QListWidgetItem(t.toObject().value(QStringLiteral("name")).toString(), m_tags);
         item->setData(Qt::UserRole, t.toObject().value(QStringLiteral("id")).toInteger());
     }
+    m_analysis->setHtml(analysisReport(lead.value(QStringLiteral("website_analysis")).toObject(), lead.value(QStringLiteral("website")).toString()));
+    m_analyze->setEnabled(!m_analysisPoll->isActive());
     m_notes->clear();
     if (auto notes = m_engine.notes().forLead(m_detailId)) {
         for (const auto &n : *notes) {

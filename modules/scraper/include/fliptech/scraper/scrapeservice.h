@@ -40,6 +40,7 @@ class ScrapeService final
 {
 public:
     static inline const QString craigslistType = QStringLiteral("scraper.craigslist");
+    static inline const QString analyzeType = QStringLiteral("scraper.analyze_websites");
 
     ScrapeService(std::shared_ptr<storage::Database> db, storage::JobQueue &jobs, storage::EventStore *events, leads::LeadService &leads,
                   net::HttpClient &http, const core::Clock &clock);
@@ -74,6 +75,10 @@ public:
     // "unreachable", enriched_at). The findings; NotFound / ValidationFailed (no website, a bad
     // url) otherwise.
     core::Result<QJsonObject> analyzeWebsite(const leads::Actor &actor, const QJsonObject &request);
+    // The websites of up to 10,000 leads analysed as a job (queue "scraper"; many sites at once,
+    // each lead's findings stored as analyzeWebsite() does; leads without a website are counted
+    // and skipped). The job's id.
+    core::Result<qint64> enqueueAnalysis(const leads::Actor &actor, const QList<qint64> &leadIds);
     void registerHandlers(storage::WorkerPool &pool);
     // Where Craigslist is (default: defaultCraigslistBaseUrl()); tests point it at a local server.
     void setBaseUrl(const QString &pattern) { m_baseUrl = pattern; }
@@ -96,6 +101,8 @@ private:
     // The row to `to` (paused or cancelled) and its worker asked to stop.
     core::Result<QJsonObject> stop(qint64 id, const QString &to);
     static leads::Actor actorOf(const QJsonObject &row);
+    // Findings onto their lead.
+    core::Status storeAnalysis(const leads::Actor &actor, qint64 leadId, const QJsonObject &findings);
     core::Result<int> storeWave(const leads::Actor &actor, qint64 scrapeJobId, const QStringList &searchKeys, const QList<FetchedPage> &pages,
                                 QList<QPair<qint64, QUrl>> *addedLeads);
     // Reads the postings of new leads (phones, e-mails, body, address, attributes) onto them;

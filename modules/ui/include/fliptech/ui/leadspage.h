@@ -23,6 +23,7 @@ class QLabel;
 class QLineEdit;
 class QListWidget;
 class QPlainTextEdit;
+class QTextBrowser;
 class QProgressBar;
 class QPushButton;
 class QTableView;
@@ -121,6 +122,11 @@ private:
     QListWidget *m_notes = nullptr;
     QPlainTextEdit *m_newNote = nullptr;
     QListWidget *m_activity = nullptr;
+    QTextBrowser *m_analysis = nullptr;
+    QPushButton *m_analyze = nullptr;
+    QTimer *m_analysisPoll = nullptr;
+    qint64 m_analysisJob = 0;  // the analysis job the pane waits for
+    qint64 m_analysisLead = 0; // and its lead
     qint64 m_detailId = 0;
 };
 
