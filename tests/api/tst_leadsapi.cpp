@@ -10,6 +10,7 @@
 #include "fliptech/storage/eventstore.h"
 #include "fliptech/storage/transaction.h"
 #include "fixturehttpserver.h"
+#include "localdnsserver.h"
 #include "tempdatabase.h"
 #include "testenv.h"
 
@@ -512,6 +513,55 @@ private Q_SLOTS:
         QCOMPARE(result.value(QStringLiteral("skipped")).toInt(), 1);
         QCOMPARE(send("POST", QStringLiteral("/api/v1/leads/analyze-websites"), QJsonObject{{QStringLiteral("lead_ids"), QJsonArray{}}}).status, 422);
         QCOMPARE(send("POST", QStringLiteral("/api/v1/leads/analyze-websites"), QJsonObject{}).status, 422);
+    }
+
+    // E-mail verification through the API against a DNS server of our own: the verdict comes
+    // back and stays on the lead until its address changes; bad requests say what to fix.
+    void verifyEmailOfALead()
+    {
+        start(1);
+        FT_STOP_IF_FAILED();
+        test::LocalDnsServer dns;
+        if (!dns.start())
+            QSKIP(qPrintable(QStringLiteral("cannot listen on 127.0.0.1:53 here (%1)").arg(dns.errorString())));
+        dns.addMx(QStringLiteral("bakery.example"), 10, QStringLiteral("mx.bakery.example"));
+        m_api->engine().scrapes().setNameserver(dns.address());
+        const qint64 id = create(J({"name":"Joe Baker","email":"joe@bakery.example"}));
+        FT_STOP_IF_FAILED();
+        // The DNS server answers on this thread: the request runs beside it.
+        auto verify = [&](const QJsonObject &body, const QString &role = QStringLiteral("admin")) {
+            auto future = std::async(std::launch::async, [&] { return send("POST", QStringLiteral("/api/v1/email/verify"), body, role); });
+            while (future.wait_for(std::chrono::milliseconds(0)) != std::future_status::ready)
+                QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+            return future.get();
+        };
+        Reply r = verify(QJsonObject{{QStringLiteral("lead_id"), id}});
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json.value(QStringLiteral("items")).toArray().at(0).toObject().value(QStringLiteral("status")).toString(), QStringLiteral("valid"));
+        QJsonObject lead = get(QStringLiteral("/api/v1/leads/%1").arg(id)).json;
+        QCOMPARE(lead.value(QStringLiteral("email_status")).toString(), QStringLiteral("valid"));
+        QVERIFY(!lead.value(QStringLiteral("email_checked_at")).isNull());
+        QCOMPARE(lead.value(QStringLiteral("email_verification")).toObject().value(QStringLiteral("checks")).toObject().value(QStringLiteral("mx")).toArray().size(), 1);
+        // A new address has not been checked.
+        QCOMPARE(send("PATCH", QStringLiteral("/api/v1/leads/%1").arg(id), QJsonObject{{QStringLiteral("email"), QStringLiteral("joe@elsewhere.example")}}).status, 200);
+        lead = get(QStringLiteral("/api/v1/leads/%1").arg(id)).json;
+        QVERIFY(lead.value(QStringLiteral("email_status")).isNull());
+        QVERIFY(lead.value(QStringLiteral("email_verification")).isNull());
+        // Several at once; nothing stored anywhere.
+        r = verify(QJsonObject{{QStringLiteral("emails"), QJsonArray{QStringLiteral("info@bakery.example"), QStringLiteral("joe@nowhere.example"),
+                                                                     QStringLiteral("not an address")}}});
+        QCOMPARE(r.status, 200);
+        const QJsonArray items = r.json.value(QStringLiteral("items")).toArray();
+        QCOMPARE(items.size(), 3);
+        QCOMPARE(items.at(0).toObject().value(QStringLiteral("status")).toString(), QStringLiteral("risky"));
+        QCOMPARE(items.at(1).toObject().value(QStringLiteral("status")).toString(), QStringLiteral("invalid"));
+        QCOMPARE(items.at(2).toObject().value(QStringLiteral("status")).toString(), QStringLiteral("invalid"));
+        QCOMPARE(verify(QJsonObject{}).status, 422);
+        QCOMPARE(verify(QJsonObject{{QStringLiteral("emails"), QJsonArray{}}}).status, 422);
+        QCOMPARE(verify(QJsonObject{{QStringLiteral("lead_id"), 999999}}).status, 404);
+        QCOMPARE(verify(QJsonObject{{QStringLiteral("email"), QStringLiteral("joe@bakery.example")}}, QStringLiteral("viewer")).status, 403);
+        // Only the API's own three values are accepted as a status.
+        QCOMPARE(send("PATCH", QStringLiteral("/api/v1/leads/%1").arg(id), QJsonObject{{QStringLiteral("email_status"), QStringLiteral("great")}}).status, 422);
     }
 
     void scrapeJobsRefuseBadSearches()

@@ -89,6 +89,18 @@ void registerScraperRoutes(RouteTable &table, engine::Engine &engine)
                    return jsonOrError(job ? core::Result<QJsonObject>(QJsonObject{{QStringLiteral("job_id"), *job}}) : core::Result<QJsonObject>(job.error()), 202);
                },
                {}, {}, {}});
+    table.add({M::Post, QStringLiteral("/api/v1/email/verify"), Role::User, tag,
+               QStringLiteral("Verify e-mail addresses with no provider: syntax, the domain's mail server (MX, or its address), disposable and role "
+                              "addresses; valid, risky or invalid with the reason. {email}, {emails} (up to 100) or {lead_id} (the verdict "
+                              "stored on the lead)"),
+               s::object({{QStringLiteral("email"), s::string(1, 320)}, {QStringLiteral("emails"), s::arrayOf(s::string(1, 320))},
+                          {QStringLiteral("lead_id"), s::integer()}},
+                         {}),
+               s::object({{QStringLiteral("items"), s::arrayOf(s::object({{QStringLiteral("email"), s::string()}, {QStringLiteral("status"), s::string()},
+                                                                          {QStringLiteral("reason"), s::string()}},
+                                                                         {}, true))}},
+                         {QStringLiteral("items")}),
+               200, [&scrapes](RequestContext &c) { return jsonOrError(scrapes.verifyEmails(actorOf(c), c.body)); }, {}, {}, {}});
     table.add({M::Get, QStringLiteral("/api/v1/scraper/queue/status"), Role::Viewer, tag,
                QStringLiteral("The scraper's load: scrape jobs by status, the live ones with their progress, outbound HTTP counters"), {},
                s::object({{QStringLiteral("jobs"), s::object({}, {}, true)}, {QStringLiteral("active"), s::arrayOf(job)},

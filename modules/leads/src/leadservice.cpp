@@ -779,6 +779,15 @@ core::Result<QJsonObject> LeadService::validateFields(const QJsonObject &fields,
         if (values->contains(key) && values->value(key).isNull())
             problems.insert(key, QStringLiteral("cannot be empty"));
     }
+    if (const QVariant st = values->value(QStringLiteral("email_status")); !st.isNull() &&
+        !QStringList{QStringLiteral("valid"), QStringLiteral("risky"), QStringLiteral("invalid")}.contains(st.toString()))
+        problems.insert(QStringLiteral("email_status"), QStringLiteral("must be valid, risky or invalid"));
+    // A new address has not been checked: what was said of the old one goes.
+    if (!forCreate && values->contains(QStringLiteral("email")) && !values->contains(QStringLiteral("email_status"))) {
+        values->insert(QStringLiteral("email_status"), QVariant());
+        values->insert(QStringLiteral("email_checked_at"), QVariant());
+        values->insert(QStringLiteral("email_verification"), QVariant());
+    }
     if (values->contains(QStringLiteral("deal_currency")) && values->value(QStringLiteral("deal_currency")).toString().size() != 3)
         problems.insert(QStringLiteral("deal_currency"), QStringLiteral("must be a 3-letter currency code"));
     // References name rows that exist (the database would refuse them with an opaque error).

@@ -6,6 +6,7 @@
 #include "fliptech/net/htmldocument.h"
 #include "fliptech/net/httpclient.h"
 #include "fliptech/scraper/craigslistsearch.h"
+#include "fliptech/scraper/emailverifier.h"
 #include "fliptech/scraper/siteanalyzer.h"
 #include "fliptech/storage/database.h"
 #include "fliptech/storage/eventstore.h"
@@ -79,7 +80,8 @@ QJsonObject rowToJson(const storage::Row &r)
 
 ScrapeService::ScrapeService(std::shared_ptr<storage::Database> db, storage::JobQueue &jobs, storage::EventStore *events, leads::LeadService &leads,
                              net::HttpClient &http, const core::Clock &clock)
-    : m_db(std::move(db)), m_jobs(jobs), m_events(events), m_leads(leads), m_http(http), m_clock(clock), m_baseUrl(defaultCraigslistBaseUrl())
+    : m_db(std::move(db)), m_jobs(jobs), m_events(events), m_leads(leads), m_http(http), m_clock(clock), m_baseUrl(defaultCraigslistBaseUrl()),
+      m_nameserver(qEnvironmentVariable("FLIPTECH_DNS_SERVER"))
 {
 }
 
@@ -421,6 +423,43 @@ core::Result<QJsonObject> ScrapeService::analyzeWebsite(const Actor &actor, cons
         if (auto stored = storeAnalysis(actor, leadId.toInteger(), findings); !stored)
             return stored.error();
     return findings;
+}
+
+core::Result<QJsonObject> ScrapeService::verifyEmails(const Actor &actor, const QJsonObject &request)
+{
+    QStringList emails;
+    const QJsonValue leadId = request.value(QStringLiteral("lead_id"));
+    if (leadId.isDouble()) {
+        auto lead = m_leads.get(leadId.toInteger());
+        if (!lead)
+            return lead.error();
+        const QString email = lead->value(QStringLiteral("email")).toString();
+        if (email.isEmpty())
+            return invalid(QStringLiteral("lead_id"), QStringLiteral("names a lead with no e-mail address"));
+        emails << email;
+    } else if (request.value(QStringLiteral("email")).isString()) {
+        emails << request.value(QStringLiteral("email")).toString();
+    } else if (request.value(QStringLiteral("emails")).isArray()) {
+        for (const auto &e : request.value(QStringLiteral("emails")).toArray())
+            emails << e.toString();
+        if (emails.isEmpty() || emails.size() > 100)
+            return invalid(QStringLiteral("emails"), QStringLiteral("must list 1 to 100 addresses"));
+    } else {
+        return invalid(QStringLiteral("email"), QStringLiteral("or emails or lead_id is required"));
+    }
+    const QList<QJsonObject> verdicts = EmailVerifier(m_nameserver).verifyAll(emails);
+    if (leadId.isDouble()) {
+        const QJsonObject v = verdicts.value(0);
+        const QJsonObject fields{{QStringLiteral("email_status"), v.value(QStringLiteral("status"))},
+                                 {QStringLiteral("email_checked_at"), storage::Database::isoTimestamp(m_clock.now())},
+                                 {QStringLiteral("email_verification"), v}};
+        if (auto updated = m_leads.update(actor, leadId.toInteger(), fields, false); !updated)
+            return updated.error();
+    }
+    QJsonArray items;
+    for (const auto &v : verdicts)
+        items.append(v);
+    return QJsonObject{{QStringLiteral("items"), items}};
 }
 
 core::Status ScrapeService::storeAnalysis(const Actor &actor, qint64 leadId, const QJsonObject &findings)

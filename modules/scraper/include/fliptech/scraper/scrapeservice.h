@@ -16,6 +16,7 @@
 #include "fliptech/leads/actor.h"
 #include "fliptech/scraper/craigslist.h"
 
+#include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -79,6 +80,12 @@ public:
     // each lead's findings stored as analyzeWebsite() does; leads without a website are counted
     // and skipped). The job's id.
     core::Result<qint64> enqueueAnalysis(const leads::Actor &actor, const QList<qint64> &leadIds);
+    // Built-in e-mail verification (emailverifier.h): {email}, {emails: [...]} (up to 100) or
+    // {lead_id} (the lead's address; the verdict stored on the lead: email_status,
+    // email_checked_at, email_verification). {items: [verdicts]}.
+    core::Result<QJsonObject> verifyEmails(const leads::Actor &actor, const QJsonObject &request);
+    // The DNS server verification asks (default: the system's; FLIPTECH_DNS_SERVER names another).
+    void setNameserver(const QHostAddress &server) { m_nameserver = server; }
     void registerHandlers(storage::WorkerPool &pool);
     // Where Craigslist is (default: defaultCraigslistBaseUrl()); tests point it at a local server.
     void setBaseUrl(const QString &pattern) { m_baseUrl = pattern; }
@@ -116,6 +123,7 @@ private:
     net::HttpClient &m_http;
     const core::Clock &m_clock;
     QString m_baseUrl;
+    QHostAddress m_nameserver;
 };
 
 } // namespace fliptech::scraper
