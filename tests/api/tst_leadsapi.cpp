@@ -562,6 +562,19 @@ private Q_SLOTS:
         QCOMPARE(verify(QJsonObject{{QStringLiteral("email"), QStringLiteral("joe@bakery.example")}}, QStringLiteral("viewer")).status, 403);
         // Only the API's own three values are accepted as a status.
         QCOMPARE(send("PATCH", QStringLiteral("/api/v1/leads/%1").arg(id), QJsonObject{{QStringLiteral("email_status"), QStringLiteral("great")}}).status, 422);
+
+        // Many leads as a job: counted by verdict, the one without an address skipped.
+        const qint64 role = create(J({"name":"Front Desk","email":"info@bakery.example"}));
+        const qint64 none = create(J({"name":"No Mail","phone":"+15125550147"}));
+        r = send("POST", QStringLiteral("/api/v1/leads/verify-emails"), QJsonObject{{QStringLiteral("lead_ids"), QJsonArray{role, none}}});
+        QCOMPARE(r.status, 202);
+        const QString job = QStringLiteral("/api/v1/jobs/%1").arg(r.json.value(QStringLiteral("job_id")).toInteger());
+        QTRY_COMPARE_WITH_TIMEOUT(get(job).json.value(QStringLiteral("state")).toString(), QStringLiteral("done"), 20000);
+        const QJsonObject counts = get(job).json.value(QStringLiteral("result")).toObject();
+        QCOMPARE(counts.value(QStringLiteral("risky")).toInt(), 1);
+        QCOMPARE(counts.value(QStringLiteral("skipped")).toInt(), 1);
+        QCOMPARE(get(QStringLiteral("/api/v1/leads/%1").arg(role)).json.value(QStringLiteral("email_status")).toString(), QStringLiteral("risky"));
+        QCOMPARE(send("POST", QStringLiteral("/api/v1/leads/verify-emails"), QJsonObject{{QStringLiteral("lead_ids"), QJsonArray{}}}).status, 422);
     }
 
     void scrapeJobsRefuseBadSearches()

@@ -9,6 +9,7 @@
 #include "fliptech/ui/leadspage.h"
 #include "fliptech/ui/scraperpage.h"
 #include "fixturehttpserver.h"
+#include "localdnsserver.h"
 #include "memorysecretstore.h"
 #include "tempdatabase.h"
 #include "testenv.h"
@@ -168,7 +169,25 @@ private Q_SLOTS:
         QVERIFY(analyze->isEnabled());
         QCOMPARE(m_engine->leads().get(lead->value(QStringLiteral("id")).toInteger())->value(QStringLiteral("enrichment_status")).toString(),
                  QStringLiteral("analyzed"));
+        // The address checked the same way (a DNS server of our own, when this machine lets it listen).
+        test::LocalDnsServer dns;
+        if (dns.start()) {
+            dns.addMx(QStringLiteral("joesbakery.example"), 10, QStringLiteral("mx.joesbakery.example"));
+            m_engine->scrapes().setNameserver(dns.address());
+            auto *email = p.findChild<QLineEdit *>(QStringLiteral("detail_email"));
+            email->setText(QStringLiteral("info@joesbakery.example"));
+            QTest::keyClick(email, Qt::Key_Return); // saved
+            auto *verify = p.findChild<QPushButton *>(QStringLiteral("detailVerify"));
+            auto *verdict = p.findChild<QLabel *>(QStringLiteral("detailEmailStatus"));
+            QVERIFY(verdict->text().isEmpty());
+            QTest::mouseClick(verify, Qt::LeftButton);
+            QVERIFY(!verify->isEnabled() && !analyze->isEnabled());
+            QTRY_VERIFY_WITH_TIMEOUT(verdict->text().contains(QStringLiteral("risky")), 20000);
+            QVERIFY2(verdict->toolTip().contains(QStringLiteral("role address")), qPrintable(verdict->toolTip()));
+            QVERIFY(verify->isEnabled() && analyze->isEnabled());
+        }
         if (const QString dir = qEnvironmentVariable("FLIPTECH_TEST_SCREENSHOTS"); !dir.isEmpty()) {
+            QVERIFY(p.grab().save(dir + QStringLiteral("/leaddetails.png")));
             for (auto *tabs : p.findChildren<QTabWidget *>())
                 tabs->setCurrentIndex(tabs->count() - 1);
             QVERIFY(p.grab().save(dir + QStringLiteral("/leadanalysis.png")));

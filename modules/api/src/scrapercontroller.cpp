@@ -14,6 +14,21 @@ using M = QHttpServerRequest::Method;
 using auth::Role;
 namespace s = schema;
 
+namespace {
+
+// A job over the leads a request lists ({lead_ids}): 202 with its id.
+template<typename Enqueue>
+QHttpServerResponse leadJob(RequestContext &c, Enqueue enqueue)
+{
+    QList<qint64> ids;
+    for (const auto &v : c.body.value(QStringLiteral("lead_ids")).toArray())
+        ids << v.toInteger();
+    auto job = enqueue(actorOf(c), ids);
+    return jsonOrError(job ? core::Result<QJsonObject>(QJsonObject{{QStringLiteral("job_id"), *job}}) : core::Result<QJsonObject>(job.error()), 202);
+}
+
+} // namespace
+
 void registerScraperRoutes(RouteTable &table, engine::Engine &engine)
 {
     auto &scrapes = engine.scrapes();
@@ -81,13 +96,14 @@ void registerScraperRoutes(RouteTable &table, engine::Engine &engine)
                               "are stored on it as analyze-website does, leads without a website are skipped"),
                s::object({{QStringLiteral("lead_ids"), s::arrayOf(s::integer())}}, {QStringLiteral("lead_ids")}),
                s::object({{QStringLiteral("job_id"), s::integer()}}, {QStringLiteral("job_id")}), 202,
-               [&scrapes](RequestContext &c) {
-                   QList<qint64> ids;
-                   for (const auto &v : c.body.value(QStringLiteral("lead_ids")).toArray())
-                       ids << v.toInteger();
-                   auto job = scrapes.enqueueAnalysis(actorOf(c), ids);
-                   return jsonOrError(job ? core::Result<QJsonObject>(QJsonObject{{QStringLiteral("job_id"), *job}}) : core::Result<QJsonObject>(job.error()), 202);
-               },
+               [&scrapes](RequestContext &c) { return leadJob(c, [&scrapes](const leads::Actor &a, const QList<qint64> &ids) { return scrapes.enqueueAnalysis(a, ids); }); },
+               {}, {}, {}});
+    table.add({M::Post, QStringLiteral("/api/v1/leads/verify-emails"), Role::User, tag,
+               QStringLiteral("Verify the e-mail addresses of up to 10,000 leads as a job (202 with its id; the counts by verdict in its result); "
+                              "each verdict stored on its lead, leads without an address skipped"),
+               s::object({{QStringLiteral("lead_ids"), s::arrayOf(s::integer())}}, {QStringLiteral("lead_ids")}),
+               s::object({{QStringLiteral("job_id"), s::integer()}}, {QStringLiteral("job_id")}), 202,
+               [&scrapes](RequestContext &c) { return leadJob(c, [&scrapes](const leads::Actor &a, const QList<qint64> &ids) { return scrapes.enqueueVerification(a, ids); }); },
                {}, {}, {}});
     table.add({M::Post, QStringLiteral("/api/v1/email/verify"), Role::User, tag,
                QStringLiteral("Verify e-mail addresses with no provider: syntax, the domain's mail server (MX, or its address), disposable and role "

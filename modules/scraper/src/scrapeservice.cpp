@@ -448,18 +448,23 @@ core::Result<QJsonObject> ScrapeService::verifyEmails(const Actor &actor, const 
         return invalid(QStringLiteral("email"), QStringLiteral("or emails or lead_id is required"));
     }
     const QList<QJsonObject> verdicts = EmailVerifier(m_nameserver).verifyAll(emails);
-    if (leadId.isDouble()) {
-        const QJsonObject v = verdicts.value(0);
-        const QJsonObject fields{{QStringLiteral("email_status"), v.value(QStringLiteral("status"))},
-                                 {QStringLiteral("email_checked_at"), storage::Database::isoTimestamp(m_clock.now())},
-                                 {QStringLiteral("email_verification"), v}};
-        if (auto updated = m_leads.update(actor, leadId.toInteger(), fields, false); !updated)
-            return updated.error();
-    }
+    if (leadId.isDouble())
+        if (auto stored = storeVerdict(actor, leadId.toInteger(), verdicts.value(0)); !stored)
+            return stored.error();
     QJsonArray items;
     for (const auto &v : verdicts)
         items.append(v);
     return QJsonObject{{QStringLiteral("items"), items}};
+}
+
+core::Status ScrapeService::storeVerdict(const Actor &actor, qint64 leadId, const QJsonObject &verdict)
+{
+    const QJsonObject fields{{QStringLiteral("email_status"), verdict.value(QStringLiteral("status"))},
+                             {QStringLiteral("email_checked_at"), storage::Database::isoTimestamp(m_clock.now())},
+                             {QStringLiteral("email_verification"), verdict}};
+    if (auto updated = m_leads.update(actor, leadId, fields, false); !updated)
+        return updated.error();
+    return {};
 }
 
 core::Status ScrapeService::storeAnalysis(const Actor &actor, qint64 leadId, const QJsonObject &findings)
@@ -473,14 +478,14 @@ core::Status ScrapeService::storeAnalysis(const Actor &actor, qint64 leadId, con
     return {};
 }
 
-core::Result<qint64> ScrapeService::enqueueAnalysis(const Actor &actor, const QList<qint64> &leadIds)
+core::Result<qint64> ScrapeService::enqueueForLeads(const QString &type, const Actor &actor, const QList<qint64> &leadIds)
 {
     if (leadIds.isEmpty() || leadIds.size() > 10000)
         return invalid(QStringLiteral("lead_ids"), QStringLiteral("must list 1 to 10,000 leads"));
     QJsonArray ids;
     for (qint64 id : leadIds)
         ids.append(id);
-    storage::JobSpec spec(analyzeType, {{QStringLiteral("lead_ids"), ids}, {QStringLiteral("actor"), leads::LeadJobs::actorToJson(actor)}});
+    storage::JobSpec spec(type, {{QStringLiteral("lead_ids"), ids}, {QStringLiteral("actor"), leads::LeadJobs::actorToJson(actor)}});
     spec.queue = QStringLiteral("scraper");
     spec.maxAttempts = 1;
     spec.createdBy = actor.userId;
@@ -556,6 +561,36 @@ struct Search {
 
 void ScrapeService::registerHandlers(storage::WorkerPool &pool)
 {
+    pool.registerHandler(verifyType, [this](storage::JobContext &ctx) -> JobOutcome {
+        const Actor actor = leads::LeadJobs::actorFromJson(ctx.payload().value(QStringLiteral("actor")).toObject());
+        const QJsonArray ids = ctx.payload().value(QStringLiteral("lead_ids")).toArray();
+        QJsonObject counts{{QStringLiteral("valid"), 0}, {QStringLiteral("risky"), 0}, {QStringLiteral("invalid"), 0}, {QStringLiteral("skipped"), 0},
+                           {QStringLiteral("failed"), 0}};
+        auto count = [&counts](const QString &key) { counts.insert(key, counts.value(key).toInt() + 1); };
+        const EmailVerifier verifier(m_nameserver);
+        for (qsizetype start = 0; start < ids.size() && !ctx.isCancelled(); start += 100) {
+            QList<qint64> leadsOfBatch;
+            QStringList emails;
+            for (qsizetype i = start; i < qMin(ids.size(), start + 100); ++i) {
+                auto lead = m_leads.get(ids.at(i).toInteger());
+                const QString email = lead ? lead->value(QStringLiteral("email")).toString() : QString();
+                if (email.isEmpty()) {
+                    count(QStringLiteral("skipped"));
+                    continue;
+                }
+                leadsOfBatch << ids.at(i).toInteger();
+                emails << email;
+            }
+            const QList<QJsonObject> verdicts = verifier.verifyAll(emails);
+            for (qsizetype k = 0; k < verdicts.size(); ++k)
+                count(storeVerdict(actor, leadsOfBatch.at(k), verdicts.at(k)) ? verdicts.at(k).value(QStringLiteral("status")).toString()
+                                                                               : QStringLiteral("failed"));
+            ctx.setProgress(int(qMin(ids.size(), start + 100) * 100 / ids.size()));
+        }
+        if (ctx.isCancelled())
+            return JobOutcome::cancelled();
+        return JobOutcome::done(counts);
+    });
     pool.registerHandler(analyzeType, [this](storage::JobContext &ctx) -> JobOutcome {
         const Actor actor = leads::LeadJobs::actorFromJson(ctx.payload().value(QStringLiteral("actor")).toObject());
         const QJsonArray ids = ctx.payload().value(QStringLiteral("lead_ids")).toArray();

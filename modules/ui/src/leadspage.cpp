@@ -500,8 +500,30 @@ QWidget *LeadsPage::buildDetail()
         for (const auto &c : LeadTableModel::allColumns())
             if (c.field == field)
                 label = c.title;
-        form->addRow(label.isEmpty() ? field : label, edit);
         connect(edit, &QLineEdit::returnPressed, this, &LeadsPage::saveDetail);
+        if (field != QLatin1String("email")) {
+            form->addRow(label.isEmpty() ? field : label, edit);
+            continue;
+        }
+        // The address with its verdict (valid / risky / invalid, the reason as a tooltip) and
+        // a button that checks it (as a job: DNS answers take their time).
+        // (Below the address: the pane is narrow and the address needs its width.)
+        auto *column = new QVBoxLayout;
+        auto *row = new QHBoxLayout;
+        m_emailStatus = new QLabel(fieldsPage);
+        m_emailStatus->setObjectName(QStringLiteral("detailEmailStatus"));
+        m_verify = new QPushButton(tr("Verify address"), fieldsPage);
+        m_verify->setObjectName(QStringLiteral("detailVerify"));
+        m_verify->setToolTip(tr("Check the address: its syntax, its domain's mail server, disposable and role addresses"));
+        column->addWidget(edit);
+        row->addWidget(m_emailStatus, 1);
+        row->addWidget(m_verify);
+        column->addLayout(row);
+        form->addRow(label.isEmpty() ? field : label, column);
+        connect(m_verify, &QPushButton::clicked, this, [this] {
+            if (m_detailId)
+                runLeadJob(m_engine.scrapes().enqueueVerification(actor(), {m_detailId}), m_verify, tr("Checking…"));
+        });
     }
     auto *save = new QPushButton(tr("Save (Ctrl+S)"), fieldsPage);
     form->addRow(save);
@@ -574,40 +596,48 @@ QWidget *LeadsPage::buildDetail()
     m_analyze->setToolTip(tr("Read the lead's site and score it as a prospect: HTTPS, speed, mobile, age, technology, contacts, broken links"));
     sv->addWidget(m_analysis, 1);
     sv->addWidget(m_analyze);
-    m_analysisPoll = new QTimer(this);
-    m_analysisPoll->setInterval(300);
     connect(m_analyze, &QPushButton::clicked, this, [this] {
-        if (!m_detailId)
-            return;
-        auto job = m_engine.scrapes().enqueueAnalysis(actor(), {m_detailId});
-        if (!job) {
-            m_message->setText(job.error().userMessage());
-            return;
-        }
-        m_analysisJob = *job;
-        m_analysisLead = m_detailId;
-        m_analyze->setEnabled(false);
-        m_analyze->setText(tr("Analysing…"));
-        m_analysisPoll->start();
+        if (m_detailId)
+            runLeadJob(m_engine.scrapes().enqueueAnalysis(actor(), {m_detailId}), m_analyze, tr("Analysing…"));
     });
-    connect(m_analysisPoll, &QTimer::timeout, this, [this] {
-        auto job = m_engine.jobs().get(m_analysisJob);
+    m_leadJobPoll = new QTimer(this);
+    m_leadJobPoll->setInterval(300);
+    connect(m_leadJobPoll, &QTimer::timeout, this, [this] {
+        auto job = m_engine.jobs().get(m_leadJob);
         if (job && (job->state == storage::JobState::Queued || job->state == storage::JobState::Running))
             return;
-        m_analysisPoll->stop();
-        m_analyze->setEnabled(true);
-        m_analyze->setText(tr("&Analyse website"));
-        const QJsonObject result = job ? job->result : QJsonObject();
+        m_leadJobPoll->stop();
+        m_leadJobButton->setText(m_leadJobButtonText);
+        m_analyze->setEnabled(m_detailId > 0);
+        m_verify->setEnabled(m_detailId > 0);
         if (!job || job->state != storage::JobState::Done)
-            m_message->setText(tr("The website analysis did not finish: %1").arg(job ? job->lastError : job.error().userMessage()));
-        else if (result.value(QStringLiteral("skipped")).toInt() > 0)
-            m_message->setText(tr("This lead has no website to analyse: add one in Details."));
-        if (m_detailId == m_analysisLead)
+            m_message->setText(tr("That did not finish: %1").arg(job ? job->lastError : job.error().userMessage()));
+        else if (job->result.value(QStringLiteral("skipped")).toInt() > 0)
+            m_message->setText(tr("Nothing to check on this lead: add it in Details first."));
+        if (m_detailId == m_leadJobLead)
             openLead(m_detailId);
     });
     tabs->addTab(sitePage, tr("Website"));
     m_detail->setEnabled(false);
     return m_detail;
+}
+
+void LeadsPage::runLeadJob(core::Result<qint64> job, QPushButton *button, const QString &busyText)
+{
+    if (!job) {
+        m_message->setText(job.error().userMessage());
+        return;
+    }
+    if (m_leadJobPoll->isActive())
+        return; // one at a time (the buttons are disabled meanwhile)
+    m_leadJob = *job;
+    m_leadJobLead = m_detailId;
+    m_leadJobButton = button;
+    m_leadJobButtonText = button->text();
+    m_analyze->setEnabled(false);
+    m_verify->setEnabled(false);
+    button->setText(busyText);
+    m_leadJobPoll->start();
 }
 
 void LeadsPage::showDetail(const QJsonObject &lead)
@@ -628,7 +658,13 @@ void LeadsPage::showDetail(const QJsonObject &lead)
         item->setData(Qt::UserRole, t.toObject().value(QStringLiteral("id")).toInteger());
     }
     m_analysis->setHtml(analysisReport(lead.value(QStringLiteral("website_analysis")).toObject(), lead.value(QStringLiteral("website")).toString()));
-    m_analyze->setEnabled(!m_analysisPoll->isActive());
+    const QString emailStatus = lead.value(QStringLiteral("email_status")).toString();
+    m_emailStatus->setText(emailStatus.isEmpty() ? QString() : emailStatus == QLatin1String("valid") ? tr("✓ valid")
+                                                                 : emailStatus == QLatin1String("risky")  ? tr("⚠ risky")
+                                                                                                        : tr("✗ invalid"));
+    m_emailStatus->setToolTip(lead.value(QStringLiteral("email_verification")).toObject().value(QStringLiteral("reason")).toString());
+    m_analyze->setEnabled(!m_leadJobPoll->isActive());
+    m_verify->setEnabled(!m_leadJobPoll->isActive());
     m_notes->clear();
     if (auto notes = m_engine.notes().forLead(m_detailId)) {
         for (const auto &n : *notes) {

@@ -42,6 +42,7 @@ class ScrapeService final
 public:
     static inline const QString craigslistType = QStringLiteral("scraper.craigslist");
     static inline const QString analyzeType = QStringLiteral("scraper.analyze_websites");
+    static inline const QString verifyType = QStringLiteral("scraper.verify_emails");
 
     ScrapeService(std::shared_ptr<storage::Database> db, storage::JobQueue &jobs, storage::EventStore *events, leads::LeadService &leads,
                   net::HttpClient &http, const core::Clock &clock);
@@ -79,7 +80,10 @@ public:
     // The websites of up to 10,000 leads analysed as a job (queue "scraper"; many sites at once,
     // each lead's findings stored as analyzeWebsite() does; leads without a website are counted
     // and skipped). The job's id.
-    core::Result<qint64> enqueueAnalysis(const leads::Actor &actor, const QList<qint64> &leadIds);
+    core::Result<qint64> enqueueAnalysis(const leads::Actor &actor, const QList<qint64> &leadIds) { return enqueueForLeads(analyzeType, actor, leadIds); }
+    // The e-mail addresses of up to 10,000 leads verified as a job (100 at a time; each verdict
+    // stored as verifyEmails() does; leads without an address are counted and skipped).
+    core::Result<qint64> enqueueVerification(const leads::Actor &actor, const QList<qint64> &leadIds) { return enqueueForLeads(verifyType, actor, leadIds); }
     // Built-in e-mail verification (emailverifier.h): {email}, {emails: [...]} (up to 100) or
     // {lead_id} (the lead's address; the verdict stored on the lead: email_status,
     // email_checked_at, email_verification). {items: [verdicts]}.
@@ -108,6 +112,8 @@ private:
     // The row to `to` (paused or cancelled) and its worker asked to stop.
     core::Result<QJsonObject> stop(qint64 id, const QString &to);
     static leads::Actor actorOf(const QJsonObject &row);
+    core::Result<qint64> enqueueForLeads(const QString &type, const leads::Actor &actor, const QList<qint64> &leadIds);
+    core::Status storeVerdict(const leads::Actor &actor, qint64 leadId, const QJsonObject &verdict);
     // Findings onto their lead.
     core::Status storeAnalysis(const leads::Actor &actor, qint64 leadId, const QJsonObject &findings);
     core::Result<int> storeWave(const leads::Actor &actor, qint64 scrapeJobId, const QStringList &searchKeys, const QList<FetchedPage> &pages,

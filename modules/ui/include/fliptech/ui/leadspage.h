@@ -124,9 +124,16 @@ private:
     QListWidget *m_activity = nullptr;
     QTextBrowser *m_analysis = nullptr;
     QPushButton *m_analyze = nullptr;
-    QTimer *m_analysisPoll = nullptr;
-    qint64 m_analysisJob = 0;  // the analysis job the pane waits for
-    qint64 m_analysisLead = 0; // and its lead
+    QLabel *m_emailStatus = nullptr;
+    QPushButton *m_verify = nullptr;
+    // A job the pane runs for its lead (website analysis, e-mail verification): the pane waits
+    // for it with the button that started it disabled, then shows the lead again.
+    void runLeadJob(core::Result<qint64> job, QPushButton *button, const QString &busyText);
+    QTimer *m_leadJobPoll = nullptr;
+    qint64 m_leadJob = 0;
+    qint64 m_leadJobLead = 0;
+    QPushButton *m_leadJobButton = nullptr;
+    QString m_leadJobButtonText;
     qint64 m_detailId = 0;
 };
 
