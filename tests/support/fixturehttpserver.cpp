@@ -188,7 +188,9 @@ void FixtureHttpServer::handle(QTcpSocket *socket)
 
 QByteArray syntheticCraigslistPage(qint64 firstId, int count)
 {
-    QByteArray out = "<!DOCTYPE html><html><head><title>craigslist</title></head><body class=\"no-js\"><ol class=\"cl-static-search-results\">\n";
+    QByteArray out;
+    out.reserve(400 + count * 330);
+    out += "<!DOCTYPE html><html><head><title>craigslist</title></head><body class=\"no-js\"><ol class=\"cl-static-search-results\">\n";
     for (int k = 0; k < count; ++k) {
         const QByteArray n = QByteArray::number(firstId + k);
         out += "<li class=\"cl-static-search-result\" title=\"Listing " + n + "\"><a href=\"https://example.craigslist.org/cps/d/listing-" + n + "/" + n +
