@@ -26,8 +26,6 @@
 #include <QTest>
 #include <QUrlQuery>
 
-#include <future>
-
 // JSON written as JSON in the source: J({"a": 1}) is the string "{\"a\": 1}".
 #define J(...) #__VA_ARGS__
 
@@ -473,10 +471,7 @@ private Q_SLOTS:
         const QString url = site.baseUrl() + QStringLiteral("/home/");
         // The server answers on this thread: the request runs beside it.
         auto analyze = [&](const QJsonObject &body, const QString &role = QStringLiteral("admin")) {
-            auto future = std::async(std::launch::async, [&] { return send("POST", QStringLiteral("/api/v1/ai-mvp/analyze-website"), body, role); });
-            while (future.wait_for(std::chrono::milliseconds(0)) != std::future_status::ready)
-                QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
-            return future.get();
+            return test::whileServing([&] { return send("POST", QStringLiteral("/api/v1/ai-mvp/analyze-website"), body, role); });
         };
         Reply r = analyze(QJsonObject{{QStringLiteral("lead_id"), id}, {QStringLiteral("url"), url}});
         QCOMPARE(r.status, 200);
@@ -530,10 +525,7 @@ private Q_SLOTS:
         FT_STOP_IF_FAILED();
         // The DNS server answers on this thread: the request runs beside it.
         auto verify = [&](const QJsonObject &body, const QString &role = QStringLiteral("admin")) {
-            auto future = std::async(std::launch::async, [&] { return send("POST", QStringLiteral("/api/v1/email/verify"), body, role); });
-            while (future.wait_for(std::chrono::milliseconds(0)) != std::future_status::ready)
-                QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
-            return future.get();
+            return test::whileServing([&] { return send("POST", QStringLiteral("/api/v1/email/verify"), body, role); });
         };
         Reply r = verify(QJsonObject{{QStringLiteral("lead_id"), id}});
         QCOMPARE(r.status, 200);

@@ -32,7 +32,6 @@
 #include <QUrlQuery>
 
 #include <cstdio>
-#include <future>
 
 using namespace fliptech;
 
@@ -156,10 +155,7 @@ bool analyzeSites(const QString &dir)
     scraper::WebsiteAnalyzer analyzer(http, clock);
     QElapsedTimer t;
     t.start();
-    auto future = std::async(std::launch::async, [&] { return analyzer.analyzeAll(urls, 5); });
-    while (future.wait_for(std::chrono::milliseconds(0)) != std::future_status::ready)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 10); // the local server answers on this thread
-    const QList<QJsonObject> found = future.get();
+    const QList<QJsonObject> found = test::whileServing([&] { return analyzer.analyzeAll(urls, 5); }); // the local server answers on this thread
     const double seconds = t.nsecsElapsed() / 1e9;
     int reachable = 0, links = 0;
     for (const auto &f : found) {

@@ -12,8 +12,6 @@
 #include <QTcpServer>
 #include <QTest>
 
-#include <future>
-
 using namespace fliptech;
 
 namespace {
@@ -43,10 +41,7 @@ bool anyContains(const QStringList &list, const QString &part)
 // while the analysis runs on another).
 QList<QJsonObject> analyzeWhileServing(scraper::WebsiteAnalyzer &analyzer, const QList<QUrl> &urls, int links = 5)
 {
-    auto future = std::async(std::launch::async, [&] { return analyzer.analyzeAll(urls, links); });
-    while (future.wait_for(std::chrono::milliseconds(0)) != std::future_status::ready)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
-    return future.get();
+    return test::whileServing([&] { return analyzer.analyzeAll(urls, links); });
 }
 
 net::HttpResponse page(const QByteArray &html, const QByteArray &headerName = {}, const QByteArray &headerValue = {})

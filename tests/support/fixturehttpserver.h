@@ -5,13 +5,16 @@
 // request so tests can check what the client sent.
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QHash>
 #include <QList>
 #include <QMutex>
 #include <QString>
 #include <QTcpServer>
 
+#include <chrono>
 #include <functional>
+#include <future>
 
 namespace fliptech::test {
 
@@ -62,5 +65,16 @@ private:
 // A Craigslist search page in the static layout with `count` listings whose post ids run from
 // `firstId` (each page of a synthetic scrape different): for tests and benchmarks of scraping.
 QByteArray syntheticCraigslistPage(qint64 firstId, int count = 120);
+
+// Runs `work` on a thread of its own while this thread's event loop runs (a local server living
+// here answers what `work` asks), and returns its result.
+template<typename Work>
+auto whileServing(Work work) -> decltype(work())
+{
+    auto future = std::async(std::launch::async, std::move(work));
+    while (future.wait_for(std::chrono::milliseconds(0)) != std::future_status::ready)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+    return future.get();
+}
 
 } // namespace fliptech::test
