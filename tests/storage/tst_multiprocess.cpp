@@ -112,8 +112,13 @@ private Q_SLOTS:
         QVERIFY(a && b);
         QVERIFY(a->waitForFinished(240000));
         QVERIFY(b->waitForFinished(240000));
-        QCOMPARE(a->exitCode(), 0);
-        QCOMPARE(b->exitCode(), 0);
+        // (How a helper ended, and what it said, when it did not end well.)
+        for (QProcess *p : {a.get(), b.get()})
+            QVERIFY2(p->exitStatus() == QProcess::NormalExit && p->exitCode() == 0,
+                     qPrintable(QStringLiteral("exit status %1, code %2: %3")
+                                    .arg(p->exitStatus() == QProcess::NormalExit ? QStringLiteral("normal") : QStringLiteral("crash"))
+                                    .arg(p->exitCode())
+                                    .arg(QString::fromLocal8Bit(p->readAllStandardError().right(2000)))));
         QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM jobs WHERE state = 'done'")), kJobs);
         QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM test_runs")), kJobs);
         QCOMPARE(scalar(QStringLiteral("SELECT count(DISTINCT job_id) FROM test_runs")), kJobs);
