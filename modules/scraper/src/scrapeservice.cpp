@@ -761,14 +761,6 @@ void ScrapeService::registerHandlers(storage::WorkerPool &pool)
             }
             return wave;
         };
-        // Stopping: the worker's job cancelled (seen at the pool's next heartbeat), or the row
-        // paused or cancelled through this service (seen at once).
-        auto stopAsked = [&] {
-            if (ctx.isCancelled())
-                return true;
-            auto st = m_db->selectOne(QStringLiteral("SELECT status FROM scrape_jobs WHERE id = ?"), {id});
-            return st && (st->value(0).toString() == QLatin1String("paused") || st->value(0).toString() == QLatin1String("cancelled"));
-        };
         std::future<QList<FetchedPage>> inFlight;
         if (QList<FetchedPage> first = nextWave(); !first.isEmpty())
             inFlight = std::async(std::launch::async, fetchAndParse, first);
@@ -791,7 +783,7 @@ void ScrapeService::registerHandlers(storage::WorkerPool &pool)
                     s.over = true;
             }
             // The next wave is fetched while this one is stored.
-            if (!stopAsked())
+            if (!ctx.isCancelled())
                 if (QList<FetchedPage> next = nextWave(); !next.isEmpty())
                     inFlight = std::async(std::launch::async, fetchAndParse, next);
             QList<QPair<qint64, QUrl>> added;

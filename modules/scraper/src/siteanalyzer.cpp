@@ -8,6 +8,8 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <optional>
+
 namespace fliptech::scraper {
 
 using core::ErrorCode;
@@ -58,21 +60,19 @@ bool sameSite(const QUrl &a, const QUrl &b)
     return bare(a.host().toLower()) == bare(b.host().toLower());
 }
 
-// A <meta name=...> content, the name matched in any case (old pages write NAME="Description").
-QString metaContent(const net::HtmlDocument &page, const QString &name)
+// A <meta name=...>'s content, the name matched in any case (old pages write NAME="Description");
+// nullopt when the page has no such meta.
+std::optional<QString> meta(const net::HtmlDocument &page, const QString &name)
 {
     for (const auto &m : page.select(QStringLiteral("meta[name]")))
         if (m.attr(QStringLiteral("name")).trimmed().compare(name, Qt::CaseInsensitive) == 0)
             return m.attr(QStringLiteral("content")).simplified();
-    return {};
+    return std::nullopt;
 }
 
-bool hasMeta(const net::HtmlDocument &page, const QString &name)
+QString metaContent(const net::HtmlDocument &page, const QString &name)
 {
-    for (const auto &m : page.select(QStringLiteral("meta[name]")))
-        if (m.attr(QStringLiteral("name")).trimmed().compare(name, Qt::CaseInsensitive) == 0)
-            return true;
-    return false;
+    return meta(page, name).value_or(QString());
 }
 
 bool isTlsFailure(const net::HttpResponse &r)
@@ -91,7 +91,7 @@ QJsonObject analyzeSitePage(const net::HttpResponse &response)
     QJsonObject out;
     out.insert(QStringLiteral("title"), page.title());
     out.insert(QStringLiteral("meta_description"), metaContent(page, QStringLiteral("description")));
-    out.insert(QStringLiteral("viewport"), hasMeta(page, QStringLiteral("viewport")));
+    out.insert(QStringLiteral("viewport"), meta(page, QStringLiteral("viewport")).has_value());
     QJsonArray h1;
     for (const auto &h : page.select(QStringLiteral("h1")))
         if (const QString t = h.text(); !t.isEmpty() && h1.size() < 3)

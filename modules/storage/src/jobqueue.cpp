@@ -362,6 +362,8 @@ core::Result<bool> JobQueue::cancel(qint64 id)
                                  {m_db->timestamp(now), id});
     if (!running)
         return running.error();
+    if (running->rowsAffected == 1)
+        Q_EMIT cancelRequested();
     return running->rowsAffected == 1;
 }
 

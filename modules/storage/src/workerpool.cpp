@@ -40,6 +40,7 @@ WorkerPool::WorkerPool(std::shared_ptr<Database> db, JobQueue &queue, const core
                      .arg(m_options.name)
                      .arg(g_poolSerial.fetchAndAddRelaxed(1));
     connect(&m_queue, &JobQueue::jobsAvailable, this, &WorkerPool::wake, Qt::DirectConnection);
+    connect(&m_queue, &JobQueue::cancelRequested, this, &WorkerPool::wake, Qt::DirectConnection); // the heartbeat reads it now
 }
 
 WorkerPool::~WorkerPool()

@@ -125,6 +125,9 @@ public:
 Q_SIGNALS:
     // Emitted (in the enqueuing thread) after new work was committed: wakes idle workers.
     void jobsAvailable();
+    // Emitted (in the cancelling thread) after a running job was asked to stop: wakes the pools'
+    // heartbeat, so a handler in this process sees isCancelled() at once, not a heartbeat later.
+    void cancelRequested();
 
 private:
     core::Result<QList<qint64>> insertChunk(const QList<JobSpec> &specs, qsizetype from, qsizetype count);
