@@ -200,4 +200,30 @@ QByteArray syntheticCraigslistPage(qint64 firstId, int count)
     return out + "</ol></body></html>";
 }
 
+QByteArray syntheticDirectoryPage(int page, int pages, int perPage)
+{
+    QByteArray out = "<!DOCTYPE html><html><head><title>Austin Plumbers Directory</title></head><body>\n"
+                     "<nav class=\"menu\"><ul><li><a href=\"/\">Home</a></li><li><a href=\"/about\">About us</a></li>"
+                     "<li><a href=\"/contact\">Contact</a></li></ul></nav>\n<div id=\"results\">\n";
+    for (int k = 0; k < perPage; ++k) {
+        const int n = (page - 1) * perPage + k + 1;
+        const QByteArray id = QByteArray::number(n);
+        out += "<div class=\"card" + QByteArray(k == 0 ? " featured" : "") + "\"><h2 class=\"biz-name\"><a href=\"/biz/" + id + "\">Plumber " + id +
+               " &amp; Sons</a></h2>\n<span class=\"phone\">(512) 555-" + QByteArray::number(1000 + n) + "</span>\n<a class=\"site\" href=\"http://plumber" + id +
+               ".example/\">Website</a>\n<p class=\"addr\">" + id + " Main St, Austin TX</p><span class=\"rating\">Rating: 4." + QByteArray::number(n % 10) +
+               " of 5</span></div>\n";
+    }
+    out += "</div>\n<div class=\"pagination\">";
+    if (page < pages)
+        out += "<a href=\"/dir?page=" + QByteArray::number(page + 1) + "\" rel=\"next\">Next \xe2\x80\xba</a>";
+    return out + "</div>\n<footer><p>Copyright 2026</p></footer></body></html>";
+}
+
+QByteArray syntheticBusinessPage(int n)
+{
+    const QByteArray id = QByteArray::number(n);
+    return "<!DOCTYPE html><html><head><title>Plumber " + id + "</title></head><body><h1>Plumber " + id + " &amp; Sons</h1><p class=\"about\">Family plumbers since 19" +
+           QByteArray::number(50 + n % 50) + ".</p><p>Write to <a href=\"mailto:biz" + id + "@plumber" + id + ".example?subject=Hi\">us</a></p></body></html>";
+}
+
 } // namespace fliptech::test

@@ -66,6 +66,14 @@ private:
 // `firstId` (each page of a synthetic scrape different): for tests and benchmarks of scraping.
 QByteArray syntheticCraigslistPage(qint64 firstId, int count = 120);
 
+// A business directory's results page, as custom-URL scraping meets them: a navigation menu,
+// `perPage` cards (div.card: name linked to /biz/<n>, a phone, an off-site website link, an
+// address, a rating), numbered from (page - 1) * perPage + 1, and a "Next" link (rel=next) to
+// /dir?page=<page + 1> while page < pages. /biz/<n> pages (syntheticBusinessPage) hold the
+// e-mail address biz<n>@plumber<n>.example.
+QByteArray syntheticDirectoryPage(int page, int pages, int perPage = 10);
+QByteArray syntheticBusinessPage(int n);
+
 // Runs `work` on a thread of its own while this thread's event loop runs (a local server living
 // here answers what `work` asks), and returns its result.
 template<typename Work>

@@ -117,6 +117,49 @@ void registerScraperRoutes(RouteTable &table, engine::Engine &engine)
                                                                          {}, true))}},
                          {QStringLiteral("items")}),
                200, [&scrapes](RequestContext &c) { return jsonOrError(scrapes.verifyEmails(actorOf(c), c.body)); }, {}, {}, {}});
+    // Custom URL (spec 2.5): a recipe proposed for a page, previewed, saved, run as a scrape job.
+    const QJsonObject anyObject = s::object({}, {}, true);
+    const QJsonObject pageRequest = s::object({{QStringLiteral("url"), s::string(1, 2000)}, {QStringLiteral("html"), s::string()},
+                                               {QStringLiteral("obey_robots"), s::boolean()}},
+                                              {});
+    table.add({M::Post, QStringLiteral("/api/v1/custom-url/analyze"), Role::User, tag,
+               QStringLiteral("Propose a recipe for a page ({url}, or {html} with an optional url): the lists of similar items found, the item "
+                              "selector and fields guessed, the next-page link, and a preview of the rows it reads"),
+               pageRequest,
+               s::object({{QStringLiteral("recipe"), s::object({}, {}, true)}, {QStringLiteral("candidates"), s::arrayOf(anyObject)},
+                          {QStringLiteral("preview"), s::arrayOf(anyObject)}, {QStringLiteral("warnings"), s::arrayOf(s::string())}},
+                         {QStringLiteral("candidates"), QStringLiteral("preview"), QStringLiteral("warnings")}, true),
+               200, [&scrapes](RequestContext &c) { return jsonOrError(scrapes.analyzeCustomUrl(c.body)); }, {}, {}, {}});
+    table.add({M::Post, QStringLiteral("/api/v1/custom-url/scrape"), Role::User, tag,
+               QStringLiteral("Scrape with a recipe ({recipe} or {recipe_id}; start_urls replace the recipe's): 202 with the scrape job (source "
+                              "custom_url; rows become leads; pause, resume, cancel and retry-failed as any scrape). {preview: true} reads the "
+                              "first start page (or {html}) and answers its rows, storing nothing"),
+               s::object({{QStringLiteral("recipe"), anyObject}, {QStringLiteral("recipe_id"), s::integer()}, {QStringLiteral("start_urls"), s::arrayOf(s::string(1, 2000))},
+                          {QStringLiteral("preview"), s::boolean()}, {QStringLiteral("html"), s::string()}, {QStringLiteral("url"), s::string(1, 2000)}},
+                         {}),
+               anyObject, 202,
+               [&scrapes](RequestContext &c) {
+                   const bool preview = c.body.value(QStringLiteral("preview")).toBool();
+                   return jsonOrError(scrapes.customUrlScrape(actorOf(c), c.body), preview ? 200 : 202);
+               },
+               {}, {}, {}});
+    const QJsonObject recipe = s::object({{QStringLiteral("id"), s::integer()}, {QStringLiteral("name"), s::string()},
+                                          {QStringLiteral("recipe"), anyObject}},
+                                         {QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("recipe")}, true);
+    const QJsonObject recipeWrite = s::object({{QStringLiteral("name"), s::string(1, 200)}, {QStringLiteral("description"), s::string(0, 2000)},
+                                               {QStringLiteral("recipe"), anyObject}},
+                                              {QStringLiteral("recipe")});
+    table.add({M::Get, QStringLiteral("/api/v1/custom-url/recipes"), Role::Viewer, tag, QStringLiteral("Saved custom-URL recipes, by name"), {},
+               listSchema(recipe), 200, [&scrapes](RequestContext &) { return listOrError(scrapes.listRecipes()); }, {}, {}, {}});
+    table.add({M::Post, QStringLiteral("/api/v1/custom-url/recipes"), Role::User, tag,
+               QStringLiteral("Save a recipe (checked first; a mistake is named by its path, e.g. fields[2].regex; names are unique)"), recipeWrite,
+               recipe, 201, [&scrapes](RequestContext &c) { return jsonOrError(scrapes.saveRecipe(actorOf(c), c.body), 201); }, {}, {}, {}});
+    table.add({M::Get, QStringLiteral("/api/v1/custom-url/recipes/{id}"), Role::Viewer, tag, QStringLiteral("A saved recipe"), {}, recipe, 200,
+               [&scrapes](RequestContext &c) { return jsonOrError(scrapes.getRecipe(c.idParam())); }, {}, {}, {}});
+    table.add({M::Put, QStringLiteral("/api/v1/custom-url/recipes/{id}"), Role::User, tag, QStringLiteral("Replace a saved recipe"), recipeWrite, recipe,
+               200, [&scrapes](RequestContext &c) { return jsonOrError(scrapes.saveRecipe(actorOf(c), c.body, c.idParam())); }, {}, {}, {}});
+    table.add({M::Delete, QStringLiteral("/api/v1/custom-url/recipes/{id}"), Role::User, tag, QStringLiteral("Delete a saved recipe"), {}, {}, 204,
+               [&scrapes](RequestContext &c) { return noContentOrError(scrapes.deleteRecipe(c.idParam())); }, {}, {}, {}});
     table.add({M::Get, QStringLiteral("/api/v1/scraper/queue/status"), Role::Viewer, tag,
                QStringLiteral("The scraper's load: scrape jobs by status, the live ones with their progress, outbound HTTP counters"), {},
                s::object({{QStringLiteral("jobs"), s::object({}, {}, true)}, {QStringLiteral("active"), s::arrayOf(job)},

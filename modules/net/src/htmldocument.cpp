@@ -228,6 +228,13 @@ QString HtmlDocument::title() const
     return first(QStringLiteral("title")).text();
 }
 
+core::Status checkXPath(const QString &expression)
+{
+    if (auto e = compiled(expression); !e)
+        return e.error();
+    return {};
+}
+
 QList<HtmlNode> HtmlDocument::select(const QString &css) const
 {
     return root().select(css);

@@ -120,12 +120,17 @@ core::Result<QJsonObject> ScrapeService::createCraigslist(const Actor &actor, co
                                 actor.userId ? QVariant(*actor.userId) : QVariant(), now, now});
     if (!row)
         return row.error();
-    return requeue(row->value(0).toLongLong(), actor);
+    return requeue(row->value(0).toLongLong(), actor, craigslistType);
 }
 
-core::Result<QJsonObject> ScrapeService::requeue(qint64 id, const Actor &actor)
+QString ScrapeService::jobTypeOf(const QJsonObject &row)
 {
-    storage::JobSpec spec(craigslistType, {{QStringLiteral("scrape_job_id"), id}, {QStringLiteral("actor"), leads::LeadJobs::actorToJson(actor)}});
+    return row.value(QStringLiteral("source")).toString() == QLatin1String("custom_url") ? customUrlType : craigslistType;
+}
+
+core::Result<QJsonObject> ScrapeService::requeue(qint64 id, const Actor &actor, const QString &type)
+{
+    storage::JobSpec spec(type, {{QStringLiteral("scrape_job_id"), id}, {QStringLiteral("actor"), leads::LeadJobs::actorToJson(actor)}});
     spec.queue = QStringLiteral("scraper");
     // A worker that died (the application crashed or was stopped) hands the job on: the next
     // attempt goes on from the pages stored.
@@ -226,7 +231,7 @@ core::Result<QJsonObject> ScrapeService::resume(qint64 id)
         if (*live)
             return core::makeError(ErrorCode::Conflict, QStringLiteral("scrape job %1 is %2 already").arg(id).arg(status));
     }
-    return requeue(id, actorOf(*row));
+    return requeue(id, actorOf(*row), jobTypeOf(*row));
 }
 
 core::Result<QJsonObject> ScrapeService::retryFailed(qint64 id)
@@ -246,7 +251,7 @@ core::Result<QJsonObject> ScrapeService::retryFailed(qint64 id)
         return removed.error();
     if (removed->rowsAffected == 0)
         return core::makeError(ErrorCode::Conflict, QStringLiteral("scrape job %1 has no failed pages").arg(id));
-    return requeue(id, actorOf(*row));
+    return requeue(id, actorOf(*row), jobTypeOf(*row));
 }
 
 leads::Actor ScrapeService::actorOf(const QJsonObject &row)
@@ -365,37 +370,58 @@ core::Result<int> ScrapeService::storeWave(const Actor &actor, qint64 scrapeJobI
             ids << leadId;
             ++addedOnPage[pageOf.value(sourceId)];
         }
-        for (qsizetype i = 0; i < ids.size(); i += 1000) {
-            const QVariantList part = ids.mid(i, 1000);
-            if (auto tagged = m_db->execute(QStringLiteral("UPDATE leads SET scrape_job_id = ? WHERE id IN (%1)").arg(storage::Database::placeholders(part.size())),
-                                            QVariantList{scrapeJobId} + part);
-                !tagged)
-                return tagged.error();
-        }
+        if (auto tagged = tagLeads(scrapeJobId, ids); !tagged)
+            return tagged.error();
     }
-    // The pages' rows (a failed page again later replaces its row).
+    QList<PageRecord> records;
+    for (qsizetype i = 0; i < pages.size(); ++i) {
+        const FetchedPage &p = pages.at(i);
+        records << PageRecord{searchKeys.at(p.search), p.page, p.url, p.ok, int(p.parsed.listings.size()), addedOnPage.at(i), p.error, {}};
+    }
+    if (auto recorded = recordPages(scrapeJobId, records); !recorded)
+        return recorded.error();
+    if (auto c = tx.commit(); !c)
+        return c.error();
+    return added;
+}
+
+core::Status ScrapeService::tagLeads(qint64 scrapeJobId, const QVariantList &leadIds)
+{
+    for (qsizetype i = 0; i < leadIds.size(); i += 1000) {
+        const QVariantList part = leadIds.mid(i, 1000);
+        if (auto tagged = m_db->execute(QStringLiteral("UPDATE leads SET scrape_job_id = ? WHERE id IN (%1)").arg(storage::Database::placeholders(part.size())),
+                                        QVariantList{scrapeJobId} + part);
+            !tagged)
+            return tagged.error();
+    }
+    return {};
+}
+
+core::Status ScrapeService::recordPages(qint64 scrapeJobId, const QList<PageRecord> &pages)
+{
+    // A failed page read again later replaces its row.
     const QString now = storage::Database::isoTimestamp(m_clock.now());
     for (qsizetype start = 0; start < pages.size(); start += 100) {
         QStringList tuples;
         QVariantList params;
         for (qsizetype i = start; i < qMin(pages.size(), start + 100); ++i) {
-            const FetchedPage &p = pages.at(i);
-            tuples << QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, %1)").arg(m_db->timestampParam());
-            params << scrapeJobId << searchKeys.at(p.search) << p.page << p.url.toString() << (p.ok ? QStringLiteral("done") : QStringLiteral("failed"))
-                   << int(p.parsed.listings.size()) << addedOnPage.at(i) << (p.ok ? QVariant() : QVariant(p.error.left(1000))) << now;
+            const PageRecord &p = pages.at(i);
+            tuples << QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, %1)").arg(m_db->timestampParam());
+            params << scrapeJobId << p.searchKey << p.page << p.url.toString() << (p.ok ? QStringLiteral("done") : QStringLiteral("failed")) << p.listings
+                   << p.leadsAdded << (p.ok ? QVariant() : QVariant(p.error.left(1000)))
+                   << (p.nextUrl.isEmpty() ? QVariant() : QVariant(p.nextUrl.toString())) << now;
         }
         if (auto done = m_db->execute(QStringLiteral("INSERT INTO scrape_pages (scrape_job_id, search_key, page, url, status, listings, leads_added, error_message, "
-                                                     "fetched_at) VALUES %1 ON CONFLICT (scrape_job_id, search_key, page) DO UPDATE SET url = excluded.url, "
-                                                     "status = excluded.status, listings = excluded.listings, leads_added = excluded.leads_added, "
-                                                     "error_message = excluded.error_message, fetched_at = excluded.fetched_at")
+                                                     "next_url, fetched_at) VALUES %1 ON CONFLICT (scrape_job_id, search_key, page) DO UPDATE SET "
+                                                     "url = excluded.url, status = excluded.status, listings = excluded.listings, "
+                                                     "leads_added = excluded.leads_added, error_message = excluded.error_message, "
+                                                     "next_url = excluded.next_url, fetched_at = excluded.fetched_at")
                                           .arg(tuples.join(QStringLiteral(", "))),
                                       params);
             !done)
             return done.error();
     }
-    if (auto c = tx.commit(); !c)
-        return c.error();
-    return added;
+    return {};
 }
 
 core::Result<QJsonObject> ScrapeService::analyzeWebsite(const Actor &actor, const QJsonObject &request)
@@ -559,8 +585,77 @@ struct Search {
 
 } // namespace
 
+void ScrapeService::markRunning(qint64 id)
+{
+    const QString now = storage::Database::isoTimestamp(m_clock.now());
+    core::logDiscarded(m_db->execute(QStringLiteral("UPDATE scrape_jobs SET status = 'running', started_at = COALESCE(started_at, %1), updated_at = %1 "
+                                                    "WHERE id = ?").arg(m_db->timestampParam()),
+                                     {now, now, id}),
+                       "scrape job bookkeeping; the job's own row says the same");
+}
+
+QJsonObject ScrapeService::progressOf(qint64 id, const QString &status, int percent, const ScrapeTally &tally)
+{
+    return QJsonObject{{QStringLiteral("scrape_job_id"), id},           {QStringLiteral("status"), status},
+                       {QStringLiteral("progress"), percent},           {QStringLiteral("pages_fetched"), tally.pages},
+                       {QStringLiteral("leads_found"), tally.found}, {QStringLiteral("errors"), int(tally.errors.size())}};
+}
+
+void ScrapeService::reportProgress(storage::JobContext &ctx, qint64 id, const Actor &actor, int percent, const ScrapeTally &tally)
+{
+    core::logDiscarded(m_db->execute(QStringLiteral("UPDATE scrape_jobs SET pages_fetched = ?, leads_found = ?, progress = ? WHERE id = ?"),
+                                     {tally.pages, tally.found, percent, id}),
+                       "scrape job bookkeeping; the job's own row says the same");
+    ctx.setProgress(percent, {},
+                    storage::ProgressEvent{QStringLiteral("scrape_progress"), QStringLiteral("scraper"), progressOf(id, QStringLiteral("running"), percent, tally),
+                                           actor.userId});
+}
+
+JobOutcome ScrapeService::finish(qint64 id, const Actor &actor, int percent, bool unfinished, const ScrapeTally &tally)
+{
+    const QString finishedAt = storage::Database::isoTimestamp(m_clock.now());
+    const QStringList problems = tally.storeError.isEmpty() ? tally.errors : QStringList{tally.storeError} + tally.errors;
+    const QVariant errorText = problems.isEmpty() ? QVariant() : QVariant(problems.mid(0, 5).join(QStringLiteral("; ")));
+    auto finishAs = [&](const QString &status, bool completed) {
+        core::logDiscarded(m_db->execute(QStringLiteral("UPDATE scrape_jobs SET status = ?, progress = ?, pages_fetched = ?, leads_found = ?, "
+                                                        "error_message = ?, completed_at = %1, updated_at = %1 WHERE id = ?").arg(m_db->timestampParam()),
+                                         {status, percent, tally.pages, tally.found, errorText, completed ? QVariant(finishedAt) : QVariant(), finishedAt, id}),
+                           "scrape job bookkeeping; the job's own row says the same");
+        if (m_events)
+            core::logDiscarded(m_events->append(QStringLiteral("scrape_progress"), QStringLiteral("scraper"), progressOf(id, status, percent, tally),
+                                                actor.userId),
+                               "a progress event; the row holds the outcome");
+    };
+    if (!tally.storeError.isEmpty()) {
+        finishAs(QStringLiteral("failed"), true);
+        return JobOutcome::failedPermanently(tally.storeError);
+    }
+    if (unfinished) {
+        // Asked by the user (the row says paused or cancelled: kept), or the application is
+        // stopping (the row goes back to pending and the queue hands the job on later).
+        auto now = get(id);
+        const QString asked = now ? now->value(QStringLiteral("status")).toString() : QString();
+        if (asked == QLatin1String("paused") || asked == QLatin1String("cancelled")) {
+            finishAs(asked, asked == QLatin1String("cancelled"));
+            return JobOutcome::cancelled();
+        }
+        finishAs(QStringLiteral("pending"), false);
+        return JobOutcome::failed(QStringLiteral("stopped with the application; the scrape goes on from page %1 when it starts again").arg(tally.pages + 1));
+    }
+    const bool nothing = tally.pages == 0 && (tally.failedPages > 0 || !tally.errors.isEmpty());
+    finishAs(nothing ? QStringLiteral("failed") : QStringLiteral("completed"), true);
+    if (nothing)
+        return JobOutcome::failedPermanently(tally.errors.value(0));
+    return JobOutcome::done({{QStringLiteral("scrape_job_id"), id},
+                             {QStringLiteral("pages_fetched"), tally.pages},
+                             {QStringLiteral("pages_failed"), tally.failedPages},
+                             {QStringLiteral("leads_found"), tally.found},
+                             {QStringLiteral("errors"), QJsonArray::fromStringList(tally.errors.mid(0, 20))}});
+}
+
 void ScrapeService::registerHandlers(storage::WorkerPool &pool)
 {
+    pool.registerHandler(customUrlType, [this](storage::JobContext &ctx) { return runCustomUrl(ctx); });
     pool.registerHandler(verifyType, [this](storage::JobContext &ctx) -> JobOutcome {
         const Actor actor = leads::LeadJobs::actorFromJson(ctx.payload().value(QStringLiteral("actor")).toObject());
         const QJsonArray ids = ctx.payload().value(QStringLiteral("lead_ids")).toArray();
@@ -641,9 +736,6 @@ void ScrapeService::registerHandlers(storage::WorkerPool &pool)
         const QJsonObject config = row->value(QStringLiteral("config")).toObject();
         const int maxPages = config.value(QStringLiteral("max_pages")).toInt(3);
         const bool obeyRobots = config.value(QStringLiteral("obey_robots")).toBool(true);
-        auto setRow = [&](const QString &sql, const QVariantList &params) {
-            core::logDiscarded(m_db->execute(sql, params), "scrape job bookkeeping; the job's own row says the same");
-        };
         QList<Search> searches;
         QStringList keys;
         QHash<QString, int> searchOf;
@@ -662,8 +754,7 @@ void ScrapeService::registerHandlers(storage::WorkerPool &pool)
                 keys << s.key;
                 searches << s;
             }
-        int pages = 0, found = 0, failedPages = 0;
-        QStringList errors;
+        ScrapeTally tally;
         // What earlier runs of this scrape stored (not fetched again) or failed (not retried here).
         auto earlier = m_db->select(QStringLiteral("SELECT search_key, page, status, listings, leads_added, error_message FROM scrape_pages "
                                                    "WHERE scrape_job_id = ? ORDER BY page"),
@@ -676,36 +767,27 @@ void ScrapeService::registerHandlers(storage::WorkerPool &pool)
                 continue;
             Search &s = searches[at];
             if (r.value(2).toString() == QLatin1String("done")) {
-                ++pages;
-                found += r.value(4).toInt();
+                ++tally.pages;
+                tally.found += r.value(4).toInt();
                 s.next = qMax(s.next, r.value(1).toInt() + 1);
                 if (r.value(3).toInt() < kPageSize)
                     s.over = true;
             } else {
-                ++failedPages;
+                ++tally.failedPages;
                 s.over = true;
-                errors << r.value(5).toString();
+                tally.errors << r.value(5).toString();
             }
         }
         for (Search &s : searches)
             if (s.next >= maxPages)
                 s.over = true;
-        const QString startedAt = storage::Database::isoTimestamp(m_clock.now());
-        setRow(QStringLiteral("UPDATE scrape_jobs SET status = 'running', started_at = COALESCE(started_at, %1), updated_at = %1 WHERE id = ?")
-                   .arg(m_db->timestampParam()),
-               {startedAt, startedAt, id});
+        markRunning(id);
         const int units = int(searches.size()) * maxPages;
         auto percentDone = [&] {
             int done = 0;
             for (const Search &s : std::as_const(searches))
                 done += s.over ? maxPages : qMin(s.next, maxPages);
             return units > 0 ? done * 100 / units : 100;
-        };
-        // What scrape_progress says (on /ws/scraper), while running and at the end.
-        auto progress = [&](const QString &status, int percent) {
-            return QJsonObject{{QStringLiteral("scrape_job_id"), id},   {QStringLiteral("status"), status},
-                               {QStringLiteral("progress"), percent},   {QStringLiteral("pages_fetched"), pages},
-                               {QStringLiteral("leads_found"), found}, {QStringLiteral("errors"), int(errors.size())}};
         };
         // The next wave: up to kWaveTarget pages, the next page of each search still going (in
         // turn from where the last wave stopped), a few pages ahead each when few are left (a
@@ -727,7 +809,7 @@ void ScrapeService::registerHandlers(storage::WorkerPool &pool)
                     spec.offset = (s.next + k) * kPageSize;
                     auto url = craigslistSearchUrl(spec, m_baseUrl);
                     if (!url) {
-                        errors << url.error().message;
+                        tally.errors << url.error().message;
                         s.over = true;
                         break;
                     }
@@ -764,7 +846,6 @@ void ScrapeService::registerHandlers(storage::WorkerPool &pool)
         std::future<QList<FetchedPage>> inFlight;
         if (QList<FetchedPage> first = nextWave(); !first.isEmpty())
             inFlight = std::async(std::launch::async, fetchAndParse, first);
-        QString storeError;
         while (inFlight.valid()) {
             const QList<FetchedPage> got = inFlight.get();
             // In order within each search: a page after a short or failed one is not kept.
@@ -789,70 +870,28 @@ void ScrapeService::registerHandlers(storage::WorkerPool &pool)
             QList<QPair<qint64, QUrl>> added;
             auto stored = storeWave(actor, id, keys, keep, &added);
             if (!stored) {
-                storeError = stored.error().message;
+                tally.storeError = stored.error().message;
                 break;
             }
-            found += *stored;
+            tally.found += *stored;
             for (const FetchedPage &p : std::as_const(keep)) {
                 if (p.ok) {
-                    ++pages;
+                    ++tally.pages;
                 } else {
-                    ++failedPages;
-                    errors << p.error;
+                    ++tally.failedPages;
+                    tally.errors << p.error;
                 }
             }
             if (config.value(QStringLiteral("fetch_postings")).toBool() && !added.isEmpty() && !ctx.isCancelled())
-                enrichFromPostings(actor, added, obeyRobots, &errors);
-            const int percent = percentDone();
-            setRow(QStringLiteral("UPDATE scrape_jobs SET pages_fetched = ?, leads_found = ?, progress = ? WHERE id = ?"), {pages, found, percent, id});
-            ctx.setProgress(percent, {},
-                            storage::ProgressEvent{QStringLiteral("scrape_progress"), QStringLiteral("scraper"), progress(QStringLiteral("running"), percent),
-                                                   actor.userId});
+                enrichFromPostings(actor, added, obeyRobots, &tally.errors);
+            reportProgress(ctx, id, actor, percentDone(), tally);
         }
         if (inFlight.valid())
             (void)inFlight.get(); // a wave fetched when storing failed: dropped (fetched again on resume)
         bool unfinished = false;
         for (const Search &s : std::as_const(searches))
             unfinished = unfinished || !s.over;
-        const int percent = percentDone();
-        const QString finishedAt = storage::Database::isoTimestamp(m_clock.now());
-        const QVariant errorText = errors.isEmpty() && storeError.isEmpty() ? QVariant()
-                                                                            : QVariant((storeError.isEmpty() ? errors : QStringList{storeError} + errors)
-                                                                                           .mid(0, 5)
-                                                                                           .join(QStringLiteral("; ")));
-        auto finish = [&](const QString &status, bool completed) {
-            setRow(QStringLiteral("UPDATE scrape_jobs SET status = ?, progress = ?, pages_fetched = ?, leads_found = ?, error_message = ?, "
-                                  "completed_at = %1, updated_at = %1 WHERE id = ?").arg(m_db->timestampParam()),
-                   {status, percent, pages, found, errorText, completed ? QVariant(finishedAt) : QVariant(), finishedAt, id});
-            if (m_events)
-                core::logDiscarded(m_events->append(QStringLiteral("scrape_progress"), QStringLiteral("scraper"), progress(status, percent), actor.userId),
-                                   "a progress event; the row holds the outcome");
-        };
-        if (!storeError.isEmpty()) {
-            finish(QStringLiteral("failed"), true);
-            return JobOutcome::failedPermanently(storeError);
-        }
-        if (unfinished) {
-            // Asked by the user (the row says paused or cancelled: kept), or the application is
-            // stopping (the row goes back to pending and the queue hands the job on later).
-            auto now = get(id);
-            const QString asked = now ? now->value(QStringLiteral("status")).toString() : QString();
-            if (asked == QLatin1String("paused") || asked == QLatin1String("cancelled")) {
-                finish(asked, asked == QLatin1String("cancelled"));
-                return JobOutcome::cancelled();
-            }
-            finish(QStringLiteral("pending"), false);
-            return JobOutcome::failed(QStringLiteral("stopped with the application; the scrape goes on from page %1 when it starts again").arg(pages + 1));
-        }
-        const bool nothing = pages == 0 && (failedPages > 0 || !errors.isEmpty());
-        finish(nothing ? QStringLiteral("failed") : QStringLiteral("completed"), true);
-        if (nothing)
-            return JobOutcome::failedPermanently(errors.value(0));
-        return JobOutcome::done({{QStringLiteral("scrape_job_id"), id},
-                                 {QStringLiteral("pages_fetched"), pages},
-                                 {QStringLiteral("pages_failed"), failedPages},
-                                 {QStringLiteral("leads_found"), found},
-                                 {QStringLiteral("errors"), QJsonArray::fromStringList(errors.mid(0, 20))}});
+        return finish(id, actor, percentDone(), unfinished, tally);
     });
 }
 

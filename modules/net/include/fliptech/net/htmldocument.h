@@ -20,6 +20,10 @@ namespace fliptech::net {
 
 class HtmlNode;
 
+// Whether `expression` is XPath 1.0 libxml2 can evaluate (checked without a page): a
+// user-given expression is checked once, when it is saved, not at each page.
+core::Status checkXPath(const QString &expression);
+
 class HtmlDocument final
 {
 public:

@@ -21,12 +21,15 @@
 #include <QJsonObject>
 
 #include <memory>
+#include <optional>
 
 namespace fliptech::storage {
 class Database;
 class JobQueue;
 class WorkerPool;
 class EventStore;
+class JobContext;
+struct JobOutcome;
 } // namespace fliptech::storage
 namespace fliptech::leads {
 class LeadService;
@@ -43,6 +46,7 @@ public:
     static inline const QString craigslistType = QStringLiteral("scraper.craigslist");
     static inline const QString analyzeType = QStringLiteral("scraper.analyze_websites");
     static inline const QString verifyType = QStringLiteral("scraper.verify_emails");
+    static inline const QString customUrlType = QStringLiteral("scraper.custom_url");
 
     ScrapeService(std::shared_ptr<storage::Database> db, storage::JobQueue &jobs, storage::EventStore *events, leads::LeadService &leads,
                   net::HttpClient &http, const core::Clock &clock);
@@ -90,6 +94,23 @@ public:
     core::Result<QJsonObject> verifyEmails(const leads::Actor &actor, const QJsonObject &request);
     // The DNS server verification asks (default: the system's; FLIPTECH_DNS_SERVER names another).
     void setNameserver(const QHostAddress &server) { m_nameserver = server; }
+    // Custom-URL scraping (recipe.h; spec 2.5). Saved recipes: {id, name, description, recipe,
+    // created_by, created_at, updated_at}; a recipe is checked before it is stored (the error
+    // names the path of the mistake), names are unique (Conflict).
+    core::Result<QJsonArray> listRecipes();
+    core::Result<QJsonObject> getRecipe(qint64 id);
+    // {name, description?, recipe}; `id` replaces that recipe.
+    core::Result<QJsonObject> saveRecipe(const leads::Actor &actor, const QJsonObject &request, std::optional<qint64> id = {});
+    core::Status deleteRecipe(qint64 id);
+    // {url} (fetched) or {html, url?} (a page the caller has): the proposed recipe, the lists of
+    // similar items found, a preview of the rows (proposeRecipe()).
+    core::Result<QJsonObject> analyzeCustomUrl(const QJsonObject &request);
+    // {recipe} or {recipe_id}, and {preview: true} to read the first start page (or {html, url})
+    // and answer {rows, skipped, next_url, page_url} with nothing stored; otherwise the scrape_jobs
+    // row (source custom_url) of a job that reads every start page, follows next_page up to
+    // max_pages, reads each item's own page when the recipe says so, and stores the rows as
+    // leads (leadFromRow()). Pause, resume, cancel and retry-failed work as for Craigslist.
+    core::Result<QJsonObject> customUrlScrape(const leads::Actor &actor, const QJsonObject &request);
     void registerHandlers(storage::WorkerPool &pool);
     // Where Craigslist is (default: defaultCraigslistBaseUrl()); tests point it at a local server.
     void setBaseUrl(const QString &pattern) { m_baseUrl = pattern; }
@@ -104,8 +125,41 @@ private:
         QString error;
         CraigslistSearchPage parsed;
     };
+    // What one scrape got so far (pages stored, leads added, pages failed, what went wrong).
+    struct ScrapeTally {
+        int pages = 0;
+        int found = 0;
+        int failedPages = 0;
+        QStringList errors;
+        QString storeError; // storing failed: the job ends failed
+    };
+    // A scrape_pages row.
+    struct PageRecord {
+        QString searchKey;
+        int page = 0;
+        QUrl url;
+        bool ok = false;
+        int listings = 0;
+        int leadsAdded = 0;
+        QString error;
+        QUrl nextUrl; // custom-URL scrapes: where the next page is
+    };
+    core::Status recordPages(qint64 scrapeJobId, const QList<PageRecord> &pages);
+    // The leads a scrape added, marked as its own (leads.scrape_job_id).
+    core::Status tagLeads(qint64 scrapeJobId, const QVariantList &leadIds);
+    void markRunning(qint64 id);
+    static QJsonObject progressOf(qint64 id, const QString &status, int percent, const ScrapeTally &tally);
+    // The row's counters and a scrape_progress event.
+    void reportProgress(storage::JobContext &ctx, qint64 id, const leads::Actor &actor, int percent, const ScrapeTally &tally);
+    // The row's end (completed, failed, or paused/cancelled as asked, or pending when the
+    // application stops) and the worker job's outcome.
+    storage::JobOutcome finish(qint64 id, const leads::Actor &actor, int percent, bool unfinished, const ScrapeTally &tally);
+    storage::JobOutcome runCustomUrl(storage::JobContext &ctx);
+    // The recipe a request names ({recipe} or {recipe_id}), checked.
+    core::Result<QJsonObject> recipeOf(const QJsonObject &request, bool requireStart);
+    static QString jobTypeOf(const QJsonObject &row);
     // A worker job for the scrape (its row back to pending).
-    core::Result<QJsonObject> requeue(qint64 id, const leads::Actor &actor);
+    core::Result<QJsonObject> requeue(qint64 id, const leads::Actor &actor, const QString &type);
     // Whether the scrape's worker job is queued or running (a "running" row whose worker is gone
     // was left by a crash).
     core::Result<bool> workerIsLive(const QJsonObject &row);
