@@ -120,6 +120,12 @@ private Q_SLOTS:
         QVERIFY(again);
         QCOMPARE(again->toJson(), once);
         QCOMPARE(once.value(QStringLiteral("fields")).toArray().size(), 7);
+        // Written for people (keys in reading order, a field a line), it reads back the same.
+        const QString text = scraper::formatRecipe(once);
+        QCOMPARE(QJsonDocument::fromJson(text.toUtf8()).object(), once);
+        QVERIFY2(text.indexOf(QLatin1String("\"item\"")) < text.indexOf(QLatin1String("\"fields\"")), qPrintable(text));
+        QVERIFY2(text.contains(QLatin1String("    {\"name\": \"url\", \"css\": \"h2 a\", \"attr\": \"href\", \"type\": \"url\", \"required\": true}")),
+                 qPrintable(text));
         QCOMPARE(once.value(QStringLiteral("next_page")).toObject().value(QStringLiteral("css")).toString(), QStringLiteral("a[rel=next]"));
         QCOMPARE(once.value(QStringLiteral("detail")).toObject().value(QStringLiteral("url_field")).toString(), QStringLiteral("url"));
     }

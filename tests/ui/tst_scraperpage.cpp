@@ -19,6 +19,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QProgressBar>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -27,6 +28,7 @@
 #include <QTest>
 #include <QTabWidget>
 #include <QTextBrowser>
+#include <QUrlQuery>
 
 using namespace fliptech;
 
@@ -72,7 +74,7 @@ private Q_SLOTS:
         m_craigslist.addResponse("/milwaukee/search/apa", page);
         m_engine = engineWith(1);
         FT_STOP_IF_FAILED();
-        ui::ScraperPage p(m_engine->scrapes(), leads::Actor::system());
+        ui::ScraperPage p(m_engine->scrapes(), m_engine->http(), leads::Actor::system());
         p.resize(1200, 700);
         p.show();
         QVERIFY(QTest::qWaitForWindowExposed(&p));
@@ -112,7 +114,7 @@ private Q_SLOTS:
     {
         m_engine = engineWith(0); // no workers: it stays queued
         FT_STOP_IF_FAILED();
-        ui::ScraperPage p(m_engine->scrapes(), leads::Actor::system());
+        ui::ScraperPage p(m_engine->scrapes(), m_engine->http(), leads::Actor::system());
         p.show();
         QVERIFY(QTest::qWaitForWindowExposed(&p));
         QTest::keyClicks(p.findChild<QLineEdit *>(QStringLiteral("scraperSites")), QStringLiteral("austin"));
@@ -192,6 +194,86 @@ private Q_SLOTS:
                 tabs->setCurrentIndex(tabs->count() - 1);
             QVERIFY(p.grab().save(dir + QStringLiteral("/leadanalysis.png")));
         }
+        m_engine.reset();
+    }
+
+    // The Custom URL tab as a user goes through it: a page address, Analyse, the proposed recipe
+    // and its preview; a mistake typed in the recipe named at once and Run refused; saved under
+    // a name, loaded again; Run, and the job ends with the leads in the table below.
+    void customUrlAnalysePreviewSaveAndRun()
+    {
+        m_craigslist.addScript("/dir", [](const test::FixtureHttpServer::Request &request) {
+            test::FixtureHttpServer::Response r;
+            r.body = test::syntheticDirectoryPage(QUrlQuery(QUrl(QString::fromLatin1(request.path)).query()).queryItemValue(QStringLiteral("page")).toInt(), 2);
+            return r;
+        });
+        m_engine = engineWith(1);
+        FT_STOP_IF_FAILED();
+        ui::ScraperPage p(m_engine->scrapes(), m_engine->http(), leads::Actor::system());
+        p.resize(1300, 800);
+        p.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&p));
+        p.findChild<QTabWidget *>(QStringLiteral("scraperSources"))->setCurrentIndex(1);
+        auto *url = p.findChild<QLineEdit *>(QStringLiteral("customUrl"));
+        auto *editor = p.findChild<QPlainTextEdit *>(QStringLiteral("customUrlEditor"));
+        auto *preview = p.findChild<QTableWidget *>(QStringLiteral("customUrlPreview"));
+        auto *check = p.findChild<QLabel *>(QStringLiteral("customUrlCheck"));
+        auto *run = p.findChild<QPushButton *>(QStringLiteral("customUrlRun"));
+        auto *name = p.findChild<QLineEdit *>(QStringLiteral("customUrlName"));
+        auto *message = p.findChild<QLabel *>(QStringLiteral("customUrlMessage"));
+        auto *recipes = p.findChild<QComboBox *>(QStringLiteral("customUrlRecipes"));
+        QVERIFY(url && editor && preview && check && run && name && message && recipes);
+        QVERIFY(!run->isEnabled()); // nothing to run yet
+
+        // Not an address: said so.
+        QTest::keyClicks(url, QStringLiteral("not an address"));
+        QTest::keyClick(url, Qt::Key_Return);
+        QVERIFY2(message->text().contains(QLatin1String("address")), qPrintable(message->text()));
+        url->clear();
+        QTest::keyClicks(url, m_craigslist.baseUrl() + QStringLiteral("/dir?page=1"));
+        QTest::mouseClick(p.findChild<QPushButton *>(QStringLiteral("customUrlAnalyze")), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(preview->rowCount(), 10, 15000);
+        QVERIFY2(editor->toPlainText().contains(QLatin1String("div.card")), qPrintable(editor->toPlainText()));
+        QVERIFY2(message->text().contains(QLatin1String("10 similar items")), qPrintable(message->text()));
+        QCOMPARE(name->text(), QStringLiteral("Austin Plumbers Directory"));
+        int nameColumn = -1;
+        for (int c = 0; c < preview->columnCount(); ++c)
+            if (preview->horizontalHeaderItem(c)->text() == QLatin1String("name"))
+                nameColumn = c;
+        QVERIFY(nameColumn >= 0);
+        QCOMPARE(preview->item(0, nameColumn)->text(), QStringLiteral("Plumber 1 & Sons"));
+        QVERIFY(run->isEnabled());
+
+        // A typo in the recipe: named at once, nothing to preview, Run off; fixed: back.
+        const QString good = editor->toPlainText();
+        editor->setPlainText(QString(good).replace(QStringLiteral("div.card"), QStringLiteral("div[card")));
+        QTRY_VERIFY(check->text().contains(QLatin1String("item.css")));
+        QCOMPARE(preview->rowCount(), 0);
+        QVERIFY(!run->isEnabled());
+        editor->setPlainText(good);
+        QTRY_COMPARE(preview->rowCount(), 10);
+        QVERIFY(run->isEnabled());
+
+        // Saved, and found in the list.
+        QTest::mouseClick(p.findChild<QPushButton *>(QStringLiteral("customUrlSave")), Qt::LeftButton);
+        QVERIFY2(message->text().contains(QLatin1String("saved")), qPrintable(message->text()));
+        QCOMPARE(recipes->currentText(), QStringLiteral("Austin Plumbers Directory"));
+        QCOMPARE(m_engine->scrapes().listRecipes()->size(), 1);
+        editor->clear();
+        recipes->setCurrentIndex(1);
+        Q_EMIT recipes->activated(1);
+        QTRY_COMPARE_WITH_TIMEOUT(preview->rowCount(), 10, 15000);
+
+        // Run: two pages, twenty leads, shown with the other scrape jobs.
+        QTest::mouseClick(run, Qt::LeftButton);
+        QVERIFY2(message->text().contains(QLatin1String("started")), qPrintable(message->text()));
+        auto *jobs = p.findChild<QTableWidget *>(QStringLiteral("scraperJobs"));
+        QVERIFY2(cell(jobs, 0, 1).contains(QLatin1String("Austin Plumbers Directory")), qPrintable(cell(jobs, 0, 1)));
+        QTRY_COMPARE_WITH_TIMEOUT(cell(jobs, 0, 2), QStringLiteral("completed"), 15000);
+        QCOMPARE(cell(jobs, 0, 5), QStringLiteral("20"));
+        QCOMPARE(m_engine->database().selectOne(QStringLiteral("SELECT count(*) FROM leads WHERE source = 'custom_url'"))->value(0).toInt(), 20);
+        if (const QString dir = qEnvironmentVariable("FLIPTECH_TEST_SCREENSHOTS"); !dir.isEmpty())
+            QVERIFY(p.grab().save(dir + QStringLiteral("/customurl.png")));
         m_engine.reset();
     }
 };

@@ -519,6 +519,73 @@ QJsonObject leadFromRow(const QJsonObject &row, const QUrl &pageUrl, const QStri
     return lead;
 }
 
+namespace {
+
+QString compactJson(const QJsonValue &v)
+{
+    if (v.isObject())
+        return QString::fromUtf8(core::json::compact(v.toObject()));
+    if (v.isArray())
+        return QString::fromUtf8(core::json::compact(v.toArray()));
+    // A scalar: written as the one element of an array, unwrapped.
+    const QString a = QString::fromUtf8(core::json::compact(QJsonArray{v}));
+    return a.mid(1, a.size() - 2);
+}
+
+// An object on one line, its keys in `order` first.
+QString orderedObject(const QJsonObject &o, const QStringList &order)
+{
+    QStringList parts;
+    auto add = [&](const QString &key) { parts << compactJson(key) + QStringLiteral(": ") + compactJson(o.value(key)); };
+    for (const QString &k : order)
+        if (o.contains(k))
+            add(k);
+    for (auto it = o.begin(); it != o.end(); ++it)
+        if (!order.contains(it.key()))
+            add(it.key());
+    return u'{' + parts.join(QStringLiteral(", ")) + u'}';
+}
+
+QString fieldLines(const QJsonArray &fields, const QString &indent)
+{
+    static const QStringList order{QStringLiteral("name"), QStringLiteral("css"), QStringLiteral("xpath"), QStringLiteral("attr"),
+                                   QStringLiteral("regex"), QStringLiteral("type"), QStringLiteral("required"), QStringLiteral("multiple")};
+    QStringList lines;
+    for (const auto &f : fields)
+        lines << indent + (f.isObject() ? orderedObject(f.toObject(), order) : compactJson(f));
+    return QStringLiteral("[\n") + lines.join(QStringLiteral(",\n")) + u'\n' + indent.left(indent.size() - 2) + u']';
+}
+
+} // namespace
+
+QString formatRecipe(const QJsonObject &recipe)
+{
+    static const QStringList order{QStringLiteral("name"),      QStringLiteral("description"), QStringLiteral("start_urls"), QStringLiteral("item"),
+                                   QStringLiteral("fields"),    QStringLiteral("next_page"),   QStringLiteral("max_pages"),  QStringLiteral("detail"),
+                                   QStringLiteral("obey_robots")};
+    QStringList lines;
+    auto line = [&](const QString &key) {
+        const QJsonValue v = recipe.value(key);
+        QString text;
+        if (key == QLatin1String("fields") && v.isArray())
+            text = fieldLines(v.toArray(), QStringLiteral("    "));
+        else if (key == QLatin1String("detail") && v.isObject() && v.toObject().value(QStringLiteral("fields")).isArray())
+            text = QStringLiteral("{\"url_field\": %1,\n    \"fields\": %2}")
+                       .arg(compactJson(v.toObject().value(QStringLiteral("url_field"))),
+                            fieldLines(v.toObject().value(QStringLiteral("fields")).toArray(), QStringLiteral("      ")));
+        else
+            text = compactJson(v);
+        lines << QStringLiteral("  ") + compactJson(key) + QStringLiteral(": ") + text;
+    };
+    for (const QString &k : order)
+        if (recipe.contains(k))
+            line(k);
+    for (auto it = recipe.begin(); it != recipe.end(); ++it)
+        if (!order.contains(it.key()))
+            line(it.key());
+    return QStringLiteral("{\n") + lines.join(QStringLiteral(",\n")) + QStringLiteral("\n}\n");
+}
+
 // --- proposing a recipe -------------------------------------------------------------------
 
 namespace {
@@ -861,6 +928,9 @@ QJsonObject proposeRecipe(const HtmlDocument &page, int previewRows)
     for (const Leaf &l : leaves) {
         if (l.items * 2 < sample || fields.size() >= 12)
             continue;
+        // The same words in every item ("Website", "Read more", "Call now") say nothing of it.
+        if (l.attr == QLatin1String("own_text") && l.samples.size() >= 3 && l.samples.count(l.samples.first()) == l.samples.size())
+            continue;
         QString type;
         const QString guessed = fieldNameOf(l, pageUrl, &usedName, &usedUrl, &type);
         QString name = guessed;
@@ -875,6 +945,12 @@ QJsonObject proposeRecipe(const HtmlDocument &page, int previewRows)
         if (type != QLatin1String("text"))
             f.insert(QStringLiteral("type"), type);
         fields.append(f);
+    }
+    if (fields.isEmpty()) {
+        // Items alike in shape but not inside: each item's whole text.
+        fields.append(QJsonObject{{QStringLiteral("name"), QStringLiteral("name")}});
+        names.insert(QStringLiteral("name"));
+        warnings.append(QStringLiteral("the items share no inner element: each item's whole text is read as its name; add fields for the rest"));
     }
     QJsonObject recipe{{QStringLiteral("name"), page.title().left(200)},
                        {QStringLiteral("item"), QJsonObject{{QStringLiteral("css"), itemSelectorOf(page, best)}}},

@@ -3,6 +3,7 @@
 #include "fliptech/engine/engine.h"
 #include "fliptech/scraper/craigslistsearch.h"
 #include "fliptech/scraper/scrapeservice.h"
+#include "fliptech/ui/customurlpage.h"
 #include "fliptech/ui/pageregistry.h"
 
 #include <QCheckBox>
@@ -18,8 +19,11 @@
 #include <QPushButton>
 #include <QShortcut>
 #include <QSpinBox>
+#include <QSplitter>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QTimer>
+#include <QUrl>
 #include <QVBoxLayout>
 
 namespace fliptech::ui {
@@ -28,7 +32,7 @@ namespace {
 enum Column { Id, Searches, Status, Progress, Pages, Leads, Errors, ColumnCount };
 }
 
-ScraperPage::ScraperPage(scraper::ScrapeService &scrapes, leads::Actor actor, QWidget *parent)
+ScraperPage::ScraperPage(scraper::ScrapeService &scrapes, net::HttpClient &http, leads::Actor actor, QWidget *parent)
     : QWidget(parent), m_scrapes(scrapes), m_actor(std::move(actor))
 {
     auto *form = new QFormLayout;
@@ -114,14 +118,35 @@ ScraperPage::ScraperPage(scraper::ScrapeService &scrapes, leads::Actor actor, QW
     jobsBar->addWidget(m_resume);
     jobsBar->addWidget(m_retry);
     jobsBar->addWidget(m_cancel);
+    // What to scrape, one tab a source; the jobs of every source below.
+    auto *craigslist = new QWidget(this);
+    auto *craigslistLayout = new QVBoxLayout(craigslist);
+    craigslistLayout->addWidget(new QLabel(tr("Businesses advertising services are the leads: each listing becomes a lead "
+                                              "(source craigslist); a listing found again updates its lead."),
+                                           craigslist));
+    craigslistLayout->addLayout(form);
+    craigslistLayout->addLayout(buttons);
+    craigslistLayout->addStretch();
+    m_customUrl = new CustomUrlPage(scrapes, http, m_actor, this);
+    connect(m_customUrl, &CustomUrlPage::scrapeStarted, this, [this] { refresh(); });
+    m_sources = new QTabWidget(this);
+    m_sources->setObjectName(QStringLiteral("scraperSources"));
+    m_sources->addTab(craigslist, tr("Craigslist"));
+    m_sources->addTab(m_customUrl, tr("Custom URL"));
+    m_sources->setTabToolTip(1, tr("Any page that lists businesses: a recipe says how to read it"));
+    auto *jobsArea = new QWidget(this);
+    auto *jobsLayout = new QVBoxLayout(jobsArea);
+    jobsLayout->setContentsMargins(0, 0, 0, 0);
+    jobsLayout->addLayout(jobsBar);
+    jobsLayout->addWidget(m_jobs, 1);
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_sources);
+    split->addWidget(jobsArea);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    split->setChildrenCollapsible(false);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(new QLabel(tr("<h2>Craigslist</h2>Businesses advertising services are the leads: each listing becomes a lead "
-                                    "(source craigslist); a listing found again updates its lead."),
-                                 this));
-    layout->addLayout(form);
-    layout->addLayout(buttons);
-    layout->addLayout(jobsBar);
-    layout->addWidget(m_jobs, 1);
+    layout->addWidget(split, 1);
 
     m_timer = new QTimer(this);
     connect(m_timer, &QTimer::timeout, this, &ScraperPage::refresh);
@@ -217,6 +242,14 @@ void ScraperPage::refresh()
         const QJsonObject j = jobs->at(r).toObject();
         const QJsonObject config = j.value(QStringLiteral("config")).toObject();
         QStringList searches;
+        if (const QJsonObject recipe = config.value(QStringLiteral("recipe")).toObject(); !recipe.isEmpty()) {
+            QStringList hosts;
+            for (const auto &u : recipe.value(QStringLiteral("start_urls")).toArray())
+                hosts << QUrl(u.toString()).host();
+            hosts.removeDuplicates();
+            const QString name = recipe.value(QStringLiteral("name")).toString();
+            searches << (name.isEmpty() ? hosts.join(QStringLiteral(", ")) : QStringLiteral("%1 (%2)").arg(name, hosts.join(QStringLiteral(", "))));
+        }
         for (const auto &s : config.value(QStringLiteral("sites")).toArray())
             for (const auto &c : config.value(QStringLiteral("categories")).toArray())
                 searches << s.toString() + u'/' + c.toString();
@@ -259,7 +292,7 @@ void registerScraperPage(PageRegistry &registry)
                           placeholder ? placeholder->order : 30, [](PageContext &context, QWidget *parent) -> QWidget * {
                               const leads::Actor actor =
                                   context.principal ? leads::Actor::of(*context.principal) : leads::Actor::system();
-                              return new ScraperPage(context.engine.scrapes(), actor, parent);
+                              return new ScraperPage(context.engine.scrapes(), context.engine.http(), actor, parent);
                           }});
 }
 

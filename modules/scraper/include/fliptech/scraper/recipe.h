@@ -97,6 +97,10 @@ void extractDetail(const net::HtmlDocument &page, const Recipe &recipe, QJsonObj
 // updates its leads; source_url the item's url or the page's.
 QJsonObject leadFromRow(const QJsonObject &row, const QUrl &pageUrl, const QString &recipeName);
 
+// A recipe as JSON written for people: its keys in reading order (start pages, item, fields,
+// next page, ...), one line a field. Reads back as the same JSON.
+QString formatRecipe(const QJsonObject &recipe);
+
 // A proposed recipe for `page`: {recipe, candidates: [{item, count, sample}], preview: [rows],
 // next_page (when found), warnings}. `previewRows` rows at most.
 QJsonObject proposeRecipe(const net::HtmlDocument &page, int previewRows = 20);

@@ -1,7 +1,8 @@
 #pragma once
-// ScraperPage: start a Craigslist scrape (sites, category, keywords, the search switches, pages
-// per search, robots.txt) and watch the jobs: live progress, pages fetched, leads found, errors,
-// cancel. Everything goes through ScrapeService, the same service the HTTP API uses; the jobs run
+// ScraperPage: start a scrape, one tab a source (Craigslist: sites, category, keywords, the search
+// switches, pages per search, robots.txt; Custom URL: any listing page read with a recipe, see
+// customurlpage.h) and watch the jobs of all of them: live progress, pages fetched, leads found,
+// errors, pause, resume, retry failed pages, cancel. Everything goes through ScrapeService, the same service the HTTP API uses; the jobs run
 // on the engine's workers, so the window never waits on the network.
 
 #include "fliptech/leads/actor.h"
@@ -14,20 +15,27 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QSpinBox;
+class QTabWidget;
 class QTableWidget;
 class QTimer;
 
 namespace fliptech::scraper {
 class ScrapeService;
 }
+namespace fliptech::net {
+class HttpClient;
+}
 
 namespace fliptech::ui {
+
+class CustomUrlPage;
 
 class ScraperPage final : public QWidget
 {
     Q_OBJECT
 public:
-    ScraperPage(scraper::ScrapeService &scrapes, leads::Actor actor, QWidget *parent = nullptr);
+    ScraperPage(scraper::ScrapeService &scrapes, net::HttpClient &http, leads::Actor actor, QWidget *parent = nullptr);
+    CustomUrlPage *customUrlPage() const { return m_customUrl; }
 
     // Reads the jobs again (the page does so by itself: every half second while one runs).
     void refresh();
@@ -56,6 +64,8 @@ private:
     QLabel *m_message;
     QTableWidget *m_jobs;
     QTimer *m_timer;
+    QTabWidget *m_sources;
+    CustomUrlPage *m_customUrl;
 };
 
 } // namespace fliptech::ui
