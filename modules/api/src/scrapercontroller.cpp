@@ -4,6 +4,7 @@
 #include "fliptech/api/jsonschema.h"
 #include "fliptech/engine/engine.h"
 #include "fliptech/scraper/craigslistsearch.h"
+#include "fliptech/scraper/enrichment.h"
 #include "fliptech/scraper/scrapeservice.h"
 
 #include <QJsonArray>
@@ -32,6 +33,7 @@ QHttpServerResponse leadJob(RequestContext &c, Enqueue enqueue)
 void registerScraperRoutes(RouteTable &table, engine::Engine &engine)
 {
     auto &scrapes = engine.scrapes();
+    auto &enrichment = engine.enrichment();
     const QString tag = QStringLiteral("scraper");
     const QJsonObject category = s::object({{QStringLiteral("code"), s::string()}, {QStringLiteral("name"), s::string()},
                                             {QStringLiteral("group"), s::string()}},
@@ -110,13 +112,49 @@ void registerScraperRoutes(RouteTable &table, engine::Engine &engine)
                               "addresses; valid, risky or invalid with the reason. {email}, {emails} (up to 100) or {lead_id} (the verdict "
                               "stored on the lead)"),
                s::object({{QStringLiteral("email"), s::string(1, 320)}, {QStringLiteral("emails"), s::arrayOf(s::string(1, 320))},
-                          {QStringLiteral("lead_id"), s::integer()}},
+                          {QStringLiteral("lead_id"), s::integer()}, {QStringLiteral("provider"), s::string(0, 20)}},
                          {}),
                s::object({{QStringLiteral("items"), s::arrayOf(s::object({{QStringLiteral("email"), s::string()}, {QStringLiteral("status"), s::string()},
                                                                           {QStringLiteral("reason"), s::string()}},
                                                                          {}, true))}},
                          {QStringLiteral("items")}),
-               200, [&scrapes](RequestContext &c) { return jsonOrError(scrapes.verifyEmails(actorOf(c), c.body)); }, {}, {}, {}});
+               200,
+               [&scrapes, &enrichment](RequestContext &c) {
+                   // {provider: "hunter"}: Hunter's verifier (a mailbox check the built-in one does not make; cost recorded).
+                   if (c.body.value(QStringLiteral("provider")).toString() == QLatin1String("hunter")) {
+                       auto verdict = enrichment.verifyWithHunter(c.body.value(QStringLiteral("email")).toString());
+                       return jsonOrError(verdict ? core::Result<QJsonObject>(QJsonObject{{QStringLiteral("items"), QJsonArray{*verdict}}})
+                                                  : core::Result<QJsonObject>(verdict.error()));
+                   }
+                   return jsonOrError(scrapes.verifyEmails(actorOf(c), c.body));
+               },
+               {}, {}, {}});
+    // Enrichment providers (Hunter.io, Apollo.io, Clearbit): the waterfall, its settings, runs.
+    const QJsonObject providerSchema = s::object({{QStringLiteral("provider"), s::string()}, {QStringLiteral("enabled"), s::boolean()},
+                                                  {QStringLiteral("key_set"), s::boolean()}, {QStringLiteral("cost_cents_per_call"), s::integer()}},
+                                                 {QStringLiteral("provider")}, true);
+    table.add({M::Get, QStringLiteral("/api/v1/enrichment/providers"), Role::User, tag,
+               QStringLiteral("Enrichment providers in waterfall order: enabled, base URL, whether a key is set (never the key), cost per call"), {},
+               listSchema(providerSchema), 200, [&enrichment](RequestContext &) { return listOrError(enrichment.providers()); }, {}, {}, {}});
+    table.add({M::Put, QStringLiteral("/api/v1/enrichment/providers"), Role::Admin, tag,
+               QStringLiteral("Set the waterfall order and each provider's settings: {order: [...], providers: {hunter: {enabled, base_url, "
+                              "cost_cents_per_call, api_key}}} (keys go to the keychain; \"\" removes one)"),
+               s::object({{QStringLiteral("order"), s::arrayOf(s::string())}, {QStringLiteral("providers"), s::object({}, {}, true)}}, {}),
+               listSchema(providerSchema), 200, [&enrichment](RequestContext &c) { return listOrError(enrichment.configure(c.body)); }, {}, {}, {}});
+    table.add({M::Post, QStringLiteral("/api/v1/leads/{id}/enrich"), Role::User, tag,
+               QStringLiteral("Enrich a lead from its domain through the providers in order until it has an e-mail and a phone; fills only "
+                              "what it lacks; cached answers cost nothing. What each provider did, and the cost"),
+               {},
+               s::object({{QStringLiteral("lead_id"), s::integer()}, {QStringLiteral("filled"), s::object({}, {}, true)},
+                          {QStringLiteral("steps"), s::arrayOf(s::object({}, {}, true))}, {QStringLiteral("cost_cents"), s::integer()}},
+                         {QStringLiteral("steps")}, true),
+               200, [&enrichment](RequestContext &c) { return jsonOrError(enrichment.enrichLead(actorOf(c), c.idParam())); }, {}, {}, {}});
+    table.add({M::Post, QStringLiteral("/api/v1/leads/enrich"), Role::User, tag,
+               QStringLiteral("Enrich up to 10,000 leads as a job (202 with its id; counts and cost in its result)"),
+               s::object({{QStringLiteral("lead_ids"), s::arrayOf(s::integer())}}, {QStringLiteral("lead_ids")}),
+               s::object({{QStringLiteral("job_id"), s::integer()}}, {QStringLiteral("job_id")}), 202,
+               [&enrichment](RequestContext &c) { return leadJob(c, [&enrichment](const leads::Actor &a, const QList<qint64> &ids) { return enrichment.enqueue(a, ids); }); },
+               {}, {}, {}});
     // Custom URL (spec 2.5): a recipe proposed for a page, previewed, saved, run as a scrape job.
     const QJsonObject anyObject = s::object({}, {}, true);
     const QJsonObject pageRequest = s::object({{QStringLiteral("url"), s::string(1, 2000)}, {QStringLiteral("html"), s::string()},

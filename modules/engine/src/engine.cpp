@@ -7,6 +7,7 @@
 #include "fliptech/leads/leadjobs.h"
 #include "fliptech/leads/leadservice.h"
 #include "fliptech/leads/workspaceservices.h"
+#include "fliptech/scraper/enrichment.h"
 #include "fliptech/scraper/scrapeservice.h"
 #include "fliptech/storage/database.h"
 #include "fliptech/storage/eventstore.h"
@@ -34,6 +35,7 @@ Engine::~Engine()
 {
     stop();
     m_http.reset(); // ends what is in flight (as cancelled) before the services it reports to
+    m_enrichment.reset();
     m_scrapes.reset();
     m_leadJobs.reset();
     m_indexing.reset();
@@ -101,6 +103,8 @@ core::Status Engine::connect()
     m_leadJobs->registerHandlers(*m_workers);
     m_scrapes = std::make_unique<scraper::ScrapeService>(m_db, *m_jobs, m_events.get(), *m_leads, *m_http, m_clock);
     m_scrapes->registerHandlers(*m_workers);
+    m_enrichment = std::make_unique<scraper::EnrichmentService>(m_db, m_jobs.get(), m_secrets, *m_leads, *m_http, m_clock);
+    m_enrichment->registerHandlers(*m_workers);
     m_importer->setOnDeferredIndexing([jobs = m_leadJobs.get()] {
         if (auto queued = jobs->enqueueIndexing(); !queued)
             qCWarning(lcEngine) << "could not queue the indexing after a bulk load:" << queued.error().message;

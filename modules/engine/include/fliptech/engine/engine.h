@@ -40,6 +40,7 @@ class LeadIndexing;
 } // namespace fliptech::leads
 namespace fliptech::scraper {
 class ScrapeService;
+class EnrichmentService;
 }
 
 namespace fliptech::engine {
@@ -98,6 +99,7 @@ public:
     // The one outbound HTTP client (its limits and politeness hold for the whole process).
     net::HttpClient &http() { return *m_http; }
     scraper::ScrapeService &scrapes() { return *m_scrapes; }
+    scraper::EnrichmentService &enrichment() { return *m_enrichment; }
     // Where files (uploads, reports) are kept: <dataDir>/files.
     QString filesDir() const;
     // Current schema version, or the error that says why the database cannot be read.
@@ -128,6 +130,7 @@ private:
     std::unique_ptr<leads::LeadJobs> m_leadJobs;
     std::unique_ptr<net::HttpClient> m_http;
     std::unique_ptr<scraper::ScrapeService> m_scrapes;
+    std::unique_ptr<scraper::EnrichmentService> m_enrichment;
     QDateTime m_startedAt;
     bool m_started = false;
 };
