@@ -6,7 +6,10 @@
 #include "fliptech/engine/engine.h"
 #include "fliptech/scraper/scrapeservice.h"
 #include "fliptech/leads/leadservice.h"
+#include "fliptech/scraper/enrichment.h"
+#include "fliptech/ui/integrationssettings.h"
 #include "fliptech/ui/leadspage.h"
+#include "fliptech/ui/leadtablemodel.h"
 #include "fliptech/ui/scraperpage.h"
 #include "fixturehttpserver.h"
 #include "localdnsserver.h"
@@ -14,7 +17,12 @@
 #include "tempdatabase.h"
 #include "testenv.h"
 
+#include <QAction>
 #include <QComboBox>
+#include <QItemSelectionModel>
+#include <QSet>
+#include <QMenu>
+#include <QToolButton>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -274,6 +282,115 @@ private Q_SLOTS:
         QCOMPARE(m_engine->database().selectOne(QStringLiteral("SELECT count(*) FROM leads WHERE source = 'custom_url'"))->value(0).toInt(), 20);
         if (const QString dir = qEnvironmentVariable("FLIPTECH_TEST_SCREENSHOTS"); !dir.isEmpty())
             QVERIFY(p.grab().save(dir + QStringLiteral("/customurl.png")));
+        m_engine.reset();
+    }
+
+    // Settings → Integrations: a key typed and saved (kept in the secret store, shown only as
+    // "set"), the order changed and saved, a provider turned off; then a lead's "Find contacts"
+    // asks the provider (a local server speaking Hunter's JSON) and the lead shows what it found;
+    // and the bulk bar's Run menu enriches a selection as a job with its progress.
+    void integrationsAndFindContacts()
+    {
+        int asked = 0;
+        m_craigslist.addScript("/hunter/v2/domain-search", [&asked](const test::FixtureHttpServer::Request &r) {
+            ++asked;
+            test::FixtureHttpServer::Response response;
+            response.contentType = "application/json";
+            if (r.headers.value("x-api-key") != "typed-key") {
+                response.status = 401;
+                response.body = "{\"errors\":[{\"id\":\"authentication_failed\",\"code\":401,\"details\":\"No user found for the API key supplied\"}]}";
+                return response;
+            }
+            const QByteArray domain = QUrlQuery(QUrl(QString::fromLatin1(r.path)).query()).queryItemValue(QStringLiteral("domain")).toUtf8();
+            response.body = "{\"data\":{\"domain\":\"" + domain + "\",\"organization\":\"Shop " + domain +
+                            "\",\"phone_number\":\"+15125550111\",\"emails\":[{\"value\":\"owner@" + domain +
+                            "\",\"type\":\"personal\",\"confidence\":90,\"first_name\":\"Sam\",\"last_name\":\"Lee\",\"position\":\"Owner\"}]},\"meta\":{\"results\":1}}";
+            return response;
+        });
+        m_engine = engineWith(1);
+        FT_STOP_IF_FAILED();
+        ui::IntegrationsSettings settings(m_engine->enrichment(), true);
+        settings.show();
+        auto *providers = settings.findChild<QTableWidget *>(QStringLiteral("integrationsProviders"));
+        auto *status = settings.findChild<QLabel *>(QStringLiteral("integrationsStatus"));
+        QVERIFY(providers && status);
+        QCOMPARE(providers->rowCount(), 3);
+        QCOMPARE(providers->item(0, 0)->text(), QStringLiteral("Hunter.io"));
+        QCOMPARE(providers->item(0, 2)->text(), QStringLiteral("not set"));
+        providers->selectRow(0);
+        QTest::keyClicks(settings.findChild<QLineEdit *>(QStringLiteral("integrationsKey")), QStringLiteral("typed-key"));
+        QTest::mouseClick(settings.findChild<QPushButton *>(QStringLiteral("integrationsSaveKey")), Qt::LeftButton);
+        QCOMPARE(status->text(), QStringLiteral("Key saved in the keychain."));
+        QCOMPARE(providers->item(0, 2)->text(), QStringLiteral("set (keychain)"));
+        QCOMPARE(*m_secrets.read(QStringLiteral("enrichment/hunter")), QByteArray("typed-key"));
+        // The base URL edited in place (a local server here), Clearbit moved first then off.
+        providers->item(0, 3)->setText(m_craigslist.baseUrl() + QStringLiteral("/hunter"));
+        providers->selectRow(2);
+        QTest::mouseClick(settings.findChild<QPushButton *>(QStringLiteral("integrationsUp")), Qt::LeftButton);
+        QTest::mouseClick(settings.findChild<QPushButton *>(QStringLiteral("integrationsUp")), Qt::LeftButton);
+        QCOMPARE(providers->item(0, 0)->text(), QStringLiteral("Clearbit"));
+        providers->item(0, 1)->setCheckState(Qt::Unchecked);
+        providers->item(2, 4)->setText(QStringLiteral("two"));
+        QTest::mouseClick(settings.findChild<QPushButton *>(QStringLiteral("integrationsSave")), Qt::LeftButton);
+        QVERIFY2(status->text().contains(QLatin1String("whole cents")), qPrintable(status->text()));
+        providers->item(2, 4)->setText(QStringLiteral("2"));
+        QTest::mouseClick(settings.findChild<QPushButton *>(QStringLiteral("integrationsSave")), Qt::LeftButton);
+        QCOMPARE(status->text(), QStringLiteral("Saved."));
+        const QJsonArray stored = *m_engine->enrichment().providers();
+        QCOMPARE(stored.at(0).toObject().value(QStringLiteral("provider")).toString(), QStringLiteral("clearbit"));
+        QCOMPARE(stored.at(0).toObject().value(QStringLiteral("enabled")).toBool(), false);
+        QCOMPARE(stored.at(1).toObject().value(QStringLiteral("base_url")).toString(), QString(m_craigslist.baseUrl() + QStringLiteral("/hunter")));
+        QCOMPARE(stored.at(2).toObject().value(QStringLiteral("cost_cents_per_call")).toInt(), 2);
+        // Someone not an admin sees them, changes nothing.
+        ui::IntegrationsSettings readOnly(m_engine->enrichment(), false);
+        QVERIFY(!readOnly.findChild<QPushButton *>(QStringLiteral("integrationsSave"))->isEnabled());
+
+        // A lead's "Find contacts".
+        auto shop = m_engine->leads().create(leads::Actor::system(), QJsonObject{{QStringLiteral("name"), QStringLiteral("Shop")},
+                                                                                 {QStringLiteral("website"), QStringLiteral("https://shop-one.example/")}});
+        QVERIFY(shop.ok());
+        ui::LeadsPage p(*m_engine, std::nullopt);
+        p.resize(1300, 800);
+        p.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&p));
+        p.openLead(shop->value(QStringLiteral("id")).toInteger());
+        auto *enrich = p.findChild<QPushButton *>(QStringLiteral("detailEnrich"));
+        QVERIFY(enrich);
+        QTest::mouseClick(enrich, Qt::LeftButton);
+        QVERIFY(!enrich->isEnabled());
+        QTRY_VERIFY_WITH_TIMEOUT(enrich->isEnabled(), 20000);
+        QCOMPARE(asked, 1);
+        QCOMPARE(p.findChild<QLineEdit *>(QStringLiteral("detail_email"))->text(), QStringLiteral("owner@shop-one.example"));
+        QCOMPARE(p.findChild<QLineEdit *>(QStringLiteral("detail_phone"))->text(), QStringLiteral("+15125550111"));
+
+        // Two more, from the bulk bar's Run menu.
+        QSet<qint64> more;
+        for (const char *site : {"shop-two.example", "shop-three.example"})
+            more << m_engine->leads().create(leads::Actor::system(), QJsonObject{{QStringLiteral("name"), QStringLiteral("Shop")},
+                                                                                 {QStringLiteral("website"), QLatin1String(site)}})->value(QStringLiteral("id")).toInteger();
+        p.reloadKeepingView();
+        auto selectMore = [&] {
+            p.table()->clearSelection();
+            int picked = 0;
+            for (int r = 0; r < p.model()->rowCount(); ++r)
+                if (more.contains(p.model()->idAt(r))) {
+                    p.table()->selectionModel()->select(p.model()->index(r, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+                    ++picked;
+                }
+            return picked;
+        };
+        QTRY_COMPARE(selectMore(), 2);
+        auto *run = p.findChild<QToolButton *>(QStringLiteral("bulkRun"));
+        QVERIFY(run && run->isVisible());
+        QAction *enrichAll = run->menu()->findChild<QAction *>(QStringLiteral("bulkEnrich"));
+        QVERIFY(enrichAll);
+        enrichAll->trigger();
+        auto *message = p.findChild<QLabel *>(QStringLiteral("leadMessage"));
+        QTRY_VERIFY2_WITH_TIMEOUT(message->text().startsWith(QLatin1String("Done")), qPrintable(message->text()), 20000);
+        QVERIFY2(p.findChild<QLabel *>(QStringLiteral("leadMessage"))->text().contains(QLatin1String("enriched 2")),
+                 qPrintable(p.findChild<QLabel *>(QStringLiteral("leadMessage"))->text()));
+        QCOMPARE(asked, 3); // the first shop's domain answered from the cache
+        QCOMPARE(m_engine->database().selectOne(QStringLiteral("SELECT count(*) FROM leads WHERE email LIKE 'owner@shop-%'"))->value(0).toInt(), 3);
         m_engine.reset();
     }
 };

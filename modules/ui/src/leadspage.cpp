@@ -3,6 +3,7 @@
 #include "fliptech/engine/engine.h"
 #include "fliptech/leads/leadexporter.h"
 #include "fliptech/leads/workspaceservices.h"
+#include "fliptech/scraper/enrichment.h"
 #include "fliptech/scraper/scrapeservice.h"
 #include "fliptech/storage/jobqueue.h"
 #include "fliptech/ui/leaddialogs.h"
@@ -111,7 +112,15 @@ LeadsPage::LeadsPage(engine::Engine &engine, std::optional<auth::Principal> prin
 
     connect(m_model, &LeadTableModel::totalChanged, this, [this] {
         showCount();
-        m_message->setText(m_model->lastError());
+        // A reading error is said; a reload that works clears it, and only it (what an action
+        // just said stays).
+        static const char *kShown = "modelError";
+        const QString error = m_model->lastError();
+        if (!error.isEmpty())
+            m_message->setText(error);
+        else if (!m_message->text().isEmpty() && m_message->text() == m_message->property(kShown).toString())
+            m_message->clear();
+        m_message->setProperty(kShown, error);
     });
     connect(m_model, &LeadTableModel::loadingChanged, this, &LeadsPage::showCount);
     showCount();
@@ -316,12 +325,23 @@ QWidget *LeadsPage::buildBulkBar()
     auto *del = new QPushButton(tr("Move to trash"), m_bulkBar);
     auto *exportSelected = new QPushButton(tr("Export…"), m_bulkBar);
     exportSelected->setObjectName(QStringLiteral("bulkExport"));
+    // Jobs over the selection: what the detail pane does for one lead, for many.
+    auto *runOn = new QToolButton(m_bulkBar);
+    runOn->setObjectName(QStringLiteral("bulkRun"));
+    runOn->setText(tr("Run"));
+    runOn->setToolTip(tr("Analyse the websites, verify the e-mail addresses or find the contacts of the selected leads"));
+    runOn->setPopupMode(QToolButton::InstantPopup);
+    auto *runMenu = new QMenu(runOn);
+    runMenu->addAction(tr("Analyse websites"), this, &LeadsPage::analyseSelection)->setObjectName(QStringLiteral("bulkAnalyse"));
+    runMenu->addAction(tr("Verify e-mail addresses"), this, &LeadsPage::verifySelection)->setObjectName(QStringLiteral("bulkVerify"));
+    runMenu->addAction(tr("Find contacts (enrichment providers)"), this, &LeadsPage::enrichSelection)->setObjectName(QStringLiteral("bulkEnrich"));
+    runOn->setMenu(runMenu);
     m_progress = new QProgressBar(m_bulkBar);
     m_progress->setVisible(false);
     m_cancel = new QPushButton(tr("Cancel"), m_bulkBar);
     m_cancel->setVisible(false);
     for (QWidget *w : std::initializer_list<QWidget *>{m_selected, m_allMatching, m_bulkStatus, setStatus, m_bulkTag, addTag, del, exportSelected,
-                                                      m_progress, m_cancel})
+                                                      runOn, m_progress, m_cancel})
         row->addWidget(w);
     row->addStretch(1);
     connect(setStatus, &QPushButton::clicked, this, [this] { bulkSetStatus(m_bulkStatus->currentText()); });
@@ -413,6 +433,87 @@ void LeadsPage::bulkDelete()
 void LeadsPage::cancelBulk()
 {
     m_cancelRequested = true;
+    if (m_bulkJob > 0)
+        if (auto c = m_engine.jobs().cancel(m_bulkJob); !c)
+            m_message->setText(c.error().userMessage());
+}
+
+void LeadsPage::bulkJob(LeadJobKind kind)
+{
+    if (m_bulkWatcher.isRunning() || m_bulkJob > 0) {
+        m_message->setText(tr("Wait for the running action to end (or cancel it)."));
+        return;
+    }
+    QList<qint64> ids;
+    if (m_allMatching->isVisible() && m_allMatching->isChecked()) {
+        leads::BulkRequest all;
+        all.filter = m_model->filter();
+        auto resolved = m_engine.leads().resolve(all);
+        if (!resolved) {
+            m_message->setText(resolved.error().userMessage());
+            return;
+        }
+        ids = *resolved;
+    } else {
+        for (const QModelIndex &i : m_table->selectionModel()->selectedRows())
+            ids << m_model->idAt(i.row());
+    }
+    if (ids.isEmpty()) {
+        m_message->setText(tr("Select the leads first (click, Shift+click, Ctrl+A)."));
+        return;
+    }
+    if (ids.size() > 10000) {
+        m_message->setText(tr("%1 leads are selected: these run on up to 10,000 at a time. Narrow the filter.").arg(QLocale().toString(ids.size())));
+        return;
+    }
+    core::Result<qint64> job = kind == LeadJobKind::Analyse ? m_engine.scrapes().enqueueAnalysis(actor(), ids)
+                               : kind == LeadJobKind::Verify ? m_engine.scrapes().enqueueVerification(actor(), ids)
+                                                             : m_engine.enrichment().enqueue(actor(), ids);
+    if (!job) {
+        m_message->setText(job.error().userMessage());
+        return;
+    }
+    m_bulkJob = *job;
+    m_progress->setRange(0, 100);
+    m_progress->setValue(0);
+    m_progress->setVisible(true);
+    m_cancel->setVisible(true);
+    m_message->setText(kind == LeadJobKind::Analyse ? tr("Analysing %n website(s)…", nullptr, int(ids.size()))
+                       : kind == LeadJobKind::Verify ? tr("Verifying %n address(es)…", nullptr, int(ids.size()))
+                                                     : tr("Finding the contacts of %n lead(s)…", nullptr, int(ids.size())));
+    if (!m_bulkJobPoll) {
+        m_bulkJobPoll = new QTimer(this);
+        m_bulkJobPoll->setInterval(300);
+        connect(m_bulkJobPoll, &QTimer::timeout, this, [this] {
+            auto job = m_engine.jobs().get(m_bulkJob);
+            if (job && (job->state == storage::JobState::Queued || job->state == storage::JobState::Running)) {
+                m_progress->setValue(job->progress);
+                return;
+            }
+            m_bulkJobPoll->stop();
+            m_bulkJob = 0;
+            m_progress->setVisible(false);
+            m_cancel->setVisible(false);
+            if (!job) {
+                m_message->setText(job.error().userMessage());
+            } else if (job->state == storage::JobState::Cancelled) {
+                m_message->setText(tr("Cancelled: what was done is kept."));
+            } else if (job->state != storage::JobState::Done) {
+                m_message->setText(tr("That did not finish: %1").arg(job->lastError));
+            } else {
+                // The job's counts, as words ("analyzed 12, unreachable 1, skipped 3").
+                QStringList parts;
+                for (auto it = job->result.begin(); it != job->result.end(); ++it)
+                    if (it.value().isDouble() && it.value().toInteger() > 0)
+                        parts << QStringLiteral("%1 %2").arg(it.key().replace(u'_', u' ')).arg(it.value().toInteger());
+                const QJsonArray errors = job->result.value(QStringLiteral("errors")).toArray();
+                m_message->setText(tr("Done: %1.").arg(parts.isEmpty() ? tr("nothing to do") : parts.join(QStringLiteral(", "))) +
+                                   (errors.isEmpty() ? QString() : u' ' + errors.first().toString()));
+            }
+            reloadKeepingView();
+        });
+    }
+    m_bulkJobPoll->start();
 }
 
 namespace {
@@ -594,11 +695,21 @@ QWidget *LeadsPage::buildDetail()
     m_analyze = new QPushButton(tr("&Analyse website"), sitePage);
     m_analyze->setObjectName(QStringLiteral("detailAnalyze"));
     m_analyze->setToolTip(tr("Read the lead's site and score it as a prospect: HTTPS, speed, mobile, age, technology, contacts, broken links"));
+    m_enrich = new QPushButton(tr("Find &contacts"), sitePage);
+    m_enrich->setObjectName(QStringLiteral("detailEnrich"));
+    m_enrich->setToolTip(tr("Ask the enrichment providers (Settings → Integrations) for this business's e-mail, phone and details"));
     sv->addWidget(m_analysis, 1);
-    sv->addWidget(m_analyze);
+    auto *siteButtons = new QHBoxLayout;
+    siteButtons->addWidget(m_analyze);
+    siteButtons->addWidget(m_enrich);
+    sv->addLayout(siteButtons);
     connect(m_analyze, &QPushButton::clicked, this, [this] {
         if (m_detailId)
             runLeadJob(m_engine.scrapes().enqueueAnalysis(actor(), {m_detailId}), m_analyze, tr("Analysing…"));
+    });
+    connect(m_enrich, &QPushButton::clicked, this, [this] {
+        if (m_detailId)
+            runLeadJob(m_engine.enrichment().enqueue(actor(), {m_detailId}), m_enrich, tr("Asking…"));
     });
     m_leadJobPoll = new QTimer(this);
     m_leadJobPoll->setInterval(300);
@@ -610,10 +721,16 @@ QWidget *LeadsPage::buildDetail()
         m_leadJobButton->setText(m_leadJobButtonText);
         m_analyze->setEnabled(m_detailId > 0);
         m_verify->setEnabled(m_detailId > 0);
+        m_enrich->setEnabled(m_detailId > 0);
         if (!job || job->state != storage::JobState::Done)
             m_message->setText(tr("That did not finish: %1").arg(job ? job->lastError : job.error().userMessage()));
         else if (job->result.value(QStringLiteral("skipped")).toInt() > 0)
             m_message->setText(tr("Nothing to check on this lead: add it in Details first."));
+        else if (job->type == scraper::EnrichmentService::enrichType)
+            m_message->setText(job->result.value(QStringLiteral("enriched")).toInt() > 0 ? tr("Contacts found: see Details.")
+                               : !job->result.value(QStringLiteral("errors")).toArray().isEmpty()
+                                   ? tr("No contacts found: %1").arg(job->result.value(QStringLiteral("errors")).toArray().first().toString())
+                                   : tr("No provider knew more about this business."));
         if (m_detailId == m_leadJobLead)
             openLead(m_detailId);
     });
@@ -636,6 +753,7 @@ void LeadsPage::runLeadJob(core::Result<qint64> job, QPushButton *button, const 
     m_leadJobButtonText = button->text();
     m_analyze->setEnabled(false);
     m_verify->setEnabled(false);
+    m_enrich->setEnabled(false);
     button->setText(busyText);
     m_leadJobPoll->start();
 }

@@ -3,6 +3,7 @@
 #include "fliptech/leads/filestore.h"
 
 #include "fliptech/engine/engine.h"
+#include "fliptech/ui/integrationssettings.h"
 #include "fliptech/ui/pageregistry.h"
 
 #include <QApplication>
@@ -428,6 +429,15 @@ bool SettingsPage::uploadAvatar(const QString &path)
     return true;
 }
 
+void SettingsPage::setEnrichment(scraper::EnrichmentService *enrichment)
+{
+    if (!enrichment)
+        return;
+    auto *tab = new IntegrationsSettings(*enrichment, m_principal.atLeast(auth::Role::Admin), m_tabs);
+    tab->setObjectName(QStringLiteral("integrations"));
+    m_tabs->addTab(tab, tr("Integrations"));
+}
+
 void registerSettingsPage(PageRegistry &registry)
 {
     const PageInfo *placeholder = registry.find(QStringLiteral("settings"));
@@ -441,6 +451,7 @@ void registerSettingsPage(PageRegistry &registry)
                       }
                       auto *page = new SettingsPage(context.engine.auth(), *context.principal, parent);
                       page->setFileStore(&context.engine.files());
+                      page->setEnrichment(&context.engine.enrichment());
                       return page;
                   }};
     registry.add(std::move(info));

@@ -61,6 +61,11 @@ public Q_SLOTS:
     void bulkAddTag(const QString &tag);
     void bulkDelete();
     void cancelBulk();
+    // The selected leads' (or all matching ones') websites analysed, addresses verified, or
+    // contacts found by the enrichment providers, as a job (what the bulk bar's "Run" menu does).
+    void analyseSelection() { bulkJob(LeadJobKind::Analyse); }
+    void verifySelection() { bulkJob(LeadJobKind::Verify); }
+    void enrichSelection() { bulkJob(LeadJobKind::Enrich); }
     void importCsv();
     // Exports to `path` (asked for when empty): the current filter, or the selected leads (all
     // matching when that box is ticked) from the bulk bar.
@@ -126,6 +131,13 @@ private:
     QPushButton *m_analyze = nullptr;
     QLabel *m_emailStatus = nullptr;
     QPushButton *m_verify = nullptr;
+    QPushButton *m_enrich = nullptr;
+    // A job over the selection (website analysis, e-mail verification, enrichment), with the
+    // bulk bar's progress and Cancel.
+    enum class LeadJobKind { Analyse, Verify, Enrich };
+    void bulkJob(LeadJobKind kind);
+    QTimer *m_bulkJobPoll = nullptr;
+    qint64 m_bulkJob = 0;
     // A job the pane runs for its lead (website analysis, e-mail verification): the pane waits
     // for it with the button that started it disabled, then shows the lead again.
     void runLeadJob(core::Result<qint64> job, QPushButton *button, const QString &busyText);

@@ -20,6 +20,9 @@ class QTabWidget;
 namespace fliptech::leads {
 class FileStore;
 }
+namespace fliptech::scraper {
+class EnrichmentService;
+}
 
 namespace fliptech::ui {
 
@@ -38,6 +41,8 @@ public:
     SettingsPage(auth::AuthService &auth, auth::Principal principal, QWidget *parent = nullptr);
     // With a file store the profile offers "Choose image…" for the avatar (uploaded, re-encoded).
     void setFileStore(leads::FileStore *files);
+    // With the enrichment service, an Integrations tab (providers, order, keys).
+    void setEnrichment(scraper::EnrichmentService *enrichment);
     // Stores the image as the avatar and saves the profile (the file dialog's path; tests call it).
     bool uploadAvatar(const QString &path);
 
