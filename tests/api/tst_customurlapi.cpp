@@ -38,6 +38,7 @@ class TestCustomUrlApi final : public QObject
     QHash<QByteArray, int> m_asked; // path (with query) -> requests
     QSet<int> m_slowPages;
     int m_pages = 3;
+    bool m_needsSession = false; // pages after the first need the cookie the first sets
 
     void start()
     {
@@ -57,6 +58,13 @@ class TestCustomUrlApi final : public QObject
                 return response;
             }
             response.delayMs = m_slowPages.contains(page) ? 1500 : 0;
+            if (m_needsSession && page == 1)
+                response.headers = {{"Set-Cookie", "visitor=v42; Path=/"}};
+            if (m_needsSession && page > 1 && r.headers.value("cookie") != "visitor=v42") {
+                response.status = 403;
+                response.body = "sessions only";
+                return response;
+            }
             response.body = test::syntheticDirectoryPage(page, m_pages);
             return response;
         });
@@ -120,6 +128,7 @@ private Q_SLOTS:
         m_asked.clear();
         m_slowPages.clear();
         m_pages = 3;
+        m_needsSession = false;
     }
     void cleanup()
     {
@@ -310,6 +319,19 @@ private Q_SLOTS:
             QVERIFY2(m_asked.value("/dir?page=" + QByteArray::number(p)) == 1,
                      qPrintable(QStringLiteral("page %1 asked %2 times").arg(p).arg(m_asked.value("/dir?page=" + QByteArray::number(p)))));
         QCOMPARE(total(QStringLiteral("source=custom_url")), 60);
+    }
+
+    // A site that hands out a session cookie on its first page and wants it back on the next:
+    // the job keeps its cookies between its requests.
+    void theJobKeepsItsSession()
+    {
+        m_needsSession = true;
+        start();
+        FT_STOP_IF_FAILED();
+        const Reply r = send("POST", QStringLiteral("/api/v1/custom-url/scrape"), {{QStringLiteral("recipe"), recipe(3, false)}});
+        const QJsonObject job = waitForJob(r.json.value(QStringLiteral("id")).toInteger());
+        QVERIFY2(job.value(QStringLiteral("status")).toString() == QLatin1String("completed"), qPrintable(job.value(QStringLiteral("error_message")).toString()));
+        QCOMPARE(job.value(QStringLiteral("pages_fetched")).toInt(), 3);
     }
 
     void aBrokenPageIsReportedAndRetried()

@@ -283,6 +283,64 @@ private Q_SLOTS:
             QCOMPARE(all.at(i).status, i % 3 == 2 ? 404 : 200);
     }
 
+    // A jar keeps what a site sets and sends it back; another jar (another job) and no jar do not.
+    void cookiesStayInTheirJar()
+    {
+        m_server.addScript("/login", [](const FixtureHttpServer::Request &) {
+            FixtureHttpServer::Response r;
+            r.body = "welcome";
+            r.headers = {{"Set-Cookie", "session=abc123; Path=/"}};
+            return r;
+        });
+        m_server.addScript("/who", [](const FixtureHttpServer::Request &request) {
+            FixtureHttpServer::Response r;
+            r.body = request.headers.value("cookie");
+            return r;
+        });
+        net::HttpClient client(fast());
+        auto jar = std::make_shared<net::CookieJar>();
+        auto other = std::make_shared<net::CookieJar>();
+        net::HttpRequest login = request("/login");
+        login.cookies = jar;
+        QVERIFY(fetch(client, login).ok());
+        net::HttpRequest who = request("/who");
+        who.cookies = jar;
+        QCOMPARE(fetch(client, who).body, QByteArray("session=abc123"));
+        who.cookies = other;
+        QCOMPARE(fetch(client, who).body, QByteArray());
+        who.cookies.reset();
+        QCOMPARE(fetch(client, who).body, QByteArray());
+        QCOMPARE(jar->cookies(), QStringList{QStringLiteral("127.0.0.1 session=abc123")});
+        QVERIFY(other->cookies().isEmpty());
+    }
+
+    // Requests go through the configured proxies in turn (two local HTTP proxies here, each
+    // answering for the site it is asked about).
+    void proxiesInTurn()
+    {
+        FixtureHttpServer a, b;
+        QVERIFY(a.start() && b.start());
+        for (FixtureHttpServer *p : {&a, &b}) {
+            const QByteArray name = p == &a ? "a" : "b";
+            p->addScript("http://site.example/page", [name](const FixtureHttpServer::Request &) {
+                FixtureHttpServer::Response r;
+                r.body = "via " + name;
+                return r;
+            });
+        }
+        net::HttpClient::Options o = fast();
+        o.proxies = {a.baseUrl(), b.baseUrl()};
+        net::HttpClient client(o);
+        net::HttpRequest r;
+        r.url = QUrl(QStringLiteral("http://site.example/page"));
+        QStringList via;
+        for (int i = 0; i < 4; ++i)
+            via << QString::fromUtf8(fetch(client, r).body);
+        QCOMPARE(via, (QStringList{QStringLiteral("via a"), QStringLiteral("via b"), QStringLiteral("via a"), QStringLiteral("via b")}));
+        QCOMPARE(a.requests().size(), 2);
+        QCOMPARE(a.requests().first().headers.value("host"), QByteArray("site.example"));
+    }
+
     void robotsRules_data()
     {
         QTest::addColumn<QByteArray>("robots");

@@ -26,6 +26,54 @@ namespace fliptech::net {
 using core::ErrorCode;
 using Clock = std::chrono::steady_clock;
 
+// One mutex per kind of data libcurl shares (it may hold two kinds at once).
+struct CookieJar::Locks {
+    std::mutex byData[CURL_LOCK_DATA_LAST];
+    static void lock(CURL *, curl_lock_data data, curl_lock_access, void *self)
+    {
+        static_cast<Locks *>(self)->byData[data].lock();
+    }
+    static void unlock(CURL *, curl_lock_data data, void *self)
+    {
+        static_cast<Locks *>(self)->byData[data].unlock();
+    }
+};
+
+CookieJar::CookieJar() : m_share(curl_share_init()), m_locks(std::make_unique<Locks>())
+{
+    CURLSH *share = static_cast<CURLSH *>(m_share);
+    curl_share_setopt(share, CURLSHOPT_LOCKFUNC, &Locks::lock);
+    curl_share_setopt(share, CURLSHOPT_UNLOCKFUNC, &Locks::unlock);
+    curl_share_setopt(share, CURLSHOPT_USERDATA, m_locks.get());
+    curl_share_setopt(share, CURLSHOPT_SHARE, CURL_LOCK_DATA_COOKIE);
+}
+
+CookieJar::~CookieJar()
+{
+    curl_share_cleanup(static_cast<CURLSH *>(m_share)); // the last transfer holding it has ended
+}
+
+QStringList CookieJar::cookies() const
+{
+    QStringList out;
+    CURL *e = curl_easy_init();
+    if (!e)
+        return out;
+    curl_easy_setopt(e, CURLOPT_SHARE, static_cast<CURLSH *>(m_share));
+    curl_slist *list = nullptr;
+    if (curl_easy_getinfo(e, CURLINFO_COOKIELIST, &list) == CURLE_OK) {
+        // Netscape format: domain, subdomains, path, secure, expiry, name, value (tab-separated).
+        for (curl_slist *i = list; i; i = i->next) {
+            const QList<QByteArray> f = QByteArray(i->data).split('\t');
+            if (f.size() >= 7)
+                out << QString::fromUtf8(f.at(0) + ' ' + f.at(5) + '=' + f.at(6));
+        }
+        curl_slist_free_all(list);
+    }
+    curl_easy_cleanup(e);
+    return out;
+}
+
 QByteArray HttpResponse::header(const QByteArray &name) const
 {
     const QByteArray lower = name.toLower();
@@ -234,6 +282,10 @@ struct HttpClient::Engine {
             t->headerList = curl_slist_append(t->headerList, QByteArray(k + ": " + v).constData());
         if (t->headerList)
             curl_easy_setopt(e, CURLOPT_HTTPHEADER, t->headerList);
+        if (t->request.cookies) {
+            curl_easy_setopt(e, CURLOPT_SHARE, static_cast<CURLSH *>(t->request.cookies->handle()));
+            curl_easy_setopt(e, CURLOPT_COOKIEFILE, ""); // the cookie engine on, nothing read from disk
+        }
         if (!options.proxies.isEmpty()) {
             const QByteArray proxy = options.proxies.at(proxyTurn++ % options.proxies.size()).toUtf8();
             curl_easy_setopt(e, CURLOPT_PROXY, proxy.constData()); // copied by libcurl

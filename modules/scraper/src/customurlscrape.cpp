@@ -329,6 +329,8 @@ JobOutcome ScrapeService::runCustomUrl(storage::JobContext &ctx)
         c.over = c.over || c.page >= recipe->maxPages;
     markRunning(id);
     const int units = int(chains.size()) * recipe->maxPages;
+    auto cookies = std::make_shared<net::CookieJar>(); // the job's session: cookies a site sets are sent back
+
     auto percentDone = [&] {
         int done = 0;
         for (const Chain &c : std::as_const(chains))
@@ -345,6 +347,7 @@ JobOutcome ScrapeService::runCustomUrl(storage::JobContext &ctx)
             net::HttpRequest r;
             r.url = chains.at(i).next;
             r.obeyRobots = recipe->obeyRobots;
+            r.cookies = cookies;
             requests << r;
             wave << ReadPage{int(i), r.url, false, {}, {}};
             visited.insert(r.url);
@@ -374,6 +377,7 @@ JobOutcome ScrapeService::runCustomUrl(storage::JobContext &ctx)
                     net::HttpRequest r;
                     r.url = u;
                     r.obeyRobots = recipe->obeyRobots;
+                    r.cookies = cookies;
                     details << r;
                     target << qMakePair(int(k), int(i));
                 }

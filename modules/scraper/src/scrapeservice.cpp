@@ -518,13 +518,15 @@ core::Result<qint64> ScrapeService::enqueueForLeads(const QString &type, const A
     return m_jobs.enqueue(spec);
 }
 
-int ScrapeService::enrichFromPostings(const Actor &actor, const QList<QPair<qint64, QUrl>> &leadsAndUrls, bool obeyRobots, QStringList *errors)
+int ScrapeService::enrichFromPostings(const Actor &actor, const QList<QPair<qint64, QUrl>> &leadsAndUrls, bool obeyRobots,
+                                      const std::shared_ptr<net::CookieJar> &cookies, QStringList *errors)
 {
     QList<net::HttpRequest> requests;
     for (const auto &[id, url] : leadsAndUrls) {
         net::HttpRequest r;
         r.url = url;
         r.obeyRobots = obeyRobots;
+        r.cookies = cookies;
         requests << r;
     }
     // All at once: the client keeps to its per-host limits and spacing.
@@ -822,13 +824,16 @@ void ScrapeService::registerHandlers(storage::WorkerPool &pool)
             }
             return wave;
         };
-        // Fetched all at once (within the client's limits) and parsed, on a thread of its own.
-        auto fetchAndParse = [this, obeyRobots](QList<FetchedPage> wave) {
+        // Fetched all at once (within the client's limits) and parsed, on a thread of its own;
+        // the job's cookies kept between its requests, as a browser keeps a session's.
+        auto cookies = std::make_shared<net::CookieJar>();
+        auto fetchAndParse = [this, obeyRobots, cookies](QList<FetchedPage> wave) {
             QList<net::HttpRequest> requests;
             for (const FetchedPage &p : std::as_const(wave)) {
                 net::HttpRequest r;
                 r.url = p.url;
                 r.obeyRobots = obeyRobots;
+                r.cookies = cookies;
                 requests << r;
             }
             const QList<net::HttpResponse> responses = m_http.getAll(requests);
@@ -883,7 +888,7 @@ void ScrapeService::registerHandlers(storage::WorkerPool &pool)
                 }
             }
             if (config.value(QStringLiteral("fetch_postings")).toBool() && !added.isEmpty() && !ctx.isCancelled())
-                enrichFromPostings(actor, added, obeyRobots, &tally.errors);
+                enrichFromPostings(actor, added, obeyRobots, cookies, &tally.errors);
             reportProgress(ctx, id, actor, percentDone(), tally);
         }
         if (inFlight.valid())

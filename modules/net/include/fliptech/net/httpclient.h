@@ -27,6 +27,26 @@ namespace fliptech::net {
 
 using HttpHeaders = QList<QPair<QByteArray, QByteArray>>;
 
+// The cookies of one conversation with the web (a scrape job): what a site sets in one answer is
+// sent back with the next request that shares the jar, as a browser would; requests with another
+// jar, or none, neither see nor send them. Thread-safe (libcurl's share interface).
+class CookieJar final
+{
+public:
+    CookieJar();
+    ~CookieJar();
+    CookieJar(const CookieJar &) = delete;
+    CookieJar &operator=(const CookieJar &) = delete;
+    // The cookies held, as "domain name=value" (for the job's log and tests).
+    QStringList cookies() const;
+    void *handle() const { return m_share; }
+
+private:
+    void *m_share; // CURLSH
+    struct Locks;
+    std::unique_ptr<Locks> m_locks;
+};
+
 struct HttpRequest {
     QUrl url;
     QByteArray method = "GET";
@@ -43,6 +63,8 @@ struct HttpRequest {
     // Check the server's certificate (off only to read a site whose certificate is wrong, after
     // a verified attempt said so: the analyser reports it instead of failing).
     bool verifyTls = true;
+    // Cookies kept and sent back within this jar (null: none kept, none sent).
+    std::shared_ptr<CookieJar> cookies;
 };
 
 struct HttpResponse {

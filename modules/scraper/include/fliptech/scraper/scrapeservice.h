@@ -36,7 +36,8 @@ class LeadService;
 }
 namespace fliptech::net {
 class HttpClient;
-}
+class CookieJar;
+} // namespace fliptech::net
 
 namespace fliptech::scraper {
 
@@ -174,7 +175,8 @@ private:
                                 QList<QPair<qint64, QUrl>> *addedLeads);
     // Reads the postings of new leads (phones, e-mails, body, address, attributes) onto them;
     // returns how many could not be read.
-    int enrichFromPostings(const leads::Actor &actor, const QList<QPair<qint64, QUrl>> &leadsAndUrls, bool obeyRobots, QStringList *errors);
+    int enrichFromPostings(const leads::Actor &actor, const QList<QPair<qint64, QUrl>> &leadsAndUrls, bool obeyRobots,
+                           const std::shared_ptr<net::CookieJar> &cookies, QStringList *errors);
 
     std::shared_ptr<storage::Database> m_db;
     storage::JobQueue &m_jobs;
