@@ -916,7 +916,9 @@ core::Result<LeadService::SourceUpsert> LeadService::upsertBySource(const Actor 
     Transaction tx(*m_db, Transaction::Mode::Immediate);
     if (!tx.isActive())
         return tx.error();
-    // What is stored already, by (source, source_id).
+    // What is stored already, by (source, source_id); and the rows that stand for a lead of
+    // another source (referredTo: filled, never overwritten).
+    QHash<QString, qint64> referredTo;
     // (One source and a list of ids a statement: an OR of (source, source_id) pairs had
     // PostgreSQL test every pair against every row its bitmap scan found.)
     QHash<QString, qint64> known;
@@ -934,6 +936,17 @@ core::Result<LeadService::SourceUpsert> LeadService::upsertBySource(const Actor 
                     return found.error();
                 for (const auto &r : *found)
                     known.insert(r.value(0).toString() + u'\x1f' + r.value(1).toString(), r.value(2).toLongLong());
+                // Rows seen before as another lead's business (merged by e-mail, below).
+                auto referred = m_db->select(QStringLiteral("SELECT source, source_id, lead_id FROM lead_source_refs WHERE source = ? AND source_id IN (%1)")
+                                                 .arg(storage::Database::placeholders(chunk.size())),
+                                             QVariantList{it.key()} + chunk);
+                if (!referred)
+                    return referred.error();
+                for (const auto &r : *referred) {
+                    const QString key = r.value(0).toString() + u'\x1f' + r.value(1).toString();
+                    if (!known.contains(key))
+                        referredTo.insert(key, r.value(2).toLongLong());
+                }
             }
         }
     }
@@ -951,6 +964,93 @@ core::Result<LeadService::SourceUpsert> LeadService::upsertBySource(const Actor 
             at.insert(key, rowsToWrite.size());
             rowsToWrite << v;
         }
+    }
+    // A business another source's lead stands for: its empty fields filled, nothing overwritten.
+    auto fillEmpty = [&](qint64 leadId, const Valid &v) -> core::Status {
+        QStringList sets;
+        QVariantList params;
+        for (const auto &f : leadFields()) {
+            if (!f.writable || f.name == QLatin1String("source") || f.name == QLatin1String("source_id") || !v.values.contains(f.name) ||
+                v.values.value(f.name).isNull())
+                continue;
+            sets << QStringLiteral("%1 = COALESCE(%1, %2)").arg(f.name, fieldPlaceholder(*m_db, f));
+            params << v.values.value(f.name);
+        }
+        if (!v.values.value(QStringLiteral("website_domain")).isNull()) {
+            sets << QStringLiteral("website_domain = COALESCE(website_domain, ?)");
+            params << v.values.value(QStringLiteral("website_domain"));
+        }
+        if (auto done = m_db->execute(QStringLiteral("UPDATE leads SET %1updated_at = %2 WHERE id = ?")
+                                          .arg(sets.isEmpty() ? QString() : sets.join(QStringLiteral(", ")) + QStringLiteral(", "), m_db->timestampParam()),
+                                      params + QVariantList{now, leadId});
+            !done)
+            return done.error();
+        return {};
+    };
+    if (!referredTo.isEmpty()) {
+        QList<Valid> rest;
+        for (const Valid &v : std::as_const(rowsToWrite)) {
+            const auto it = referredTo.constFind(v.source + u'\x1f' + v.sourceId);
+            if (it == referredTo.cend()) {
+                rest << v;
+                continue;
+            }
+            if (auto filled = fillEmpty(*it, v); !filled)
+                return filled.error();
+            ++out.updated;
+        }
+        rowsToWrite = rest;
+    }
+    // Not known by source: the same business by its e-mail address (a lead from another source,
+    // or an earlier row of this batch) fills that lead's empty fields instead of adding a twin.
+    // (E-mail only: the lead's other keys, phone and website domain, have no index to ask.)
+    {
+        QHash<QString, qsizetype> firstByEmail; // lower-case address -> row that adds it
+        QVariantList emails;
+        for (qsizetype i = 0; i < rowsToWrite.size(); ++i) {
+            const Valid &v = rowsToWrite.at(i);
+            if (known.contains(v.source + u'\x1f' + v.sourceId))
+                continue;
+            const QString email = v.values.value(QStringLiteral("email")).toString().toLower();
+            if (!email.isEmpty() && !firstByEmail.contains(email)) {
+                firstByEmail.insert(email, i);
+                emails << email;
+            }
+        }
+        QHash<QString, qint64> stored;
+        for (qsizetype i = 0; i < emails.size(); i += 500) {
+            const QVariantList chunk = emails.mid(i, 500);
+            auto found = m_db->select(QStringLiteral("SELECT lower(email), id FROM leads WHERE email IS NOT NULL AND lower(email) IN (%1) AND deleted_at IS NULL")
+                                          .arg(storage::Database::placeholders(chunk.size())),
+                                      chunk);
+            if (!found)
+                return found.error();
+            for (const auto &r : *found)
+                stored.insert(r.value(0).toString(), r.value(1).toLongLong());
+        }
+        QList<Valid> kept;
+        kept.reserve(rowsToWrite.size());
+        for (qsizetype i = 0; i < rowsToWrite.size(); ++i) {
+            const Valid &v = rowsToWrite.at(i);
+            const QString email = v.values.value(QStringLiteral("email")).toString().toLower();
+            const bool isKnown = known.contains(v.source + u'\x1f' + v.sourceId);
+            if (isKnown || email.isEmpty() || (!stored.contains(email) && firstByEmail.value(email) == i)) {
+                kept << v;
+                continue;
+            }
+            ++out.merged;
+            ++out.updated;
+            if (!stored.contains(email))
+                continue; // a twin of a row this batch adds: that one stands for both
+            if (auto filled = fillEmpty(stored.value(email), v); !filled)
+                return filled.error();
+            if (auto remembered = m_db->execute(QStringLiteral("INSERT INTO lead_source_refs (source, source_id, lead_id, created_at) VALUES (?, ?, ?, %1) "
+                                                               "ON CONFLICT (source, source_id) DO NOTHING").arg(m_db->timestampParam()),
+                                                {v.source, v.sourceId, stored.value(email), now});
+                !remembered)
+                return remembered.error();
+        }
+        rowsToWrite = kept;
     }
     // Grouped by the columns they set, written many rows a statement (a statement a lead made a
     // page of 120 listings 240 statements: 48 pages/s).

@@ -120,10 +120,13 @@ public:
     // source_id; a row whose (source, source_id) is stored already updates that lead with its
     // fields (source and source_id aside), the others are added. One transaction for all, one
     // "lead_created" activity per added lead, one change announced. A row with an invalid field
-    // is left out and counted in `rejected` with its message.
+    // is left out and counted in `rejected` with its message. A new row whose e-mail address is
+    // a stored lead's (from any source, or earlier in the same batch) is that business seen
+    // again: it fills only the fields that lead lacks, and is counted in `merged` (and `updated`).
     struct SourceUpsert {
         int added = 0;
         int updated = 0;
+        int merged = 0;
         int rejected = 0;
         QStringList problems;                 // the first few rejected rows' messages
         QList<QPair<qint64, QString>> addedIds; // (lead id, source_id) of the added ones
