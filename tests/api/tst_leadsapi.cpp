@@ -592,6 +592,24 @@ private Q_SLOTS:
                                                       {queued.json.value(QStringLiteral("job_id")).toInteger()})->value(0).toString(),
                  QStringLiteral("cancelled"));
         QCOMPARE(get(QStringLiteral("/api/v1/scraper/jobs")).json.value(QStringLiteral("items")).toArray().size(), 1);
+
+        // A location group names its locations' sites (a location's code is its site).
+        QJsonArray members;
+        for (const char *loc : {J({"name":"Dallas","code":"dallas"}), J({"name":"Houston","code":"houston"}), J({"name":"Texas","kind":"region"})}) {
+            const Reply made = send("POST", QStringLiteral("/api/v1/locations"), obj(loc), QStringLiteral("admin"));
+            QVERIFY2(made.status == 201, made.body.constData());
+            members.append(made.json.value(QStringLiteral("id")));
+        }
+        const Reply group = send("POST", QStringLiteral("/api/v1/locations/groups"),
+                                 {{QStringLiteral("name"), QStringLiteral("Texas cities")}, {QStringLiteral("location_ids"), members}});
+        QVERIFY2(group.status == 201, group.body.constData());
+        const Reply grouped = send("POST", QStringLiteral("/api/v1/scraper/jobs"),
+                                   {{QStringLiteral("sites"), QJsonArray{QStringLiteral("austin"), QStringLiteral("dallas")}},
+                                    {QStringLiteral("location_group_ids"), QJsonArray{group.json.value(QStringLiteral("id"))}}});
+        QCOMPARE(grouped.status, 202);
+        QCOMPARE(grouped.json.value(QStringLiteral("config")).toObject().value(QStringLiteral("sites")).toArray(),
+                 (QJsonArray{QStringLiteral("austin"), QStringLiteral("dallas"), QStringLiteral("houston")}));
+        QCOMPARE(send("POST", QStringLiteral("/api/v1/scraper/jobs"), obj(J({"location_group_ids":[999999]}))).status, 404);
     }
 
     void bulkSmallNowLargeAsAJob()

@@ -6,6 +6,7 @@
 #include "fliptech/engine/engine.h"
 #include "fliptech/scraper/scrapeservice.h"
 #include "fliptech/leads/leadservice.h"
+#include "fliptech/leads/workspaceservices.h"
 #include "fliptech/scraper/enrichment.h"
 #include "fliptech/ui/integrationssettings.h"
 #include "fliptech/ui/leadspage.h"
@@ -26,6 +27,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QProgressBar>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -82,16 +84,27 @@ private Q_SLOTS:
         m_craigslist.addResponse("/milwaukee/search/apa", page);
         m_engine = engineWith(1);
         FT_STOP_IF_FAILED();
-        ui::ScraperPage p(m_engine->scrapes(), m_engine->http(), leads::Actor::system());
+        // A location group of two (one of them, Milwaukee, the site the server knows).
+        auto milwaukee = m_engine->locations().createLocation({{QStringLiteral("name"), QStringLiteral("Milwaukee")}, {QStringLiteral("code"), QStringLiteral("milwaukee")}});
+        auto nowhere = m_engine->locations().createLocation({{QStringLiteral("name"), QStringLiteral("Nowhere")}, {QStringLiteral("code"), QStringLiteral("nowhere")}});
+        QVERIFY(milwaukee.ok() && nowhere.ok());
+        QVERIFY(m_engine->locations()
+                    .createGroup(leads::Actor::system(), {{QStringLiteral("name"), QStringLiteral("Wisconsin")},
+                                                          {QStringLiteral("location_ids"), QJsonArray{milwaukee->value(QStringLiteral("id")), nowhere->value(QStringLiteral("id"))}}})
+                    .ok());
+        ui::ScraperPage p(m_engine->scrapes(), m_engine->http(), leads::Actor::system(), nullptr, &m_engine->locations());
         p.resize(1200, 700);
         p.show();
         QVERIFY(QTest::qWaitForWindowExposed(&p));
         auto *sites = p.findChild<QLineEdit *>(QStringLiteral("scraperSites"));
-        auto *category = p.findChild<QComboBox *>(QStringLiteral("scraperCategory"));
+        auto *categories = p.findChild<QListWidget *>(QStringLiteral("scraperCategories"));
+        auto *group = p.findChild<QComboBox *>(QStringLiteral("scraperGroup"));
         auto *pages = p.findChild<QSpinBox *>(QStringLiteral("scraperPages"));
         auto *jobs = p.findChild<QTableWidget *>(QStringLiteral("scraperJobs"));
         auto *message = p.findChild<QLabel *>(QStringLiteral("scraperMessage"));
-        QVERIFY(sites && category && pages && jobs && message);
+        QVERIFY(sites && categories && group && pages && jobs && message);
+        QCOMPARE(group->count(), 2);
+        QVERIFY(group->itemText(1).contains(QLatin1String("milwaukee, nowhere")));
 
         // A bad site: refused, said why, no job.
         QTest::keyClicks(sites, QStringLiteral("not a site!"));
@@ -100,17 +113,27 @@ private Q_SLOTS:
         QCOMPARE(jobs->rowCount(), 0);
 
         sites->clear();
-        QTest::keyClicks(sites, QStringLiteral("Milwaukee"));
-        category->setCurrentIndex(category->findData(QStringLiteral("apa")));
-        QVERIFY(category->currentIndex() >= 0);
+        group->setCurrentIndex(1); // the group, no site typed
+        categories->clearSelection();
+        for (int i = 0; i < categories->count(); ++i)
+            if (categories->item(i)->data(Qt::UserRole).toString() == QLatin1String("apa"))
+                categories->item(i)->setSelected(true);
+        QCOMPARE(categories->selectedItems().size(), 1);
         pages->setValue(1);
         QTest::keyClick(sites, Qt::Key_Return); // Return in the sites field runs it too
         QVERIFY2(message->text().contains(QLatin1String("started")), qPrintable(message->text()));
         QCOMPARE(jobs->rowCount(), 1);
-        QCOMPARE(cell(jobs, 0, 1), QStringLiteral("milwaukee/apa"));
+        QCOMPARE(cell(jobs, 0, 1), QStringLiteral("milwaukee/apa, nowhere/apa"));
         QTRY_COMPARE_WITH_TIMEOUT(cell(jobs, 0, 2), QStringLiteral("completed"), 15000);
         QCOMPARE(cell(jobs, 0, 5), QStringLiteral("37"));
         QCOMPARE(cell(jobs, 0, 4), QStringLiteral("1"));
+        QVERIFY(cell(jobs, 0, 6).contains(QLatin1String("404"))); // nowhere is not a site the server knows
+        // The job's leads, when it is selected.
+        auto *results = p.findChild<QTableWidget *>(QStringLiteral("scraperResults"));
+        QVERIFY(results);
+        jobs->selectRow(0);
+        QCOMPARE(results->rowCount(), 37);
+        QVERIFY(!results->item(0, 0)->text().isEmpty());
         QCOMPARE(qobject_cast<QProgressBar *>(jobs->cellWidget(0, 3))->value(), 100);
         QCOMPARE(m_engine->database().selectOne(QStringLiteral("SELECT count(*) FROM leads WHERE source = 'craigslist'"))->value(0).toInt(), 37);
         if (const QString dir = qEnvironmentVariable("FLIPTECH_TEST_SCREENSHOTS"); !dir.isEmpty())

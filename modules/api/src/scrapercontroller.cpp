@@ -52,12 +52,13 @@ void registerScraperRoutes(RouteTable &table, engine::Engine &engine)
                                        {QStringLiteral("leads_found"), s::integer()}, {QStringLiteral("config"), s::object({}, {}, true)}},
                                       {}, true);
     table.add({M::Post, QStringLiteral("/api/v1/scraper/jobs"), Role::User, tag,
-               QStringLiteral("Start a Craigslist scrape: sites x categories, keywords, max_pages; listings become leads (202, the job)"),
-               s::object({{QStringLiteral("sites"), s::arrayOf(s::string(1, 30))}, {QStringLiteral("categories"), s::arrayOf(s::string(1, 10))},
+               QStringLiteral("Start a Craigslist scrape: sites (and location groups: their locations' codes) x categories, keywords, max_pages; listings become leads (202, the job)"),
+               s::object({{QStringLiteral("sites"), s::arrayOf(s::string(1, 30))}, {QStringLiteral("location_group_ids"), s::arrayOf(s::integer())},
+                          {QStringLiteral("categories"), s::arrayOf(s::string(1, 10))},
                           {QStringLiteral("query"), s::string(0, 200)}, {QStringLiteral("posted_today"), s::boolean()},
                           {QStringLiteral("has_image"), s::boolean()}, {QStringLiteral("max_pages"), s::integer()},
                           {QStringLiteral("obey_robots"), s::boolean()}, {QStringLiteral("fetch_postings"), s::boolean()}},
-                         {QStringLiteral("sites")}),
+                         {}),
                job, 202, [&scrapes](RequestContext &c) { return jsonOrError(scrapes.createCraigslist(actorOf(c), c.body), 202); }, {}, {}, {}});
     table.add({M::Get, QStringLiteral("/api/v1/scraper/jobs"), Role::Viewer, tag, QStringLiteral("Scrape jobs, newest first"), {}, listSchema(job), 200,
                [&scrapes](RequestContext &) { return listOrError(scrapes.list()); }, {}, {}, {}});
@@ -83,6 +84,10 @@ void registerScraperRoutes(RouteTable &table, engine::Engine &engine)
     table.add({M::Get, QStringLiteral("/api/v1/scraper/jobs/{id}/pages"), Role::Viewer, tag,
                QStringLiteral("The search pages a scrape stored or failed (search, page, url, status, listings, leads added, error)"), {}, listSchema(page), 200,
                [&scrapes](RequestContext &c) { return listOrError(scrapes.pages(c.idParam())); }, {}, {}, {}});
+    const QJsonObject jobLead = s::object({{QStringLiteral("id"), s::integer()}, {QStringLiteral("name"), s::string()}}, {QStringLiteral("id")}, true);
+    table.add({M::Get, QStringLiteral("/api/v1/scraper/jobs/{id}/leads"), Role::Viewer, tag,
+               QStringLiteral("The leads a scrape added, newest first (up to 200): the results as they come in"), {}, listSchema(jobLead), 200,
+               [&scrapes](RequestContext &c) { return listOrError(scrapes.jobLeads(c.idParam())); }, {}, {}, {}});
     const QString ai = QStringLiteral("ai");
     table.add({M::Post, QStringLiteral("/api/v1/ai-mvp/analyze-website"), Role::User, ai,
                QStringLiteral("Analyse a website ({url}) or a lead's ({lead_id}, findings stored on the lead): reachable, HTTPS and certificate, "

@@ -15,6 +15,7 @@
 #include "fliptech/storage/workerpool.h"
 
 #include <QJsonDocument>
+#include <QSet>
 #include <QUuid>
 
 #include <future>
@@ -87,10 +88,44 @@ ScrapeService::ScrapeService(std::shared_ptr<storage::Database> db, storage::Job
 
 core::Result<QJsonObject> ScrapeService::createCraigslist(const Actor &actor, const QJsonObject &config)
 {
-    // Every search the job will run must be a valid address now, not a failure later.
-    const QJsonArray sites = config.value(QStringLiteral("sites")).toArray();
-    if (sites.isEmpty() || sites.size() > 20)
-        return invalid(QStringLiteral("sites"), QStringLiteral("must list 1 to 20 Craigslist sites (e.g. [\"austin\"])"));
+    // Every search the job will run must be a valid address now, not a failure later. Location
+    // groups add their locations' sites (a location's code is its Craigslist site).
+    QJsonArray sites;
+    QSet<QString> seen;
+    for (const auto &v : config.value(QStringLiteral("sites")).toArray()) {
+        const QString site = v.toString().trimmed().toLower();
+        if (!seen.contains(site)) {
+            seen.insert(site);
+            sites.append(site);
+        }
+    }
+    if (const QJsonValue groups = config.value(QStringLiteral("location_group_ids")); !groups.isUndefined()) {
+        QVariantList ids;
+        for (const auto &g : groups.toArray())
+            ids << g.toInteger();
+        if (!groups.isArray() || ids.isEmpty() || ids.size() > 20)
+            return invalid(QStringLiteral("location_group_ids"), QStringLiteral("must list 1 to 20 location groups"));
+        auto members = m_db->select(QStringLiteral("SELECT g.id, l.code FROM location_groups g LEFT JOIN location_group_members m ON m.group_id = g.id "
+                                                   "LEFT JOIN locations l ON l.id = m.location_id AND l.is_active = %1 WHERE g.id IN (%2) ORDER BY g.id, l.name")
+                                        .arg(m_db->boolLiteral(true), storage::Database::placeholders(ids.size())),
+                                    ids);
+        if (!members)
+            return members.error();
+        QSet<qint64> found;
+        for (const auto &r : *members) {
+            found.insert(r.value(0).toLongLong());
+            const QString site = r.value(1).toString().trimmed().toLower();
+            if (!site.isEmpty() && !seen.contains(site)) {
+                seen.insert(site);
+                sites.append(site);
+            }
+        }
+        for (const QVariant &id : std::as_const(ids))
+            if (!found.contains(id.toLongLong()))
+                return core::makeError(ErrorCode::NotFound, QStringLiteral("no location group %1").arg(id.toLongLong()));
+    }
+    if (sites.isEmpty() || sites.size() > 50)
+        return invalid(QStringLiteral("sites"), QStringLiteral("must list 1 to 50 Craigslist sites (e.g. [\"austin\"]), or location groups whose locations have site codes"));
     QJsonArray categories = config.value(QStringLiteral("categories")).toArray();
     if (categories.isEmpty())
         categories = {QStringLiteral("bbb")};
@@ -109,6 +144,7 @@ core::Result<QJsonObject> ScrapeService::createCraigslist(const Actor &actor, co
                 return url.error();
         }
     QJsonObject stored = config;
+    stored.insert(QStringLiteral("sites"), sites);
     stored.insert(QStringLiteral("categories"), categories);
     stored.insert(QStringLiteral("max_pages"), maxPages);
     stored.insert(QStringLiteral("obey_robots"), config.value(QStringLiteral("obey_robots")).toBool(true));
@@ -383,6 +419,28 @@ core::Result<int> ScrapeService::storeWave(const Actor &actor, qint64 scrapeJobI
     if (auto c = tx.commit(); !c)
         return c.error();
     return added;
+}
+
+core::Result<QJsonArray> ScrapeService::jobLeads(qint64 id, int limit)
+{
+    if (auto row = get(id); !row)
+        return row.error();
+    auto rows = m_db->select(QStringLiteral("SELECT id, name, email, phone, website, source_url, created_at FROM leads WHERE scrape_job_id = ? AND deleted_at IS NULL "
+                                            "ORDER BY id DESC LIMIT %1").arg(qBound(1, limit, 1000)),
+                             {id});
+    if (!rows)
+        return rows.error();
+    QJsonArray out;
+    auto text = [](const QVariant &v) { return v.isNull() ? QJsonValue() : QJsonValue(v.toString()); };
+    for (const auto &r : *rows)
+        out.append(QJsonObject{{QStringLiteral("id"), r.value(0).toLongLong()},
+                               {QStringLiteral("name"), text(r.value(1))},
+                               {QStringLiteral("email"), text(r.value(2))},
+                               {QStringLiteral("phone"), text(r.value(3))},
+                               {QStringLiteral("website"), text(r.value(4))},
+                               {QStringLiteral("source_url"), text(r.value(5))},
+                               {QStringLiteral("created_at"), storage::Database::isoTimestamp(storage::Database::toDateTime(r.value(6)))}});
+    return out;
 }
 
 core::Status ScrapeService::tagLeads(qint64 scrapeJobId, const QVariantList &leadIds)

@@ -1,6 +1,7 @@
 #include "fliptech/ui/scraperpage.h"
 
 #include "fliptech/engine/engine.h"
+#include "fliptech/leads/workspaceservices.h"
 #include "fliptech/scraper/craigslistsearch.h"
 #include "fliptech/scraper/scrapeservice.h"
 #include "fliptech/ui/customurlpage.h"
@@ -8,12 +9,14 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDateTime>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
@@ -32,7 +35,8 @@ namespace {
 enum Column { Id, Searches, Status, Progress, Pages, Leads, Errors, ColumnCount };
 }
 
-ScraperPage::ScraperPage(scraper::ScrapeService &scrapes, net::HttpClient &http, leads::Actor actor, QWidget *parent)
+ScraperPage::ScraperPage(scraper::ScrapeService &scrapes, net::HttpClient &http, leads::Actor actor, QWidget *parent,
+                         leads::LocationService *locations)
     : QWidget(parent), m_scrapes(scrapes), m_actor(std::move(actor))
 {
     auto *form = new QFormLayout;
@@ -40,12 +44,39 @@ ScraperPage::ScraperPage(scraper::ScrapeService &scrapes, net::HttpClient &http,
     m_sites->setObjectName(QStringLiteral("scraperSites"));
     m_sites->setPlaceholderText(tr("austin, dallas, houston"));
     m_sites->setToolTip(tr("Craigslist sites, as in https://<site>.craigslist.org, separated by commas"));
-    form->addRow(tr("&Sites"), m_sites);
-    m_category = new QComboBox(this);
-    m_category->setObjectName(QStringLiteral("scraperCategory"));
-    for (const auto &c : scraper::craigslistCategories())
-        m_category->addItem(QStringLiteral("%1 — %2 (%3)").arg(c.group, c.name, c.code), c.code);
-    form->addRow(tr("&Category"), m_category);
+    // A location group adds its locations' sites (a location's code is its Craigslist site).
+    m_group = new QComboBox(this);
+    m_group->setObjectName(QStringLiteral("scraperGroup"));
+    m_group->addItem(tr("no location group"));
+    m_group->setToolTip(tr("Scrape every location of a group too (groups are made on the Leads page's locations)"));
+    if (locations)
+        if (auto groups = locations->groups(); groups)
+            for (const auto &g : *groups) {
+                const QJsonObject group = g.toObject();
+                QStringList codes;
+                for (const auto &m : group.value(QStringLiteral("locations")).toArray())
+                    if (const QString code = m.toObject().value(QStringLiteral("code")).toString(); !code.isEmpty())
+                        codes << code;
+                m_group->addItem(tr("%1 (%2)").arg(group.value(QStringLiteral("name")).toString(), codes.join(QStringLiteral(", "))),
+                                 group.value(QStringLiteral("id")).toInteger());
+            }
+    m_group->setVisible(m_group->count() > 1);
+    auto *sitesRow = new QHBoxLayout;
+    sitesRow->addWidget(m_sites, 1);
+    sitesRow->addWidget(m_group);
+    form->addRow(tr("&Sites"), sitesRow);
+    // Categories: one or several (Ctrl+click), services first.
+    m_categories = new QListWidget(this);
+    m_categories->setObjectName(QStringLiteral("scraperCategories"));
+    m_categories->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_categories->setToolTip(tr("Ctrl+click to scrape several categories at once (up to 10)"));
+    for (const auto &c : scraper::craigslistCategories()) {
+        auto *item = new QListWidgetItem(QStringLiteral("%1 — %2 (%3)").arg(c.group, c.name, c.code), m_categories);
+        item->setData(Qt::UserRole, c.code);
+    }
+    m_categories->setCurrentRow(0);
+    m_categories->setMaximumHeight(m_categories->sizeHintForRow(0) * 5 + 2 * m_categories->frameWidth());
+    form->addRow(tr("&Categories"), m_categories);
     m_query = new QLineEdit(this);
     m_query->setObjectName(QStringLiteral("scraperQuery"));
     m_query->setPlaceholderText(tr("keywords (optional), e.g. plumber"));
@@ -107,6 +138,7 @@ ScraperPage::ScraperPage(scraper::ScrapeService &scrapes, net::HttpClient &http,
     m_retry = button(tr("Retry &failed pages"), "scraperRetry", tr("Fetch the pages that failed again"), Action::RetryFailed);
     m_cancel = button(tr("&Cancel job"), "scraperCancel", tr("Stop the scrape for good (it can still be resumed)"), Action::Cancel);
     connect(m_jobs, &QTableWidget::itemSelectionChanged, this, &ScraperPage::updateActions);
+    connect(m_jobs, &QTableWidget::itemSelectionChanged, this, &ScraperPage::refreshResults);
 
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_run);
@@ -134,11 +166,30 @@ ScraperPage::ScraperPage(scraper::ScrapeService &scrapes, net::HttpClient &http,
     m_sources->addTab(craigslist, tr("Craigslist"));
     m_sources->addTab(m_customUrl, tr("Custom URL"));
     m_sources->setTabToolTip(1, tr("Any page that lists businesses: a recipe says how to read it"));
-    auto *jobsArea = new QWidget(this);
-    auto *jobsLayout = new QVBoxLayout(jobsArea);
-    jobsLayout->setContentsMargins(0, 0, 0, 0);
-    jobsLayout->addLayout(jobsBar);
-    jobsLayout->addWidget(m_jobs, 1);
+    // The selected job's leads, as they come in.
+    m_results = new QTableWidget(0, 4, this);
+    m_results->setObjectName(QStringLiteral("scraperResults"));
+    m_results->setHorizontalHeaderLabels({tr("Lead"), tr("E-mail"), tr("Phone"), tr("Found at")});
+    m_results->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_results->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_results->verticalHeader()->hide();
+    m_results->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_resultsTitle = new QLabel(tr("<b>Leads found</b> (select a job)"), this);
+    auto *resultsArea = new QWidget(this);
+    auto *resultsLayout = new QVBoxLayout(resultsArea);
+    resultsLayout->setContentsMargins(0, 0, 0, 0);
+    resultsLayout->addWidget(m_resultsTitle);
+    resultsLayout->addWidget(m_results, 1);
+    auto *jobsList = new QWidget(this);
+    auto *jobsListLayout = new QVBoxLayout(jobsList);
+    jobsListLayout->setContentsMargins(0, 0, 0, 0);
+    jobsListLayout->addLayout(jobsBar);
+    jobsListLayout->addWidget(m_jobs, 1);
+    auto *jobsArea = new QSplitter(Qt::Horizontal, this);
+    jobsArea->addWidget(jobsList);
+    jobsArea->addWidget(resultsArea);
+    jobsArea->setStretchFactor(0, 3);
+    jobsArea->setStretchFactor(1, 2);
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_sources);
     split->addWidget(jobsArea);
@@ -160,13 +211,22 @@ void ScraperPage::run()
     for (const QString &s : m_sites->text().split(u',', Qt::SkipEmptyParts))
         if (!s.trimmed().isEmpty())
             sites.append(s.trimmed().toLower());
-    if (sites.isEmpty()) {
-        m_message->setText(tr("Name at least one Craigslist site, e.g. austin."));
+    const QVariant group = m_group->currentData();
+    if (sites.isEmpty() && !group.isValid()) {
+        m_message->setText(tr("Name at least one Craigslist site, e.g. austin, or choose a location group."));
         m_sites->setFocus();
         return;
     }
+    QJsonArray categories;
+    for (const QListWidgetItem *item : m_categories->selectedItems())
+        categories.append(item->data(Qt::UserRole).toString());
+    if (categories.isEmpty()) {
+        m_message->setText(tr("Choose at least one category."));
+        m_categories->setFocus();
+        return;
+    }
     QJsonObject config{{QStringLiteral("sites"), sites},
-                       {QStringLiteral("categories"), QJsonArray{m_category->currentData().toString()}},
+                       {QStringLiteral("categories"), categories},
                        {QStringLiteral("posted_today"), m_postedToday->isChecked()},
                        {QStringLiteral("has_image"), m_hasImage->isChecked()},
                        {QStringLiteral("max_pages"), m_pages->value()},
@@ -174,6 +234,8 @@ void ScraperPage::run()
                        {QStringLiteral("fetch_postings"), m_postings->isChecked()}};
     if (!m_query->text().trimmed().isEmpty())
         config.insert(QStringLiteral("query"), m_query->text().trimmed());
+    if (group.isValid())
+        config.insert(QStringLiteral("location_group_ids"), QJsonArray{group.toLongLong()});
     auto job = m_scrapes.createCraigslist(m_actor, config);
     if (!job) {
         m_message->setText(job.error().userMessage());
@@ -223,6 +285,40 @@ void ScraperPage::updateActions()
     m_cancel->setEnabled(live || status == QLatin1String("paused"));
     m_resume->setEnabled(status == QLatin1String("paused") || status == QLatin1String("cancelled") || status == QLatin1String("failed"));
     m_retry->setEnabled(!live && !status.isEmpty() && errors);
+}
+
+void ScraperPage::refreshResults()
+{
+    const int row = m_jobs->currentRow();
+    if (row < 0 || !m_jobs->item(row, Id)) {
+        m_results->setRowCount(0);
+        m_resultsTitle->setText(tr("<b>Leads found</b> (select a job)"));
+        return;
+    }
+    const qint64 id = m_jobs->item(row, Id)->data(Qt::UserRole).toLongLong();
+    auto leads = m_scrapes.jobLeads(id, 200);
+    if (!leads)
+        return;
+    m_resultsTitle->setText(tr("<b>Leads found by scrape %1</b> (newest first)").arg(id));
+    m_results->setRowCount(int(leads->size()));
+    const QLocale locale;
+    for (int r = 0; r < leads->size(); ++r) {
+        const QJsonObject l = leads->at(r).toObject();
+        const QStringList cells{l.value(QStringLiteral("name")).toString(), l.value(QStringLiteral("email")).toString(),
+                                l.value(QStringLiteral("phone")).toString(),
+                                locale.toString(QDateTime::fromString(l.value(QStringLiteral("created_at")).toString(), Qt::ISODateWithMs).toLocalTime(),
+                                                QLocale::ShortFormat)};
+        for (int c = 0; c < cells.size(); ++c) {
+            auto *item = m_results->item(r, c);
+            if (!item) {
+                item = new QTableWidgetItem;
+                m_results->setItem(r, c, item);
+            }
+            item->setText(cells.at(c));
+            if (c == 0)
+                item->setToolTip(l.value(QStringLiteral("source_url")).toString());
+        }
+    }
 }
 
 void ScraperPage::refresh()
@@ -283,6 +379,7 @@ void ScraperPage::refresh()
     }
     m_timer->setInterval(active ? 500 : 5000);
     updateActions();
+    refreshResults();
 }
 
 void registerScraperPage(PageRegistry &registry)
@@ -292,7 +389,7 @@ void registerScraperPage(PageRegistry &registry)
                           placeholder ? placeholder->order : 30, [](PageContext &context, QWidget *parent) -> QWidget * {
                               const leads::Actor actor =
                                   context.principal ? leads::Actor::of(*context.principal) : leads::Actor::system();
-                              return new ScraperPage(context.engine.scrapes(), context.engine.http(), actor, parent);
+                              return new ScraperPage(context.engine.scrapes(), context.engine.http(), actor, parent, &context.engine.locations());
                           }});
 }
 

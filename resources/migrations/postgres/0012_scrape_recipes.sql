@@ -12,4 +12,5 @@ CREATE TABLE scrape_recipes (
   updated_at TIMESTAMPTZ NOT NULL DEFAULT now()
 );
 CREATE UNIQUE INDEX scrape_recipes_name_key ON scrape_recipes (lower(name));
+CREATE INDEX scrape_recipes_created_by_idx ON scrape_recipes (created_by);
 ALTER TABLE scrape_pages ADD COLUMN next_url TEXT;

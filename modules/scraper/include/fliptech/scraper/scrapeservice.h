@@ -52,7 +52,8 @@ public:
     ScrapeService(std::shared_ptr<storage::Database> db, storage::JobQueue &jobs, storage::EventStore *events, leads::LeadService &leads,
                   net::HttpClient &http, const core::Clock &clock);
 
-    // {sites: ["austin"], categories: ["cps"] (default ["bbb"]), query, posted_today, has_image,
+    // {sites: ["austin"] and/or location_group_ids: [1] (their locations' codes as sites; up to
+    //  50 sites in all), categories: ["cps"] (default ["bbb"]), query, posted_today, has_image,
     //  max_pages (1-100, default 3), obey_robots (default true), fetch_postings (default false:
     //  each new listing's posting page read for phone, e-mail, text and address)}: the
     //  scrape_jobs row, queued.
@@ -75,6 +76,8 @@ public:
     // The scraper's load: scrape jobs by status, the live ones with their progress, and the
     // outbound HTTP counters.
     core::Result<QJsonObject> queueStatus();
+    // The leads a job added, newest first ({id, name, email, phone, website, source_url, created_at}).
+    core::Result<QJsonArray> jobLeads(qint64 id, int limit = 200);
     // The pages a job stored or failed ({search, page, url, status, listings, leads_added, error}).
     core::Result<QJsonArray> pages(qint64 id, int limit = 500);
     // Website analysis (siteanalyzer.h): {url} analyses a site; {lead_id} the lead's website, and

@@ -13,6 +13,7 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QListWidget;
 class QPushButton;
 class QSpinBox;
 class QTabWidget;
@@ -25,6 +26,9 @@ class ScrapeService;
 namespace fliptech::net {
 class HttpClient;
 }
+namespace fliptech::leads {
+class LocationService;
+}
 
 namespace fliptech::ui {
 
@@ -34,7 +38,9 @@ class ScraperPage final : public QWidget
 {
     Q_OBJECT
 public:
-    ScraperPage(scraper::ScrapeService &scrapes, net::HttpClient &http, leads::Actor actor, QWidget *parent = nullptr);
+    // With `locations`, a location group can be chosen as well as sites.
+    ScraperPage(scraper::ScrapeService &scrapes, net::HttpClient &http, leads::Actor actor, QWidget *parent = nullptr,
+                leads::LocationService *locations = nullptr);
     CustomUrlPage *customUrlPage() const { return m_customUrl; }
 
     // Reads the jobs again (the page does so by itself: every half second while one runs).
@@ -45,11 +51,15 @@ private:
     void run();
     void actOnSelected(Action action);
     void updateActions();
+    void refreshResults();
 
     scraper::ScrapeService &m_scrapes;
     leads::Actor m_actor;
     QLineEdit *m_sites;
-    QComboBox *m_category;
+    QComboBox *m_group;
+    QListWidget *m_categories;
+    QTableWidget *m_results;
+    QLabel *m_resultsTitle;
     QLineEdit *m_query;
     QCheckBox *m_postedToday;
     QCheckBox *m_hasImage;
