@@ -96,12 +96,18 @@ bool scrapeEndToEnd(storage::Backend backend, int pagesPerSearch, EndToEnd *out)
             return false;
         const qint64 id = job->value(QStringLiteral("id")).toInteger();
         QJsonObject row;
-        do {
-            QCoreApplication::processEvents(QEventLoop::AllEvents, 20); // the local server answers on this thread
+        // The local server answers on this thread; the job's row is read every 50 ms.
+        QElapsedTimer poll;
+        poll.start();
+        test::serveUntil([&] {
+            if (poll.elapsed() < 50)
+                return false;
+            poll.restart();
             auto current = engine.scrapes().get(id);
             row = current ? *current : QJsonObject{};
-        } while (row.value(QStringLiteral("status")).toString() == QLatin1String("pending") ||
-                 row.value(QStringLiteral("status")).toString() == QLatin1String("running"));
+            const QString status = row.value(QStringLiteral("status")).toString();
+            return status != QLatin1String("pending") && status != QLatin1String("running");
+        });
         *seconds = t.nsecsElapsed() / 1e9;
         *pages = row.value(QStringLiteral("pages_fetched")).toInt();
         *leads = row.value(QStringLiteral("leads_found")).toInteger();

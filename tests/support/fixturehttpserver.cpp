@@ -1,5 +1,7 @@
 #include "fixturehttpserver.h"
 
+#include <QCoreApplication>
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -198,6 +200,14 @@ QByteArray syntheticCraigslistPage(qint64 firstId, int count)
                QByteArray::number(50 + k) + "</div><div class=\"location\">Area " + QByteArray::number(k % 12) + "</div></div></a></li>\n";
     }
     return out + "</ol></body></html>";
+}
+
+void serveUntil(const std::function<bool()> &done, int checkEveryMs)
+{
+    QTimer tick; // wakes the wait below when nothing else does
+    tick.start(checkEveryMs);
+    while (!done())
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
 }
 
 QByteArray syntheticDirectoryPage(int page, int pages, int perPage)
