@@ -39,5 +39,7 @@ void registerWorkspaceRoutes(RouteTable &table, engine::Engine &engine);
 void registerJobRoutes(RouteTable &table, engine::Engine &engine);
 // Scraper: categories (jobs and the queue follow with the scrape jobs).
 void registerScraperRoutes(RouteTable &table, engine::Engine &engine);
+// Message templates: CRUD, duplicate, preview, bulk, performance (templatescontroller.cpp).
+void registerTemplateRoutes(RouteTable &table, engine::Engine &engine);
 
 } // namespace fliptech::api

@@ -41,6 +41,9 @@ class LeadIndexing;
 namespace fliptech::scraper {
 class ScrapeService;
 class EnrichmentService;
+} // namespace fliptech::scraper
+namespace fliptech::campaigns {
+class TemplateService;
 }
 
 namespace fliptech::engine {
@@ -100,6 +103,7 @@ public:
     net::HttpClient &http() { return *m_http; }
     scraper::ScrapeService &scrapes() { return *m_scrapes; }
     scraper::EnrichmentService &enrichment() { return *m_enrichment; }
+    campaigns::TemplateService &templates() { return *m_templates; }
     // Where files (uploads, reports) are kept: <dataDir>/files.
     QString filesDir() const;
     // Current schema version, or the error that says why the database cannot be read.
@@ -131,6 +135,7 @@ private:
     std::unique_ptr<net::HttpClient> m_http;
     std::unique_ptr<scraper::ScrapeService> m_scrapes;
     std::unique_ptr<scraper::EnrichmentService> m_enrichment;
+    std::unique_ptr<campaigns::TemplateService> m_templates;
     QDateTime m_startedAt;
     bool m_started = false;
 };
