@@ -1,6 +1,5 @@
 #include "fliptech/campaigns/messagetemplate.h"
 
-#include "fliptech/leads/leadfields.h"
 #include "fliptech/net/lighthtml.h"
 
 #include <QRegularExpression>
@@ -294,11 +293,11 @@ const QSet<QString> &knownTemplateVariables()
 {
     static const QSet<QString> names = [] {
         QSet<QString> s = globalNames();
-        for (const auto &f : leads::leadFields()) {
-            if (f.type == leads::FieldType::Json)
-                continue;
-            s.insert(f.name);
-            s.insert(QStringLiteral("lead.") + f.name);
+        // The lead's fields a message can speak of (not its bookkeeping: scores, stages, dates).
+        for (const char *f : {"name", "first_name", "last_name", "company", "title", "email", "phone", "website", "website_domain", "address", "city",
+                              "region", "postal_code", "country", "category", "description", "source"}) {
+            s.insert(QLatin1String(f));
+            s.insert(QStringLiteral("lead.") + QLatin1String(f));
         }
         for (const char *n : {"sender.name", "sender.email", "sender.company", "sender.signature", "sender.phone", "sender.website", "campaign.name"})
             s.insert(QLatin1String(n));

@@ -52,6 +52,7 @@ void registerDefaultPages(PageRegistry &registry)
     }
     registerLeadsPage(registry);
     registerScraperPage(registry);
+    registerTemplatesPage(registry);
     registerSettingsPage(registry);
 }
 

@@ -54,5 +54,7 @@ void registerSettingsPage(PageRegistry &registry);
 void registerLeadsPage(PageRegistry &registry);
 // Scraper: Craigslist scrapes and their jobs (scraperpage.cpp).
 void registerScraperPage(PageRegistry &registry);
+// Templates: message templates with a live preview (templatespage.cpp).
+void registerTemplatesPage(PageRegistry &registry);
 
 } // namespace fliptech::ui
