@@ -129,4 +129,9 @@ QHash<QString, QByteArray> ApiHarness::team()
     return t;
 }
 
+QJsonObject json(const char *text)
+{
+    return QJsonDocument::fromJson(QByteArray(text)).object();
+}
+
 } // namespace fliptech::test

@@ -28,6 +28,12 @@ struct HttpReply {
     QJsonObject details() const;           // error.details
 };
 
+// JSON written as JSON in the source: J({"a": 1}) is the string "{\"a\": 1}".
+#define J(...) #__VA_ARGS__
+
+// The object a JSON text holds (empty when it holds none).
+QJsonObject json(const char *text);
+
 class ApiHarness final
 {
 public:

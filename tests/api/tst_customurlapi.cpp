@@ -16,17 +16,9 @@
 #include <QTest>
 #include <QUrlQuery>
 
-#define J(...) #__VA_ARGS__
 
 using namespace fliptech;
 using Reply = test::HttpReply;
-
-namespace {
-QJsonObject obj(const char *json)
-{
-    return QJsonDocument::fromJson(QByteArray(json)).object();
-}
-} // namespace
 
 class TestCustomUrlApi final : public QObject
 {
@@ -85,7 +77,7 @@ class TestCustomUrlApi final : public QObject
     // The recipe the test's directory needs, starting at its first page.
     QJsonObject recipe(int maxPages = 3, bool detail = true) const
     {
-        QJsonObject r = obj(J({"name": "Austin plumbers",
+        QJsonObject r = test::json(J({"name": "Austin plumbers",
                                "item": "div.card",
                                "fields": [{"name": "name", "css": "h2 a"},
                                           {"name": "url", "css": "h2 a", "attr": "href", "type": "url"},
@@ -260,7 +252,7 @@ private Q_SLOTS:
         FT_STOP_IF_FAILED();
         // One of them is known already (typed in by hand, with its e-mail address): it is not
         // added again; what it lacks (the phone) is filled, what it has is kept.
-        Reply mine = send("POST", QStringLiteral("/api/v1/leads"), obj(J({"name": "Five (ours)", "company": "P5 Co", "email": "BIZ5@plumber5.example"})));
+        Reply mine = send("POST", QStringLiteral("/api/v1/leads"), test::json(J({"name": "Five (ours)", "company": "P5 Co", "email": "BIZ5@plumber5.example"})));
         QCOMPARE(mine.status, 201);
         Reply r = send("POST", QStringLiteral("/api/v1/custom-url/scrape"), {{QStringLiteral("recipe"), recipe(30)}});
         QCOMPARE(r.status, 202);

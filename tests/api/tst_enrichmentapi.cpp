@@ -18,7 +18,6 @@
 #include <QTest>
 #include <QUrlQuery>
 
-#define J(...) #__VA_ARGS__
 
 using namespace fliptech;
 using Reply = test::HttpReply;
@@ -26,11 +25,6 @@ using Request = test::FixtureHttpServer::Request;
 using Response = test::FixtureHttpServer::Response;
 
 namespace {
-
-QJsonObject obj(const char *json)
-{
-    return QJsonDocument::fromJson(QByteArray(json)).object();
-}
 
 Response json(int status, const char *body)
 {
@@ -188,7 +182,7 @@ private Q_SLOTS:
 
         // Removing a key; turning one off; a cost.
         r = send("PUT", QStringLiteral("/api/v1/enrichment/providers"),
-                 obj(J({"providers": {"clearbit": {"api_key": "", "enabled": false}, "hunter": {"cost_cents_per_call": 3}}})), QStringLiteral("admin"));
+                 test::json(J({"providers": {"clearbit": {"api_key": "", "enabled": false}, "hunter": {"cost_cents_per_call": 3}}})), QStringLiteral("admin"));
         QCOMPARE(r.status, 200);
         items = r.json.value(QStringLiteral("items")).toArray();
         QCOMPARE(items.at(0).toObject().value(QStringLiteral("key_set")).toBool(), false);
@@ -202,12 +196,12 @@ private Q_SLOTS:
                                          std::pair{J({"providers": {"hunter": {"cost_cents_per_call": 1.5}}}), "providers.hunter.cost_cents_per_call"},
                                          std::pair{J({"providers": {"hunter": {"colour": "red"}}}), "providers.hunter.colour"},
                                          std::pair{J({"providers": {"zoominfo": {}}}), "providers.zoominfo"}}) {
-            r = send("PUT", QStringLiteral("/api/v1/enrichment/providers"), obj(body), QStringLiteral("admin"));
+            r = send("PUT", QStringLiteral("/api/v1/enrichment/providers"), test::json(body), QStringLiteral("admin"));
             QVERIFY2(r.status == 422 && r.body.contains(path), r.body.constData());
         }
         QCOMPARE(get(QStringLiteral("/api/v1/enrichment/providers")).json.value(QStringLiteral("items")).toArray().at(1).toObject()
                      .value(QStringLiteral("cost_cents_per_call")).toInt(), 3);
-        QCOMPARE(send("PUT", QStringLiteral("/api/v1/enrichment/providers"), obj(J({"order": ["hunter"]}))).status, 403); // admins only
+        QCOMPARE(send("PUT", QStringLiteral("/api/v1/enrichment/providers"), test::json(J({"order": ["hunter"]}))).status, 403); // admins only
     }
 
     void waterfallFillsWhatIsMissing()
@@ -216,7 +210,7 @@ private Q_SLOTS:
         FT_STOP_IF_FAILED();
         configure();
         FT_STOP_IF_FAILED();
-        const qint64 id = lead(obj(J({"name": "Acme", "website": "https://www.acme-plumbing.example/"})));
+        const qint64 id = lead(test::json(J({"name": "Acme", "website": "https://www.acme-plumbing.example/"})));
         Reply r = send("POST", QStringLiteral("/api/v1/leads/%1/enrich").arg(id), {});
         QCOMPARE(r.status, 200);
         const QJsonArray steps = r.json.value(QStringLiteral("steps")).toArray();
@@ -241,7 +235,7 @@ private Q_SLOTS:
 
         // The same domain again, for a lead that has its own phone and name: from the cache, free;
         // what the lead has is kept.
-        const qint64 other = lead(obj(J({"name": "Acme (branch)", "phone": "+15125550100", "company": "Acme Branch", "website": "acme-plumbing.example"})));
+        const qint64 other = lead(test::json(J({"name": "Acme (branch)", "phone": "+15125550100", "company": "Acme Branch", "website": "acme-plumbing.example"})));
         r = send("POST", QStringLiteral("/api/v1/leads/%1/enrich").arg(other), {});
         QCOMPARE(r.status, 200);
         QCOMPARE(r.json.value(QStringLiteral("steps")).toArray().at(0).toObject().value(QStringLiteral("outcome")).toString(), QStringLiteral("cached"));
@@ -254,7 +248,7 @@ private Q_SLOTS:
         QCOMPARE(costs().size(), 1);
 
         // Hunter knows nothing of quiet.example: Apollo, next in line, does.
-        const qint64 quiet = lead(obj(J({"name": "Quiet", "website": "http://quiet.example"})));
+        const qint64 quiet = lead(test::json(J({"name": "Quiet", "website": "http://quiet.example"})));
         r = send("POST", QStringLiteral("/api/v1/leads/%1/enrich").arg(quiet), {});
         QCOMPARE(r.status, 200);
         QCOMPARE(r.json.value(QStringLiteral("steps")).toArray().at(0).toObject().value(QStringLiteral("outcome")).toString(), QStringLiteral("nothing"));
@@ -267,7 +261,7 @@ private Q_SLOTS:
 
         // A person named on the lead: Apollo matches the person.
         configure("[\"apollo\", \"hunter\", \"clearbit\"]");
-        const qint64 park = lead(obj(J({"name": "Park Bakery", "first_name": "Lee", "last_name": "Park", "website": "parkbakery.example"})));
+        const qint64 park = lead(test::json(J({"name": "Park Bakery", "first_name": "Lee", "last_name": "Park", "website": "parkbakery.example"})));
         r = send("POST", QStringLiteral("/api/v1/leads/%1/enrich").arg(park), {});
         QCOMPARE(r.status, 200);
         QCOMPARE(get(QStringLiteral("/api/v1/leads/%1").arg(park)).json.value(QStringLiteral("email")).toString(), QStringLiteral("lee@parkbakery.example"));
@@ -287,7 +281,7 @@ private Q_SLOTS:
         configure("[\"hunter\", \"clearbit\", \"apollo\"]");
         FT_STOP_IF_FAILED();
         // Hunter is rate limited, Clearbit is still looking, Apollo does not know it.
-        const qint64 id = lead(obj(J({"name": "Slow", "website": "slow.example"})));
+        const qint64 id = lead(test::json(J({"name": "Slow", "website": "slow.example"})));
         Reply r = send("POST", QStringLiteral("/api/v1/leads/%1/enrich").arg(id), {});
         QCOMPARE(r.status, 200);
         const QJsonArray steps = r.json.value(QStringLiteral("steps")).toArray();
@@ -310,18 +304,18 @@ private Q_SLOTS:
         QCOMPARE(asked("clearbit"), clearbit + 1);
         QCOMPARE(asked("apollo"), apollo);
         // A wrong key.
-        send("PUT", QStringLiteral("/api/v1/enrichment/providers"), obj(J({"providers": {"hunter": {"api_key": "wrong"}}})), QStringLiteral("admin"));
-        const qint64 acme = lead(obj(J({"name": "Acme", "website": "acme-plumbing.example"})));
+        send("PUT", QStringLiteral("/api/v1/enrichment/providers"), test::json(J({"providers": {"hunter": {"api_key": "wrong"}}})), QStringLiteral("admin"));
+        const qint64 acme = lead(test::json(J({"name": "Acme", "website": "acme-plumbing.example"})));
         r = send("POST", QStringLiteral("/api/v1/leads/%1/enrich").arg(acme), {});
         QVERIFY2(r.json.value(QStringLiteral("steps")).toArray().at(0).toObject().value(QStringLiteral("reason")).toString().contains(QLatin1String("API key was refused")),
                  r.body.constData());
         // No key at all: skipped, and where to set one.
-        send("PUT", QStringLiteral("/api/v1/enrichment/providers"), obj(J({"providers": {"hunter": {"api_key": ""}}})), QStringLiteral("admin"));
+        send("PUT", QStringLiteral("/api/v1/enrichment/providers"), test::json(J({"providers": {"hunter": {"api_key": ""}}})), QStringLiteral("admin"));
         r = send("POST", QStringLiteral("/api/v1/leads/%1/enrich").arg(acme), {});
         QVERIFY2(r.json.value(QStringLiteral("steps")).toArray().at(0).toObject().value(QStringLiteral("reason")).toString().contains(QLatin1String("HUNTER_IO_API_KEY")),
                  r.body.constData());
         // Nothing to look up.
-        const qint64 bare = lead(obj(J({"name": "No site", "email": "someone@gmail.com"})));
+        const qint64 bare = lead(test::json(J({"name": "No site", "email": "someone@gmail.com"})));
         r = send("POST", QStringLiteral("/api/v1/leads/%1/enrich").arg(bare), {});
         QCOMPARE(r.status, 422);
         QVERIFY2(r.body.contains("no website"), r.body.constData());
@@ -342,8 +336,8 @@ private Q_SLOTS:
         FT_STOP_IF_FAILED();
         configure();
         FT_STOP_IF_FAILED();
-        const QJsonArray ids{lead(obj(J({"name": "A", "website": "acme-plumbing.example"}))), lead(obj(J({"name": "Q", "website": "quiet.example"}))),
-                             lead(obj(J({"name": "N"})))};
+        const QJsonArray ids{lead(test::json(J({"name": "A", "website": "acme-plumbing.example"}))), lead(test::json(J({"name": "Q", "website": "quiet.example"}))),
+                             lead(test::json(J({"name": "N"})))};
         Reply r = send("POST", QStringLiteral("/api/v1/leads/enrich"), {{QStringLiteral("lead_ids"), ids}});
         QCOMPARE(r.status, 202);
         const QString job = QStringLiteral("/api/v1/jobs/%1").arg(r.json.value(QStringLiteral("job_id")).toInteger());
@@ -353,16 +347,16 @@ private Q_SLOTS:
         QCOMPARE(result.value(QStringLiteral("skipped")).toInt(), 1);
         QVERIFY(result.value(QStringLiteral("cost_cents")).toInt() >= 2);
 
-        r = send("POST", QStringLiteral("/api/v1/email/verify"), obj(J({"email": "dana@acme-plumbing.example", "provider": "hunter"})));
+        r = send("POST", QStringLiteral("/api/v1/email/verify"), test::json(J({"email": "dana@acme-plumbing.example", "provider": "hunter"})));
         QCOMPARE(r.status, 200);
         QJsonObject verdict = r.json.value(QStringLiteral("items")).toArray().first().toObject();
         QCOMPARE(verdict.value(QStringLiteral("status")).toString(), QStringLiteral("valid"));
         QCOMPARE(verdict.value(QStringLiteral("provider")).toString(), QStringLiteral("hunter"));
-        r = send("POST", QStringLiteral("/api/v1/email/verify"), obj(J({"email": "x@catchall.example", "provider": "hunter"})));
+        r = send("POST", QStringLiteral("/api/v1/email/verify"), test::json(J({"email": "x@catchall.example", "provider": "hunter"})));
         verdict = r.json.value(QStringLiteral("items")).toArray().first().toObject();
         QCOMPARE(verdict.value(QStringLiteral("status")).toString(), QStringLiteral("risky"));
         QVERIFY2(verdict.value(QStringLiteral("reason")).toString().contains(QLatin1String("accepts every address")), r.body.constData());
-        r = send("POST", QStringLiteral("/api/v1/email/verify"), obj(J({"email": "not an address", "provider": "hunter"})));
+        r = send("POST", QStringLiteral("/api/v1/email/verify"), test::json(J({"email": "not an address", "provider": "hunter"})));
         QCOMPARE(r.status, 422);
     }
 };

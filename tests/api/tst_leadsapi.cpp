@@ -26,18 +26,9 @@
 #include <QTest>
 #include <QUrlQuery>
 
-// JSON written as JSON in the source: J({"a": 1}) is the string "{\"a\": 1}".
-#define J(...) #__VA_ARGS__
 
 using namespace fliptech;
 using Reply = test::HttpReply;
-
-namespace {
-QJsonObject obj(const char *json)
-{
-    return QJsonDocument::fromJson(QByteArray(json)).object();
-}
-} // namespace
 
 class TestLeadsApi final : public QObject
 {
@@ -62,7 +53,7 @@ class TestLeadsApi final : public QObject
     Reply get(const QString &path, const QString &role = QStringLiteral("user")) { return m_api->get(path, m_t.value(role)); }
     qint64 create(const char *json)
     {
-        const Reply r = send("POST", QStringLiteral("/api/v1/leads"), obj(json));
+        const Reply r = send("POST", QStringLiteral("/api/v1/leads"), test::json(json));
         FT_EXPECT(r.status == 201, r.body.constData());
         return r.json.value(QStringLiteral("id")).toInteger();
     }
@@ -137,20 +128,20 @@ private Q_SLOTS:
         QVERIFY(bad.details().contains(QStringLiteral("sort")));
         QVERIFY(get(QStringLiteral("/api/v1/leads?limit=100000")).details().contains(QStringLiteral("limit")));
         QVERIFY(get(QStringLiteral("/api/v1/leads?score_min=ten")).details().contains(QStringLiteral("filter.score_min")));
-        bad = send("POST", QStringLiteral("/api/v1/leads"), obj(J({"name":"X","email":"nope","shoe_size":42})));
+        bad = send("POST", QStringLiteral("/api/v1/leads"), test::json(J({"name":"X","email":"nope","shoe_size":42})));
         QVERIFY(bad.details().contains(QStringLiteral("email")));
         QVERIFY(bad.details().contains(QStringLiteral("shoe_size")));
         QCOMPARE(get(QStringLiteral("/api/v1/leads?status=new")).json.value(QStringLiteral("total")).toInt(), 3); // nothing was written
 
         // Roles: a viewer reads, never writes.
         QCOMPARE(get(QStringLiteral("/api/v1/leads"), QStringLiteral("viewer")).status, 200);
-        QCOMPARE(send("POST", QStringLiteral("/api/v1/leads"), obj(J({"name":"V"})), QStringLiteral("viewer")).status, 403);
+        QCOMPARE(send("POST", QStringLiteral("/api/v1/leads"), test::json(J({"name":"V"})), QStringLiteral("viewer")).status, 403);
 
         const QString path = QStringLiteral("/api/v1/leads/%1").arg(ann);
-        Reply patched = send("PATCH", path, obj(J({"deal_stage":"proposal"})));
+        Reply patched = send("PATCH", path, test::json(J({"deal_stage":"proposal"})));
         QCOMPARE(patched.status, 200);
         QCOMPARE(patched.json.value(QStringLiteral("email")).toString(), QStringLiteral("ann@able.example"));
-        Reply put = send("PUT", path, obj(J({"name":"Ann Able","status":"qualified"})));
+        Reply put = send("PUT", path, test::json(J({"name":"Ann Able","status":"qualified"})));
         QCOMPARE(put.status, 200);
         QVERIFY(put.json.value(QStringLiteral("email")).isNull());
         QCOMPARE(m_api->call("DELETE", path, {}, {{"Authorization", "Bearer " + m_t[QStringLiteral("user")]}}).status, 204);
@@ -179,20 +170,20 @@ private Q_SLOTS:
         start();
         const qint64 id = create(J({"name":"Zoe Zinn","company":"Zinnia Florists","email":"zoe@zinnia.example"}));
         FT_STOP_IF_FAILED();
-        Reply tagged = send("POST", QStringLiteral("/api/v1/leads/%1/tags").arg(id), obj(J({"tags":["Hot","florist"]})));
+        Reply tagged = send("POST", QStringLiteral("/api/v1/leads/%1/tags").arg(id), test::json(J({"tags":["Hot","florist"]})));
         QCOMPARE(tagged.status, 200);
         QCOMPARE(tagged.json.value(QStringLiteral("items")).toArray().size(), 2);
         const Reply tags = get(QStringLiteral("/api/v1/tags"));
         QCOMPARE(tags.json.value(QStringLiteral("items")).toArray().size(), 2);
-        QCOMPARE(send("POST", QStringLiteral("/api/v1/tags"), obj(J({"name":"HOT"}))).status, 409);
+        QCOMPARE(send("POST", QStringLiteral("/api/v1/tags"), test::json(J({"name":"HOT"}))).status, 409);
         const qint64 hot = tags.json.value(QStringLiteral("items")).toArray().at(1).toObject().value(QStringLiteral("id")).toInteger();
         QCOMPARE(m_api->call("DELETE", QStringLiteral("/api/v1/leads/%1/tags/%2").arg(id).arg(hot), {},
                              {{"Authorization", "Bearer " + m_t[QStringLiteral("user")]}}).status, 204);
 
-        const Reply note = send("POST", QStringLiteral("/api/v1/leads/%1/notes").arg(id), obj(J({"content":"Loves tulips"})));
+        const Reply note = send("POST", QStringLiteral("/api/v1/leads/%1/notes").arg(id), test::json(J({"content":"Loves tulips"})));
         QCOMPARE(note.status, 201);
         const QString notePath = QStringLiteral("/api/v1/notes/%1").arg(note.json.value(QStringLiteral("id")).toInteger());
-        QCOMPARE(send("PUT", notePath, obj(J({"content":"Loves roses"})), QStringLiteral("admin")).status, 200);
+        QCOMPARE(send("PUT", notePath, test::json(J({"content":"Loves roses"})), QStringLiteral("admin")).status, 200);
         QCOMPARE(get(QStringLiteral("/api/v1/leads/%1/notes").arg(id)).json.value(QStringLiteral("items")).toArray().first().toObject()
                      .value(QStringLiteral("content")).toString(), QStringLiteral("Loves roses"));
 
@@ -200,7 +191,7 @@ private Q_SLOTS:
         QCOMPARE(found.status, 200);
         QCOMPARE(found.json.value(QStringLiteral("items")).toArray().size(), 1);
         QVERIFY(found.json.value(QStringLiteral("items")).toArray().first().toObject().value(QStringLiteral("snippet")).toString().contains(QStringLiteral("<mark>")));
-        QCOMPARE(send("PATCH", QStringLiteral("/api/v1/leads/%1").arg(id), obj(J({"company":"Quokka Gardens"}))).status, 200);
+        QCOMPARE(send("PATCH", QStringLiteral("/api/v1/leads/%1").arg(id), test::json(J({"company":"Quokka Gardens"}))).status, 200);
         QCOMPARE(get(QStringLiteral("/api/v1/search?q=quokka")).json.value(QStringLiteral("items")).toArray().size(), 1);
         QVERIFY(get(QStringLiteral("/api/v1/search?q=")).details().contains(QStringLiteral("q")));
 
@@ -211,15 +202,15 @@ private Q_SLOTS:
         QCOMPARE(actions, (QStringList{QStringLiteral("lead_updated"), QStringLiteral("note_edited"), QStringLiteral("note_added"),
                                        QStringLiteral("lead_untagged"), QStringLiteral("lead_tagged"), QStringLiteral("lead_created")}));
 
-        const Reply austin = send("POST", QStringLiteral("/api/v1/locations"), obj(J({"name":"Austin","region":"TX","country":"US","timezone":"America/Chicago"})));
+        const Reply austin = send("POST", QStringLiteral("/api/v1/locations"), test::json(J({"name":"Austin","region":"TX","country":"US","timezone":"America/Chicago"})));
         QCOMPARE(austin.status, 201);
-        QCOMPARE(send("POST", QStringLiteral("/api/v1/locations"), obj(J({"name":"Nowhere","timezone":"Mars/Olympus"}))).status, 422);
+        QCOMPARE(send("POST", QStringLiteral("/api/v1/locations"), test::json(J({"name":"Nowhere","timezone":"Mars/Olympus"}))).status, 422);
         Reply group = send("POST", QStringLiteral("/api/v1/locations/groups"),
                            QJsonObject{{QStringLiteral("name"), QStringLiteral("Texas")}, {QStringLiteral("location_ids"), QJsonArray{austin.json.value(QStringLiteral("id"))}}});
         QCOMPARE(group.status, 201);
         QCOMPARE(group.json.value(QStringLiteral("locations")).toArray().size(), 1);
         const QString groupPath = QStringLiteral("/api/v1/locations/groups/%1").arg(group.json.value(QStringLiteral("id")).toInteger());
-        QCOMPARE(send("PUT", groupPath, obj(J({"name":"Central Texas","location_ids":[]}))).json.value(QStringLiteral("locations")).toArray().size(), 0);
+        QCOMPARE(send("PUT", groupPath, test::json(J({"name":"Central Texas","location_ids":[]}))).json.value(QStringLiteral("locations")).toArray().size(), 0);
         QCOMPARE(get(QStringLiteral("/api/v1/locations/groups")).json.value(QStringLiteral("items")).toArray().size(), 1);
         QCOMPARE(m_api->call("DELETE", groupPath, {}, {{"Authorization", "Bearer " + m_t[QStringLiteral("user")]}}).status, 204);
     }
@@ -273,7 +264,7 @@ private Q_SLOTS:
             }
             return job;
         };
-        const QJsonObject config = obj(J({"sites":["milwaukee","newyork"],"categories":["apa"],"max_pages":2}));
+        const QJsonObject config = test::json(J({"sites":["milwaukee","newyork"],"categories":["apa"],"max_pages":2}));
         QJsonObject job = runJob(config);
         FT_STOP_IF_FAILED();
         QCOMPARE(job.value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
@@ -306,7 +297,7 @@ private Q_SLOTS:
         QCOMPARE(get(QStringLiteral("/api/v1/leads?source=craigslist&limit=5&total=exact")).json.value(QStringLiteral("total")).toInt(), 190);
 
         // A site the server does not know: the job fails and says why.
-        job = runJob(obj(J({"sites":["nowhere"],"categories":["apa"],"max_pages":1})));
+        job = runJob(test::json(J({"sites":["nowhere"],"categories":["apa"],"max_pages":1})));
         FT_STOP_IF_FAILED();
         QCOMPARE(job.value(QStringLiteral("status")).toString(), QStringLiteral("failed"));
         QVERIFY2(job.value(QStringLiteral("error_message")).toString().contains(QLatin1String("404")), qPrintable(job.value(QStringLiteral("error_message")).toString()));
@@ -336,7 +327,7 @@ private Q_SLOTS:
         FT_STOP_IF_FAILED();
         m_api->engine().scrapes().setBaseUrl(site.baseUrl() + QStringLiteral("/{site}"));
         const Reply created = send("POST", QStringLiteral("/api/v1/scraper/jobs"),
-                                   obj(J({"sites":["local"],"categories":["mcy"],"max_pages":1,"fetch_postings":true})));
+                                   test::json(J({"sites":["local"],"categories":["mcy"],"max_pages":1,"fetch_postings":true})));
         QCOMPARE(created.status, 202);
         const QString path = QStringLiteral("/api/v1/scraper/jobs/%1").arg(created.json.value(QStringLiteral("id")).toInteger());
         QTRY_COMPARE_WITH_TIMEOUT(get(path).json.value(QStringLiteral("status")).toString(), QStringLiteral("completed"), 20000);
@@ -378,7 +369,7 @@ private Q_SLOTS:
             return response;
         });
         m_api->engine().scrapes().setBaseUrl(site.baseUrl() + QStringLiteral("/{site}"));
-        const Reply created = send("POST", QStringLiteral("/api/v1/scraper/jobs"), obj(J({"sites":["s1"],"categories":["cps"],"max_pages":10})));
+        const Reply created = send("POST", QStringLiteral("/api/v1/scraper/jobs"), test::json(J({"sites":["s1"],"categories":["cps"],"max_pages":10})));
         QCOMPARE(created.status, 202);
         const qint64 id = created.json.value(QStringLiteral("id")).toInteger();
         const QString path = QStringLiteral("/api/v1/scraper/jobs/%1").arg(id);
@@ -575,14 +566,14 @@ private Q_SLOTS:
         FT_STOP_IF_FAILED();
         for (const char *bad : {R"({"sites":["Austin TX"]})", R"({"sites":["austin"],"categories":["zzz"]})", R"({"sites":[]})",
                                 R"({"sites":["austin"],"max_pages":101})"}) {
-            const Reply r = send("POST", QStringLiteral("/api/v1/scraper/jobs"), obj(bad));
+            const Reply r = send("POST", QStringLiteral("/api/v1/scraper/jobs"), test::json(bad));
             QVERIFY2(r.status == 422 || r.status == 400, qPrintable(QString::number(r.status) + QLatin1Char(' ') + QLatin1String(bad)));
         }
-        QCOMPARE(send("POST", QStringLiteral("/api/v1/scraper/jobs"), obj(J({"sites":["austin"]})), QStringLiteral("viewer")).status, 403);
+        QCOMPARE(send("POST", QStringLiteral("/api/v1/scraper/jobs"), test::json(J({"sites":["austin"]})), QStringLiteral("viewer")).status, 403);
         QCOMPARE(get(QStringLiteral("/api/v1/scraper/jobs/999999")).status, 404);
         QCOMPARE(send("POST", QStringLiteral("/api/v1/scraper/jobs/999999/cancel"), {}).status, 404);
         // No workers here: a queued scrape cancelled ends at once, and says so.
-        const Reply queued = send("POST", QStringLiteral("/api/v1/scraper/jobs"), obj(J({"sites":["austin"],"categories":["cps"]})));
+        const Reply queued = send("POST", QStringLiteral("/api/v1/scraper/jobs"), test::json(J({"sites":["austin"],"categories":["cps"]})));
         QCOMPARE(queued.status, 202);
         QCOMPARE(queued.json.value(QStringLiteral("status")).toString(), QStringLiteral("pending"));
         const Reply stopped = send("POST", QStringLiteral("/api/v1/scraper/jobs/%1/cancel").arg(queued.json.value(QStringLiteral("id")).toInteger()), {});
@@ -596,7 +587,7 @@ private Q_SLOTS:
         // A location group names its locations' sites (a location's code is its site).
         QJsonArray members;
         for (const char *loc : {J({"name":"Dallas","code":"dallas"}), J({"name":"Houston","code":"houston"}), J({"name":"Texas","kind":"region"})}) {
-            const Reply made = send("POST", QStringLiteral("/api/v1/locations"), obj(loc), QStringLiteral("admin"));
+            const Reply made = send("POST", QStringLiteral("/api/v1/locations"), test::json(loc), QStringLiteral("admin"));
             QVERIFY2(made.status == 201, made.body.constData());
             members.append(made.json.value(QStringLiteral("id")));
         }
@@ -609,7 +600,7 @@ private Q_SLOTS:
         QCOMPARE(grouped.status, 202);
         QCOMPARE(grouped.json.value(QStringLiteral("config")).toObject().value(QStringLiteral("sites")).toArray(),
                  (QJsonArray{QStringLiteral("austin"), QStringLiteral("dallas"), QStringLiteral("houston")}));
-        QCOMPARE(send("POST", QStringLiteral("/api/v1/scraper/jobs"), obj(J({"location_group_ids":[999999]}))).status, 404);
+        QCOMPARE(send("POST", QStringLiteral("/api/v1/scraper/jobs"), test::json(J({"location_group_ids":[999999]}))).status, 404);
     }
 
     void bulkSmallNowLargeAsAJob()
@@ -618,10 +609,10 @@ private Q_SLOTS:
         for (int i = 0; i < 3; ++i)
             create(QStringLiteral("{\"name\":\"Lead %1\",\"city\":\"Waco\"}").arg(i).toUtf8().constData());
         FT_STOP_IF_FAILED();
-        Reply now = send("POST", QStringLiteral("/api/v1/leads/bulk"), obj(J({"action":"add_tags","filter":{"city":"Waco"},"tags":["waco"]})));
+        Reply now = send("POST", QStringLiteral("/api/v1/leads/bulk"), test::json(J({"action":"add_tags","filter":{"city":"Waco"},"tags":["waco"]})));
         QCOMPARE(now.status, 200);
         QCOMPARE(now.json.value(QStringLiteral("changed")).toInt(), 3);
-        Reply job = send("POST", QStringLiteral("/api/v1/leads/bulk"), obj(J({"action":"set_status","filter":{"tags":{"any":["waco"]}},"value":"contacted","background":true})));
+        Reply job = send("POST", QStringLiteral("/api/v1/leads/bulk"), test::json(J({"action":"set_status","filter":{"tags":{"any":["waco"]}},"value":"contacted","background":true})));
         QCOMPARE(job.status, 202);
         QVERIFY(job.json.value(QStringLiteral("job_id")).toInteger() > 0);
         QTRY_COMPARE_WITH_TIMEOUT(get(QStringLiteral("/api/v1/leads?status=contacted")).json.value(QStringLiteral("total")).toInt(), 3, 15000);
@@ -635,12 +626,12 @@ private Q_SLOTS:
         };
         QTRY_VERIFY2_WITH_TIMEOUT(types().contains(QStringLiteral("bulk_progress")) && types().contains(QStringLiteral("bulk_done")),
                                   qPrintable(types().join(u',')), 15000);
-        QCOMPARE(send("POST", QStringLiteral("/api/v1/leads/bulk"), obj(J({"action":"delete"}))).status, 422);
-        QCOMPARE(send("POST", QStringLiteral("/api/v1/leads/bulk"), obj(J({"action":"purge","ids":[1]}))).status, 403);
+        QCOMPARE(send("POST", QStringLiteral("/api/v1/leads/bulk"), test::json(J({"action":"delete"}))).status, 422);
+        QCOMPARE(send("POST", QStringLiteral("/api/v1/leads/bulk"), test::json(J({"action":"purge","ids":[1]}))).status, 403);
 
         // Export is a bulk action too: a file to download, now for a few leads, as a job for many.
         Reply exported = send("POST", QStringLiteral("/api/v1/leads/bulk"),
-                              obj(J({"action":"export","filter":{"city":"Waco"},"format":"csv","columns":["name","city","tags"]})));
+                              test::json(J({"action":"export","filter":{"city":"Waco"},"format":"csv","columns":["name","city","tags"]})));
         QVERIFY2(exported.status == 200, exported.body.constData());
         QCOMPARE(exported.json.value(QStringLiteral("exported")).toInt(), 3);
         const QString url = exported.json.value(QStringLiteral("file")).toObject().value(QStringLiteral("download_url")).toString();
@@ -661,8 +652,8 @@ private Q_SLOTS:
         const Reply json = get(result.value(QStringLiteral("file")).toObject().value(QStringLiteral("download_url")).toString());
         QCOMPARE(QJsonDocument::fromJson(json.body).array().size(), 1);
         QCOMPARE(QJsonDocument::fromJson(json.body).array().first().toObject().value(QStringLiteral("name")).toString(), QStringLiteral("Lead 0"));
-        QCOMPARE(send("POST", QStringLiteral("/api/v1/leads/bulk"), obj(J({"action":"export","filter":{},"format":"xls"}))).status, 422);
-        QCOMPARE(send("POST", QStringLiteral("/api/v1/leads/bulk"), obj(J({"action":"export","filter":{},"columns":["password"]}))).status, 422);
+        QCOMPARE(send("POST", QStringLiteral("/api/v1/leads/bulk"), test::json(J({"action":"export","filter":{},"format":"xls"}))).status, 422);
+        QCOMPARE(send("POST", QStringLiteral("/api/v1/leads/bulk"), test::json(J({"action":"export","filter":{},"columns":["password"]}))).status, 422);
     }
 
     void bulkImportIndexesInTheBackground()
@@ -799,14 +790,14 @@ private Q_SLOTS:
     void segmentsSaveListAndDelete()
     {
         start();
-        Reply saved = send("POST", QStringLiteral("/api/v1/leads/segments"), obj(J({"name":"s","filter":{"status":"new"}})));
+        Reply saved = send("POST", QStringLiteral("/api/v1/leads/segments"), test::json(J({"name":"s","filter":{"status":"new"}})));
         QVERIFY2(saved.status == 201, saved.body.constData());
         const qint64 id = saved.json.value(QStringLiteral("id")).toInteger();
         // The same name replaces it (case-insensitively); a bad filter is named.
-        saved = send("POST", QStringLiteral("/api/v1/leads/segments"), obj(J({"name":"S","filter":{"status":"contacted"},"sort":"-score"})));
+        saved = send("POST", QStringLiteral("/api/v1/leads/segments"), test::json(J({"name":"S","filter":{"status":"contacted"},"sort":"-score"})));
         QCOMPARE(saved.status, 201);
         QCOMPARE(saved.json.value(QStringLiteral("id")).toInteger(), id);
-        QVERIFY(send("POST", QStringLiteral("/api/v1/leads/segments"), obj(J({"name":"x","filter":{"colour":"red"}}))).details()
+        QVERIFY(send("POST", QStringLiteral("/api/v1/leads/segments"), test::json(J({"name":"x","filter":{"colour":"red"}}))).details()
                     .contains(QStringLiteral("filter.colour")));
         Reply list = get(QStringLiteral("/api/v1/leads/segments"));
         QCOMPARE(list.status, 200);
@@ -869,7 +860,7 @@ private Q_SLOTS:
         start();
         const qint64 id = create(J({"name":"Nora Null"}));
         FT_STOP_IF_FAILED();
-        const Reply note = send("POST", QStringLiteral("/api/v1/leads/%1/notes").arg(id), obj(J({"content":"fine"})));
+        const Reply note = send("POST", QStringLiteral("/api/v1/leads/%1/notes").arg(id), test::json(J({"content":"fine"})));
         QCOMPARE(note.status, 201);
         const QString notePath = QStringLiteral("/api/v1/notes/%1").arg(note.json.value(QStringLiteral("id")).toInteger());
         const QList<QPair<QByteArray, QByteArray>> headers{{"Authorization", "Bearer " + m_t.value(QStringLiteral("user"))},
@@ -953,7 +944,7 @@ private Q_SLOTS:
         // Exports belong to whoever asked for them.
         create(J({"name":"Exported Eve","city":"Austin"}));
         FT_STOP_IF_FAILED();
-        const Reply job = send("POST", QStringLiteral("/api/v1/leads/bulk"), obj(J({"action":"export","filter":{"city":"Austin"}})));
+        const Reply job = send("POST", QStringLiteral("/api/v1/leads/bulk"), test::json(J({"action":"export","filter":{"city":"Austin"}})));
         QVERIFY2(job.status == 200 || job.status == 202, job.body.constData());
         const QString exportUrl = job.json.value(QStringLiteral("file")).toObject().value(QStringLiteral("download_url")).toString();
         QVERIFY2(!exportUrl.isEmpty(), job.body.constData());
@@ -989,7 +980,7 @@ private Q_SLOTS:
         FT_STOP_IF_FAILED();
         for (const QByteArray &method : {QByteArray("POST"), QByteArray("PATCH"), QByteArray("PUT")}) {
             const QString path = method == "POST" ? QStringLiteral("/api/v1/leads") : QStringLiteral("/api/v1/leads/%1").arg(second);
-            const Reply r = send(method, path, obj(J({"name":"Second","source":"craigslist","source_id":"abc123"})));
+            const Reply r = send(method, path, test::json(J({"name":"Second","source":"craigslist","source_id":"abc123"})));
             QCOMPARE(r.status, 409);
             QVERIFY2(r.message().contains(QStringLiteral("lead %1").arg(first)), r.body.constData());
             for (const char *leak : {"UNIQUE", "constraint", "sqlstate", "sqlite_code", "DETAIL", "23505"})
@@ -1039,9 +1030,9 @@ private Q_SLOTS:
         const qint64 fileId = up.json.value(QStringLiteral("file")).toObject().value(QStringLiteral("id")).toInteger();
 
         QCOMPARE(send("POST", QStringLiteral("/api/v1/leads/import"),
-                      QJsonObject{{QStringLiteral("file_id"), fileId}, {QStringLiteral("options"), obj(J({"on_duplicate":"sometimes"}))}}).status, 422);
+                      QJsonObject{{QStringLiteral("file_id"), fileId}, {QStringLiteral("options"), test::json(J({"on_duplicate":"sometimes"}))}}).status, 422);
         const Reply job = send("POST", QStringLiteral("/api/v1/leads/import"),
-                               QJsonObject{{QStringLiteral("file_id"), fileId}, {QStringLiteral("options"), obj(J({"tags":["spring"]}))}});
+                               QJsonObject{{QStringLiteral("file_id"), fileId}, {QStringLiteral("options"), test::json(J({"tags":["spring"]}))}});
         QCOMPARE(job.status, 202);
         QTRY_COMPARE_WITH_TIMEOUT(get(QStringLiteral("/api/v1/leads?tags_any=spring")).json.value(QStringLiteral("total")).toInt(), 2, 15000);
         const Reply imported = get(QStringLiteral("/api/v1/leads?q=able"));

@@ -12,17 +12,9 @@
 #include <QJsonDocument>
 #include <QTest>
 
-#define J(...) #__VA_ARGS__
 
 using namespace fliptech;
 using Reply = test::HttpReply;
-
-namespace {
-QJsonObject obj(const char *json)
-{
-    return QJsonDocument::fromJson(QByteArray(json)).object();
-}
-} // namespace
 
 class TestTemplatesApi final : public QObject
 {
@@ -61,7 +53,7 @@ private Q_SLOTS:
         start();
         FT_STOP_IF_FAILED();
         Reply r = send("POST", QStringLiteral("/api/v1/templates"),
-                       obj(J({"name": "Outdated site", "subject": "{Quick question|Idea} for {{company|your business}}",
+                       test::json(J({"name": "Outdated site", "subject": "{Quick question|Idea} for {{company|your business}}",
                               "body_html": "<p>Hi {{first_name|there}},</p>\n<p>{{#if city}}In {{city}}?{{/if}}</p>", "category": "cold", "tags": ["web"]})));
         QCOMPARE(r.status, 201);
         QCOMPARE(r.json.value(QStringLiteral("variables")).toArray(),
@@ -70,43 +62,43 @@ private Q_SLOTS:
         const qint64 id = r.json.value(QStringLiteral("id")).toInteger();
 
         // Mistakes: the part, line and column; nothing stored.
-        r = send("POST", QStringLiteral("/api/v1/templates"), obj(J({"name": "Broken", "body_html": "<p>Hi</p>\n<p>{{#if city}}In {{city}}</p>"})));
+        r = send("POST", QStringLiteral("/api/v1/templates"), test::json(J({"name": "Broken", "body_html": "<p>Hi</p>\n<p>{{#if city}}In {{city}}</p>"})));
         QCOMPARE(r.status, 422);
         QVERIFY2(r.body.contains("body_html: line 2, column 4") && r.body.contains("never closed"), r.body.constData());
-        r = send("POST", QStringLiteral("/api/v1/templates"), obj(J({"name": "Broken", "subject": "Hi {{shoe_size}}", "body_text": "x"})));
+        r = send("POST", QStringLiteral("/api/v1/templates"), test::json(J({"name": "Broken", "subject": "Hi {{shoe_size}}", "body_text": "x"})));
         QCOMPARE(r.status, 422);
         QVERIFY2(r.body.contains("subject: line 1, column 4"), r.body.constData());
-        r = send("POST", QStringLiteral("/api/v1/templates"), obj(J({"name": "No body", "subject": "Hi"})));
+        r = send("POST", QStringLiteral("/api/v1/templates"), test::json(J({"name": "No body", "subject": "Hi"})));
         QCOMPARE(r.status, 422);
         QVERIFY2(r.body.contains("body"), r.body.constData());
-        r = send("POST", QStringLiteral("/api/v1/templates"), obj(J({"name": "Two lines", "subject": "Hi\nthere", "body_text": "x"})));
+        r = send("POST", QStringLiteral("/api/v1/templates"), test::json(J({"name": "Two lines", "subject": "Hi\nthere", "body_text": "x"})));
         QCOMPARE(r.status, 422);
-        QCOMPARE(send("POST", QStringLiteral("/api/v1/templates"), obj(J({"name": "V", "body_text": "x"})), QStringLiteral("viewer")).status, 403);
+        QCOMPARE(send("POST", QStringLiteral("/api/v1/templates"), test::json(J({"name": "V", "body_text": "x"})), QStringLiteral("viewer")).status, 403);
         QCOMPARE(get(QStringLiteral("/api/v1/templates")).json.value(QStringLiteral("items")).toArray().size(), 1);
 
         // Replaced, read, listed by filters.
-        r = send("PUT", QStringLiteral("/api/v1/templates/%1").arg(id), obj(J({"name": "Outdated site v2", "body_text": "Hi {{first_name}}", "category": "cold"})));
+        r = send("PUT", QStringLiteral("/api/v1/templates/%1").arg(id), test::json(J({"name": "Outdated site v2", "body_text": "Hi {{first_name}}", "category": "cold"})));
         QCOMPARE(r.status, 200);
         QVERIFY(r.json.value(QStringLiteral("body_html")).isNull());
         QCOMPARE(get(QStringLiteral("/api/v1/templates/%1").arg(id)).json.value(QStringLiteral("name")).toString(), QStringLiteral("Outdated site v2"));
-        send("POST", QStringLiteral("/api/v1/templates"), obj(J({"name": "Follow-up", "body_text": "Any thoughts?", "category": "follow-up"})));
+        send("POST", QStringLiteral("/api/v1/templates"), test::json(J({"name": "Follow-up", "body_text": "Any thoughts?", "category": "follow-up"})));
         QCOMPARE(get(QStringLiteral("/api/v1/templates?category=cold")).json.value(QStringLiteral("items")).toArray().size(), 1);
         QCOMPARE(get(QStringLiteral("/api/v1/templates?q=FOLLOW")).json.value(QStringLiteral("items")).toArray().size(), 1);
         QCOMPARE(get(QStringLiteral("/api/v1/templates?q=100%25")).json.value(QStringLiteral("items")).toArray().size(), 0); // a % is a character
         QCOMPARE(get(QStringLiteral("/api/v1/templates/999999")).status, 404);
-        QCOMPARE(send("PUT", QStringLiteral("/api/v1/templates/999999"), obj(J({"name": "x", "body_text": "x"}))).status, 404);
+        QCOMPARE(send("PUT", QStringLiteral("/api/v1/templates/999999"), test::json(J({"name": "x", "body_text": "x"}))).status, 404);
     }
 
     void previewIsWhatTheLeadGets()
     {
         start();
         FT_STOP_IF_FAILED();
-        const Reply lead = send("POST", QStringLiteral("/api/v1/leads"), obj(J({"name": "Ann <Baker>", "first_name": "Ann", "company": "Ann's Cakes & Co",
+        const Reply lead = send("POST", QStringLiteral("/api/v1/leads"), test::json(J({"name": "Ann <Baker>", "first_name": "Ann", "company": "Ann's Cakes & Co",
                                                                                  "city": "Austin", "email": "ann@cakes.example"})));
         QCOMPARE(lead.status, 201);
         const qint64 leadId = lead.json.value(QStringLiteral("id")).toInteger();
         Reply t = send("POST", QStringLiteral("/api/v1/templates"),
-                       obj(J({"name": "Pitch", "subject": "{Quick question|Idea} for {{company}}",
+                       test::json(J({"name": "Pitch", "subject": "{Quick question|Idea} for {{company}}",
                               "body_html": "<p>{Hi|Hello} {{first_name}},</p><p>{{company}}{{#if title}} ({{title}}){{/if}} in {{city}}: <a href=\"https://us.example/demo\">our demo</a>.</p><p>{{sender.name}}</p>"})));
         QCOMPARE(t.status, 201);
         const QString path = QStringLiteral("/api/v1/templates/%1/preview").arg(t.json.value(QStringLiteral("id")).toInteger());
@@ -127,11 +119,11 @@ private Q_SLOTS:
                      p.json);
         // A draft, with variables typed in.
         p = send("POST", QStringLiteral("/api/v1/templates/preview"),
-                 obj(J({"template": {"subject": "Hi {{first_name|there}}", "body_text": "{{favourite}}!"}, "variables": {"favourite": "cake"}})));
+                 test::json(J({"template": {"subject": "Hi {{first_name|there}}", "body_text": "{{favourite}}!"}, "variables": {"favourite": "cake"}})));
         QCOMPARE(p.status, 200);
         QCOMPARE(p.json.value(QStringLiteral("subject")).toString(), QStringLiteral("Hi there"));
         QCOMPARE(p.json.value(QStringLiteral("text")).toString(), QStringLiteral("cake!"));
-        QCOMPARE(send("POST", path, obj(J({"lead_id": 999999}))).status, 404);
+        QCOMPARE(send("POST", path, test::json(J({"lead_id": 999999}))).status, 404);
         QCOMPARE(send("POST", path, {}).status, 422);
     }
 
@@ -139,8 +131,8 @@ private Q_SLOTS:
     {
         start();
         FT_STOP_IF_FAILED();
-        const qint64 a = send("POST", QStringLiteral("/api/v1/templates"), obj(J({"name": "A", "body_text": "a"}))).json.value(QStringLiteral("id")).toInteger();
-        const qint64 b = send("POST", QStringLiteral("/api/v1/templates"), obj(J({"name": "B", "body_text": "b"}))).json.value(QStringLiteral("id")).toInteger();
+        const qint64 a = send("POST", QStringLiteral("/api/v1/templates"), test::json(J({"name": "A", "body_text": "a"}))).json.value(QStringLiteral("id")).toInteger();
+        const qint64 b = send("POST", QStringLiteral("/api/v1/templates"), test::json(J({"name": "B", "body_text": "b"}))).json.value(QStringLiteral("id")).toInteger();
         Reply copy = send("POST", QStringLiteral("/api/v1/templates/%1/duplicate").arg(a), {});
         QCOMPARE(copy.status, 201);
         QCOMPARE(copy.json.value(QStringLiteral("name")).toString(), QStringLiteral("A (copy)"));

@@ -64,6 +64,22 @@ core::Result<QJsonObject> LeadJobs::exportLeads(const Actor &actor, const BulkRe
     return QJsonObject{{QStringLiteral("matched"), total}, {QStringLiteral("exported"), *written}, {QStringLiteral("file"), f}};
 }
 
+core::Result<qint64> LeadJobs::enqueueForLeads(storage::JobQueue &jobs, const QString &type, const Actor &actor, const QList<qint64> &leadIds,
+                                               const QString &queue)
+{
+    if (leadIds.isEmpty() || leadIds.size() > 10000)
+        return core::makeError(core::ErrorCode::ValidationFailed, QStringLiteral("lead_ids must list 1 to 10,000 leads"),
+                               {{QStringLiteral("lead_ids"), QStringLiteral("must list 1 to 10,000 leads")}});
+    QJsonArray ids;
+    for (qint64 id : leadIds)
+        ids.append(id);
+    storage::JobSpec spec(type, {{QStringLiteral("lead_ids"), ids}, {QStringLiteral("actor"), actorToJson(actor)}});
+    spec.queue = queue;
+    spec.maxAttempts = 1;
+    spec.createdBy = actor.userId;
+    return jobs.enqueue(spec);
+}
+
 QJsonObject LeadJobs::actorToJson(const Actor &a)
 {
     return {{QStringLiteral("user_id"), a.userId ? QJsonValue(*a.userId) : QJsonValue()}, {QStringLiteral("is_admin"), a.isAdmin},

@@ -743,18 +743,9 @@ core::Result<QJsonObject> EnrichmentService::verifyWithHunter(const QString &ema
 
 core::Result<qint64> EnrichmentService::enqueue(const Actor &actor, const QList<qint64> &leadIds)
 {
-    if (leadIds.isEmpty() || leadIds.size() > 10000)
-        return invalid(QStringLiteral("lead_ids"), QStringLiteral("must list 1 to 10,000 leads"));
-    QJsonArray ids;
-    for (qint64 id : leadIds)
-        ids.append(id);
-    storage::JobSpec spec(enrichType, {{QStringLiteral("lead_ids"), ids}, {QStringLiteral("actor"), leads::LeadJobs::actorToJson(actor)}});
-    spec.queue = QStringLiteral("scraper");
-    spec.maxAttempts = 1;
-    spec.createdBy = actor.userId;
     if (!m_jobs)
         return core::makeError(ErrorCode::Unavailable, QStringLiteral("no job queue"));
-    return m_jobs->enqueue(spec);
+    return leads::LeadJobs::enqueueForLeads(*m_jobs, enrichType, actor, leadIds, QStringLiteral("scraper"));
 }
 
 void EnrichmentService::registerHandlers(storage::WorkerPool &pool)

@@ -564,16 +564,7 @@ core::Status ScrapeService::storeAnalysis(const Actor &actor, qint64 leadId, con
 
 core::Result<qint64> ScrapeService::enqueueForLeads(const QString &type, const Actor &actor, const QList<qint64> &leadIds)
 {
-    if (leadIds.isEmpty() || leadIds.size() > 10000)
-        return invalid(QStringLiteral("lead_ids"), QStringLiteral("must list 1 to 10,000 leads"));
-    QJsonArray ids;
-    for (qint64 id : leadIds)
-        ids.append(id);
-    storage::JobSpec spec(type, {{QStringLiteral("lead_ids"), ids}, {QStringLiteral("actor"), leads::LeadJobs::actorToJson(actor)}});
-    spec.queue = QStringLiteral("scraper");
-    spec.maxAttempts = 1;
-    spec.createdBy = actor.userId;
-    return m_jobs.enqueue(spec);
+    return leads::LeadJobs::enqueueForLeads(m_jobs, type, actor, leadIds, QStringLiteral("scraper"));
 }
 
 int ScrapeService::enrichFromPostings(const Actor &actor, const QList<QPair<qint64, QUrl>> &leadsAndUrls, bool obeyRobots,

@@ -53,6 +53,10 @@ public:
 
     static QJsonObject actorToJson(const Actor &actor);
     static Actor actorFromJson(const QJsonObject &json);
+    // A job of `type` over up to 10,000 leads ({lead_ids, actor}; one attempt) on `queue`:
+    // what the scraper's analyse, verify and enrich jobs share. ValidationFailed naming lead_ids.
+    static core::Result<qint64> enqueueForLeads(storage::JobQueue &jobs, const QString &type, const Actor &actor, const QList<qint64> &leadIds,
+                                                const QString &queue);
 
 private:
     void notify(const Actor &actor, const QString &type, const QJsonObject &payload);
