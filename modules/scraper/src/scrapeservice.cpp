@@ -172,14 +172,18 @@ core::Result<QJsonObject> ScrapeService::requeue(qint64 id, const Actor &actor, 
     // attempt goes on from the pages stored.
     spec.maxAttempts = 5;
     spec.createdBy = actor.userId;
+    // The row is pending before the worker can see its job: a job that ends at once (a page
+    // that answers 404) must not have its outcome written over by this bookkeeping afterwards.
+    const QString now = storage::Database::isoTimestamp(m_clock.now());
+    if (auto done = m_db->execute(QStringLiteral("UPDATE scrape_jobs SET status = 'pending', error_message = NULL, completed_at = NULL, updated_at = %1 "
+                                                 "WHERE id = ?").arg(m_db->timestampParam()),
+                                  {now, id});
+        !done)
+        return done.error();
     auto job = m_jobs.enqueue(spec);
     if (!job)
         return job.error();
-    const QString now = storage::Database::isoTimestamp(m_clock.now());
-    if (auto done = m_db->execute(QStringLiteral("UPDATE scrape_jobs SET job_id = ?, status = 'pending', error_message = NULL, completed_at = NULL, "
-                                                 "updated_at = %1 WHERE id = ?").arg(m_db->timestampParam()),
-                                  {*job, now, id});
-        !done)
+    if (auto done = m_db->execute(QStringLiteral("UPDATE scrape_jobs SET job_id = ? WHERE id = ?"), {*job, id}); !done)
         return done.error();
     return get(id);
 }
