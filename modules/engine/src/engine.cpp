@@ -7,6 +7,7 @@
 #include "fliptech/leads/leadjobs.h"
 #include "fliptech/leads/leadservice.h"
 #include "fliptech/leads/workspaceservices.h"
+#include "fliptech/campaigns/senderaccounts.h"
 #include "fliptech/campaigns/templateservice.h"
 #include "fliptech/scraper/enrichment.h"
 #include "fliptech/scraper/scrapeservice.h"
@@ -36,6 +37,7 @@ Engine::~Engine()
 {
     stop();
     m_http.reset(); // ends what is in flight (as cancelled) before the services it reports to
+    m_senders.reset();
     m_templates.reset();
     m_enrichment.reset();
     m_scrapes.reset();
@@ -108,6 +110,7 @@ core::Status Engine::connect()
     m_enrichment = std::make_unique<scraper::EnrichmentService>(m_db, m_jobs.get(), m_secrets, *m_leads, *m_http, m_clock);
     m_enrichment->registerHandlers(*m_workers);
     m_templates = std::make_unique<campaigns::TemplateService>(m_db, *m_leads, m_clock);
+    m_senders = std::make_unique<campaigns::SenderAccountService>(m_db, m_secrets, *m_http, m_clock);
     m_importer->setOnDeferredIndexing([jobs = m_leadJobs.get()] {
         if (auto queued = jobs->enqueueIndexing(); !queued)
             qCWarning(lcEngine) << "could not queue the indexing after a bulk load:" << queued.error().message;

@@ -41,5 +41,7 @@ void registerJobRoutes(RouteTable &table, engine::Engine &engine);
 void registerScraperRoutes(RouteTable &table, engine::Engine &engine);
 // Message templates: CRUD, duplicate, preview, bulk, performance (templatescontroller.cpp).
 void registerTemplateRoutes(RouteTable &table, engine::Engine &engine);
+// Sender accounts: CRUD and a connection test (sendercontroller.cpp).
+void registerSenderRoutes(RouteTable &table, engine::Engine &engine);
 
 } // namespace fliptech::api

@@ -44,6 +44,7 @@ class EnrichmentService;
 } // namespace fliptech::scraper
 namespace fliptech::campaigns {
 class TemplateService;
+class SenderAccountService;
 }
 
 namespace fliptech::engine {
@@ -104,6 +105,7 @@ public:
     scraper::ScrapeService &scrapes() { return *m_scrapes; }
     scraper::EnrichmentService &enrichment() { return *m_enrichment; }
     campaigns::TemplateService &templates() { return *m_templates; }
+    campaigns::SenderAccountService &senders() { return *m_senders; }
     // Where files (uploads, reports) are kept: <dataDir>/files.
     QString filesDir() const;
     // Current schema version, or the error that says why the database cannot be read.
@@ -136,6 +138,7 @@ private:
     std::unique_ptr<scraper::ScrapeService> m_scrapes;
     std::unique_ptr<scraper::EnrichmentService> m_enrichment;
     std::unique_ptr<campaigns::TemplateService> m_templates;
+    std::unique_ptr<campaigns::SenderAccountService> m_senders;
     QDateTime m_startedAt;
     bool m_started = false;
 };
