@@ -9,6 +9,9 @@
 #include "fliptech/leads/workspaceservices.h"
 #include "fliptech/scraper/enrichment.h"
 #include "fliptech/ui/integrationssettings.h"
+#include "fliptech/ui/sendersettings.h"
+#include "fliptech/campaigns/senderaccounts.h"
+#include "smtpsink.h"
 #include "fliptech/ui/leadspage.h"
 #include "fliptech/ui/leadtablemodel.h"
 #include "fliptech/ui/scraperpage.h"
@@ -414,6 +417,49 @@ private Q_SLOTS:
                  qPrintable(p.findChild<QLabel *>(QStringLiteral("leadMessage"))->text()));
         QCOMPARE(asked, 3); // the first shop's domain answered from the cache
         QCOMPARE(m_engine->database().selectOne(QStringLiteral("SELECT count(*) FROM leads WHERE email LIKE 'owner@shop-%'"))->value(0).toInt(), 3);
+        m_engine.reset();
+    }
+
+    // Settings → Sender accounts: an SMTP mailbox added (its password to the secret store, shown
+    // only as set), tested against a real SMTP server off the window's thread, a mistake named.
+    void senderAccounts()
+    {
+        test::SmtpSink sink;
+        QVERIFY2(sink.start(), qPrintable(sink.error()));
+        m_engine = engineWith(0);
+        FT_STOP_IF_FAILED();
+        ui::SenderSettings page(m_engine->senders(), true);
+        page.show();
+        auto type = [&page](const char *name, const QString &text) {
+            auto *e = page.findChild<QLineEdit *>(QLatin1String(name));
+            e->clear();
+            QTest::keyClicks(e, text);
+        };
+        auto *status = page.findChild<QLabel *>(QStringLiteral("senderStatus"));
+        type("senderName", QStringLiteral("Local relay"));
+        type("senderFrom", QStringLiteral("not an address"));
+        QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("senderSave")), Qt::LeftButton);
+        QVERIFY2(status->text().contains(QLatin1String("e-mail address")), qPrintable(status->text()));
+        type("senderFrom", QStringLiteral("sam@studio.example"));
+        type("senderHost", QStringLiteral("127.0.0.1"));
+        page.findChild<QSpinBox *>(QStringLiteral("senderPort"))->setValue(sink.port());
+        auto *security = page.findChild<QComboBox *>(QStringLiteral("senderSecurity"));
+        security->setCurrentIndex(security->findData(QStringLiteral("none")));
+        type("senderPassword", QStringLiteral("pw"));
+        page.findChild<QSpinBox *>(QStringLiteral("senderRampStart"))->setValue(25);
+        QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("senderSave")), Qt::LeftButton);
+        QVERIFY2(status->text().contains(QLatin1String("25 message")), qPrintable(status->text()));
+        auto *table = page.findChild<QTableWidget *>(QStringLiteral("sendersTable"));
+        QCOMPARE(table->rowCount(), 1);
+        QCOMPARE(table->item(0, 4)->text(), QStringLiteral("set"));
+        QVERIFY(page.findChild<QLineEdit *>(QStringLiteral("senderPassword"))->text().isEmpty());
+        const qint64 id = table->item(0, 0)->data(Qt::UserRole).toLongLong();
+        QCOMPARE(*m_secrets.read(QStringLiteral("sender/%1/password").arg(id)), QByteArray("pw"));
+        auto *test = page.findChild<QPushButton *>(QStringLiteral("senderTest"));
+        QVERIFY(test->isEnabled());
+        QTest::mouseClick(test, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(status->text().startsWith(QStringLiteral("✓")), 15000);
+        QVERIFY(sink.greetings() >= 1);
         m_engine.reset();
     }
 };

@@ -4,6 +4,7 @@
 
 #include "fliptech/engine/engine.h"
 #include "fliptech/ui/integrationssettings.h"
+#include "fliptech/ui/sendersettings.h"
 #include "fliptech/ui/pageregistry.h"
 
 #include <QApplication>
@@ -438,6 +439,15 @@ void SettingsPage::setEnrichment(scraper::EnrichmentService *enrichment)
     m_tabs->addTab(tab, tr("Integrations"));
 }
 
+void SettingsPage::setSenders(campaigns::SenderAccountService *senders)
+{
+    if (!senders)
+        return;
+    auto *tab = new SenderSettings(*senders, m_principal.atLeast(auth::Role::Admin), m_tabs);
+    tab->setObjectName(QStringLiteral("senders"));
+    m_tabs->addTab(tab, tr("Sender accounts"));
+}
+
 void registerSettingsPage(PageRegistry &registry)
 {
     const PageInfo *placeholder = registry.find(QStringLiteral("settings"));
@@ -452,6 +462,7 @@ void registerSettingsPage(PageRegistry &registry)
                       auto *page = new SettingsPage(context.engine.auth(), *context.principal, parent);
                       page->setFileStore(&context.engine.files());
                       page->setEnrichment(&context.engine.enrichment());
+                      page->setSenders(&context.engine.senders());
                       return page;
                   }};
     registry.add(std::move(info));

@@ -23,6 +23,9 @@ class FileStore;
 namespace fliptech::scraper {
 class EnrichmentService;
 }
+namespace fliptech::campaigns {
+class SenderAccountService;
+}
 
 namespace fliptech::ui {
 
@@ -43,6 +46,8 @@ public:
     void setFileStore(leads::FileStore *files);
     // With the enrichment service, an Integrations tab (providers, order, keys).
     void setEnrichment(scraper::EnrichmentService *enrichment);
+    // With the sender accounts, a Sender accounts tab.
+    void setSenders(campaigns::SenderAccountService *senders);
     // Stores the image as the avatar and saves the profile (the file dialog's path; tests call it).
     bool uploadAvatar(const QString &path);
 
