@@ -6,6 +6,7 @@
 #include "fliptech/campaigns/senderaccounts.h"
 #include "fliptech/engine/engine.h"
 #include "fixturehttpserver.h"
+#include "localdnsserver.h"
 #include "smtpsink.h"
 #include "tempdatabase.h"
 #include "testenv.h"
@@ -178,6 +179,29 @@ private Q_SLOTS:
         r = send("POST", QStringLiteral("/api/v1/sender-accounts/%1/test").arg(r.json.value(QStringLiteral("id")).toInteger()), {}, QStringLiteral("user"));
         QVERIFY2(r.json.value(QStringLiteral("ok")).toBool(), r.body.constData());
         QCOMPARE(get(QStringLiteral("/api/v1/sender-accounts"), QStringLiteral("viewer")).json.value(QStringLiteral("items")).toArray().size(), 2);
+    }
+
+    // The account's sending domain checked against a DNS server of ours.
+    void deliverability()
+    {
+        test::LocalDnsServer dns;
+        if (!dns.start())
+            QSKIP(qPrintable(QStringLiteral("cannot listen on 127.0.0.1:53 here (%1)").arg(dns.errorString())));
+        dns.addTxt(QStringLiteral("studio.example"), "v=spf1 include:_spf.mail.example ~all");
+        dns.addTxt(QStringLiteral("fl1._domainkey.studio.example"), "v=DKIM1; k=rsa; p=MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAx");
+        start();
+        FT_STOP_IF_FAILED();
+        m_api->engine().senders().setNameserver(dns.address());
+        Reply r = send("POST", QStringLiteral("/api/v1/sender-accounts"),
+                       {{QStringLiteral("name"), QStringLiteral("Studio")}, {QStringLiteral("from_email"), QStringLiteral("sam@studio.example")},
+                        {QStringLiteral("smtp_host"), QStringLiteral("smtp.studio.example")}, {QStringLiteral("dkim_selector"), QStringLiteral("fl1")}});
+        QCOMPARE(r.status, 201);
+        r = get(QStringLiteral("/api/v1/sender-accounts/%1/deliverability").arg(r.json.value(QStringLiteral("id")).toInteger()), QStringLiteral("viewer"));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json.value(QStringLiteral("verdict")).toString(), QStringLiteral("fair")); // no DMARC yet
+        QCOMPARE(r.json.value(QStringLiteral("dkim")).toObject().value(QStringLiteral("status")).toString(), QStringLiteral("ok"));
+        QVERIFY2(r.json.value(QStringLiteral("summary")).toString().contains(QLatin1String("DMARC")), r.body.constData());
+        QCOMPARE(get(QStringLiteral("/api/v1/sender-accounts/999999/deliverability")).status, 404);
     }
 };
 

@@ -44,6 +44,11 @@ void LocalDnsServer::addA(const QString &name, const QHostAddress &ipv4)
     m_a[name.toLower()].append(ipv4);
 }
 
+void LocalDnsServer::addTxt(const QString &name, const QByteArray &text)
+{
+    m_txt[name.toLower()].append(text);
+}
+
 void LocalDnsServer::addEmpty(const QString &name)
 {
     m_empty.insert(name.toLower());
@@ -86,12 +91,22 @@ QByteArray LocalDnsServer::answer(const QByteArray &q) const
     const quint16 type = quint16((quint8(q.at(at + 1)) << 8) | quint8(q.at(at + 2)));
     const QByteArray question = q.mid(12, at + 5 - 12);
     QList<QByteArray> records;
-    const bool known = m_mx.contains(name) || m_a.contains(name) || m_empty.contains(name);
+    const bool known = m_mx.contains(name) || m_a.contains(name) || m_txt.contains(name) || m_empty.contains(name);
     if (type == 15) { // MX
         for (const auto &[preference, exchange] : m_mx.value(name)) {
             QByteArray rdata;
             put16(rdata, quint16(preference));
             putName(rdata, exchange == QLatin1String(".") ? QString() : exchange);
+            records << rdata;
+        }
+    } else if (type == 16) { // TXT: character-strings of at most 255 bytes
+        for (const QByteArray &text : m_txt.value(name)) {
+            QByteArray rdata;
+            for (qsizetype i = 0; i < qMax<qsizetype>(1, text.size()); i += 255) {
+                const QByteArray part = text.mid(i, 255);
+                rdata.append(char(part.size()));
+                rdata.append(part);
+            }
             records << rdata;
         }
     } else if (type == 1) { // A

@@ -1,6 +1,6 @@
 #pragma once
-// LocalDnsServer: a small authoritative DNS server on UDP for tests (RFC 1035 messages): MX and
-// A records it is given, NXDOMAIN for every other name, SERVFAIL for names told to fail. Qt's
+// LocalDnsServer: a small authoritative DNS server on UDP for tests (RFC 1035 messages): MX, A and
+// TXT records it is given, NXDOMAIN for every other name, SERVFAIL for names told to fail. Qt's
 // QDnsLookup asks a nameserver on port 53 only, so it listens on 127.0.0.1:53 (which needs the
 // right to bind a low port: tests skip when start() fails). 127.0.0.1: glibc's resolver, as
 // QDnsLookup drives it, did not take answers from another loopback address (127.0.0.77).
@@ -25,6 +25,7 @@ public:
 
     void addMx(const QString &domain, int preference, const QString &exchange); // exchange "" or ".": a null MX
     void addA(const QString &name, const QHostAddress &ipv4);
+    void addTxt(const QString &name, const QByteArray &text); // one TXT record (split in 255-byte strings)
     void addEmpty(const QString &name); // exists, with no records of any type asked
     void addFailure(const QString &name); // answers SERVFAIL
     int queries() const { return m_queries; }
@@ -38,6 +39,7 @@ private:
     QUdpSocket m_socket;
     QHash<QString, QList<QPair<int, QString>>> m_mx;
     QHash<QString, QList<QHostAddress>> m_a;
+    QHash<QString, QList<QByteArray>> m_txt;
     QSet<QString> m_empty, m_fail;
     int m_queries = 0;
     mutable QHash<QString, int> m_asked;

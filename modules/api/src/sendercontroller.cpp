@@ -35,6 +35,11 @@ void registerSenderRoutes(RouteTable &table, engine::Engine &engine)
                [&senders](RequestContext &c) { return jsonOrError(senders.update(actorOf(c), c.idParam(), c.body)); }, {}, {}, {}});
     table.add({M::Delete, QStringLiteral("/api/v1/sender-accounts/{id}"), Role::Admin, tag, QStringLiteral("Delete a sender account and its secrets"), {},
                {}, 204, [&senders](RequestContext &c) { return noContentOrError(senders.remove(c.idParam())); }, {}, {}, {}});
+    table.add({M::Get, QStringLiteral("/api/v1/sender-accounts/{id}/deliverability"), Role::Viewer, tag,
+               QStringLiteral("Whether the account's sending domain is set up: SPF, its DKIM selector's key, DMARC, each with advice, and a verdict "
+                              "(good, fair, poor)"),
+               {}, s::object({{QStringLiteral("verdict"), s::string()}, {QStringLiteral("summary"), s::string()}}, {QStringLiteral("verdict")}, true), 200,
+               [&senders](RequestContext &c) { return jsonOrError(senders.deliverability(c.idParam())); }, {}, {}, {}});
     table.add({M::Post, QStringLiteral("/api/v1/sender-accounts/{id}/test"), Role::User, tag,
                QStringLiteral("Connect as a send would (SMTP: greeting, TLS, login; SendGrid/Mailgun: an authenticated read), sending nothing"), {},
                s::object({{QStringLiteral("ok"), s::boolean()}, {QStringLiteral("message"), s::string()}}, {QStringLiteral("ok")}, true), 200,

@@ -1,5 +1,6 @@
 #include "fliptech/campaigns/senderaccounts.h"
 
+#include "fliptech/mail/deliverability.h"
 #include "fliptech/net/httpclient.h"
 #include "fliptech/storage/database.h"
 #include "fliptech/storage/secretstore.h"
@@ -42,8 +43,19 @@ QString defaultBaseUrl(const QString &provider)
 
 SenderAccountService::SenderAccountService(std::shared_ptr<storage::Database> db, storage::SecretStore *secrets, net::HttpClient &http,
                                            const core::Clock &clock)
-    : m_db(std::move(db)), m_secrets(secrets), m_http(http), m_clock(clock)
+    : m_db(std::move(db)), m_secrets(secrets), m_http(http), m_clock(clock), m_nameserver(qEnvironmentVariable("FLIPTECH_DNS_SERVER"))
 {
+}
+
+core::Result<QJsonObject> SenderAccountService::deliverability(qint64 id)
+{
+    auto a = get(id);
+    if (!a)
+        return a.error();
+    QString domain = a->value(QStringLiteral("dkim_domain")).toString();
+    if (domain.isEmpty())
+        domain = a->value(QStringLiteral("from_email")).toString().section(u'@', 1);
+    return mail::checkDeliverability(domain, a->value(QStringLiteral("dkim_selector")).toString(), m_nameserver);
 }
 
 int SenderAccountService::capOnDay(int dailyLimit, int rampStart, int rampPerDay, int day)

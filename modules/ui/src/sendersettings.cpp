@@ -135,12 +135,30 @@ SenderSettings::SenderSettings(campaigns::SenderAccountService &senders, bool ca
         m_test->setText(tr("&Test connection"));
         m_status->setText((r.value(QStringLiteral("ok")).toBool() ? QStringLiteral("✓ ") : QStringLiteral("✗ ")) + r.value(QStringLiteral("message")).toString());
     });
+    m_domainCheck = new QPushButton(tr("Check &domain"), this);
+    m_domainCheck->setObjectName(QStringLiteral("senderDomainCheck"));
+    m_domainCheck->setToolTip(tr("Look up the sending domain's SPF, DKIM and DMARC records and say what is missing"));
+    connect(m_domainCheck, &QPushButton::clicked, this, &SenderSettings::checkDomain);
+    connect(&m_domainWatcher, &QFutureWatcher<QJsonObject>::finished, this, [this] {
+        const QJsonObject r = m_domainWatcher.result();
+        m_domainCheck->setEnabled(m_id.has_value());
+        QStringList lines{QStringLiteral("<b>%1</b>").arg(r.value(QStringLiteral("summary")).toString().toHtmlEscaped())};
+        for (const char *part : {"spf", "dkim", "dmarc"}) {
+            const QJsonObject p = r.value(QLatin1String(part)).toObject();
+            const bool ok = p.value(QStringLiteral("status")).toString() == QLatin1String("ok");
+            lines << QStringLiteral("%1 %2: %3").arg(ok ? QStringLiteral("✓") : QStringLiteral("✗"), QString::fromLatin1(part).toUpper(),
+                                                    p.value(QStringLiteral("advice")).toString().toHtmlEscaped());
+        }
+        m_status->setText(lines.join(QStringLiteral("<br>")));
+    });
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("senderStatus"));
+    m_status->setTextFormat(Qt::AutoText);
     m_status->setWordWrap(true);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(add);
     buttons->addStretch();
+    buttons->addWidget(m_domainCheck);
     buttons->addWidget(m_test);
     buttons->addWidget(m_delete);
     buttons->addWidget(m_save);
@@ -238,6 +256,7 @@ void SenderSettings::open(std::optional<qint64> id)
     m_timezone->setText(a.value(QStringLiteral("timezone")).toString(QStringLiteral("UTC")));
     m_delete->setEnabled(m_canChange && id.has_value());
     m_test->setEnabled(id.has_value());
+    m_domainCheck->setEnabled(id.has_value());
     updateProviderFields();
 }
 
@@ -289,6 +308,20 @@ void SenderSettings::remove()
     open(std::nullopt);
     reload();
     m_status->setText(tr("Deleted."));
+}
+
+void SenderSettings::checkDomain()
+{
+    if (!m_id || m_domainWatcher.isRunning())
+        return;
+    m_domainCheck->setEnabled(false);
+    m_status->setText(tr("Looking the domain up…"));
+    auto *senders = &m_senders;
+    const qint64 id = *m_id;
+    m_domainWatcher.setFuture(QtConcurrent::run([senders, id] {
+        auto r = senders->deliverability(id);
+        return r ? *r : QJsonObject{{QStringLiteral("summary"), r.error().userMessage()}};
+    }));
 }
 
 void SenderSettings::testConnection()

@@ -13,6 +13,7 @@
 #include "fliptech/leads/actor.h"
 #include "fliptech/mail/smtpclient.h"
 
+#include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -47,6 +48,11 @@ public:
     // Connects as a send would (SMTP: greeting, TLS, login; HTTP: an authenticated read of the
     // provider's API): {ok, message, code}.
     core::Result<QJsonObject> test(qint64 id);
+    // Whether the account's sending domain (its DKIM domain, else its address's) is set up:
+    // mail::checkDeliverability() with its DKIM selector.
+    core::Result<QJsonObject> deliverability(qint64 id);
+    // The DNS server deliverability asks (default: the system's; FLIPTECH_DNS_SERVER names another).
+    void setNameserver(const QHostAddress &server) { m_nameserver = server; }
     // The SMTP settings of an account, its password read from the SecretStore (for the sender).
     core::Result<mail::SmtpSettings> smtpSettings(qint64 id);
 
@@ -61,6 +67,7 @@ private:
     storage::SecretStore *m_secrets;
     net::HttpClient &m_http;
     const core::Clock &m_clock;
+    QHostAddress m_nameserver;
 };
 
 } // namespace fliptech::campaigns

@@ -39,6 +39,7 @@ private:
     void save();
     void remove();
     void testConnection();
+    void checkDomain();
     void updateProviderFields();
 
     campaigns::SenderAccountService &m_senders;
@@ -48,9 +49,10 @@ private:
     QLineEdit *m_name, *m_from, *m_fromName, *m_host, *m_user, *m_password, *m_apiKey, *m_baseUrl, *m_domain, *m_timezone;
     QComboBox *m_provider, *m_security;
     QSpinBox *m_port, *m_daily, *m_hourly, *m_gap, *m_rampStart, *m_rampPerDay;
-    QPushButton *m_save, *m_delete, *m_test;
+    QPushButton *m_save, *m_delete, *m_test, *m_domainCheck;
     QLabel *m_status;
     QFutureWatcher<QJsonObject> m_testWatcher;
+    QFutureWatcher<QJsonObject> m_domainWatcher;
 };
 
 } // namespace fliptech::ui
