@@ -66,7 +66,8 @@ private Q_SLOTS:
         const QSet<QString> publicRoutes{QStringLiteral("POST /api/v1/auth/login"), QStringLiteral("POST /api/v1/auth/refresh"),
                                          QStringLiteral("POST /api/v1/auth/forgot-password"), QStringLiteral("POST /api/v1/auth/reset-password"),
                                          QStringLiteral("GET /api/v1/health"), QStringLiteral("GET /metrics"),
-                                         QStringLiteral("GET /api/v1/openapi.json")};
+                                         QStringLiteral("GET /api/v1/openapi.json"), QStringLiteral("GET /t/o/{token}"), QStringLiteral("GET /t/c/{token}"),
+                                         QStringLiteral("GET /u/{token}"), QStringLiteral("POST /u/{token}")};
         FT_STOP_IF_FAILED();
         int checked = 0;
         for (const api::Route &r : m_api.server().routes().routes()) {

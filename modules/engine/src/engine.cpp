@@ -9,6 +9,7 @@
 #include "fliptech/leads/workspaceservices.h"
 #include "fliptech/campaigns/senderaccounts.h"
 #include "fliptech/campaigns/templateservice.h"
+#include "fliptech/campaigns/tracking.h"
 #include "fliptech/scraper/enrichment.h"
 #include "fliptech/scraper/scrapeservice.h"
 #include "fliptech/storage/database.h"
@@ -37,6 +38,7 @@ Engine::~Engine()
 {
     stop();
     m_http.reset(); // ends what is in flight (as cancelled) before the services it reports to
+    m_tracking.reset();
     m_senders.reset();
     m_templates.reset();
     m_enrichment.reset();
@@ -111,6 +113,7 @@ core::Status Engine::connect()
     m_enrichment->registerHandlers(*m_workers);
     m_templates = std::make_unique<campaigns::TemplateService>(m_db, *m_leads, m_clock);
     m_senders = std::make_unique<campaigns::SenderAccountService>(m_db, m_secrets, *m_http, m_clock);
+    m_tracking = std::make_unique<campaigns::TrackingService>(m_db, m_secrets, m_clock);
     m_importer->setOnDeferredIndexing([jobs = m_leadJobs.get()] {
         if (auto queued = jobs->enqueueIndexing(); !queued)
             qCWarning(lcEngine) << "could not queue the indexing after a bulk load:" << queued.error().message;

@@ -43,5 +43,7 @@ void registerScraperRoutes(RouteTable &table, engine::Engine &engine);
 void registerTemplateRoutes(RouteTable &table, engine::Engine &engine);
 // Sender accounts: CRUD and a connection test (sendercontroller.cpp).
 void registerSenderRoutes(RouteTable &table, engine::Engine &engine);
+// Open pixel, click redirect, unsubscribe: public (trackingcontroller.cpp).
+void registerTrackingRoutes(RouteTable &table, engine::Engine &engine);
 
 } // namespace fliptech::api

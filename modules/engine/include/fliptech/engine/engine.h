@@ -45,6 +45,7 @@ class EnrichmentService;
 namespace fliptech::campaigns {
 class TemplateService;
 class SenderAccountService;
+class TrackingService;
 }
 
 namespace fliptech::engine {
@@ -106,6 +107,7 @@ public:
     scraper::EnrichmentService &enrichment() { return *m_enrichment; }
     campaigns::TemplateService &templates() { return *m_templates; }
     campaigns::SenderAccountService &senders() { return *m_senders; }
+    campaigns::TrackingService &tracking() { return *m_tracking; }
     // Where files (uploads, reports) are kept: <dataDir>/files.
     QString filesDir() const;
     // Current schema version, or the error that says why the database cannot be read.
@@ -139,6 +141,7 @@ private:
     std::unique_ptr<scraper::EnrichmentService> m_enrichment;
     std::unique_ptr<campaigns::TemplateService> m_templates;
     std::unique_ptr<campaigns::SenderAccountService> m_senders;
+    std::unique_ptr<campaigns::TrackingService> m_tracking;
     QDateTime m_startedAt;
     bool m_started = false;
 };
