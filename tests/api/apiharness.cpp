@@ -135,4 +135,29 @@ QJsonObject json(const char *text)
     return QJsonDocument::fromJson(QByteArray(text)).object();
 }
 
+void ApiTestBase::startApi(int workers)
+{
+    m_api = std::make_unique<ApiHarness>();
+    m_api->workers = workers;
+    auto st = m_api->start(m_tmp->url());
+    QVERIFY2(st.ok(), st.ok() ? "" : qPrintable(st.error().message));
+    m_t = m_api->team();
+}
+
+void ApiTestBase::closeAll()
+{
+    m_api.reset();
+    m_tmp.reset();
+}
+
+HttpReply ApiTestBase::send(const QByteArray &method, const QString &path, const QJsonObject &body, const QString &role)
+{
+    return m_api->send(method, path, body, m_t.value(role));
+}
+
+HttpReply ApiTestBase::get(const QString &path, const QString &role)
+{
+    return m_api->get(path, m_t.value(role));
+}
+
 } // namespace fliptech::test

@@ -6,6 +6,7 @@
 #include "fliptech/api/apiserver.h"
 #include "fliptech/engine/engine.h"
 #include "memorysecretstore.h"
+#include "tempdatabase.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -68,6 +69,22 @@ private:
     std::unique_ptr<engine::Engine> m_engine;
     std::unique_ptr<api::ApiServer> m_server;
     QNetworkAccessManager m_nam;
+};
+
+// What an API test class does in every case: a test database, the harness started on it with a
+// team signed in (admin, user, viewer), and calls as one of them. Derive; init() makes m_tmp and
+// checks it (FLIPTECH_REQUIRE_DATABASE), cleanup() calls closeAll(), a case calls startApi().
+class ApiTestBase
+{
+protected:
+    void startApi(int workers = 0);
+    void closeAll();
+    HttpReply send(const QByteArray &method, const QString &path, const QJsonObject &body, const QString &role = QStringLiteral("user"));
+    HttpReply get(const QString &path, const QString &role = QStringLiteral("user"));
+
+    std::unique_ptr<TempDatabase> m_tmp;
+    std::unique_ptr<ApiHarness> m_api;
+    QHash<QString, QByteArray> m_t;
 };
 
 } // namespace fliptech::test

@@ -20,12 +20,9 @@
 using namespace fliptech;
 using Reply = test::HttpReply;
 
-class TestCustomUrlApi final : public QObject
+class TestCustomUrlApi final : public QObject, public test::ApiTestBase
 {
     Q_OBJECT
-    std::unique_ptr<test::TempDatabase> m_tmp;
-    std::unique_ptr<test::ApiHarness> m_api;
-    QHash<QString, QByteArray> m_t;
     std::unique_ptr<test::FixtureHttpServer> m_site;
     QHash<QByteArray, int> m_asked; // path (with query) -> requests
     QSet<int> m_slowPages;
@@ -34,11 +31,8 @@ class TestCustomUrlApi final : public QObject
 
     void start()
     {
-        m_api = std::make_unique<test::ApiHarness>();
-        m_api->workers = 1;
-        auto st = m_api->start(m_tmp->url());
-        QVERIFY2(st.ok(), st.ok() ? "" : qPrintable(st.error().message));
-        m_t = m_api->team();
+        startApi(1);
+        FT_STOP_IF_FAILED();
         m_site = std::make_unique<test::FixtureHttpServer>();
         QVERIFY(m_site->start());
         m_site->addScript("/dir", [this](const test::FixtureHttpServer::Request &r) {
@@ -68,11 +62,6 @@ class TestCustomUrlApi final : public QObject
                 return response;
             });
     }
-    Reply send(const QByteArray &method, const QString &path, const QJsonObject &body, const QString &role = QStringLiteral("user"))
-    {
-        return m_api->send(method, path, body, m_t.value(role));
-    }
-    Reply get(const QString &path, const QString &role = QStringLiteral("user")) { return m_api->get(path, m_t.value(role)); }
     QString dirUrl(int page = 1) const { return m_site->baseUrl() + QStringLiteral("/dir?page=%1").arg(page); }
     // The recipe the test's directory needs, starting at its first page.
     QJsonObject recipe(int maxPages = 3, bool detail = true) const

@@ -42,22 +42,16 @@ QString param(const Request &r, const char *name)
 
 } // namespace
 
-class TestEnrichmentApi final : public QObject
+class TestEnrichmentApi final : public QObject, public test::ApiTestBase
 {
     Q_OBJECT
-    std::unique_ptr<test::TempDatabase> m_tmp;
-    std::unique_ptr<test::ApiHarness> m_api;
-    QHash<QString, QByteArray> m_t;
     std::unique_ptr<test::FixtureHttpServer> m_providers;
     QList<Request> m_calls;
 
     void start()
     {
-        m_api = std::make_unique<test::ApiHarness>();
-        m_api->workers = 1;
-        auto st = m_api->start(m_tmp->url());
-        QVERIFY2(st.ok(), st.ok() ? "" : qPrintable(st.error().message));
-        m_t = m_api->team();
+        startApi(1);
+        FT_STOP_IF_FAILED();
         m_providers = std::make_unique<test::FixtureHttpServer>();
         QVERIFY(m_providers->start());
         // Hunter.io v2: /v2/domain-search?domain=...; /v2/email-verifier?email=...; X-API-KEY.
@@ -110,11 +104,6 @@ class TestEnrichmentApi final : public QObject
             return json(404, J({"error":{"type":"unknown_record","message":"Unknown domain"}}));
         });
     }
-    Reply send(const QByteArray &method, const QString &path, const QJsonObject &body, const QString &role = QStringLiteral("user"))
-    {
-        return m_api->send(method, path, body, m_t.value(role));
-    }
-    Reply get(const QString &path, const QString &role = QStringLiteral("user")) { return m_api->get(path, m_t.value(role)); }
     // Every provider at the local server, with keys.
     void configure(const char *order = "[\"hunter\", \"apollo\", \"clearbit\"]")
     {

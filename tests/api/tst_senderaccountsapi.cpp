@@ -17,25 +17,15 @@
 using namespace fliptech;
 using Reply = test::HttpReply;
 
-class TestSenderAccountsApi final : public QObject
+class TestSenderAccountsApi final : public QObject, public test::ApiTestBase
 {
     Q_OBJECT
-    std::unique_ptr<test::TempDatabase> m_tmp;
-    std::unique_ptr<test::ApiHarness> m_api;
-    QHash<QString, QByteArray> m_t;
 
-    void start()
-    {
-        m_api = std::make_unique<test::ApiHarness>();
-        auto st = m_api->start(m_tmp->url());
-        QVERIFY2(st.ok(), st.ok() ? "" : qPrintable(st.error().message));
-        m_t = m_api->team();
-    }
+    void start() { startApi(); }
     Reply send(const QByteArray &method, const QString &path, const QJsonObject &body, const QString &role = QStringLiteral("admin"))
     {
-        return m_api->send(method, path, body, m_t.value(role));
+        return ApiTestBase::send(method, path, body, role);
     }
-    Reply get(const QString &path, const QString &role = QStringLiteral("user")) { return m_api->get(path, m_t.value(role)); }
 
 private Q_SLOTS:
     void init()
@@ -43,11 +33,7 @@ private Q_SLOTS:
         m_tmp = std::make_unique<test::TempDatabase>();
         FLIPTECH_REQUIRE_DATABASE(*m_tmp);
     }
-    void cleanup()
-    {
-        m_api.reset();
-        m_tmp.reset();
-    }
+    void cleanup() { closeAll(); }
 
     void rampCaps()
     {

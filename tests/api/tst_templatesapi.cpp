@@ -16,25 +16,11 @@
 using namespace fliptech;
 using Reply = test::HttpReply;
 
-class TestTemplatesApi final : public QObject
+class TestTemplatesApi final : public QObject, public test::ApiTestBase
 {
     Q_OBJECT
-    std::unique_ptr<test::TempDatabase> m_tmp;
-    std::unique_ptr<test::ApiHarness> m_api;
-    QHash<QString, QByteArray> m_t;
 
-    void start()
-    {
-        m_api = std::make_unique<test::ApiHarness>();
-        auto st = m_api->start(m_tmp->url());
-        QVERIFY2(st.ok(), st.ok() ? "" : qPrintable(st.error().message));
-        m_t = m_api->team();
-    }
-    Reply send(const QByteArray &method, const QString &path, const QJsonObject &body, const QString &role = QStringLiteral("user"))
-    {
-        return m_api->send(method, path, body, m_t.value(role));
-    }
-    Reply get(const QString &path, const QString &role = QStringLiteral("user")) { return m_api->get(path, m_t.value(role)); }
+    void start() { startApi(); }
 
 private Q_SLOTS:
     void init()
@@ -42,11 +28,7 @@ private Q_SLOTS:
         m_tmp = std::make_unique<test::TempDatabase>();
         FLIPTECH_REQUIRE_DATABASE(*m_tmp);
     }
-    void cleanup()
-    {
-        m_api.reset();
-        m_tmp.reset();
-    }
+    void cleanup() { closeAll(); }
 
     void savedOnlyWhenValid()
     {

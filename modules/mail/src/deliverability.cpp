@@ -61,6 +61,21 @@ QHash<QString, Txt> lookupTxt(const QStringList &names, const QHostAddress &name
     return out;
 }
 
+// The records of `t` that start with `prefix` (as SPF, DKIM and DMARC records do), trimmed.
+QStringList withPrefix(const Txt &t, QLatin1String prefix)
+{
+    QStringList out;
+    for (const QString &r : t.records)
+        if (r.trimmed().startsWith(prefix, Qt::CaseInsensitive))
+            out << r.trimmed();
+    return out;
+}
+
+QString noAnswer(const Txt &t)
+{
+    return QStringLiteral("DNS did not answer (%1): check again later").arg(t.problem);
+}
+
 QString tag(const QString &record, const QString &name)
 {
     for (const QString &part : record.split(u';')) {
@@ -88,14 +103,11 @@ QJsonObject checkDeliverability(const QString &domainIn, const QString &selector
     QJsonObject spf;
     {
         const Txt &t = txt.value(domain);
-        QStringList records;
-        for (const QString &r : t.records)
-            if (r.trimmed().startsWith(QLatin1String("v=spf1"), Qt::CaseInsensitive))
-                records << r.trimmed();
+        const QStringList records = withPrefix(t, QLatin1String("v=spf1"));
         QString status, advice;
         if (t.state == Txt::State::Failed) {
             status = QStringLiteral("unknown");
-            advice = QStringLiteral("DNS did not answer (%1): check again later").arg(t.problem);
+            advice = noAnswer(t);
         } else if (records.isEmpty()) {
             status = QStringLiteral("missing");
             advice = QStringLiteral("No SPF record: receivers cannot tell your mail from a forgery. Publish a TXT record on %1 such as "
@@ -122,6 +134,7 @@ QJsonObject checkDeliverability(const QString &domainIn, const QString &selector
         dkim.insert(QStringLiteral("advice"), QStringLiteral("No DKIM selector given: set the account's DKIM selector (and key) to sign its mail."));
     } else {
         const Txt &t = txt.value(dkimName);
+        // v=DKIM1 is optional in a key record (RFC 6376 3.6.1): the key tag says it is one.
         QString record;
         for (const QString &r : t.records)
             if (r.contains(QLatin1String("p="), Qt::CaseInsensitive))
@@ -129,7 +142,7 @@ QJsonObject checkDeliverability(const QString &domainIn, const QString &selector
         QString status, advice;
         if (t.state == Txt::State::Failed) {
             status = QStringLiteral("unknown");
-            advice = QStringLiteral("DNS did not answer (%1): check again later").arg(t.problem);
+            advice = noAnswer(t);
         } else if (record.isEmpty()) {
             status = QStringLiteral("missing");
             advice = QStringLiteral("No DKIM key at %1: publish the TXT record the account shows.").arg(dkimName);
@@ -148,15 +161,12 @@ QJsonObject checkDeliverability(const QString &domainIn, const QString &selector
     QJsonObject dmarc;
     {
         const Txt &t = txt.value(dmarcName);
-        QString record;
-        for (const QString &r : t.records)
-            if (r.trimmed().startsWith(QLatin1String("v=DMARC1"), Qt::CaseInsensitive))
-                record = r.trimmed();
+        const QString record = withPrefix(t, QLatin1String("v=DMARC1")).value(0);
         const QString policy = tag(record, QStringLiteral("p")).toLower();
         QString status, advice;
         if (t.state == Txt::State::Failed) {
             status = QStringLiteral("unknown");
-            advice = QStringLiteral("DNS did not answer (%1): check again later").arg(t.problem);
+            advice = noAnswer(t);
         } else if (record.isEmpty()) {
             status = QStringLiteral("missing");
             advice = QStringLiteral("No DMARC record: the large mailbox providers ask bulk senders for one. Publish a TXT record on %1 "
