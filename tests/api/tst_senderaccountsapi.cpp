@@ -167,6 +167,49 @@ private Q_SLOTS:
         QCOMPARE(get(QStringLiteral("/api/v1/sender-accounts"), QStringLiteral("viewer")).json.value(QStringLiteral("items")).toArray().size(), 2);
     }
 
+    // A template's test send, through the real SMTP server: rendered for the lead, from the account.
+    void templateTestSend()
+    {
+        start();
+        FT_STOP_IF_FAILED();
+        test::SmtpSink sink;
+        QVERIFY2(sink.start(), qPrintable(sink.error()));
+        Reply account = send("POST", QStringLiteral("/api/v1/sender-accounts"),
+                             {{QStringLiteral("name"), QStringLiteral("Relay")}, {QStringLiteral("from_email"), QStringLiteral("sam@studio.example")},
+                              {QStringLiteral("from_name"), QStringLiteral("Sam Seller")}, {QStringLiteral("smtp_host"), QStringLiteral("127.0.0.1")},
+                              {QStringLiteral("smtp_port"), int(sink.port())}, {QStringLiteral("smtp_security"), QStringLiteral("none")}});
+        QCOMPARE(account.status, 201);
+        const Reply lead = send("POST", QStringLiteral("/api/v1/leads"), test::json(J({"name": "Bo", "first_name": "Bo", "company": "Bo's Buns"})), QStringLiteral("user"));
+        const Reply templ = send("POST", QStringLiteral("/api/v1/templates"),
+                                 test::json(J({"name": "Intro", "subject": "Idea for {{company}}", "body_html": "<p>Hi {{first_name}},</p><p>{{company}} online?</p>"})),
+                                 QStringLiteral("user"));
+        QCOMPARE(templ.status, 201);
+        const QString path = QStringLiteral("/api/v1/templates/%1/test").arg(templ.json.value(QStringLiteral("id")).toInteger());
+        Reply r = send("POST", path,
+                       {{QStringLiteral("sender_account_id"), account.json.value(QStringLiteral("id"))}, {QStringLiteral("to"), QJsonArray{QStringLiteral("me@studio.example")}},
+                        {QStringLiteral("lead_id"), lead.json.value(QStringLiteral("id"))}},
+                       QStringLiteral("user"));
+        QVERIFY2(r.status == 200, r.body.constData());
+        QCOMPARE(r.json.value(QStringLiteral("subject")).toString(), QStringLiteral("[Test] Idea for Bo's Buns"));
+        QTRY_COMPARE(sink.messages().size(), 1);
+        const QByteArray got = sink.messages().first();
+        QVERIFY2(got.contains("Subject: [Test] Idea for Bo's Buns\r\n") && got.contains("From: Sam Seller <sam@studio.example>\r\n") &&
+                     got.contains("To: me@studio.example\r\n") && got.contains("Hi Bo,") && got.contains(r.json.value(QStringLiteral("message_id")).toString().toLatin1()),
+                 got.constData());
+        QCOMPARE(sink.recipients().first(), QByteArray("me@studio.example"));
+        // Mistakes.
+        r = send("POST", path, {{QStringLiteral("sender_account_id"), account.json.value(QStringLiteral("id"))}, {QStringLiteral("to"), QJsonArray{}}}, QStringLiteral("user"));
+        QVERIFY2(r.status == 422 && r.body.contains("\"to\""), r.body.constData());
+        r = send("POST", path, {{QStringLiteral("sender_account_id"), account.json.value(QStringLiteral("id"))}, {QStringLiteral("to"), QJsonArray{QStringLiteral("bounce@x.example")}}},
+                 QStringLiteral("user"));
+        QVERIFY2(r.status == 422 && r.body.contains("550"), r.body.constData()); // refused: said, not sent
+        QCOMPARE(send("POST", QStringLiteral("/api/v1/templates/999999/test"),
+                      {{QStringLiteral("sender_account_id"), account.json.value(QStringLiteral("id"))}, {QStringLiteral("to"), QJsonArray{QStringLiteral("a@b.example")}}},
+                      QStringLiteral("user")).status,
+                 404);
+        QCOMPARE(sink.messages().size(), 1);
+    }
+
     // The account's sending domain checked against a DNS server of ours.
     void deliverability()
     {

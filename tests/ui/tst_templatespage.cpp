@@ -6,7 +6,9 @@
 #include "fliptech/engine/engine.h"
 #include "fliptech/leads/leadservice.h"
 #include "fliptech/ui/templatespage.h"
+#include "fliptech/campaigns/senderaccounts.h"
 #include "memorysecretstore.h"
+#include "smtpsink.h"
 #include "tempdatabase.h"
 #include "testenv.h"
 
@@ -128,6 +130,33 @@ private Q_SLOTS:
         // Searching narrows the list.
         QTest::keyClicks(child<QLineEdit>(&page, "templatesSearch"), QStringLiteral("copy"));
         QCOMPARE(list->count(), 1);
+    }
+
+    // A test of the saved template, sent through a real SMTP server from a sender account.
+    void sendATest()
+    {
+        test::SmtpSink sink;
+        QVERIFY2(sink.start(), qPrintable(sink.error()));
+        QVERIFY(m_engine->senders()
+                    .create(leads::Actor::system(), {{QStringLiteral("name"), QStringLiteral("Relay")}, {QStringLiteral("from_email"), QStringLiteral("sam@studio.example")},
+                                                     {QStringLiteral("smtp_host"), QStringLiteral("127.0.0.1")}, {QStringLiteral("smtp_port"), int(sink.port())},
+                                                     {QStringLiteral("smtp_security"), QStringLiteral("none")}})
+                    .ok());
+        QVERIFY(m_engine->templates().create(leads::Actor::system(), {{QStringLiteral("name"), QStringLiteral("Aaa test me")},
+                                                                      {QStringLiteral("subject"), QStringLiteral("Hello {{first_name|there}}")},
+                                                                      {QStringLiteral("body_text"), QStringLiteral("Plain words.")}})
+                    .ok());
+        ui::TemplatesPage page(m_engine->templates(), m_engine->leads(), leads::Actor::system(), nullptr, &m_engine->senders());
+        page.show();
+        auto *list = child<QListWidget>(&page, "templatesList");
+        list->setCurrentRow(0); // "Aaa test me", first by name
+        QCOMPARE(child<QLineEdit>(&page, "templateName")->text(), QStringLiteral("Aaa test me"));
+        QTest::keyClicks(child<QLineEdit>(&page, "templateTestTo"), QStringLiteral("me@studio.example"));
+        QTest::mouseClick(child<QPushButton>(&page, "templateTestSend"), Qt::LeftButton);
+        auto *message = child<QLabel>(&page, "templateMessage");
+        QTRY_VERIFY_WITH_TIMEOUT(message->text().startsWith(QLatin1String("Test sent")), 15000);
+        QTRY_COMPARE(sink.messages().size(), 1);
+        QVERIFY2(sink.messages().first().contains("Subject: [Test] Hello Ann\r\n"), sink.messages().first().constData());
     }
 };
 

@@ -3,6 +3,7 @@
 // a mistake); the service is TemplateService, shared with the desktop.
 #include "fliptech/api/controllers.h"
 #include "fliptech/api/jsonschema.h"
+#include "fliptech/campaigns/senderaccounts.h"
 #include "fliptech/campaigns/templateservice.h"
 #include "fliptech/engine/engine.h"
 
@@ -76,6 +77,15 @@ void registerTemplateRoutes(RouteTable &table, engine::Engine &engine)
                          {}),
                s::object({{QStringLiteral("subject"), s::string()}, {QStringLiteral("text"), s::string()}}, {QStringLiteral("subject")}, true), 200,
                [&templates](RequestContext &c) { return jsonOrError(templates.preview(c.body, c.idParam())); }, {}, {}, {}});
+    auto &senders = engine.senders();
+    table.add({M::Post, QStringLiteral("/api/v1/templates/{id}/test"), Role::User, tag,
+               QStringLiteral("Send a test of the template ({sender_account_id, to: [1-5 addresses], lead_id}): rendered as that lead gets it, "
+                              "\"[Test] \" before its subject"),
+               s::object({{QStringLiteral("sender_account_id"), s::integer()}, {QStringLiteral("to"), s::arrayOf(s::string(3, 254))},
+                          {QStringLiteral("lead_id"), s::integer()}, {QStringLiteral("sender"), s::object({}, {}, true)}},
+                         {QStringLiteral("sender_account_id"), QStringLiteral("to")}),
+               s::object({{QStringLiteral("sent"), s::integer()}, {QStringLiteral("message_id"), s::string()}}, {QStringLiteral("sent")}, true), 200,
+               [&templates, &senders](RequestContext &c) { return jsonOrError(templates.sendTest(c.idParam(), c.body, senders)); }, {}, {}, {}});
     table.add({M::Get, QStringLiteral("/api/v1/templates/{id}/performance"), Role::Viewer, tag,
                QStringLiteral("Sent, opened, clicked, replied and their rates for a template"), {},
                s::object({{QStringLiteral("template_id"), s::integer()}, {QStringLiteral("total_sent"), s::integer()}}, {QStringLiteral("template_id")}, true),

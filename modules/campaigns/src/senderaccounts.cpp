@@ -1,6 +1,7 @@
 #include "fliptech/campaigns/senderaccounts.h"
 
 #include "fliptech/mail/deliverability.h"
+#include "fliptech/mail/dkim.h"
 #include "fliptech/net/httpclient.h"
 #include "fliptech/storage/database.h"
 #include "fliptech/storage/secretstore.h"
@@ -289,6 +290,43 @@ core::Status SenderAccountService::remove(qint64 id)
         for (const char *k : {"password", "api_key", "dkim_key"})
             core::logDiscarded(m_secrets->remove(QStringLiteral("sender/%1/%2").arg(id).arg(QLatin1String(k))), "an account's secret, gone with it");
     return {};
+}
+
+core::Result<QJsonObject> SenderAccountService::send(qint64 id, mail::OutgoingMessage message, const QStringList &to)
+{
+    auto a = get(id);
+    if (!a)
+        return a.error();
+    if (a->value(QStringLiteral("provider")).toString() != QLatin1String("smtp"))
+        return core::makeError(ErrorCode::Unavailable, QStringLiteral("sending through %1 comes with campaigns; use an SMTP account for test sends")
+                                                           .arg(a->value(QStringLiteral("provider")).toString()));
+    if (!a->value(QStringLiteral("is_active")).toBool())
+        return invalid(QStringLiteral("sender_account_id"), QStringLiteral("names an account that is switched off"));
+    const QString from = a->value(QStringLiteral("from_email")).toString();
+    message.from = {a->value(QStringLiteral("from_name")).toString(), from};
+    if (const QString reply = a->value(QStringLiteral("reply_to")).toString(); !reply.isEmpty())
+        message.replyTo = {{}, reply};
+    message.to.clear();
+    for (const QString &t : to)
+        message.to.append({{}, t});
+    QString messageId;
+    QByteArray data = mail::buildMessage(message, &messageId);
+    const QString dkimDomain = a->value(QStringLiteral("dkim_domain")).toString(), selector = a->value(QStringLiteral("dkim_selector")).toString();
+    if (const QByteArray key = secret(id, "dkim_key"); !key.isEmpty() && !selector.isEmpty()) {
+        auto signer = mail::DkimSigner::fromPem(key, dkimDomain.isEmpty() ? from.section(u'@', 1) : dkimDomain, selector);
+        if (!signer)
+            return signer.error();
+        data = signer->sign(data);
+    }
+    auto settings = smtpSettings(id);
+    if (!settings)
+        return settings.error();
+    mail::SmtpClient client(*settings);
+    const mail::SmtpResult r = client.send(from, to, data);
+    if (!r.ok)
+        return core::makeError(r.permanent ? ErrorCode::ValidationFailed : ErrorCode::Unavailable, QStringLiteral("not sent: %1").arg(r.message),
+                               {{QStringLiteral("smtp"), r.message}});
+    return QJsonObject{{QStringLiteral("message_id"), messageId}, {QStringLiteral("code"), r.code}};
 }
 
 core::Result<mail::SmtpSettings> SenderAccountService::smtpSettings(qint64 id)

@@ -1,5 +1,7 @@
 #include "fliptech/campaigns/templateservice.h"
 
+#include "fliptech/campaigns/senderaccounts.h"
+
 #include "fliptech/core/json.h"
 #include "fliptech/leads/leadservice.h"
 #include "fliptech/storage/database.h"
@@ -7,6 +9,7 @@
 
 #include <QDate>
 #include <QJsonDocument>
+#include <QRegularExpression>
 
 namespace fliptech::campaigns {
 
@@ -341,6 +344,43 @@ core::Result<QJsonObject> TemplateService::bulk(const QJsonObject &request)
     if (!done)
         return done.error();
     return QJsonObject{{QStringLiteral("affected"), done->rowsAffected}};
+}
+
+core::Result<QJsonObject> TemplateService::sendTest(qint64 id, const QJsonObject &request, SenderAccountService &senders)
+{
+    QStringList to;
+    const QJsonValue list = request.value(QStringLiteral("to"));
+    for (const auto &v : list.toArray())
+        to << v.toString().trimmed();
+    static const QRegularExpression email(QStringLiteral("^[^@\\s<>\"]+@[^@\\s<>\"]+\\.[A-Za-z]{2,}$"));
+    if (!list.isArray() || to.isEmpty() || to.size() > 5)
+        return invalid(QStringLiteral("to"), QStringLiteral("must list 1 to 5 addresses to send the test to"));
+    for (const QString &t : std::as_const(to))
+        if (!email.match(t).hasMatch())
+            return invalid(QStringLiteral("to"), QStringLiteral("\"%1\" is not an e-mail address").arg(t.left(100)));
+    const QJsonValue account = request.value(QStringLiteral("sender_account_id"));
+    if (!account.isDouble() || account.toInteger() <= 0)
+        return invalid(QStringLiteral("sender_account_id"), QStringLiteral("is required: the account to send from"));
+    QJsonObject previewRequest{{QStringLiteral("sender"), request.value(QStringLiteral("sender")).toObject()}};
+    if (request.value(QStringLiteral("lead_id")).isDouble())
+        previewRequest.insert(QStringLiteral("lead_id"), request.value(QStringLiteral("lead_id")));
+    else
+        previewRequest.insert(QStringLiteral("variables"), QJsonObject{{QStringLiteral("first_name"), QStringLiteral("Ann")},
+                                                                       {QStringLiteral("name"), QStringLiteral("Ann Baker")},
+                                                                       {QStringLiteral("company"), QStringLiteral("Ann's Bakery")},
+                                                                       {QStringLiteral("city"), QStringLiteral("Austin")}});
+    auto rendered = preview(previewRequest, id);
+    if (!rendered)
+        return rendered.error();
+    mail::OutgoingMessage m;
+    m.subject = QStringLiteral("[Test] ") + rendered->value(QStringLiteral("subject")).toString();
+    m.text = rendered->value(QStringLiteral("text")).toString();
+    m.html = rendered->value(QStringLiteral("html")).toString();
+    auto sent = senders.send(account.toInteger(), m, to);
+    if (!sent)
+        return sent.error();
+    return QJsonObject{{QStringLiteral("sent"), int(to.size())}, {QStringLiteral("message_id"), sent->value(QStringLiteral("message_id"))},
+                       {QStringLiteral("subject"), m.subject}};
 }
 
 core::Result<QJsonObject> TemplateService::performance(qint64 id)

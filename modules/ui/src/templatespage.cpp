@@ -1,5 +1,6 @@
 #include "fliptech/ui/templatespage.h"
 
+#include "fliptech/campaigns/senderaccounts.h"
 #include "fliptech/campaigns/templateservice.h"
 #include "fliptech/engine/engine.h"
 #include "fliptech/leads/leadservice.h"
@@ -25,11 +26,13 @@
 #include <QTextBrowser>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace fliptech::ui {
 
-TemplatesPage::TemplatesPage(campaigns::TemplateService &templates, leads::LeadService &leads, leads::Actor actor, QWidget *parent)
-    : QWidget(parent), m_templates(templates), m_leads(leads), m_actor(std::move(actor))
+TemplatesPage::TemplatesPage(campaigns::TemplateService &templates, leads::LeadService &leads, leads::Actor actor, QWidget *parent,
+                             campaigns::SenderAccountService *senders)
+    : QWidget(parent), m_templates(templates), m_leads(leads), m_actor(std::move(actor)), m_senders(senders)
 {
     // The list.
     m_search = new QLineEdit(this);
@@ -206,6 +209,32 @@ TemplatesPage::TemplatesPage(campaigns::TemplateService &templates, leads::LeadS
     sideLayout->addWidget(m_lead);
     sideLayout->addWidget(m_previewSubject);
     sideLayout->addWidget(m_previewTabs, 2);
+    if (m_senders) {
+        // A test of the saved template, as the chosen lead would get it.
+        m_testTo = new QLineEdit(side);
+        m_testTo->setObjectName(QStringLiteral("templateTestTo"));
+        m_testTo->setPlaceholderText(tr("your address"));
+        m_testFrom = new QComboBox(side);
+        m_testFrom->setObjectName(QStringLiteral("templateTestFrom"));
+        if (auto accounts = m_senders->list(); accounts)
+            for (const auto &a : *accounts)
+                m_testFrom->addItem(a.toObject().value(QStringLiteral("name")).toString(), a.toObject().value(QStringLiteral("id")).toInteger());
+        m_testSend = new QPushButton(tr("Send &test"), side);
+        m_testSend->setObjectName(QStringLiteral("templateTestSend"));
+        m_testSend->setToolTip(tr("Send the saved template, as the lead above would get it, to your address"));
+        connect(m_testSend, &QPushButton::clicked, this, &TemplatesPage::sendTest);
+        connect(m_testTo, &QLineEdit::returnPressed, this, &TemplatesPage::sendTest);
+        connect(&m_testWatcher, &QFutureWatcher<QJsonObject>::finished, this, [this] {
+            m_testSend->setEnabled(true);
+            m_message->setText(m_testWatcher.result().value(QStringLiteral("said")).toString());
+        });
+        auto *testRow = new QHBoxLayout;
+        testRow->addWidget(m_testTo, 1);
+        testRow->addWidget(m_testFrom);
+        testRow->addWidget(m_testSend);
+        sideLayout->addWidget(new QLabel(tr("<b>Test</b>"), side));
+        sideLayout->addLayout(testRow);
+    }
 
     auto *split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(left);
@@ -410,6 +439,34 @@ bool TemplatesPage::save()
     return true;
 }
 
+void TemplatesPage::sendTest()
+{
+    if (!m_senders || m_testWatcher.isRunning())
+        return;
+    if (!m_id) {
+        m_message->setText(tr("Save the template first: the test sends what is saved."));
+        return;
+    }
+    if (m_testFrom->count() == 0) {
+        m_message->setText(tr("Add a sender account in Settings → Sender accounts first."));
+        return;
+    }
+    QJsonObject request{{QStringLiteral("sender_account_id"), m_testFrom->currentData().toLongLong()},
+                        {QStringLiteral("to"), QJsonArray{m_testTo->text().trimmed()}}};
+    if (const qint64 lead = m_lead->currentData().toLongLong(); lead > 0)
+        request.insert(QStringLiteral("lead_id"), lead);
+    m_testSend->setEnabled(false);
+    m_message->setText(tr("Sending the test…"));
+    auto *templates = &m_templates;
+    auto *senders = m_senders;
+    const qint64 id = *m_id;
+    m_testWatcher.setFuture(QtConcurrent::run([templates, senders, id, request] {
+        auto sent = templates->sendTest(id, request, *senders);
+        return QJsonObject{{QStringLiteral("said"), sent ? QObject::tr("Test sent: \"%1\".").arg(sent->value(QStringLiteral("subject")).toString())
+                                                          : sent.error().userMessage()}};
+    }));
+}
+
 bool TemplatesPage::eventFilter(QObject *watched, QEvent *event)
 {
     if (event->type() == QEvent::FocusIn && (watched == m_subject || watched == m_html || watched == m_text))
@@ -455,7 +512,7 @@ void registerTemplatesPage(PageRegistry &registry)
     registry.add(PageInfo{QStringLiteral("templates"), placeholder ? placeholder->title : QObject::tr("Templates"), QStringLiteral("text-x-generic-template"),
                           placeholder ? placeholder->order : 50, [](PageContext &context, QWidget *parent) -> QWidget * {
                               const leads::Actor actor = context.principal ? leads::Actor::of(*context.principal) : leads::Actor::system();
-                              return new TemplatesPage(context.engine.templates(), context.engine.leads(), actor, parent);
+                              return new TemplatesPage(context.engine.templates(), context.engine.leads(), actor, parent, &context.engine.senders());
                           }});
 }
 

@@ -11,6 +11,7 @@
 #include "fliptech/core/clock.h"
 #include "fliptech/core/error.h"
 #include "fliptech/leads/actor.h"
+#include "fliptech/mail/mime.h"
 #include "fliptech/mail/smtpclient.h"
 
 #include <QHostAddress>
@@ -53,6 +54,10 @@ public:
     core::Result<QJsonObject> deliverability(qint64 id);
     // The DNS server deliverability asks (default: the system's; FLIPTECH_DNS_SERVER names another).
     void setNameserver(const QHostAddress &server) { m_nameserver = server; }
+    // Sends one message from the account (its address, name and reply-to; signed with its DKIM
+    // key when it has one) to `to`: {message_id, code}. SMTP accounts only for now (SendGrid and
+    // Mailgun sending come with campaigns: Unavailable, said so).
+    core::Result<QJsonObject> send(qint64 id, mail::OutgoingMessage message, const QStringList &to);
     // The SMTP settings of an account, its password read from the SecretStore (for the sender).
     core::Result<mail::SmtpSettings> smtpSettings(qint64 id);
 

@@ -24,6 +24,8 @@ class LeadService;
 
 namespace fliptech::campaigns {
 
+class SenderAccountService;
+
 // A recipient's variables: the lead's fields (as lead.<field>), the sender's (sender.name,
 // email, company, signature, phone, website), the campaign's name, today's date and the
 // unsubscribe link.
@@ -57,6 +59,10 @@ public:
     // {template_id, total_sent, total_opened, total_clicked, total_replied, open_rate,
     //  click_rate, reply_rate, avg_open_time_minutes, last_used_at}.
     core::Result<QJsonObject> performance(qint64 id);
+    // A test of a saved template: {sender_account_id, to: [1-5 addresses], lead_id (else a sample
+    // recipient)}: rendered as that lead gets it, "[Test] " before its subject, sent from the
+    // account. {sent, message_id, subject}.
+    core::Result<QJsonObject> sendTest(qint64 id, const QJsonObject &request, SenderAccountService &senders);
 
     // The parts parsed (for the campaign engine and the preview); `known` as for parse().
     struct Parsed {

@@ -9,6 +9,7 @@
 
 #include "fliptech/leads/actor.h"
 
+#include <QFutureWatcher>
 #include <QJsonObject>
 #include <QWidget>
 
@@ -27,7 +28,8 @@ class QTimer;
 
 namespace fliptech::campaigns {
 class TemplateService;
-}
+class SenderAccountService;
+} // namespace fliptech::campaigns
 namespace fliptech::leads {
 class LeadService;
 }
@@ -38,7 +40,9 @@ class TemplatesPage final : public QWidget
 {
     Q_OBJECT
 public:
-    TemplatesPage(campaigns::TemplateService &templates, leads::LeadService &leads, leads::Actor actor, QWidget *parent = nullptr);
+    // With `senders`, a test of the saved template can be sent from one of them.
+    TemplatesPage(campaigns::TemplateService &templates, leads::LeadService &leads, leads::Actor actor, QWidget *parent = nullptr,
+                  campaigns::SenderAccountService *senders = nullptr);
 
     void reload();
     // Opens a template in the editor (0: a new one).
@@ -54,6 +58,7 @@ private:
     void insertVariable(const QString &name);
     void goToMistake();
     void reloadLeads();
+    void sendTest();
 
     campaigns::TemplateService &m_templates;
     leads::LeadService &m_leads;
@@ -82,6 +87,11 @@ private:
     QPushButton *m_delete;
     QLabel *m_message;
     QTimer *m_debounce;
+    campaigns::SenderAccountService *m_senders = nullptr;
+    QLineEdit *m_testTo = nullptr;
+    QComboBox *m_testFrom = nullptr;
+    QPushButton *m_testSend = nullptr;
+    QFutureWatcher<QJsonObject> m_testWatcher;
     QWidget *m_lastEditor = nullptr;
     QString m_mistakePart;
     int m_mistakeLine = 0, m_mistakeColumn = 0;
