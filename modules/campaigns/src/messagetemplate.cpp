@@ -30,14 +30,6 @@ const QSet<QString> &globalNames()
     return names;
 }
 
-// The key a name is looked up by: a bare lead field is lead.<field>.
-QString keyOf(const QString &name)
-{
-    if (name.contains(u'.') || globalNames().contains(name))
-        return name;
-    return QStringLiteral("lead.") + name;
-}
-
 bool validName(const QString &name)
 {
     static const QRegularExpression re(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?$"));
@@ -78,7 +70,7 @@ struct Parser {
             return fail(at, QStringLiteral("a tag with no variable in it: write {{first_name}}"));
         if (!validName(name))
             return fail(at, QStringLiteral("\"%1\" is not a variable name (letters, digits and _; lead., sender. or campaign. before it)").arg(name.left(60)));
-        const QString key = keyOf(name);
+        const QString key = templateVariableKey(name);
         if (known && !known->contains(key) && !known->contains(name))
             return fail(at, QStringLiteral("{{%1}} is not a variable a message has (see the variable list)").arg(name.left(60)));
         if (!variables.contains(key))
@@ -145,7 +137,7 @@ struct Parser {
                     const QString name = inner.mid(3).trimmed();
                     if (!checkName(name, start))
                         return false;
-                    Node n{Node::Kind::If, keyOf(name), {}, 0, {}};
+                    Node n{Node::Kind::If, templateVariableKey(name), {}, 0, {}};
                     n.branches.resize(1);
                     End e = End::Input;
                     if (!sequence(n.branches[0], Context::If, &e))
@@ -177,7 +169,7 @@ struct Parser {
                     const QString name = (bar < 0 ? inner : inner.left(bar)).trimmed();
                     if (!checkName(name, start))
                         return false;
-                    out.push_back(Node{Node::Kind::Var, keyOf(name), bar < 0 ? QString() : inner.mid(bar + 1).trimmed(), 0, {}});
+                    out.push_back(Node{Node::Kind::Var, templateVariableKey(name), bar < 0 ? QString() : inner.mid(bar + 1).trimmed(), 0, {}});
                 }
                 continue;
             }
@@ -288,6 +280,13 @@ void renderNodes(const std::vector<Node> &nodes, QString &out, const TemplateVar
 }
 
 } // namespace
+
+QString templateVariableKey(const QString &name)
+{
+    if (name.contains(u'.') || globalNames().contains(name))
+        return name;
+    return QStringLiteral("lead.") + name;
+}
 
 const QSet<QString> &knownTemplateVariables()
 {

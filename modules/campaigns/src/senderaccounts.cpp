@@ -17,11 +17,6 @@ using core::ErrorCode;
 
 namespace {
 
-core::Error invalid(const QString &field, const QString &problem)
-{
-    return core::makeError(ErrorCode::ValidationFailed, QStringLiteral("%1 %2").arg(field, problem), {{field, problem}});
-}
-
 const QString kColumns = QStringLiteral(
     "id, name, from_email, from_name, provider, smtp_host, smtp_port, smtp_username, smtp_security, api_base_url, provider_domain, daily_limit, "
     "hourly_limit, min_gap_seconds, ramp_start, ramp_per_day, timezone, reply_to, signature, dkim_domain, dkim_selector, is_active, created_at, "
@@ -145,24 +140,24 @@ core::Result<QJsonObject> SenderAccountService::write(const leads::Actor &actor,
                                      QStringLiteral("password"),     QStringLiteral("api_key"),        QStringLiteral("dkim_key")};
     for (auto it = f.begin(); it != f.end(); ++it)
         if (!allowed.contains(it.key()))
-            return invalid(it.key(), QStringLiteral("is not a sender account field"));
+            return core::fieldError(it.key(), QStringLiteral("is not a sender account field"));
     auto str = [&](const char *k) { return f.value(QLatin1String(k)).toString().trimmed(); };
     for (const char *k : {"name", "from_email", "from_name", "provider", "smtp_host", "smtp_username", "smtp_security", "api_base_url", "provider_domain",
                           "timezone", "reply_to", "signature", "dkim_domain", "dkim_selector", "password", "api_key", "dkim_key"})
         if (const QJsonValue v = f.value(QLatin1String(k)); !v.isUndefined() && !v.isNull() && !v.isString())
-            return invalid(QLatin1String(k), QStringLiteral("must be text"));
+            return core::fieldError(QLatin1String(k), QStringLiteral("must be text"));
     const QString name = str("name");
     if (name.isEmpty() || name.size() > 200)
-        return invalid(QStringLiteral("name"), QStringLiteral("must be 1 to 200 characters"));
+        return core::fieldError(QStringLiteral("name"), QStringLiteral("must be 1 to 200 characters"));
     const QString from = str("from_email").toLower();
     if (!isEmail(from))
-        return invalid(QStringLiteral("from_email"), QStringLiteral("must be an e-mail address"));
+        return core::fieldError(QStringLiteral("from_email"), QStringLiteral("must be an e-mail address"));
     const QString provider = f.contains(QStringLiteral("provider")) ? str("provider") : QStringLiteral("smtp");
     if (!QStringList{QStringLiteral("smtp"), QStringLiteral("sendgrid"), QStringLiteral("mailgun")}.contains(provider))
-        return invalid(QStringLiteral("provider"), QStringLiteral("must be smtp, sendgrid or mailgun"));
+        return core::fieldError(QStringLiteral("provider"), QStringLiteral("must be smtp, sendgrid or mailgun"));
     const QString security = f.contains(QStringLiteral("smtp_security")) ? str("smtp_security") : QStringLiteral("starttls");
     if (!QStringList{QStringLiteral("starttls"), QStringLiteral("tls"), QStringLiteral("none")}.contains(security))
-        return invalid(QStringLiteral("smtp_security"), QStringLiteral("must be starttls, tls (implicit) or none"));
+        return core::fieldError(QStringLiteral("smtp_security"), QStringLiteral("must be starttls, tls (implicit) or none"));
     auto integer = [&](const char *k, int min, int max, int fallback, int *out) -> std::optional<core::Error> {
         const QJsonValue v = f.value(QLatin1String(k));
         if (v.isUndefined() || v.isNull()) {
@@ -170,7 +165,7 @@ core::Result<QJsonObject> SenderAccountService::write(const leads::Actor &actor,
             return std::nullopt;
         }
         if (!v.isDouble() || v.toDouble() != double(v.toInteger()) || v.toInteger() < min || v.toInteger() > max)
-            return invalid(QLatin1String(k), QStringLiteral("must be a whole number from %1 to %2").arg(min).arg(max));
+            return core::fieldError(QLatin1String(k), QStringLiteral("must be a whole number from %1 to %2").arg(min).arg(max));
         *out = int(v.toInteger());
         return std::nullopt;
     };
@@ -182,22 +177,22 @@ core::Result<QJsonObject> SenderAccountService::write(const leads::Actor &actor,
         if (auto e = integer(k, min, max, fallback, out))
             return *e;
     if (hourly > daily)
-        return invalid(QStringLiteral("hourly_limit"), QStringLiteral("cannot be more than the daily limit"));
+        return core::fieldError(QStringLiteral("hourly_limit"), QStringLiteral("cannot be more than the daily limit"));
     if (provider == QLatin1String("smtp") && str("smtp_host").isEmpty())
-        return invalid(QStringLiteral("smtp_host"), QStringLiteral("is required for an SMTP account (e.g. smtp.gmail.com)"));
+        return core::fieldError(QStringLiteral("smtp_host"), QStringLiteral("is required for an SMTP account (e.g. smtp.gmail.com)"));
     if (provider == QLatin1String("mailgun") && str("provider_domain").isEmpty())
-        return invalid(QStringLiteral("provider_domain"), QStringLiteral("is required for Mailgun (the sending domain set up there)"));
+        return core::fieldError(QStringLiteral("provider_domain"), QStringLiteral("is required for Mailgun (the sending domain set up there)"));
     QString base = str("api_base_url");
     if (!base.isEmpty()) {
         const QUrl u(base, QUrl::StrictMode);
         if (!u.isValid() || u.host().isEmpty() || (u.scheme() != QLatin1String("https") && u.scheme() != QLatin1String("http")))
-            return invalid(QStringLiteral("api_base_url"), QStringLiteral("must be an http(s) address"));
+            return core::fieldError(QStringLiteral("api_base_url"), QStringLiteral("must be an http(s) address"));
     }
     const QString tz = f.contains(QStringLiteral("timezone")) ? str("timezone") : QStringLiteral("UTC");
     if (!QTimeZone(tz.toUtf8()).isValid())
-        return invalid(QStringLiteral("timezone"), QStringLiteral("must be an IANA time zone, e.g. America/Chicago"));
+        return core::fieldError(QStringLiteral("timezone"), QStringLiteral("must be an IANA time zone, e.g. America/Chicago"));
     if (!str("reply_to").isEmpty() && !isEmail(str("reply_to")))
-        return invalid(QStringLiteral("reply_to"), QStringLiteral("must be an e-mail address"));
+        return core::fieldError(QStringLiteral("reply_to"), QStringLiteral("must be an e-mail address"));
     if ((f.contains(QStringLiteral("password")) || f.contains(QStringLiteral("api_key")) || f.contains(QStringLiteral("dkim_key"))) && !m_secrets)
         return core::makeError(ErrorCode::Unavailable, QStringLiteral("no secret store: the password cannot be kept"));
     auto nullable = [&](const char *k) { return str(k).isEmpty() ? QVariant() : QVariant(str(k)); };
@@ -301,7 +296,7 @@ core::Result<QJsonObject> SenderAccountService::send(qint64 id, mail::OutgoingMe
         return core::makeError(ErrorCode::Unavailable, QStringLiteral("sending through %1 comes with campaigns; use an SMTP account for test sends")
                                                            .arg(a->value(QStringLiteral("provider")).toString()));
     if (!a->value(QStringLiteral("is_active")).toBool())
-        return invalid(QStringLiteral("sender_account_id"), QStringLiteral("names an account that is switched off"));
+        return core::fieldError(QStringLiteral("sender_account_id"), QStringLiteral("names an account that is switched off"));
     const QString from = a->value(QStringLiteral("from_email")).toString();
     message.from = {a->value(QStringLiteral("from_name")).toString(), from};
     if (const QString reply = a->value(QStringLiteral("reply_to")).toString(); !reply.isEmpty())

@@ -63,6 +63,15 @@ TemplateVariables templateVariablesFor(const QJsonObject &lead, const QJsonObjec
     return v;
 }
 
+QJsonObject TemplateService::sampleRecipient()
+{
+    return {{QStringLiteral("first_name"), QStringLiteral("Ann")},
+            {QStringLiteral("name"), QStringLiteral("Ann Baker")},
+            {QStringLiteral("company"), QStringLiteral("Ann's Bakery")},
+            {QStringLiteral("city"), QStringLiteral("Austin")},
+            {QStringLiteral("website"), QStringLiteral("http://annsbakery.example")}};
+}
+
 TemplateService::TemplateService(std::shared_ptr<storage::Database> db, leads::LeadService &leads, const core::Clock &clock)
     : m_db(std::move(db)), m_leads(leads), m_clock(clock)
 {
@@ -287,10 +296,7 @@ core::Result<QJsonObject> TemplateService::preview(const QJsonObject &request, s
     } else if (request.value(QStringLiteral("variables")).isObject()) {
         const QJsonObject given = request.value(QStringLiteral("variables")).toObject();
         for (auto it = given.begin(); it != given.end(); ++it)
-            vars.insert(it.key().contains(u'.') || it.key() == QLatin1String("unsubscribe_url") || it.key() == QLatin1String("today")
-                            ? it.key()
-                            : QStringLiteral("lead.") + it.key(),
-                        it.value().toVariant().toString());
+            vars.insert(templateVariableKey(it.key()), it.value().toVariant().toString());
     } else {
         return invalid(QStringLiteral("lead_id"), QStringLiteral("or variables is required: whom to preview for"));
     }
@@ -365,10 +371,7 @@ core::Result<QJsonObject> TemplateService::sendTest(qint64 id, const QJsonObject
     if (request.value(QStringLiteral("lead_id")).isDouble())
         previewRequest.insert(QStringLiteral("lead_id"), request.value(QStringLiteral("lead_id")));
     else
-        previewRequest.insert(QStringLiteral("variables"), QJsonObject{{QStringLiteral("first_name"), QStringLiteral("Ann")},
-                                                                       {QStringLiteral("name"), QStringLiteral("Ann Baker")},
-                                                                       {QStringLiteral("company"), QStringLiteral("Ann's Bakery")},
-                                                                       {QStringLiteral("city"), QStringLiteral("Austin")}});
+        previewRequest.insert(QStringLiteral("variables"), sampleRecipient());
     auto rendered = preview(previewRequest, id);
     if (!rendered)
         return rendered.error();

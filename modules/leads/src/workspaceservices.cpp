@@ -29,10 +29,7 @@ QJsonValue time(const QVariant &v)
     return v.isNull() ? QJsonValue() : QJsonValue(Database::isoTimestamp(Database::toDateTime(v)));
 }
 
-core::Error fieldError(const QString &field, const QString &problem)
-{
-    return core::makeError(ErrorCode::ValidationFailed, field + u' ' + problem, {{field, problem}});
-}
+using core::fieldError;
 
 // The matched words arrive between \x02 and \x03: everything else is escaped, so a lead's
 // text can never inject markup into a page that shows the snippet.

@@ -38,6 +38,32 @@ QByteArray angle(const QString &address)
     return '<' + address.trimmed().toUtf8() + '>';
 }
 
+// The connection options a send and a check share: the server, its TLS, the timeouts, the login.
+// (libcurl copies the strings it is given: temporaries are fine.)
+void connectOptions(CURL *e, const SmtpSettings &s, const QByteArray &url)
+{
+    curl_easy_setopt(e, CURLOPT_URL, url.constData());
+    curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, long(s.connectTimeoutMs));
+    curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, long(s.timeoutMs));
+    if (s.tls == SmtpSettings::Tls::StartTls)
+        curl_easy_setopt(e, CURLOPT_USE_SSL, long(CURLUSESSL_ALL)); // TLS or nothing: never a silent plain-text send
+    if (!s.verifyTls) {
+        curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 0L);
+        curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 0L);
+    }
+    if (!s.username.isEmpty()) {
+        curl_easy_setopt(e, CURLOPT_USERNAME, s.username.toUtf8().constData());
+        curl_easy_setopt(e, CURLOPT_PASSWORD, s.password.constData());
+    }
+}
+
+QByteArray serverUrl(const SmtpSettings &s)
+{
+    const QByteArray scheme = s.tls == SmtpSettings::Tls::Implicit ? "smtps" : "smtp";
+    return scheme + "://" + s.host.toUtf8() + ':' + QByteArray::number(s.port);
+}
+
 } // namespace
 
 SmtpClient::SmtpClient(SmtpSettings settings) : m_settings(std::move(settings)), m_handle(std::make_unique<Handle>()) {}
@@ -59,25 +85,10 @@ SmtpResult SmtpClient::send(const QString &from, const QStringList &recipients, 
     }
     // The same handle each time (its connection is kept), its options set afresh.
     curl_easy_reset(e);
-    const QByteArray scheme = m_settings.tls == SmtpSettings::Tls::Implicit ? "smtps" : "smtp";
-    QByteArray url = scheme + "://" + m_settings.host.toUtf8() + ':' + QByteArray::number(m_settings.port);
+    QByteArray url = serverUrl(m_settings);
     if (!m_settings.heloName.isEmpty())
         url += '/' + m_settings.heloName.toUtf8();
-    curl_easy_setopt(e, CURLOPT_URL, url.constData());
-    curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, long(m_settings.connectTimeoutMs));
-    curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, long(m_settings.timeoutMs));
-    if (m_settings.tls == SmtpSettings::Tls::StartTls)
-        curl_easy_setopt(e, CURLOPT_USE_SSL, long(CURLUSESSL_ALL)); // TLS or nothing: never a silent plain-text send
-    if (!m_settings.verifyTls) {
-        curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 0L);
-        curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 0L);
-    }
-    const QByteArray user = m_settings.username.toUtf8();
-    if (!user.isEmpty()) {
-        curl_easy_setopt(e, CURLOPT_USERNAME, user.constData());
-        curl_easy_setopt(e, CURLOPT_PASSWORD, m_settings.password.constData());
-    }
+    connectOptions(e, m_settings, url);
     const QByteArray mailFrom = angle(from);
     curl_easy_setopt(e, CURLOPT_MAIL_FROM, mailFrom.constData());
     curl_slist *rcpt = nullptr;
@@ -121,23 +132,7 @@ SmtpResult SmtpClient::check()
     SmtpResult r;
     CURL *e = m_handle->curl;
     curl_easy_reset(e);
-    const QByteArray scheme = m_settings.tls == SmtpSettings::Tls::Implicit ? "smtps" : "smtp";
-    const QByteArray url = scheme + "://" + m_settings.host.toUtf8() + ':' + QByteArray::number(m_settings.port);
-    curl_easy_setopt(e, CURLOPT_URL, url.constData());
-    curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, long(m_settings.connectTimeoutMs));
-    curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, long(m_settings.timeoutMs));
-    if (m_settings.tls == SmtpSettings::Tls::StartTls)
-        curl_easy_setopt(e, CURLOPT_USE_SSL, long(CURLUSESSL_ALL));
-    if (!m_settings.verifyTls) {
-        curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 0L);
-        curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 0L);
-    }
-    const QByteArray user = m_settings.username.toUtf8();
-    if (!user.isEmpty()) {
-        curl_easy_setopt(e, CURLOPT_USERNAME, user.constData());
-        curl_easy_setopt(e, CURLOPT_PASSWORD, m_settings.password.constData());
-    }
+    connectOptions(e, m_settings, serverUrl(m_settings));
     curl_easy_setopt(e, CURLOPT_CONNECT_ONLY, 1L); // greet, TLS, AUTH; no mail
     char error[CURL_ERROR_SIZE] = {0};
     curl_easy_setopt(e, CURLOPT_ERRORBUFFER, error);

@@ -28,11 +28,6 @@ constexpr int kPreviewRows = 50;
 constexpr int kDetailPreviewRows = 5;
 constexpr qint64 kMaxHtmlBytes = 10 << 20;
 
-core::Error invalid(const QString &field, const QString &problem)
-{
-    return core::makeError(ErrorCode::ValidationFailed, QStringLiteral("%1 %2").arg(field, problem), {{field, problem}});
-}
-
 QJsonObject recipeRowToJson(const storage::Row &r)
 {
     return {{QStringLiteral("id"), r.value(0).toLongLong()},
@@ -51,6 +46,22 @@ QString fetchError(const net::HttpRequest &request, const net::HttpResponse &res
     return response.error ? response.error->message : QStringLiteral("%1 answered %2").arg(request.url.toDisplayString()).arg(response.status);
 }
 
+// The request for an item's own page: the row's detail link (the first, when it holds several)
+// against the page it was read on; nullopt when it has no http(s) link there.
+std::optional<net::HttpRequest> detailRequest(const QJsonObject &row, const Recipe &recipe, const QUrl &page,
+                                              const std::shared_ptr<net::CookieJar> &cookies = {})
+{
+    const QJsonValue v = row.value(recipe.detailUrlField);
+    const QUrl u = page.resolved(QUrl(v.isArray() ? v.toArray().first().toString() : v.toString()));
+    if (!u.isValid() || !u.scheme().startsWith(QLatin1String("http")) || u.host().isEmpty())
+        return std::nullopt;
+    net::HttpRequest r;
+    r.url = u;
+    r.obeyRobots = recipe.obeyRobots;
+    r.cookies = cookies;
+    return r;
+}
+
 // The page a request gives ({html, url?}) or names ({url}).
 core::Result<net::HtmlDocument> pageOf(net::HttpClient &http, const QJsonObject &request, const QUrl &fallback, bool obeyRobots)
 {
@@ -58,17 +69,17 @@ core::Result<net::HtmlDocument> pageOf(net::HttpClient &http, const QJsonObject 
     const QString address = request.value(QStringLiteral("url")).toString().trimmed();
     QUrl url = address.isEmpty() ? fallback : QUrl(address, QUrl::StrictMode);
     if (!address.isEmpty() && (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")) || url.host().isEmpty()))
-        return invalid(QStringLiteral("url"), QStringLiteral("must be an http(s) address, e.g. https://example.com/list"));
+        return core::fieldError(QStringLiteral("url"), QStringLiteral("must be an http(s) address, e.g. https://example.com/list"));
     if (!html.isUndefined() && !html.isNull()) {
         if (!html.isString())
-            return invalid(QStringLiteral("html"), QStringLiteral("must be the page's markup, as a string"));
+            return core::fieldError(QStringLiteral("html"), QStringLiteral("must be the page's markup, as a string"));
         const QByteArray bytes = html.toString().toUtf8();
         if (bytes.size() > kMaxHtmlBytes)
-            return invalid(QStringLiteral("html"), QStringLiteral("is larger than 10 MiB"));
+            return core::fieldError(QStringLiteral("html"), QStringLiteral("is larger than 10 MiB"));
         return net::HtmlDocument::parse(bytes, "text/html; charset=utf-8", url);
     }
     if (url.isEmpty())
-        return invalid(QStringLiteral("url"), QStringLiteral("or html is required"));
+        return core::fieldError(QStringLiteral("url"), QStringLiteral("or html is required"));
     net::HttpRequest r;
     r.url = url;
     r.obeyRobots = obeyRobots;
@@ -106,20 +117,20 @@ core::Result<QJsonObject> ScrapeService::saveRecipe(const Actor &actor, const QJ
 {
     const QJsonValue body = request.value(QStringLiteral("recipe"));
     if (!body.isObject())
-        return invalid(QStringLiteral("recipe"), QStringLiteral("is required: {item, fields, start_urls, ...}"));
+        return core::fieldError(QStringLiteral("recipe"), QStringLiteral("is required: {item, fields, start_urls, ...}"));
     // Saved without start pages too: a recipe for a site's layout is reused on its other lists.
     auto recipe = Recipe::fromJson(body.toObject(), false);
     if (!recipe)
         return recipe.error();
     const QJsonValue nameValue = request.value(QStringLiteral("name"));
     if (!nameValue.isUndefined() && !nameValue.isString())
-        return invalid(QStringLiteral("name"), QStringLiteral("must be a string"));
+        return core::fieldError(QStringLiteral("name"), QStringLiteral("must be a string"));
     const QString name = nameValue.toString(recipe->name).simplified();
     if (name.isEmpty() || name.size() > 200)
-        return invalid(QStringLiteral("name"), QStringLiteral("must be 1 to 200 characters"));
+        return core::fieldError(QStringLiteral("name"), QStringLiteral("must be 1 to 200 characters"));
     const QJsonValue description = request.value(QStringLiteral("description"));
     if (!description.isUndefined() && !description.isNull() && (!description.isString() || description.toString().size() > 2000))
-        return invalid(QStringLiteral("description"), QStringLiteral("must be text of at most 2,000 characters"));
+        return core::fieldError(QStringLiteral("description"), QStringLiteral("must be text of at most 2,000 characters"));
     recipe->name = name;
     auto taken = m_db->select(QStringLiteral("SELECT id FROM scrape_recipes WHERE lower(name) = lower(?)"), {name});
     if (!taken)
@@ -166,13 +177,13 @@ core::Result<QJsonObject> ScrapeService::recipeOf(const QJsonObject &request, bo
         body = request.value(QStringLiteral("recipe")).toObject();
     } else if (const QJsonValue id = request.value(QStringLiteral("recipe_id")); !id.isUndefined() && !id.isNull()) {
         if (!id.isDouble() || id.toDouble() != double(id.toInteger()) || id.toInteger() <= 0)
-            return invalid(QStringLiteral("recipe_id"), QStringLiteral("must be a saved recipe's id"));
+            return core::fieldError(QStringLiteral("recipe_id"), QStringLiteral("must be a saved recipe's id"));
         auto saved = getRecipe(id.toInteger());
         if (!saved)
             return saved.error();
         body = saved->value(QStringLiteral("recipe")).toObject();
     } else {
-        return invalid(QStringLiteral("recipe"), QStringLiteral("or recipe_id is required"));
+        return core::fieldError(QStringLiteral("recipe"), QStringLiteral("or recipe_id is required"));
     }
     // Start pages given with the request replace the recipe's (one layout, many lists).
     if (request.contains(QStringLiteral("start_urls")))
@@ -187,7 +198,7 @@ core::Result<QJsonObject> ScrapeService::analyzeCustomUrl(const QJsonObject &req
 {
     const QJsonValue robots = request.value(QStringLiteral("obey_robots"));
     if (!robots.isUndefined() && !robots.isBool())
-        return invalid(QStringLiteral("obey_robots"), QStringLiteral("must be true or false"));
+        return core::fieldError(QStringLiteral("obey_robots"), QStringLiteral("must be true or false"));
     auto page = pageOf(m_http, request, {}, robots.toBool(true));
     if (!page)
         return page.error();
@@ -200,7 +211,7 @@ core::Result<QJsonObject> ScrapeService::customUrlScrape(const Actor &actor, con
 {
     const QJsonValue preview = request.value(QStringLiteral("preview"));
     if (!preview.isUndefined() && !preview.isBool())
-        return invalid(QStringLiteral("preview"), QStringLiteral("must be true or false"));
+        return core::fieldError(QStringLiteral("preview"), QStringLiteral("must be true or false"));
     const bool givenPage = request.contains(QStringLiteral("html"));
     auto recipeJson = recipeOf(request, !(preview.toBool() && givenPage));
     if (!recipeJson)
@@ -218,17 +229,11 @@ core::Result<QJsonObject> ScrapeService::customUrlScrape(const Actor &actor, con
         if (!recipe->detailUrlField.isEmpty() && !givenPage) {
             QList<net::HttpRequest> requests;
             QList<int> rowOf;
-            for (int i = 0; i < got.rows.size() && requests.size() < kDetailPreviewRows; ++i) {
-                QJsonValue v = got.rows.at(i).value(recipe->detailUrlField);
-                const QUrl u = page->url().resolved(QUrl(v.isArray() ? v.toArray().first().toString() : v.toString()));
-                if (!u.isValid() || !u.scheme().startsWith(QLatin1String("http")))
-                    continue;
-                net::HttpRequest r;
-                r.url = u;
-                r.obeyRobots = recipe->obeyRobots;
-                requests << r;
-                rowOf << i;
-            }
+            for (int i = 0; i < got.rows.size() && requests.size() < kDetailPreviewRows; ++i)
+                if (auto r = detailRequest(got.rows.at(i), *recipe, page->url())) {
+                    requests << *r;
+                    rowOf << i;
+                }
             const QList<net::HttpResponse> responses = m_http.getAll(requests);
             for (qsizetype k = 0; k < responses.size(); ++k) {
                 if (!responses.at(k).ok()) {
@@ -369,18 +374,11 @@ JobOutcome ScrapeService::runCustomUrl(storage::JobContext &ctx)
             QList<net::HttpRequest> details;
             QList<QPair<int, int>> target;
             for (qsizetype k = 0; k < wave.size(); ++k)
-                for (qsizetype i = 0; i < wave.at(k).extracted.rows.size(); ++i) {
-                    const QJsonValue v = wave.at(k).extracted.rows.at(i).value(recipe->detailUrlField);
-                    const QUrl u = wave.at(k).url.resolved(QUrl(v.isArray() ? v.toArray().first().toString() : v.toString()));
-                    if (!u.isValid() || !u.scheme().startsWith(QLatin1String("http")) || u.host().isEmpty())
-                        continue;
-                    net::HttpRequest r;
-                    r.url = u;
-                    r.obeyRobots = recipe->obeyRobots;
-                    r.cookies = cookies;
-                    details << r;
-                    target << qMakePair(int(k), int(i));
-                }
+                for (qsizetype i = 0; i < wave.at(k).extracted.rows.size(); ++i)
+                    if (auto r = detailRequest(wave.at(k).extracted.rows.at(i), *recipe, wave.at(k).url, cookies)) {
+                        details << *r;
+                        target << qMakePair(int(k), int(i));
+                    }
             const QList<net::HttpResponse> got = m_http.getAll(details);
             for (qsizetype d = 0; d < got.size(); ++d) {
                 if (!got.at(d).ok()) {

@@ -44,11 +44,6 @@ const ProviderInfo *infoOf(const QString &name)
     return nullptr;
 }
 
-core::Error invalid(const QString &field, const QString &problem)
-{
-    return core::makeError(ErrorCode::ValidationFailed, QStringLiteral("%1 %2").arg(field, problem), {{field, problem}});
-}
-
 // The answer's JSON object, or why it is not one.
 ProviderAnswer failed(int status, const QString &why, bool retryable)
 {
@@ -396,11 +391,11 @@ core::Result<QJsonArray> EnrichmentService::configure(const QJsonObject &request
     QStringList order;
     if (request.contains(QStringLiteral("order"))) {
         if (!request.value(QStringLiteral("order")).isArray())
-            return invalid(QStringLiteral("order"), QStringLiteral("must list the providers in the order to ask them"));
+            return core::fieldError(QStringLiteral("order"), QStringLiteral("must list the providers in the order to ask them"));
         for (const auto &v : request.value(QStringLiteral("order")).toArray()) {
             const QString name = v.toString();
             if (!providerNames().contains(name) || order.contains(name))
-                return invalid(QStringLiteral("order"), QStringLiteral("must name each of %1 at most once").arg(providerNames().join(QStringLiteral(", "))));
+                return core::fieldError(QStringLiteral("order"), QStringLiteral("must name each of %1 at most once").arg(providerNames().join(QStringLiteral(", "))));
             order << name;
         }
         for (const QString &name : providerNames())
@@ -409,30 +404,30 @@ core::Result<QJsonArray> EnrichmentService::configure(const QJsonObject &request
     }
     const QJsonObject changes = request.value(QStringLiteral("providers")).toObject();
     if (request.contains(QStringLiteral("providers")) && !request.value(QStringLiteral("providers")).isObject())
-        return invalid(QStringLiteral("providers"), QStringLiteral("must be {\"hunter\": {...}, ...}"));
+        return core::fieldError(QStringLiteral("providers"), QStringLiteral("must be {\"hunter\": {...}, ...}"));
     for (auto it = changes.begin(); it != changes.end(); ++it) {
         const QString at = QStringLiteral("providers.") + it.key();
         if (!providerNames().contains(it.key()))
-            return invalid(at, QStringLiteral("is not a provider (%1)").arg(providerNames().join(QStringLiteral(", "))));
+            return core::fieldError(at, QStringLiteral("is not a provider (%1)").arg(providerNames().join(QStringLiteral(", "))));
         if (!it.value().isObject())
-            return invalid(at, QStringLiteral("must be {enabled, base_url, cost_cents_per_call, api_key}"));
+            return core::fieldError(at, QStringLiteral("must be {enabled, base_url, cost_cents_per_call, api_key}"));
         const QJsonObject c = it.value().toObject();
         for (auto k = c.begin(); k != c.end(); ++k)
             if (!QStringList{QStringLiteral("enabled"), QStringLiteral("base_url"), QStringLiteral("cost_cents_per_call"), QStringLiteral("api_key")}.contains(k.key()))
-                return invalid(at + u'.' + k.key(), QStringLiteral("is not a setting (enabled, base_url, cost_cents_per_call, api_key)"));
+                return core::fieldError(at + u'.' + k.key(), QStringLiteral("is not a setting (enabled, base_url, cost_cents_per_call, api_key)"));
         if (c.contains(QStringLiteral("enabled")) && !c.value(QStringLiteral("enabled")).isBool())
-            return invalid(at + QStringLiteral(".enabled"), QStringLiteral("must be true or false"));
+            return core::fieldError(at + QStringLiteral(".enabled"), QStringLiteral("must be true or false"));
         if (const QJsonValue base = c.value(QStringLiteral("base_url")); !base.isUndefined() && !base.isNull()) {
             const QUrl u(base.toString(), QUrl::StrictMode);
             if (!base.isString() || !u.isValid() || u.host().isEmpty() || (u.scheme() != QLatin1String("http") && u.scheme() != QLatin1String("https")))
-                return invalid(at + QStringLiteral(".base_url"), QStringLiteral("must be an http(s) address (null: the provider's own)"));
+                return core::fieldError(at + QStringLiteral(".base_url"), QStringLiteral("must be an http(s) address (null: the provider's own)"));
         }
         if (const QJsonValue cost = c.value(QStringLiteral("cost_cents_per_call")); !cost.isUndefined()) {
             if (!cost.isDouble() || cost.toDouble() != double(cost.toInteger()) || cost.toInteger() < 0 || cost.toInteger() > 100000)
-                return invalid(at + QStringLiteral(".cost_cents_per_call"), QStringLiteral("must be whole cents from 0 to 100000"));
+                return core::fieldError(at + QStringLiteral(".cost_cents_per_call"), QStringLiteral("must be whole cents from 0 to 100000"));
         }
         if (const QJsonValue key = c.value(QStringLiteral("api_key")); !key.isUndefined() && (!key.isString() || key.toString().size() > 500))
-            return invalid(at + QStringLiteral(".api_key"), QStringLiteral("must be the key as text (\"\" removes it)"));
+            return core::fieldError(at + QStringLiteral(".api_key"), QStringLiteral("must be the key as text (\"\" removes it)"));
         if (c.contains(QStringLiteral("api_key")) && !m_secrets)
             return core::makeError(ErrorCode::Unavailable, QStringLiteral("no secret store: keys cannot be kept (set %1 in the environment)")
                                                                .arg(QLatin1String(infoOf(it.key())->envKey)));
@@ -586,7 +581,7 @@ core::Result<QJsonObject> EnrichmentService::enrichLead(const Actor &actor, qint
         return lead.error();
     const QString domain = domainOf(*lead);
     if (domain.isEmpty())
-        return invalid(QStringLiteral("lead_id"), QStringLiteral("names a lead with no website or business e-mail: there is no domain to look up"));
+        return core::fieldError(QStringLiteral("lead_id"), QStringLiteral("names a lead with no website or business e-mail: there is no domain to look up"));
     auto list = load();
     if (!list)
         return list.error();
@@ -718,7 +713,7 @@ core::Result<QJsonObject> EnrichmentService::enrichLead(const Actor &actor, qint
 core::Result<QJsonObject> EnrichmentService::verifyWithHunter(const QString &email)
 {
     if (EmailVerifier::split(email).isEmpty())
-        return invalid(QStringLiteral("email"), QStringLiteral("is not an e-mail address"));
+        return core::fieldError(QStringLiteral("email"), QStringLiteral("is not an e-mail address"));
     auto list = load();
     if (!list)
         return list.error();
@@ -727,7 +722,7 @@ core::Result<QJsonObject> EnrichmentService::verifyWithHunter(const QString &ema
             continue;
         const QByteArray key = keyOf(p.name).first;
         if (key.isEmpty())
-            return invalid(QStringLiteral("provider"), QStringLiteral("hunter has no API key: add it in Settings → Integrations"));
+            return core::fieldError(QStringLiteral("provider"), QStringLiteral("hunter has no API key: add it in Settings → Integrations"));
         bool cached = false;
         int cost = 0;
         const ProviderAnswer a = ask(p, key, QStringLiteral("verify"), email.trimmed().toLower(), {}, 0, &cached, &cost);

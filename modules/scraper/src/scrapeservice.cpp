@@ -37,11 +37,6 @@ bool isLive(const QString &status)
     return status == QLatin1String("pending") || status == QLatin1String("running");
 }
 
-core::Error invalid(const QString &field, const QString &problem)
-{
-    return core::makeError(ErrorCode::ValidationFailed, QStringLiteral("%1 %2").arg(field, problem), {{field, problem}});
-}
-
 QString columns()
 {
     return QStringLiteral("id, job_key, source, status, config, job_id, progress, pages_fetched, leads_found, error_message, started_at, "
@@ -104,7 +99,7 @@ core::Result<QJsonObject> ScrapeService::createCraigslist(const Actor &actor, co
         for (const auto &g : groups.toArray())
             ids << g.toInteger();
         if (!groups.isArray() || ids.isEmpty() || ids.size() > 20)
-            return invalid(QStringLiteral("location_group_ids"), QStringLiteral("must list 1 to 20 location groups"));
+            return core::fieldError(QStringLiteral("location_group_ids"), QStringLiteral("must list 1 to 20 location groups"));
         auto members = m_db->select(QStringLiteral("SELECT g.id, l.code FROM location_groups g LEFT JOIN location_group_members m ON m.group_id = g.id "
                                                    "LEFT JOIN locations l ON l.id = m.location_id AND l.is_active = %1 WHERE g.id IN (%2) ORDER BY g.id, l.name")
                                         .arg(m_db->boolLiteral(true), storage::Database::placeholders(ids.size())),
@@ -125,15 +120,15 @@ core::Result<QJsonObject> ScrapeService::createCraigslist(const Actor &actor, co
                 return core::makeError(ErrorCode::NotFound, QStringLiteral("no location group %1").arg(id.toLongLong()));
     }
     if (sites.isEmpty() || sites.size() > 50)
-        return invalid(QStringLiteral("sites"), QStringLiteral("must list 1 to 50 Craigslist sites (e.g. [\"austin\"]), or location groups whose locations have site codes"));
+        return core::fieldError(QStringLiteral("sites"), QStringLiteral("must list 1 to 50 Craigslist sites (e.g. [\"austin\"]), or location groups whose locations have site codes"));
     QJsonArray categories = config.value(QStringLiteral("categories")).toArray();
     if (categories.isEmpty())
         categories = {QStringLiteral("bbb")};
     if (categories.size() > 10)
-        return invalid(QStringLiteral("categories"), QStringLiteral("must list at most 10 categories"));
+        return core::fieldError(QStringLiteral("categories"), QStringLiteral("must list at most 10 categories"));
     const int maxPages = config.value(QStringLiteral("max_pages")).toInt(3);
     if (maxPages < 1 || maxPages > kMaxPages)
-        return invalid(QStringLiteral("max_pages"), QStringLiteral("must be 1 to %1").arg(kMaxPages));
+        return core::fieldError(QStringLiteral("max_pages"), QStringLiteral("must be 1 to %1").arg(kMaxPages));
     for (const auto &site : sites)
         for (const auto &category : categories) {
             CraigslistSearch s;
@@ -492,16 +487,16 @@ core::Result<QJsonObject> ScrapeService::analyzeWebsite(const Actor &actor, cons
     QString address = request.value(QStringLiteral("url")).toString();
     if (!leadId.isUndefined() && !leadId.isNull()) {
         if (!leadId.isDouble() || leadId.toDouble() != double(leadId.toInteger()) || leadId.toInteger() <= 0)
-            return invalid(QStringLiteral("lead_id"), QStringLiteral("must be a lead's id (a positive whole number)"));
+            return core::fieldError(QStringLiteral("lead_id"), QStringLiteral("must be a lead's id (a positive whole number)"));
         auto lead = m_leads.get(leadId.toInteger());
         if (!lead)
             return lead.error();
         if (address.isEmpty())
             address = lead->value(QStringLiteral("website")).toString();
         if (address.isEmpty())
-            return invalid(QStringLiteral("lead_id"), QStringLiteral("names a lead with no website: add one, or give url"));
+            return core::fieldError(QStringLiteral("lead_id"), QStringLiteral("names a lead with no website: add one, or give url"));
     } else if (address.isEmpty()) {
-        return invalid(QStringLiteral("url"), QStringLiteral("or lead_id is required"));
+        return core::fieldError(QStringLiteral("url"), QStringLiteral("or lead_id is required"));
     }
     auto url = WebsiteAnalyzer::siteUrl(address);
     if (!url)
@@ -523,7 +518,7 @@ core::Result<QJsonObject> ScrapeService::verifyEmails(const Actor &actor, const 
             return lead.error();
         const QString email = lead->value(QStringLiteral("email")).toString();
         if (email.isEmpty())
-            return invalid(QStringLiteral("lead_id"), QStringLiteral("names a lead with no e-mail address"));
+            return core::fieldError(QStringLiteral("lead_id"), QStringLiteral("names a lead with no e-mail address"));
         emails << email;
     } else if (request.value(QStringLiteral("email")).isString()) {
         emails << request.value(QStringLiteral("email")).toString();
@@ -531,9 +526,9 @@ core::Result<QJsonObject> ScrapeService::verifyEmails(const Actor &actor, const 
         for (const auto &e : request.value(QStringLiteral("emails")).toArray())
             emails << e.toString();
         if (emails.isEmpty() || emails.size() > 100)
-            return invalid(QStringLiteral("emails"), QStringLiteral("must list 1 to 100 addresses"));
+            return core::fieldError(QStringLiteral("emails"), QStringLiteral("must list 1 to 100 addresses"));
     } else {
-        return invalid(QStringLiteral("email"), QStringLiteral("or emails or lead_id is required"));
+        return core::fieldError(QStringLiteral("email"), QStringLiteral("or emails or lead_id is required"));
     }
     const QList<QJsonObject> verdicts = EmailVerifier(m_nameserver).verifyAll(emails);
     if (leadId.isDouble())

@@ -379,11 +379,7 @@ void TemplatesPage::check()
     if (lead > 0)
         request.insert(QStringLiteral("lead_id"), lead);
     else
-        request.insert(QStringLiteral("variables"), QJsonObject{{QStringLiteral("first_name"), QStringLiteral("Ann")},
-                                                                {QStringLiteral("name"), QStringLiteral("Ann Baker")},
-                                                                {QStringLiteral("company"), QStringLiteral("Ann's Bakery")},
-                                                                {QStringLiteral("city"), QStringLiteral("Austin")},
-                                                                {QStringLiteral("website"), QStringLiteral("http://annsbakery.example")}});
+        request.insert(QStringLiteral("variables"), campaigns::TemplateService::sampleRecipient());
     request.insert(QStringLiteral("sender"), QJsonObject{{QStringLiteral("name"), m_actor.userId ? tr("you") : tr("the sender")}});
     // Checked strictly (as Save will), previewed either way.
     auto strict = campaigns::TemplateService::parseParts(f);

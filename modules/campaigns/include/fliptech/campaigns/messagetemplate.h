@@ -29,6 +29,10 @@ namespace fliptech::campaigns {
 // Variables by name ("first_name", "lead.city", "sender.name", "campaign.name", ...).
 using TemplateVariables = QHash<QString, QString>;
 
+// The key a variable name is looked up by: a bare lead field is "lead.<field>" ("first_name" ->
+// "lead.first_name"); namespaced names, unsubscribe_url and today stay as they are.
+QString templateVariableKey(const QString &name);
+
 // The variables a template may name: every lead field a message can use (bare or as lead.x),
 // sender.name/email/company/signature, campaign.name, unsubscribe_url, today.
 const QSet<QString> &knownTemplateVariables();

@@ -64,6 +64,9 @@ public:
     // account. {sent, message_id, subject}.
     core::Result<QJsonObject> sendTest(qint64 id, const QJsonObject &request, SenderAccountService &senders);
 
+    // The recipient a preview or a test uses when no lead is chosen (Ann, Ann's Bakery, Austin).
+    static QJsonObject sampleRecipient();
+
     // The parts parsed (for the campaign engine and the preview); `known` as for parse().
     struct Parsed {
         MessageTemplate subject, html, text;

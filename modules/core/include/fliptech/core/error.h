@@ -46,6 +46,12 @@ inline Error makeError(ErrorCode code, QString message, QJsonObject details = {}
     return Error{code, std::move(message), std::move(details)};
 }
 
+// A field's value refused: ValidationFailed, "<field> <problem>", details {field: problem}.
+inline Error fieldError(const QString &field, const QString &problem)
+{
+    return makeError(ErrorCode::ValidationFailed, field + u' ' + problem, {{field, problem}});
+}
+
 template <typename T>
 class [[nodiscard]] Result
 {
