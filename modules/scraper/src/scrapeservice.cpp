@@ -175,12 +175,17 @@ core::Result<QJsonObject> ScrapeService::requeue(qint64 id, const Actor &actor, 
                                   {now, id});
         !done)
         return done.error();
+    // The row as this call left it (a worker may take the job the moment it is queued).
+    auto row = get(id);
+    if (!row)
+        return row.error();
     auto job = m_jobs.enqueue(spec);
     if (!job)
         return job.error();
     if (auto done = m_db->execute(QStringLiteral("UPDATE scrape_jobs SET job_id = ? WHERE id = ?"), {*job, id}); !done)
         return done.error();
-    return get(id);
+    row->insert(QStringLiteral("job_id"), *job);
+    return *row;
 }
 
 core::Result<QJsonArray> ScrapeService::list(int limit)
