@@ -41,7 +41,7 @@ core::Status ApiHarness::start(const storage::DatabaseUrl &database, api::ApiOpt
     o.secrets = &m_secrets;
     o.dataDir = m_dataDir.path();
     o.auth.argon2 = auth::Argon2Params{1, 1024, 1};
-    m_engine = std::make_unique<engine::Engine>(o);
+    m_engine = clock ? std::make_unique<engine::Engine>(o, *clock) : std::make_unique<engine::Engine>(o);
     if (auto st = m_engine->connect(); !st)
         return st;
     if (auto r = m_engine->migrate(); !r)
@@ -135,10 +135,11 @@ QJsonObject json(const char *text)
     return QJsonDocument::fromJson(QByteArray(text)).object();
 }
 
-void ApiTestBase::startApi(int workers)
+void ApiTestBase::startApi(int workers, const core::Clock *clock)
 {
     m_api = std::make_unique<ApiHarness>();
     m_api->workers = workers;
+    m_api->clock = clock;
     auto st = m_api->start(m_tmp->url());
     QVERIFY2(st.ok(), st.ok() ? "" : qPrintable(st.error().message));
     m_t = m_api->team();

@@ -61,6 +61,7 @@ public:
     static inline const QString memberPassword = QStringLiteral("a member's long password");
 
     int workers = 0;         // job workers of the next start() (0: jobs stay queued for the test)
+    const core::Clock *clock = nullptr; // the engine's clock (null: the system's)
     QString dataDir() const; // files, uploads: a temporary folder per harness
 
 private:
@@ -77,7 +78,7 @@ private:
 class ApiTestBase
 {
 protected:
-    void startApi(int workers = 0);
+    void startApi(int workers = 0, const core::Clock *clock = nullptr);
     void closeAll();
     HttpReply send(const QByteArray &method, const QString &path, const QJsonObject &body, const QString &role = QStringLiteral("user"));
     HttpReply get(const QString &path, const QString &role = QStringLiteral("user"));

@@ -1,7 +1,8 @@
 #pragma once
 // A real SMTP server for tests: aiosmtpd (python3-aiosmtpd, installed by scripts/test.sh) run by
 // tests/support/smtpsink.py on a free port of 127.0.0.1, keeping every message it accepts as a
-// file. Recipients starting with "bounce" are refused with 550, with "later" with 451.
+// file. Recipients starting with "bounce" are refused with 550, with "later" with 451; senders
+// starting with "blocked" with 550.
 
 #include <QByteArray>
 #include <QList>

@@ -1,5 +1,6 @@
 # A real SMTP server for the tests (aiosmtpd, Debian's python3-aiosmtpd): it accepts every
 # recipient except those whose address starts with "bounce" (550 5.1.1) or "later" (451 4.3.0),
+# and every sender except those starting with "blocked" (550 5.7.1: the mailbox's problem),
 # and writes each message it accepts, as received, to <dir>/<n>.eml with the envelope in
 # X-MailFrom / X-RcptTo lines first. Prints "ready" when it listens; stops when stdin closes.
 #   python3 smtpsink.py PORT DIR
@@ -22,6 +23,13 @@ class Sink:
         with open(os.path.join(self.directory, "greetings"), "w") as f:
             f.write(str(self.greetings))
         return responses
+
+    async def handle_MAIL(self, server, session, envelope, address, mail_options):
+        if address.startswith("blocked"):
+            return "550 5.7.1 Sender address rejected"
+        envelope.mail_from = address
+        envelope.mail_options.extend(mail_options)
+        return "250 OK"
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if address.startswith("bounce"):

@@ -287,6 +287,20 @@ core::Status SenderAccountService::remove(qint64 id)
     return {};
 }
 
+core::Result<std::optional<mail::DkimSigner>> SenderAccountService::dkimSigner(const QJsonObject &account)
+{
+    const qint64 id = account.value(QStringLiteral("id")).toInteger();
+    const QString from = account.value(QStringLiteral("from_email")).toString();
+    const QString dkimDomain = account.value(QStringLiteral("dkim_domain")).toString(), selector = account.value(QStringLiteral("dkim_selector")).toString();
+    const QByteArray key = secret(id, "dkim_key");
+    if (key.isEmpty() || selector.isEmpty())
+        return std::optional<mail::DkimSigner>();
+    auto signer = mail::DkimSigner::fromPem(key, dkimDomain.isEmpty() ? from.section(u'@', 1) : dkimDomain, selector);
+    if (!signer)
+        return signer.error();
+    return std::optional<mail::DkimSigner>(std::move(signer).value());
+}
+
 core::Result<QJsonObject> SenderAccountService::send(qint64 id, mail::OutgoingMessage message, const QStringList &to)
 {
     auto a = get(id);
@@ -306,13 +320,11 @@ core::Result<QJsonObject> SenderAccountService::send(qint64 id, mail::OutgoingMe
         message.to.append({{}, t});
     QString messageId;
     QByteArray data = mail::buildMessage(message, &messageId);
-    const QString dkimDomain = a->value(QStringLiteral("dkim_domain")).toString(), selector = a->value(QStringLiteral("dkim_selector")).toString();
-    if (const QByteArray key = secret(id, "dkim_key"); !key.isEmpty() && !selector.isEmpty()) {
-        auto signer = mail::DkimSigner::fromPem(key, dkimDomain.isEmpty() ? from.section(u'@', 1) : dkimDomain, selector);
-        if (!signer)
-            return signer.error();
-        data = signer->sign(data);
-    }
+    auto signer = dkimSigner(*a);
+    if (!signer)
+        return signer.error();
+    if (*signer)
+        data = (*signer)->sign(data);
     auto settings = smtpSettings(id);
     if (!settings)
         return settings.error();

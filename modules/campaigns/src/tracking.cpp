@@ -57,9 +57,11 @@ QByteArray TrackingService::key()
     return m_key;
 }
 
-QString TrackingService::token(Kind kind, qint64 recipient, const QUrl &url)
+QString TrackingService::token(Kind kind, qint64 recipient, const QUrl &url, int step)
 {
     QByteArray payload = QByteArray(1, char(kind)) + QByteArray::number(recipient);
+    if (step >= 0)
+        payload += ':' + QByteArray::number(step);
     if (kind == Kind::Click)
         payload += '|' + url.toEncoded();
     const QByteArray mac = QMessageAuthenticationCode::hash(payload, key(), QCryptographicHash::Sha256).left(16);
@@ -87,7 +89,14 @@ std::optional<TrackingService::Token> TrackingService::verify(const QString &tok
     const QByteArray rest = payload->mid(1);
     const qsizetype bar = rest.indexOf('|');
     bool ok = false;
-    out.recipient = (bar < 0 ? rest : rest.left(bar)).toLongLong(&ok);
+    QByteArray who = bar < 0 ? rest : rest.left(bar);
+    if (const qsizetype colon = who.indexOf(':'); colon >= 0) {
+        out.step = who.mid(colon + 1).toInt(&ok);
+        if (!ok || out.step < 0)
+            return std::nullopt;
+        who.truncate(colon);
+    }
+    out.recipient = who.toLongLong(&ok);
     if (!ok)
         return std::nullopt;
     if (out.kind == Kind::Click) {
@@ -111,6 +120,22 @@ void TrackingService::recordOpen(const QString &token)
                                                         "(SELECT campaign_id FROM campaign_recipients WHERE id = ?)"),
                                          {t->recipient}),
                            "a campaign's open count (the recipient's row holds the open)");
+    if (t->step >= 0)
+        markMessage(t->recipient, t->step, "opened_at", "total_opened", now);
+}
+
+void TrackingService::markMessage(qint64 recipient, int step, const char *column, const char *performance, const QString &now)
+{
+    // The step's message (its A/B variant's numbers) and its template's.
+    auto first = m_db->execute(QStringLiteral("UPDATE campaign_messages SET %1 = %2 WHERE recipient_id = ? AND step = ? AND %1 IS NULL")
+                                   .arg(QLatin1String(column), m_db->timestampParam()),
+                               {now, recipient, step});
+    if (first && first->rowsAffected > 0)
+        core::logDiscarded(m_db->execute(QStringLiteral("UPDATE template_performance SET %1 = %1 + 1 WHERE template_id = "
+                                                        "(SELECT template_id FROM campaign_messages WHERE recipient_id = ? AND step = ?)")
+                                             .arg(QLatin1String(performance)),
+                                         {recipient, step}),
+                           "a template's performance count (the message's row holds the event)");
 }
 
 core::Result<QUrl> TrackingService::recordClick(const QString &token)
@@ -127,8 +152,10 @@ core::Result<QUrl> TrackingService::recordClick(const QString &token)
                                          {t->recipient}),
                            "a campaign's click count (the recipient's row holds the click)");
     }
+    if (t->step >= 0)
+        markMessage(t->recipient, t->step, "clicked_at", "total_clicked", now);
     // A click is an open too (images are often blocked).
-    recordOpen(this->token(Kind::Open, t->recipient));
+    recordOpen(this->token(Kind::Open, t->recipient, {}, t->step));
     return t->url;
 }
 
@@ -177,6 +204,9 @@ core::Result<QJsonObject> TrackingService::unsubscribe(const QString &token)
                                   {now, t->recipient});
         !done)
         return done.error();
+    else if (done->rowsAffected > 0)
+        if (auto counted = m_db->execute(QStringLiteral("UPDATE campaigns SET emails_unsubscribed = emails_unsubscribed + 1 WHERE id = ?"), {row->value(1)}); !counted)
+            return counted.error();
     if (auto c = tx.commit(); !c)
         return c.error();
     return QJsonObject{{QStringLiteral("unsubscribed"), true}, {QStringLiteral("email"), masked(email)}};

@@ -124,6 +124,8 @@ SmtpResult SmtpClient::send(const QString &from, const QStringList &recipients, 
     // A refused login is no bounce but will not mend by itself either.
     if (done == CURLE_LOGIN_DENIED || done == CURLE_USE_SSL_FAILED)
         r.permanent = true;
+    // libcurl says which command the server refused: MAIL FROM refused is the sender's problem.
+    r.accountProblem = done == CURLE_LOGIN_DENIED || done == CURLE_USE_SSL_FAILED || (r.permanent && said.startsWith(QLatin1String("MAIL failed")));
     return r;
 }
 

@@ -45,5 +45,7 @@ void registerTemplateRoutes(RouteTable &table, engine::Engine &engine);
 void registerSenderRoutes(RouteTable &table, engine::Engine &engine);
 // Open pixel, click redirect, unsubscribe: public (trackingcontroller.cpp).
 void registerTrackingRoutes(RouteTable &table, engine::Engine &engine);
+// /api/v1/campaigns...: campaigns, their launch, stats and recipients.
+void registerCampaignRoutes(RouteTable &table, engine::Engine &engine);
 
 } // namespace fliptech::api

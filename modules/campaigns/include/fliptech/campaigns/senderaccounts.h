@@ -11,6 +11,7 @@
 #include "fliptech/core/clock.h"
 #include "fliptech/core/error.h"
 #include "fliptech/leads/actor.h"
+#include "fliptech/mail/dkim.h"
 #include "fliptech/mail/mime.h"
 #include "fliptech/mail/smtpclient.h"
 
@@ -19,6 +20,7 @@
 #include <QJsonObject>
 
 #include <memory>
+#include <optional>
 
 namespace fliptech::storage {
 class Database;
@@ -60,6 +62,8 @@ public:
     core::Result<QJsonObject> send(qint64 id, mail::OutgoingMessage message, const QStringList &to);
     // The SMTP settings of an account, its password read from the SecretStore (for the sender).
     core::Result<mail::SmtpSettings> smtpSettings(qint64 id);
+    // The account's DKIM signer (its key from the SecretStore), or none when it signs nothing.
+    core::Result<std::optional<mail::DkimSigner>> dkimSigner(const QJsonObject &account);
 
     // How many an account may send on `day` (1 = its first): the ramp, capped by the daily limit.
     static int capOnDay(int dailyLimit, int rampStart, int rampPerDay, int day);

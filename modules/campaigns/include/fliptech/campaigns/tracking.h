@@ -31,23 +31,25 @@ public:
     struct Token {
         Kind kind;
         qint64 recipient = 0;
-        QUrl url; // a click's destination
+        QUrl url;      // a click's destination
+        int step = -1; // the campaign step whose message holds the link (-1: not said)
     };
 
     TrackingService(std::shared_ptr<storage::Database> db, storage::SecretStore *secrets, const core::Clock &clock);
 
-    QString token(Kind kind, qint64 recipient, const QUrl &url = {});
+    QString token(Kind kind, qint64 recipient, const QUrl &url = {}, int step = -1);
     // The token's contents when its signature is ours; nullopt otherwise (forged, cut, altered).
     std::optional<Token> verify(const QString &token);
 
     // Where links point (the team server's public address; desktop users set it to theirs).
     void setPublicBaseUrl(const QString &base) { m_base = base; }
     QString publicBaseUrl() const { return m_base; }
-    QString openUrl(qint64 recipient) { return m_base + QStringLiteral("/t/o/") + token(Kind::Open, recipient) + QStringLiteral(".gif"); }
-    QString clickUrl(qint64 recipient, const QUrl &to) { return m_base + QStringLiteral("/t/c/") + token(Kind::Click, recipient, to); }
+    QString openUrl(qint64 recipient, int step = -1) { return m_base + QStringLiteral("/t/o/") + token(Kind::Open, recipient, {}, step) + QStringLiteral(".gif"); }
+    QString clickUrl(qint64 recipient, const QUrl &to, int step = -1) { return m_base + QStringLiteral("/t/c/") + token(Kind::Click, recipient, to, step); }
     QString unsubscribeUrl(qint64 recipient) { return m_base + QStringLiteral("/u/") + token(Kind::Unsubscribe, recipient); }
 
-    // The first open (and the campaign's count); a token that is not ours records nothing.
+    // The first open (and the campaign's count; the step's message's, when the token names the
+    // step); a token that is not ours records nothing.
     void recordOpen(const QString &token);
     // The destination of a click token (its first click recorded, an open with it); NotFound for
     // a token that is not ours.
@@ -59,6 +61,7 @@ public:
 
 private:
     QByteArray key();
+    void markMessage(qint64 recipient, int step, const char *column, const char *performance, const QString &now);
     std::shared_ptr<storage::Database> m_db;
     storage::SecretStore *m_secrets;
     const core::Clock &m_clock;

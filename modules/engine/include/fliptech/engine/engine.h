@@ -46,6 +46,7 @@ namespace fliptech::campaigns {
 class TemplateService;
 class SenderAccountService;
 class TrackingService;
+class CampaignService;
 }
 
 namespace fliptech::engine {
@@ -108,6 +109,7 @@ public:
     campaigns::TemplateService &templates() { return *m_templates; }
     campaigns::SenderAccountService &senders() { return *m_senders; }
     campaigns::TrackingService &tracking() { return *m_tracking; }
+    campaigns::CampaignService &campaigns() { return *m_campaigns; }
     // Where files (uploads, reports) are kept: <dataDir>/files.
     QString filesDir() const;
     // Current schema version, or the error that says why the database cannot be read.
@@ -142,6 +144,7 @@ private:
     std::unique_ptr<campaigns::TemplateService> m_templates;
     std::unique_ptr<campaigns::SenderAccountService> m_senders;
     std::unique_ptr<campaigns::TrackingService> m_tracking;
+    std::unique_ptr<campaigns::CampaignService> m_campaigns;
     QDateTime m_startedAt;
     bool m_started = false;
 };

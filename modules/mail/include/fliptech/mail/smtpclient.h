@@ -32,6 +32,9 @@ struct SmtpResult {
     int code = 0;          // the server's last reply code (0: none came)
     QString message;       // what went wrong, in words (empty when ok)
     bool permanent = false; // 5xx: do not try again (a bounce)
+    // The mailbox, not the recipient, is the problem (login refused, no STARTTLS, the sender
+    // address refused): no message from this account can go until someone mends it.
+    bool accountProblem = false;
     bool transient() const { return !ok && !permanent; }
 };
 

@@ -1,0 +1,125 @@
+#pragma once
+// Campaigns (issue 11, spec 2.6): an audience of leads, a sequence of steps (each one template or
+// A/B variants, days apart), sender accounts rotated within their caps, sending days and hours
+// read in each recipient's time zone. Shared by the API and the desktop.
+//
+// Launch materialises the recipients in one statement (the audience's leads with an e-mail
+// address, one per address, none suppressed or excluded) and queues the send job. The send job
+// (`campaigns.send`, one per campaign) moves each recipient-step pending -> sending -> sent |
+// failed | bounced, each move its own transaction, the Message-ID written before the SMTP
+// transaction starts, the suppression list read at that moment. A row left in `sending` by a
+// crash is held for review when the job starts again (or resent when the campaign says
+// on_crash: resend); resolveHeld() is the review.
+
+#include "fliptech/core/clock.h"
+#include "fliptech/core/error.h"
+#include "fliptech/leads/actor.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+#include <atomic>
+#include <memory>
+
+namespace fliptech::storage {
+class Database;
+class EventStore;
+class JobQueue;
+class WorkerPool;
+struct JobOutcome;
+class JobContext;
+} // namespace fliptech::storage
+
+namespace fliptech::campaigns {
+
+class TemplateService;
+class SenderAccountService;
+class TrackingService;
+
+class CampaignService final
+{
+public:
+    CampaignService(std::shared_ptr<storage::Database> db, storage::JobQueue *jobs, storage::EventStore *events, TemplateService &templates,
+                    SenderAccountService &senders, TrackingService &tracking, const core::Clock &clock);
+    ~CampaignService();
+
+    // {status, q (in the name), limit (1-500, default 100)}: newest first.
+    core::Result<QJsonArray> list(const QJsonObject &filter = {});
+    // {id, campaign_id, name, description, status, audience, steps: [{step, delay_days, variants:
+    //  [{label, template_id, template_name}], ab: {metric, sample_size, winner}}],
+    //  sender_account_ids, schedule: {start_at, days, start, end, timezone}, on_crash,
+    //  track_opens, track_clicks, total_recipients, skipped_recipients, emails_sent, ...,
+    //  scheduled_at, started_at, paused_at, completed_at, created_at, updated_at}.
+    core::Result<QJsonObject> get(qint64 id);
+    // {name, description, audience: {filter | segment_id | lead_ids, exclude: {filter,
+    //  contacted_within_days, in_other_campaigns}}, steps: [{delay_days, template_id | variants:
+    //  [{template_id}], ab: {metric: open_rate|reply_rate, sample_size}}] (or template_id for a
+    //  single message), sender_account_ids (or sender_account_id), schedule, on_crash,
+    //  track_opens, track_clicks}. Checked whole; ValidationFailed names the field.
+    core::Result<QJsonObject> create(const leads::Actor &actor, const QJsonObject &fields);
+    // Changes what it names; a launched campaign may change its name, description, schedule
+    // and senders (paused first for the others).
+    core::Result<QJsonObject> update(const leads::Actor &actor, qint64 id, const QJsonObject &fields);
+    // Refused while it sends (pause it first).
+    core::Status remove(qint64 id);
+
+    // The audience as launch would take it: {recipients, without_email, suppressed, duplicates,
+    // excluded, first_send_at: [a few recipients' first send times]}; `fields` as for create
+    // (a draft in the wizard) or empty for the saved campaign `id`.
+    core::Result<QJsonObject> audiencePreview(const QJsonObject &fields, std::optional<qint64> id = {});
+
+    // Draft -> running (or scheduled, when it starts later): recipients materialised, the send
+    // job queued. {start_at} may set the start.
+    core::Result<QJsonObject> launch(const leads::Actor &actor, qint64 id, const QJsonObject &request = {});
+    core::Result<QJsonObject> pause(qint64 id);
+    core::Result<QJsonObject> resume(qint64 id);
+    // Sends one step (default the first) to 1-5 addresses, rendered for a lead (or the sample
+    // recipient), from the campaign's first sender: {sent, message_id, subject}.
+    core::Result<QJsonObject> sendTest(qint64 id, const QJsonObject &request);
+
+    // {campaign_id, status, total_recipients, pending, sending, held, sent, delivered, failed,
+    //  bounced, opened, clicked, replied, unsubscribed, suppressed, rates: {...}, steps: [{step,
+    //  sent, opened, clicked, replied, bounced, variants: [{label, sent, opened, ..., rates}]}]}.
+    core::Result<QJsonObject> stats(qint64 id);
+    // {status, limit (1-1000, default 100), after (an id)}: [{id, lead_id, email, name, status,
+    //  step, variant, sender_account_id, message_id, next_send_at, sent_at, opened_at, ...}].
+    core::Result<QJsonArray> recipients(qint64 id, const QJsonObject &filter = {});
+    // Recipients who opened / clicked / replied, latest first: kind = opened_at | clicked_at |
+    // replied_at.
+    core::Result<QJsonArray> activity(qint64 id, const QString &kind, int limit = 100);
+    // The held rows (a crash cut their send off): {recipient_ids: [..] or all: true, action:
+    // mark_sent (it did go out) | resend | skip}: {affected}.
+    core::Result<QJsonObject> resolveHeld(qint64 id, const QJsonObject &request);
+
+    // A reply to one of the campaigns' messages (the inbox calls this with its In-Reply-To): the
+    // message and its recipient marked replied, the sequence stopped, counted once.
+    // {campaign_id, recipient_id, lead_id}; NotFound when the Message-ID is not one of ours.
+    core::Result<QJsonObject> recordReply(const QString &messageId, const QDateTime &at);
+
+    // The campaigns.send handler.
+    void registerHandlers(storage::WorkerPool &workers);
+    // How many SMTP connections a send job opens at most (default 4, FLIPTECH_SMTP_CONNECTIONS).
+    void setConnections(int n) { m_connections = qBound(1, n, 16); }
+    // What a send job may wait for in place rather than queueing itself for later (default 5 s).
+    void setMaxInlineWaitMs(int ms) { m_maxInlineWaitMs = ms; }
+
+private:
+    struct Send;
+    storage::JobOutcome runSendJob(storage::JobContext &context);
+    core::Result<QJsonObject> write(const leads::Actor &actor, std::optional<qint64> id, const QJsonObject &fields);
+    core::Status queueSendJob(qint64 id, const QDateTime &runAt = {});
+    core::Result<QJsonObject> setStatus(qint64 id, const QStringList &from, const QString &to, const QString &refusal);
+    void publish(qint64 id, const QString &type, const QJsonObject &payload);
+
+    std::shared_ptr<storage::Database> m_db;
+    storage::JobQueue *m_jobs;
+    storage::EventStore *m_events;
+    TemplateService &m_templates;
+    SenderAccountService &m_senders;
+    TrackingService &m_tracking;
+    const core::Clock &m_clock;
+    int m_connections = 4;
+    int m_maxInlineWaitMs = 5000;
+};
+
+} // namespace fliptech::campaigns
