@@ -123,7 +123,8 @@ core::Config loadConfig(const CommandLine &cl, const QString &dataDir)
                             {QStringLiteral("cors_origins"), {QStringLiteral("CORS_ORIGINS")}},
                             {QStringLiteral("rate_limit_per_minute"), {QStringLiteral("RATE_LIMIT_PER_MINUTE")}},
                             {QStringLiteral("allowed_hosts"), {QStringLiteral("FLIPTECH_ALLOWED_HOSTS")}},
-                            {QStringLiteral("http_threads"), {QStringLiteral("FLIPTECH_HTTP_THREADS")}}});
+                            {QStringLiteral("http_threads"), {QStringLiteral("FLIPTECH_HTTP_THREADS")}},
+                            {QStringLiteral("job_lease_seconds"), {QStringLiteral("FLIPTECH_JOB_LEASE_SECONDS")}}});
     if (cl.parser.isSet(cl.database))
         config.setCommandLine(QStringLiteral("database_url"), cl.parser.value(cl.database));
     if (cl.parser.isSet(cl.listen))
@@ -156,6 +157,8 @@ Outcome engineOptionsFrom(const core::Config &config, const storage::DatabaseUrl
         return fail(ExitUsage, QStringLiteral("--workers must be a number from 0 to 64"));
     options->database = url;
     options->dataDir = dataDir;
+    // How long a silent process's jobs stay its own: after a crash they run again this much later.
+    options->jobLease = std::chrono::seconds(std::clamp(config.intValue(QStringLiteral("job_lease_seconds"), 30), 2, 3600));
     options->auth.accessTokenMinutes = std::clamp(config.intValue(QStringLiteral("access_minutes"), 30), 1, 24 * 60);
     options->auth.refreshTokenDays = std::clamp(config.intValue(QStringLiteral("refresh_days"), 7), 1, 365);
     return std::nullopt;

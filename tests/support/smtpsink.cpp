@@ -48,6 +48,11 @@ bool SmtpSink::start()
     return true;
 }
 
+int SmtpSink::count() const
+{
+    return int(QDir(m_dir.path()).entryList({QStringLiteral("*.eml")}, QDir::Files).size());
+}
+
 QList<QByteArray> SmtpSink::messages() const
 {
     QList<QByteArray> out;

@@ -25,6 +25,8 @@ public:
     QList<QByteArray> messages() const;
     // The envelope recipients of each message ("X-RcptTo").
     QList<QByteArray> recipients() const;
+    // How many messages it holds (cheap: the folder's entries, not their contents).
+    int count() const;
     // EHLO greetings so far: one a connection.
     int greetings() const;
 

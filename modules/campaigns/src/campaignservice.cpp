@@ -688,9 +688,17 @@ core::Result<QJsonObject> CampaignService::resolveHeld(qint64 id, const QJsonObj
     }
     if (auto cm = tx.commit(); !cm)
         return cm.error();
-    // Something may be due again: the send job looks.
+    // Something may be due again: the send job looks (a finished campaign sends again).
     auto c = get(id);
-    if (c && affected > 0 && c->value(QStringLiteral("status")).toString() == QLatin1String("running"))
+    if (!c)
+        return c.error();
+    const QString status = c->value(QStringLiteral("status")).toString();
+    if (affected > 0 && action == QLatin1String("resend") && status == QLatin1String("completed"))
+        if (auto d = m_db->execute(QStringLiteral("UPDATE campaigns SET status = 'running', completed_at = NULL, updated_at = ? WHERE id = ? AND status = 'completed'"),
+                                   {m_db->timestamp(now), id});
+            !d)
+            return d.error();
+    if (affected > 0 && action == QLatin1String("resend") && (status == QLatin1String("running") || status == QLatin1String("completed")))
         if (auto queued = queueSendJob(id); !queued)
             return queued.error();
     return QJsonObject{{QStringLiteral("affected"), affected}};
