@@ -327,6 +327,14 @@ private Q_SLOTS:
         QCOMPARE(get(QStringLiteral("/api/v1/campaigns/%1/clicks").arg(id)).json.value(QStringLiteral("items")).toArray().size(), 1);
         QCOMPARE(get(QStringLiteral("/api/v1/campaigns/%1").arg(id)).json.value(QStringLiteral("emails_sent")).toInt(), 40);
         QCOMPARE(get(QStringLiteral("/api/v1/templates/%1/performance").arg(t)).json.value(QStringLiteral("total_sent")).toInt(), 40);
+        int timelineSent = 0, timelineOpened = 0;
+        for (const auto &b : get(QStringLiteral("/api/v1/campaigns/%1/timeline").arg(id)).json.value(QStringLiteral("items")).toArray()) {
+            timelineSent += b.toObject().value(QStringLiteral("sent")).toInt();
+            timelineOpened += b.toObject().value(QStringLiteral("opened")).toInt();
+            QVERIFY(b.toObject().value(QStringLiteral("at")).toString().endsWith(QStringLiteral(":00:00Z")));
+        }
+        QCOMPARE(timelineSent, 40);
+        QCOMPARE(timelineOpened, 1);
         auto contacted = db().selectOne(QStringLiteral("SELECT count(*) FROM leads WHERE status = 'contacted' AND contacted_count = 1"));
         QCOMPARE(contacted->value(0).toInt(), 40);
         auto rows = db().selectOne(QStringLiteral("SELECT count(*), count(DISTINCT message_id) FROM campaign_messages WHERE campaign_id = ?"), {id});

@@ -103,6 +103,14 @@ void registerCampaignRoutes(RouteTable &table, engine::Engine &engine)
                    },
                    {}, {}, {}});
     }
+    table.add({M::Get, QStringLiteral("/api/v1/campaigns/{id}/timeline"), Role::Viewer, tag,
+               QStringLiteral("Sent, opened, clicked and replied per hour or day (UTC): ?bucket=hour|day"), {},
+               listSchema(s::object({{QStringLiteral("at"), s::string()}, {QStringLiteral("sent"), s::integer()}}, {QStringLiteral("at")}, true)), 200,
+               [&campaigns](RequestContext &c) {
+                   const QString bucket = c.query(QStringLiteral("bucket"));
+                   return listOrError(campaigns.timeline(c.idParam(), bucket.isEmpty() ? QStringLiteral("hour") : bucket));
+               },
+               {}, {}, {}});
     table.add({M::Post, QStringLiteral("/api/v1/campaigns/{id}/held"), Role::User, tag,
                QStringLiteral("Resolve sends a crash cut off (held for review): {recipient_ids | all: true, action: mark_sent | resend | skip}"),
                s::object({{QStringLiteral("action"), s::string()}}, {QStringLiteral("action")}, true),

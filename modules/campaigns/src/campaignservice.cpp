@@ -628,6 +628,43 @@ core::Result<QJsonArray> CampaignService::activity(qint64 id, const QString &kin
     return out;
 }
 
+core::Result<QJsonArray> CampaignService::timeline(qint64 id, const QString &bucket)
+{
+    if (bucket != QLatin1String("hour") && bucket != QLatin1String("day"))
+        return fieldError(QStringLiteral("bucket"), QStringLiteral("must be hour or day"));
+    if (auto c = get(id); !c)
+        return c.error();
+    const bool hour = bucket == QLatin1String("hour");
+    auto at = [&](const char *column) {
+        const QString c = QString::fromLatin1(column);
+        if (m_db->isPostgres())
+            return QStringLiteral("to_char(%1 AT TIME ZONE 'UTC', '%2')").arg(c, hour ? QStringLiteral("YYYY-MM-DD\"T\"HH24") : QStringLiteral("YYYY-MM-DD"));
+        return QStringLiteral("substr(%1, 1, %2)").arg(c).arg(hour ? 13 : 10);
+    };
+    QStringList parts;
+    QVariantList params;
+    for (const char *column : {"sent_at", "opened_at", "clicked_at", "replied_at"}) {
+        parts << QStringLiteral("SELECT %1 AS b, '%2' AS k FROM campaign_messages WHERE campaign_id = ? AND %2 IS NOT NULL").arg(at(column), QLatin1String(column));
+        params << id;
+    }
+    auto rows = m_db->select(QStringLiteral("SELECT b, k, count(*) FROM (%1) x GROUP BY b, k ORDER BY b").arg(parts.join(QStringLiteral(" UNION ALL "))), params);
+    if (!rows)
+        return rows.error();
+    QMap<QString, QJsonObject> buckets;
+    for (const auto &r : *rows) {
+        QJsonObject &o = buckets[r.value(0).toString()];
+        o.insert(r.value(1).toString().section(u'_', 0, 0), r.value(2).toLongLong());
+    }
+    QJsonArray out;
+    for (auto it = buckets.begin(); it != buckets.end(); ++it) {
+        QJsonObject o{{QStringLiteral("at"), hour ? it.key() + QStringLiteral(":00:00Z") : it.key()}};
+        for (const char *k : {"sent", "opened", "clicked", "replied"})
+            o.insert(QLatin1String(k), it.value().value(QLatin1String(k)).toInteger());
+        out.append(o);
+    }
+    return out;
+}
+
 core::Result<QJsonObject> CampaignService::resolveHeld(qint64 id, const QJsonObject &request)
 {
     if (auto c = get(id); !c)

@@ -87,6 +87,9 @@ public:
     // Recipients who opened / clicked / replied, latest first: kind = opened_at | clicked_at |
     // replied_at.
     core::Result<QJsonArray> activity(qint64 id, const QString &kind, int limit = 100);
+    // Sent, opened, clicked and replied per hour or day (UTC): [{at, sent, opened, clicked,
+    // replied}], oldest first (the campaign page's chart).
+    core::Result<QJsonArray> timeline(qint64 id, const QString &bucket = QStringLiteral("hour"));
     // The held rows (a crash cut their send off): {recipient_ids: [..] or all: true, action:
     // mark_sent (it did go out) | resend | skip}: {affected}.
     core::Result<QJsonObject> resolveHeld(qint64 id, const QJsonObject &request);
