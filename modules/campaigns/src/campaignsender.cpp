@@ -455,7 +455,8 @@ JobOutcome CampaignService::runSendJob(JobContext &context)
             for (const auto &r : *rows) {
                 const qint64 rid = r.value(0).toLongLong();
                 const int step = r.value(2).toInt();
-                if (!r.value(5).isNull() || r.value(6).toString() == QLatin1String("converted") || r.value(7).toString() == QLatin1String("won")) {
+                if (!r.value(5).isNull() || r.value(6).toString() == QLatin1String("won") || r.value(6).toString() == QLatin1String("converted") ||
+                    r.value(7).toString() == QLatin1String("won")) {
                     stopped.append({rid, r.value(5).isNull() ? QStringLiteral("the lead converted") : QStringLiteral("the lead was deleted")});
                     continue;
                 }

@@ -53,6 +53,7 @@ void registerDefaultPages(PageRegistry &registry)
     registerLeadsPage(registry);
     registerScraperPage(registry);
     registerTemplatesPage(registry);
+    registerCampaignsPage(registry);
     registerSettingsPage(registry);
 }
 

@@ -56,5 +56,6 @@ void registerLeadsPage(PageRegistry &registry);
 void registerScraperPage(PageRegistry &registry);
 // Templates: message templates with a live preview (templatespage.cpp).
 void registerTemplatesPage(PageRegistry &registry);
+void registerCampaignsPage(PageRegistry &registry);
 
 } // namespace fliptech::ui
