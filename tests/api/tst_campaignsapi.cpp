@@ -7,6 +7,7 @@
 // are answered with the field to fix.
 #include "apiharness.h"
 #include "fakeclock.h"
+#include "fixturehttpserver.h"
 #include "fliptech/campaigns/campaignservice.h"
 #include "fliptech/campaigns/tracking.h"
 #include "fliptech/engine/engine.h"
@@ -535,6 +536,89 @@ private Q_SLOTS:
         QCOMPARE(variants.size(), 2);
         QCOMPARE(variants.at(1).toObject().value(QStringLiteral("delivered")).toInt(), 8);
         QCOMPARE(variants.at(1).toObject().value(QStringLiteral("rates")).toObject().value(QStringLiteral("open_rate")).toDouble(), 25.0);
+    }
+
+    void sendsThroughSendGridAndMailgun()
+    {
+        start(1);
+        FT_STOP_IF_FAILED();
+        // A local server speaking both providers' sending APIs (and refusing a wrong key as they do).
+        test::FixtureHttpServer api;
+        QVERIFY(api.start());
+        QList<QJsonObject> sendgrid;
+        QList<QByteArray> mailgun;
+        api.addScript("/v3/mail/send", [&sendgrid](const test::FixtureHttpServer::Request &r) {
+            test::FixtureHttpServer::Response out;
+            if (r.headers.value("authorization") != "Bearer SG.good-key") {
+                out.status = 401;
+                out.body = R"({"errors":[{"message":"The provided authorization grant is invalid, expired, or revoked"}]})";
+                return out;
+            }
+            sendgrid << QJsonDocument::fromJson(r.body).object();
+            out.status = 202;
+            return out;
+        });
+        api.addScript("/v3/mg.studio.example/messages.mime", [&mailgun](const test::FixtureHttpServer::Request &r) {
+            test::FixtureHttpServer::Response out;
+            if (r.headers.value("authorization") != "Basic " + QByteArray("api:key-mg").toBase64() ||
+                !r.headers.value("content-type").startsWith("multipart/form-data; boundary=")) {
+                out.status = 401;
+                return out;
+            }
+            mailgun << r.body;
+            out.contentType = "application/json";
+            out.body = R"({"id":"<x@mg.studio.example>","message":"Queued. Thank you."})";
+            return out;
+        });
+        const qint64 sg = account({{QStringLiteral("provider"), QStringLiteral("sendgrid")}, {QStringLiteral("api_base_url"), api.baseUrl()},
+                                   {QStringLiteral("api_key"), QStringLiteral("SG.good-key")}, {QStringLiteral("from_email"), QStringLiteral("sg@studio.example")}});
+        const qint64 mg = account({{QStringLiteral("provider"), QStringLiteral("mailgun")}, {QStringLiteral("api_base_url"), api.baseUrl()},
+                                   {QStringLiteral("provider_domain"), QStringLiteral("mg.studio.example")}, {QStringLiteral("api_key"), QStringLiteral("key-mg")},
+                                   {QStringLiteral("from_email"), QStringLiteral("mg@studio.example")}});
+        const qint64 t = templ(QStringLiteral("Intro"), QStringLiteral("Hello {{first_name}}"), QStringLiteral("<p>Hello {{company}}</p>"));
+        for (int i = 0; i < 4; ++i)
+            lead(QStringLiteral("p%1@x.example").arg(i), QStringLiteral("P%1 Smith").arg(i));
+        const qint64 id = campaign({{QStringLiteral("name"), QStringLiteral("Providers")}, {QStringLiteral("template_id"), t},
+                                    {QStringLiteral("sender_account_ids"), QJsonArray{sg, mg}}, {QStringLiteral("audience"), test::json(J({"filter": {}}))},
+                                    {QStringLiteral("schedule"), allDay()}});
+        QCOMPARE(send("POST", QStringLiteral("/api/v1/campaigns/%1/launch").arg(id), {}).status, 200);
+        QCOMPARE(waitForStatus(id, QStringLiteral("completed")).value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
+        QCOMPARE(sendgrid.size() + mailgun.size(), 4);
+        QVERIFY(!sendgrid.isEmpty() && !mailgun.isEmpty()); // the two took turns
+        // SendGrid: the parts, our Message-ID (as a header and as a custom argument its events carry), the unsubscribe headers.
+        const QJsonObject first = sendgrid.first();
+        const QString to = first.value(QStringLiteral("personalizations")).toArray().first().toObject().value(QStringLiteral("to")).toArray().first().toObject().value(QStringLiteral("email")).toString();
+        auto stored = db().selectOne(QStringLiteral("SELECT m.message_id FROM campaign_messages m JOIN campaign_recipients r ON r.id = m.recipient_id "
+                                                    "JOIN leads l ON l.id = r.lead_id WHERE l.email = ?"),
+                                     {to});
+        QVERIFY(stored);
+        const QJsonObject headers = first.value(QStringLiteral("headers")).toObject();
+        QCOMPARE(headers.value(QStringLiteral("Message-ID")).toString(), stored->value(0).toString());
+        QCOMPARE(first.value(QStringLiteral("custom_args")).toObject().value(QStringLiteral("fliptech_message_id")).toString(), stored->value(0).toString());
+        QVERIFY(headers.value(QStringLiteral("List-Unsubscribe")).toString().contains(QLatin1String("/u/")));
+        QCOMPARE(headers.value(QStringLiteral("List-Unsubscribe-Post")).toString(), QStringLiteral("List-Unsubscribe=One-Click"));
+        QCOMPARE(first.value(QStringLiteral("from")).toObject().value(QStringLiteral("email")).toString(), QStringLiteral("sg@studio.example"));
+        QVERIFY(first.value(QStringLiteral("subject")).toString().startsWith(QLatin1String("Hello P")));
+        QCOMPARE(first.value(QStringLiteral("content")).toArray().size(), 2); // text and HTML
+        // Mailgun: the whole message as built, Message-ID and all.
+        const QByteArray form = mailgun.first();
+        QVERIFY(form.contains("name=\"to\""));
+        QVERIFY(form.contains("name=\"message\"; filename=\"message.mime\""));
+        QVERIFY(form.contains("Message-ID: <"));
+        QVERIFY(form.contains("From: Sam <mg@studio.example>"));
+        QCOMPARE(stats(id).value(QStringLiteral("delivered")).toInt(), 4);
+
+        // A refused key pauses the campaign; nobody is marked bounced for it.
+        const qint64 bad = account({{QStringLiteral("provider"), QStringLiteral("sendgrid")}, {QStringLiteral("api_base_url"), api.baseUrl()},
+                                    {QStringLiteral("api_key"), QStringLiteral("SG.revoked")}, {QStringLiteral("from_email"), QStringLiteral("old@studio.example")}});
+        lead(QStringLiteral("late@x.example"), QStringLiteral("Late"));
+        const qint64 id2 = campaign({{QStringLiteral("name"), QStringLiteral("Revoked")}, {QStringLiteral("template_id"), t},
+                                     {QStringLiteral("sender_account_ids"), QJsonArray{bad}},
+                                     {QStringLiteral("audience"), test::json(J({"filter": {"status": "new"}}))}, {QStringLiteral("schedule"), allDay()}});
+        QCOMPARE(send("POST", QStringLiteral("/api/v1/campaigns/%1/launch").arg(id2), {}).status, 200);
+        const QJsonObject paused = waitForStatus(id2, QStringLiteral("paused"));
+        QVERIFY2(paused.value(QStringLiteral("last_error")).toString().contains(QLatin1String("SendGrid answered 401")), qPrintable(paused.value(QStringLiteral("last_error")).toString()));
+        QCOMPARE(stats(id2).value(QStringLiteral("bounced")).toInt(), 0);
     }
 
     void aRefusedMailboxPausesTheCampaign()

@@ -12,6 +12,7 @@
 
 #include "campaignsql.h"
 #include "fliptech/campaigns/messagetemplate.h"
+#include "fliptech/campaigns/providersend.h"
 #include "fliptech/campaigns/senderaccounts.h"
 #include "fliptech/campaigns/templateservice.h"
 #include "fliptech/campaigns/tracking.h"
@@ -48,6 +49,8 @@ constexpr int kAbWaitHours = 24; // after the last sample send, the winner is ch
 
 struct Account {
     QJsonObject json;
+    bool http = false;          // SendGrid or Mailgun, not SMTP
+    ProviderSettings provider;
     mail::SmtpSettings smtp;
     std::shared_ptr<const mail::DkimSigner> dkim;
     QTimeZone zone;
@@ -303,15 +306,25 @@ JobOutcome CampaignService::runSendJob(JobContext &context)
             return pauseWith(QStringLiteral("sender account %1 is gone").arg(aid));
         if (!json->value(QStringLiteral("is_active")).toBool())
             continue;
-        auto smtp = m_senders.smtpSettings(aid);
-        if (!smtp)
-            return pauseWith(QStringLiteral("sender account \"%1\": %2").arg(json->value(QStringLiteral("name")).toString(), smtp.error().message));
+        Account acc;
+        acc.http = json->value(QStringLiteral("provider")).toString() != QLatin1String("smtp");
+        if (acc.http) {
+            auto p = m_senders.providerSettings(aid);
+            if (!p)
+                return pauseWith(QStringLiteral("sender account \"%1\": %2").arg(json->value(QStringLiteral("name")).toString(), p.error().message));
+            if (p->apiKey.isEmpty())
+                return pauseWith(QStringLiteral("sender account \"%1\" has no API key").arg(json->value(QStringLiteral("name")).toString()));
+            acc.provider = *p;
+        } else {
+            auto smtp = m_senders.smtpSettings(aid);
+            if (!smtp)
+                return pauseWith(QStringLiteral("sender account \"%1\": %2").arg(json->value(QStringLiteral("name")).toString(), smtp.error().message));
+            acc.smtp = *smtp;
+        }
         auto dkim = m_senders.dkimSigner(*json);
         if (!dkim)
             return pauseWith(QStringLiteral("sender account \"%1\": %2").arg(json->value(QStringLiteral("name")).toString(), dkim.error().message));
-        Account acc;
         acc.json = *json;
-        acc.smtp = *smtp;
         if (auto signer = std::move(dkim).value())
             acc.dkim = std::make_shared<const mail::DkimSigner>(std::move(*signer));
         acc.zone = QTimeZone(json->value(QStringLiteral("timezone")).toString().toUtf8());
@@ -680,10 +693,15 @@ Outcome CampaignService::Send::process(Item &item, QHash<qint64, std::shared_ptr
     if (account.dkim)
         data = account.dkim->sign(data, now);
 
-    auto &client = clients[item.account];
-    if (!client)
-        client = std::make_shared<mail::SmtpClient>(account.smtp);
-    const mail::SmtpResult r = client->send(from, {item.email}, data);
+    mail::SmtpResult r;
+    if (account.http) {
+        r = sendThroughProvider(svc.m_senders.http(), account.provider, m, data, item.email);
+    } else {
+        auto &client = clients[item.account];
+        if (!client)
+            client = std::make_shared<mail::SmtpClient>(account.smtp);
+        r = client->send(from, {item.email}, data);
+    }
     return finish(item, r, svc.m_clock.now());
 }
 

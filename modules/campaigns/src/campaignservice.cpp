@@ -351,9 +351,9 @@ core::Result<QJsonObject> CampaignService::launch(const leads::Actor &actor, qin
             return fieldError(QStringLiteral("sender_account_ids"), QStringLiteral("names sender account %1, which does not exist").arg(s.toInteger()));
         if (!a->value(QStringLiteral("is_active")).toBool())
             return fieldError(QStringLiteral("sender_account_ids"), QStringLiteral("names \"%1\", which is switched off").arg(a->value(QStringLiteral("name")).toString()));
-        if (a->value(QStringLiteral("provider")).toString() != QLatin1String("smtp"))
+        if (a->value(QStringLiteral("provider")).toString() != QLatin1String("smtp") && !a->value(QStringLiteral("api_key_set")).toBool())
             return fieldError(QStringLiteral("sender_account_ids"),
-                              QStringLiteral("names \"%1\", a %2 account: campaigns send over SMTP for now (sending through SendGrid and Mailgun is not built yet)")
+                              QStringLiteral("names \"%1\", a %2 account without its API key: add the key in Settings → Sender accounts")
                                   .arg(a->value(QStringLiteral("name")).toString(), a->value(QStringLiteral("provider")).toString()));
     }
     auto audience = sql::Audience::fromJson(*m_db, c->value(QStringLiteral("audience")));

@@ -1,5 +1,7 @@
 #include "fliptech/campaigns/senderaccounts.h"
 
+#include "fliptech/campaigns/providersend.h"
+
 #include "fliptech/mail/deliverability.h"
 #include "fliptech/mail/dkim.h"
 #include "fliptech/net/httpclient.h"
@@ -301,14 +303,28 @@ core::Result<std::optional<mail::DkimSigner>> SenderAccountService::dkimSigner(c
     return std::optional<mail::DkimSigner>(std::move(signer).value());
 }
 
+core::Result<ProviderSettings> SenderAccountService::providerSettings(qint64 id)
+{
+    auto a = get(id);
+    if (!a)
+        return a.error();
+    ProviderSettings p;
+    p.provider = a->value(QStringLiteral("provider")).toString();
+    p.baseUrl = a->value(QStringLiteral("api_base_url")).toString();
+    if (p.baseUrl.isEmpty())
+        p.baseUrl = defaultBaseUrl(p.provider);
+    while (p.baseUrl.endsWith(u'/'))
+        p.baseUrl.chop(1);
+    p.domain = a->value(QStringLiteral("provider_domain")).toString();
+    p.apiKey = secret(id, "api_key");
+    return p;
+}
+
 core::Result<QJsonObject> SenderAccountService::send(qint64 id, mail::OutgoingMessage message, const QStringList &to)
 {
     auto a = get(id);
     if (!a)
         return a.error();
-    if (a->value(QStringLiteral("provider")).toString() != QLatin1String("smtp"))
-        return core::makeError(ErrorCode::Unavailable, QStringLiteral("sending through %1 comes with campaigns; use an SMTP account for test sends")
-                                                           .arg(a->value(QStringLiteral("provider")).toString()));
     if (!a->value(QStringLiteral("is_active")).toBool())
         return core::fieldError(QStringLiteral("sender_account_id"), QStringLiteral("names an account that is switched off"));
     const QString from = a->value(QStringLiteral("from_email")).toString();
@@ -325,11 +341,22 @@ core::Result<QJsonObject> SenderAccountService::send(qint64 id, mail::OutgoingMe
         return signer.error();
     if (*signer)
         data = (*signer)->sign(data);
-    auto settings = smtpSettings(id);
-    if (!settings)
-        return settings.error();
-    mail::SmtpClient client(*settings);
-    const mail::SmtpResult r = client.send(from, to, data);
+    mail::SmtpResult r;
+    if (a->value(QStringLiteral("provider")).toString() != QLatin1String("smtp")) {
+        auto p = providerSettings(id);
+        if (!p)
+            return p.error();
+        message.messageId = messageId;
+        for (const QString &t : to) // one request per address, as a campaign sends
+            if (r = sendThroughProvider(m_http, *p, message, data, t); !r.ok)
+                break;
+    } else {
+        auto settings = smtpSettings(id);
+        if (!settings)
+            return settings.error();
+        mail::SmtpClient client(*settings);
+        r = client.send(from, to, data);
+    }
     if (!r.ok)
         return core::makeError(r.permanent ? ErrorCode::ValidationFailed : ErrorCode::Unavailable, QStringLiteral("not sent: %1").arg(r.message),
                                {{QStringLiteral("smtp"), r.message}});
@@ -370,22 +397,13 @@ core::Result<QJsonObject> SenderAccountService::test(qint64 id)
                            {QStringLiteral("message"), r.ok ? QStringLiteral("Connected to %1:%2 and signed in.").arg(s->host).arg(s->port) : r.message}};
     }
     // HTTP providers: an authenticated read that sends nothing.
-    const QByteArray key = secret(id, "api_key");
-    if (key.isEmpty())
+    auto p = providerSettings(id);
+    if (!p)
+        return p.error();
+    if (p->apiKey.isEmpty())
         return QJsonObject{{QStringLiteral("ok"), false}, {QStringLiteral("code"), 0}, {QStringLiteral("message"), QStringLiteral("no API key: add it first")}};
-    QString base = a->value(QStringLiteral("api_base_url")).toString();
-    if (base.isEmpty())
-        base = defaultBaseUrl(provider);
-    net::HttpRequest r;
+    net::HttpRequest r = providerRequest(*p, provider == QLatin1String("sendgrid") ? QStringLiteral("/v3/scopes") : QStringLiteral("/v3/domains/") + p->domain);
     r.timeoutMs = 15000;
-    r.maxRetries = 0;
-    if (provider == QLatin1String("sendgrid")) {
-        r.url = QUrl(base + QStringLiteral("/v3/scopes"));
-        r.headers << qMakePair(QByteArray("Authorization"), QByteArray("Bearer ") + key);
-    } else {
-        r.url = QUrl(base + QStringLiteral("/v3/domains/") + a->value(QStringLiteral("provider_domain")).toString());
-        r.headers << qMakePair(QByteArray("Authorization"), QByteArray("Basic ") + QByteArray("api:" + key).toBase64());
-    }
     const net::HttpResponse response = m_http.get(r);
     const bool ok = response.status >= 200 && response.status < 300;
     QString message;

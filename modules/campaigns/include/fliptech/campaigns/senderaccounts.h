@@ -8,6 +8,7 @@
 // first day, +ramp_per_day each day after, never past the daily cap: `today_cap`). Shared by the
 // API and the desktop.
 
+#include "fliptech/campaigns/providersend.h"
 #include "fliptech/core/clock.h"
 #include "fliptech/core/error.h"
 #include "fliptech/leads/actor.h"
@@ -26,9 +27,6 @@ namespace fliptech::storage {
 class Database;
 class SecretStore;
 } // namespace fliptech::storage
-namespace fliptech::net {
-class HttpClient;
-}
 
 namespace fliptech::campaigns {
 
@@ -57,11 +55,13 @@ public:
     // The DNS server deliverability asks (default: the system's; FLIPTECH_DNS_SERVER names another).
     void setNameserver(const QHostAddress &server) { m_nameserver = server; }
     // Sends one message from the account (its address, name and reply-to; signed with its DKIM
-    // key when it has one) to `to`: {message_id, code}. SMTP accounts only for now (SendGrid and
-    // Mailgun sending come with campaigns: Unavailable, said so).
+    // key when it has one) to `to`, over SMTP or through its provider's API: {message_id, code}.
     core::Result<QJsonObject> send(qint64 id, mail::OutgoingMessage message, const QStringList &to);
     // The SMTP settings of an account, its password read from the SecretStore (for the sender).
     core::Result<mail::SmtpSettings> smtpSettings(qint64 id);
+    // An HTTP provider account's settings, its API key read from the SecretStore.
+    core::Result<ProviderSettings> providerSettings(qint64 id);
+    net::HttpClient &http() { return m_http; }
     // The account's DKIM signer (its key from the SecretStore), or none when it signs nothing.
     core::Result<std::optional<mail::DkimSigner>> dkimSigner(const QJsonObject &account);
 
