@@ -20,10 +20,40 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSet>
+#include <QMessageAuthenticationCode>
 #include <QTest>
+
+#include <openssl/evp.h>
+#include <openssl/x509.h>
 
 using namespace fliptech;
 using Reply = test::HttpReply;
+
+// An ECDSA P-256 key as SendGrid holds one: it signs, the product verifies with the public half.
+struct EcKey {
+    EVP_PKEY *key = EVP_PKEY_Q_keygen(nullptr, nullptr, "EC", "P-256");
+    ~EcKey() { EVP_PKEY_free(key); }
+    QByteArray publicBase64() const
+    {
+        unsigned char *der = nullptr;
+        const int n = i2d_PUBKEY(key, &der);
+        QByteArray out(reinterpret_cast<const char *>(der), n);
+        OPENSSL_free(der);
+        return out.toBase64();
+    }
+    QByteArray sign(const QByteArray &data) const
+    {
+        EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+        size_t len = 0;
+        EVP_DigestSignInit(ctx, nullptr, EVP_sha256(), nullptr, key);
+        EVP_DigestSign(ctx, nullptr, &len, reinterpret_cast<const unsigned char *>(data.constData()), size_t(data.size()));
+        QByteArray sig(qsizetype(len), Qt::Uninitialized);
+        EVP_DigestSign(ctx, reinterpret_cast<unsigned char *>(sig.data()), &len, reinterpret_cast<const unsigned char *>(data.constData()), size_t(data.size()));
+        EVP_MD_CTX_free(ctx);
+        sig.truncate(qsizetype(len));
+        return sig.toBase64();
+    }
+};
 
 class TestCampaignsApi final : public QObject, public test::ApiTestBase
 {
@@ -619,6 +649,121 @@ private Q_SLOTS:
         const QJsonObject paused = waitForStatus(id2, QStringLiteral("paused"));
         QVERIFY2(paused.value(QStringLiteral("last_error")).toString().contains(QLatin1String("SendGrid answered 401")), qPrintable(paused.value(QStringLiteral("last_error")).toString()));
         QCOMPARE(stats(id2).value(QStringLiteral("bounced")).toInt(), 0);
+    }
+
+    void bouncesAndProviderEvents()
+    {
+        start(1);
+        FT_STOP_IF_FAILED();
+        const qint64 a = account();
+        const qint64 t = templ(QStringLiteral("Intro"), QStringLiteral("Hi"), QStringLiteral("<p>Hello</p>"));
+        for (const char *who : {"ann", "bob", "cat", "dan"})
+            lead(QStringLiteral("%1@shop.example").arg(QLatin1String(who)), QString::fromLatin1(who));
+        const qint64 id = campaign({{QStringLiteral("name"), QStringLiteral("Events")}, {QStringLiteral("template_id"), t},
+                                    {QStringLiteral("sender_account_ids"), QJsonArray{a}}, {QStringLiteral("audience"), test::json(J({"filter": {}}))},
+                                    {QStringLiteral("schedule"), allDay()}});
+        QCOMPARE(send("POST", QStringLiteral("/api/v1/campaigns/%1/launch").arg(id), {}).status, 200);
+        QCOMPARE(waitForStatus(id, QStringLiteral("completed")).value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
+        auto messageId = [this](const char *email) {
+            auto r = db().selectOne(QStringLiteral("SELECT m.message_id FROM campaign_messages m JOIN campaign_recipients r ON r.id = m.recipient_id "
+                                                   "JOIN leads l ON l.id = r.lead_id WHERE l.email = ?"),
+                                    {QString::fromLatin1(email)});
+            return r ? r->value(0).toString() : QString();
+        };
+        auto suppressed = [this](const char *email) {
+            auto r = db().selectOne(QStringLiteral("SELECT reason FROM suppressions WHERE email = ?"), {QString::fromLatin1(email)});
+            return r ? r->value(0).toString() : QString();
+        };
+        const QByteArray bearer = "Bearer " + m_t.value(QStringLiteral("user"));
+
+        // A DSN the remote server sent back for Ann's message (its headers quoted): Ann bounces.
+        const QByteArray dsn = "From: MAILER-DAEMON@mx.shop.example\r\nTo: sam@studio.example\r\nSubject: Undelivered Mail Returned to Sender\r\n"
+                               "MIME-Version: 1.0\r\nContent-Type: multipart/report; report-type=delivery-status; boundary=\"b1\"\r\n\r\n"
+                               "--b1\r\nContent-Type: text/plain\r\n\r\nI'm sorry to have to inform you that your message could not be delivered.\r\n\r\n"
+                               "--b1\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx.shop.example\r\n\r\n"
+                               "Final-Recipient: rfc822; ann@shop.example\r\nAction: failed\r\nStatus: 5.1.1\r\n"
+                               "Diagnostic-Code: smtp; 550 5.1.1 <ann@shop.example>: Recipient address rejected: User unknown\r\n\r\n"
+                               "--b1\r\nContent-Type: text/rfc822-headers\r\n\r\nFrom: Sam <sam@studio.example>\r\nTo: ann@shop.example\r\nMessage-ID: " +
+                               messageId("ann@shop.example").toLatin1() + "\r\nSubject: Hi\r\n\r\n--b1--\r\n";
+        Reply r = m_api->call("POST", QStringLiteral("/api/v1/campaigns/bounces"), dsn, {{"Authorization", bearer}, {"Content-Type", "message/rfc822"}});
+        QCOMPARE(r.status, 200);
+        QVERIFY2(r.json.value(QStringLiteral("matched")).toBool() && r.json.value(QStringLiteral("hard")).toBool(), r.body.constData());
+        QCOMPARE(recipientStatus(id).value(QStringLiteral("ann@shop.example")), QStringLiteral("bounced"));
+        QCOMPARE(suppressed("ann@shop.example"), QStringLiteral("bounce"));
+        // A reply is no bounce: nothing changes.
+        r = m_api->call("POST", QStringLiteral("/api/v1/campaigns/bounces"), "From: bob@shop.example\r\nSubject: Re: Hi\r\n\r\nSounds good, call me.\r\n",
+                        {{"Authorization", bearer}, {"Content-Type", "message/rfc822"}});
+        QCOMPARE(r.json.value(QStringLiteral("bounce")).toBool(), false);
+
+        // SendGrid: refused until its key is set, then believed only when signed.
+        const QByteArray events = QJsonDocument(QJsonArray{
+            QJsonObject{{QStringLiteral("event"), QStringLiteral("spamreport")}, {QStringLiteral("email"), QStringLiteral("bob@shop.example")},
+                        {QStringLiteral("fliptech_message_id"), messageId("bob@shop.example")}},
+            QJsonObject{{QStringLiteral("event"), QStringLiteral("open")}, {QStringLiteral("email"), QStringLiteral("cat@shop.example")},
+                        {QStringLiteral("fliptech_message_id"), messageId("cat@shop.example")}},
+            QJsonObject{{QStringLiteral("event"), QStringLiteral("processed")}, {QStringLiteral("email"), QStringLiteral("cat@shop.example")}}}).toJson(QJsonDocument::Compact);
+        EcKey sendgridKey;
+        const QByteArray stamp = QByteArray::number(QDateTime::currentSecsSinceEpoch());
+        auto postSendGrid = [&](const QByteArray &body, const QByteArray &signature) {
+            return m_api->call("POST", QStringLiteral("/api/v1/webhooks/sendgrid"), body,
+                               {{"Content-Type", "application/json"}, {"X-Twilio-Email-Event-Webhook-Signature", signature},
+                                {"X-Twilio-Email-Event-Webhook-Timestamp", stamp}});
+        };
+        QCOMPARE(postSendGrid(events, sendgridKey.sign(stamp + events)).status, 401);
+        r = send("PUT", QStringLiteral("/api/v1/webhooks/settings"), {{QStringLiteral("sendgrid_verification_key"), QStringLiteral("not a key")}}, QStringLiteral("admin"));
+        QCOMPARE(r.status, 422);
+        r = send("PUT", QStringLiteral("/api/v1/webhooks/settings"), {{QStringLiteral("sendgrid_verification_key"), QString::fromLatin1(sendgridKey.publicBase64())}},
+                 QStringLiteral("admin"));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json.value(QStringLiteral("sendgrid_verification_key_set")).toBool(), true);
+        QVERIFY(!r.body.contains(sendgridKey.publicBase64().left(20)));
+        QCOMPARE(send("PUT", QStringLiteral("/api/v1/webhooks/settings"), {{QStringLiteral("mailgun_signing_key"), QStringLiteral("x")}}).status, 403); // admins only
+        // Tampered: refused, nothing recorded.
+        QByteArray tampered = events;
+        tampered.replace("spamreport", "unsubscribe");
+        QCOMPARE(postSendGrid(tampered, sendgridKey.sign(stamp + events)).status, 401);
+        QCOMPARE(suppressed("bob@shop.example"), QString());
+        r = postSendGrid(events, sendgridKey.sign(stamp + events));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json.value(QStringLiteral("recorded")).toInt(), 2);
+        QCOMPARE(r.json.value(QStringLiteral("ignored")).toInt(), 1);
+        QCOMPARE(suppressed("bob@shop.example"), QStringLiteral("complaint"));
+        QCOMPARE(recipientStatus(id).value(QStringLiteral("bob@shop.example")), QStringLiteral("unsubscribed"));
+
+        // Mailgun: HMAC of timestamp + token under the signing key, fresh.
+        QVERIFY(send("PUT", QStringLiteral("/api/v1/webhooks/settings"), {{QStringLiteral("mailgun_signing_key"), QStringLiteral("mg-signing-key")}}, QStringLiteral("admin")).status == 200);
+        auto mailgunBody = [&](qint64 when, const QByteArray &key) {
+            const QByteArray ts = QByteArray::number(when), token = "4f8d0c6b2a9e";
+            const QByteArray sig = QMessageAuthenticationCode::hash(ts + token, key, QCryptographicHash::Sha256).toHex();
+            QString mid = messageId("dan@shop.example");
+            mid = mid.mid(1, mid.size() - 2); // Mailgun names it without the angle brackets
+            return QJsonDocument(QJsonObject{
+                       {QStringLiteral("signature"), QJsonObject{{QStringLiteral("timestamp"), QString::fromLatin1(ts)}, {QStringLiteral("token"), QString::fromLatin1(token)},
+                                                                 {QStringLiteral("signature"), QString::fromLatin1(sig)}}},
+                       {QStringLiteral("event-data"),
+                        QJsonObject{{QStringLiteral("event"), QStringLiteral("failed")}, {QStringLiteral("severity"), QStringLiteral("permanent")},
+                                    {QStringLiteral("recipient"), QStringLiteral("dan@shop.example")},
+                                    {QStringLiteral("message"), QJsonObject{{QStringLiteral("headers"), QJsonObject{{QStringLiteral("message-id"), mid}}}}},
+                                    {QStringLiteral("delivery-status"), QJsonObject{{QStringLiteral("code"), 550}, {QStringLiteral("message"), QStringLiteral("No such user")}}}}}})
+                .toJson(QJsonDocument::Compact);
+        };
+        const qint64 now = QDateTime::currentSecsSinceEpoch();
+        auto postMailgun = [&](const QByteArray &body) {
+            return m_api->call("POST", QStringLiteral("/api/v1/webhooks/mailgun"), body, {{"Content-Type", "application/json"}});
+        };
+        QCOMPARE(postMailgun(mailgunBody(now, "wrong-key")).status, 401);
+        QCOMPARE(postMailgun(mailgunBody(now - 3600, "mg-signing-key")).status, 401); // an old one: a replay
+        QCOMPARE(recipientStatus(id).value(QStringLiteral("dan@shop.example")), QStringLiteral("sent"));
+        r = postMailgun(mailgunBody(now, "mg-signing-key"));
+        QCOMPARE(r.status, 200);
+        QVERIFY2(r.json.value(QStringLiteral("matched")).toBool(), r.body.constData());
+        QCOMPARE(recipientStatus(id).value(QStringLiteral("dan@shop.example")), QStringLiteral("bounced"));
+        QCOMPARE(suppressed("dan@shop.example"), QStringLiteral("bounce"));
+
+        const QJsonObject st = stats(id);
+        QCOMPARE(st.value(QStringLiteral("bounced")).toInt(), 2);
+        QCOMPARE(st.value(QStringLiteral("opened")).toInt(), 1);
+        QCOMPARE(st.value(QStringLiteral("unsubscribed")).toInt(), 1);
     }
 
     void aRefusedMailboxPausesTheCampaign()

@@ -245,6 +245,8 @@ core::Status ApiServer::admit(const QHttpServerRequest &request, const Route &ro
     // the head screen had it written there as it arrived.
     if (route.maxUploadBytes > 0) {
         ctx.contentType = header(request, "Content-Type");
+        for (const auto &h : request.headers())
+            ctx.headers.insert(h.first.toLower(), h.second);
         if (const QByteArray token = header(request, GuardedTcpServer::spoolHeader()); !token.isEmpty()) {
             auto spooled = GuardedTcpServer::takeSpooledBody(GuardedTcpServer::currentConnection(), token);
             if (!spooled)
@@ -292,7 +294,7 @@ core::Status ApiServer::admit(const QHttpServerRequest &request, const Route &ro
 RequestContext ApiServer::contextFor(const QHttpServerRequest &request, const QHash<QString, QString> &params, const QString &requestId)
 {
     return RequestContext{request.url(), {}, params, std::nullopt, {},
-                          auth::ClientInfo{request.remoteAddress().toString(), QString::fromUtf8(header(request, "User-Agent"))}, requestId, {}, {}, {}, false, nullptr};
+                          auth::ClientInfo{request.remoteAddress().toString(), QString::fromUtf8(header(request, "User-Agent"))}, requestId, {}, {}, {}, {}, false, nullptr};
 }
 
 QHttpServerResponse ApiServer::invoke(const Route &route, RequestContext &ctx) const

@@ -3,15 +3,31 @@
 // step and variant, recipients, opens, clicks, replies; resolve sends a crash cut off. The
 // service is CampaignService, shared with the desktop.
 #include "fliptech/api/controllers.h"
+#include "fliptech/api/guardedtcpserver.h"
 #include "fliptech/api/jsonschema.h"
 #include "fliptech/campaigns/campaignservice.h"
+#include "fliptech/campaigns/providerevents.h"
 #include "fliptech/engine/engine.h"
+
+#include <QFile>
 
 namespace fliptech::api {
 
 using M = QHttpServerRequest::Method;
 using auth::Role;
 namespace s = schema;
+
+namespace {
+// An upload's bytes, whether they came in the request or were spooled to a file on the way.
+QByteArray uploaded(const RequestContext &c)
+{
+    if (c.bodyFile) {
+        QFile f(c.bodyFile->path);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }
+    return c.rawBody;
+}
+} // namespace
 
 void registerCampaignRoutes(RouteTable &table, engine::Engine &engine)
 {
@@ -116,6 +132,39 @@ void registerCampaignRoutes(RouteTable &table, engine::Engine &engine)
                s::object({{QStringLiteral("action"), s::string()}}, {QStringLiteral("action")}, true),
                s::object({{QStringLiteral("affected"), s::integer()}}, {QStringLiteral("affected")}, true), 200,
                [&campaigns](RequestContext &c) { return jsonOrError(campaigns.resolveHeld(c.idParam(), c.body)); }, {}, {}, {}});
+
+    // Bounces and provider events.
+    Route bounce{M::Post, QStringLiteral("/api/v1/campaigns/bounces"), Role::User, tag,
+                 QStringLiteral("A bounce as it arrived (message/rfc822: a DSN or a vendor's text bounce): read, matched to the message it answers "
+                                "by Message-ID (else the address), hard bounces suppressed -> {bounce, matched, email, status, hard}"),
+                 {}, any, 200,
+                 [&campaigns](RequestContext &c) { return jsonOrError(campaigns.recordBounceMessage(uploaded(c), QStringLiteral("upload"))); }, {}, {}, {},
+                 qint64(10) << 20};
+    table.add(bounce);
+    auto &events = engine.providerEvents();
+    table.add({M::Get, QStringLiteral("/api/v1/webhooks/settings"), Role::Admin, tag,
+               QStringLiteral("Whether each provider's webhook key is set (never the key)"), {}, any, 200,
+               [&events](RequestContext &) { return jsonOrError(events.settings()); }, {}, {}, {}});
+    table.add({M::Put, QStringLiteral("/api/v1/webhooks/settings"), Role::Admin, tag,
+               QStringLiteral("Set the keys provider events are verified with: {sendgrid_verification_key (base64, as SendGrid shows it), "
+                              "mailgun_signing_key}; \"\" removes one"),
+               s::object({{QStringLiteral("sendgrid_verification_key"), s::string()}, {QStringLiteral("mailgun_signing_key"), s::string()}}, {}, false), any, 200,
+               [&events](RequestContext &c) { return jsonOrError(events.setSettings(c.body)); }, {}, {}, {}});
+    Route sendgrid{M::Post, QStringLiteral("/api/v1/webhooks/sendgrid"), std::nullopt, tag,
+                   QStringLiteral("SendGrid's Event Webhook (public, believed only when its ECDSA signature verifies): bounces, spam reports, "
+                                  "unsubscribes, opens and clicks recorded on the messages they name"),
+                   {}, any, 200,
+                   [&events](RequestContext &c) {
+                       return jsonOrError(events.sendGrid(c.rawBody, c.headers.value("x-twilio-email-event-webhook-signature"),
+                                                          c.headers.value("x-twilio-email-event-webhook-timestamp")));
+                   },
+                   {}, {}, {}, qint64(5) << 20};
+    table.add(sendgrid);
+    Route mailgun{M::Post, QStringLiteral("/api/v1/webhooks/mailgun"), std::nullopt, tag,
+                  QStringLiteral("Mailgun's webhooks (public, believed only when their HMAC signature verifies and is fresh): failed, complained, "
+                                 "unsubscribed, opened, clicked"),
+                  {}, any, 200, [&events](RequestContext &c) { return jsonOrError(events.mailgun(c.rawBody)); }, {}, {}, {}, qint64(1) << 20};
+    table.add(mailgun);
 }
 
 } // namespace fliptech::api

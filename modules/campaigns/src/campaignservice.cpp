@@ -5,6 +5,7 @@
 #include "fliptech/campaigns/senderaccounts.h"
 #include "fliptech/campaigns/templateservice.h"
 #include "fliptech/leads/leadfilter.h"
+#include "fliptech/mail/bounce.h"
 #include "fliptech/storage/database.h"
 #include "fliptech/storage/eventstore.h"
 #include "fliptech/storage/jobqueue.h"
@@ -778,6 +779,125 @@ core::Result<QJsonObject> CampaignService::recordReply(const QString &messageId,
     if (recipientFirst->rowsAffected > 0)
         publish(campaign, QStringLiteral("campaign_reply"), {{QStringLiteral("recipient_id"), recipient}, {QStringLiteral("lead_id"), row->value(3).toLongLong()}});
     return QJsonObject{{QStringLiteral("campaign_id"), campaign}, {QStringLiteral("recipient_id"), recipient}, {QStringLiteral("lead_id"), row->value(3).toLongLong()}};
+}
+
+core::Result<QJsonObject> CampaignService::recordDeliveryEvent(const DeliveryEvent &e)
+{
+    using Kind = DeliveryEvent::Kind;
+    const QDateTime now = m_clock.now();
+    QString messageId = e.messageId.trimmed();
+    if (!messageId.isEmpty() && !messageId.startsWith(u'<'))
+        messageId = u'<' + messageId + u'>';
+    core::Result<storage::Row> found = core::makeError(ErrorCode::NotFound, QString());
+    const QString select = QStringLiteral("SELECT m.id, m.recipient_id, m.campaign_id, m.status, l.email, m.opened_at, m.clicked_at FROM campaign_messages m "
+                                          "JOIN campaign_recipients r ON r.id = m.recipient_id JOIN leads l ON l.id = r.lead_id WHERE ");
+    if (!messageId.isEmpty())
+        found = m_db->selectOne(select + QStringLiteral("m.message_id = ?"), {messageId});
+    if (!found && found.error().code == ErrorCode::NotFound && !e.email.isEmpty())
+        found = m_db->selectOne(select + QStringLiteral("lower(l.email) = lower(?) AND m.status IN ('sent', 'bounced') ORDER BY m.id DESC LIMIT 1"), {e.email.trimmed()});
+    if (!found && found.error().code != ErrorCode::NotFound)
+        return found.error();
+    const QString email = (found ? found->value(4).toString() : e.email).trimmed().toLower();
+    const bool suppress = e.kind == Kind::HardBounce || e.kind == Kind::Complaint || e.kind == Kind::Unsubscribe;
+    const QString note = (e.status.isEmpty() ? QString() : e.status + QStringLiteral(" ")) + e.reason.left(500);
+
+    storage::Transaction tx(*m_db);
+    if (!tx.isActive())
+        return tx.error();
+    bool suppressed = false;
+    if (suppress && email.contains(u'@')) {
+        auto known = m_db->select(QStringLiteral("SELECT id FROM suppressions WHERE lower(email) = ?"), {email});
+        if (!known)
+            return known.error();
+        if (known->isEmpty()) {
+            const QString reason = e.kind == Kind::HardBounce ? QStringLiteral("bounce") : e.kind == Kind::Complaint ? QStringLiteral("complaint") : QStringLiteral("unsubscribe");
+            if (auto d = m_db->execute(QStringLiteral("INSERT INTO suppressions (email, reason, source, campaign_id, created_at) VALUES (?, ?, ?, ?, ?)"),
+                                       {email, reason, e.source, found ? found->value(2) : QVariant(), m_db->timestamp(now)});
+                !d)
+                return d.error();
+            suppressed = true;
+        }
+    }
+    QJsonObject out{{QStringLiteral("matched"), found.ok()}, {QStringLiteral("suppressed"), suppressed}};
+    if (found) {
+        const qint64 message = found->value(0).toLongLong(), recipient = found->value(1).toLongLong(), campaign = found->value(2).toLongLong();
+        out.insert(QStringLiteral("campaign_id"), campaign);
+        out.insert(QStringLiteral("recipient_id"), recipient);
+        auto exec = [&](const QString &sql, const QVariantList &params) -> core::Result<qint64> {
+            auto d = m_db->execute(sql, params);
+            if (!d)
+                return d.error();
+            return d->rowsAffected;
+        };
+        core::Result<qint64> changed = qint64(0);
+        switch (e.kind) {
+        case Kind::HardBounce:
+            changed = exec(QStringLiteral("UPDATE campaign_messages SET status = 'bounced', bounced_at = ?, error_message = ? WHERE id = ? AND status = 'sent'"),
+                           {m_db->timestamp(now), note, message});
+            if (changed && *changed > 0)
+                changed = exec(QStringLiteral("UPDATE campaigns SET emails_bounced = emails_bounced + 1 WHERE id = ?"), {campaign});
+            if (changed)
+                changed = exec(QStringLiteral("UPDATE campaign_recipients SET status = 'bounced', bounced_at = ?, error_message = ? WHERE id = ? AND status IN ('pending', 'sent')"),
+                               {m_db->timestamp(now), note, recipient});
+            break;
+        case Kind::SoftBounce:
+            changed = exec(QStringLiteral("UPDATE campaign_messages SET error_message = ? WHERE id = ?"), {QString(QStringLiteral("soft bounce: ") + note), message});
+            break;
+        case Kind::Complaint:
+        case Kind::Unsubscribe:
+            changed = exec(QStringLiteral("UPDATE campaign_recipients SET status = 'unsubscribed', unsubscribed_at = ?, error_message = ? WHERE id = ? AND unsubscribed_at IS NULL"),
+                           {m_db->timestamp(now), e.kind == Kind::Complaint ? QStringLiteral("marked as spam") : QStringLiteral("unsubscribed at the provider"), recipient});
+            if (changed && *changed > 0)
+                changed = exec(QStringLiteral("UPDATE campaigns SET emails_unsubscribed = emails_unsubscribed + 1 WHERE id = ?"), {campaign});
+            break;
+        case Kind::Open:
+        case Kind::Click: {
+            const char *column = e.kind == Kind::Open ? "opened_at" : "clicked_at";
+            const char *counter = e.kind == Kind::Open ? "emails_opened" : "emails_clicked";
+            const char *perf = e.kind == Kind::Open ? "total_opened" : "total_clicked";
+            changed = exec(QStringLiteral("UPDATE campaign_messages SET %1 = ? WHERE id = ? AND %1 IS NULL").arg(QLatin1String(column)), {m_db->timestamp(now), message});
+            if (changed && *changed > 0)
+                changed = exec(QStringLiteral("UPDATE template_performance SET %1 = %1 + 1 WHERE template_id = (SELECT template_id FROM campaign_messages WHERE id = ?)")
+                                   .arg(QLatin1String(perf)),
+                               {message});
+            if (changed)
+                changed = exec(QStringLiteral("UPDATE campaign_recipients SET %1 = ? WHERE id = ? AND %1 IS NULL").arg(QLatin1String(column)), {m_db->timestamp(now), recipient});
+            if (changed && *changed > 0)
+                changed = exec(QStringLiteral("UPDATE campaigns SET %1 = %1 + 1 WHERE id = ?").arg(QLatin1String(counter)), {campaign});
+            break;
+        }
+        }
+        if (!changed)
+            return changed.error();
+    }
+    if (auto cm = tx.commit(); !cm)
+        return cm.error();
+    if (found)
+        publish(found->value(2).toLongLong(), QStringLiteral("campaign_delivery_event"), out);
+    return out;
+}
+
+core::Result<QJsonObject> CampaignService::recordBounceMessage(const QByteArray &message, const QString &source)
+{
+    const auto b = mail::parseBounce(message);
+    if (!b)
+        return QJsonObject{{QStringLiteral("bounce"), false}};
+    DeliveryEvent e;
+    e.kind = b->hard ? DeliveryEvent::Kind::HardBounce : DeliveryEvent::Kind::SoftBounce;
+    e.messageId = b->originalMessageId;
+    e.email = b->recipient;
+    e.status = b->status;
+    e.reason = b->diagnostic;
+    e.source = source;
+    auto r = recordDeliveryEvent(e);
+    if (!r)
+        return r.error();
+    QJsonObject out = *r;
+    out.insert(QStringLiteral("bounce"), true);
+    out.insert(QStringLiteral("email"), b->recipient);
+    out.insert(QStringLiteral("status"), b->status);
+    out.insert(QStringLiteral("hard"), b->hard);
+    return out;
 }
 
 core::Result<QJsonObject> CampaignService::sendTest(qint64 id, const QJsonObject &request)

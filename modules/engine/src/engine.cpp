@@ -8,6 +8,7 @@
 #include "fliptech/leads/leadservice.h"
 #include "fliptech/leads/workspaceservices.h"
 #include "fliptech/campaigns/campaignservice.h"
+#include "fliptech/campaigns/providerevents.h"
 #include "fliptech/campaigns/senderaccounts.h"
 #include "fliptech/campaigns/templateservice.h"
 #include "fliptech/campaigns/tracking.h"
@@ -39,6 +40,7 @@ Engine::~Engine()
 {
     stop();
     m_http.reset(); // ends what is in flight (as cancelled) before the services it reports to
+    m_providerEvents.reset();
     m_campaigns.reset();
     m_tracking.reset();
     m_senders.reset();
@@ -118,6 +120,7 @@ core::Status Engine::connect()
     m_tracking = std::make_unique<campaigns::TrackingService>(m_db, m_secrets, m_clock);
     m_campaigns = std::make_unique<campaigns::CampaignService>(m_db, m_jobs.get(), m_events.get(), *m_templates, *m_senders, *m_tracking, m_clock);
     m_campaigns->registerHandlers(*m_workers);
+    m_providerEvents = std::make_unique<campaigns::ProviderEvents>(*m_campaigns, m_secrets, m_clock);
     m_importer->setOnDeferredIndexing([jobs = m_leadJobs.get()] {
         if (auto queued = jobs->enqueueIndexing(); !queued)
             qCWarning(lcEngine) << "could not queue the indexing after a bulk load:" << queued.error().message;

@@ -36,6 +36,7 @@ struct RequestContext {
     QString requestId;
     QByteArray rawBody;               // upload routes: the body as sent (when not spooled)
     QByteArray contentType;           // upload routes: its Content-Type
+    QHash<QByteArray, QByteArray> headers; // upload routes: the request's headers, names lower-case (webhook signatures)
     // A handler may answer with a file instead of a body: the server then sends the file in
     // chunks (constant memory) with the headers of the returned response, and removes it after
     // when `removeStreamedFile` (a generated export).

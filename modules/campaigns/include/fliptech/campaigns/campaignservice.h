@@ -99,6 +99,26 @@ public:
     // {campaign_id, recipient_id, lead_id}; NotFound when the Message-ID is not one of ours.
     core::Result<QJsonObject> recordReply(const QString &messageId, const QDateTime &at);
 
+    // What a bounce report, a provider's event or the inbox says about a message a campaign sent,
+    // found by its Message-ID (else the latest message to the address). A hard bounce marks the
+    // message and its recipient bounced; a complaint or an unsubscribe stops the recipient; each
+    // of the three puts the address on the suppression list even when no message is found. A
+    // soft bounce is noted on the message; an open or a click is counted once.
+    struct DeliveryEvent {
+        enum class Kind { HardBounce, SoftBounce, Complaint, Unsubscribe, Open, Click };
+        Kind kind = Kind::HardBounce;
+        QString messageId; // "<id@host>" or "id@host"
+        QString email;
+        QString status;    // "5.1.1", "550"
+        QString reason;
+        QString source;    // smtp, dsn, sendgrid, mailgun
+    };
+    // {matched, campaign_id, recipient_id, suppressed}.
+    core::Result<QJsonObject> recordDeliveryEvent(const DeliveryEvent &event);
+    // A delivery status notification (or a vendor's text bounce) as it arrived: read and recorded;
+    // {bounce: false} when the message is no bounce.
+    core::Result<QJsonObject> recordBounceMessage(const QByteArray &message, const QString &source = QStringLiteral("dsn"));
+
     // The campaigns.send handler.
     void registerHandlers(storage::WorkerPool &workers);
     // How many SMTP connections a send job opens at most (default 4, FLIPTECH_SMTP_CONNECTIONS).

@@ -47,6 +47,7 @@ class TemplateService;
 class SenderAccountService;
 class TrackingService;
 class CampaignService;
+class ProviderEvents;
 }
 
 namespace fliptech::engine {
@@ -110,6 +111,7 @@ public:
     campaigns::SenderAccountService &senders() { return *m_senders; }
     campaigns::TrackingService &tracking() { return *m_tracking; }
     campaigns::CampaignService &campaigns() { return *m_campaigns; }
+    campaigns::ProviderEvents &providerEvents() { return *m_providerEvents; }
     // Where files (uploads, reports) are kept: <dataDir>/files.
     QString filesDir() const;
     // Current schema version, or the error that says why the database cannot be read.
@@ -145,6 +147,7 @@ private:
     std::unique_ptr<campaigns::SenderAccountService> m_senders;
     std::unique_ptr<campaigns::TrackingService> m_tracking;
     std::unique_ptr<campaigns::CampaignService> m_campaigns;
+    std::unique_ptr<campaigns::ProviderEvents> m_providerEvents;
     QDateTime m_startedAt;
     bool m_started = false;
 };
