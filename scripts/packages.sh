@@ -10,7 +10,7 @@ FLIPTECH_BUILD_PACKAGES=(
   qt6-qpa-plugins
 )
 FLIPTECH_TEST_PACKAGES=(
-  postgresql postgresql-client xvfb xauth curl python3 python3-aiosmtpd python3-dkim procps iproute2 openssl
+  postgresql postgresql-client xvfb xauth curl python3 python3-aiosmtpd python3-dkim dovecot-imapd procps iproute2 openssl
   dbus-daemon dbus-bin gnome-keyring
 )
 FLIPTECH_BENCH_PACKAGES=(

@@ -8,6 +8,7 @@
 #include "apiharness.h"
 #include "fakeclock.h"
 #include "fixturehttpserver.h"
+#include "imapserver.h"
 #include "fliptech/campaigns/campaignservice.h"
 #include "fliptech/campaigns/tracking.h"
 #include "fliptech/engine/engine.h"
@@ -28,6 +29,21 @@
 
 using namespace fliptech;
 using Reply = test::HttpReply;
+
+// A delivery status notification as a remote server writes one for our message (its headers
+// quoted, so the Message-ID names it).
+QByteArray dsnFor(const QString &email, const QString &messageId, const QByteArray &status = "5.1.1")
+{
+    const QByteArray to = email.toLatin1();
+    return "From: MAILER-DAEMON@mx.shop.example\r\nTo: sam@studio.example\r\nSubject: Undelivered Mail Returned to Sender\r\n"
+           "MIME-Version: 1.0\r\nContent-Type: multipart/report; report-type=delivery-status; boundary=\"b1\"\r\n\r\n"
+           "--b1\r\nContent-Type: text/plain\r\n\r\nI'm sorry to have to inform you that your message could not be delivered.\r\n\r\n"
+           "--b1\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx.shop.example\r\n\r\n"
+           "Final-Recipient: rfc822; " + to + "\r\nAction: failed\r\nStatus: " + status + "\r\n"
+           "Diagnostic-Code: smtp; 550 " + status + " <" + to + ">: Recipient address rejected\r\n\r\n"
+           "--b1\r\nContent-Type: text/rfc822-headers\r\n\r\nFrom: Sam <sam@studio.example>\r\nTo: " + to + "\r\nMessage-ID: " +
+           messageId.toLatin1() + "\r\nSubject: Hi\r\n\r\n--b1--\r\n";
+}
 
 // An ECDSA P-256 key as SendGrid holds one: it signs, the product verifies with the public half.
 struct EcKey {
@@ -677,14 +693,7 @@ private Q_SLOTS:
         const QByteArray bearer = "Bearer " + m_t.value(QStringLiteral("user"));
 
         // A DSN the remote server sent back for Ann's message (its headers quoted): Ann bounces.
-        const QByteArray dsn = "From: MAILER-DAEMON@mx.shop.example\r\nTo: sam@studio.example\r\nSubject: Undelivered Mail Returned to Sender\r\n"
-                               "MIME-Version: 1.0\r\nContent-Type: multipart/report; report-type=delivery-status; boundary=\"b1\"\r\n\r\n"
-                               "--b1\r\nContent-Type: text/plain\r\n\r\nI'm sorry to have to inform you that your message could not be delivered.\r\n\r\n"
-                               "--b1\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx.shop.example\r\n\r\n"
-                               "Final-Recipient: rfc822; ann@shop.example\r\nAction: failed\r\nStatus: 5.1.1\r\n"
-                               "Diagnostic-Code: smtp; 550 5.1.1 <ann@shop.example>: Recipient address rejected: User unknown\r\n\r\n"
-                               "--b1\r\nContent-Type: text/rfc822-headers\r\n\r\nFrom: Sam <sam@studio.example>\r\nTo: ann@shop.example\r\nMessage-ID: " +
-                               messageId("ann@shop.example").toLatin1() + "\r\nSubject: Hi\r\n\r\n--b1--\r\n";
+        const QByteArray dsn = dsnFor(QStringLiteral("ann@shop.example"), messageId("ann@shop.example"));
         Reply r = m_api->call("POST", QStringLiteral("/api/v1/campaigns/bounces"), dsn, {{"Authorization", bearer}, {"Content-Type", "message/rfc822"}});
         QCOMPARE(r.status, 200);
         QVERIFY2(r.json.value(QStringLiteral("matched")).toBool() && r.json.value(QStringLiteral("hard")).toBool(), r.body.constData());
@@ -764,6 +773,75 @@ private Q_SLOTS:
         QCOMPARE(st.value(QStringLiteral("bounced")).toInt(), 2);
         QCOMPARE(st.value(QStringLiteral("opened")).toInt(), 1);
         QCOMPARE(st.value(QStringLiteral("unsubscribed")).toInt(), 1);
+    }
+
+    void bounceMailboxOverImap()
+    {
+        start(1);
+        FT_STOP_IF_FAILED();
+        test::ImapServer imap;
+        QVERIFY2(imap.start(QStringLiteral("bounces"), QStringLiteral("secret")), qPrintable(imap.error()));
+        const qint64 a = account({{QStringLiteral("imap_host"), QStringLiteral("127.0.0.1")}, {QStringLiteral("imap_port"), int(imap.port())},
+                                  {QStringLiteral("imap_security"), QStringLiteral("none")}, {QStringLiteral("imap_username"), QStringLiteral("bounces")},
+                                  {QStringLiteral("password"), QStringLiteral("secret")}});
+        const qint64 t = templ(QStringLiteral("Intro"), QStringLiteral("Hi"), QStringLiteral("<p>Hello</p>"));
+        for (const char *who : {"ann", "bob", "cat"})
+            lead(QStringLiteral("%1@shop.example").arg(QLatin1String(who)), QString::fromLatin1(who));
+        const qint64 id = campaign({{QStringLiteral("name"), QStringLiteral("Mailbox")}, {QStringLiteral("template_id"), t},
+                                    {QStringLiteral("sender_account_ids"), QJsonArray{a}}, {QStringLiteral("audience"), test::json(J({"filter": {}}))},
+                                    {QStringLiteral("schedule"), allDay()}});
+        QCOMPARE(send("POST", QStringLiteral("/api/v1/campaigns/%1/launch").arg(id), {}).status, 200);
+        QCOMPARE(waitForStatus(id, QStringLiteral("completed")).value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
+        auto mid = db().selectOne(QStringLiteral("SELECT m.message_id FROM campaign_messages m JOIN campaign_recipients r ON r.id = m.recipient_id "
+                                                 "JOIN leads l ON l.id = r.lead_id WHERE l.email = 'ann@shop.example'"));
+        QVERIFY(mid);
+        // The inbox: a DSN for Ann's message, a qmail bounce naming only Bob's address, and a reply.
+        QVERIFY(imap.deliver(dsnFor(QStringLiteral("ann@shop.example"), mid->value(0).toString())));
+        QVERIFY(imap.deliver("From: MAILER-DAEMON@mx.example.jp\r\nTo: sam@studio.example\r\nSubject: failure notice\r\n\r\n"
+                             "Hi. This is the qmail-send program at mx.example.jp.\r\nI'm afraid I wasn't able to deliver your message to the following addresses.\r\n"
+                             "This is a permanent error; I've given up. Sorry it didn't work out.\r\n\r\n<bob@shop.example>:\r\n"
+                             "192.0.2.1 does not like recipient.\r\nRemote host said: 550 5.1.1 unknown user\r\n\r\n--- Below this line is a copy of the message.\r\n"));
+        QVERIFY(imap.deliver("From: Cat <cat@shop.example>\r\nTo: sam@studio.example\r\nSubject: Re: Hi\r\nIn-Reply-To: <x@studio.example>\r\n\r\nSounds good!\r\n"));
+        auto check = [&](int expectChecked) {
+            const Reply r = send("POST", QStringLiteral("/api/v1/sender-accounts/%1/check-bounces").arg(a), {});
+            FT_EXPECT(r.status == 202, r.body.constData());
+            const qint64 job = r.json.value(QStringLiteral("job_id")).toInteger();
+            QJsonObject result;
+            QElapsedTimer timer;
+            timer.start();
+            while (timer.elapsed() < 20000) {
+                const QJsonObject j = get(QStringLiteral("/api/v1/jobs/%1").arg(job)).json;
+                if (j.value(QStringLiteral("state")).toString() == QLatin1String("done")) {
+                    result = j.value(QStringLiteral("result")).toObject();
+                    break;
+                }
+                FT_EXPECT(j.value(QStringLiteral("state")).toString() != QLatin1String("dead"), QJsonDocument(j).toJson().constData());
+                QTest::qWait(100);
+            }
+            FT_EXPECT(result.value(QStringLiteral("checked")).toInt() == expectChecked,
+                      QByteArray(QJsonDocument(result).toJson() + get(QStringLiteral("/api/v1/jobs/%1").arg(job)).body).constData());
+            return result;
+        };
+        QJsonObject r = check(3);
+        FT_STOP_IF_FAILED();
+        QCOMPARE(r.value(QStringLiteral("bounces")).toInt(), 2);
+        QCOMPARE(r.value(QStringLiteral("matched")).toInt(), 2);
+        const auto states = recipientStatus(id);
+        QCOMPARE(states.value(QStringLiteral("ann@shop.example")), QStringLiteral("bounced"));
+        QCOMPARE(states.value(QStringLiteral("bob@shop.example")), QStringLiteral("bounced"));
+        QCOMPARE(states.value(QStringLiteral("cat@shop.example")), QStringLiteral("sent")); // a reply is no bounce
+        // Incremental: only what is new is read; a soft bounce changes nothing but a note.
+        QVERIFY(imap.deliver(dsnFor(QStringLiteral("cat@shop.example"), QStringLiteral("<unknown@elsewhere.example>"), "4.2.2")));
+        r = check(1);
+        FT_STOP_IF_FAILED();
+        QCOMPARE(r.value(QStringLiteral("last_uid")).toInt(), 4);
+        QCOMPARE(recipientStatus(id).value(QStringLiteral("cat@shop.example")), QStringLiteral("sent"));
+        auto note = db().selectOne(QStringLiteral("SELECT m.error_message FROM campaign_messages m JOIN campaign_recipients r ON r.id = m.recipient_id "
+                                                  "JOIN leads l ON l.id = r.lead_id WHERE l.email = 'cat@shop.example'"));
+        QVERIFY2(note->value(0).toString().startsWith(QLatin1String("soft bounce: 4.2.2")), qPrintable(note->value(0).toString()));
+        QCOMPARE(get(QStringLiteral("/api/v1/sender-accounts/%1").arg(a)).json.value(QStringLiteral("bounce_last_uid")).toInt(), 4);
+        check(0);
+        FT_STOP_IF_FAILED();
     }
 
     void aRefusedMailboxPausesTheCampaign()

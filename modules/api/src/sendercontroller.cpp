@@ -1,7 +1,9 @@
 // Sender accounts (issue 11): the mailboxes and providers campaigns send from, their limits,
 // and a connection test. Secrets go to the SecretStore and are never answered.
+#include "fliptech/api/apierror.h"
 #include "fliptech/api/controllers.h"
 #include "fliptech/api/jsonschema.h"
+#include "fliptech/campaigns/campaignservice.h"
 #include "fliptech/campaigns/senderaccounts.h"
 #include "fliptech/engine/engine.h"
 
@@ -44,6 +46,15 @@ void registerSenderRoutes(RouteTable &table, engine::Engine &engine)
                QStringLiteral("Connect as a send would (SMTP: greeting, TLS, login; SendGrid/Mailgun: an authenticated read), sending nothing"), {},
                s::object({{QStringLiteral("ok"), s::boolean()}, {QStringLiteral("message"), s::string()}}, {QStringLiteral("ok")}, true), 200,
                [&senders](RequestContext &c) { return jsonOrError(senders.test(c.idParam())); }, {}, {}, {}});
+    auto &campaigns = engine.campaigns();
+    table.add({M::Post, QStringLiteral("/api/v1/sender-accounts/{id}/check-bounces"), Role::User, tag,
+               QStringLiteral("Read the account's bounce mailbox (IMAP) now, from where the last check stopped, as a job: {job_id}"), {},
+               s::object({{QStringLiteral("job_id"), s::integer()}}, {QStringLiteral("job_id")}, true), 202,
+               [&campaigns](RequestContext &c) {
+                   auto job = campaigns.queueBounceCheck(c.idParam(), {}, actorOf(c).userId);
+                   return job ? jsonResponse({{QStringLiteral("job_id"), *job}, {QStringLiteral("status"), QStringLiteral("queued")}}, 202) : errorResponse(job.error());
+               },
+               {}, {}, {}});
 }
 
 } // namespace fliptech::api

@@ -185,6 +185,12 @@ struct CampaignService::Send {
 void CampaignService::registerHandlers(storage::WorkerPool &workers)
 {
     workers.registerHandler(QStringLiteral("campaigns.send"), [this](JobContext &c) { return runSendJob(c); });
+    workers.registerHandler(QStringLiteral("campaigns.check_bounces"), [this](JobContext &c) {
+        auto r = checkBounces(c.payload().value(QStringLiteral("account_id")).toInteger(), [&c] { return c.isCancelled(); });
+        if (!r)
+            return r.error().code == core::ErrorCode::Unavailable ? JobOutcome::failed(r.error().message) : JobOutcome::failedPermanently(r.error().message);
+        return JobOutcome::done(*r);
+    });
 }
 
 JobOutcome CampaignService::runSendJob(JobContext &context)
@@ -612,6 +618,12 @@ JobOutcome CampaignService::runSendJob(JobContext &context)
             return JobOutcome::failed(q.error().message);
         outcome = JobOutcome::done({{QStringLiteral("next_run_at"), storage::Database::isoTimestamp(requeueAt)}});
     }
+    // Its mailboxes' bounces read in a while (one check queued at a time).
+    if (m_jobs)
+        if (auto active = m_jobs->hasActive(QStringLiteral("campaigns.check_bounces")); active && !*active)
+            for (qint64 aid : std::as_const(send.accountIds))
+                if (!send.accounts.value(aid).json.value(QStringLiteral("imap_host")).toString().isEmpty())
+                    core::logDiscarded(queueBounceCheck(aid, m_clock.now().addSecs(600)), "queueing a bounce check (the next send run queues one)");
     // Let the next job take the campaign at once.
     core::logDiscarded(m_db->execute(QStringLiteral("UPDATE campaigns SET send_job_id = NULL WHERE id = ? AND send_job_id = ?"), {id, jobId}),
                        "releasing a campaign (the next send job finds this one finished)");

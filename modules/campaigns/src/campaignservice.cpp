@@ -6,6 +6,7 @@
 #include "fliptech/campaigns/templateservice.h"
 #include "fliptech/leads/leadfilter.h"
 #include "fliptech/mail/bounce.h"
+#include "fliptech/mail/imapclient.h"
 #include "fliptech/storage/database.h"
 #include "fliptech/storage/eventstore.h"
 #include "fliptech/storage/jobqueue.h"
@@ -898,6 +899,66 @@ core::Result<QJsonObject> CampaignService::recordBounceMessage(const QByteArray 
     out.insert(QStringLiteral("status"), b->status);
     out.insert(QStringLiteral("hard"), b->hard);
     return out;
+}
+
+core::Result<QJsonObject> CampaignService::checkBounces(qint64 accountId, const std::function<bool()> &cancelled)
+{
+    auto settings = m_senders.imapSettings(accountId);
+    if (!settings)
+        return settings.error();
+    mail::ImapClient imap(*settings);
+    const QString mailbox = QStringLiteral("INBOX");
+    auto state = imap.examine(mailbox);
+    if (!state)
+        return state.error();
+    auto kept = m_db->selectOne(QStringLiteral("SELECT bounce_uidvalidity, bounce_last_uid FROM sender_accounts WHERE id = ?"), {accountId});
+    if (!kept)
+        return kept.error();
+    const bool same = !kept->value(0).isNull() && kept->value(0).toLongLong() == state->uidValidity;
+    qint64 last = same ? kept->value(1).toLongLong() : 0;
+    auto uids = imap.uidsFrom(mailbox, last + 1);
+    if (!uids)
+        return uids.error();
+    int checked = 0, bounces = 0, matched = 0;
+    auto keep = [&] {
+        return m_db->execute(QStringLiteral("UPDATE sender_accounts SET bounce_uidvalidity = ?, bounce_last_uid = ?, bounce_checked_at = ? WHERE id = ?"),
+                             {state->uidValidity, last, m_db->timestamp(m_clock.now()), accountId});
+    };
+    for (qint64 uid : std::as_const(*uids)) {
+        if (cancelled && cancelled())
+            break;
+        auto message = imap.fetch(mailbox, uid);
+        if (!message)
+            return message.error(); // what was read is kept below the failing one
+        auto r = recordBounceMessage(*message, QStringLiteral("imap"));
+        if (!r)
+            return r.error();
+        ++checked;
+        bounces += r->value(QStringLiteral("bounce")).toBool() ? 1 : 0;
+        matched += r->value(QStringLiteral("matched")).toBool() ? 1 : 0;
+        last = uid;
+        if (checked % 50 == 0)
+            if (auto k = keep(); !k)
+                return k.error();
+    }
+    if (auto k = keep(); !k)
+        return k.error();
+    return QJsonObject{{QStringLiteral("checked"), checked}, {QStringLiteral("bounces"), bounces}, {QStringLiteral("matched"), matched}, {QStringLiteral("last_uid"), last}};
+}
+
+core::Result<qint64> CampaignService::queueBounceCheck(qint64 accountId, const QDateTime &runAt, std::optional<qint64> createdBy)
+{
+    if (!m_jobs)
+        return core::makeError(ErrorCode::Unavailable, QStringLiteral("no job queue"));
+    auto settings = m_senders.imapSettings(accountId);
+    if (!settings)
+        return settings.error();
+    storage::JobSpec spec(QStringLiteral("campaigns.check_bounces"), {{QStringLiteral("account_id"), accountId}});
+    spec.queue = QStringLiteral("email");
+    spec.runAt = runAt;
+    spec.maxAttempts = 3;
+    spec.createdBy = createdBy;
+    return m_jobs->enqueue(spec);
 }
 
 core::Result<QJsonObject> CampaignService::sendTest(qint64 id, const QJsonObject &request)

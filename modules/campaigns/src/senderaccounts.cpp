@@ -22,7 +22,7 @@ namespace {
 const QString kColumns = QStringLiteral(
     "id, name, from_email, from_name, provider, smtp_host, smtp_port, smtp_username, smtp_security, api_base_url, provider_domain, daily_limit, "
     "hourly_limit, min_gap_seconds, ramp_start, ramp_per_day, timezone, reply_to, signature, dkim_domain, dkim_selector, is_active, created_at, "
-    "updated_at");
+    "updated_at, imap_host, imap_port, imap_security, imap_username, bounce_last_uid, bounce_checked_at");
 
 bool isEmail(const QString &s)
 {
@@ -126,7 +126,13 @@ core::Result<QJsonObject> SenderAccountService::get(qint64 id)
                   {QStringLiteral("dkim_key_set"), !secret(id, "dkim_key").isEmpty()},
                   {QStringLiteral("is_active"), r.value(21).toBool()},
                   {QStringLiteral("created_at"), storage::Database::isoTimestamp(created)},
-                  {QStringLiteral("updated_at"), storage::Database::isoTimestamp(storage::Database::toDateTime(r.value(23)))}};
+                  {QStringLiteral("updated_at"), storage::Database::isoTimestamp(storage::Database::toDateTime(r.value(23)))},
+                  {QStringLiteral("imap_host"), text(r.value(24))},
+                  {QStringLiteral("imap_port"), number(r.value(25))},
+                  {QStringLiteral("imap_security"), r.value(26).toString()},
+                  {QStringLiteral("imap_username"), text(r.value(27))},
+                  {QStringLiteral("bounce_last_uid"), r.value(28).toLongLong()},
+                  {QStringLiteral("bounce_checked_at"), r.value(29).isNull() ? QJsonValue() : QJsonValue(storage::Database::isoTimestamp(storage::Database::toDateTime(r.value(29))))}};
     return o;
 }
 
@@ -139,13 +145,16 @@ core::Result<QJsonObject> SenderAccountService::write(const leads::Actor &actor,
                                      QStringLiteral("min_gap_seconds"), QStringLiteral("ramp_start"),  QStringLiteral("ramp_per_day"),
                                      QStringLiteral("timezone"),     QStringLiteral("reply_to"),       QStringLiteral("signature"),
                                      QStringLiteral("dkim_domain"),  QStringLiteral("dkim_selector"),  QStringLiteral("is_active"),
-                                     QStringLiteral("password"),     QStringLiteral("api_key"),        QStringLiteral("dkim_key")};
+                                     QStringLiteral("password"),     QStringLiteral("api_key"),        QStringLiteral("dkim_key"),
+                                     QStringLiteral("imap_host"),    QStringLiteral("imap_port"),      QStringLiteral("imap_security"),
+                                     QStringLiteral("imap_username")};
     for (auto it = f.begin(); it != f.end(); ++it)
         if (!allowed.contains(it.key()))
             return core::fieldError(it.key(), QStringLiteral("is not a sender account field"));
     auto str = [&](const char *k) { return f.value(QLatin1String(k)).toString().trimmed(); };
     for (const char *k : {"name", "from_email", "from_name", "provider", "smtp_host", "smtp_username", "smtp_security", "api_base_url", "provider_domain",
-                          "timezone", "reply_to", "signature", "dkim_domain", "dkim_selector", "password", "api_key", "dkim_key"})
+                          "timezone", "reply_to", "signature", "dkim_domain", "dkim_selector", "password", "api_key", "dkim_key", "imap_host",
+                          "imap_security", "imap_username"})
         if (const QJsonValue v = f.value(QLatin1String(k)); !v.isUndefined() && !v.isNull() && !v.isString())
             return core::fieldError(QLatin1String(k), QStringLiteral("must be text"));
     const QString name = str("name");
@@ -160,6 +169,9 @@ core::Result<QJsonObject> SenderAccountService::write(const leads::Actor &actor,
     const QString security = f.contains(QStringLiteral("smtp_security")) ? str("smtp_security") : QStringLiteral("starttls");
     if (!QStringList{QStringLiteral("starttls"), QStringLiteral("tls"), QStringLiteral("none")}.contains(security))
         return core::fieldError(QStringLiteral("smtp_security"), QStringLiteral("must be starttls, tls (implicit) or none"));
+    const QString imapSecurity = f.contains(QStringLiteral("imap_security")) ? str("imap_security") : QStringLiteral("tls");
+    if (!QStringList{QStringLiteral("starttls"), QStringLiteral("tls"), QStringLiteral("none")}.contains(imapSecurity))
+        return core::fieldError(QStringLiteral("imap_security"), QStringLiteral("must be tls (implicit, port 993), starttls or none"));
     auto integer = [&](const char *k, int min, int max, int fallback, int *out) -> std::optional<core::Error> {
         const QJsonValue v = f.value(QLatin1String(k));
         if (v.isUndefined() || v.isNull()) {
@@ -171,8 +183,9 @@ core::Result<QJsonObject> SenderAccountService::write(const leads::Actor &actor,
         *out = int(v.toInteger());
         return std::nullopt;
     };
-    int port = 0, daily = 0, hourly = 0, gap = 0, rampStart = 0, rampPerDay = 0;
+    int port = 0, daily = 0, hourly = 0, gap = 0, rampStart = 0, rampPerDay = 0, imapPort = 0;
     for (auto [k, min, max, fallback, out] : {std::tuple{"smtp_port", 1, 65535, security == QLatin1String("tls") ? 465 : 587, &port},
+                                              std::tuple{"imap_port", 1, 65535, imapSecurity == QLatin1String("tls") ? 993 : 143, &imapPort},
                                               std::tuple{"daily_limit", 1, 100000, 200, &daily}, std::tuple{"hourly_limit", 1, 10000, 30, &hourly},
                                               std::tuple{"min_gap_seconds", 0, 86400, 60, &gap}, std::tuple{"ramp_start", 0, 100000, 0, &rampStart},
                                               std::tuple{"ramp_per_day", 0, 100000, 0, &rampPerDay}})
@@ -219,11 +232,15 @@ core::Result<QJsonObject> SenderAccountService::write(const leads::Actor &actor,
                               f.value(QStringLiteral("signature")).toString().isEmpty() ? QVariant() : QVariant(f.value(QStringLiteral("signature")).toString()),
                               nullable("dkim_domain"),
                               nullable("dkim_selector"),
-                              f.value(QStringLiteral("is_active")).toBool(true)};
+                              f.value(QStringLiteral("is_active")).toBool(true),
+                              nullable("imap_host"),
+                              str("imap_host").isEmpty() ? QVariant() : QVariant(imapPort),
+                              imapSecurity,
+                              nullable("imap_username")};
     const QString sets = QStringLiteral("name = ?, from_email = ?, from_name = ?, provider = ?, smtp_host = ?, smtp_port = ?, smtp_username = ?, "
                                         "smtp_security = ?, api_base_url = ?, provider_domain = ?, daily_limit = ?, hourly_limit = ?, min_gap_seconds = ?, "
                                         "ramp_start = ?, ramp_per_day = ?, timezone = ?, reply_to = ?, signature = ?, dkim_domain = ?, dkim_selector = ?, "
-                                        "is_active = ?");
+                                        "is_active = ?, imap_host = ?, imap_port = ?, imap_security = ?, imap_username = ?");
     // Another account with this address: a clear conflict, not the database's.
     auto taken = m_db->select(QStringLiteral("SELECT id FROM sender_accounts WHERE lower(from_email) = ?"), {from});
     if (!taken)
@@ -243,8 +260,9 @@ core::Result<QJsonObject> SenderAccountService::write(const leads::Actor &actor,
     } else {
         auto row = m_db->selectOne(QStringLiteral("INSERT INTO sender_accounts (name, from_email, from_name, provider, smtp_host, smtp_port, smtp_username, "
                                                   "smtp_security, api_base_url, provider_domain, daily_limit, hourly_limit, min_gap_seconds, ramp_start, "
-                                                  "ramp_per_day, timezone, reply_to, signature, dkim_domain, dkim_selector, is_active, created_by, "
-                                                  "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, %1, %1) "
+                                                  "ramp_per_day, timezone, reply_to, signature, dkim_domain, dkim_selector, is_active, imap_host, imap_port, "
+                                                  "imap_security, imap_username, created_by, created_at, updated_at) "
+                                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, %1, %1) "
                                                   "RETURNING id").arg(m_db->timestampParam()),
                                    values + QVariantList{actor.userId ? QVariant(*actor.userId) : QVariant(), now, now});
         if (!row)
@@ -301,6 +319,29 @@ core::Result<std::optional<mail::DkimSigner>> SenderAccountService::dkimSigner(c
     if (!signer)
         return signer.error();
     return std::optional<mail::DkimSigner>(std::move(signer).value());
+}
+
+core::Result<mail::ImapSettings> SenderAccountService::imapSettings(qint64 id)
+{
+    auto a = get(id);
+    if (!a)
+        return a.error();
+    if (a->value(QStringLiteral("imap_host")).toString().isEmpty())
+        return core::fieldError(QStringLiteral("imap_host"), QStringLiteral("is not set: add the mailbox's IMAP server to read its bounces"));
+    mail::ImapSettings s;
+    s.host = a->value(QStringLiteral("imap_host")).toString();
+    const QString security = a->value(QStringLiteral("imap_security")).toString();
+    s.tls = security == QLatin1String("none") ? mail::ImapSettings::Tls::None
+            : security == QLatin1String("starttls") ? mail::ImapSettings::Tls::StartTls
+                                                     : mail::ImapSettings::Tls::Implicit;
+    s.port = a->value(QStringLiteral("imap_port")).toInt(s.tls == mail::ImapSettings::Tls::Implicit ? 993 : 143);
+    s.username = a->value(QStringLiteral("imap_username")).toString();
+    if (s.username.isEmpty())
+        s.username = a->value(QStringLiteral("smtp_username")).toString();
+    if (s.username.isEmpty())
+        s.username = a->value(QStringLiteral("from_email")).toString();
+    s.password = secret(id, "password");
+    return s;
 }
 
 core::Result<ProviderSettings> SenderAccountService::providerSettings(qint64 id)

@@ -72,3 +72,12 @@ ALTER TABLE campaign_recipients ADD COLUMN sender_account_id BIGINT REFERENCES s
 ALTER TABLE campaign_recipients ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX campaign_recipients_sender_account_id_idx ON campaign_recipients (sender_account_id);
 CREATE INDEX campaign_recipients_due_idx ON campaign_recipients (campaign_id, status, next_send_at);
+
+-- The bounce mailbox: a sender account's IMAP inbox (imap_host/imap_port of the initial schema),
+-- its TLS and user (the SMTP user when empty, the same password), and how far it was read: the
+-- mailbox's UIDVALIDITY and the last UID looked at.
+ALTER TABLE sender_accounts ADD COLUMN imap_security TEXT NOT NULL DEFAULT 'tls' CHECK (imap_security IN ('none', 'starttls', 'tls'));
+ALTER TABLE sender_accounts ADD COLUMN imap_username TEXT;
+ALTER TABLE sender_accounts ADD COLUMN bounce_uidvalidity BIGINT;
+ALTER TABLE sender_accounts ADD COLUMN bounce_last_uid BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE sender_accounts ADD COLUMN bounce_checked_at TIMESTAMPTZ;

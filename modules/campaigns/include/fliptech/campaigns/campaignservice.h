@@ -19,6 +19,7 @@
 #include <QJsonObject>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 
 namespace fliptech::storage {
@@ -119,7 +120,15 @@ public:
     // {bounce: false} when the message is no bounce.
     core::Result<QJsonObject> recordBounceMessage(const QByteArray &message, const QString &source = QStringLiteral("dsn"));
 
-    // The campaigns.send handler.
+    // Reads a sender account's bounce mailbox (IMAP INBOX) from where the last check stopped
+    // (its UIDVALIDITY and last UID kept; a new UIDVALIDITY reads it again from the start): each
+    // new message that is a bounce is recorded; others (replies) are left for the inbox.
+    // {checked, bounces, matched, last_uid}.
+    core::Result<QJsonObject> checkBounces(qint64 accountId, const std::function<bool()> &cancelled = {});
+    // The same as a job (campaigns.check_bounces; the user's, who may follow it): its id.
+    core::Result<qint64> queueBounceCheck(qint64 accountId, const QDateTime &runAt = {}, std::optional<qint64> createdBy = std::nullopt);
+
+    // The campaigns.send handler (and campaigns.check_bounces).
     void registerHandlers(storage::WorkerPool &workers);
     // How many SMTP connections a send job opens at most (default 4, FLIPTECH_SMTP_CONNECTIONS).
     void setConnections(int n) { m_connections = qBound(1, n, 16); }

@@ -13,6 +13,7 @@
 #include "fliptech/core/error.h"
 #include "fliptech/leads/actor.h"
 #include "fliptech/mail/dkim.h"
+#include "fliptech/mail/imapclient.h"
 #include "fliptech/mail/mime.h"
 #include "fliptech/mail/smtpclient.h"
 
@@ -38,7 +39,9 @@ public:
     // {id, name, from_email, from_name, provider, smtp_host, smtp_port, smtp_username,
     //  smtp_security, api_base_url, provider_domain, daily_limit, hourly_limit, min_gap_seconds,
     //  ramp_start, ramp_per_day, today_cap, timezone, reply_to, signature, dkim_domain,
-    //  dkim_selector, password_set, api_key_set, dkim_key_set, is_active, created_at, updated_at}.
+    //  dkim_selector, password_set, api_key_set, dkim_key_set, is_active, created_at, updated_at,
+    //  imap_host, imap_port, imap_security, imap_username (the bounce mailbox), bounce_last_uid,
+    //  bounce_checked_at}.
     core::Result<QJsonArray> list();
     core::Result<QJsonObject> get(qint64 id);
     // The fields above that can be written, plus password / api_key / dkim_key (kept as secrets;
@@ -59,6 +62,8 @@ public:
     core::Result<QJsonObject> send(qint64 id, mail::OutgoingMessage message, const QStringList &to);
     // The SMTP settings of an account, its password read from the SecretStore (for the sender).
     core::Result<mail::SmtpSettings> smtpSettings(qint64 id);
+    // The account's bounce mailbox (IMAP: its host, TLS, user; the SMTP password).
+    core::Result<mail::ImapSettings> imapSettings(qint64 id);
     // An HTTP provider account's settings, its API key read from the SecretStore.
     core::Result<ProviderSettings> providerSettings(qint64 id);
     net::HttpClient &http() { return m_http; }

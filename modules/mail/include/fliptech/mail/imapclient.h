@@ -1,0 +1,61 @@
+#pragma once
+// Reading a mailbox over IMAP (issue 11 bounces; issue 12's inbox builds on it): libcurl's IMAP,
+// blocking, one connection kept across calls. A mailbox is read incrementally by UID: examine()
+// says its UIDVALIDITY (when it changes, every UID the reader kept means nothing) and UIDNEXT,
+// uidsFrom() lists the UIDs from one on, fetch() brings a message as it is stored. Read-only:
+// nothing is marked seen, moved or deleted (the user's mail client stays the judge of that).
+// TLS is implicit (imaps, 993), STARTTLS (required, never silently plain) or none (a local server).
+
+#include "fliptech/core/error.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+#include <memory>
+
+namespace fliptech::mail {
+
+struct ImapSettings {
+    enum class Tls { None, StartTls, Implicit };
+    QString host;
+    int port = 993;
+    Tls tls = Tls::Implicit;
+    QString username;
+    QByteArray password; // from the SecretStore
+    int connectTimeoutMs = 15000;
+    int timeoutMs = 60000;
+    bool verifyTls = true;
+};
+
+struct MailboxState {
+    qint64 uidValidity = 0;
+    qint64 uidNext = 0;
+    qint64 exists = 0;
+};
+
+class ImapClient final
+{
+public:
+    explicit ImapClient(ImapSettings settings);
+    ~ImapClient();
+    ImapClient(const ImapClient &) = delete;
+    ImapClient &operator=(const ImapClient &) = delete;
+
+    core::Result<MailboxState> examine(const QString &mailbox = QStringLiteral("INBOX"));
+    // UIDs of `mailbox` from `first` on, ascending (at most `limit`).
+    core::Result<QList<qint64>> uidsFrom(const QString &mailbox, qint64 first, int limit = 5000);
+    core::Result<QByteArray> fetch(const QString &mailbox, qint64 uid);
+
+    // The pieces, for tests: an EXAMINE's untagged answers read; a SEARCH's.
+    static MailboxState parseExamine(const QByteArray &untagged);
+    static QList<qint64> parseSearch(const QByteArray &untagged);
+
+private:
+    core::Result<QByteArray> run(const QString &mailbox, const QByteArray &path, const QByteArray &command);
+    struct Handle;
+    ImapSettings m_settings;
+    std::unique_ptr<Handle> m_handle;
+};
+
+} // namespace fliptech::mail
