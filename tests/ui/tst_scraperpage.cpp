@@ -3,7 +3,9 @@
 // server standing in for Craigslist, the table shows it running and then done with the leads it
 // found; a bad site is refused with a message and no job; a queued job can be paused, resumed and cancelled. And a lead's
 // website analysed from its detail pane.
+#include "fliptech/campaigns/campaignservice.h"
 #include "fliptech/engine/engine.h"
+#include "fliptech/storage/database.h"
 #include "fliptech/scraper/scrapeservice.h"
 #include "fliptech/leads/leadservice.h"
 #include "fliptech/leads/workspaceservices.h"
@@ -11,6 +13,7 @@
 #include "fliptech/ui/integrationssettings.h"
 #include "fliptech/ui/sendersettings.h"
 #include "fliptech/campaigns/senderaccounts.h"
+#include "imapserver.h"
 #include "smtpsink.h"
 #include "fliptech/ui/leadspage.h"
 #include "fliptech/ui/leadtablemodel.h"
@@ -469,6 +472,47 @@ private Q_SLOTS:
             QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(QLatin1String("DMARC")), 15000);
             QVERIFY2(status->text().contains(QStringLiteral("✓ SPF")) && status->text().contains(QStringLiteral("✗ DKIM")), qPrintable(status->text()));
         }
+        m_engine.reset();
+    }
+
+    // Settings → Sender accounts: the bounce mailbox (IMAP, a real Dovecot) read with one click.
+    void senderBounceMailbox()
+    {
+        test::ImapServer imap;
+        QVERIFY2(imap.start(QStringLiteral("bounces"), QStringLiteral("secret")), qPrintable(imap.error()));
+        m_engine = engineWith(0);
+        FT_STOP_IF_FAILED();
+        ui::SenderSettings page(m_engine->senders(), true, nullptr, &m_engine->campaigns());
+        page.show();
+        auto type = [&page](const char *name, const QString &text) {
+            auto *e = page.findChild<QLineEdit *>(QLatin1String(name));
+            e->clear();
+            QTest::keyClicks(e, text);
+        };
+        auto *status = page.findChild<QLabel *>(QStringLiteral("senderStatus"));
+        type("senderName", QStringLiteral("Studio mailbox"));
+        type("senderFrom", QStringLiteral("mailbox@studio.example"));
+        type("senderHost", QStringLiteral("127.0.0.1"));
+        type("senderPassword", QStringLiteral("secret"));
+        type("senderImapHost", QStringLiteral("127.0.0.1"));
+        page.findChild<QSpinBox *>(QStringLiteral("senderImapPort"))->setValue(imap.port());
+        auto *security = page.findChild<QComboBox *>(QStringLiteral("senderImapSecurity"));
+        security->setCurrentIndex(security->findData(QStringLiteral("none")));
+        type("senderImapUser", QStringLiteral("bounces"));
+        auto *check = page.findChild<QPushButton *>(QStringLiteral("senderCheckBounces"));
+        QVERIFY(check->isVisible());
+        QVERIFY(!check->isEnabled()); // nothing saved yet
+        QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("senderSave")), Qt::LeftButton);
+        QVERIFY2(status->text().startsWith(QLatin1String("Saved")), qPrintable(status->text()));
+        QVERIFY(check->isEnabled());
+        QVERIFY(imap.deliver("From: MAILER-DAEMON@mx.nowhere.example\r\nTo: sam@studio.example\r\nSubject: Undeliverable: Hello\r\n\r\n"
+                             "Your message did not reach the following recipient(s):\r\n\r\ngone@nowhere.example\r\n    The recipient name is not recognized\r\n"));
+        QTest::mouseClick(check, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(status->text().startsWith(QStringLiteral("✓ Read 1")), 15000);
+        QVERIFY2(status->text().contains(QLatin1String("1 bounce")), qPrintable(status->text()));
+        auto suppressed = m_engine->database().selectOne(QStringLiteral("SELECT reason FROM suppressions WHERE email = 'gone@nowhere.example'"));
+        QVERIFY(suppressed.ok());
+        QCOMPARE(suppressed->value(0).toString(), QStringLiteral("bounce"));
         m_engine.reset();
     }
 };

@@ -1,5 +1,6 @@
 #include "fliptech/ui/sendersettings.h"
 
+#include "fliptech/campaigns/campaignservice.h"
 #include "fliptech/campaigns/senderaccounts.h"
 
 #include <QComboBox>
@@ -18,7 +19,7 @@
 
 namespace fliptech::ui {
 
-SenderSettings::SenderSettings(campaigns::SenderAccountService &senders, bool canChange, QWidget *parent)
+SenderSettings::SenderSettings(campaigns::SenderAccountService &senders, bool canChange, QWidget *parent, campaigns::CampaignService *campaigns)
     : QWidget(parent), m_senders(senders), m_canChange(canChange)
 {
     m_table = new QTableWidget(0, 5, this);
@@ -86,6 +87,15 @@ SenderSettings::SenderSettings(campaigns::SenderAccountService &senders, bool ca
     m_timezone = line("senderTimezone", QStringLiteral("America/Chicago"));
     m_timezone->setText(QStringLiteral("UTC"));
     connect(m_provider, &QComboBox::currentIndexChanged, this, &SenderSettings::updateProviderFields);
+    m_imapHost = line("senderImapHost", tr("imap.gmail.com (where bounces come back)"));
+    m_imapPort = spin("senderImapPort", 1, 65535, 993);
+    m_imapSecurity = new QComboBox(this);
+    m_imapSecurity->setObjectName(QStringLiteral("senderImapSecurity"));
+    m_imapSecurity->addItem(tr("TLS (port 993)"), QStringLiteral("tls"));
+    m_imapSecurity->addItem(tr("STARTTLS (port 143)"), QStringLiteral("starttls"));
+    m_imapSecurity->addItem(tr("None (a local server only)"), QStringLiteral("none"));
+    m_imapUser = line("senderImapUser", tr("the SMTP user when empty"));
+    m_campaigns = campaigns;
 
     auto *form = new QFormLayout;
     form->addRow(tr("Name"), m_name);
@@ -115,6 +125,12 @@ SenderSettings::SenderSettings(campaigns::SenderAccountService &senders, bool ca
     ramp->addStretch();
     form->addRow(tr("Warm-up"), ramp);
     form->addRow(tr("Time zone"), m_timezone);
+    auto *imap = new QHBoxLayout;
+    imap->addWidget(m_imapHost, 2);
+    imap->addWidget(m_imapPort);
+    imap->addWidget(m_imapSecurity);
+    imap->addWidget(m_imapUser, 1);
+    form->addRow(tr("Bounce mailbox (IMAP)"), imap);
 
     auto *add = new QPushButton(tr("&New account"), this);
     add->setObjectName(QStringLiteral("senderNew"));
@@ -151,6 +167,22 @@ SenderSettings::SenderSettings(campaigns::SenderAccountService &senders, bool ca
         }
         m_status->setText(lines.join(QStringLiteral("<br>")));
     });
+    m_bounces = new QPushButton(tr("Check &bounces"), this);
+    m_bounces->setObjectName(QStringLiteral("senderCheckBounces"));
+    m_bounces->setToolTip(tr("Read the bounce mailbox now: bounced addresses are suppressed and their campaign recipients marked"));
+    m_bounces->setVisible(campaigns != nullptr);
+    connect(m_bounces, &QPushButton::clicked, this, &SenderSettings::checkBounces);
+    connect(&m_bounceWatcher, &QFutureWatcher<QJsonObject>::finished, this, [this] {
+        const QJsonObject r = m_bounceWatcher.result();
+        m_bounces->setEnabled(m_id.has_value());
+        if (r.contains(QStringLiteral("error")))
+            m_status->setText(QStringLiteral("✗ ") + r.value(QStringLiteral("error")).toString());
+        else
+            m_status->setText(tr("✓ Read %1 new message(s): %2 bounce(s), %3 matched to campaign messages.")
+                                  .arg(r.value(QStringLiteral("checked")).toInt())
+                                  .arg(r.value(QStringLiteral("bounces")).toInt())
+                                  .arg(r.value(QStringLiteral("matched")).toInt()));
+    });
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("senderStatus"));
     m_status->setTextFormat(Qt::AutoText);
@@ -158,6 +190,7 @@ SenderSettings::SenderSettings(campaigns::SenderAccountService &senders, bool ca
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(add);
     buttons->addStretch();
+    buttons->addWidget(m_bounces);
     buttons->addWidget(m_domainCheck);
     buttons->addWidget(m_test);
     buttons->addWidget(m_delete);
@@ -257,6 +290,11 @@ void SenderSettings::open(std::optional<qint64> id)
     m_delete->setEnabled(m_canChange && id.has_value());
     m_test->setEnabled(id.has_value());
     m_domainCheck->setEnabled(id.has_value());
+    m_imapHost->setText(a.value(QStringLiteral("imap_host")).toString());
+    m_imapPort->setValue(a.value(QStringLiteral("imap_port")).toInt(993));
+    m_imapSecurity->setCurrentIndex(qMax(0, m_imapSecurity->findData(a.value(QStringLiteral("imap_security")).toString(QStringLiteral("tls")))));
+    m_imapUser->setText(a.value(QStringLiteral("imap_username")).toString());
+    m_bounces->setEnabled(id.has_value() && !m_imapHost->text().isEmpty());
     updateProviderFields();
 }
 
@@ -273,6 +311,12 @@ void SenderSettings::save()
                   {QStringLiteral("timezone"), m_timezone->text()}};
     if (m_rampStart->value() > 0)
         f.insert(QStringLiteral("ramp_start"), m_rampStart->value());
+    if (!m_imapHost->text().trimmed().isEmpty()) {
+        f.insert(QStringLiteral("imap_host"), m_imapHost->text().trimmed());
+        f.insert(QStringLiteral("imap_port"), m_imapPort->value());
+        f.insert(QStringLiteral("imap_security"), m_imapSecurity->currentData().toString());
+        f.insert(QStringLiteral("imap_username"), m_imapUser->text().trimmed());
+    }
     if (m_provider->currentData().toString() == QLatin1String("smtp")) {
         f.insert(QStringLiteral("smtp_host"), m_host->text());
         f.insert(QStringLiteral("smtp_port"), m_port->value());
@@ -321,6 +365,20 @@ void SenderSettings::checkDomain()
     m_domainWatcher.setFuture(QtConcurrent::run([senders, id] {
         auto r = senders->deliverability(id);
         return r ? *r : QJsonObject{{QStringLiteral("summary"), r.error().userMessage()}};
+    }));
+}
+
+void SenderSettings::checkBounces()
+{
+    if (!m_id || !m_campaigns || m_bounceWatcher.isRunning())
+        return;
+    m_bounces->setEnabled(false);
+    m_status->setText(tr("Reading the bounce mailbox…"));
+    auto *campaigns = m_campaigns;
+    const qint64 id = *m_id;
+    m_bounceWatcher.setFuture(QtConcurrent::run([campaigns, id] {
+        auto r = campaigns->checkBounces(id);
+        return r ? *r : QJsonObject{{QStringLiteral("error"), r.error().userMessage()}};
     }));
 }
 

@@ -439,11 +439,11 @@ void SettingsPage::setEnrichment(scraper::EnrichmentService *enrichment)
     m_tabs->addTab(tab, tr("Integrations"));
 }
 
-void SettingsPage::setSenders(campaigns::SenderAccountService *senders)
+void SettingsPage::setSenders(campaigns::SenderAccountService *senders, campaigns::CampaignService *campaigns)
 {
     if (!senders)
         return;
-    auto *tab = new SenderSettings(*senders, m_principal.atLeast(auth::Role::Admin), m_tabs);
+    auto *tab = new SenderSettings(*senders, m_principal.atLeast(auth::Role::Admin), m_tabs, campaigns);
     tab->setObjectName(QStringLiteral("senders"));
     m_tabs->addTab(tab, tr("Sender accounts"));
 }
@@ -462,7 +462,7 @@ void registerSettingsPage(PageRegistry &registry)
                       auto *page = new SettingsPage(context.engine.auth(), *context.principal, parent);
                       page->setFileStore(&context.engine.files());
                       page->setEnrichment(&context.engine.enrichment());
-                      page->setSenders(&context.engine.senders());
+                      page->setSenders(&context.engine.senders(), &context.engine.campaigns());
                       return page;
                   }};
     registry.add(std::move(info));

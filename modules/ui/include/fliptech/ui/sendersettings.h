@@ -22,6 +22,7 @@ class QTableWidget;
 
 namespace fliptech::campaigns {
 class SenderAccountService;
+class CampaignService;
 }
 
 namespace fliptech::ui {
@@ -30,7 +31,8 @@ class SenderSettings final : public QWidget
 {
     Q_OBJECT
 public:
-    SenderSettings(campaigns::SenderAccountService &senders, bool canChange, QWidget *parent = nullptr);
+    // With `campaigns`, "Check bounces" reads the chosen account's bounce mailbox now.
+    SenderSettings(campaigns::SenderAccountService &senders, bool canChange, QWidget *parent = nullptr, campaigns::CampaignService *campaigns = nullptr);
     ~SenderSettings() override;
     void reload();
 
@@ -41,15 +43,18 @@ private:
     void testConnection();
     void checkDomain();
     void updateProviderFields();
+    void checkBounces();
 
     campaigns::SenderAccountService &m_senders;
     bool m_canChange;
     std::optional<qint64> m_id;
     QTableWidget *m_table;
-    QLineEdit *m_name, *m_from, *m_fromName, *m_host, *m_user, *m_password, *m_apiKey, *m_baseUrl, *m_domain, *m_timezone;
-    QComboBox *m_provider, *m_security;
-    QSpinBox *m_port, *m_daily, *m_hourly, *m_gap, *m_rampStart, *m_rampPerDay;
-    QPushButton *m_save, *m_delete, *m_test, *m_domainCheck;
+    QLineEdit *m_name, *m_from, *m_fromName, *m_host, *m_user, *m_password, *m_apiKey, *m_baseUrl, *m_domain, *m_timezone, *m_imapHost, *m_imapUser;
+    QComboBox *m_provider, *m_security, *m_imapSecurity;
+    QSpinBox *m_port, *m_daily, *m_hourly, *m_gap, *m_rampStart, *m_rampPerDay, *m_imapPort;
+    QPushButton *m_save, *m_delete, *m_test, *m_domainCheck, *m_bounces;
+    campaigns::CampaignService *m_campaigns = nullptr;
+    QFutureWatcher<QJsonObject> m_bounceWatcher;
     QLabel *m_status;
     QFutureWatcher<QJsonObject> m_testWatcher;
     QFutureWatcher<QJsonObject> m_domainWatcher;

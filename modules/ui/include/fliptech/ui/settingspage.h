@@ -25,6 +25,7 @@ class EnrichmentService;
 }
 namespace fliptech::campaigns {
 class SenderAccountService;
+class CampaignService;
 }
 
 namespace fliptech::ui {
@@ -47,7 +48,8 @@ public:
     // With the enrichment service, an Integrations tab (providers, order, keys).
     void setEnrichment(scraper::EnrichmentService *enrichment);
     // With the sender accounts, a Sender accounts tab.
-    void setSenders(campaigns::SenderAccountService *senders);
+    // With `campaigns`, the accounts' bounce mailboxes can be read from the tab.
+    void setSenders(campaigns::SenderAccountService *senders, campaigns::CampaignService *campaigns = nullptr);
     // Stores the image as the avatar and saves the profile (the file dialog's path; tests call it).
     bool uploadAvatar(const QString &path);
 
