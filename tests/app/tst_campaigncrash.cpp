@@ -43,6 +43,20 @@ class TestCampaignCrash final : public QObject
     Q_OBJECT
 
     QTemporaryDir m_home;
+    test::MemorySecretStore m_secrets;
+
+    // An engine of this process on the test database (migrated and started).
+    std::unique_ptr<engine::Engine> openEngine(const test::TempDatabase &tmp, int workers, const QString &dir)
+    {
+        engine::Engine::Options o;
+        o.database = tmp.url();
+        o.workers = workers;
+        o.secrets = &m_secrets;
+        o.dataDir = m_home.filePath(dir);
+        auto e = std::make_unique<engine::Engine>(o);
+        FT_EXPECT(e->connect().ok() && e->migrate().ok() && e->start().ok(), "the engine did not start");
+        return e;
+    }
 
     QProcessEnvironment serverEnvironment() const
     {
@@ -75,16 +89,9 @@ private Q_SLOTS:
         // The campaign, launched by this process (which sends nothing: no workers).
         qint64 campaignId = 0;
         {
-            test::MemorySecretStore secrets;
-            engine::Engine::Options o;
-            o.database = tmp.url();
-            o.workers = 0;
-            o.secrets = &secrets;
-            o.dataDir = m_home.filePath(QStringLiteral("setup"));
-            engine::Engine e(o);
-            QVERIFY(e.connect().ok());
-            QVERIFY(e.migrate().ok());
-            QVERIFY(e.start().ok());
+            auto engine = openEngine(tmp, 0, QStringLiteral("setup"));
+            FT_STOP_IF_FAILED();
+            engine::Engine &e = *engine;
             const auto actor = leads::Actor::system();
             auto account = e.senders().create(actor, {{QStringLiteral("name"), QStringLiteral("Crash box")},
                                                       {QStringLiteral("from_email"), QStringLiteral("sam@studio.example")},
@@ -177,15 +184,9 @@ private Q_SLOTS:
         QList<qint64> wentOut, resend;
         for (const auto &r : *held)
             (received.contains(r.value(1).toString()) ? wentOut : resend) << r.value(0).toLongLong();
-        test::MemorySecretStore secrets;
-        engine::Engine::Options o;
-        o.database = tmp.url();
-        o.workers = 1;
-        o.secrets = &secrets;
-        o.dataDir = m_home.filePath(QStringLiteral("review"));
-        engine::Engine e(o);
-        QVERIFY(e.connect().ok());
-        QVERIFY(e.start().ok());
+        auto engine = openEngine(tmp, 1, QStringLiteral("review"));
+        FT_STOP_IF_FAILED();
+        engine::Engine &e = *engine;
         auto ids = [](const QList<qint64> &list) {
             QJsonArray a;
             for (qint64 id : list)

@@ -51,6 +51,14 @@ using namespace fliptech;
 class TestScraperPage final : public QObject
 {
     Q_OBJECT
+
+    // Replaces a line edit's text as a user would: cleared, then typed.
+    static void retype(QWidget &page, const char *name, const QString &text)
+    {
+        auto *e = page.findChild<QLineEdit *>(QLatin1String(name));
+        e->clear();
+        QTest::keyClicks(e, text);
+    }
     std::unique_ptr<test::TempDatabase> m_tmp;
     std::unique_ptr<engine::Engine> m_engine;
     test::MemorySecretStore m_secrets;
@@ -433,11 +441,7 @@ private Q_SLOTS:
         FT_STOP_IF_FAILED();
         ui::SenderSettings page(m_engine->senders(), true);
         page.show();
-        auto type = [&page](const char *name, const QString &text) {
-            auto *e = page.findChild<QLineEdit *>(QLatin1String(name));
-            e->clear();
-            QTest::keyClicks(e, text);
-        };
+        auto type = [&page](const char *name, const QString &text) { retype(page, name, text); };
         auto *status = page.findChild<QLabel *>(QStringLiteral("senderStatus"));
         type("senderName", QStringLiteral("Local relay"));
         type("senderFrom", QStringLiteral("not an address"));
@@ -484,11 +488,7 @@ private Q_SLOTS:
         FT_STOP_IF_FAILED();
         ui::SenderSettings page(m_engine->senders(), true, nullptr, &m_engine->campaigns());
         page.show();
-        auto type = [&page](const char *name, const QString &text) {
-            auto *e = page.findChild<QLineEdit *>(QLatin1String(name));
-            e->clear();
-            QTest::keyClicks(e, text);
-        };
+        auto type = [&page](const char *name, const QString &text) { retype(page, name, text); };
         auto *status = page.findChild<QLabel *>(QStringLiteral("senderStatus"));
         type("senderName", QStringLiteral("Studio mailbox"));
         type("senderFrom", QStringLiteral("mailbox@studio.example"));

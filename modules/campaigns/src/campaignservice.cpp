@@ -87,9 +87,7 @@ core::Result<QJsonArray> CampaignService::list(const QJsonObject &filter)
     }
     if (const QString q = filter.value(QStringLiteral("q")).toString().trimmed(); !q.isEmpty()) {
         where += QStringLiteral(" AND lower(c.name) LIKE ? ESCAPE '\\'");
-        QString like = q.toLower();
-        like.replace(u'\\', QStringLiteral("\\\\")).replace(u'%', QStringLiteral("\\%")).replace(u'_', QStringLiteral("\\_"));
-        params << QString(u'%' + like + u'%');
+        params << storage::Database::likeContains(q.toLower());
     }
     const int limit = qBound(1, filter.value(QStringLiteral("limit")).toInt(100), 500);
     auto rows = m_db->select(QStringLiteral("SELECT %1 FROM campaigns c WHERE %2 ORDER BY c.created_at DESC, c.id DESC LIMIT %3")

@@ -130,10 +130,9 @@ core::Result<QJsonArray> TemplateService::list(const QJsonObject &filter)
     if (const QJsonValue a = filter.value(QStringLiteral("active")); a.isBool())
         where << QStringLiteral("is_active = %1").arg(m_db->boolLiteral(a.toBool()));
     if (const QJsonValue q = filter.value(QStringLiteral("q")); q.isString() && !q.toString().trimmed().isEmpty()) {
-        QString needle = q.toString().trimmed().toLower();
-        needle.replace(u'\\', QStringLiteral("\\\\")).replace(u'%', QStringLiteral("\\%")).replace(u'_', QStringLiteral("\\_"));
+        const QString needle = storage::Database::likeContains(q.toString().trimmed().toLower());
         where << QStringLiteral("(lower(name) LIKE ? ESCAPE '\\' OR lower(COALESCE(subject, '')) LIKE ? ESCAPE '\\')");
-        params << QString(u'%' + needle + u'%') << QString(u'%' + needle + u'%');
+        params << needle << needle;
     }
     const int limit = qBound(1, filter.value(QStringLiteral("limit")).toInt(100), 500);
     auto rows = m_db->select(QStringLiteral("SELECT %1 FROM templates%2 ORDER BY lower(name), id LIMIT %3")

@@ -737,12 +737,10 @@ core::Result<QJsonArray> SearchService::byName(const QString &query, const QStri
 {
     // Campaign names and conversation subjects are short and few: a substring match is enough.
     const QString like = m_db->isPostgres() ? QStringLiteral("ILIKE") : QStringLiteral("LIKE");
-    QString needle = query.trimmed();
-    needle.replace(u'\\', QStringLiteral("\\\\")).replace(u'%', QStringLiteral("\\%")).replace(u'_', QStringLiteral("\\_"));
     const QString sql = type == QLatin1String("campaigns")
         ? QStringLiteral("SELECT id, name, status FROM campaigns WHERE name %1 ? ESCAPE '\\' ORDER BY id DESC LIMIT %2")
         : QStringLiteral("SELECT id, subject, status FROM conversations WHERE subject %1 ? ESCAPE '\\' ORDER BY id DESC LIMIT %2");
-    auto rows = m_db->select(sql.arg(like).arg(limit), {QString(u'%' + needle + u'%')});
+    auto rows = m_db->select(sql.arg(like).arg(limit), {storage::Database::likeContains(query.trimmed())});
     if (!rows)
         return rows.error();
     QJsonArray out;

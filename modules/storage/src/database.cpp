@@ -462,6 +462,13 @@ QDateTime Database::toDateTime(const QVariant &value)
     return parseTimestamp(text.constData(), int(text.size()));
 }
 
+QString Database::likeContains(const QString &text)
+{
+    QString needle = text;
+    needle.replace(u'\\', QStringLiteral("\\\\")).replace(u'%', QStringLiteral("\\%")).replace(u'_', QStringLiteral("\\_"));
+    return u'%' + needle + u'%';
+}
+
 QString Database::placeholders(qsizetype n)
 {
     QString s;

@@ -114,6 +114,9 @@ public:
     QString inetParam() const { return isPostgres() ? QStringLiteral("?::inet") : QStringLiteral("?"); }
     // "?, ?, ?": n parameter placeholders for an IN list or a multi-row VALUES.
     static QString placeholders(qsizetype n);
+    // A LIKE pattern matching `text` anywhere, its own % _ and \ taken literally: use it with
+    // "LIKE ? ESCAPE '\\'".
+    static QString likeContains(const QString &text);
     // Boolean literal values for SQL text (the only non-parameter values we ever splice in).
     QString boolLiteral(bool b) const;
 
