@@ -17,14 +17,19 @@
 #include "tempdatabase.h"
 #include "testenv.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSet>
 #include <QMessageAuthenticationCode>
+#include <QSignalSpy>
 #include <QTest>
+#include <QWebSocket>
 
 #include <openssl/evp.h>
+#include <openssl/pem.h>
+#include <QProcess>
 #include <openssl/x509.h>
 
 using namespace fliptech;
@@ -319,12 +324,32 @@ private Q_SLOTS:
         const qint64 id = campaign({{QStringLiteral("name"), QStringLiteral("Intro")}, {QStringLiteral("template_id"), t},
                                     {QStringLiteral("sender_account_ids"), QJsonArray{a}}, {QStringLiteral("audience"), test::json(J({"filter": {}}))},
                                     {QStringLiteral("schedule"), allDay()}});
+        // Followed live on /ws/campaigns, as the web frontend does.
+        QList<QJsonObject> live;
+        QWebSocket ws;
+        connect(&ws, &QWebSocket::textMessageReceived, this, [&live](const QString &m) { live.append(QJsonDocument::fromJson(m.toUtf8()).object()); });
+        QSignalSpy connected(&ws, &QWebSocket::connected);
+        const QString ticket = send("POST", QStringLiteral("/api/v1/ws/ticket"), {}).json.value(QStringLiteral("ticket")).toString();
+        ws.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/ws/campaigns?ticket=%2").arg(m_api->server().port()).arg(ticket)));
+        QVERIFY(connected.wait(5000));
         Reply r = send("POST", QStringLiteral("/api/v1/campaigns/%1/launch").arg(id), {});
         QCOMPARE(r.status, 200);
         QCOMPARE(r.json.value(QStringLiteral("total_recipients")).toInt(), 41);
         QCOMPARE(r.json.value(QStringLiteral("skipped_recipients")).toInt(), 2); // the twin, the one without mail
         const QJsonObject done = waitForStatus(id, QStringLiteral("completed"));
         QCOMPARE(done.value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
+        QTRY_VERIFY_WITH_TIMEOUT(!live.isEmpty() && live.last().value(QStringLiteral("type")).toString() == QLatin1String("campaign_completed"), 5000);
+        QStringList types;
+        qint64 lastDone = 0;
+        for (const QJsonObject &m : std::as_const(live)) {
+            types << m.value(QStringLiteral("type")).toString();
+            QCOMPARE(m.value(QStringLiteral("campaign_id")).toInteger(), id);
+            if (types.last() == QLatin1String("campaign_progress"))
+                lastDone = m.value(QStringLiteral("done")).toInteger();
+        }
+        QCOMPARE(types.first(), QStringLiteral("campaign_launched"));
+        QVERIFY2(types.contains(QStringLiteral("campaign_progress")), qPrintable(types.join(u',')));
+        QCOMPARE(lastDone, 41); // 40 sent and the bounce: the last progress says all
 
         // Exactly one message each, the bounce refused by the server.
         QStringList got = sinkRecipients();
@@ -842,6 +867,49 @@ private Q_SLOTS:
         QCOMPARE(get(QStringLiteral("/api/v1/sender-accounts/%1").arg(a)).json.value(QStringLiteral("bounce_last_uid")).toInt(), 4);
         check(0);
         FT_STOP_IF_FAILED();
+    }
+
+    // A mailbox with a DKIM key: every campaign message is signed, and dkimpy (as receivers'
+    // milters use it) verifies the signature against the selector's record.
+    void campaignMessagesAreDkimSigned()
+    {
+        start(1);
+        FT_STOP_IF_FAILED();
+        EVP_PKEY *key = EVP_PKEY_Q_keygen(nullptr, nullptr, "RSA", size_t(2048));
+        BIO *bio = BIO_new(BIO_s_mem());
+        PEM_write_bio_PrivateKey(bio, key, nullptr, nullptr, 0, nullptr, nullptr);
+        char *data = nullptr;
+        const long length = BIO_get_mem_data(bio, &data);
+        const QByteArray pem(data, int(length));
+        BIO_free(bio);
+        unsigned char *der = nullptr;
+        const int n = i2d_PUBKEY(key, &der);
+        const QByteArray record = "v=DKIM1; k=rsa; p=" + QByteArray(reinterpret_cast<const char *>(der), n).toBase64();
+        OPENSSL_free(der);
+        EVP_PKEY_free(key);
+        const qint64 a = account({{QStringLiteral("dkim_domain"), QStringLiteral("studio.example")}, {QStringLiteral("dkim_selector"), QStringLiteral("fp1")},
+                                  {QStringLiteral("dkim_key"), QString::fromLatin1(pem)}});
+        const qint64 t = templ(QStringLiteral("Intro"), QStringLiteral("Hello {{first_name}} — a quick idea"), QStringLiteral("<p>Hello {{company}}, café?</p>"));
+        lead(QStringLiteral("ann@shop.example"), QStringLiteral("Ann Müller"));
+        lead(QStringLiteral("bob@shop.example"), QStringLiteral("Bob"));
+        const qint64 id = campaign({{QStringLiteral("name"), QStringLiteral("Signed")}, {QStringLiteral("template_id"), t},
+                                    {QStringLiteral("sender_account_ids"), QJsonArray{a}}, {QStringLiteral("audience"), test::json(J({"filter": {}}))},
+                                    {QStringLiteral("schedule"), allDay()}});
+        QCOMPARE(send("POST", QStringLiteral("/api/v1/campaigns/%1/launch").arg(id), {}).status, 200);
+        QCOMPARE(waitForStatus(id, QStringLiteral("completed")).value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
+        const QList<QByteArray> messages = m_sink->messages();
+        QCOMPARE(messages.size(), 2);
+        const QString python = QFile::exists(QStringLiteral("/usr/bin/python3")) ? QStringLiteral("/usr/bin/python3") : QStringLiteral("python3");
+        for (const QByteArray &m : messages) {
+            QVERIFY(m.contains("DKIM-Signature: v=1; a=rsa-sha256; c=relaxed/relaxed; d=studio.example; s=fp1;"));
+            QProcess p;
+            p.start(python, {test::sourceDir() + QStringLiteral("/tests/mail/dkimverify.py"), QString::fromLatin1(record)});
+            QVERIFY(p.waitForStarted());
+            p.write(m);
+            p.closeWriteChannel();
+            QVERIFY(p.waitForFinished(20000));
+            QCOMPARE(p.readAllStandardOutput().trimmed(), QByteArray("ok"));
+        }
     }
 
     void aRefusedMailboxPausesTheCampaign()

@@ -6,6 +6,8 @@
 
 #include <QRegularExpression>
 
+#include <cstdio>
+
 using namespace fliptech;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -15,8 +17,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!b)
         return 0;
     static const QRegularExpression status(QStringLiteral("^[245]\\.\\d{1,3}\\.\\d{1,3}$"));
-    if (!b->recipient.contains(u'@') || !status.match(b->status).hasMatch())
+    if (!b->recipient.contains(u'@') || !status.match(b->status).hasMatch()) {
+        std::fprintf(stderr, "recipient '%s' status '%s'\n", qPrintable(b->recipient), qPrintable(b->status));
         __builtin_trap(); // a bounce says who and how
+    }
     if (b->hard != (b->status.startsWith(u'5') && b->status != QLatin1String("5.2.2")))
         __builtin_trap();
     return 0;

@@ -94,6 +94,17 @@ private Q_SLOTS:
             QCOMPARE(b->originalMessageId, originalId);
     }
 
+    // Found by fuzz_bounce: a report whose Final-Recipient is no address names no one.
+    void aRecipientThatIsNoAddressIsNoBounce()
+    {
+        const QByteArray m = "From: MAILER-DAEMON@mx.example\r\nContent-Type: multipart/report; report-type=delivery-status; boundary=b\r\n\r\n"
+                             "--b\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx.example\r\n\r\n"
+                             "Final-Recipient: rfc822; use the smtp server of your isp.\r\nAction: failed\r\nStatus: 5.0.0\r\n\r\n--b--\r\n";
+        const auto b = mail::parseBounce(m);
+        QVERIFY(!b || b->recipient.contains(u'@'));
+        QVERIFY(!mail::parseBounce("X-Failed-Recipients: nobody\r\nFrom: someone@example.com\r\nSubject: hello\r\n\r\nHi\r\n"));
+    }
+
     void failedRecipientsHeader()
     {
         FLIPTECH_REQUIRE_SHARED_FIXTURES();

@@ -84,6 +84,8 @@ std::optional<Bounce> readStatusPart(const QByteArray &message, qsizetype from)
             continue;
         Bounce b;
         b.recipient = address(recipient);
+        if (!b.recipient.contains(u'@'))
+            continue; // not an address: no one to suppress
         b.status = c.captured(0);
         b.action = QString::fromLatin1(value(f, "action")).trimmed().toLower();
         QByteArray diagnostic = value(f, "diagnostic-code");
@@ -253,6 +255,8 @@ std::optional<Bounce> readBounce(const QByteArray &message, qsizetype headEnd)
         return readTextBounce(head, message.mid(headEnd));
     Bounce b;
     b.recipient = address(failed.split(',').first());
+    if (!b.recipient.contains(u'@'))
+        return readTextBounce(head, message.mid(headEnd));
     b.action = QStringLiteral("failed");
     static const QRegularExpression enhanced(QStringLiteral("\\b([245])\\.\\d{1,3}\\.\\d{1,3}\\b"));
     static const QRegularExpression reply(QStringLiteral("\\b([45])\\d\\d[ -]"));
