@@ -398,7 +398,12 @@ private Q_SLOTS:
         QCOMPARE(get(QStringLiteral("/api/v1/campaigns/%1/opens").arg(id)).json.value(QStringLiteral("items")).toArray().size(), 1);
         QCOMPARE(get(QStringLiteral("/api/v1/campaigns/%1/clicks").arg(id)).json.value(QStringLiteral("items")).toArray().size(), 1);
         QCOMPARE(get(QStringLiteral("/api/v1/campaigns/%1").arg(id)).json.value(QStringLiteral("emails_sent")).toInt(), 40);
-        QCOMPARE(get(QStringLiteral("/api/v1/templates/%1/performance").arg(t)).json.value(QStringLiteral("total_sent")).toInt(), 40);
+        const QJsonObject perf = get(QStringLiteral("/api/v1/templates/%1/performance").arg(t)).json;
+        QCOMPARE(perf.value(QStringLiteral("total_sent")).toInt(), 40);
+        QCOMPARE(perf.value(QStringLiteral("total_opened")).toInt(), 1);
+        QCOMPARE(perf.value(QStringLiteral("total_clicked")).toInt(), 1);
+        QCOMPARE(perf.value(QStringLiteral("avg_open_time_minutes")).toInt(), 0); // opened within the minute it was sent
+        QVERIFY(!perf.value(QStringLiteral("avg_open_time_minutes")).isNull());
         int timelineSent = 0, timelineOpened = 0;
         for (const auto &b : get(QStringLiteral("/api/v1/campaigns/%1/timeline").arg(id)).json.value(QStringLiteral("items")).toArray()) {
             timelineSent += b.toObject().value(QStringLiteral("sent")).toInt();

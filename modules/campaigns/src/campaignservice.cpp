@@ -853,12 +853,10 @@ core::Result<QJsonObject> CampaignService::recordDeliveryEvent(const DeliveryEve
         case Kind::Click: {
             const char *column = e.kind == Kind::Open ? "opened_at" : "clicked_at";
             const char *counter = e.kind == Kind::Open ? "emails_opened" : "emails_clicked";
-            const char *perf = e.kind == Kind::Open ? "total_opened" : "total_clicked";
             changed = exec(QStringLiteral("UPDATE campaign_messages SET %1 = ? WHERE id = ? AND %1 IS NULL").arg(QLatin1String(column)), {m_db->timestamp(now), message});
             if (changed && *changed > 0)
-                changed = exec(QStringLiteral("UPDATE template_performance SET %1 = %1 + 1 WHERE template_id = (SELECT template_id FROM campaign_messages WHERE id = ?)")
-                                   .arg(QLatin1String(perf)),
-                               {message});
+                if (auto counted = sql::countTemplateEvent(*m_db, message, e.kind == Kind::Open, now); !counted)
+                    return counted.error();
             if (changed)
                 changed = exec(QStringLiteral("UPDATE campaign_recipients SET %1 = ? WHERE id = ? AND %1 IS NULL").arg(QLatin1String(column)), {m_db->timestamp(now), recipient});
             if (changed && *changed > 0)

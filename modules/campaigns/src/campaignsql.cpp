@@ -356,6 +356,29 @@ Audience::Sql Audience::exclusions(storage::Database &db, qint64 campaignId, con
     return s;
 }
 
+core::Status countTemplateEvent(storage::Database &db, qint64 messageRowId, bool open, const QDateTime &now)
+{
+    auto row = db.selectOne(QStringLiteral("SELECT template_id, sent_at FROM campaign_messages WHERE id = ?"), {messageRowId});
+    if (!row)
+        return row.error().code == ErrorCode::NotFound ? core::Status{} : core::Status(row.error());
+    if (row->value(0).isNull())
+        return {};
+    core::Result<storage::ExecResult> done = storage::ExecResult{};
+    if (open) {
+        const QDateTime sent = storage::Database::toDateTime(row->value(1));
+        const qint64 minutes = sent.isValid() ? qMax<qint64>(0, sent.secsTo(now) / 60) : 0;
+        done = db.execute(QStringLiteral("UPDATE template_performance SET avg_open_time_minutes = (COALESCE(avg_open_time_minutes, 0) * total_opened + ?) / "
+                                         "(total_opened + 1), total_opened = total_opened + 1, updated_at = ? WHERE template_id = ?"),
+                          {minutes, db.timestamp(now), row->value(0)});
+    } else {
+        done = db.execute(QStringLiteral("UPDATE template_performance SET total_clicked = total_clicked + 1, updated_at = ? WHERE template_id = ?"),
+                          {db.timestamp(now), row->value(0)});
+    }
+    if (!done)
+        return done.error();
+    return {};
+}
+
 QString deliverableSql()
 {
     return QStringLiteral("l.email IS NOT NULL AND l.email LIKE '%_@_%' AND NOT EXISTS (SELECT 1 FROM suppressions s WHERE lower(s.email) = lower(l.email))");

@@ -80,6 +80,10 @@ private:
     const storage::Database *m_db = nullptr;
 };
 
+// A message's first open or click counted on its template's performance (an open also moves the
+// template's average time from send to open).
+core::Status countTemplateEvent(storage::Database &db, qint64 messageRowId, bool open, const QDateTime &now);
+
 // An address that can receive mail, and not suppressed: SQL on the leads "l".
 QString deliverableSql();
 

@@ -1,5 +1,7 @@
 #include "fliptech/campaigns/tracking.h"
 
+#include "campaignsql.h"
+
 #include "fliptech/storage/database.h"
 #include "fliptech/storage/secretstore.h"
 #include "fliptech/storage/transaction.h"
@@ -121,21 +123,20 @@ void TrackingService::recordOpen(const QString &token)
                                          {t->recipient}),
                            "a campaign's open count (the recipient's row holds the open)");
     if (t->step >= 0)
-        markMessage(t->recipient, t->step, "opened_at", "total_opened", now);
+        markMessage(t->recipient, t->step, "opened_at", now);
 }
 
-void TrackingService::markMessage(qint64 recipient, int step, const char *column, const char *performance, const QString &now)
+void TrackingService::markMessage(qint64 recipient, int step, const char *column, const QString &now)
 {
     // The step's message (its A/B variant's numbers) and its template's.
     auto first = m_db->execute(QStringLiteral("UPDATE campaign_messages SET %1 = %2 WHERE recipient_id = ? AND step = ? AND %1 IS NULL")
                                    .arg(QLatin1String(column), m_db->timestampParam()),
                                {now, recipient, step});
     if (first && first->rowsAffected > 0)
-        core::logDiscarded(m_db->execute(QStringLiteral("UPDATE template_performance SET %1 = %1 + 1 WHERE template_id = "
-                                                        "(SELECT template_id FROM campaign_messages WHERE recipient_id = ? AND step = ?)")
-                                             .arg(QLatin1String(performance)),
-                                         {recipient, step}),
-                           "a template's performance count (the message's row holds the event)");
+        if (auto m = m_db->selectOne(QStringLiteral("SELECT id FROM campaign_messages WHERE recipient_id = ? AND step = ?"), {recipient, step}))
+            core::logDiscarded(sql::countTemplateEvent(*m_db, m->value(0).toLongLong(), QLatin1String(column) == QLatin1String("opened_at"),
+                                                       storage::Database::toDateTime(now)),
+                               "a template's performance count (the message's row holds the event)");
 }
 
 core::Result<QUrl> TrackingService::recordClick(const QString &token)
@@ -153,7 +154,7 @@ core::Result<QUrl> TrackingService::recordClick(const QString &token)
                            "a campaign's click count (the recipient's row holds the click)");
     }
     if (t->step >= 0)
-        markMessage(t->recipient, t->step, "clicked_at", "total_clicked", now);
+        markMessage(t->recipient, t->step, "clicked_at", now);
     // A click is an open too (images are often blocked).
     recordOpen(this->token(Kind::Open, t->recipient, {}, t->step));
     return t->url;

@@ -61,7 +61,7 @@ public:
 
 private:
     QByteArray key();
-    void markMessage(qint64 recipient, int step, const char *column, const char *performance, const QString &now);
+    void markMessage(qint64 recipient, int step, const char *column, const QString &now);
     std::shared_ptr<storage::Database> m_db;
     storage::SecretStore *m_secrets;
     const core::Clock &m_clock;
