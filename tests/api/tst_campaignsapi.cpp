@@ -2,7 +2,7 @@
 // recipient gets exactly one message per step, with the unsubscribe headers, the open pixel and
 // tracked links; bounces are suppressed; the suppression list is read at send time; caps, gaps
 // and windows in three time zones are held with a fake clock; a sequence's follow-up goes only
-// to those who did not reply, unsubscribe or bounce; an A/B step picks its winner; a mailbox the
+// to those who did not reply, unsubscribe, bounce or convert; an A/B step picks its winner; a mailbox the
 // server refuses pauses the campaign instead of bouncing everyone; and the mistakes a user makes
 // are answered with the field to fix.
 #include "apiharness.h"
@@ -502,13 +502,16 @@ private Q_SLOTS:
         lead(QStringLiteral("leaver@x.example"), QStringLiteral("Lee"));
         lead(QStringLiteral("bounce@x.example"), QStringLiteral("Bo"));
         lead(QStringLiteral("quiet@x.example"), QStringLiteral("Quinn"));
+        const qint64 buyer = lead(QStringLiteral("buyer@x.example"), QStringLiteral("Bea"));
         const qint64 id = campaign({{QStringLiteral("name"), QStringLiteral("Two steps")},
                                     {QStringLiteral("steps"), QJsonArray{QJsonObject{{QStringLiteral("template_id"), first}},
                                                                          QJsonObject{{QStringLiteral("template_id"), second}, {QStringLiteral("delay_days"), 2}}}},
                                     {QStringLiteral("sender_account_ids"), QJsonArray{a}}, {QStringLiteral("audience"), test::json(J({"filter": {}}))},
                                     {QStringLiteral("schedule"), test::json(J({"days": ["mon", "tue", "wed", "thu", "fri"], "start": "00:00", "end": "00:00"}))}});
         QCOMPARE(send("POST", QStringLiteral("/api/v1/campaigns/%1/launch").arg(id), {}).status, 200);
-        QVERIFY(waitForSink(3));
+        QVERIFY(waitForSink(4));
+        // The buyer converts (won) before the follow-up.
+        QCOMPARE(send("PATCH", QStringLiteral("/api/v1/leads/%1").arg(buyer), {{QStringLiteral("status"), QStringLiteral("won")}}).status, 200);
         // The replier answers (as the inbox reports it), the leaver unsubscribes with one click.
         auto mid = db().selectOne(QStringLiteral("SELECT m.message_id FROM campaign_messages m JOIN campaign_recipients r ON r.id = m.recipient_id "
                                                  "JOIN leads l ON l.id = r.lead_id WHERE l.email = 'replier@x.example'"));
@@ -529,7 +532,7 @@ private Q_SLOTS:
         auto next = db().selectOne(QStringLiteral("SELECT r.next_send_at FROM campaign_recipients r JOIN leads l ON l.id = r.lead_id WHERE l.email = 'quiet@x.example'"));
         QCOMPARE(storage::Database::toDateTime(next->value(0)).date(), QDate(2026, 1, 19));
         later(QDateTime(QDate(2026, 1, 19), QTime(16, 0), QTimeZone::utc()));
-        QVERIFY(waitForSink(4));
+        QVERIFY(waitForSink(5));
         QCOMPARE(QString::fromLatin1(m_sink->recipients().last()), QStringLiteral("quiet@x.example"));
         QVERIFY(m_sink->messages().last().contains("Subject: Re: Hello Quinn"));
         QCOMPARE(waitForStatus(id, QStringLiteral("completed")).value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
@@ -538,6 +541,7 @@ private Q_SLOTS:
         QCOMPARE(states.value(QStringLiteral("leaver@x.example")), QStringLiteral("unsubscribed"));
         QCOMPARE(states.value(QStringLiteral("bounce@x.example")), QStringLiteral("bounced"));
         QCOMPARE(states.value(QStringLiteral("quiet@x.example")), QStringLiteral("sent"));
+        QCOMPARE(states.value(QStringLiteral("buyer@x.example")), QStringLiteral("stopped")); // converted: out of the sequence
         const QJsonObject s = stats(id);
         QCOMPARE(s.value(QStringLiteral("replied")).toInt(), 1);
         QCOMPARE(s.value(QStringLiteral("unsubscribed")).toInt(), 1);
