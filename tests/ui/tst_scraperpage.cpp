@@ -4,6 +4,7 @@
 // found; a bad site is refused with a message and no job; a queued job can be paused, resumed and cancelled. And a lead's
 // website analysed from its detail pane.
 #include "fliptech/campaigns/campaignservice.h"
+#include "fliptech/campaigns/providerevents.h"
 #include "fliptech/engine/engine.h"
 #include "fliptech/storage/database.h"
 #include "fliptech/scraper/scrapeservice.h"
@@ -476,6 +477,30 @@ private Q_SLOTS:
             QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(QLatin1String("DMARC")), 15000);
             QVERIFY2(status->text().contains(QStringLiteral("✓ SPF")) && status->text().contains(QStringLiteral("✗ DKIM")), qPrintable(status->text()));
         }
+        m_engine.reset();
+    }
+
+    // Settings → Integrations: the keys SendGrid's and Mailgun's delivery events are verified
+    // with, kept as secrets and shown only as set; a key that does not read is refused.
+    void webhookKeys()
+    {
+        m_engine = engineWith(0);
+        FT_STOP_IF_FAILED();
+        ui::IntegrationsSettings page(m_engine->enrichment(), true, nullptr, &m_engine->providerEvents());
+        page.show();
+        auto *state = page.findChild<QLabel *>(QStringLiteral("integrationsWebhookState"));
+        auto *status = page.findChild<QLabel *>(QStringLiteral("integrationsStatus"));
+        QVERIFY2(state->text().contains(QLatin1String("refused until a key is set")), qPrintable(state->text()));
+        retype(page, "integrationsSendGridKey", QStringLiteral("not a public key"));
+        QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("integrationsSaveWebhookKeys")), Qt::LeftButton);
+        QVERIFY2(status->text().contains(QLatin1String("not a public key")), qPrintable(status->text()));
+        retype(page, "integrationsSendGridKey", QString());
+        retype(page, "integrationsMailgunKey", QStringLiteral("mg-signing-key"));
+        QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("integrationsSaveWebhookKeys")), Qt::LeftButton);
+        QVERIFY2(state->text().startsWith(QLatin1String("SendGrid events: refused")) && state->text().contains(QLatin1String("Mailgun events: verified")),
+                 qPrintable(state->text()));
+        QVERIFY(page.findChild<QLineEdit *>(QStringLiteral("integrationsMailgunKey"))->text().isEmpty());
+        QCOMPARE(*m_secrets.read(QStringLiteral("webhooks/mailgun_signing_key")), QByteArray("mg-signing-key"));
         m_engine.reset();
     }
 

@@ -1,5 +1,7 @@
 #include "fliptech/ui/integrationssettings.h"
 
+#include "fliptech/campaigns/providerevents.h"
+
 #include "fliptech/scraper/enrichment.h"
 
 #include <QHBoxLayout>
@@ -18,8 +20,8 @@ namespace {
 enum Column { Provider, Enabled, Key, BaseUrl, Cost, ColumnCount };
 }
 
-IntegrationsSettings::IntegrationsSettings(scraper::EnrichmentService &enrichment, bool canChange, QWidget *parent)
-    : QWidget(parent), m_enrichment(enrichment), m_canChange(canChange)
+IntegrationsSettings::IntegrationsSettings(scraper::EnrichmentService &enrichment, bool canChange, QWidget *parent, campaigns::ProviderEvents *events)
+    : QWidget(parent), m_enrichment(enrichment), m_canChange(canChange), m_events(events)
 {
     auto *intro = new QLabel(tr("<b>Lead enrichment</b> finds the e-mail address, phone and company details of a lead from its website's "
                                 "domain. The providers are asked in this order until the lead has an address and a phone; what a provider "
@@ -79,8 +81,72 @@ IntegrationsSettings::IntegrationsSettings(scraper::EnrichmentService &enrichmen
     layout->addWidget(m_table, 1);
     layout->addLayout(order);
     layout->addLayout(keys);
+    if (m_events) {
+        auto *hooks = new QLabel(tr("<b>Delivery events</b> from SendGrid and Mailgun (bounces, spam reports, unsubscribes, opens) reach "
+                                    "<code>/api/v1/webhooks/sendgrid</code> and <code>/api/v1/webhooks/mailgun</code> on your team server, "
+                                    "and are believed only when signed: paste SendGrid's verification key and Mailgun's webhook signing key."),
+                                 this);
+        hooks->setWordWrap(true);
+        m_sendgridKey = new QLineEdit(this);
+        m_sendgridKey->setObjectName(QStringLiteral("integrationsSendGridKey"));
+        m_sendgridKey->setEchoMode(QLineEdit::Password);
+        m_mailgunKey = new QLineEdit(this);
+        m_mailgunKey->setObjectName(QStringLiteral("integrationsMailgunKey"));
+        m_mailgunKey->setEchoMode(QLineEdit::Password);
+        auto *saveHooks = new QPushButton(tr("Save &webhook keys"), this);
+        saveHooks->setObjectName(QStringLiteral("integrationsSaveWebhookKeys"));
+        connect(saveHooks, &QPushButton::clicked, this, &IntegrationsSettings::saveWebhookKeys);
+        m_webhookState = new QLabel(this);
+        m_webhookState->setObjectName(QStringLiteral("integrationsWebhookState"));
+        for (QWidget *w : std::initializer_list<QWidget *>{m_sendgridKey, m_mailgunKey, saveHooks})
+            w->setEnabled(canChange);
+        auto *row = new QHBoxLayout;
+        row->addWidget(m_sendgridKey, 1);
+        row->addWidget(m_mailgunKey, 1);
+        row->addWidget(saveHooks);
+        layout->addWidget(hooks);
+        layout->addLayout(row);
+        layout->addWidget(m_webhookState);
+        showWebhookKeys();
+    }
     layout->addWidget(m_status);
     reload();
+}
+
+void IntegrationsSettings::showWebhookKeys()
+{
+    auto s = m_events->settings();
+    if (!s)
+        return;
+    const bool sendgrid = s->value(QStringLiteral("sendgrid_verification_key_set")).toBool();
+    const bool mailgun = s->value(QStringLiteral("mailgun_signing_key_set")).toBool();
+    m_sendgridKey->setPlaceholderText(sendgrid ? tr("SendGrid verification key: set (type to replace)") : tr("SendGrid verification key"));
+    m_mailgunKey->setPlaceholderText(mailgun ? tr("Mailgun signing key: set (type to replace)") : tr("Mailgun webhook signing key"));
+    m_webhookState->setText(tr("SendGrid events: %1 · Mailgun events: %2")
+                                .arg(sendgrid ? tr("verified with your key") : tr("refused until a key is set"),
+                                     mailgun ? tr("verified with your key") : tr("refused until a key is set")));
+}
+
+void IntegrationsSettings::saveWebhookKeys()
+{
+    QJsonObject f;
+    if (!m_sendgridKey->text().trimmed().isEmpty())
+        f.insert(QStringLiteral("sendgrid_verification_key"), m_sendgridKey->text().trimmed());
+    if (!m_mailgunKey->text().trimmed().isEmpty())
+        f.insert(QStringLiteral("mailgun_signing_key"), m_mailgunKey->text().trimmed());
+    if (f.isEmpty()) {
+        m_status->setText(tr("Type a key first."));
+        return;
+    }
+    auto saved = m_events->setSettings(f);
+    if (!saved) {
+        m_status->setText(saved.error().userMessage());
+        return;
+    }
+    m_sendgridKey->clear();
+    m_mailgunKey->clear();
+    showWebhookKeys();
+    m_status->setText(tr("Webhook keys saved in the keychain."));
 }
 
 void IntegrationsSettings::reload()

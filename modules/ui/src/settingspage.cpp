@@ -430,11 +430,11 @@ bool SettingsPage::uploadAvatar(const QString &path)
     return true;
 }
 
-void SettingsPage::setEnrichment(scraper::EnrichmentService *enrichment)
+void SettingsPage::setEnrichment(scraper::EnrichmentService *enrichment, campaigns::ProviderEvents *events)
 {
     if (!enrichment)
         return;
-    auto *tab = new IntegrationsSettings(*enrichment, m_principal.atLeast(auth::Role::Admin), m_tabs);
+    auto *tab = new IntegrationsSettings(*enrichment, m_principal.atLeast(auth::Role::Admin), m_tabs, events);
     tab->setObjectName(QStringLiteral("integrations"));
     m_tabs->addTab(tab, tr("Integrations"));
 }
@@ -461,7 +461,7 @@ void registerSettingsPage(PageRegistry &registry)
                       }
                       auto *page = new SettingsPage(context.engine.auth(), *context.principal, parent);
                       page->setFileStore(&context.engine.files());
-                      page->setEnrichment(&context.engine.enrichment());
+                      page->setEnrichment(&context.engine.enrichment(), &context.engine.providerEvents());
                       page->setSenders(&context.engine.senders(), &context.engine.campaigns());
                       return page;
                   }};

@@ -26,6 +26,7 @@ class EnrichmentService;
 namespace fliptech::campaigns {
 class SenderAccountService;
 class CampaignService;
+class ProviderEvents;
 }
 
 namespace fliptech::ui {
@@ -46,7 +47,7 @@ public:
     // With a file store the profile offers "Choose image…" for the avatar (uploaded, re-encoded).
     void setFileStore(leads::FileStore *files);
     // With the enrichment service, an Integrations tab (providers, order, keys).
-    void setEnrichment(scraper::EnrichmentService *enrichment);
+    void setEnrichment(scraper::EnrichmentService *enrichment, campaigns::ProviderEvents *events = nullptr);
     // With the sender accounts, a Sender accounts tab.
     // With `campaigns`, the accounts' bounce mailboxes can be read from the tab.
     void setSenders(campaigns::SenderAccountService *senders, campaigns::CampaignService *campaigns = nullptr);
