@@ -89,15 +89,6 @@ void registerScraperRoutes(RouteTable &table, engine::Engine &engine)
                QStringLiteral("The leads a scrape added, newest first (up to 200): the results as they come in"), {}, listSchema(jobLead), 200,
                [&scrapes](RequestContext &c) { return listOrError(scrapes.jobLeads(c.idParam())); }, {}, {}, {}});
     const QString ai = QStringLiteral("ai");
-    table.add({M::Post, QStringLiteral("/api/v1/ai-mvp/analyze-website"), Role::User, ai,
-               QStringLiteral("Analyse a website ({url}) or a lead's ({lead_id}, findings stored on the lead): reachable, HTTPS and certificate, "
-                              "redirects, time to first byte, load time, weight, mobile viewport, title and description, copyright year, CMS and "
-                              "technology, contacts, social links, broken links, and a prospect score 0-100 with its reasons"),
-               s::object({{QStringLiteral("url"), s::string(1, 2000)}, {QStringLiteral("lead_id"), s::integer()}}, {}),
-               s::object({{QStringLiteral("url"), s::string()}, {QStringLiteral("reachable"), s::boolean()},
-                          {QStringLiteral("prospect"), s::object({}, {}, true)}},
-                         {}, true),
-               200, [&scrapes](RequestContext &c) { return jsonOrError(scrapes.analyzeWebsite(actorOf(c), c.body)); }, {}, {}, {}});
     table.add({M::Post, QStringLiteral("/api/v1/leads/analyze-websites"), Role::User, ai,
                QStringLiteral("Analyse the websites of up to 10,000 leads as a job (202 with its id; progress on /api/v1/jobs/{id}); each lead's findings "
                               "are stored on it as analyze-website does, leads without a website are skipped"),

@@ -1,4 +1,5 @@
 #include "fliptech/engine/engine.h"
+#include "fliptech/ai/aiservice.h"
 
 #include "fliptech/leads/filestore.h"
 #include "fliptech/leads/leadexporter.h"
@@ -40,6 +41,7 @@ Engine::~Engine()
 {
     stop();
     m_http.reset(); // ends what is in flight (as cancelled) before the services it reports to
+    m_ai.reset();
     m_providerEvents.reset();
     m_campaigns.reset();
     m_tracking.reset();
@@ -121,6 +123,7 @@ core::Status Engine::connect()
     m_campaigns = std::make_unique<campaigns::CampaignService>(m_db, m_jobs.get(), m_events.get(), *m_templates, *m_senders, *m_tracking, m_clock);
     m_campaigns->registerHandlers(*m_workers);
     m_providerEvents = std::make_unique<campaigns::ProviderEvents>(*m_campaigns, m_secrets, m_clock);
+    m_ai = std::make_unique<ai::AiService>(m_db, m_secrets, m_events.get(), *m_leads, *m_http, m_clock);
     m_importer->setOnDeferredIndexing([jobs = m_leadJobs.get()] {
         if (auto queued = jobs->enqueueIndexing(); !queued)
             qCWarning(lcEngine) << "could not queue the indexing after a bulk load:" << queued.error().message;

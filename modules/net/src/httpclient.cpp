@@ -123,6 +123,7 @@ struct HttpClient::Engine {
         Clock::time_point notBefore;
         curl_slist *headerList = nullptr;
         bool tooLarge = false;
+        CURL *easy = nullptr; // while an attempt runs
         QByteArray body;
         HttpHeaders headers;
         QByteArray robotsFor; // the origin whose robots.txt this fetches (no caller waits for it)
@@ -176,6 +177,12 @@ struct HttpClient::Engine {
             return 0; // aborts the transfer (CURLE_WRITE_ERROR)
         }
         t->body.append(data, qsizetype(bytes));
+        if (t->request.onChunk) {
+            long status = 0;
+            curl_easy_getinfo(t->easy, CURLINFO_RESPONSE_CODE, &status);
+            if (status >= 200 && status < 300)
+                t->request.onChunk(t->response.attempts, QByteArray(data, qsizetype(bytes)));
+        }
         return bytes;
     }
 
@@ -244,6 +251,7 @@ struct HttpClient::Engine {
         t->body.clear();
         t->headers.clear();
         t->tooLarge = false;
+        t->easy = e;
         ++t->response.attempts;
         ++counts.attempts;
         const QByteArray url = t->request.url.toEncoded();

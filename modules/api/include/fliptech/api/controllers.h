@@ -47,5 +47,7 @@ void registerSenderRoutes(RouteTable &table, engine::Engine &engine);
 void registerTrackingRoutes(RouteTable &table, engine::Engine &engine);
 // /api/v1/campaigns...: campaigns, their launch, stats and recipients.
 void registerCampaignRoutes(RouteTable &table, engine::Engine &engine);
+// /api/v1/ai-mvp/... and /api/v1/ai/...: analysis with a summary, the writer, performance, settings, prices, prompts.
+void registerAiRoutes(RouteTable &table, engine::Engine &engine);
 
 } // namespace fliptech::api

@@ -50,6 +50,10 @@ class CampaignService;
 class ProviderEvents;
 }
 
+namespace fliptech::ai {
+class AiService;
+}
+
 namespace fliptech::engine {
 
 class Engine final : public QObject
@@ -112,6 +116,8 @@ public:
     campaigns::TrackingService &tracking() { return *m_tracking; }
     campaigns::CampaignService &campaigns() { return *m_campaigns; }
     campaigns::ProviderEvents &providerEvents() { return *m_providerEvents; }
+    // AI provider, prompts, spend, offline writer (issue 12).
+    ai::AiService &ai() { return *m_ai; }
     // Where files (uploads, reports) are kept: <dataDir>/files.
     QString filesDir() const;
     // Current schema version, or the error that says why the database cannot be read.
@@ -148,6 +154,7 @@ private:
     std::unique_ptr<campaigns::TrackingService> m_tracking;
     std::unique_ptr<campaigns::CampaignService> m_campaigns;
     std::unique_ptr<campaigns::ProviderEvents> m_providerEvents;
+    std::unique_ptr<ai::AiService> m_ai;
     QDateTime m_startedAt;
     bool m_started = false;
 };

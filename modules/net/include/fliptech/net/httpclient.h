@@ -65,6 +65,10 @@ struct HttpRequest {
     bool verifyTls = true;
     // Cookies kept and sent back within this jar (null: none kept, none sent).
     std::shared_ptr<CookieJar> cookies;
+    // Streaming (server-sent events): each piece of a 2xx body as it arrives, on the client's
+    // own thread, with the attempt it belongs to (a retry starts the body again: a reader keeps
+    // only the pieces of the newest attempt). The body is still kept whole in the response.
+    std::function<void(int attempt, const QByteArray &piece)> onChunk;
 };
 
 struct HttpResponse {
