@@ -342,8 +342,14 @@ core::Result<QJsonArray> AiService::setPrices(const QJsonObject &request)
                 return std::nullopt;
             const QString text = v.isDouble() ? QString::number(v.toDouble(), 'f', 9) : v.toString();
             auto parsed = perMillionTokens ? parsePerMillion(text, at + QLatin1Char('.') + QLatin1String(name)) : parseUsd(text, at + QLatin1Char('.') + QLatin1String(name));
-            if (!parsed)
-                return parsed.error();
+            if (!parsed) {
+                // Said with the model and which price, for a person editing the table.
+                const QString field = at + QLatin1Char('.') + QLatin1String(name);
+                const QString kind = std::string_view(name) == "prompt_per_million" ? QStringLiteral("prompt price")
+                                     : std::string_view(name) == "completion_per_million" ? QStringLiteral("completion price")
+                                                                                          : QStringLiteral("price per request");
+                return core::fieldError(field, QStringLiteral("%1, in the %2 of %3").arg(parsed.error().details.value(field).toString(), kind, e.model));
+            }
             *out = *parsed;
             return std::nullopt;
         };

@@ -1,4 +1,5 @@
 #include "fliptech/ui/leadspage.h"
+#include "fliptech/ui/aiwriterdialog.h"
 
 #include "fliptech/engine/engine.h"
 #include "fliptech/leads/leadexporter.h"
@@ -698,10 +699,21 @@ QWidget *LeadsPage::buildDetail()
     m_enrich = new QPushButton(tr("Find &contacts"), sitePage);
     m_enrich->setObjectName(QStringLiteral("detailEnrich"));
     m_enrich->setToolTip(tr("Ask the enrichment providers (Settings → Integrations) for this business's e-mail, phone and details"));
+    m_writeEmail = new QPushButton(tr("&Write email…"), sitePage);
+    m_writeEmail->setObjectName(QStringLiteral("detailWriteEmail"));
+    m_writeEmail->setToolTip(tr("Draft a personal email to this lead from its website's findings, with the AI (Settings → AI) or the offline writer"));
+    connect(m_writeEmail, &QPushButton::clicked, this, [this] {
+        if (!m_detailId)
+            return;
+        auto *dialog = new AiWriterDialog(m_engine.ai(), actor(), m_detailId, m_detailTitle->text(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
     sv->addWidget(m_analysis, 1);
     auto *siteButtons = new QHBoxLayout;
     siteButtons->addWidget(m_analyze);
     siteButtons->addWidget(m_enrich);
+    siteButtons->addWidget(m_writeEmail);
     sv->addLayout(siteButtons);
     connect(m_analyze, &QPushButton::clicked, this, [this] {
         if (m_detailId)

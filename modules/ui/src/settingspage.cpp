@@ -3,6 +3,7 @@
 #include "fliptech/leads/filestore.h"
 
 #include "fliptech/engine/engine.h"
+#include "fliptech/ui/aisettings.h"
 #include "fliptech/ui/integrationssettings.h"
 #include "fliptech/ui/sendersettings.h"
 #include "fliptech/ui/pageregistry.h"
@@ -448,6 +449,16 @@ void SettingsPage::setSenders(campaigns::SenderAccountService *senders, campaign
     m_tabs->addTab(tab, tr("Sender accounts"));
 }
 
+void SettingsPage::setAi(ai::AiService *ai)
+{
+    if (!ai)
+        return;
+    const auth::Principal principal = m_principal;
+    auto *tab = new AiSettings(*ai, m_principal.atLeast(auth::Role::Admin), [principal] { return leads::Actor::of(principal); }, m_tabs);
+    tab->setObjectName(QStringLiteral("ai"));
+    m_tabs->addTab(tab, tr("AI"));
+}
+
 void registerSettingsPage(PageRegistry &registry)
 {
     const PageInfo *placeholder = registry.find(QStringLiteral("settings"));
@@ -463,6 +474,7 @@ void registerSettingsPage(PageRegistry &registry)
                       page->setFileStore(&context.engine.files());
                       page->setEnrichment(&context.engine.enrichment(), &context.engine.providerEvents());
                       page->setSenders(&context.engine.senders(), &context.engine.campaigns());
+                      page->setAi(&context.engine.ai());
                       return page;
                   }};
     registry.add(std::move(info));

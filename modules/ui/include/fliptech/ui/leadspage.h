@@ -132,6 +132,7 @@ private:
     QLabel *m_emailStatus = nullptr;
     QPushButton *m_verify = nullptr;
     QPushButton *m_enrich = nullptr;
+    QPushButton *m_writeEmail = nullptr;
     // A job over the selection (website analysis, e-mail verification, enrichment), with the
     // bulk bar's progress and Cancel.
     enum class LeadJobKind { Analyse, Verify, Enrich };

@@ -29,6 +29,9 @@ class CampaignService;
 class ProviderEvents;
 }
 
+namespace fliptech::ai {
+class AiService;
+}
 namespace fliptech::ui {
 
 // A confirmation seam (KeePassXC's MessageBox::setNextAnswer): tests answer without a modal.
@@ -51,6 +54,8 @@ public:
     // With the sender accounts, a Sender accounts tab.
     // With `campaigns`, the accounts' bounce mailboxes can be read from the tab.
     void setSenders(campaigns::SenderAccountService *senders, campaigns::CampaignService *campaigns = nullptr);
+    // The AI tab (provider, models, budgets, prices, prompts).
+    void setAi(ai::AiService *ai);
     // Stores the image as the avatar and saves the profile (the file dialog's path; tests call it).
     bool uploadAvatar(const QString &path);
 
