@@ -41,6 +41,11 @@ private Q_SLOTS:
         QTest::newRow("booster") << "Really impressed with the mockup!" << "positive" << "none";
         QTest::newRow("empty") << "" << "neutral" << "none";
         QTest::newRow("html left over") << "<p>&nbsp;</p>" << "neutral" << "none";
+        QTest::newRow("quoted pitch ignored") << "Who is this?\n\nOn Mon, Nov 30, 2026 at 9:14 AM Sam Lee <sam@agency.example> wrote:\n> Would you be open to a short "
+                                                 "call? Let's talk next week, it would be great.\n"
+                                              << "neutral" << "question";
+        QTest::newRow("outlook quote ignored") << "No.\r\n\r\n-----Original Message-----\r\nFrom: Sam Lee\r\nSubject: Interested in a new website?\r\n\r\nWe'd love to help."
+                                               << "negative" << "none";
         QTest::newRow("other language") << "Merci, mais nous avons d\u00e9j\u00e0 un site." << "neutral" << "none";
     }
     void classify()
@@ -53,6 +58,26 @@ private Q_SLOTS:
         QCOMPARE(r.intent, intent);
         QVERIFY(r.score >= -1 && r.score <= 1);
         QVERIFY(r.confidence > 0 && r.confidence <= 1);
+    }
+
+    void replyPart_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("reply");
+        QTest::newRow("gmail") << "Sure.\n\nOn Tue, Dec 1, 2026 at 10:02 AM Sam <s@a.example> wrote:\n> hi" << "Sure.\n";
+        QTest::newRow("wrapped attribution") << "Sure.\nOn Tue, Dec 1, 2026 at 10:02 AM Sam Lee\n<s@a.example> wrote:\n> hi" << "Sure.";
+        QTest::newRow("plain quote") << "Yes\n> hi" << "Yes";
+        QTest::newRow("outlook") << "Ok\r\n________________________________\r\nFrom: Sam" << "Ok\r";
+        QTest::newRow("german") << "Ja\nAm 1.12.2026 schrieb Sam:\nOn 1.12. Sam schrieb:\n> x" << "Ja\nAm 1.12.2026 schrieb Sam:";
+        QTest::newRow("no quote") << "Just this." << "Just this.";
+        QTest::newRow("all quote") << "> only a quote" << "> only a quote";
+        QTest::newRow("on its own line, not an attribution") << "Call me.\nOn Friday I am free." << "Call me.\nOn Friday I am free.";
+    }
+    void replyPart()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, reply);
+        QCOMPARE(fliptech::ai::replyPart(text).toString(), reply);
     }
 
     void scoreOrdersByStrength()

@@ -12,7 +12,7 @@ namespace {
 
 struct Lexicon {
     QHash<QString, double> words;
-    QHash<QString, double> bigrams; // "sounds good", "no thanks" (joined by a space)
+    QHash<QString, QHash<QString, double>> bigrams; // "sounds good", "no thanks": first word → second word → weight
     QHash<QString, int> negators, boosters;
     Lexicon()
     {
@@ -35,8 +35,10 @@ struct Lexicon {
             {"tell me", 1}, {"more info", 1.2}, {"more information", 1.2}, {"go ahead", 1.5}, {"let's talk", 2}, {"lets talk", 2},
             {"well done", 2}, {"good job", 2}, {"too expensive", -2.5}, {"not now", -1.5}, {"stop emailing", -3}, {"stop sending", -3},
         };
-        for (const auto &[k, v] : b)
-            bigrams.insert(QString::fromLatin1(k), v);
+        for (const auto &[k, v] : b) {
+            const QString pair = QString::fromLatin1(k);
+            bigrams[pair.section(QLatin1Char(' '), 0, 0)].insert(pair.section(QLatin1Char(' '), 1), v);
+        }
         for (const char *n : {"not", "no", "never", "dont", "don't", "doesnt", "doesn't", "isnt", "isn't", "wasnt", "wasn't", "wont", "won't",
                               "cant", "can't", "cannot", "didnt", "didn't", "arent", "aren't", "neither", "nor", "without", "hardly", "nothing"})
             negators.insert(QString::fromLatin1(n), 1);
@@ -84,9 +86,35 @@ bool containsAny(QStringView lower, std::initializer_list<const char16_t *> phra
 
 } // namespace
 
-SentimentResult classifySentiment(QStringView text)
+QStringView replyPart(QStringView text)
+{
+    // The reply ends where the message it answers begins: a quoted line, "On <date> <name>
+    // wrote:", Outlook's "-----Original Message-----" or its "From:" header block. (Only after
+    // the reply's first line, so a message that is all quote keeps its text.)
+    qsizetype end = text.size();
+    auto earlier = [&](qsizetype at) {
+        if (at > 0 && at < end)
+            end = at;
+    };
+    earlier(text.indexOf(u"\n>"));
+    earlier(text.indexOf(u"-----Original Message-----"));
+    earlier(text.indexOf(u"\nFrom: "));
+    earlier(text.indexOf(u"\n________________________________"));
+    for (qsizetype at = text.indexOf(u"\nOn "); at >= 0 && at < end; at = text.indexOf(u"\nOn ", at + 4)) {
+        const qsizetype nl = text.indexOf(u'\n', at + 4);
+        const QStringView line = text.mid(at, (nl < 0 ? text.size() : qMin(nl + 200, text.size())) - at);
+        if (line.contains(u"wrote:") || line.contains(u"schrieb:") || line.contains(u"a écrit")) {
+            earlier(at);
+            break;
+        }
+    }
+    return text.left(end);
+}
+
+SentimentResult classifySentiment(QStringView whole)
 {
     const Lexicon &lex = lexicon();
+    const QStringView text = replyPart(whole);
     thread_local QList<QString> tokens;
     tokenize(text.left(20000), tokens);
 
@@ -113,21 +141,23 @@ SentimentResult classifySentiment(QStringView text)
         double weight = 0;
         bool pair = false;
         if (i + 1 < tokens.size()) {
-            const auto it = lex.bigrams.constFind(t + QLatin1Char(' ') + tokens[i + 1]);
-            if (it != lex.bigrams.cend()) {
-                weight = *it;
-                pair = true;
+            if (const auto first = lex.bigrams.constFind(t); first != lex.bigrams.cend()) {
+                if (const auto it = first->constFind(tokens[i + 1]); it != first->cend()) {
+                    weight = *it;
+                    pair = true;
+                }
             }
         }
         if (!pair) {
             if (lex.negators.contains(t)) {
                 // "no" alone is also a word of its own ("No.", "no, thanks"); as a negator it
                 // turns what follows.
-                negateFor = 3;
-                if (t == QLatin1String("no") && (i + 1 == tokens.size() || tokens[i + 1] == QLatin1String(".")))
-                    weight = lex.words.value(t);
-                else
+                if (t == QLatin1String("no") && (i + 1 == tokens.size() || tokens[i + 1] == QLatin1String("."))) {
+                    weight = lex.words.value(t); // "No." is an answer of its own, not a negation
+                } else {
+                    negateFor = 3;
                     continue;
+                }
             } else if (lex.boosters.contains(t)) {
                 boost = 1.5;
                 continue;

@@ -18,6 +18,10 @@ struct SentimentResult {
     double confidence = 0; // 0 .. 1
 };
 
+// The text of `text` that is the reply itself (what the sender wrote above the quoted message).
+QStringView replyPart(QStringView text);
+
+// Reads only the reply part (a quoted pitch of ours would otherwise speak for the sender).
 SentimentResult classifySentiment(QStringView text);
 
 } // namespace fliptech::ai
