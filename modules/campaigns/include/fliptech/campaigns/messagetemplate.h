@@ -15,6 +15,7 @@
 // the language does not have, a variable no recipient has.
 
 #include "fliptech/core/error.h"
+#include "fliptech/mail/htmltext.h"
 
 #include <QHash>
 #include <QSet>
@@ -72,8 +73,7 @@ private:
 // A recipient's seed: a campaign, a lead and a step always choose the same spintax options.
 quint64 recipientSeed(qint64 campaignId, qint64 leadId, int step);
 
-// The plain-text alternative of an HTML body: the text as it reads, paragraphs and line breaks
-// kept, list items as "- ", links as "text (url)", scripts and styles left out, entities decoded.
-QString htmlToText(const QString &html);
+// The plain-text alternative of an HTML body (mail/htmltext.h).
+using mail::htmlToText;
 
 } // namespace fliptech::campaigns
