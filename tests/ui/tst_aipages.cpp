@@ -8,6 +8,7 @@
 #include "fliptech/storage/database.h"
 #include "fliptech/ui/aisettings.h"
 #include "fliptech/ui/aiwriterdialog.h"
+#include "fliptech/ui/leadspage.h"
 #include "memorysecretstore.h"
 #include "tempdatabase.h"
 #include "testenv.h"
@@ -24,6 +25,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
 
 using namespace fliptech;
 
@@ -150,6 +152,10 @@ private Q_SLOTS:
         QVERIFY2(status->text().startsWith(QLatin1String("Saved as version 1")), qPrintable(status->text()));
         QVERIFY(child<QComboBox>(&page, "aiPromptVersion")->currentText().contains(QLatin1String("shorter")));
         QCOMPARE(child<QComboBox>(&page, "aiPromptVersion")->count(), 2);
+        if (const QString dir = qEnvironmentVariable("FLIPTECH_SCREENSHOTS"); !dir.isEmpty()) {
+            page.resize(900, 1000);
+            page.grab().save(dir + QStringLiteral("/ai-settings.png"));
+        }
     }
 
     void adminOnly()
@@ -185,6 +191,26 @@ private Q_SLOTS:
         QCOMPARE(draft->value(QStringLiteral("writer")).toString(), QStringLiteral("offline"));
     }
 
+    // The lead pane's Website tab: pitch ideas from the findings (the offline writer here), and
+    // the writer opened from it.
+    void leadPanePitchAndWriter()
+    {
+        const qint64 id = lead();
+        ui::LeadsPage page(*m_engine, std::nullopt);
+        page.show();
+        page.openLead(id);
+        auto *report = child<QTextBrowser>(&page, "detailAnalysis");
+        click(&page, "detailPitch");
+        QTRY_VERIFY_WITH_TIMEOUT(report->toPlainText().contains(QLatin1String("Pitch ideas")), 10000);
+        QVERIFY2(report->toPlainText().contains(QLatin1String("Not secure")), qPrintable(report->toPlainText()));
+        QVERIFY(report->toPlainText().contains(QLatin1String("offline writer")));
+        click(&page, "detailWriteEmail");
+        QTRY_VERIFY(page.findChild<ui::AiWriterDialog *>() != nullptr);
+        auto *dialog = page.findChild<ui::AiWriterDialog *>();
+        QVERIFY(dialog->windowTitle().contains(QLatin1String("Joe Smith")));
+        dialog->close();
+    }
+
     void writerStreamsTheAiAnswer()
     {
         test::ChatCompletionsServer provider;
@@ -208,6 +234,8 @@ private Q_SLOTS:
         QVERIFY2(child<QLabel>(&dialog, "aiWriterAbout")->text().contains(QLatin1String("Written by openai/gpt-4o-mini")),
                  qPrintable(child<QLabel>(&dialog, "aiWriterAbout")->text()));
         QVERIFY(provider.received().first().body.value(QStringLiteral("stream")).toBool());
+        if (const QString dir = qEnvironmentVariable("FLIPTECH_SCREENSHOTS"); !dir.isEmpty())
+            dialog.grab().save(dir + QStringLiteral("/ai-writer.png"));
     }
 };
 

@@ -114,6 +114,8 @@ AiWriterDialog::~AiWriterDialog()
     m_watcher.waitForFinished();
 }
 
+void AiWriterDialog::setSenderName(const QString &name) { m_sender->setText(name); }
+
 void AiWriterDialog::write()
 {
     if (m_watcher.isRunning())

@@ -1,5 +1,6 @@
 #include "fliptech/ui/leadspage.h"
 #include "fliptech/ui/aiwriterdialog.h"
+#include "fliptech/ai/aiservice.h"
 
 #include "fliptech/engine/engine.h"
 #include "fliptech/leads/leadexporter.h"
@@ -707,12 +708,57 @@ QWidget *LeadsPage::buildDetail()
             return;
         auto *dialog = new AiWriterDialog(m_engine.ai(), actor(), m_detailId, m_detailTitle->text(), this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
+        if (m_principal)
+            dialog->setSenderName(m_principal->user.name);
         dialog->show();
+    });
+    // The AI's reading of the findings: a summary and the angles to pitch (the offline writer's
+    // when no provider is set), under the report.
+    m_pitch = new QPushButton(tr("&Pitch ideas"), sitePage);
+    m_pitch->setObjectName(QStringLiteral("detailPitch"));
+    m_pitch->setToolTip(tr("Summarise the website analysis and suggest what to pitch (Settings → AI)"));
+    connect(m_pitch, &QPushButton::clicked, this, [this] {
+        auto lead = m_engine.leads().get(m_detailId);
+        if (!lead)
+            return;
+        const QJsonObject analysis = lead->value(QStringLiteral("website_analysis")).toObject();
+        if (analysis.isEmpty()) {
+            m_message->setText(tr("Analyse the website first: the pitch ideas come from its findings."));
+            return;
+        }
+        m_pitch->setEnabled(false);
+        m_pitch->setText(tr("Thinking…"));
+        const qint64 id = m_detailId;
+        auto *watcher = new QFutureWatcher<QString>(this);
+        connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, id] {
+            watcher->deleteLater();
+            m_pitch->setEnabled(true);
+            m_pitch->setText(tr("&Pitch ideas"));
+            if (m_detailId == id)
+                m_analysis->setHtml(m_analysis->toHtml() + watcher->result());
+        });
+        auto &ai = m_engine.ai();
+        const leads::Actor who = actor();
+        const QJsonObject l = *lead;
+        watcher->setFuture(QtConcurrent::run([&ai, who, l, analysis]() -> QString {
+            auto p = ai.pitch(who, l, analysis);
+            if (!p)
+                return QStringLiteral("<p><b>%1</b> %2</p>").arg(tr("Pitch ideas:"), p.error().userMessage().toHtmlEscaped());
+            QString html = QStringLiteral("<h3>%1</h3><p>%2</p><ul>").arg(tr("Pitch ideas"), p->value(QStringLiteral("summary")).toString().toHtmlEscaped());
+            for (const QJsonValue &a : p->value(QStringLiteral("pitch_angles")).toArray())
+                html += QStringLiteral("<li><b>%1</b>: %2</li>")
+                            .arg(a.toObject().value(QStringLiteral("title")).toString().toHtmlEscaped(), a.toObject().value(QStringLiteral("pitch")).toString().toHtmlEscaped());
+            html += QStringLiteral("</ul>");
+            if (const QString notice = p->value(QStringLiteral("notice")).toString(); !notice.isEmpty())
+                html += QStringLiteral("<p><i>%1</i></p>").arg(notice.toHtmlEscaped());
+            return html;
+        }));
     });
     sv->addWidget(m_analysis, 1);
     auto *siteButtons = new QHBoxLayout;
     siteButtons->addWidget(m_analyze);
     siteButtons->addWidget(m_enrich);
+    siteButtons->addWidget(m_pitch);
     siteButtons->addWidget(m_writeEmail);
     sv->addLayout(siteButtons);
     connect(m_analyze, &QPushButton::clicked, this, [this] {

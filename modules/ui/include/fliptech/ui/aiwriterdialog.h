@@ -35,6 +35,7 @@ public:
     ~AiWriterDialog() override;
     qint64 draftId() const { return m_draftId; }
     bool isWriting() const { return m_watcher.isRunning(); }
+    void setSenderName(const QString &name);
 
 public Q_SLOTS:
     void write();

@@ -133,6 +133,7 @@ private:
     QPushButton *m_verify = nullptr;
     QPushButton *m_enrich = nullptr;
     QPushButton *m_writeEmail = nullptr;
+    QPushButton *m_pitch = nullptr;
     // A job over the selection (website analysis, e-mail verification, enrichment), with the
     // bulk bar's progress and Cancel.
     enum class LeadJobKind { Analyse, Verify, Enrich };
