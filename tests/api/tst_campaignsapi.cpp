@@ -11,12 +11,15 @@
 #include "imapserver.h"
 #include "fliptech/campaigns/campaignservice.h"
 #include "fliptech/campaigns/tracking.h"
+#include "fliptech/conversations/conversationservice.h"
 #include "fliptech/engine/engine.h"
 #include "fliptech/storage/database.h"
 #include "smtpsink.h"
 #include "tempdatabase.h"
 #include "testenv.h"
 
+#include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -173,6 +176,24 @@ class TestCampaignsApi final : public QObject, public test::ApiTestBase
         return running && running->value(0).toInt() == 0;
     }
     QJsonObject stats(qint64 id) { return get(QStringLiteral("/api/v1/campaigns/%1/stats").arg(id)).json; }
+    // POSTs to a route that queues a job (202 {job_id}) and waits for it: the job's result.
+    QJsonObject runJob(const QString &path)
+    {
+        const Reply r = send("POST", path, {});
+        FT_EXPECT(r.status == 202, r.body.constData());
+        const qint64 job = r.json.value(QStringLiteral("job_id")).toInteger();
+        QElapsedTimer timer;
+        timer.start();
+        while (timer.elapsed() < 30000) {
+            const QJsonObject j = get(QStringLiteral("/api/v1/jobs/%1").arg(job)).json;
+            if (j.value(QStringLiteral("state")).toString() == QLatin1String("done"))
+                return j.value(QStringLiteral("result")).toObject();
+            FT_EXPECT(j.value(QStringLiteral("state")).toString() != QLatin1String("dead"), QJsonDocument(j).toJson().constData());
+            QTest::qWait(100);
+        }
+        FT_EXPECT(false, "the job finished within 30 s");
+        return {};
+    }
     QHash<QString, QString> recipientStatus(qint64 id)
     {
         QHash<QString, QString> out;
@@ -837,23 +858,8 @@ private Q_SLOTS:
                              "192.0.2.1 does not like recipient.\r\nRemote host said: 550 5.1.1 unknown user\r\n\r\n--- Below this line is a copy of the message.\r\n"));
         QVERIFY(imap.deliver("From: Cat <cat@shop.example>\r\nTo: sam@studio.example\r\nSubject: Re: Hi\r\nIn-Reply-To: <x@studio.example>\r\n\r\nSounds good!\r\n"));
         auto check = [&](int expectChecked) {
-            const Reply r = send("POST", QStringLiteral("/api/v1/sender-accounts/%1/check-bounces").arg(a), {});
-            FT_EXPECT(r.status == 202, r.body.constData());
-            const qint64 job = r.json.value(QStringLiteral("job_id")).toInteger();
-            QJsonObject result;
-            QElapsedTimer timer;
-            timer.start();
-            while (timer.elapsed() < 20000) {
-                const QJsonObject j = get(QStringLiteral("/api/v1/jobs/%1").arg(job)).json;
-                if (j.value(QStringLiteral("state")).toString() == QLatin1String("done")) {
-                    result = j.value(QStringLiteral("result")).toObject();
-                    break;
-                }
-                FT_EXPECT(j.value(QStringLiteral("state")).toString() != QLatin1String("dead"), QJsonDocument(j).toJson().constData());
-                QTest::qWait(100);
-            }
-            FT_EXPECT(result.value(QStringLiteral("checked")).toInt() == expectChecked,
-                      QByteArray(QJsonDocument(result).toJson() + get(QStringLiteral("/api/v1/jobs/%1").arg(job)).body).constData());
+            const QJsonObject result = runJob(QStringLiteral("/api/v1/sender-accounts/%1/check-bounces").arg(a));
+            FT_EXPECT(result.value(QStringLiteral("checked")).toInt() == expectChecked, QJsonDocument(result).toJson().constData());
             return result;
         };
         QJsonObject r = check(3);
@@ -941,6 +947,155 @@ private Q_SLOTS:
         QVERIFY2(c.value(QStringLiteral("last_error")).toString().contains(QStringLiteral("550")), qPrintable(c.value(QStringLiteral("last_error")).toString()));
         auto suppressions = db().selectOne(QStringLiteral("SELECT count(*) FROM suppressions"));
         QCOMPARE(suppressions->value(0).toInt(), 0);
+    }
+
+    // The inbox (issue 12): replies read from the sender account's INBOX over IMAP, threaded to
+    // the campaign's messages (or by sender and subject, or to the lead by address), a reply
+    // marking its recipient replied, an auto-reply stored but counting as none, an unsubscribe
+    // request suppressing, bounces left to the bounce reader; read again after a UIDVALIDITY
+    // change, each message stored once.
+    void repliesThreadIntoConversations()
+    {
+        start(1);
+        FT_STOP_IF_FAILED();
+        test::ImapServer imap;
+        QVERIFY2(imap.start(QStringLiteral("sam"), QStringLiteral("secret")), qPrintable(imap.error()));
+        const qint64 a = account({{QStringLiteral("imap_host"), QStringLiteral("127.0.0.1")}, {QStringLiteral("imap_port"), int(imap.port())},
+                                  {QStringLiteral("imap_security"), QStringLiteral("none")}, {QStringLiteral("imap_username"), QStringLiteral("sam")},
+                                  {QStringLiteral("password"), QStringLiteral("secret")}});
+        const qint64 t = templ(QStringLiteral("Intro"), QStringLiteral("A few thoughts on your site"), QStringLiteral("<p>Hello</p>"));
+        QHash<QString, qint64> leads;
+        for (const char *who : {"ann", "bob", "cat", "dan"})
+            leads.insert(QLatin1String(who), lead(QStringLiteral("%1@shop.example").arg(QLatin1String(who)), QString::fromLatin1(who)));
+        const qint64 id = campaign({{QStringLiteral("name"), QStringLiteral("Inbox")}, {QStringLiteral("template_id"), t},
+                                    {QStringLiteral("sender_account_ids"), QJsonArray{a}}, {QStringLiteral("audience"), test::json(J({"filter": {}}))},
+                                    {QStringLiteral("schedule"), allDay()}});
+        QCOMPARE(send("POST", QStringLiteral("/api/v1/campaigns/%1/launch").arg(id), {}).status, 200);
+        QCOMPARE(waitForStatus(id, QStringLiteral("completed")).value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
+        auto sentTo = [&](const char *who) {
+            auto mid = db().selectOne(QStringLiteral("SELECT m.message_id FROM campaign_messages m JOIN campaign_recipients r ON r.id = m.recipient_id "
+                                                     "JOIN leads l ON l.id = r.lead_id WHERE l.email = ?"),
+                                      {QStringLiteral("%1@shop.example").arg(QLatin1String(who))});
+            return mid ? mid->value(0).toByteArray() : QByteArray();
+        };
+        // Ann answers (threaded by In-Reply-To, in quoted-printable, her client quoting us);
+        // Bob's client drops the headers, then he asks to be removed; Cat is away; a DSN for Dan.
+        QVERIFY(imap.deliver("From: Ann <ann@shop.example>\r\nTo: sam@studio.example\r\nSubject: Re: A few thoughts on your site\r\n"
+                             "Message-ID: <ann-1@shop.example>\r\nIn-Reply-To: " + sentTo("ann") + "\r\nReferences: " + sentTo("ann") + "\r\n"
+                             "Date: Tue, 1 Dec 2026 09:00:00 -0600\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n"
+                             "Yes, we're interested =E2=80=94 what would a new site cost?\r\n\r\nOn Mon, Sam wrote:\r\n> Would you be open to a short call?\r\n"));
+        QVERIFY(imap.deliver("From: bob@shop.example\r\nTo: sam@studio.example\r\nSubject: RE: A few thoughts on your site\r\nMessage-ID: <bob-1@shop.example>\r\n\r\n"
+                             "Who is this?\r\n"));
+        QVERIFY(imap.deliver("From: bob@shop.example\r\nTo: sam@studio.example\r\nSubject: Re: A few thoughts on your site\r\nMessage-ID: <bob-2@shop.example>\r\n\r\n"
+                             "Please remove me from your list.\r\n"));
+        QVERIFY(imap.deliver("From: cat@shop.example\r\nTo: sam@studio.example\r\nSubject: Automatic reply: A few thoughts on your site\r\n"
+                             "Auto-Submitted: auto-replied\r\nMessage-ID: <cat-ooo@shop.example>\r\nIn-Reply-To: " + sentTo("cat") + "\r\n\r\n"
+                             "I am out of the office until Monday.\r\n"));
+        QVERIFY(imap.deliver(dsnFor(QStringLiteral("dan@shop.example"), QString::fromLatin1(sentTo("dan")))));
+
+        QJsonObject r = runJob(QStringLiteral("/api/v1/sender-accounts/%1/sync-inbox").arg(a));
+        FT_STOP_IF_FAILED();
+        QCOMPARE(r.value(QStringLiteral("read")).toInt(), 5);
+        QCOMPARE(r.value(QStringLiteral("stored")).toInt(), 4);
+        QCOMPARE(r.value(QStringLiteral("replies")).toInt(), 3);
+        QCOMPARE(r.value(QStringLiteral("auto_replies")).toInt(), 1);
+        QCOMPARE(r.value(QStringLiteral("bounces")).toInt(), 1);
+
+        const auto states = recipientStatus(id);
+        QCOMPARE(states.value(QStringLiteral("ann@shop.example")), QStringLiteral("replied"));
+        QCOMPARE(states.value(QStringLiteral("cat@shop.example")), QStringLiteral("sent")); // away is no answer
+        QCOMPARE(states.value(QStringLiteral("dan@shop.example")), QStringLiteral("sent"));  // the bounce reader's, not the inbox's
+        QCOMPARE(stats(id).value(QStringLiteral("replied")).toInt(), 1);
+
+        Reply list = get(QStringLiteral("/api/v1/conversations?needs_reply=true"), QStringLiteral("viewer"));
+        QCOMPARE(list.status, 200);
+        QCOMPARE(list.json.value(QStringLiteral("items")).toArray().size(), 2); // Ann's and Bob's
+        QJsonObject ann, bob, cat;
+        for (const QJsonValue &v : get(QStringLiteral("/api/v1/conversations")).json.value(QStringLiteral("items")).toArray()) {
+            const QJsonObject c = v.toObject();
+            const qint64 lid = c.value(QStringLiteral("lead_id")).toInteger();
+            (lid == leads.value(QStringLiteral("ann")) ? ann : lid == leads.value(QStringLiteral("bob")) ? bob : cat) = c;
+        }
+        QCOMPARE(ann.value(QStringLiteral("campaign_id")).toInteger(), id);
+        QCOMPARE(ann.value(QStringLiteral("sentiment")).toString(), QStringLiteral("positive"));
+        QCOMPARE(ann.value(QStringLiteral("intent")).toString(), QStringLiteral("interested"));
+        QCOMPARE(ann.value(QStringLiteral("unread_count")).toInt(), 1);
+        QCOMPARE(bob.value(QStringLiteral("unread_count")).toInt(), 2); // the second found the first by sender and subject
+        QCOMPARE(bob.value(QStringLiteral("intent")).toString(), QStringLiteral("unsubscribe_request"));
+        QCOMPARE(cat.value(QStringLiteral("needs_reply")).toBool(), false);
+        auto suppressed = db().selectOne(QStringLiteral("SELECT COUNT(*) FROM suppressions WHERE lower(email) = 'bob@shop.example'"));
+        QVERIFY(suppressed);
+        QCOMPARE(suppressed->value(0).toInt(), 1);
+
+        Reply msgs = get(QStringLiteral("/api/v1/conversations/%1/messages").arg(ann.value(QStringLiteral("id")).toInteger()));
+        QCOMPARE(msgs.status, 200);
+        const QJsonObject first = msgs.json.value(QStringLiteral("items")).toArray().first().toObject();
+        QCOMPARE(first.value(QStringLiteral("direction")).toString(), QStringLiteral("inbound"));
+        QVERIFY2(first.value(QStringLiteral("body_text")).toString().startsWith(QString::fromUtf8("Yes, we're interested \u2014 what")), msgs.body.constData());
+        QCOMPARE(first.value(QStringLiteral("created_at")).toString(), QStringLiteral("2026-12-01T15:00:00.000Z"));
+        msgs = get(QStringLiteral("/api/v1/conversations/%1/messages").arg(cat.value(QStringLiteral("id")).toInteger()));
+        QCOMPARE(msgs.json.value(QStringLiteral("items")).toArray().first().toObject().value(QStringLiteral("auto_reply")).toBool(), true);
+
+        // Read, archived; a reply after archiving makes it active again.
+        Reply c = send("PATCH", QStringLiteral("/api/v1/conversations/%1/read").arg(ann.value(QStringLiteral("id")).toInteger()), {});
+        QCOMPARE(c.status, 200);
+        QCOMPARE(c.json.value(QStringLiteral("unread_count")).toInt(), 0);
+        QCOMPARE(send("PATCH", QStringLiteral("/api/v1/conversations/%1/read").arg(ann.value(QStringLiteral("id")).toInteger()), {}, QStringLiteral("viewer")).status, 403);
+        c = send("PATCH", QStringLiteral("/api/v1/conversations/%1/archive").arg(ann.value(QStringLiteral("id")).toInteger()), {});
+        QCOMPARE(c.json.value(QStringLiteral("status")).toString(), QStringLiteral("archived"));
+        QCOMPARE(get(QStringLiteral("/api/v1/conversations/999999")).status, 404);
+        QCOMPARE(get(QStringLiteral("/api/v1/conversations?needs_reply=maybe")).status, 422);
+        QVERIFY(imap.deliver("From: Ann <ann@shop.example>\r\nTo: sam@studio.example\r\nSubject: Re: A few thoughts on your site\r\n"
+                             "Message-ID: <ann-2@shop.example>\r\nIn-Reply-To: <ann-1@shop.example>\r\n\r\nAlso: can we meet on Thursday?\r\n"));
+        r = runJob(QStringLiteral("/api/v1/sender-accounts/%1/sync-inbox").arg(a));
+        FT_STOP_IF_FAILED();
+        QCOMPARE(r.value(QStringLiteral("read")).toInt(), 1); // only what is new
+        c = get(QStringLiteral("/api/v1/conversations/%1").arg(ann.value(QStringLiteral("id")).toInteger()));
+        QCOMPARE(c.json.value(QStringLiteral("status")).toString(), QStringLiteral("active"));
+        QCOMPARE(c.json.value(QStringLiteral("intent")).toString(), QStringLiteral("meeting_request"));
+
+        // The mailbox renumbered (a new UIDVALIDITY): everything read again, nothing stored twice.
+        QVERIFY(db().execute(QStringLiteral("UPDATE sender_accounts SET inbox_uidvalidity = 1 WHERE id = ?"), {a}));
+        r = runJob(QStringLiteral("/api/v1/sender-accounts/%1/sync-inbox").arg(a));
+        FT_STOP_IF_FAILED();
+        QCOMPARE(r.value(QStringLiteral("restarted")).toBool(), true);
+        QCOMPARE(r.value(QStringLiteral("read")).toInt(), 6);
+        QCOMPARE(r.value(QStringLiteral("stored")).toInt(), 0);
+        QCOMPARE(r.value(QStringLiteral("duplicates")).toInt(), 5);
+        auto count = db().selectOne(QStringLiteral("SELECT COUNT(*) FROM messages WHERE direction = 'inbound'"));
+        QCOMPARE(count->value(0).toInt(), 5);
+        QCOMPARE(stats(id).value(QStringLiteral("replied")).toInt(), 1); // counted once
+    }
+
+    // Every captured reply and auto-reply, through a real mailbox: each read, the auto-replies
+    // (RFC 3834, AOL, Precedence: bulk) recognised, none of the ordinary replies taken for one.
+    void capturedRepliesThroughTheInbox()
+    {
+        FLIPTECH_REQUIRE_SHARED_FIXTURES();
+        start(0);
+        FT_STOP_IF_FAILED();
+        test::ImapServer imap;
+        QVERIFY2(imap.start(QStringLiteral("sam"), QStringLiteral("secret")), qPrintable(imap.error()));
+        const qint64 a = account({{QStringLiteral("imap_host"), QStringLiteral("127.0.0.1")}, {QStringLiteral("imap_port"), int(imap.port())},
+                                  {QStringLiteral("imap_security"), QStringLiteral("none")}, {QStringLiteral("imap_username"), QStringLiteral("sam")},
+                                  {QStringLiteral("password"), QStringLiteral("secret")}});
+        const QDir dir(test::sharedFixturesDir() + QStringLiteral("/email/replies"));
+        int autoReplies = 0, total = 0;
+        for (const QString &f : dir.entryList({QStringLiteral("*.eml")})) {
+            QFile file(dir.filePath(f));
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            QVERIFY(imap.deliver(file.readAll()));
+            autoReplies += f.startsWith(QLatin1String("autoreply")) ? 1 : 0;
+            ++total;
+        }
+        auto r = m_api->engine().conversations().syncInbox(a);
+        QVERIFY2(r, qPrintable(r ? QString() : r.error().message));
+        QCOMPARE(r->value(QStringLiteral("read")).toInt(), total);
+        QCOMPARE(r->value(QStringLiteral("auto_replies")).toInt(), autoReplies);
+        QCOMPARE(r->value(QStringLiteral("replies")).toInt(), total - autoReplies);
+        // Nothing new: a second sync reads nothing.
+        r = m_api->engine().conversations().syncInbox(a);
+        QCOMPARE(r->value(QStringLiteral("read")).toInt(), 0);
     }
 };
 

@@ -69,6 +69,7 @@ ApiServer::ApiServer(engine::Engine &engine, ApiOptions options, QObject *parent
     registerTrackingRoutes(m_routes, m_engine);
     registerCampaignRoutes(m_routes, m_engine);
     registerAiRoutes(m_routes, m_engine);
+    registerConversationRoutes(m_routes, m_engine);
     m_routes.add({QHttpServerRequest::Method::Post, QStringLiteral("/api/v1/ws/ticket"), auth::Role::Viewer, QStringLiteral("system"),
                   QStringLiteral("A single-use ticket (30 s) to open a WebSocket: /ws/<channel>?ticket=... (no token in the address)"), {},
                   schema::object({{QStringLiteral("ticket"), schema::string()}, {QStringLiteral("expires_in"), schema::integer()}}, {}, true), 200,

@@ -903,42 +903,36 @@ core::Result<QJsonObject> CampaignService::checkBounces(qint64 accountId, const 
     if (!settings)
         return settings.error();
     mail::ImapClient imap(*settings);
-    const QString mailbox = QStringLiteral("INBOX");
-    auto state = imap.examine(mailbox);
-    if (!state)
-        return state.error();
     auto kept = m_db->selectOne(QStringLiteral("SELECT bounce_uidvalidity, bounce_last_uid FROM sender_accounts WHERE id = ?"), {accountId});
     if (!kept)
         return kept.error();
-    const bool same = !kept->value(0).isNull() && kept->value(0).toLongLong() == state->uidValidity;
-    qint64 last = same ? kept->value(1).toLongLong() : 0;
-    auto uids = imap.uidsFrom(mailbox, last + 1);
-    if (!uids)
-        return uids.error();
-    int checked = 0, bounces = 0, matched = 0;
-    auto keep = [&] {
-        return m_db->execute(QStringLiteral("UPDATE sender_accounts SET bounce_uidvalidity = ?, bounce_last_uid = ?, bounce_checked_at = ? WHERE id = ?"),
-                             {state->uidValidity, last, m_db->timestamp(m_clock.now()), accountId});
-    };
-    for (qint64 uid : std::as_const(*uids)) {
-        if (cancelled && cancelled())
-            break;
-        auto message = imap.fetch(mailbox, uid);
-        if (!message)
-            return message.error(); // what was read is kept below the failing one
-        auto r = recordBounceMessage(*message, QStringLiteral("imap"));
-        if (!r)
-            return r.error();
-        ++checked;
-        bounces += r->value(QStringLiteral("bounce")).toBool() ? 1 : 0;
-        matched += r->value(QStringLiteral("matched")).toBool() ? 1 : 0;
-        last = uid;
-        if (checked % 50 == 0)
-            if (auto k = keep(); !k)
-                return k.error();
-    }
-    if (auto k = keep(); !k)
-        return k.error();
+    mail::MailboxCursor cursor;
+    if (!kept->value(0).isNull())
+        cursor.uidValidity = kept->value(0).toLongLong();
+    cursor.lastUid = kept->value(1).toLongLong();
+    int bounces = 0, matched = 0;
+    auto read = mail::readNewMessages(
+        imap, QStringLiteral("INBOX"), cursor,
+        [&](qint64, const QByteArray &message) -> core::Status {
+            auto r = recordBounceMessage(message, QStringLiteral("imap"));
+            if (!r)
+                return r.error();
+            bounces += r->value(QStringLiteral("bounce")).toBool() ? 1 : 0;
+            matched += r->value(QStringLiteral("matched")).toBool() ? 1 : 0;
+            return {};
+        },
+        [&](const mail::MailboxCursor &at) -> core::Status {
+            auto done = m_db->execute(QStringLiteral("UPDATE sender_accounts SET bounce_uidvalidity = ?, bounce_last_uid = ?, bounce_checked_at = ? WHERE id = ?"),
+                                      {*at.uidValidity, at.lastUid, m_db->timestamp(m_clock.now()), accountId});
+            if (!done)
+                return done.error();
+            return {};
+        },
+        cancelled);
+    if (!read)
+        return read.error();
+    const int checked = read->read;
+    const qint64 last = read->cursor.lastUid;
     return QJsonObject{{QStringLiteral("checked"), checked}, {QStringLiteral("bounces"), bounces}, {QStringLiteral("matched"), matched}, {QStringLiteral("last_uid"), last}};
 }
 

@@ -1,5 +1,6 @@
 #include "fliptech/engine/engine.h"
 #include "fliptech/ai/aiservice.h"
+#include "fliptech/conversations/conversationservice.h"
 
 #include "fliptech/leads/filestore.h"
 #include "fliptech/leads/leadexporter.h"
@@ -41,6 +42,7 @@ Engine::~Engine()
 {
     stop();
     m_http.reset(); // ends what is in flight (as cancelled) before the services it reports to
+    m_conversations.reset();
     m_ai.reset();
     m_providerEvents.reset();
     m_campaigns.reset();
@@ -124,6 +126,8 @@ core::Status Engine::connect()
     m_campaigns->registerHandlers(*m_workers);
     m_providerEvents = std::make_unique<campaigns::ProviderEvents>(*m_campaigns, m_secrets, m_clock);
     m_ai = std::make_unique<ai::AiService>(m_db, m_secrets, m_events.get(), *m_leads, *m_http, m_clock);
+    m_conversations = std::make_unique<conversations::ConversationService>(m_db, m_jobs.get(), m_events.get(), *m_senders, *m_campaigns, m_clock);
+    m_conversations->registerHandlers(*m_workers);
     m_importer->setOnDeferredIndexing([jobs = m_leadJobs.get()] {
         if (auto queued = jobs->enqueueIndexing(); !queued)
             qCWarning(lcEngine) << "could not queue the indexing after a bulk load:" << queued.error().message;

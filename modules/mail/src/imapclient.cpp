@@ -145,4 +145,54 @@ core::Result<QByteArray> ImapClient::fetch(const QString &mailbox, qint64 uid)
     return run(mailbox, ";UID=" + QByteArray::number(uid), {});
 }
 
+core::Result<ReadSummary> readNewMessages(ImapClient &imap, const QString &mailbox, MailboxCursor cursor,
+                                          const std::function<core::Status(qint64, const QByteArray &)> &each,
+                                          const std::function<core::Status(const MailboxCursor &)> &save, const std::function<bool()> &cancelled,
+                                          int saveEvery)
+{
+    auto state = imap.examine(mailbox);
+    if (!state)
+        return state.error();
+    ReadSummary summary;
+    summary.restarted = cursor.uidValidity && *cursor.uidValidity != state->uidValidity;
+    if (cursor.uidValidity != state->uidValidity)
+        cursor.lastUid = 0;
+    cursor.uidValidity = state->uidValidity;
+    int sinceSave = 0;
+    for (;;) {
+        auto uids = imap.uidsFrom(mailbox, cursor.lastUid + 1);
+        if (!uids)
+            return uids.error();
+        // A SEARCH for "n:*" answers the last UID even when it is below n.
+        QList<qint64> fresh;
+        for (qint64 uid : std::as_const(*uids))
+            if (uid > cursor.lastUid)
+                fresh.append(uid);
+        if (fresh.isEmpty())
+            break;
+        for (qint64 uid : std::as_const(fresh)) {
+            if (cancelled && cancelled())
+                break;
+            auto raw = imap.fetch(mailbox, uid);
+            if (!raw)
+                return raw.error();
+            if (auto done = each(uid, *raw); !done)
+                return done.error();
+            cursor.lastUid = uid;
+            ++summary.read;
+            if (++sinceSave >= saveEvery) {
+                sinceSave = 0;
+                if (auto kept = save(cursor); !kept)
+                    return kept.error();
+            }
+        }
+        if (cancelled && cancelled())
+            break;
+    }
+    if (auto kept = save(cursor); !kept)
+        return kept.error();
+    summary.cursor = cursor;
+    return summary;
+}
+
 } // namespace fliptech::mail

@@ -49,5 +49,7 @@ void registerTrackingRoutes(RouteTable &table, engine::Engine &engine);
 void registerCampaignRoutes(RouteTable &table, engine::Engine &engine);
 // /api/v1/ai-mvp/... and /api/v1/ai/...: analysis with a summary, the writer, performance, settings, prices, prompts.
 void registerAiRoutes(RouteTable &table, engine::Engine &engine);
+// /api/v1/conversations...: the inbox (conversationscontroller.cpp).
+void registerConversationRoutes(RouteTable &table, engine::Engine &engine);
 
 } // namespace fliptech::api

@@ -53,6 +53,9 @@ class ProviderEvents;
 namespace fliptech::ai {
 class AiService;
 }
+namespace fliptech::conversations {
+class ConversationService;
+}
 
 namespace fliptech::engine {
 
@@ -118,6 +121,8 @@ public:
     campaigns::ProviderEvents &providerEvents() { return *m_providerEvents; }
     // AI provider, prompts, spend, offline writer (issue 12).
     ai::AiService &ai() { return *m_ai; }
+    // The inbox: replies read over IMAP and threaded (issue 12).
+    conversations::ConversationService &conversations() { return *m_conversations; }
     // Where files (uploads, reports) are kept: <dataDir>/files.
     QString filesDir() const;
     // Current schema version, or the error that says why the database cannot be read.
@@ -155,6 +160,7 @@ private:
     std::unique_ptr<campaigns::CampaignService> m_campaigns;
     std::unique_ptr<campaigns::ProviderEvents> m_providerEvents;
     std::unique_ptr<ai::AiService> m_ai;
+    std::unique_ptr<conversations::ConversationService> m_conversations;
     QDateTime m_startedAt;
     bool m_started = false;
 };

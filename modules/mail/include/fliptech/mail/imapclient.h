@@ -12,7 +12,9 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
 #include <memory>
+#include <optional>
 
 namespace fliptech::mail {
 
@@ -33,6 +35,29 @@ struct MailboxState {
     qint64 uidNext = 0;
     qint64 exists = 0;
 };
+
+// Where a reader of a mailbox stopped: the mailbox's UIDVALIDITY then, and the last UID read.
+struct MailboxCursor {
+    std::optional<qint64> uidValidity;
+    qint64 lastUid = 0;
+};
+
+struct ReadSummary {
+    int read = 0;
+    bool restarted = false; // the UIDVALIDITY changed: read again from the start
+    MailboxCursor cursor;   // where it stands now
+};
+
+class ImapClient;
+
+// Reads the messages of `mailbox` after `cursor` (every one when its UIDVALIDITY is not the
+// cursor's), oldest first, handing each to `each`; `save` is told where it stands every
+// `saveEvery` messages and at the end, so a reader stopped half-way (an error, `cancelled`)
+// goes on from there next time. An error from `each` or `save` ends it (what was saved stays).
+core::Result<ReadSummary> readNewMessages(ImapClient &imap, const QString &mailbox, MailboxCursor cursor,
+                                          const std::function<core::Status(qint64 uid, const QByteArray &raw)> &each,
+                                          const std::function<core::Status(const MailboxCursor &)> &save,
+                                          const std::function<bool()> &cancelled = {}, int saveEvery = 50);
 
 class ImapClient final
 {

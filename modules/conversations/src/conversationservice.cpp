@@ -1,0 +1,419 @@
+#include "fliptech/conversations/conversationservice.h"
+
+#include "fliptech/ai/sentiment.h"
+#include "fliptech/campaigns/campaignservice.h"
+#include "fliptech/campaigns/senderaccounts.h"
+#include "fliptech/mail/bounce.h"
+#include "fliptech/mail/imapclient.h"
+#include "fliptech/mail/message.h"
+#include "fliptech/storage/database.h"
+#include "fliptech/storage/eventstore.h"
+#include "fliptech/storage/jobqueue.h"
+#include "fliptech/storage/transaction.h"
+#include "fliptech/storage/workerpool.h"
+
+#include <QUuid>
+
+namespace fliptech::conversations {
+
+using core::ErrorCode;
+using storage::Database;
+
+namespace {
+QString bracketed(const QString &id) { return id.isEmpty() || id.startsWith(u'<') ? id : u'<' + id + u'>'; }
+
+QString placeholders(qsizetype n)
+{
+    QStringList q;
+    for (qsizetype i = 0; i < n; ++i)
+        q << QStringLiteral("?");
+    return q.join(QStringLiteral(", "));
+}
+
+QJsonValue optionalId(const QVariant &v) { return v.isNull() ? QJsonValue() : QJsonValue(v.toLongLong()); }
+QJsonValue optionalText(const QVariant &v) { return v.isNull() ? QJsonValue() : QJsonValue(v.toString()); }
+QJsonValue optionalTime(const QVariant &v) { return v.isNull() ? QJsonValue() : QJsonValue(Database::isoTimestamp(Database::toDateTime(v))); }
+} // namespace
+
+ConversationService::ConversationService(std::shared_ptr<storage::Database> db, storage::JobQueue *jobs, storage::EventStore *events,
+                                         campaigns::SenderAccountService &senders, campaigns::CampaignService &campaigns, const core::Clock &clock)
+    : m_db(std::move(db)), m_jobs(jobs), m_events(events), m_senders(senders), m_campaigns(campaigns), m_clock(clock)
+{
+}
+
+void ConversationService::registerHandlers(storage::WorkerPool &workers)
+{
+    workers.registerHandler(syncType, [this](storage::JobContext &c) {
+        auto r = syncInbox(c.payload().value(QStringLiteral("account_id")).toInteger(), [&c] { return c.isCancelled(); });
+        if (!r)
+            return r.error().code == ErrorCode::Unavailable ? storage::JobOutcome::failed(r.error().message) : storage::JobOutcome::failedPermanently(r.error().message);
+        return storage::JobOutcome::done(*r);
+    });
+}
+
+void ConversationService::announce(const QString &type, const QJsonObject &payload)
+{
+    if (m_events)
+        core::logDiscarded(m_events->append(type, QStringLiteral("conversations"), payload), "announcing a conversation change (clients refresh on their next read)");
+}
+
+core::Result<qint64> ConversationService::queueSync(qint64 accountId, std::optional<qint64> createdBy)
+{
+    if (!m_jobs)
+        return core::makeError(ErrorCode::Unavailable, QStringLiteral("no job queue"));
+    auto settings = m_senders.imapSettings(accountId);
+    if (!settings)
+        return settings.error();
+    storage::JobSpec spec(syncType, {{QStringLiteral("account_id"), accountId}});
+    spec.queue = QStringLiteral("email");
+    spec.maxAttempts = 3;
+    spec.createdBy = createdBy;
+    return m_jobs->enqueue(spec);
+}
+
+core::Result<QJsonObject> ConversationService::syncInbox(qint64 accountId, const std::function<bool()> &cancelled)
+{
+    auto settings = m_senders.imapSettings(accountId);
+    if (!settings)
+        return settings.error();
+    auto kept = m_db->selectOne(QStringLiteral("SELECT inbox_uidvalidity, inbox_last_uid FROM sender_accounts WHERE id = ?"), {accountId});
+    if (!kept)
+        return kept.error();
+    mail::MailboxCursor cursor;
+    if (!kept->value(0).isNull())
+        cursor.uidValidity = kept->value(0).toLongLong();
+    cursor.lastUid = kept->value(1).toLongLong();
+    QHash<QString, int> kinds;
+    int stored = 0;
+    mail::ImapClient imap(*settings);
+    auto read = mail::readNewMessages(
+        imap, QStringLiteral("INBOX"), cursor,
+        [&](qint64 uid, const QByteArray &raw) -> core::Status {
+            auto r = ingest(accountId, raw, uid);
+            if (!r)
+                return r.error();
+            ++kinds[r->value(QStringLiteral("kind")).toString()];
+            stored += r->value(QStringLiteral("stored")).toBool() ? 1 : 0;
+            return {};
+        },
+        [&](const mail::MailboxCursor &at) -> core::Status {
+            auto done = m_db->execute(QStringLiteral("UPDATE sender_accounts SET inbox_uidvalidity = ?, inbox_last_uid = ?, inbox_synced_at = %1 WHERE id = ?")
+                                          .arg(m_db->timestampParam()),
+                                      {*at.uidValidity, at.lastUid, m_db->timestamp(m_clock.now()), accountId});
+            if (!done)
+                return done.error();
+            return {};
+        },
+        cancelled, 200);
+    if (!read)
+        return read.error();
+    return QJsonObject{{QStringLiteral("read"), read->read},
+                       {QStringLiteral("stored"), stored},
+                       {QStringLiteral("replies"), kinds.value(QStringLiteral("reply"))},
+                       {QStringLiteral("auto_replies"), kinds.value(QStringLiteral("auto_reply"))},
+                       {QStringLiteral("bounces"), kinds.value(QStringLiteral("bounce"))},
+                       {QStringLiteral("duplicates"), kinds.value(QStringLiteral("duplicate"))},
+                       {QStringLiteral("not_mail"), kinds.value(QStringLiteral("not_mail"))},
+                       {QStringLiteral("restarted"), read->restarted},
+                       {QStringLiteral("last_uid"), read->cursor.lastUid}};
+}
+
+core::Result<QJsonObject> ConversationService::ingest(qint64 accountId, const QByteArray &raw, std::optional<qint64> uid)
+{
+    // Bounces are the campaign engine's (its bounce reader reads this mailbox too).
+    if (mail::parseBounce(raw))
+        return QJsonObject{{QStringLiteral("stored"), false}, {QStringLiteral("kind"), QStringLiteral("bounce")}};
+    return ingestParsed(accountId, raw, uid);
+}
+
+core::Result<QJsonObject> ConversationService::ingestParsed(qint64 accountId, const QByteArray &raw, std::optional<qint64> uid)
+{
+    auto parsed = mail::parseMessage(raw);
+    if (!parsed)
+        return QJsonObject{{QStringLiteral("stored"), false}, {QStringLiteral("kind"), QStringLiteral("not_mail")}, {QStringLiteral("error"), parsed.error().message}};
+    const mail::ParsedMessage &m = *parsed;
+    const QString messageId = bracketed(m.messageId);
+    if (!messageId.isEmpty()) {
+        auto seen = m_db->selectOne(QStringLiteral("SELECT conversation_id FROM messages WHERE sender_account_id = ? AND message_id = ? AND direction = 'inbound'"),
+                                    {accountId, messageId});
+        if (seen)
+            return QJsonObject{{QStringLiteral("stored"), false}, {QStringLiteral("kind"), QStringLiteral("duplicate")}, {QStringLiteral("conversation_id"), seen->value(0).toLongLong()}};
+        if (seen.error().code != ErrorCode::NotFound)
+            return seen.error();
+    }
+
+    // The ids it answers, newest first.
+    QStringList ids;
+    if (!m.inReplyTo.isEmpty())
+        ids << bracketed(m.inReplyTo);
+    for (auto it = m.references.crbegin(); it != m.references.crend(); ++it)
+        if (!ids.contains(bracketed(*it)))
+            ids << bracketed(*it);
+    ids = ids.mid(0, 50);
+
+    QVariant conversationId, leadId, campaignId, recipientId;
+    QString matchedId;
+    if (!ids.isEmpty()) {
+        QVariantList params;
+        for (const QString &id : std::as_const(ids))
+            params << id;
+        auto ours = m_db->selectOne(QStringLiteral("SELECT m.conversation_id, c.lead_id, c.campaign_id FROM messages m JOIN conversations c ON c.id = m.conversation_id "
+                                                   "WHERE m.message_id IN (%1) ORDER BY m.id DESC LIMIT 1")
+                                        .arg(placeholders(ids.size())),
+                                    params);
+        if (ours) {
+            conversationId = ours->value(0);
+            leadId = ours->value(1);
+            campaignId = ours->value(2);
+        } else if (ours.error().code != ErrorCode::NotFound) {
+            return ours.error();
+        }
+        auto sent = m_db->selectOne(QStringLiteral("SELECT cm.message_id, r.id, r.campaign_id, r.lead_id FROM campaign_messages cm JOIN campaign_recipients r ON r.id = cm.recipient_id "
+                                                   "WHERE cm.message_id IN (%1) ORDER BY cm.id DESC LIMIT 1")
+                                        .arg(placeholders(ids.size())),
+                                    params);
+        if (sent) {
+            matchedId = sent->value(0).toString();
+            recipientId = sent->value(1);
+            if (campaignId.isNull())
+                campaignId = sent->value(2);
+            if (leadId.isNull())
+                leadId = sent->value(3);
+        } else if (sent.error().code != ErrorCode::NotFound) {
+            return sent.error();
+        }
+    }
+    const QString contact = m.from.email.trimmed().toLower();
+    const QString normalized = mail::normalizeSubject(m.subject);
+    if (conversationId.isNull() && !leadId.isNull() && !campaignId.isNull()) {
+        auto c = m_db->selectOne(QStringLiteral("SELECT id FROM conversations WHERE lead_id = ? AND campaign_id = ? ORDER BY id DESC LIMIT 1"), {leadId, campaignId});
+        if (c)
+            conversationId = c->value(0);
+        else if (c.error().code != ErrorCode::NotFound)
+            return c.error();
+    }
+    if (conversationId.isNull() && !contact.isEmpty()) {
+        // Clients that drop the threading headers: the same sender and subject.
+        auto c = m_db->selectOne(QStringLiteral("SELECT id, lead_id, campaign_id FROM conversations WHERE contact_email = ? AND normalized_subject = ? "
+                                                "ORDER BY last_message_at DESC LIMIT 1"),
+                                 {contact, normalized});
+        if (c) {
+            conversationId = c->value(0);
+            if (leadId.isNull())
+                leadId = c->value(1);
+            if (campaignId.isNull())
+                campaignId = c->value(2);
+        } else if (c.error().code != ErrorCode::NotFound) {
+            return c.error();
+        }
+    }
+    if (leadId.isNull() && !contact.isEmpty()) {
+        auto l = m_db->selectOne(QStringLiteral("SELECT id FROM leads WHERE lower(email) = ? ORDER BY id LIMIT 1"), {contact});
+        if (l)
+            leadId = l->value(0);
+        else if (l.error().code != ErrorCode::NotFound)
+            return l.error();
+    }
+
+    const ai::SentimentResult mood = ai::classifySentiment(m.text);
+    const QString intent = m.autoReply ? QStringLiteral("auto_reply") : mood.intent;
+    const QDateTime now = m_clock.now();
+    const QDateTime at = m.date.isValid() && m.date <= now.addSecs(3600) ? m.date : now;
+    qint64 conversation = 0, message = 0;
+    bool created = false;
+    {
+        storage::Transaction tx(*m_db);
+        if (!tx.isActive())
+            return tx.error();
+        if (conversationId.isNull()) {
+            auto c = m_db->selectOne(QStringLiteral("INSERT INTO conversations (conversation_id, lead_id, campaign_id, subject, status, sentiment, intent, last_message_at, "
+                                                    "needs_reply, sender_account_id, contact_email, normalized_subject, unread_count, created_at, updated_at) "
+                                                    "VALUES (?, ?, ?, ?, 'active', ?, ?, %1, %2, ?, ?, ?, 0, %1, %1) RETURNING id")
+                                         .arg(m_db->timestampParam(), m_db->boolLiteral(false)),
+                                     {QUuid::createUuid().toString(QUuid::WithoutBraces), leadId, campaignId, m.subject.left(500), mood.label, intent,
+                                      m_db->timestamp(at), accountId, contact.isEmpty() ? QVariant() : QVariant(contact), normalized, m_db->timestamp(now), m_db->timestamp(now)});
+            if (!c)
+                return c.error();
+            conversation = c->value(0).toLongLong();
+            created = true;
+        } else {
+            conversation = conversationId.toLongLong();
+        }
+        auto row = m_db->selectOne(QStringLiteral("INSERT INTO messages (conversation_id, direction, message_id, in_reply_to, from_email, to_email, subject, body_html, body_text, "
+                                                  "sentiment, is_read, created_at, sender_account_id, imap_uid, auto_reply, auto_reply_reason, intent, sentiment_score, "
+                                                  "campaign_recipient_id) VALUES (?, 'inbound', ?, ?, ?, ?, ?, ?, ?, ?, %1, %2, ?, ?, %3, ?, ?, ?, ?) RETURNING id")
+                                       .arg(m_db->boolLiteral(false), m_db->timestampParam(), m_db->boolLiteral(m.autoReply)),
+                                   {conversation, messageId.isEmpty() ? QVariant() : QVariant(messageId), ids.isEmpty() ? QVariant() : QVariant(ids.first()),
+                                    m.from.email, m.to.isEmpty() ? QVariant() : QVariant(m.to.first().email), m.subject.left(1000),
+                                    m.html.isEmpty() ? QVariant() : QVariant(m.html.left(1 << 20)), m.text.left(1 << 20), mood.label, m_db->timestamp(at), accountId,
+                                    uid ? QVariant(*uid) : QVariant(), m.autoReplyReason.isEmpty() ? QVariant() : QVariant(m.autoReplyReason), intent, mood.score,
+                                    recipientId});
+        if (!row)
+            return row.error();
+        message = row->value(0).toLongLong();
+        // An auto-reply neither asks for an answer nor changes the mood of the conversation.
+        const QString update = m.autoReply
+                                   ? QStringLiteral("UPDATE conversations SET unread_count = unread_count + 1, last_message_at = CASE WHEN last_message_at IS NULL OR "
+                                                    "last_message_at < %1 THEN %1 ELSE last_message_at END, updated_at = %1 WHERE id = ?")
+                                   : QStringLiteral("UPDATE conversations SET unread_count = unread_count + 1, needs_reply = %2, sentiment = ?, intent = ?, status = 'active', "
+                                                    "last_message_at = CASE WHEN last_message_at IS NULL OR last_message_at < %1 THEN %1 ELSE last_message_at END, "
+                                                    "updated_at = %1 WHERE id = ?");
+        const QString sql = m.autoReply ? update.arg(m_db->timestampParam()) : update.arg(m_db->timestampParam(), m_db->boolLiteral(true));
+        // The time appears three times in the statement: its value each time.
+        QVariantList all;
+        if (!m.autoReply)
+            all << mood.label << intent;
+        all << m_db->timestamp(at) << m_db->timestamp(at) << m_db->timestamp(now) << conversation;
+        if (auto done = m_db->execute(sql, all); !done)
+            return done.error();
+        if (auto c = tx.commit(); !c)
+            return c.error();
+    }
+
+    QJsonObject out{{QStringLiteral("stored"), true},
+                    {QStringLiteral("kind"), m.autoReply ? QStringLiteral("auto_reply") : QStringLiteral("reply")},
+                    {QStringLiteral("conversation_id"), conversation},
+                    {QStringLiteral("message_id"), message},
+                    {QStringLiteral("created"), created},
+                    {QStringLiteral("sentiment"), mood.label},
+                    {QStringLiteral("intent"), intent}};
+    if (!campaignId.isNull())
+        out.insert(QStringLiteral("campaign_id"), campaignId.toLongLong());
+    if (!m.autoReply && !matchedId.isEmpty()) {
+        // The campaign's recipient replied: marked, its sequence stopped (counted once).
+        auto replied = m_campaigns.recordReply(matchedId, at);
+        if (!replied && replied.error().code != ErrorCode::NotFound)
+            return replied.error();
+    }
+    if (!m.autoReply && mood.intent == QLatin1String("unsubscribe_request") && !contact.isEmpty()) {
+        campaigns::CampaignService::DeliveryEvent e;
+        e.kind = campaigns::CampaignService::DeliveryEvent::Kind::Unsubscribe;
+        e.messageId = matchedId;
+        e.email = contact;
+        e.reason = QStringLiteral("asked in a reply");
+        e.source = QStringLiteral("reply");
+        auto done = m_campaigns.recordDeliveryEvent(e);
+        if (!done)
+            return done.error();
+        out.insert(QStringLiteral("unsubscribed"), true);
+    }
+    announce(QStringLiteral("message_received"), {{QStringLiteral("conversation_id"), conversation}, {QStringLiteral("message_id"), message},
+                                                  {QStringLiteral("kind"), out.value(QStringLiteral("kind"))}, {QStringLiteral("sentiment"), mood.label}});
+    return out;
+}
+
+core::Result<QJsonArray> ConversationService::list(const QJsonObject &filter)
+{
+    QStringList where;
+    QVariantList params;
+    if (filter.contains(QStringLiteral("needs_reply")))
+        where << QStringLiteral("c.needs_reply = %1").arg(m_db->boolLiteral(filter.value(QStringLiteral("needs_reply")).toBool()));
+    for (const char *f : {"sentiment", "status"})
+        if (const QString v = filter.value(QLatin1String(f)).toString(); !v.isEmpty()) {
+            where << QStringLiteral("c.%1 = ?").arg(QLatin1String(f));
+            params << v;
+        }
+    for (const char *f : {"id", "campaign_id", "assigned_to", "lead_id", "sender_account_id"})
+        if (const qint64 v = filter.value(QLatin1String(f)).toInteger(); v > 0) {
+            where << QStringLiteral("c.%1 = ?").arg(QLatin1String(f));
+            params << v;
+        }
+    const int limit = qBound(1, filter.value(QStringLiteral("limit")).toInt(100), 500);
+    auto rows = m_db->select(QStringLiteral("SELECT c.id, c.conversation_id, c.lead_id, l.name, l.company, c.campaign_id, c.subject, c.status, c.sentiment, c.intent, "
+                                            "c.last_message_at, c.needs_reply, c.unread_count, c.contact_email, c.assigned_to, c.sender_account_id "
+                                            "FROM conversations c LEFT JOIN leads l ON l.id = c.lead_id %1 ORDER BY c.last_message_at DESC, c.id DESC LIMIT %2")
+                                 .arg(where.isEmpty() ? QString() : QStringLiteral("WHERE ") + where.join(QStringLiteral(" AND ")))
+                                 .arg(limit),
+                             params);
+    if (!rows)
+        return rows.error();
+    QJsonArray out;
+    for (const auto &r : *rows)
+        out.append(QJsonObject{{QStringLiteral("id"), r.value(0).toLongLong()},
+                               {QStringLiteral("conversation_id"), r.value(1).toString()},
+                               {QStringLiteral("lead_id"), optionalId(r.value(2))},
+                               {QStringLiteral("lead_name"), optionalText(r.value(3).isNull() ? r.value(4) : r.value(3))},
+                               {QStringLiteral("campaign_id"), optionalId(r.value(5))},
+                               {QStringLiteral("subject"), optionalText(r.value(6))},
+                               {QStringLiteral("status"), r.value(7).toString()},
+                               {QStringLiteral("sentiment"), optionalText(r.value(8))},
+                               {QStringLiteral("intent"), optionalText(r.value(9))},
+                               {QStringLiteral("last_message_at"), optionalTime(r.value(10))},
+                               {QStringLiteral("needs_reply"), r.value(11).toBool()},
+                               {QStringLiteral("unread_count"), r.value(12).toInt()},
+                               {QStringLiteral("contact_email"), optionalText(r.value(13))},
+                               {QStringLiteral("assigned_to"), optionalId(r.value(14))},
+                               {QStringLiteral("sender_account_id"), optionalId(r.value(15))}});
+    return out;
+}
+
+core::Result<QJsonObject> ConversationService::get(qint64 id)
+{
+    // One row, in the list's shape.
+    auto listed = list({{QStringLiteral("limit"), 1}, {QStringLiteral("id"), id}});
+    if (!listed)
+        return listed.error();
+    for (const QJsonValue &c : *listed)
+        if (c.toObject().value(QStringLiteral("id")).toInteger() == id)
+            return c.toObject();
+    return core::makeError(ErrorCode::NotFound, QStringLiteral("No conversation %1").arg(id));
+}
+
+core::Result<QJsonArray> ConversationService::messages(qint64 id)
+{
+    if (auto c = get(id); !c)
+        return c.error();
+    auto rows = m_db->select(QStringLiteral("SELECT id, direction, message_id, in_reply_to, from_email, to_email, subject, body_text, body_html, sentiment, is_read, created_at, "
+                                            "auto_reply, auto_reply_reason, intent, sentiment_score FROM messages WHERE conversation_id = ? ORDER BY created_at, id"),
+                             {id});
+    if (!rows)
+        return rows.error();
+    QJsonArray out;
+    for (const auto &r : *rows)
+        out.append(QJsonObject{{QStringLiteral("id"), r.value(0).toLongLong()},
+                               {QStringLiteral("direction"), r.value(1).toString()},
+                               {QStringLiteral("message_id"), optionalText(r.value(2))},
+                               {QStringLiteral("in_reply_to"), optionalText(r.value(3))},
+                               {QStringLiteral("from_email"), optionalText(r.value(4))},
+                               {QStringLiteral("to_email"), optionalText(r.value(5))},
+                               {QStringLiteral("subject"), optionalText(r.value(6))},
+                               {QStringLiteral("body_text"), optionalText(r.value(7))},
+                               {QStringLiteral("body_html"), optionalText(r.value(8))},
+                               {QStringLiteral("sentiment"), optionalText(r.value(9))},
+                               {QStringLiteral("is_read"), r.value(10).toBool()},
+                               {QStringLiteral("created_at"), optionalTime(r.value(11))},
+                               {QStringLiteral("auto_reply"), r.value(12).toBool()},
+                               {QStringLiteral("auto_reply_reason"), optionalText(r.value(13))},
+                               {QStringLiteral("intent"), optionalText(r.value(14))},
+                               {QStringLiteral("sentiment_score"), r.value(15).isNull() ? QJsonValue() : QJsonValue(r.value(15).toDouble())}});
+    return out;
+}
+
+core::Result<QJsonObject> ConversationService::markRead(qint64 id)
+{
+    if (auto c = get(id); !c)
+        return c.error();
+    storage::Transaction tx(*m_db);
+    if (!tx.isActive())
+        return tx.error();
+    if (auto done = m_db->execute(QStringLiteral("UPDATE messages SET is_read = %1 WHERE conversation_id = ?").arg(m_db->boolLiteral(true)), {id}); !done)
+        return done.error();
+    if (auto done = m_db->execute(QStringLiteral("UPDATE conversations SET unread_count = 0 WHERE id = ?"), {id}); !done)
+        return done.error();
+    if (auto c = tx.commit(); !c)
+        return c.error();
+    announce(QStringLiteral("conversation_read"), {{QStringLiteral("conversation_id"), id}});
+    return get(id);
+}
+
+core::Result<QJsonObject> ConversationService::archive(qint64 id)
+{
+    if (auto c = get(id); !c)
+        return c.error();
+    if (auto done = m_db->execute(QStringLiteral("UPDATE conversations SET status = 'archived', needs_reply = %1 WHERE id = ?").arg(m_db->boolLiteral(false)), {id}); !done)
+        return done.error();
+    announce(QStringLiteral("conversation_archived"), {{QStringLiteral("conversation_id"), id}});
+    return get(id);
+}
+
+} // namespace fliptech::conversations
