@@ -14,6 +14,8 @@
 
 #include <QUuid>
 
+#include <optional>
+
 namespace fliptech::conversations {
 
 using core::ErrorCode;
@@ -86,9 +88,17 @@ core::Result<QJsonObject> ConversationService::syncInbox(qint64 accountId, const
     QHash<QString, int> kinds;
     int stored = 0;
     mail::ImapClient imap(*settings);
+    // A batch of messages and the cursor after them are one transaction: stored together, or
+    // (an error half-way) read again next time. It also spares a commit per message.
+    std::optional<storage::Transaction> batch;
     auto read = mail::readNewMessages(
         imap, QStringLiteral("INBOX"), cursor,
         [&](qint64 uid, const QByteArray &raw) -> core::Status {
+            if (!batch) {
+                batch.emplace(*m_db);
+                if (!batch->isActive())
+                    return batch->error();
+            }
             auto r = ingest(accountId, raw, uid);
             if (!r)
                 return r.error();
@@ -102,6 +112,12 @@ core::Result<QJsonObject> ConversationService::syncInbox(qint64 accountId, const
                                       {*at.uidValidity, at.lastUid, m_db->timestamp(m_clock.now()), accountId});
             if (!done)
                 return done.error();
+            if (batch) {
+                auto committed = batch->commit();
+                batch.reset();
+                if (!committed)
+                    return committed.error();
+            }
             return {};
         },
         cancelled, 200);
