@@ -70,6 +70,9 @@ public:
     core::Result<MailboxState> examine(const QString &mailbox = QStringLiteral("INBOX"));
     // UIDs of `mailbox` from `first` on, ascending (at most `limit`).
     core::Result<QList<qint64>> uidsFrom(const QString &mailbox, qint64 first, int limit = 5000);
+    // UIDs of `mailbox` in [first, last] (last 0: to the end), ascending. Keep spans small (a few
+    // hundred): libcurl drops the middle of very long answer lines.
+    core::Result<QList<qint64>> uidsBetween(const QString &mailbox, qint64 first, qint64 last);
     core::Result<QByteArray> fetch(const QString &mailbox, qint64 uid);
 
     // The pieces, for tests: an EXAMINE's untagged answers read; a SEARCH's.
