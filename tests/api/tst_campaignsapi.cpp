@@ -993,8 +993,25 @@ private Q_SLOTS:
                              "I am out of the office until Monday.\r\n"));
         QVERIFY(imap.deliver(dsnFor(QStringLiteral("dan@shop.example"), QString::fromLatin1(sentTo("dan")))));
 
+        // Live on /ws/conversations.
+        QList<QJsonObject> live;
+        QWebSocket ws;
+        connect(&ws, &QWebSocket::textMessageReceived, this, [&live](const QString &m) { live.append(QJsonDocument::fromJson(m.toUtf8()).object()); });
+        QSignalSpy connected(&ws, &QWebSocket::connected);
+        const QString ticket = send("POST", QStringLiteral("/api/v1/ws/ticket"), {}).json.value(QStringLiteral("ticket")).toString();
+        ws.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/ws/conversations?ticket=%2").arg(m_api->server().port()).arg(ticket)));
+        QVERIFY(connected.wait(5000));
+
         QJsonObject r = runJob(QStringLiteral("/api/v1/sender-accounts/%1/sync-inbox").arg(a));
         FT_STOP_IF_FAILED();
+        QTRY_COMPARE_WITH_TIMEOUT(live.size(), 4, 5000);
+        QSet<QString> kinds;
+        for (const QJsonObject &m : std::as_const(live)) {
+            QCOMPARE(m.value(QStringLiteral("type")).toString(), QStringLiteral("message_received"));
+            QVERIFY(m.value(QStringLiteral("conversation_id")).toInteger() > 0);
+            kinds.insert(m.value(QStringLiteral("kind")).toString());
+        }
+        QCOMPARE(kinds, (QSet<QString>{QStringLiteral("reply"), QStringLiteral("auto_reply")}));
         QCOMPARE(r.value(QStringLiteral("read")).toInt(), 5);
         QCOMPARE(r.value(QStringLiteral("stored")).toInt(), 4);
         QCOMPARE(r.value(QStringLiteral("replies")).toInt(), 3);
@@ -1120,6 +1137,34 @@ private Q_SLOTS:
         QCOMPARE(r->value(QStringLiteral("stored")).toInt(), n);
         auto conversations = db().selectOne(QStringLiteral("SELECT COUNT(*) FROM conversations"));
         QCOMPARE(conversations->value(0).toInt(), 400); // by sender and subject
+    }
+
+    // The sweep: every active account with a mailbox read, then the next sweep queued.
+    void inboxSweep()
+    {
+        start(1);
+        FT_STOP_IF_FAILED();
+        // The engine queued the first sweep for 5 minutes from its start.
+        auto queued = db().selectOne(QStringLiteral("SELECT COUNT(*) FROM jobs WHERE type = 'conversations.sync_all' AND state = 'queued'"));
+        QVERIFY(queued);
+        QCOMPARE(queued->value(0).toInt(), 1);
+        test::ImapServer imap;
+        QVERIFY2(imap.start(QStringLiteral("sam"), QStringLiteral("secret")), qPrintable(imap.error()));
+        const qint64 a = account({{QStringLiteral("imap_host"), QStringLiteral("127.0.0.1")}, {QStringLiteral("imap_port"), int(imap.port())},
+                                  {QStringLiteral("imap_security"), QStringLiteral("none")}, {QStringLiteral("imap_username"), QStringLiteral("sam")},
+                                  {QStringLiteral("password"), QStringLiteral("secret")}});
+        account({{QStringLiteral("from_email"), QStringLiteral("other@studio.example")}}); // no mailbox: not read
+        QVERIFY(imap.deliver("From: ann@shop.example\r\nSubject: Re: Hello\r\nMessage-ID: <sweep1@shop.example>\r\n\r\nYes\r\n"));
+        // Due now.
+        QVERIFY(db().execute(QStringLiteral("UPDATE jobs SET run_at = %1 WHERE type = 'conversations.sync_all'").arg(db().timestampParam()), {db().timestamp(QDateTime::currentDateTimeUtc().addSecs(-1))}));
+        QTRY_VERIFY_WITH_TIMEOUT(db().selectOne(QStringLiteral("SELECT COUNT(*) FROM jobs WHERE type = 'conversations.sync_all' AND state = 'done'"))->value(0).toInt() == 1,
+                                 20000);
+        auto stored = db().selectOne(QStringLiteral("SELECT COUNT(*) FROM messages WHERE sender_account_id = ?"), {a});
+        QCOMPARE(stored->value(0).toInt(), 1);
+        auto next = db().selectOne(QStringLiteral("SELECT run_at FROM jobs WHERE type = 'conversations.sync_all' AND state = 'queued'"));
+        QVERIFY(next);
+        const qint64 in = QDateTime::currentDateTimeUtc().secsTo(storage::Database::toDateTime(next->value(0)));
+        QVERIFY2(in > 240 && in <= 300, qPrintable(QString::number(in)));
     }
 };
 

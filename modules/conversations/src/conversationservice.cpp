@@ -51,6 +51,52 @@ void ConversationService::registerHandlers(storage::WorkerPool &workers)
             return r.error().code == ErrorCode::Unavailable ? storage::JobOutcome::failed(r.error().message) : storage::JobOutcome::failedPermanently(r.error().message);
         return storage::JobOutcome::done(*r);
     });
+    workers.registerHandler(sweepType, [this](storage::JobContext &c) {
+        const int minutes = c.payload().value(QStringLiteral("every_minutes")).toInt(5);
+        auto accounts = m_db->select(QStringLiteral("SELECT id FROM sender_accounts WHERE is_active = %1 AND imap_host IS NOT NULL AND imap_host <> '' ORDER BY id")
+                                         .arg(m_db->boolLiteral(true)));
+        if (!accounts)
+            return storage::JobOutcome::failed(accounts.error().message);
+        QJsonArray results;
+        for (const auto &row : *accounts) {
+            if (c.isCancelled())
+                break;
+            const qint64 id = row.value(0).toLongLong();
+            auto r = syncInbox(id, [&c] { return c.isCancelled(); });
+            // One mailbox failing (a password changed, a server down) does not stop the others.
+            results.append(r ? QJsonObject{{QStringLiteral("account_id"), id}, {QStringLiteral("read"), r->value(QStringLiteral("read"))},
+                                           {QStringLiteral("stored"), r->value(QStringLiteral("stored"))}}
+                             : QJsonObject{{QStringLiteral("account_id"), id}, {QStringLiteral("error"), r.error().message}});
+        }
+        if (minutes > 0 && m_jobs) {
+            storage::JobSpec next(sweepType, {{QStringLiteral("every_minutes"), minutes}});
+            next.queue = QStringLiteral("email");
+            next.runAt = m_clock.now().addSecs(qint64(minutes) * 60);
+            next.maxAttempts = 1;
+            if (auto queued = m_jobs->enqueue(next); !queued)
+                return storage::JobOutcome::failed(queued.error().message);
+        }
+        return storage::JobOutcome::done({{QStringLiteral("accounts"), results}});
+    });
+}
+
+core::Status ConversationService::scheduleSweep(int minutes)
+{
+    if (minutes <= 0 || !m_jobs)
+        return {};
+    auto active = m_jobs->hasActive(sweepType);
+    if (!active)
+        return active.error();
+    if (*active)
+        return {};
+    storage::JobSpec first(sweepType, {{QStringLiteral("every_minutes"), minutes}});
+    first.queue = QStringLiteral("email");
+    first.runAt = m_clock.now().addSecs(qint64(minutes) * 60);
+    first.maxAttempts = 1;
+    auto queued = m_jobs->enqueue(first);
+    if (!queued)
+        return queued.error();
+    return {};
 }
 
 void ConversationService::announce(const QString &type, const QJsonObject &payload)

@@ -171,8 +171,13 @@ core::Status Engine::start()
     // Indexes a bulk load left unbuilt (the application was closed or crashed meanwhile).
     if (auto queued = m_leadJobs->enqueueIndexing(); !queued)
         qCWarning(lcEngine) << "could not queue the indexing left by a bulk load:" << queued.error().message;
-    if (m_options.workers > 0)
+    if (m_options.workers > 0) {
         m_workers->start();
+        // The inbox read every few minutes (and on demand).
+        const int minutes = qEnvironmentVariableIsSet("FLIPTECH_INBOX_SYNC_MINUTES") ? qEnvironmentVariableIntValue("FLIPTECH_INBOX_SYNC_MINUTES") : 5;
+        if (auto st = m_conversations->scheduleSweep(minutes); !st)
+            qCWarning(lcEngine) << "could not schedule the inbox sync:" << st.error().message;
+    }
     m_startedAt = m_clock.now();
     m_started = true;
     return {};

@@ -39,6 +39,9 @@ class ConversationService final
 {
 public:
     static inline const QString syncType = QStringLiteral("conversations.sync_inbox");
+    // Every active account with a mailbox, one after the other; then the sweep queues itself
+    // again `minutes` later (FLIPTECH_INBOX_SYNC_MINUTES, default 5; 0: no sweeps).
+    static inline const QString sweepType = QStringLiteral("conversations.sync_all");
 
     ConversationService(std::shared_ptr<storage::Database> db, storage::JobQueue *jobs, storage::EventStore *events,
                         campaigns::SenderAccountService &senders, campaigns::CampaignService &campaigns, const core::Clock &clock);
@@ -47,6 +50,9 @@ public:
     // Reads the account's INBOX from where the last sync stopped: {read, stored, replies,
     // auto_replies, bounces, duplicates, restarted, last_uid}.
     core::Result<QJsonObject> syncInbox(qint64 accountId, const std::function<bool()> &cancelled = {});
+    // Queues the first sweep `minutes` from now unless one is queued or running already (the
+    // engine calls it when it starts its workers).
+    core::Status scheduleSweep(int minutes);
     // The same as a job (queue "email"); its id.
     core::Result<qint64> queueSync(qint64 accountId, std::optional<qint64> createdBy = std::nullopt);
     // One message as it arrived in the account's mailbox: {stored, kind: reply|auto_reply|bounce|
