@@ -24,14 +24,6 @@ using storage::Database;
 namespace {
 QString bracketed(const QString &id) { return id.isEmpty() || id.startsWith(u'<') ? id : u'<' + id + u'>'; }
 
-QString placeholders(qsizetype n)
-{
-    QStringList q;
-    for (qsizetype i = 0; i < n; ++i)
-        q << QStringLiteral("?");
-    return q.join(QStringLiteral(", "));
-}
-
 QJsonValue optionalId(const QVariant &v) { return v.isNull() ? QJsonValue() : QJsonValue(v.toLongLong()); }
 QJsonValue optionalText(const QVariant &v) { return v.isNull() ? QJsonValue() : QJsonValue(v.toString()); }
 QJsonValue optionalTime(const QVariant &v) { return v.isNull() ? QJsonValue() : QJsonValue(Database::isoTimestamp(Database::toDateTime(v))); }
@@ -221,7 +213,7 @@ core::Result<QJsonObject> ConversationService::ingestParsed(qint64 accountId, co
             params << id;
         auto ours = m_db->selectOne(QStringLiteral("SELECT m.conversation_id, c.lead_id, c.campaign_id FROM messages m JOIN conversations c ON c.id = m.conversation_id "
                                                    "WHERE m.message_id IN (%1) ORDER BY m.id DESC LIMIT 1")
-                                        .arg(placeholders(ids.size())),
+                                        .arg(Database::placeholders(ids.size())),
                                     params);
         if (ours) {
             conversationId = ours->value(0);
@@ -232,7 +224,7 @@ core::Result<QJsonObject> ConversationService::ingestParsed(qint64 accountId, co
         }
         auto sent = m_db->selectOne(QStringLiteral("SELECT cm.message_id, r.id, r.campaign_id, r.lead_id FROM campaign_messages cm JOIN campaign_recipients r ON r.id = cm.recipient_id "
                                                    "WHERE cm.message_id IN (%1) ORDER BY cm.id DESC LIMIT 1")
-                                        .arg(placeholders(ids.size())),
+                                        .arg(Database::placeholders(ids.size())),
                                     params);
         if (sent) {
             matchedId = sent->value(0).toString();
