@@ -161,4 +161,22 @@ HttpReply ApiTestBase::get(const QString &path, const QString &role)
     return m_api->get(path, m_t.value(role));
 }
 
+qint64 createSenderAccount(ApiTestBase &test, quint16 smtpPort, const QJsonObject &extra)
+{
+    QJsonObject f{{QStringLiteral("name"), QStringLiteral("Sam's mailbox")},
+                  {QStringLiteral("from_email"), QStringLiteral("sam@studio.example")},
+                  {QStringLiteral("from_name"), QStringLiteral("Sam")},
+                  {QStringLiteral("smtp_host"), QStringLiteral("127.0.0.1")},
+                  {QStringLiteral("smtp_port"), int(smtpPort)},
+                  {QStringLiteral("smtp_security"), QStringLiteral("none")},
+                  {QStringLiteral("min_gap_seconds"), 0},
+                  {QStringLiteral("daily_limit"), 100000},
+                  {QStringLiteral("hourly_limit"), 10000}};
+    for (auto it = extra.begin(); it != extra.end(); ++it)
+        f.insert(it.key(), it.value());
+    const HttpReply r = test.send("POST", QStringLiteral("/api/v1/sender-accounts"), f, QStringLiteral("admin"));
+    FT_EXPECT(r.status == 201, r.body.constData());
+    return r.json.value(QStringLiteral("id")).toInteger();
+}
+
 } // namespace fliptech::test

@@ -77,6 +77,8 @@ private:
 // checks it (FLIPTECH_REQUIRE_DATABASE), cleanup() calls closeAll(), a case calls startApi().
 class ApiTestBase
 {
+    friend qint64 createSenderAccount(ApiTestBase &, quint16, const QJsonObject &);
+
 protected:
     void startApi(int workers = 0, const core::Clock *clock = nullptr);
     void closeAll();
@@ -87,5 +89,10 @@ protected:
     std::unique_ptr<ApiHarness> m_api;
     QHash<QString, QByteArray> m_t;
 };
+
+// An SMTP sender account "Sam's mailbox" <sam@studio.example> at 127.0.0.1:`smtpPort` (no TLS,
+// limits out of the way), created by the admin through the API; `extra` adds or replaces
+// fields. Its id (0, and a failed check, when refused).
+qint64 createSenderAccount(ApiTestBase &test, quint16 smtpPort, const QJsonObject &extra = {});
 
 } // namespace fliptech::test

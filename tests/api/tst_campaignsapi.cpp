@@ -106,23 +106,7 @@ class TestCampaignsApi final : public QObject, public test::ApiTestBase
         m_t[QStringLiteral("user")] = m_api->login(QStringLiteral("user@agency.example"), test::ApiHarness::memberPassword);
     }
 
-    qint64 account(const QJsonObject &extra = {})
-    {
-        QJsonObject f{{QStringLiteral("name"), QStringLiteral("Sam's mailbox")},
-                      {QStringLiteral("from_email"), QStringLiteral("sam@studio.example")},
-                      {QStringLiteral("from_name"), QStringLiteral("Sam")},
-                      {QStringLiteral("smtp_host"), QStringLiteral("127.0.0.1")},
-                      {QStringLiteral("smtp_port"), int(m_sink->port())},
-                      {QStringLiteral("smtp_security"), QStringLiteral("none")},
-                      {QStringLiteral("min_gap_seconds"), 0},
-                      {QStringLiteral("daily_limit"), 100000},
-                      {QStringLiteral("hourly_limit"), 10000}};
-        for (auto it = extra.begin(); it != extra.end(); ++it)
-            f.insert(it.key(), it.value());
-        const Reply r = send("POST", QStringLiteral("/api/v1/sender-accounts"), f, QStringLiteral("admin"));
-        FT_EXPECT(r.status == 201, r.body.constData());
-        return r.json.value(QStringLiteral("id")).toInteger();
-    }
+    qint64 account(const QJsonObject &extra = {}) { return test::createSenderAccount(*this, m_sink->port(), extra); }
     qint64 templ(const QString &name, const QString &subject, const QString &html)
     {
         const Reply r = send("POST", QStringLiteral("/api/v1/templates"),

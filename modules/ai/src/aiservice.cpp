@@ -820,10 +820,10 @@ core::Result<QJsonObject> AiService::pitch(const leads::Actor &actor, const QJso
 }
 
 core::Result<QJsonObject> AiService::suggestReply(const QJsonObject &lead, const QString &thread, const QString &intent, const QString &sentiment,
-                                                  const QString &senderName, qint64 conversationId)
+                                                  const QString &senderName, qint64 conversationId, bool offline)
 {
     QString notice;
-    if (online()) {
+    if (!offline && online()) {
         CallOptions o;
         o.task = QStringLiteral("replies");
         o.promptKey = QStringLiteral("reply_suggestion");

@@ -22,7 +22,7 @@ namespace {
 const QString kColumns = QStringLiteral(
     "id, name, from_email, from_name, provider, smtp_host, smtp_port, smtp_username, smtp_security, api_base_url, provider_domain, daily_limit, "
     "hourly_limit, min_gap_seconds, ramp_start, ramp_per_day, timezone, reply_to, signature, dkim_domain, dkim_selector, is_active, created_at, "
-    "updated_at, imap_host, imap_port, imap_security, imap_username, bounce_last_uid, bounce_checked_at");
+    "updated_at, imap_host, imap_port, imap_security, imap_username, bounce_last_uid, bounce_checked_at, inbox_sync_minutes, inbox_synced_at");
 
 bool isEmail(const QString &s)
 {
@@ -132,7 +132,9 @@ core::Result<QJsonObject> SenderAccountService::get(qint64 id)
                   {QStringLiteral("imap_security"), r.value(26).toString()},
                   {QStringLiteral("imap_username"), text(r.value(27))},
                   {QStringLiteral("bounce_last_uid"), r.value(28).toLongLong()},
-                  {QStringLiteral("bounce_checked_at"), r.value(29).isNull() ? QJsonValue() : QJsonValue(storage::Database::isoTimestamp(storage::Database::toDateTime(r.value(29))))}};
+                  {QStringLiteral("bounce_checked_at"), r.value(29).isNull() ? QJsonValue() : QJsonValue(storage::Database::isoTimestamp(storage::Database::toDateTime(r.value(29))))},
+                  {QStringLiteral("inbox_sync_minutes"), number(r.value(30))},
+                  {QStringLiteral("inbox_synced_at"), r.value(31).isNull() ? QJsonValue() : QJsonValue(storage::Database::isoTimestamp(storage::Database::toDateTime(r.value(31))))}};
     return o;
 }
 
@@ -147,7 +149,7 @@ core::Result<QJsonObject> SenderAccountService::write(const leads::Actor &actor,
                                      QStringLiteral("dkim_domain"),  QStringLiteral("dkim_selector"),  QStringLiteral("is_active"),
                                      QStringLiteral("password"),     QStringLiteral("api_key"),        QStringLiteral("dkim_key"),
                                      QStringLiteral("imap_host"),    QStringLiteral("imap_port"),      QStringLiteral("imap_security"),
-                                     QStringLiteral("imap_username")};
+                                     QStringLiteral("imap_username"), QStringLiteral("inbox_sync_minutes")};
     for (auto it = f.begin(); it != f.end(); ++it)
         if (!allowed.contains(it.key()))
             return core::fieldError(it.key(), QStringLiteral("is not a sender account field"));
@@ -183,12 +185,13 @@ core::Result<QJsonObject> SenderAccountService::write(const leads::Actor &actor,
         *out = int(v.toInteger());
         return std::nullopt;
     };
-    int port = 0, daily = 0, hourly = 0, gap = 0, rampStart = 0, rampPerDay = 0, imapPort = 0;
+    int port = 0, daily = 0, hourly = 0, gap = 0, rampStart = 0, rampPerDay = 0, imapPort = 0, syncMinutes = -1;
     for (auto [k, min, max, fallback, out] : {std::tuple{"smtp_port", 1, 65535, security == QLatin1String("tls") ? 465 : 587, &port},
                                               std::tuple{"imap_port", 1, 65535, imapSecurity == QLatin1String("tls") ? 993 : 143, &imapPort},
                                               std::tuple{"daily_limit", 1, 100000, 200, &daily}, std::tuple{"hourly_limit", 1, 10000, 30, &hourly},
                                               std::tuple{"min_gap_seconds", 0, 86400, 60, &gap}, std::tuple{"ramp_start", 0, 100000, 0, &rampStart},
-                                              std::tuple{"ramp_per_day", 0, 100000, 0, &rampPerDay}})
+                                              std::tuple{"ramp_per_day", 0, 100000, 0, &rampPerDay},
+                                              std::tuple{"inbox_sync_minutes", 0, 1440, -1, &syncMinutes}})
         if (auto e = integer(k, min, max, fallback, out))
             return *e;
     if (hourly > daily)
@@ -236,11 +239,12 @@ core::Result<QJsonObject> SenderAccountService::write(const leads::Actor &actor,
                               nullable("imap_host"),
                               str("imap_host").isEmpty() ? QVariant() : QVariant(imapPort),
                               imapSecurity,
-                              nullable("imap_username")};
+                              nullable("imap_username"),
+                              syncMinutes >= 0 ? QVariant(syncMinutes) : QVariant()};
     const QString sets = QStringLiteral("name = ?, from_email = ?, from_name = ?, provider = ?, smtp_host = ?, smtp_port = ?, smtp_username = ?, "
                                         "smtp_security = ?, api_base_url = ?, provider_domain = ?, daily_limit = ?, hourly_limit = ?, min_gap_seconds = ?, "
                                         "ramp_start = ?, ramp_per_day = ?, timezone = ?, reply_to = ?, signature = ?, dkim_domain = ?, dkim_selector = ?, "
-                                        "is_active = ?, imap_host = ?, imap_port = ?, imap_security = ?, imap_username = ?");
+                                        "is_active = ?, imap_host = ?, imap_port = ?, imap_security = ?, imap_username = ?, inbox_sync_minutes = ?");
     // Another account with this address: a clear conflict, not the database's.
     auto taken = m_db->select(QStringLiteral("SELECT id FROM sender_accounts WHERE lower(from_email) = ?"), {from});
     if (!taken)
@@ -261,8 +265,8 @@ core::Result<QJsonObject> SenderAccountService::write(const leads::Actor &actor,
         auto row = m_db->selectOne(QStringLiteral("INSERT INTO sender_accounts (name, from_email, from_name, provider, smtp_host, smtp_port, smtp_username, "
                                                   "smtp_security, api_base_url, provider_domain, daily_limit, hourly_limit, min_gap_seconds, ramp_start, "
                                                   "ramp_per_day, timezone, reply_to, signature, dkim_domain, dkim_selector, is_active, imap_host, imap_port, "
-                                                  "imap_security, imap_username, created_by, created_at, updated_at) "
-                                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, %1, %1) "
+                                                  "imap_security, imap_username, inbox_sync_minutes, created_by, created_at, updated_at) "
+                                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, %1, %1) "
                                                   "RETURNING id").arg(m_db->timestampParam()),
                                    values + QVariantList{actor.userId ? QVariant(*actor.userId) : QVariant(), now, now});
         if (!row)

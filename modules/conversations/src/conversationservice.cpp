@@ -3,6 +3,7 @@
 #include "fliptech/ai/sentiment.h"
 #include "fliptech/campaigns/campaignservice.h"
 #include "fliptech/campaigns/senderaccounts.h"
+#include "fliptech/leads/filestore.h"
 #include "fliptech/mail/bounce.h"
 #include "fliptech/mail/imapclient.h"
 #include "fliptech/mail/message.h"
@@ -12,6 +13,11 @@
 #include "fliptech/storage/transaction.h"
 #include "fliptech/storage/workerpool.h"
 
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QSaveFile>
+#include <QScopeGuard>
 #include <QUuid>
 
 #include <optional>
@@ -27,12 +33,54 @@ QString bracketed(const QString &id) { return id.isEmpty() || id.startsWith(u'<'
 QJsonValue optionalId(const QVariant &v) { return v.isNull() ? QJsonValue() : QJsonValue(v.toLongLong()); }
 QJsonValue optionalText(const QVariant &v) { return v.isNull() ? QJsonValue() : QJsonValue(v.toString()); }
 QJsonValue optionalTime(const QVariant &v) { return v.isNull() ? QJsonValue() : QJsonValue(Database::isoTimestamp(Database::toDateTime(v))); }
+
+constexpr int kMaxAttachments = 20;
+constexpr qsizetype kMaxAttachmentBytes = 25 * 1024 * 1024;
+
+// The stored file's extension: the sender's, when it is a short plain one.
+QString extensionOf(const QString &filename)
+{
+    static const QRegularExpression plain(QStringLiteral("^[A-Za-z0-9]{1,8}$"));
+    const QString ext = QFileInfo(filename).suffix().toLower();
+    return plain.match(ext).hasMatch() ? ext : QStringLiteral("bin");
+}
 } // namespace
 
 ConversationService::ConversationService(std::shared_ptr<storage::Database> db, storage::JobQueue *jobs, storage::EventStore *events,
-                                         campaigns::SenderAccountService &senders, campaigns::CampaignService &campaigns, const core::Clock &clock)
-    : m_db(std::move(db)), m_jobs(jobs), m_events(events), m_senders(senders), m_campaigns(campaigns), m_clock(clock)
+                                         campaigns::SenderAccountService &senders, campaigns::CampaignService &campaigns, ai::AiService &ai,
+                                         leads::LeadService &leads, leads::FileStore &files, const core::Clock &clock)
+    : m_db(std::move(db)), m_jobs(jobs), m_events(events), m_senders(senders), m_campaigns(campaigns), m_ai(ai), m_leads(leads), m_files(files), m_clock(clock),
+      m_rules(m_db, clock)
 {
+}
+
+std::mutex &ConversationService::accountLock(qint64 accountId)
+{
+    std::lock_guard guard(m_locksGuard);
+    auto &slot = m_locks[accountId];
+    if (!slot)
+        slot = std::make_unique<std::mutex>();
+    return *slot;
+}
+
+core::Result<QList<qint64>> ConversationService::accountsDue(int defaultMinutes)
+{
+    auto rows = m_db->select(QStringLiteral("SELECT id, inbox_sync_minutes, inbox_synced_at FROM sender_accounts WHERE is_active = %1 AND imap_host IS NOT NULL "
+                                            "AND imap_host <> '' ORDER BY id")
+                                 .arg(m_db->boolLiteral(true)));
+    if (!rows)
+        return rows.error();
+    const QDateTime now = m_clock.now();
+    QList<qint64> due;
+    for (const auto &r : *rows) {
+        const int minutes = r.value(1).isNull() ? defaultMinutes : r.value(1).toInt();
+        if (minutes <= 0)
+            continue;
+        // A few seconds' grace: a sweep that comes back after exactly N minutes reads it.
+        if (r.value(2).isNull() || Database::toDateTime(r.value(2)).addSecs(qint64(minutes) * 60 - 5) <= now)
+            due.append(r.value(0).toLongLong());
+    }
+    return due;
 }
 
 void ConversationService::registerHandlers(storage::WorkerPool &workers)
@@ -45,25 +93,27 @@ void ConversationService::registerHandlers(storage::WorkerPool &workers)
     });
     workers.registerHandler(sweepType, [this](storage::JobContext &c) {
         const int minutes = c.payload().value(QStringLiteral("every_minutes")).toInt(5);
-        auto accounts = m_db->select(QStringLiteral("SELECT id FROM sender_accounts WHERE is_active = %1 AND imap_host IS NOT NULL AND imap_host <> '' ORDER BY id")
-                                         .arg(m_db->boolLiteral(true)));
+        auto accounts = accountsDue(minutes);
         if (!accounts)
             return storage::JobOutcome::failed(accounts.error().message);
         QJsonArray results;
-        for (const auto &row : *accounts) {
+        for (const qint64 id : std::as_const(*accounts)) {
             if (c.isCancelled())
                 break;
-            const qint64 id = row.value(0).toLongLong();
             auto r = syncInbox(id, [&c] { return c.isCancelled(); });
             // One mailbox failing (a password changed, a server down) does not stop the others.
             results.append(r ? QJsonObject{{QStringLiteral("account_id"), id}, {QStringLiteral("read"), r->value(QStringLiteral("read"))},
                                            {QStringLiteral("stored"), r->value(QStringLiteral("stored"))}}
                              : QJsonObject{{QStringLiteral("account_id"), id}, {QStringLiteral("error"), r.error().message}});
         }
+        // The next sweep comes as soon as the most eager mailbox wants it.
+        auto shortest = m_db->selectOne(QStringLiteral("SELECT MIN(inbox_sync_minutes) FROM sender_accounts WHERE is_active = %1 AND inbox_sync_minutes > 0")
+                                            .arg(m_db->boolLiteral(true)));
+        const int every = shortest && !shortest->value(0).isNull() ? qMin(minutes, shortest->value(0).toInt()) : minutes;
         if (minutes > 0 && m_jobs) {
             storage::JobSpec next(sweepType, {{QStringLiteral("every_minutes"), minutes}});
             next.queue = QStringLiteral("email");
-            next.runAt = m_clock.now().addSecs(qint64(minutes) * 60);
+            next.runAt = m_clock.now().addSecs(qint64(every) * 60);
             next.maxAttempts = 1;
             if (auto queued = m_jobs->enqueue(next); !queued)
                 return storage::JobOutcome::failed(queued.error().message);
@@ -116,6 +166,7 @@ core::Result<QJsonObject> ConversationService::syncInbox(qint64 accountId, const
     auto settings = m_senders.imapSettings(accountId);
     if (!settings)
         return settings.error();
+    std::lock_guard oneAtATime(accountLock(accountId));
     auto kept = m_db->selectOne(QStringLiteral("SELECT inbox_uidvalidity, inbox_last_uid FROM sender_accounts WHERE id = ?"), {accountId});
     if (!kept)
         return kept.error();
@@ -274,7 +325,14 @@ core::Result<QJsonObject> ConversationService::ingestParsed(qint64 accountId, co
     const QDateTime now = m_clock.now();
     const QDateTime at = m.date.isValid() && m.date <= now.addSecs(3600) ? m.date : now;
     qint64 conversation = 0, message = 0;
-    bool created = false;
+    bool created = false, committed = false;
+    int attachments = 0;
+    QStringList written;
+    const auto removeUncommitted = qScopeGuard([&] {
+        if (!committed)
+            for (const QString &path : std::as_const(written))
+                QFile::remove(path);
+    });
     {
         storage::Transaction tx(*m_db);
         if (!tx.isActive())
@@ -305,6 +363,26 @@ core::Result<QJsonObject> ConversationService::ingestParsed(qint64 accountId, co
         if (!row)
             return row.error();
         message = row->value(0).toLongLong();
+        // Attachments become files of the message; written before the commit, removed again
+        // when it does not happen.
+        for (const mail::Attachment &a : m.attachments) {
+            if (attachments >= kMaxAttachments)
+                break;
+            if (a.data.isEmpty() || a.data.size() > kMaxAttachmentBytes)
+                continue;
+            const QString path = m_files.newPath(extensionOf(a.filename));
+            QSaveFile file(path);
+            if (!file.open(QIODevice::WriteOnly) || file.write(a.data) != a.data.size() || !file.commit())
+                return core::makeError(ErrorCode::Internal, QStringLiteral("cannot write an attachment to %1: %2").arg(path, file.errorString()));
+            written << path;
+            QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+            const QString name = a.filename.isEmpty() ? QStringLiteral("attachment.%1").arg(extensionOf(a.filename)) : a.filename;
+            auto stored = m_files.adopt(leads::Actor::system(), path, name, a.contentType.isEmpty() ? QStringLiteral("application/octet-stream") : a.contentType,
+                                        QStringLiteral("message"), message);
+            if (!stored)
+                return stored.error();
+            ++attachments;
+        }
         // An auto-reply neither asks for an answer nor changes the mood of the conversation.
         const QString update = m.autoReply
                                    ? QStringLiteral("UPDATE conversations SET unread_count = unread_count + 1, last_message_at = CASE WHEN last_message_at IS NULL OR "
@@ -322,9 +400,11 @@ core::Result<QJsonObject> ConversationService::ingestParsed(qint64 accountId, co
             return done.error();
         if (auto c = tx.commit(); !c)
             return c.error();
+        committed = true;
     }
 
     QJsonObject out{{QStringLiteral("stored"), true},
+                    {QStringLiteral("attachments"), attachments},
                     {QStringLiteral("kind"), m.autoReply ? QStringLiteral("auto_reply") : QStringLiteral("reply")},
                     {QStringLiteral("conversation_id"), conversation},
                     {QStringLiteral("message_id"), message},
@@ -360,6 +440,8 @@ core::Result<QJsonArray> ConversationService::list(const QJsonObject &filter)
 {
     QStringList where;
     QVariantList params;
+    if (filter.value(QStringLiteral("unread")).toBool())
+        where << QStringLiteral("c.unread_count > 0");
     if (filter.contains(QStringLiteral("needs_reply")))
         where << QStringLiteral("c.needs_reply = %1").arg(m_db->boolLiteral(filter.value(QStringLiteral("needs_reply")).toBool()));
     for (const char *f : {"sentiment", "status"})
@@ -422,9 +504,21 @@ core::Result<QJsonArray> ConversationService::messages(qint64 id)
                              {id});
     if (!rows)
         return rows.error();
+    auto files = m_db->select(QStringLiteral("SELECT f.entity_id, f.id, f.original_filename, f.file_type, f.file_size FROM files f JOIN messages m ON m.id = f.entity_id "
+                                             "WHERE f.entity_type = 'message' AND m.conversation_id = ? ORDER BY f.id"),
+                              {id});
+    if (!files)
+        return files.error();
+    QHash<qint64, QJsonArray> attached;
+    for (const auto &f : *files)
+        attached[f.value(0).toLongLong()].append(QJsonObject{{QStringLiteral("file_id"), f.value(1).toLongLong()},
+                                                             {QStringLiteral("filename"), f.value(2).toString()},
+                                                             {QStringLiteral("content_type"), f.value(3).toString()},
+                                                             {QStringLiteral("size"), f.value(4).toLongLong()}});
     QJsonArray out;
     for (const auto &r : *rows)
         out.append(QJsonObject{{QStringLiteral("id"), r.value(0).toLongLong()},
+                               {QStringLiteral("attachments"), attached.value(r.value(0).toLongLong())},
                                {QStringLiteral("direction"), r.value(1).toString()},
                                {QStringLiteral("message_id"), optionalText(r.value(2))},
                                {QStringLiteral("in_reply_to"), optionalText(r.value(3))},

@@ -126,7 +126,8 @@ core::Status Engine::connect()
     m_campaigns->registerHandlers(*m_workers);
     m_providerEvents = std::make_unique<campaigns::ProviderEvents>(*m_campaigns, m_secrets, m_clock);
     m_ai = std::make_unique<ai::AiService>(m_db, m_secrets, m_events.get(), *m_leads, *m_http, m_clock);
-    m_conversations = std::make_unique<conversations::ConversationService>(m_db, m_jobs.get(), m_events.get(), *m_senders, *m_campaigns, m_clock);
+    m_conversations = std::make_unique<conversations::ConversationService>(m_db, m_jobs.get(), m_events.get(), *m_senders, *m_campaigns, *m_ai, *m_leads,
+                                                                            *m_files, m_clock);
     m_conversations->registerHandlers(*m_workers);
     m_importer->setOnDeferredIndexing([jobs = m_leadJobs.get()] {
         if (auto queued = jobs->enqueueIndexing(); !queued)

@@ -153,9 +153,10 @@ core::Result<StoredFile> FileStore::storeFile(const Actor &actor, Kind kind, con
     return record(actor, dest, originalName, QStringLiteral("text/csv"), entityType, entityId);
 }
 
-core::Result<StoredFile> FileStore::adopt(const Actor &actor, const QString &path, const QString &originalName, const QString &contentType)
+core::Result<StoredFile> FileStore::adopt(const Actor &actor, const QString &path, const QString &originalName, const QString &contentType,
+                                          const QString &entityType, qint64 entityId)
 {
-    return record(actor, path, originalName, contentType, {}, 0);
+    return record(actor, path, originalName, contentType, entityType, entityId);
 }
 
 core::Result<StoredFile> FileStore::record(const Actor &actor, const QString &path, const QString &originalName, const QString &contentType,
@@ -212,8 +213,8 @@ bool FileStore::mayRead(const Actor &actor, const StoredFile &file)
 {
     if (actor.isAdmin || (actor.userId && file.uploadedBy == actor.userId))
         return true;
-    // Every signed-in role sees leads and teammates' avatars.
-    return file.entityType == QLatin1String("lead") || file.entityType == QLatin1String("user");
+    // Every signed-in role sees leads, teammates' avatars and the inbox (attachments).
+    return file.entityType == QLatin1String("lead") || file.entityType == QLatin1String("user") || file.entityType == QLatin1String("message");
 }
 
 } // namespace fliptech::leads

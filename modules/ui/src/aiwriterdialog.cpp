@@ -81,6 +81,29 @@ AiWriterDialog::AiWriterDialog(ai::AiService &ai, leads::Actor actor, qint64 lea
         QApplication::clipboard()->setText(tr("Subject: %1").arg(m_subject->text()) + QStringLiteral("\n\n") + m_body->toPlainText());
         m_about->setText(tr("Copied."));
     });
+    m_account = new QComboBox(this);
+    m_account->setObjectName(QStringLiteral("aiWriterAccount"));
+    m_account->setToolTip(tr("The mailbox to send from"));
+    m_account->hide();
+    m_send = new QPushButton(tr("Se&nd"), this);
+    m_send->setObjectName(QStringLiteral("aiWriterSend"));
+    m_send->setToolTip(tr("Send the e-mail as it stands from the chosen mailbox; the reply will appear in Conversations"));
+    m_send->setEnabled(false);
+    m_send->hide();
+    connect(m_send, &QPushButton::clicked, this, &AiWriterDialog::send);
+    connect(&m_sendWatcher, &QFutureWatcher<QJsonObject>::finished, this, [this] {
+        m_busy->hide();
+        const QJsonObject r = m_sendWatcher.result();
+        if (r.contains(QStringLiteral("error"))) {
+            m_send->setEnabled(true);
+            m_about->setText(r.value(QStringLiteral("error")).toString());
+            m_about->setStyleSheet(QStringLiteral("color: #b00020"));
+            return;
+        }
+        m_about->setStyleSheet(QString());
+        m_about->setText(tr("Sent to %1. The reply will appear in Conversations.").arg(r.value(QStringLiteral("conversation")).toObject().value(QStringLiteral("contact_email")).toString()));
+        m_save->setEnabled(false);
+    });
     auto *close = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(close, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
@@ -95,6 +118,8 @@ AiWriterDialog::AiWriterDialog(ai::AiService &ai, leads::Actor actor, qint64 lea
     bottom->addWidget(m_save);
     bottom->addWidget(m_copy);
     bottom->addStretch();
+    bottom->addWidget(m_account);
+    bottom->addWidget(m_send);
     bottom->addWidget(close);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
@@ -112,6 +137,37 @@ AiWriterDialog::~AiWriterDialog()
     // The call finishes on its own (the provider's timeout bounds it); its text goes nowhere.
     m_watcher.disconnect();
     m_watcher.waitForFinished();
+    m_sendWatcher.disconnect();
+    m_sendWatcher.waitForFinished();
+}
+
+void AiWriterDialog::setSending(const QList<QPair<QString, qint64>> &accounts, std::function<QJsonObject(const QJsonObject &)> send)
+{
+    m_account->clear();
+    for (const auto &[label, id] : accounts)
+        m_account->addItem(label, id);
+    m_sendFunction = std::move(send);
+    const bool can = !accounts.isEmpty() && m_sendFunction;
+    m_account->setVisible(can);
+    m_send->setVisible(can);
+    m_send->setEnabled(can && m_draftId > 0);
+}
+
+void AiWriterDialog::send()
+{
+    if (!m_sendFunction || m_draftId <= 0 || m_sendWatcher.isRunning() || m_watcher.isRunning())
+        return;
+    if (m_subject->text().trimmed().isEmpty() || m_body->toPlainText().trimmed().isEmpty()) {
+        m_about->setText(tr("Write the subject and the text first."));
+        return;
+    }
+    if (!saveDraft())
+        return;
+    const QJsonObject request{{QStringLiteral("draft_id"), m_draftId}, {QStringLiteral("sender_account_id"), m_account->currentData().toLongLong()}};
+    m_send->setEnabled(false);
+    m_busy->show();
+    m_about->setText(tr("Sending…"));
+    m_sendWatcher.setFuture(QtConcurrent::run([fn = m_sendFunction, request] { return fn(request); }));
 }
 
 void AiWriterDialog::setSenderName(const QString &name) { m_sender->setText(name); }
@@ -184,6 +240,7 @@ void AiWriterDialog::finished()
     m_about->setText(about + tr(" Saved as a draft."));
     m_save->setEnabled(true);
     m_copy->setEnabled(true);
+    m_send->setEnabled(m_sendFunction && m_account->count() > 0);
 }
 
 bool AiWriterDialog::saveDraft()

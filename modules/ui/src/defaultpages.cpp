@@ -54,6 +54,7 @@ void registerDefaultPages(PageRegistry &registry)
     registerScraperPage(registry);
     registerTemplatesPage(registry);
     registerCampaignsPage(registry);
+    registerInboxPage(registry);
     registerSettingsPage(registry);
 }
 

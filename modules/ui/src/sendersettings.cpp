@@ -95,6 +95,9 @@ SenderSettings::SenderSettings(campaigns::SenderAccountService &senders, bool ca
     m_imapSecurity->addItem(tr("STARTTLS (port 143)"), QStringLiteral("starttls"));
     m_imapSecurity->addItem(tr("None (a local server only)"), QStringLiteral("none"));
     m_imapUser = line("senderImapUser", tr("the SMTP user when empty"));
+    m_inboxMinutes = spin("senderInboxMinutes", -1, 1440, -1, tr(" min"));
+    m_inboxMinutes->setSpecialValueText(tr("the default"));
+    m_inboxMinutes->setToolTip(tr("How often the inbox is read for replies: the default (every few minutes), a number of minutes, or 0 for only when you press Check mail"));
     m_campaigns = campaigns;
 
     auto *form = new QFormLayout;
@@ -130,7 +133,8 @@ SenderSettings::SenderSettings(campaigns::SenderAccountService &senders, bool ca
     imap->addWidget(m_imapPort);
     imap->addWidget(m_imapSecurity);
     imap->addWidget(m_imapUser, 1);
-    form->addRow(tr("Bounce mailbox (IMAP)"), imap);
+    form->addRow(tr("Mailbox (IMAP): replies and bounces"), imap);
+    form->addRow(tr("Read the inbox every"), m_inboxMinutes);
 
     auto *add = new QPushButton(tr("&New account"), this);
     add->setObjectName(QStringLiteral("senderNew"));
@@ -294,6 +298,7 @@ void SenderSettings::open(std::optional<qint64> id)
     m_imapPort->setValue(a.value(QStringLiteral("imap_port")).toInt(993));
     m_imapSecurity->setCurrentIndex(qMax(0, m_imapSecurity->findData(a.value(QStringLiteral("imap_security")).toString(QStringLiteral("tls")))));
     m_imapUser->setText(a.value(QStringLiteral("imap_username")).toString());
+    m_inboxMinutes->setValue(a.value(QStringLiteral("inbox_sync_minutes")).isDouble() ? a.value(QStringLiteral("inbox_sync_minutes")).toInt() : -1);
     m_bounces->setEnabled(id.has_value() && !m_imapHost->text().isEmpty());
     updateProviderFields();
 }
@@ -316,6 +321,8 @@ void SenderSettings::save()
         f.insert(QStringLiteral("imap_port"), m_imapPort->value());
         f.insert(QStringLiteral("imap_security"), m_imapSecurity->currentData().toString());
         f.insert(QStringLiteral("imap_username"), m_imapUser->text().trimmed());
+        if (m_inboxMinutes->value() >= 0)
+            f.insert(QStringLiteral("inbox_sync_minutes"), m_inboxMinutes->value());
     }
     if (m_provider->currentData().toString() == QLatin1String("smtp")) {
         f.insert(QStringLiteral("smtp_host"), m_host->text());

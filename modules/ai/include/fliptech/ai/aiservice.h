@@ -105,9 +105,10 @@ public:
     // findings): {summary, pitch_angles: [{title, pitch}], writer, model?, notice?}.
     core::Result<QJsonObject> pitch(const leads::Actor &actor, const QJsonObject &lead, const QJsonObject &analysis);
 
-    // A reply suggestion: {text, writer, model, call_id, notice?}.
+    // A reply suggestion: {text, writer, model, ai_call_id, notice?}; `offline`: the offline
+    // writer even with a key.
     core::Result<QJsonObject> suggestReply(const QJsonObject &lead, const QString &thread, const QString &intent, const QString &sentiment,
-                                           const QString &senderName, qint64 conversationId);
+                                           const QString &senderName, qint64 conversationId, bool offline = false);
 
     // GET /ai-mvp/performance: per model {model, calls, ok, failed, refused, latency_p50_ms,
     // latency_p95_ms, cost_usd, drafts, drafts_sent, acceptance_rate, replies, reply_rate,

@@ -40,8 +40,9 @@ public:
     //  smtp_security, api_base_url, provider_domain, daily_limit, hourly_limit, min_gap_seconds,
     //  ramp_start, ramp_per_day, today_cap, timezone, reply_to, signature, dkim_domain,
     //  dkim_selector, password_set, api_key_set, dkim_key_set, is_active, created_at, updated_at,
-    //  imap_host, imap_port, imap_security, imap_username (the bounce mailbox), bounce_last_uid,
-    //  bounce_checked_at}.
+    //  imap_host, imap_port, imap_security, imap_username (the bounce mailbox and inbox),
+    //  bounce_last_uid, bounce_checked_at, inbox_sync_minutes (null: the default; 0: only on
+    //  demand), inbox_synced_at}.
     core::Result<QJsonArray> list();
     core::Result<QJsonObject> get(qint64 id);
     // The fields above that can be written, plus password / api_key / dkim_key (kept as secrets;

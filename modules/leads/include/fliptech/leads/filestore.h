@@ -33,7 +33,7 @@ struct StoredFile {
     QString sha256;
     QString path; // absolute, inside the root
     std::optional<qint64> uploadedBy;
-    QString entityType; // what the file belongs to: "lead", "user" (an avatar), or nothing
+    QString entityType; // what the file belongs to: "lead", "user" (an avatar), "message" (an attachment), or nothing
     qint64 entityId = 0;
     QJsonObject toJson() const;
 };
@@ -57,7 +57,8 @@ public:
     // most) is read and re-encoded. The file at `path` is gone afterwards when this succeeds.
     core::Result<StoredFile> storeFile(const Actor &actor, Kind kind, const QString &originalName, const QString &path,
                                        const QString &entityType = {}, qint64 entityId = 0);
-    core::Result<StoredFile> adopt(const Actor &actor, const QString &path, const QString &originalName, const QString &contentType);
+    core::Result<StoredFile> adopt(const Actor &actor, const QString &path, const QString &originalName, const QString &contentType,
+                                   const QString &entityType = {}, qint64 entityId = 0);
     // A fresh path under root() for a file we are about to write.
     QString newPath(const QString &extension) const;
     // Upload bodies the server spooled (`*.upload`) and never handed to a route because the

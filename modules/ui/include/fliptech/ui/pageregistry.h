@@ -57,5 +57,7 @@ void registerScraperPage(PageRegistry &registry);
 // Templates: message templates with a live preview (templatespage.cpp).
 void registerTemplatesPage(PageRegistry &registry);
 void registerCampaignsPage(PageRegistry &registry);
+// Conversations: the inbox with reply suggestions (inboxpage.cpp).
+void registerInboxPage(PageRegistry &registry);
 
 } // namespace fliptech::ui

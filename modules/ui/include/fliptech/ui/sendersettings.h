@@ -51,7 +51,7 @@ private:
     QTableWidget *m_table;
     QLineEdit *m_name, *m_from, *m_fromName, *m_host, *m_user, *m_password, *m_apiKey, *m_baseUrl, *m_domain, *m_timezone, *m_imapHost, *m_imapUser;
     QComboBox *m_provider, *m_security, *m_imapSecurity;
-    QSpinBox *m_port, *m_daily, *m_hourly, *m_gap, *m_rampStart, *m_rampPerDay, *m_imapPort;
+    QSpinBox *m_port, *m_daily, *m_hourly, *m_gap, *m_rampStart, *m_rampPerDay, *m_imapPort, *m_inboxMinutes;
     QPushButton *m_save, *m_delete, *m_test, *m_domainCheck, *m_bounces;
     campaigns::CampaignService *m_campaigns = nullptr;
     QFutureWatcher<QJsonObject> m_bounceWatcher;
