@@ -610,7 +610,7 @@ core::Result<CallResult> AiService::call(const CallOptions &options)
     CallResult result;
     result.reply = *reply;
     result.costPicodollars = cost;
-    auto id = record(options, reply->model.isEmpty() ? model : model, QStringLiteral("ok"), &*reply, cost, QString(), &result.costCents);
+    auto id = record(options, model, QStringLiteral("ok"), &*reply, cost, QString(), &result.costCents);
     if (!id)
         return id.error();
     result.callId = *id;

@@ -903,16 +903,12 @@ core::Result<QJsonObject> CampaignService::checkBounces(qint64 accountId, const 
     if (!settings)
         return settings.error();
     mail::ImapClient imap(*settings);
-    auto kept = m_db->selectOne(QStringLiteral("SELECT bounce_uidvalidity, bounce_last_uid FROM sender_accounts WHERE id = ?"), {accountId});
-    if (!kept)
-        return kept.error();
-    mail::MailboxCursor cursor;
-    if (!kept->value(0).isNull())
-        cursor.uidValidity = kept->value(0).toLongLong();
-    cursor.lastUid = kept->value(1).toLongLong();
+    auto cursor = m_senders.mailboxCursor(accountId, SenderAccountService::MailboxReader::Bounces);
+    if (!cursor)
+        return cursor.error();
     int bounces = 0, matched = 0;
     auto read = mail::readNewMessages(
-        imap, QStringLiteral("INBOX"), cursor,
+        imap, QStringLiteral("INBOX"), *cursor,
         [&](qint64, const QByteArray &message) -> core::Status {
             auto r = recordBounceMessage(message, QStringLiteral("imap"));
             if (!r)
@@ -921,13 +917,7 @@ core::Result<QJsonObject> CampaignService::checkBounces(qint64 accountId, const 
             matched += r->value(QStringLiteral("matched")).toBool() ? 1 : 0;
             return {};
         },
-        [&](const mail::MailboxCursor &at) -> core::Status {
-            auto done = m_db->execute(QStringLiteral("UPDATE sender_accounts SET bounce_uidvalidity = ?, bounce_last_uid = ?, bounce_checked_at = ? WHERE id = ?"),
-                                      {*at.uidValidity, at.lastUid, m_db->timestamp(m_clock.now()), accountId});
-            if (!done)
-                return done.error();
-            return {};
-        },
+        [&](const mail::MailboxCursor &at) { return m_senders.saveMailboxCursor(accountId, SenderAccountService::MailboxReader::Bounces, at); },
         cancelled);
     if (!read)
         return read.error();

@@ -1,5 +1,7 @@
 #include "fliptech/campaigns/senderaccounts.h"
 
+#include <array>
+
 #include "fliptech/campaigns/providersend.h"
 
 #include "fliptech/mail/deliverability.h"
@@ -363,6 +365,39 @@ core::Result<ProviderSettings> SenderAccountService::providerSettings(qint64 id)
     p.domain = a->value(QStringLiteral("provider_domain")).toString();
     p.apiKey = secret(id, "api_key");
     return p;
+}
+
+namespace {
+// The columns of a reader's cursor: its UIDVALIDITY, its last UID, when it last read.
+std::array<QString, 3> cursorColumns(SenderAccountService::MailboxReader reader)
+{
+    if (reader == SenderAccountService::MailboxReader::Bounces)
+        return {QStringLiteral("bounce_uidvalidity"), QStringLiteral("bounce_last_uid"), QStringLiteral("bounce_checked_at")};
+    return {QStringLiteral("inbox_uidvalidity"), QStringLiteral("inbox_last_uid"), QStringLiteral("inbox_synced_at")};
+}
+} // namespace
+
+core::Result<mail::MailboxCursor> SenderAccountService::mailboxCursor(qint64 id, MailboxReader reader)
+{
+    const auto columns = cursorColumns(reader);
+    auto kept = m_db->selectOne(QStringLiteral("SELECT %1, %2 FROM sender_accounts WHERE id = ?").arg(columns[0], columns[1]), {id});
+    if (!kept)
+        return kept.error().code == ErrorCode::NotFound ? core::makeError(ErrorCode::NotFound, QStringLiteral("no sender account %1").arg(id)) : kept.error();
+    mail::MailboxCursor cursor;
+    if (!kept->value(0).isNull())
+        cursor.uidValidity = kept->value(0).toLongLong();
+    cursor.lastUid = kept->value(1).toLongLong();
+    return cursor;
+}
+
+core::Status SenderAccountService::saveMailboxCursor(qint64 id, MailboxReader reader, const mail::MailboxCursor &at)
+{
+    const auto columns = cursorColumns(reader);
+    auto done = m_db->execute(QStringLiteral("UPDATE sender_accounts SET %1 = ?, %2 = ?, %3 = %4 WHERE id = ?").arg(columns[0], columns[1], columns[2], m_db->timestampParam()),
+                              {at.uidValidity ? QVariant(*at.uidValidity) : QVariant(), at.lastUid, m_db->timestamp(m_clock.now()), id});
+    if (!done)
+        return done.error();
+    return {};
 }
 
 core::Result<QJsonObject> SenderAccountService::send(qint64 id, mail::OutgoingMessage message, const QStringList &to)

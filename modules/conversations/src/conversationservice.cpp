@@ -167,13 +167,9 @@ core::Result<QJsonObject> ConversationService::syncInbox(qint64 accountId, const
     if (!settings)
         return settings.error();
     std::lock_guard oneAtATime(accountLock(accountId));
-    auto kept = m_db->selectOne(QStringLiteral("SELECT inbox_uidvalidity, inbox_last_uid FROM sender_accounts WHERE id = ?"), {accountId});
-    if (!kept)
-        return kept.error();
-    mail::MailboxCursor cursor;
-    if (!kept->value(0).isNull())
-        cursor.uidValidity = kept->value(0).toLongLong();
-    cursor.lastUid = kept->value(1).toLongLong();
+    auto cursor = m_senders.mailboxCursor(accountId, campaigns::SenderAccountService::MailboxReader::Inbox);
+    if (!cursor)
+        return cursor.error();
     QHash<QString, int> kinds;
     int stored = 0;
     mail::ImapClient imap(*settings);
@@ -181,7 +177,7 @@ core::Result<QJsonObject> ConversationService::syncInbox(qint64 accountId, const
     // (an error half-way) read again next time. It also spares a commit per message.
     std::optional<storage::Transaction> batch;
     auto read = mail::readNewMessages(
-        imap, QStringLiteral("INBOX"), cursor,
+        imap, QStringLiteral("INBOX"), *cursor,
         [&](qint64 uid, const QByteArray &raw) -> core::Status {
             if (!batch) {
                 batch.emplace(*m_db);
@@ -196,11 +192,8 @@ core::Result<QJsonObject> ConversationService::syncInbox(qint64 accountId, const
             return {};
         },
         [&](const mail::MailboxCursor &at) -> core::Status {
-            auto done = m_db->execute(QStringLiteral("UPDATE sender_accounts SET inbox_uidvalidity = ?, inbox_last_uid = ?, inbox_synced_at = %1 WHERE id = ?")
-                                          .arg(m_db->timestampParam()),
-                                      {*at.uidValidity, at.lastUid, m_db->timestamp(m_clock.now()), accountId});
-            if (!done)
-                return done.error();
+            if (auto saved = m_senders.saveMailboxCursor(accountId, campaigns::SenderAccountService::MailboxReader::Inbox, at); !saved)
+                return saved.error();
             if (batch) {
                 auto committed = batch->commit();
                 batch.reset();

@@ -109,10 +109,11 @@ InboxPage::InboxPage(engine::Engine &engine, leads::Actor actor, QWidget *parent
     m_progress->hide();
     m_threads = new QTreeWidget(this);
     m_threads->setObjectName(QStringLiteral("inboxThreads"));
-    m_threads->setHeaderLabels({tr("Contact"), tr("Subject"), tr("Mood"), tr("Last")});
+    // Each thread on two lines: who (and how many unread), then the subject.
+    m_threads->setHeaderLabels({tr("Conversation"), tr("Mood"), tr("Last")});
     m_threads->setRootIsDecorated(false);
-    m_threads->setUniformRowHeights(true);
-    m_threads->header()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_threads->setAlternatingRowColors(true);
+    m_threads->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_threads->header()->setStretchLastSection(false);
     auto *top = new QHBoxLayout;
     top->addWidget(m_filter, 1);
@@ -219,6 +220,7 @@ InboxPage::InboxPage(engine::Engine &engine, leads::Actor actor, QWidget *parent
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 4);
     split->setStretchFactor(2, 2);
+    split->setSizes({420, 760, 300});
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(split);
 
@@ -316,23 +318,25 @@ void InboxPage::reload()
         if (unread > 0)
             who += QStringLiteral(" (%1)").arg(unread);
         const QString sentiment = c.value(QStringLiteral("sentiment")).toString();
-        auto *item = new QTreeWidgetItem(m_threads, {who, c.value(QStringLiteral("subject")).toString(),
+        const QString subject = c.value(QStringLiteral("subject")).toString();
+        auto *item = new QTreeWidgetItem(m_threads, {who + u'\n' + (subject.isEmpty() ? tr("(no subject)") : subject),
                                                      moodText(sentiment).isEmpty() ? QString() : QStringLiteral("● ") + moodText(sentiment),
                                                      when(c.value(QStringLiteral("last_message_at")).toString())});
+        item->setToolTip(0, who + u'\n' + subject);
         item->setData(0, Qt::UserRole, c.value(QStringLiteral("id")).toInteger());
         item->setData(0, Qt::UserRole + 1, unread);
-        item->setForeground(2, moodColour(sentiment));
-        item->setToolTip(2, intentText(c.value(QStringLiteral("intent")).toString()));
+        item->setForeground(1, moodColour(sentiment));
+        item->setToolTip(1, intentText(c.value(QStringLiteral("intent")).toString()));
         if (unread > 0 || c.value(QStringLiteral("needs_reply")).toBool()) {
             QFont bold = item->font(0);
             bold.setBold(unread > 0);
-            for (int col = 0; col < 4; ++col)
+            for (int col = 0; col < 3; ++col)
                 item->setFont(col, bold);
         }
         if (keep && *keep == c.value(QStringLiteral("id")).toInteger())
             current = item;
     }
-    for (int col : {0, 2, 3})
+    for (int col : {1, 2})
         m_threads->resizeColumnToContents(col);
     if (current) {
         m_threads->setCurrentItem(current);
@@ -398,7 +402,9 @@ void InboxPage::refreshThread()
         for (const QJsonValue &v : *messages) {
             const QJsonObject m = v.toObject();
             const bool inbound = m.value(QStringLiteral("direction")).toString() == QLatin1String("inbound");
-            html += QStringLiteral("<div style=\"margin: 6px 0; padding: 6px; background: %1;\">").arg(inbound ? QStringLiteral("#f3f5f8") : QStringLiteral("#eaf6ee"));
+            // A table is the box QTextDocument draws with a background and padding.
+            html += QStringLiteral("<table width=\"100%\" cellpadding=\"8\" cellspacing=\"0\" style=\"margin-bottom: 8px\" bgcolor=\"%1\"><tr><td>")
+                        .arg(inbound ? QStringLiteral("#f1f3f7") : QStringLiteral("#e8f5ec"));
             html += QStringLiteral("<b>%1</b> <span style=\"color:#707070\">%2 · %3</span>")
                         .arg(esc(inbound ? m.value(QStringLiteral("from_email")).toString() : tr("You (%1)").arg(m.value(QStringLiteral("from_email")).toString())),
                              esc(when(m.value(QStringLiteral("created_at")).toString())), esc(m.value(QStringLiteral("subject")).toString()));
@@ -413,7 +419,7 @@ void InboxPage::refreshThread()
             for (const QJsonValue &f : files)
                 html += QStringLiteral("<div>📎 %1 (%2)</div>")
                             .arg(esc(f.toObject().value(QStringLiteral("filename")).toString()), QLocale().formattedDataSize(f.toObject().value(QStringLiteral("size")).toInteger()));
-            html += QStringLiteral("</div>");
+            html += QStringLiteral("</td></tr></table>");
         }
     } else {
         html = QStringLiteral("<p>%1</p>").arg(esc(messages.error().userMessage()));
@@ -491,6 +497,7 @@ void InboxPage::runInBackground(const QString &what, std::function<QJsonObject(c
         return;
     m_cancelled = std::make_shared<std::atomic_bool>(false);
     m_done = std::move(done);
+    m_running = true;
     m_progress->setRange(0, 0);
     m_progress->setFormat(what);
     m_progress->setTextVisible(true);
@@ -504,17 +511,18 @@ void InboxPage::runInBackground(const QString &what, std::function<QJsonObject(c
 
 void InboxPage::finished()
 {
+    m_running = false;
     m_progress->hide();
     m_cancel->hide();
     m_check->setEnabled(true);
     const QJsonObject r = m_watcher.result();
     auto done = std::move(m_done);
     m_done = nullptr;
+    reload();
     if (r.contains(QStringLiteral("error")))
         say(r.value(QStringLiteral("error")).toString(), true);
     else if (done)
         done(r);
-    reload();
 }
 
 bool InboxPage::checkMail()

@@ -65,6 +65,12 @@ public:
     core::Result<mail::SmtpSettings> smtpSettings(qint64 id);
     // The account's bounce mailbox (IMAP: its host, TLS, user; the SMTP password).
     core::Result<mail::ImapSettings> imapSettings(qint64 id);
+    // Where the last read of the account's INBOX stopped, kept per reader: the campaign
+    // engine's bounce reader and the conversations inbox read the same mailbox independently.
+    enum class MailboxReader { Bounces, Inbox };
+    core::Result<mail::MailboxCursor> mailboxCursor(qint64 id, MailboxReader reader);
+    // Stores it (and when it was read).
+    core::Status saveMailboxCursor(qint64 id, MailboxReader reader, const mail::MailboxCursor &at);
     // An HTTP provider account's settings, its API key read from the SecretStore.
     core::Result<ProviderSettings> providerSettings(qint64 id);
     net::HttpClient &http() { return m_http; }

@@ -47,7 +47,8 @@ public:
     std::optional<qint64> currentId() const { return m_id; }
     // Reads every mailbox now (in the background); false when a check is running already.
     bool checkMail();
-    bool busy() const { return m_watcher.isRunning(); }
+    // Background work running, or its result not yet shown.
+    bool busy() const { return m_running; }
 
 private:
     void refreshThread();
@@ -91,6 +92,7 @@ private:
     QFutureWatcher<QJsonObject> m_watcher;
     std::function<void(const QJsonObject &)> m_done;
     std::shared_ptr<std::atomic_bool> m_cancelled;
+    bool m_running = false;
 };
 
 } // namespace fliptech::ui
