@@ -2,6 +2,7 @@
 // angles, the email writer (drafts), the performance of each model, and the provider's settings,
 // price table and prompts. The service is ai::AiService, shared with the desktop.
 #include "fliptech/ai/aiservice.h"
+#include "fliptech/analytics/revenueservice.h"
 #include "fliptech/api/controllers.h"
 #include "fliptech/api/jsonschema.h"
 #include "fliptech/engine/engine.h"
@@ -15,27 +16,14 @@ using auth::Role;
 namespace s = schema;
 
 namespace {
-// ?from= / ?to= as ISO 8601 (a date or a date-time); the default range is the last 30 days.
+// ?from= / ?to= as ISO 8601 (a date is the whole day, UTC; or a date-time); the default range is
+// the last 30 days. The same reading as every analytics figure's.
 core::Result<QPair<QDateTime, QDateTime>> range(const RequestContext &c, const QDateTime &now)
 {
-    QDateTime from = now.addDays(-30), to = now.addSecs(1);
-    for (const char *name : {"from", "to"}) {
-        const QString v = c.query(QString::fromLatin1(name));
-        if (v.isEmpty())
-            continue;
-        QDateTime t = QDateTime::fromString(v, Qt::ISODateWithMs);
-        if (!t.isValid()) {
-            const QDate d = QDate::fromString(v, Qt::ISODate);
-            if (d.isValid())
-                t = QDateTime(qstrcmp(name, "to") == 0 ? d.addDays(1) : d, QTime(0, 0), Qt::UTC);
-        }
-        if (!t.isValid())
-            return core::fieldError(QString::fromLatin1(name), QStringLiteral("must be an ISO 8601 date or date-time, e.g. 2026-11-01 or 2026-11-01T00:00:00Z"));
-        (qstrcmp(name, "from") == 0 ? from : to) = t;
-    }
-    if (from >= to)
-        return core::fieldError(QStringLiteral("from"), QStringLiteral("must be before to"));
-    return qMakePair(from, to);
+    auto q = analytics::Query::parse({{QStringLiteral("from"), c.query(QStringLiteral("from"))}, {QStringLiteral("to"), c.query(QStringLiteral("to"))}}, now);
+    if (!q)
+        return q.error();
+    return qMakePair(q->from, q->to);
 }
 } // namespace
 

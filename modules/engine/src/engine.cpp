@@ -1,5 +1,6 @@
 #include "fliptech/engine/engine.h"
 #include "fliptech/ai/aiservice.h"
+#include "fliptech/analytics/revenueservice.h"
 #include "fliptech/conversations/conversationservice.h"
 
 #include "fliptech/leads/filestore.h"
@@ -42,6 +43,7 @@ Engine::~Engine()
 {
     stop();
     m_http.reset(); // ends what is in flight (as cancelled) before the services it reports to
+    m_revenue.reset();
     m_conversations.reset();
     m_ai.reset();
     m_providerEvents.reset();
@@ -129,6 +131,7 @@ core::Status Engine::connect()
     m_conversations = std::make_unique<conversations::ConversationService>(m_db, m_jobs.get(), m_events.get(), *m_senders, *m_campaigns, *m_ai, *m_leads,
                                                                             *m_files, m_clock);
     m_conversations->registerHandlers(*m_workers);
+    m_revenue = std::make_unique<analytics::RevenueService>(m_db, *m_leads, m_clock);
     m_importer->setOnDeferredIndexing([jobs = m_leadJobs.get()] {
         if (auto queued = jobs->enqueueIndexing(); !queued)
             qCWarning(lcEngine) << "could not queue the indexing after a bulk load:" << queued.error().message;

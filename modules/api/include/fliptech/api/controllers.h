@@ -51,5 +51,6 @@ void registerCampaignRoutes(RouteTable &table, engine::Engine &engine);
 void registerAiRoutes(RouteTable &table, engine::Engine &engine);
 // /api/v1/conversations...: the inbox (conversationscontroller.cpp).
 void registerConversationRoutes(RouteTable &table, engine::Engine &engine);
+void registerRevenueRoutes(RouteTable &table, engine::Engine &engine);
 
 } // namespace fliptech::api

@@ -53,6 +53,9 @@ class ProviderEvents;
 namespace fliptech::ai {
 class AiService;
 }
+namespace fliptech::analytics {
+class RevenueService;
+}
 namespace fliptech::conversations {
 class ConversationService;
 }
@@ -123,6 +126,7 @@ public:
     ai::AiService &ai() { return *m_ai; }
     // The inbox: replies read over IMAP and threaded (issue 12).
     conversations::ConversationService &conversations() { return *m_conversations; }
+    analytics::RevenueService &revenue() { return *m_revenue; }
     // Where files (uploads, reports) are kept: <dataDir>/files.
     QString filesDir() const;
     // Current schema version, or the error that says why the database cannot be read.
@@ -161,6 +165,7 @@ private:
     std::unique_ptr<campaigns::ProviderEvents> m_providerEvents;
     std::unique_ptr<ai::AiService> m_ai;
     std::unique_ptr<conversations::ConversationService> m_conversations;
+    std::unique_ptr<analytics::RevenueService> m_revenue;
     QDateTime m_startedAt;
     bool m_started = false;
 };

@@ -1,0 +1,109 @@
+#pragma once
+// RevenueService (issue 13, spec 2.2): deals and what they bring. The pipeline the team sets
+// (stages with a probability and a kind: open, won, lost), conversions (a won deal: amount,
+// date, stage, notes → a `conversions` row, the lead updated), lost deals (with the reason),
+// costs (recorded by scraping, enrichment, AI and e-mail, and entered by hand: operating), and
+// the figures built on them: the revenue dashboard, revenue by source, trends in day/week/month
+// buckets of the user's time zone, the cost breakdown and ROI by source, campaign and location.
+//
+// Money is integer cents end to end (sums in SQL over BIGINT cents, never a float); rates and
+// ROI are ratios computed from those integers. Every figure takes a period ([from, to) in a
+// time zone) and filters by lead source, campaign, location group and assigned user where they
+// apply. Shared by the API (/revenue, /costs, /roi, /leads/{id}/mark-converted|mark-lost) and
+// the desktop's dashboard.
+
+#include "fliptech/core/clock.h"
+#include "fliptech/core/error.h"
+#include "fliptech/leads/actor.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QTimeZone>
+
+#include <memory>
+#include <optional>
+
+namespace fliptech::storage {
+class Database;
+}
+namespace fliptech::leads {
+class LeadService;
+}
+
+namespace fliptech::analytics {
+
+// The period and filters every figure takes.
+struct Query {
+    QDateTime from; // UTC, inclusive
+    QDateTime to;   // UTC, exclusive
+    QTimeZone zone = QTimeZone::utc();
+    QString source;
+    std::optional<qint64> campaignId;
+    std::optional<qint64> locationGroupId;
+    std::optional<qint64> userId; // the lead's assignee
+
+    // From request parameters: from / to (ISO dates, the whole day in `tz`, or date-times),
+    // tz (IANA, default UTC), source, campaign_id, location_group_id, user_id. The default
+    // period is the last 30 days up to now. ValidationFailed names the parameter.
+    static core::Result<Query> parse(const QHash<QString, QString> &params, const QDateTime &now);
+    QJsonObject periodJson() const;
+};
+
+class RevenueService final
+{
+public:
+    RevenueService(std::shared_ptr<storage::Database> db, leads::LeadService &leads, const core::Clock &clock);
+
+    // [{key, name, probability, kind, position}] in order.
+    core::Result<QJsonArray> pipeline();
+    // {stages: [{key, name, probability (0-100), kind (open|won|lost)}]}: the whole pipeline in
+    // order; one won and one lost stage; a stage that leads still use cannot go.
+    core::Result<QJsonArray> setPipeline(const QJsonObject &request);
+
+    // {amount ("1234.56") | amount_cents, currency?, date?, stage? (the won stage), notes?}:
+    // a conversions row, and the lead won (deal_stage, status "won", revenue_amount_cents the sum
+    // of its conversions, conversion_date): {conversion, lead}.
+    core::Result<QJsonObject> markConverted(const leads::Actor &actor, qint64 leadId, const QJsonObject &request);
+    // {reason}: the lead lost (deal_stage of the lost kind, status "lost", lost_reason, lost_at).
+    core::Result<QJsonObject> markLost(const leads::Actor &actor, qint64 leadId, const QJsonObject &request);
+
+    // {currency, period, revenue_cents, conversions, previous: {revenue_cents, conversions},
+    //  change_percent, average_deal_cents, leads_created, conversion_rate, pipeline_value_cents,
+    //  weighted_pipeline_cents, open_deals, spend_cents, roi_percent}.
+    core::Result<QJsonObject> dashboard(const Query &q);
+    // {items: [{source, revenue_cents, conversions, leads, cost_cents, roi_percent}]}.
+    core::Result<QJsonObject> bySource(const Query &q);
+    // {bucket, items: [{start, end, label, revenue_cents, conversions}]}: every bucket of the
+    // period (empty ones too), local midnights of `zone` (weeks start on Monday).
+    core::Result<QJsonObject> trends(const Query &q, const QString &bucket);
+
+    // POST /costs: {amount | amount_cents, cost_type? (operating), description, date?, source?,
+    // campaign_id?, currency?} → the cost.
+    core::Result<QJsonObject> addCost(const leads::Actor &actor, const QJsonObject &request);
+    // GET /costs: the period's costs, newest first (limit ≤ 1000), with their total.
+    core::Result<QJsonObject> costs(const Query &q, int limit);
+    // {group_by, total_cents, items: [{key, cost_cents, count}]}; group_by cost_type, source,
+    // campaign or period (with ?bucket=day|week|month).
+    core::Result<QJsonObject> costBreakdown(const Query &q, const QString &groupBy, const QString &bucket);
+    // {group_by, overall, items: [{key, revenue_cents, cost_cents, profit_cents, roi_percent,
+    //  leads, conversions, cost_per_lead_cents, cost_per_conversion_cents}]}; group_by overall,
+    //  source, campaign or location.
+    core::Result<QJsonObject> roi(const Query &q, const QString &groupBy);
+
+    // The bucket boundaries of [from, to) in `zone` (UTC times), for tests and the trends.
+    static QList<QDateTime> bucketStarts(const QDateTime &from, const QDateTime &to, const QTimeZone &zone, const QString &bucket);
+
+private:
+    // WHERE pieces over leads `l` for the query's filters.
+    QString leadFilter(const Query &q, QVariantList &params) const;
+    // WHERE pieces over costs `c` (attributed through their lead or campaign).
+    QString costFilter(const Query &q, QVariantList &params) const;
+
+    std::shared_ptr<storage::Database> m_db;
+    leads::LeadService &m_leads;
+    const core::Clock &m_clock;
+};
+
+} // namespace fliptech::analytics

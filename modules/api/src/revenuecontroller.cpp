@@ -1,0 +1,135 @@
+// Revenue, costs and ROI (issue 13, spec 2.2): a lead marked converted or lost, the deal
+// pipeline, the revenue dashboard, by source and over time, costs entered by hand and broken
+// down, and ROI by source, campaign and location. Every figure takes ?from= &to= (ISO dates,
+// whole days in ?tz=, or date-times), ?tz= (IANA), ?source=, ?campaign_id=,
+// ?location_group_id=, ?user_id=. The service is analytics::RevenueService, shared with the
+// desktop's dashboard.
+#include "fliptech/analytics/revenueservice.h"
+#include "fliptech/api/apierror.h"
+#include "fliptech/api/controllers.h"
+#include "fliptech/api/jsonschema.h"
+#include "fliptech/engine/engine.h"
+#include "fliptech/leads/actor.h"
+
+#include <QUrlQuery>
+
+namespace fliptech::api {
+
+using M = QHttpServerRequest::Method;
+using auth::Role;
+namespace s = schema;
+
+namespace {
+QHash<QString, QString> queryOf(const RequestContext &c)
+{
+    QHash<QString, QString> out;
+    const QUrlQuery query(c.url);
+    for (const auto &[key, value] : query.queryItems(QUrl::FullyDecoded))
+        out.insert(key, value);
+    return out;
+}
+
+const QString kFilters = QStringLiteral(" ?from=&to= (ISO dates: whole days in ?tz=; or date-times; default the last 30 days), ?tz= (IANA), ?source=, "
+                                        "?campaign_id=, ?location_group_id=, ?user_id=. Money in integer cents (USD).");
+
+// A figure of the query: parsed, computed, or the parameter to fix.
+template <typename F>
+QHttpServerResponse figure(engine::Engine &engine, RequestContext &c, F compute)
+{
+    auto q = analytics::Query::parse(queryOf(c), engine.clock().now());
+    if (!q)
+        return errorResponse(q.error());
+    return jsonOrError(compute(*q));
+}
+} // namespace
+
+void registerRevenueRoutes(RouteTable &table, engine::Engine &engine)
+{
+    auto &revenue = engine.revenue();
+    const QString tag = QStringLiteral("revenue");
+    const QJsonObject any = s::object({}, {}, true);
+    const QJsonObject items = s::object({{QStringLiteral("items"), s::arrayOf(any)}}, {QStringLiteral("items")}, true);
+    const QJsonObject stage = s::object({{QStringLiteral("key"), s::string()}, {QStringLiteral("name"), s::string()}, {QStringLiteral("probability"), s::integer()},
+                                         {QStringLiteral("kind"), s::string()}},
+                                        {QStringLiteral("key"), QStringLiteral("probability"), QStringLiteral("kind")}, true);
+
+    table.add({M::Post, QStringLiteral("/api/v1/leads/{id}/mark-converted"), Role::User, tag,
+               QStringLiteral("Record a won deal: {amount (\"1250.50\") | amount_cents, currency?, date?, stage? (the won stage), notes?} → {conversion, lead}; "
+                              "the lead's status becomes won and its revenue the sum of its conversions"),
+               s::object({{QStringLiteral("amount"), s::string(1, 20)}, {QStringLiteral("amount_cents"), s::integer()}, {QStringLiteral("currency"), s::string(3, 3)},
+                          {QStringLiteral("date"), s::string(10, 40)}, {QStringLiteral("stage"), s::string(1, 50)}, {QStringLiteral("notes"), s::string(0, 5000)}}),
+               s::object({{QStringLiteral("conversion"), any}, {QStringLiteral("lead"), any}}, {QStringLiteral("conversion"), QStringLiteral("lead")}, true), 201,
+               [&revenue](RequestContext &c) { return jsonOrError(revenue.markConverted(actorOf(c), c.idParam(), c.body), 201); }, {}, {}, {}});
+    table.add({M::Post, QStringLiteral("/api/v1/leads/{id}/mark-lost"), Role::User, tag,
+               QStringLiteral("Record a lost deal: {reason}; the lead's status and stage become lost"), s::object({{QStringLiteral("reason"), s::string(1, 1000)}}, {QStringLiteral("reason")}),
+               any, 200, [&revenue](RequestContext &c) { return jsonOrError(revenue.markLost(actorOf(c), c.idParam(), c.body)); }, {}, {}, {}});
+    table.add({M::Get, QStringLiteral("/api/v1/revenue/pipeline"), Role::Viewer, tag, QStringLiteral("The deal stages in order, each with its probability and kind"), {},
+               s::object({{QStringLiteral("items"), s::arrayOf(stage)}}, {QStringLiteral("items")}, true), 200,
+               [&revenue](RequestContext &) {
+                   auto p = revenue.pipeline();
+                   return p ? jsonResponse({{QStringLiteral("items"), *p}}) : errorResponse(p.error());
+               },
+               {}, {}, {}});
+    table.add({M::Put, QStringLiteral("/api/v1/revenue/pipeline"), Role::Admin, tag,
+               QStringLiteral("Replace the pipeline: {stages: [{key, name, probability 0-100, kind open|won|lost}]}, one won and one lost stage; a stage leads "
+                              "still use cannot be left out (409)"),
+               s::object({{QStringLiteral("stages"), s::arrayOf(any)}}, {QStringLiteral("stages")}), s::object({{QStringLiteral("items"), s::arrayOf(stage)}}, {QStringLiteral("items")}, true),
+               200,
+               [&revenue](RequestContext &c) {
+                   auto p = revenue.setPipeline(c.body);
+                   return p ? jsonResponse({{QStringLiteral("items"), *p}}) : errorResponse(p.error());
+               },
+               {}, {}, {}});
+    table.add({M::Get, QStringLiteral("/api/v1/revenue/dashboard"), Role::Viewer, tag,
+               QStringLiteral("Revenue of the period and its change against the period before, conversions, average deal, leads created and the share "
+                              "converted, open deals with the pipeline's value (weighted by stage probability), spend, profit and ROI.") +
+                   kFilters,
+               {}, any, 200, [&engine, &revenue](RequestContext &c) { return figure(engine, c, [&](const analytics::Query &q) { return revenue.dashboard(q); }); }, {}, {}, {}});
+    table.add({M::Get, QStringLiteral("/api/v1/revenue/by-source"), Role::Viewer, tag,
+               QStringLiteral("Revenue, conversions, leads, cost and ROI per lead source, the most revenue first.") + kFilters, {}, items, 200,
+               [&engine, &revenue](RequestContext &c) { return figure(engine, c, [&](const analytics::Query &q) { return revenue.bySource(q); }); }, {}, {}, {}});
+    table.add({M::Get, QStringLiteral("/api/v1/revenue/trends"), Role::Viewer, tag,
+               QStringLiteral("Revenue and conversions per ?bucket=day|week|month (local midnights of ?tz=, weeks from Monday), every bucket of the period.") + kFilters,
+               {}, items, 200,
+               [&engine, &revenue](RequestContext &c) {
+                   const QString bucket = c.query(QStringLiteral("bucket"));
+                   return figure(engine, c, [&](const analytics::Query &q) { return revenue.trends(q, bucket); });
+               },
+               {}, {}, {}});
+    table.add({M::Post, QStringLiteral("/api/v1/costs"), Role::User, tag,
+               QStringLiteral("Record a cost by hand: {amount | amount_cents, description, cost_type? (operating, advertising, software, contractor, scraping, "
+                              "enrichment, email, other), date?, source?, campaign_id?}"),
+               s::object({{QStringLiteral("amount"), s::string(1, 20)}, {QStringLiteral("amount_cents"), s::integer()}, {QStringLiteral("description"), s::string(1, 500)},
+                          {QStringLiteral("cost_type"), s::string(1, 30)}, {QStringLiteral("date"), s::string(10, 40)}, {QStringLiteral("source"), s::string(0, 50)},
+                          {QStringLiteral("campaign_id"), s::integer()}, {QStringLiteral("currency"), s::string(3, 3)}},
+                         {QStringLiteral("description")}),
+               any, 201, [&revenue](RequestContext &c) { return jsonOrError(revenue.addCost(actorOf(c), c.body), 201); }, {}, {}, {}});
+    table.add({M::Get, QStringLiteral("/api/v1/costs"), Role::Viewer, tag,
+               QStringLiteral("The period's costs, newest first (?limit= at most 1000), with their total and count.") + kFilters, {}, items, 200,
+               [&engine, &revenue](RequestContext &c) {
+                   const int limit = c.query(QStringLiteral("limit")).isEmpty() ? 100 : c.query(QStringLiteral("limit")).toInt();
+                   if (limit < 1)
+                       return errorResponse(core::fieldError(QStringLiteral("limit"), QStringLiteral("must be a positive whole number")));
+                   return figure(engine, c, [&](const analytics::Query &q) { return revenue.costs(q, limit); });
+               },
+               {}, {}, {}});
+    table.add({M::Get, QStringLiteral("/api/v1/costs/breakdown"), Role::Viewer, tag,
+               QStringLiteral("Costs per ?group_by=cost_type|source|campaign|period (with ?bucket=day|week|month), with the total.") + kFilters, {}, items, 200,
+               [&engine, &revenue](RequestContext &c) {
+                   const QString groupBy = c.query(QStringLiteral("group_by")), bucket = c.query(QStringLiteral("bucket"));
+                   return figure(engine, c, [&](const analytics::Query &q) { return revenue.costBreakdown(q, groupBy, bucket); });
+               },
+               {}, {}, {}});
+    table.add({M::Get, QStringLiteral("/api/v1/roi/calculate"), Role::Viewer, QStringLiteral("roi"),
+               QStringLiteral("ROI per ?group_by=overall|source|campaign|location: revenue, cost, profit, ROI %, leads, conversions, cost per lead and per "
+                              "conversion, and the overall line.") +
+                   kFilters,
+               {}, items, 200,
+               [&engine, &revenue](RequestContext &c) {
+                   const QString groupBy = c.query(QStringLiteral("group_by"));
+                   return figure(engine, c, [&](const analytics::Query &q) { return revenue.roi(q, groupBy); });
+               },
+               {}, {}, {}});
+}
+
+} // namespace fliptech::api

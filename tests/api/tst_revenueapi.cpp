@@ -1,0 +1,351 @@
+// Revenue, costs and ROI through the API, on both backends, over a seeded data set whose every
+// figure is known: sums in cents, the change against the period before, rates, the weighted
+// pipeline, buckets in America/Chicago across the spring-forward night (a 23-hour day) and a
+// month end that UTC would put in the next month, costs attributed through their lead, their
+// conversation or their campaign, every filter, and the mistakes a user makes (the field named,
+// nothing written).
+#include "apiharness.h"
+#include "fliptech/engine/engine.h"
+#include "fliptech/storage/database.h"
+#include "tempdatabase.h"
+#include "testenv.h"
+
+#include <QJsonArray>
+#include <QTest>
+
+using namespace fliptech;
+using Reply = test::HttpReply;
+
+class TestRevenueApi final : public QObject, public test::ApiTestBase
+{
+    Q_OBJECT
+    QHash<QString, qint64> m_lead;
+    qint64 m_campaign = 0, m_group = 0, m_userId = 0;
+
+    storage::Database &db() { return m_api->engine().database(); }
+    qint64 insert(const QString &sql, const QVariantList &params)
+    {
+        auto row = db().selectOne(sql + QStringLiteral(" RETURNING id"), params);
+        FT_EXPECT(row.ok(), row ? "" : qPrintable(row.error().message));
+        return row ? row->value(0).toLongLong() : 0;
+    }
+    qint64 lead(const QString &key, const QString &source, const QString &created, const QVariant &locationId = {}, const QVariant &city = {})
+    {
+        const qint64 id = insert(QStringLiteral("INSERT INTO leads (name, email, source, city, location_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, %1, %1)")
+                                     .arg(db().timestampParam()),
+                                 {key, QString(key.toLower() + QStringLiteral("@shop.example")), source, city, locationId,
+                                  db().timestamp(QDateTime::fromString(created, Qt::ISODate)), db().timestamp(QDateTime::fromString(created, Qt::ISODate))});
+        m_lead.insert(key, id);
+        return id;
+    }
+    void convert(const QString &key, const QJsonObject &body)
+    {
+        const Reply r = send("POST", QStringLiteral("/api/v1/leads/%1/mark-converted").arg(m_lead.value(key)), body);
+        FT_EXPECT(r.status == 201, r.body.constData());
+    }
+    void cost(const QJsonObject &body)
+    {
+        const Reply r = send("POST", QStringLiteral("/api/v1/costs"), body);
+        FT_EXPECT(r.status == 201, r.body.constData());
+    }
+    QJsonObject figure(const QString &path)
+    {
+        const Reply r = get(path, QStringLiteral("viewer"));
+        FT_EXPECT(r.status == 200, r.body.constData());
+        return r.json;
+    }
+    static QJsonObject byKey(const QJsonObject &answer, const QString &key, const QString &field = QStringLiteral("key"))
+    {
+        for (const QJsonValue &v : answer.value(QStringLiteral("items")).toArray())
+            if (v.toObject().value(field).toString() == key)
+                return v.toObject();
+        return {};
+    }
+
+    // Leads A-I, six conversions around the spring-forward night and the end of March in
+    // Chicago, two open deals, six costs (one outside March).
+    void seed()
+    {
+        startApi();
+        FT_STOP_IF_FAILED();
+        m_userId = db().selectOne(QStringLiteral("SELECT id FROM users WHERE email = 'user@agency.example'"))->value(0).toLongLong();
+        const qint64 austin = insert(QStringLiteral("INSERT INTO locations (name, kind) VALUES ('Austin', 'city')"), {});
+        m_group = insert(QStringLiteral("INSERT INTO location_groups (name) VALUES ('Texas')"), {});
+        QVERIFY(db().execute(QStringLiteral("INSERT INTO location_group_members (group_id, location_id) VALUES (?, ?)"), {m_group, austin}));
+        lead(QStringLiteral("A"), QStringLiteral("craigslist"), QStringLiteral("2026-03-02T12:00:00Z"), austin);
+        lead(QStringLiteral("B"), QStringLiteral("craigslist"), QStringLiteral("2026-03-03T12:00:00Z"), austin);
+        lead(QStringLiteral("C"), QStringLiteral("google_maps"), QStringLiteral("2026-03-04T12:00:00Z"), {}, QStringLiteral("Dallas"));
+        lead(QStringLiteral("D"), QStringLiteral("google_maps"), QStringLiteral("2026-03-04T13:00:00Z"), {}, QStringLiteral("Dallas"));
+        lead(QStringLiteral("E"), QStringLiteral("manual"), QStringLiteral("2026-03-05T12:00:00Z"));
+        lead(QStringLiteral("F"), QStringLiteral("craigslist"), QStringLiteral("2026-03-06T12:00:00Z"));
+        lead(QStringLiteral("G"), QStringLiteral("craigslist"), QStringLiteral("2026-03-10T12:00:00Z"));
+        lead(QStringLiteral("H"), QStringLiteral("google_maps"), QStringLiteral("2026-02-20T12:00:00Z"));
+        lead(QStringLiteral("I"), QStringLiteral("craigslist"), QStringLiteral("2026-03-15T12:00:00Z"));
+        QVERIFY(db().execute(QStringLiteral("UPDATE leads SET deleted_at = created_at WHERE id = ?"), {m_lead.value(QStringLiteral("I"))}));
+        QVERIFY(db().execute(QStringLiteral("UPDATE leads SET assigned_to = ? WHERE id = ?"), {m_userId, m_lead.value(QStringLiteral("A"))}));
+        QVERIFY(db().execute(QStringLiteral("UPDATE leads SET deal_stage = 'proposal', deal_value_cents = 200000 WHERE id = ?"), {m_lead.value(QStringLiteral("G"))}));
+        QVERIFY(db().execute(QStringLiteral("UPDATE leads SET deal_stage = 'negotiation', deal_value_cents = 99999 WHERE id = ?"), {m_lead.value(QStringLiteral("H"))}));
+        m_campaign = insert(QStringLiteral("INSERT INTO campaigns (campaign_id, name) VALUES ('x', 'Spring push')"), {});
+        for (const char *who : {"A", "C"})
+            QVERIFY(db().execute(QStringLiteral("INSERT INTO campaign_recipients (campaign_id, lead_id, tracking_token) VALUES (?, ?, ?)"),
+                                 {m_campaign, m_lead.value(QLatin1String(who)), QString(QLatin1String(who) + QStringLiteral("-token"))}));
+
+        // Chicago: UTC-6 until 2026-03-08 02:00, UTC-5 after.
+        convert(QStringLiteral("A"), {{QStringLiteral("amount"), QStringLiteral("1000")}, {QStringLiteral("date"), QStringLiteral("2026-03-08T05:30:00Z")}}); // Mar 7 23:30 CST
+        convert(QStringLiteral("B"), {{QStringLiteral("amount"), QStringLiteral("250.50")}, {QStringLiteral("date"), QStringLiteral("2026-03-08T06:30:00Z")}}); // Mar 8 00:30 CST
+        convert(QStringLiteral("C"), {{QStringLiteral("amount_cents"), 3333}, {QStringLiteral("date"), QStringLiteral("2026-03-09T04:30:00Z")}}); // Mar 8 23:30 CDT
+        convert(QStringLiteral("D"), {{QStringLiteral("amount"), QStringLiteral("0.01")}, {QStringLiteral("date"), QStringLiteral("2026-03-09T05:30:00Z")}}); // Mar 9 00:30 CDT
+        convert(QStringLiteral("E"), {{QStringLiteral("amount"), QStringLiteral("500")}, {QStringLiteral("date"), QStringLiteral("2026-04-01T04:00:00Z")}}); // Mar 31 23:00 CDT
+        convert(QStringLiteral("F"), {{QStringLiteral("amount"), QStringLiteral("700")}, {QStringLiteral("date"), QStringLiteral("2026-04-01T05:00:00Z")}}); // Apr 1 00:00 CDT
+        FT_STOP_IF_FAILED();
+
+        cost({{QStringLiteral("amount"), QStringLiteral("100")}, {QStringLiteral("description"), QStringLiteral("Office")}, {QStringLiteral("date"), QStringLiteral("2026-03-05")}});
+        cost({{QStringLiteral("amount"), QStringLiteral("50")}, {QStringLiteral("description"), QStringLiteral("Craigslist ads")}, {QStringLiteral("cost_type"), QStringLiteral("advertising")},
+              {QStringLiteral("source"), QStringLiteral("craigslist")}, {QStringLiteral("date"), QStringLiteral("2026-03-10")}});
+        cost({{QStringLiteral("amount_cents"), 2000}, {QStringLiteral("description"), QStringLiteral("Mailbox warm-up")}, {QStringLiteral("cost_type"), QStringLiteral("email")},
+              {QStringLiteral("campaign_id"), m_campaign}, {QStringLiteral("date"), QStringLiteral("2026-03-11")}});
+        cost({{QStringLiteral("amount"), QStringLiteral("999.99")}, {QStringLiteral("description"), QStringLiteral("May rent")}, {QStringLiteral("date"), QStringLiteral("2026-05-01")}});
+        FT_STOP_IF_FAILED();
+        // Recorded by the engines: an enrichment of C, an AI reply in A's conversation.
+        QVERIFY(db().execute(QStringLiteral("INSERT INTO costs (cost_type, amount_cents, related_entity_type, related_entity_id, created_at) VALUES ('enrichment', 123, 'lead', ?, %1)")
+                                 .arg(db().timestampParam()),
+                             {m_lead.value(QStringLiteral("C")), db().timestamp(QDateTime::fromString(QStringLiteral("2026-03-12T12:00:00Z"), Qt::ISODate))}));
+        const qint64 conversation = insert(QStringLiteral("INSERT INTO conversations (conversation_id, lead_id) VALUES ('conv-a', ?)"), {m_lead.value(QStringLiteral("A"))});
+        QVERIFY(db().execute(QStringLiteral("INSERT INTO costs (cost_type, amount_cents, related_entity_type, related_entity_id, created_at) VALUES ('ai_processing', 77, "
+                                            "'conversation', ?, %1)")
+                                 .arg(db().timestampParam()),
+                             {conversation, db().timestamp(QDateTime::fromString(QStringLiteral("2026-03-20T12:00:00Z"), Qt::ISODate))}));
+    }
+
+    static QString march(const QString &extra = {}) { return QStringLiteral("?from=2026-03-01&to=2026-03-31&tz=America/Chicago") + extra; }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_tmp = std::make_unique<test::TempDatabase>();
+        FLIPTECH_REQUIRE_DATABASE(*m_tmp);
+    }
+    void cleanup()
+    {
+        m_lead.clear();
+        closeAll();
+    }
+
+    void dashboardFigures()
+    {
+        seed();
+        FT_STOP_IF_FAILED();
+        QJsonObject d = figure(QStringLiteral("/api/v1/revenue/dashboard") + march());
+        QCOMPARE(d.value(QStringLiteral("currency")).toString(), QStringLiteral("USD"));
+        QCOMPARE(d.value(QStringLiteral("revenue_cents")).toInteger(), 100000 + 25050 + 3333 + 1 + 50000);
+        QCOMPARE(d.value(QStringLiteral("revenue")).toString(), QStringLiteral("1783.84"));
+        QCOMPARE(d.value(QStringLiteral("conversions")).toInteger(), 5);
+        QCOMPARE(d.value(QStringLiteral("average_deal_cents")).toInteger(), 35677); // 178384 / 5 = 35676.8
+        QCOMPARE(d.value(QStringLiteral("previous")).toObject().value(QStringLiteral("revenue_cents")).toInteger(), 0);
+        QVERIFY(d.value(QStringLiteral("change_percent")).isNull()); // nothing to compare with
+        QCOMPARE(d.value(QStringLiteral("leads_created")).toInteger(), 7);   // A-G (H in February, I deleted)
+        QCOMPARE(d.value(QStringLiteral("leads_converted")).toInteger(), 5); // A-E (F converted in April)
+        QCOMPARE(d.value(QStringLiteral("conversion_rate")).toDouble(), 0.7143);
+        QCOMPARE(d.value(QStringLiteral("open_deals")).toInteger(), 2);
+        QCOMPARE(d.value(QStringLiteral("pipeline_value_cents")).toInteger(), 299999);
+        QCOMPARE(d.value(QStringLiteral("weighted_pipeline_cents")).toInteger(), 174999); // 200000 × 50 % + 99999 × 75 % = 174999.25
+        QCOMPARE(d.value(QStringLiteral("spend_cents")).toInteger(), 10000 + 5000 + 2000 + 123 + 77);
+        QCOMPARE(d.value(QStringLiteral("profit_cents")).toInteger(), 178384 - 17200);
+        QCOMPARE(d.value(QStringLiteral("roi_percent")).toDouble(), 937.12); // 161184 / 17200
+        QCOMPARE(d.value(QStringLiteral("period")).toObject().value(QStringLiteral("from")).toString(), QStringLiteral("2026-03-01T06:00:00.000Z"));
+        QCOMPARE(d.value(QStringLiteral("period")).toObject().value(QStringLiteral("to")).toString(), QStringLiteral("2026-04-01T05:00:00.000Z"));
+        // April against March: the change.
+        d = figure(QStringLiteral("/api/v1/revenue/dashboard?from=2026-04-01T05:00:00Z&to=2026-05-01T05:00:00Z"));
+        QCOMPARE(d.value(QStringLiteral("revenue_cents")).toInteger(), 70000);
+        QCOMPARE(d.value(QStringLiteral("previous")).toObject().value(QStringLiteral("revenue_cents")).toInteger(), 178384);
+        QCOMPARE(d.value(QStringLiteral("change_percent")).toDouble(), -60.76); // (70000 - 178384) / 178384
+
+        // Filters: a source, a campaign, a location group, an assignee.
+        d = figure(QStringLiteral("/api/v1/revenue/dashboard") + march(QStringLiteral("&source=google_maps")));
+        QCOMPARE(d.value(QStringLiteral("revenue_cents")).toInteger(), 3334);
+        QCOMPARE(d.value(QStringLiteral("leads_created")).toInteger(), 2);
+        QCOMPARE(d.value(QStringLiteral("spend_cents")).toInteger(), 123);
+        QCOMPARE(d.value(QStringLiteral("open_deals")).toInteger(), 1); // H
+        d = figure(QStringLiteral("/api/v1/revenue/dashboard") + march(QStringLiteral("&campaign_id=%1").arg(m_campaign)));
+        QCOMPARE(d.value(QStringLiteral("revenue_cents")).toInteger(), 103333);
+        QCOMPARE(d.value(QStringLiteral("spend_cents")).toInteger(), 2000);
+        d = figure(QStringLiteral("/api/v1/revenue/dashboard") + march(QStringLiteral("&location_group_id=%1").arg(m_group)));
+        QCOMPARE(d.value(QStringLiteral("revenue_cents")).toInteger(), 125050);
+        QCOMPARE(d.value(QStringLiteral("spend_cents")).toInteger(), 77);
+        d = figure(QStringLiteral("/api/v1/revenue/dashboard") + march(QStringLiteral("&user_id=%1").arg(m_userId)));
+        QCOMPARE(d.value(QStringLiteral("revenue_cents")).toInteger(), 100000);
+
+        // Mistakes in the query: the parameter named.
+        for (const QString &bad : {QStringLiteral("?from=yesterday"), QStringLiteral("?tz=Mars/Olympus"), QStringLiteral("?from=2026-03-05&to=2026-03-01"),
+                                   QStringLiteral("?campaign_id=abc"), QStringLiteral("?user_id=0")}) {
+            const Reply r = get(QStringLiteral("/api/v1/revenue/dashboard") + bad);
+            QVERIFY2(r.status == 422, qPrintable(bad + QStringLiteral(": ") + QString::fromUtf8(r.body)));
+        }
+    }
+
+    void sourcesTrendsCostsRoi()
+    {
+        seed();
+        FT_STOP_IF_FAILED();
+        const QJsonObject sources = figure(QStringLiteral("/api/v1/revenue/by-source") + march());
+        const QJsonArray items = sources.value(QStringLiteral("items")).toArray();
+        QCOMPARE(items.size(), 4);
+        QCOMPARE(items.at(0).toObject().value(QStringLiteral("source")).toString(), QStringLiteral("craigslist")); // the most revenue first
+        const QJsonObject craigslist = byKey(sources, QStringLiteral("craigslist"), QStringLiteral("source"));
+        QCOMPARE(craigslist.value(QStringLiteral("revenue_cents")).toInteger(), 125050);
+        QCOMPARE(craigslist.value(QStringLiteral("conversions")).toInteger(), 2);
+        QCOMPARE(craigslist.value(QStringLiteral("leads")).toInteger(), 4); // A, B, F, G
+        QCOMPARE(craigslist.value(QStringLiteral("cost_cents")).toInteger(), 5077); // the ads and A's AI reply
+        QCOMPARE(byKey(sources, QStringLiteral("google_maps"), QStringLiteral("source")).value(QStringLiteral("cost_cents")).toInteger(), 123);
+        QCOMPARE(byKey(sources, QStringLiteral("manual"), QStringLiteral("source")).value(QStringLiteral("revenue_cents")).toInteger(), 50000);
+        QCOMPARE(byKey(sources, QStringLiteral("(none)"), QStringLiteral("source")).value(QStringLiteral("cost_cents")).toInteger(), 12000);
+
+        // Days in Chicago across the spring-forward night: March 8 lasts 23 hours.
+        QJsonObject t = figure(QStringLiteral("/api/v1/revenue/trends?bucket=day&from=2026-03-07&to=2026-03-09&tz=America/Chicago"));
+        QJsonArray days = t.value(QStringLiteral("items")).toArray();
+        QCOMPARE(days.size(), 3);
+        QCOMPARE(days.at(0).toObject().value(QStringLiteral("label")).toString(), QStringLiteral("2026-03-07"));
+        QCOMPARE(days.at(0).toObject().value(QStringLiteral("revenue_cents")).toInteger(), 100000);
+        QCOMPARE(days.at(1).toObject().value(QStringLiteral("start")).toString(), QStringLiteral("2026-03-08T06:00:00.000Z"));
+        QCOMPARE(days.at(1).toObject().value(QStringLiteral("end")).toString(), QStringLiteral("2026-03-09T05:00:00.000Z"));
+        QCOMPARE(days.at(1).toObject().value(QStringLiteral("revenue_cents")).toInteger(), 25050 + 3333);
+        QCOMPARE(days.at(1).toObject().value(QStringLiteral("conversions")).toInteger(), 2);
+        QCOMPARE(days.at(2).toObject().value(QStringLiteral("revenue_cents")).toInteger(), 1);
+        // The same days in UTC put C's deal on March 9.
+        t = figure(QStringLiteral("/api/v1/revenue/trends?bucket=day&from=2026-03-07&to=2026-03-09"));
+        days = t.value(QStringLiteral("items")).toArray();
+        QCOMPARE(days.at(2).toObject().value(QStringLiteral("revenue_cents")).toInteger(), 3333 + 1);
+        // Months: E's deal (23:00 on March 31 in Chicago) is March's; in UTC it is April's.
+        t = figure(QStringLiteral("/api/v1/revenue/trends?bucket=month&from=2026-03-01&to=2026-04-30&tz=America/Chicago"));
+        QCOMPARE(t.value(QStringLiteral("items")).toArray().size(), 2);
+        QCOMPARE(t.value(QStringLiteral("items")).toArray().at(0).toObject().value(QStringLiteral("revenue_cents")).toInteger(), 178384);
+        QCOMPARE(t.value(QStringLiteral("items")).toArray().at(1).toObject().value(QStringLiteral("revenue_cents")).toInteger(), 70000);
+        t = figure(QStringLiteral("/api/v1/revenue/trends?bucket=month&from=2026-03-01&to=2026-04-30"));
+        QCOMPARE(t.value(QStringLiteral("items")).toArray().at(0).toObject().value(QStringLiteral("revenue_cents")).toInteger(), 128384);
+        QCOMPARE(t.value(QStringLiteral("items")).toArray().at(1).toObject().value(QStringLiteral("revenue_cents")).toInteger(), 120000);
+        // Weeks start on Monday; the first starts with the period; empty weeks are there.
+        t = figure(QStringLiteral("/api/v1/revenue/trends?bucket=week&from=2026-03-01&to=2026-03-31&tz=America/Chicago"));
+        const QJsonArray weeks = t.value(QStringLiteral("items")).toArray();
+        QCOMPARE(weeks.size(), 6); // Sun 1, Mon 2, 9, 16, 23, 30
+        QCOMPARE(weeks.at(0).toObject().value(QStringLiteral("revenue_cents")).toInteger(), 0);
+        QCOMPARE(weeks.at(1).toObject().value(QStringLiteral("label")).toString(), QStringLiteral("2026-03-02"));
+        QCOMPARE(weeks.at(1).toObject().value(QStringLiteral("revenue_cents")).toInteger(), 100000 + 25050 + 3333); // to Sunday the 8th
+        QCOMPARE(weeks.at(2).toObject().value(QStringLiteral("revenue_cents")).toInteger(), 1);
+        QCOMPARE(weeks.at(5).toObject().value(QStringLiteral("revenue_cents")).toInteger(), 50000);
+        QCOMPARE(get(QStringLiteral("/api/v1/revenue/trends?bucket=hour")).status, 422);
+
+        // Costs: by type, by period, listed.
+        QJsonObject c = figure(QStringLiteral("/api/v1/costs/breakdown") + march());
+        QCOMPARE(c.value(QStringLiteral("total_cents")).toInteger(), 17200);
+        QCOMPARE(byKey(c, QStringLiteral("operating")).value(QStringLiteral("cost_cents")).toInteger(), 10000);
+        QCOMPARE(byKey(c, QStringLiteral("advertising")).value(QStringLiteral("cost_cents")).toInteger(), 5000);
+        QCOMPARE(byKey(c, QStringLiteral("email")).value(QStringLiteral("cost_cents")).toInteger(), 2000);
+        QCOMPARE(byKey(c, QStringLiteral("enrichment")).value(QStringLiteral("cost_cents")).toInteger(), 123);
+        QCOMPARE(byKey(c, QStringLiteral("ai_processing")).value(QStringLiteral("cost_cents")).toInteger(), 77);
+        c = figure(QStringLiteral("/api/v1/costs/breakdown?group_by=period&bucket=month&from=2026-03-01&to=2026-05-31&tz=America/Chicago"));
+        QCOMPARE(c.value(QStringLiteral("items")).toArray().size(), 3);
+        QCOMPARE(c.value(QStringLiteral("items")).toArray().at(0).toObject().value(QStringLiteral("cost_cents")).toInteger(), 17200);
+        QCOMPARE(c.value(QStringLiteral("items")).toArray().at(0).toObject().value(QStringLiteral("by_type")).toObject().value(QStringLiteral("operating")).toInteger(), 10000);
+        QCOMPARE(c.value(QStringLiteral("items")).toArray().at(1).toObject().value(QStringLiteral("cost_cents")).toInteger(), 0);
+        QCOMPARE(c.value(QStringLiteral("items")).toArray().at(2).toObject().value(QStringLiteral("cost_cents")).toInteger(), 99999);
+        c = figure(QStringLiteral("/api/v1/costs/breakdown") + march(QStringLiteral("&group_by=campaign")));
+        QCOMPARE(byKey(c, QString::number(m_campaign)).value(QStringLiteral("cost_cents")).toInteger(), 2000);
+        c = figure(QStringLiteral("/api/v1/costs") + march(QStringLiteral("&limit=2")));
+        QCOMPARE(c.value(QStringLiteral("total_cents")).toInteger(), 17200);
+        QCOMPARE(c.value(QStringLiteral("count")).toInteger(), 5);
+        QCOMPARE(c.value(QStringLiteral("items")).toArray().size(), 2);
+        QCOMPARE(c.value(QStringLiteral("items")).toArray().first().toObject().value(QStringLiteral("cost_type")).toString(), QStringLiteral("ai_processing")); // newest first
+        QCOMPARE(get(QStringLiteral("/api/v1/costs/breakdown?group_by=colour")).status, 422);
+
+        // ROI: overall, by campaign (its recipients' revenue against its costs), by location.
+        QJsonObject r = figure(QStringLiteral("/api/v1/roi/calculate") + march());
+        const QJsonObject overall = r.value(QStringLiteral("overall")).toObject();
+        QCOMPARE(overall.value(QStringLiteral("revenue_cents")).toInteger(), 178384);
+        QCOMPARE(overall.value(QStringLiteral("cost_cents")).toInteger(), 17200);
+        QCOMPARE(overall.value(QStringLiteral("roi_percent")).toDouble(), 937.12);
+        QCOMPARE(overall.value(QStringLiteral("cost_per_lead_cents")).toInteger(), 2457);       // 17200 / 7
+        QCOMPARE(overall.value(QStringLiteral("cost_per_conversion_cents")).toInteger(), 3440); // 17200 / 5
+        r = figure(QStringLiteral("/api/v1/roi/calculate") + march(QStringLiteral("&group_by=campaign")));
+        const QJsonObject spring = byKey(r, QString::number(m_campaign));
+        QCOMPARE(spring.value(QStringLiteral("name")).toString(), QStringLiteral("Spring push"));
+        QCOMPARE(spring.value(QStringLiteral("revenue_cents")).toInteger(), 103333);
+        QCOMPARE(spring.value(QStringLiteral("cost_cents")).toInteger(), 2000);
+        QCOMPARE(spring.value(QStringLiteral("leads")).toInteger(), 2);
+        QCOMPARE(spring.value(QStringLiteral("roi_percent")).toDouble(), 5066.65); // (103333 - 2000) / 2000
+        r = figure(QStringLiteral("/api/v1/roi/calculate") + march(QStringLiteral("&group_by=location")));
+        QCOMPARE(byKey(r, QStringLiteral("Austin")).value(QStringLiteral("revenue_cents")).toInteger(), 125050);
+        QCOMPARE(byKey(r, QStringLiteral("Austin")).value(QStringLiteral("cost_cents")).toInteger(), 77);
+        QCOMPARE(byKey(r, QStringLiteral("Dallas")).value(QStringLiteral("revenue_cents")).toInteger(), 3334);
+        QCOMPARE(byKey(r, QStringLiteral("Dallas")).value(QStringLiteral("cost_cents")).toInteger(), 123);
+        QCOMPARE(get(QStringLiteral("/api/v1/roi/calculate?group_by=planet")).status, 422);
+    }
+
+    void convertLoseAndThePipeline()
+    {
+        seed();
+        FT_STOP_IF_FAILED();
+        const QString a = QStringLiteral("/api/v1/leads/%1/mark-converted").arg(m_lead.value(QStringLiteral("G")));
+        const QList<QPair<QJsonObject, QString>> mistakes{
+            {{{QStringLiteral("amount"), QStringLiteral("12.345")}}, QStringLiteral("amount")},
+            {{{QStringLiteral("amount"), QStringLiteral("1,000")}}, QStringLiteral("amount")},
+            {{{QStringLiteral("amount_cents"), -5}}, QStringLiteral("amount_cents")},
+            {{}, QStringLiteral("amount")},
+            {{{QStringLiteral("amount"), QStringLiteral("10")}, {QStringLiteral("date"), QStringLiteral("2099-01-01")}}, QStringLiteral("date")},
+            {{{QStringLiteral("amount"), QStringLiteral("10")}, {QStringLiteral("stage"), QStringLiteral("nope")}}, QStringLiteral("stage")},
+            {{{QStringLiteral("amount"), QStringLiteral("10")}, {QStringLiteral("currency"), QStringLiteral("dollars")}}, QStringLiteral("currency")},
+        };
+        const qint64 before = db().selectOne(QStringLiteral("SELECT COUNT(*) FROM conversions"))->value(0).toLongLong();
+        for (const auto &[body, field] : mistakes) {
+            const Reply r = send("POST", a, body);
+            QVERIFY2(r.status == 422, r.body.constData());
+            QVERIFY2(r.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("details")).toObject().contains(field), r.body.constData());
+        }
+        QCOMPARE(send("POST", a, {{QStringLiteral("amount"), QStringLiteral("10")}}, QStringLiteral("viewer")).status, 403);
+        QCOMPARE(send("POST", QStringLiteral("/api/v1/leads/999999/mark-converted"), {{QStringLiteral("amount"), QStringLiteral("10")}}).status, 404);
+        QCOMPARE(db().selectOne(QStringLiteral("SELECT COUNT(*) FROM conversions"))->value(0).toLongLong(), before);
+
+        // Two payments: the lead's revenue is their sum.
+        Reply r = send("POST", a, {{QStringLiteral("amount"), QStringLiteral("1200.00")}, {QStringLiteral("notes"), QStringLiteral("Deposit")}});
+        QVERIFY2(r.status == 201, r.body.constData());
+        QCOMPARE(r.json.value(QStringLiteral("conversion")).toObject().value(QStringLiteral("amount")).toString(), QStringLiteral("1200.00"));
+        r = send("POST", a, {{QStringLiteral("amount"), QStringLiteral("800.25")}});
+        QVERIFY2(r.status == 201, r.body.constData());
+        const QJsonObject lead = r.json.value(QStringLiteral("lead")).toObject();
+        QCOMPARE(lead.value(QStringLiteral("status")).toString(), QStringLiteral("won"));
+        QCOMPARE(lead.value(QStringLiteral("deal_stage")).toString(), QStringLiteral("won"));
+        QCOMPARE(lead.value(QStringLiteral("revenue_amount_cents")).toInteger(), 200025);
+
+        // Lost: the reason kept.
+        const QString lost = QStringLiteral("/api/v1/leads/%1/mark-lost").arg(m_lead.value(QStringLiteral("H")));
+        QCOMPARE(send("POST", lost, {}).status, 422);
+        r = send("POST", lost, {{QStringLiteral("reason"), QStringLiteral("Chose a cheaper agency")}});
+        QVERIFY2(r.status == 200, r.body.constData());
+        QCOMPARE(r.json.value(QStringLiteral("status")).toString(), QStringLiteral("lost"));
+        QCOMPARE(r.json.value(QStringLiteral("deal_stage")).toString(), QStringLiteral("lost"));
+        QCOMPARE(db().selectOne(QStringLiteral("SELECT lost_reason FROM leads WHERE id = ?"), {m_lead.value(QStringLiteral("H"))})->value(0).toString(),
+                 QStringLiteral("Chose a cheaper agency"));
+        // Neither is an open deal any more.
+        QCOMPARE(figure(QStringLiteral("/api/v1/revenue/dashboard")).value(QStringLiteral("open_deals")).toInteger(), 0);
+
+        // The pipeline: read, refused when wrong, replaced.
+        QJsonObject p = figure(QStringLiteral("/api/v1/revenue/pipeline"));
+        QCOMPARE(p.value(QStringLiteral("items")).toArray().size(), 7);
+        QCOMPARE(p.value(QStringLiteral("items")).toArray().at(3).toObject().value(QStringLiteral("key")).toString(), QStringLiteral("proposal"));
+        const QJsonObject twoWon = test::json(J({"stages": [{"key": "new", "name": "New", "probability": 10}, {"key": "won", "name": "Won", "probability": 100, "kind": "won"},
+                                                            {"key": "won2", "name": "Won too", "probability": 100, "kind": "won"}, {"key": "lost", "name": "Lost", "probability": 0, "kind": "lost"}]}));
+        QCOMPARE(send("PUT", QStringLiteral("/api/v1/revenue/pipeline"), twoWon, QStringLiteral("admin")).status, 422);
+        const QJsonObject fine = test::json(J({"stages": [{"key": "new", "name": "New", "probability": 10}, {"key": "demo_booked", "name": "Demo booked", "probability": 40},
+                                                          {"key": "won", "name": "Won", "probability": 100, "kind": "won"}, {"key": "lost", "name": "Lost", "probability": 0, "kind": "lost"}]}));
+        QCOMPARE(send("PUT", QStringLiteral("/api/v1/revenue/pipeline"), fine).status, 403); // admins only
+        QVERIFY(db().execute(QStringLiteral("UPDATE leads SET deal_stage = 'proposal' WHERE id = ?"), {m_lead.value(QStringLiteral("B"))}));
+        r = send("PUT", QStringLiteral("/api/v1/revenue/pipeline"), fine, QStringLiteral("admin"));
+        QCOMPARE(r.status, 409); // B still sits in "proposal"
+        QVERIFY(db().execute(QStringLiteral("UPDATE leads SET deal_stage = 'demo_booked' WHERE id = ?"), {m_lead.value(QStringLiteral("B"))}));
+        r = send("PUT", QStringLiteral("/api/v1/revenue/pipeline"), fine, QStringLiteral("admin"));
+        QVERIFY2(r.status == 200, r.body.constData());
+        QCOMPARE(r.json.value(QStringLiteral("items")).toArray().size(), 4);
+    }
+};
+
+QTEST_MAIN(TestRevenueApi)
+#include "tst_revenueapi.moc"
