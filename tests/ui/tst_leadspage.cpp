@@ -298,6 +298,38 @@ private Q_SLOTS:
         QCOMPARE(m_engine->leads().get(id)->value(QStringLiteral("email")).toString(), QStringLiteral("owner@shop.example"));
     }
 
+    // Won with its amount (a conversion, counted in revenue), or lost with the reason.
+    void dealWonOrLostFromThePane()
+    {
+        ui::LeadsPage page(*m_engine, std::nullopt);
+        page.show();
+        const qint64 id = page.model()->idAt(1);
+        page.openLead(id);
+        auto answer = [](const QString &text) {
+            QTimer::singleShot(100, [text] {
+                if (auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget())) {
+                    dialog->setTextValue(text);
+                    dialog->accept();
+                }
+            });
+        };
+        answer(QStringLiteral("12.345"));
+        QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("detailMarkWon")), Qt::LeftButton);
+        QVERIFY2(text(&page, "leadMessage").contains(QStringLiteral("at most two decimals")) || text(&page, "leadMessage").contains(QStringLiteral("amount")),
+                 qPrintable(text(&page, "leadMessage")));
+        answer(QStringLiteral("2400.50"));
+        QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("detailMarkWon")), Qt::LeftButton);
+        QCOMPARE(text(&page, "leadMessage"), QStringLiteral("Won: 2400.50 USD recorded."));
+        QCOMPARE(m_engine->leads().get(id)->value(QStringLiteral("revenue_amount_cents")).toInteger(), 240050);
+        QCOMPARE(m_engine->leads().get(id)->value(QStringLiteral("status")).toString(), QStringLiteral("won"));
+        const qint64 other = page.model()->idAt(2);
+        page.openLead(other);
+        answer(QStringLiteral("Went with a cousin"));
+        QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("detailMarkLost")), Qt::LeftButton);
+        QCOMPARE(text(&page, "leadMessage"), QStringLiteral("Marked lost."));
+        QCOMPARE(m_engine->leads().get(other)->value(QStringLiteral("deal_stage")).toString(), QStringLiteral("lost"));
+    }
+
     void sortingByHeader()
     {
         ui::LeadsPage page(*m_engine, std::nullopt);

@@ -2,6 +2,7 @@
 #include "leadreport.h"
 #include "fliptech/ui/aiwriterdialog.h"
 #include "fliptech/ai/aiservice.h"
+#include "fliptech/analytics/revenueservice.h"
 
 #include "fliptech/campaigns/senderaccounts.h"
 #include "fliptech/conversations/conversationservice.h"
@@ -576,6 +577,41 @@ QWidget *LeadsPage::buildDetail()
     }
     auto *save = new QPushButton(tr("Save (Ctrl+S)"), fieldsPage);
     form->addRow(save);
+    // The deal's outcome: won (with the amount: a conversion, counted in revenue) or lost (why).
+    auto *won = new QPushButton(tr("Mark &won…"), fieldsPage);
+    won->setObjectName(QStringLiteral("detailMarkWon"));
+    won->setToolTip(tr("Record the deal as won with its amount; it counts in revenue and ROI"));
+    auto *lost = new QPushButton(tr("Mark &lost…"), fieldsPage);
+    lost->setObjectName(QStringLiteral("detailMarkLost"));
+    lost->setToolTip(tr("Record the deal as lost, with the reason"));
+    auto *outcome = new QHBoxLayout;
+    outcome->addWidget(won);
+    outcome->addWidget(lost);
+    outcome->addStretch();
+    form->addRow(outcome);
+    connect(won, &QPushButton::clicked, this, [this] {
+        if (!m_detailId)
+            return;
+        bool ok = false;
+        const QString amount = QInputDialog::getText(this, tr("Deal won"), tr("Amount in USD (e.g. 2400 or 2400.50):"), QLineEdit::Normal, QString(), &ok);
+        if (!ok || amount.trimmed().isEmpty())
+            return;
+        auto r = m_engine.revenue().markConverted(actor(), m_detailId, {{QStringLiteral("amount"), amount.trimmed()}});
+        m_message->setText(r ? tr("Won: %1 USD recorded.").arg(r->value(QStringLiteral("conversion")).toObject().value(QStringLiteral("amount")).toString())
+                             : r.error().userMessage());
+        openLead(m_detailId);
+    });
+    connect(lost, &QPushButton::clicked, this, [this] {
+        if (!m_detailId)
+            return;
+        bool ok = false;
+        const QString reason = QInputDialog::getText(this, tr("Deal lost"), tr("Why was it lost?"), QLineEdit::Normal, QString(), &ok);
+        if (!ok)
+            return;
+        auto r = m_engine.revenue().markLost(actor(), m_detailId, {{QStringLiteral("reason"), reason}});
+        m_message->setText(r ? tr("Marked lost.") : r.error().userMessage());
+        openLead(m_detailId);
+    });
     connect(save, &QPushButton::clicked, this, &LeadsPage::saveDetail);
     auto *sc = new QShortcut(QKeySequence::Save, m_detail);
     connect(sc, &QShortcut::activated, this, &LeadsPage::saveDetail);
