@@ -220,6 +220,37 @@ private Q_SLOTS:
         QCOMPARE(names->size(), 2);
         QCOMPARE(names->at(0).value(0).toString(), QStringLiteral("inner-kept"));
         QCOMPARE(names->at(1).value(0).toString(), QStringLiteral("kept"));
+
+        // Joining: no savepoint; the inner work lives and dies with the outer transaction.
+        {
+            storage::Transaction outer(*m_db);
+            {
+                storage::Transaction joined(*m_db, storage::Transaction::Mode::Immediate, storage::Transaction::Nesting::Join);
+                QVERIFY(joined.isActive());
+                QVERIFY(m_db->execute(QStringLiteral("INSERT INTO tags (name) VALUES ('joined-not-committed')")).ok());
+            } // its rollback does nothing: the row stays in the outer transaction
+            {
+                storage::Transaction joined(*m_db, storage::Transaction::Mode::Immediate, storage::Transaction::Nesting::Join);
+                QVERIFY(joined.commit().ok());
+            }
+            QVERIFY(outer.commit().ok());
+        }
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM tags WHERE name = 'joined-not-committed'")), 1);
+        {
+            storage::Transaction outer(*m_db);
+            {
+                storage::Transaction joined(*m_db, storage::Transaction::Mode::Immediate, storage::Transaction::Nesting::Join);
+                QVERIFY(m_db->execute(QStringLiteral("INSERT INTO tags (name) VALUES ('joined-rolled-back')")).ok());
+                QVERIFY(joined.commit().ok());
+            }
+        } // the outer one rolls back: so does the joined work
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM tags WHERE name = 'joined-rolled-back'")), 0);
+        // Alone, Join is an ordinary transaction.
+        {
+            storage::Transaction alone(*m_db, storage::Transaction::Mode::Immediate, storage::Transaction::Nesting::Join);
+            QVERIFY(m_db->execute(QStringLiteral("INSERT INTO tags (name) VALUES ('alone-gone')")).ok());
+        }
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM tags WHERE name = 'alone-gone'")), 0);
     }
 
     void eachThreadHasItsOwnConnection()

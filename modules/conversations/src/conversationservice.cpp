@@ -231,14 +231,6 @@ core::Result<QJsonObject> ConversationService::ingestParsed(qint64 accountId, co
         return QJsonObject{{QStringLiteral("stored"), false}, {QStringLiteral("kind"), QStringLiteral("not_mail")}, {QStringLiteral("error"), parsed.error().message}};
     const mail::ParsedMessage &m = *parsed;
     const QString messageId = bracketed(m.messageId);
-    if (!messageId.isEmpty()) {
-        auto seen = m_db->selectOne(QStringLiteral("SELECT conversation_id FROM messages WHERE sender_account_id = ? AND message_id = ? AND direction = 'inbound'"),
-                                    {accountId, messageId});
-        if (seen)
-            return QJsonObject{{QStringLiteral("stored"), false}, {QStringLiteral("kind"), QStringLiteral("duplicate")}, {QStringLiteral("conversation_id"), seen->value(0).toLongLong()}};
-        if (seen.error().code != ErrorCode::NotFound)
-            return seen.error();
-    }
 
     // The ids it answers, newest first.
     QStringList ids;
@@ -251,21 +243,35 @@ core::Result<QJsonObject> ConversationService::ingestParsed(qint64 accountId, co
 
     QVariant conversationId, leadId, campaignId, recipientId;
     QString matchedId;
+    // One look at our messages answers both questions: is this one stored already (this account,
+    // inbound), and which of ours does it answer (the newest).
+    if (!messageId.isEmpty() || !ids.isEmpty()) {
+        QVariantList params;
+        for (const QString &id : std::as_const(ids))
+            params << id;
+        if (!messageId.isEmpty())
+            params << messageId;
+        auto ours = m_db->select(QStringLiteral("SELECT m.message_id, m.direction, m.sender_account_id, m.conversation_id, c.lead_id, c.campaign_id FROM messages m "
+                                                "JOIN conversations c ON c.id = m.conversation_id WHERE m.message_id IN (%1) ORDER BY m.id DESC")
+                                     .arg(Database::placeholders(params.size())),
+                                 params);
+        if (!ours)
+            return ours.error();
+        for (const auto &r : *ours)
+            if (r.value(0).toString() == messageId && r.value(1).toString() == QLatin1String("inbound") && r.value(2).toLongLong() == accountId)
+                return QJsonObject{{QStringLiteral("stored"), false}, {QStringLiteral("kind"), QStringLiteral("duplicate")}, {QStringLiteral("conversation_id"), r.value(3).toLongLong()}};
+        for (const auto &r : *ours)
+            if (ids.contains(r.value(0).toString())) {
+                conversationId = r.value(3);
+                leadId = r.value(4);
+                campaignId = r.value(5);
+                break;
+            }
+    }
     if (!ids.isEmpty()) {
         QVariantList params;
         for (const QString &id : std::as_const(ids))
             params << id;
-        auto ours = m_db->selectOne(QStringLiteral("SELECT m.conversation_id, c.lead_id, c.campaign_id FROM messages m JOIN conversations c ON c.id = m.conversation_id "
-                                                   "WHERE m.message_id IN (%1) ORDER BY m.id DESC LIMIT 1")
-                                        .arg(Database::placeholders(ids.size())),
-                                    params);
-        if (ours) {
-            conversationId = ours->value(0);
-            leadId = ours->value(1);
-            campaignId = ours->value(2);
-        } else if (ours.error().code != ErrorCode::NotFound) {
-            return ours.error();
-        }
         auto sent = m_db->selectOne(QStringLiteral("SELECT cm.message_id, r.id, r.campaign_id, r.lead_id FROM campaign_messages cm JOIN campaign_recipients r ON r.id = cm.recipient_id "
                                                    "WHERE cm.message_id IN (%1) ORDER BY cm.id DESC LIMIT 1")
                                         .arg(Database::placeholders(ids.size())),
@@ -327,7 +333,9 @@ core::Result<QJsonObject> ConversationService::ingestParsed(qint64 accountId, co
                 QFile::remove(path);
     });
     {
-        storage::Transaction tx(*m_db);
+        // Inside a sync's batch it joins the batch (an error fails the batch, read again next
+        // time): two statements fewer a message on PostgreSQL.
+        storage::Transaction tx(*m_db, storage::Transaction::Mode::Immediate, storage::Transaction::Nesting::Join);
         if (!tx.isActive())
             return tx.error();
         if (conversationId.isNull()) {

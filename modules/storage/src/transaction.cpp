@@ -5,9 +5,14 @@
 
 namespace fliptech::storage {
 
-Transaction::Transaction(Database &db, Mode mode) : m_db(db)
+Transaction::Transaction(Database &db, Mode mode, Nesting nesting) : m_db(db)
 {
     int &depth = m_db.transactionDepth();
+    if (depth > 0 && nesting == Nesting::Join) {
+        m_joined = true;
+        m_active = true;
+        return;
+    }
     QString sql;
     if (depth == 0)
         sql = (mode == Mode::Immediate && !m_db.isPostgres()) ? QStringLiteral("BEGIN IMMEDIATE")
@@ -35,6 +40,8 @@ core::Status Transaction::commit()
         return m_error.message.isEmpty() ? core::makeError(core::ErrorCode::Internal, QStringLiteral("transaction not active"))
                                          : m_error;
     m_active = false;
+    if (m_joined)
+        return {};
     int &depth = m_db.transactionDepth();
     depth = m_level - 1;
     const QString sql = m_level == 1 ? QStringLiteral("COMMIT") : QStringLiteral("RELEASE SAVEPOINT fliptech_sp%1").arg(m_level);
@@ -50,6 +57,8 @@ void Transaction::rollback()
     if (!m_active)
         return;
     m_active = false;
+    if (m_joined)
+        return;
     int &depth = m_db.transactionDepth();
     depth = m_level - 1;
     const QString sql = m_level == 1 ? QStringLiteral("ROLLBACK")

@@ -16,7 +16,11 @@ class Transaction final
 {
 public:
     enum class Mode { Deferred, Immediate };
-    explicit Transaction(Database &db, Mode mode = Mode::Immediate);
+    // Inside another transaction: a savepoint (its work undone alone on rollback), or joining
+    // the outer one (no statement at all: commit and rollback do nothing; the caller must then
+    // fail the outer transaction on any error, as a batch of messages read together does).
+    enum class Nesting { Savepoint, Join };
+    explicit Transaction(Database &db, Mode mode = Mode::Immediate, Nesting nesting = Nesting::Savepoint);
     ~Transaction();
     Transaction(const Transaction &) = delete;
     Transaction &operator=(const Transaction &) = delete;
@@ -30,6 +34,7 @@ public:
 private:
     Database &m_db;
     int m_level = 0; // 1 = outermost
+    bool m_joined = false;
     bool m_active = false;
     core::Error m_error;
 };
