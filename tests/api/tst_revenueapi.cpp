@@ -5,6 +5,7 @@
 // conversation or their campaign, every filter, and the mistakes a user makes (the field named,
 // nothing written).
 #include "apiharness.h"
+#include "fakeclock.h"
 #include "fliptech/engine/engine.h"
 #include "fliptech/storage/database.h"
 #include "tempdatabase.h"
@@ -64,9 +65,9 @@ class TestRevenueApi final : public QObject, public test::ApiTestBase
 
     // Leads A-I, six conversions around the spring-forward night and the end of March in
     // Chicago, two open deals, six costs (one outside March).
-    void seed()
+    void seed(const core::Clock *clock = nullptr)
     {
-        startApi();
+        startApi(0, clock);
         FT_STOP_IF_FAILED();
         m_userId = db().selectOne(QStringLiteral("SELECT id FROM users WHERE email = 'user@agency.example'"))->value(0).toLongLong();
         const qint64 austin = insert(QStringLiteral("INSERT INTO locations (name, kind) VALUES ('Austin', 'city')"), {});
@@ -278,6 +279,50 @@ private Q_SLOTS:
         QCOMPARE(byKey(r, QStringLiteral("Dallas")).value(QStringLiteral("revenue_cents")).toInteger(), 3334);
         QCOMPARE(byKey(r, QStringLiteral("Dallas")).value(QStringLiteral("cost_cents")).toInteger(), 123);
         QCOMPARE(get(QStringLiteral("/api/v1/roi/calculate?group_by=planet")).status, 422);
+    }
+
+    // The forecast: the open pipeline by expected close month (overdue and undated apart), the
+    // complete months before this one as history, the projection with its interval.
+    void forecastFromPipelineAndHistory()
+    {
+        test::FakeClock clock(QDateTime(QDate(2026, 12, 2), QTime(12, 0), QTimeZone::utc()));
+        seed(&clock);
+        FT_STOP_IF_FAILED();
+        QVERIFY(db().execute(QStringLiteral("UPDATE leads SET expected_close_date = '2027-01-15' WHERE id = ?"), {m_lead.value(QStringLiteral("G"))}));
+        QVERIFY(db().execute(QStringLiteral("UPDATE leads SET expected_close_date = '2026-06-01' WHERE id = ?"), {m_lead.value(QStringLiteral("H"))}));
+        const qint64 undated = lead(QStringLiteral("J"), QStringLiteral("manual"), QStringLiteral("2026-11-01T12:00:00Z"));
+        QVERIFY(db().execute(QStringLiteral("UPDATE leads SET deal_stage = 'qualified', deal_value_cents = 40000 WHERE id = ?"), {undated}));
+        const QJsonObject f = figure(QStringLiteral("/api/v1/revenue/forecast?tz=America/Chicago&months=6"));
+        const QJsonObject pipeline = f.value(QStringLiteral("pipeline")).toObject();
+        QCOMPARE(pipeline.value(QStringLiteral("open_deals")).toInteger(), 3);
+        QCOMPARE(pipeline.value(QStringLiteral("value_cents")).toInteger(), 339999);
+        QCOMPARE(pipeline.value(QStringLiteral("weighted_cents")).toInteger(), 184999); // 100,000 + 74,999.25 + 10,000
+        const QJsonArray closing = pipeline.value(QStringLiteral("by_close_month")).toArray();
+        QCOMPARE(closing.size(), 1);
+        QCOMPARE(closing.first().toObject().value(QStringLiteral("month")).toString(), QStringLiteral("2027-01"));
+        QCOMPARE(closing.first().toObject().value(QStringLiteral("weighted_cents")).toInteger(), 100000);
+        QCOMPARE(pipeline.value(QStringLiteral("overdue")).toObject().value(QStringLiteral("weighted_cents")).toInteger(), 74999);
+        QCOMPARE(pipeline.value(QStringLiteral("no_date")).toObject().value(QStringLiteral("weighted_cents")).toInteger(), 10000);
+        const QJsonArray history = f.value(QStringLiteral("history")).toArray();
+        QCOMPARE(history.size(), 24);
+        QCOMPARE(history.first().toObject().value(QStringLiteral("month")).toString(), QStringLiteral("2024-12"));
+        QCOMPARE(history.last().toObject().value(QStringLiteral("month")).toString(), QStringLiteral("2026-11"));
+        for (const QJsonValue &h : history) {
+            const QString month = h.toObject().value(QStringLiteral("month")).toString();
+            QCOMPARE(h.toObject().value(QStringLiteral("revenue_cents")).toInteger(), month == QLatin1String("2026-03") ? 178384 : month == QLatin1String("2026-04") ? 70000 : 0);
+        }
+        const QJsonArray ahead = f.value(QStringLiteral("projection")).toArray();
+        QCOMPARE(ahead.size(), 6);
+        QCOMPARE(ahead.first().toObject().value(QStringLiteral("month")).toString(), QStringLiteral("2026-12"));
+        for (const QJsonValue &m : ahead) {
+            const QJsonObject o = m.toObject();
+            QVERIFY(o.value(QStringLiteral("low_cents")).toInteger() <= o.value(QStringLiteral("revenue_cents")).toInteger());
+            QVERIFY(o.value(QStringLiteral("revenue_cents")).toInteger() <= o.value(QStringLiteral("high_cents")).toInteger());
+        }
+        QVERIFY(f.value(QStringLiteral("method")).toString().contains(QLatin1String("least-squares")));
+        QCOMPARE(f.value(QStringLiteral("fit")).toObject().value(QStringLiteral("seasonal")).toBool(), true);
+        QCOMPARE(get(QStringLiteral("/api/v1/revenue/forecast?months=99")).status, 422);
+        QCOMPARE(get(QStringLiteral("/api/v1/revenue/forecast?history_months=2")).status, 422);
     }
 
     void convertLoseAndThePipeline()

@@ -1,5 +1,7 @@
 #include "fliptech/analytics/revenueservice.h"
 
+#include "fliptech/analytics/forecast.h"
+
 #include "fliptech/core/money.h"
 #include "fliptech/leads/leadservice.h"
 #include "fliptech/storage/database.h"
@@ -679,6 +681,92 @@ core::Result<QJsonObject> RevenueService::trends(const Query &q, const QString &
     }
     return QJsonObject{{QStringLiteral("currency"), QStringLiteral("USD")}, {QStringLiteral("period"), q.periodJson()}, {QStringLiteral("bucket"), bucket},
                        {QStringLiteral("items"), items}};
+}
+
+core::Result<QJsonObject> RevenueService::forecast(const Query &q, int historyMonths, int horizon)
+{
+    if (historyMonths < 3 || historyMonths > 120)
+        return core::fieldError(QStringLiteral("history_months"), QStringLiteral("must be from 3 to 120"));
+    if (horizon < 1 || horizon > 24)
+        return core::fieldError(QStringLiteral("months"), QStringLiteral("must be from 1 to 24"));
+    const QDate today = m_clock.now().toTimeZone(q.zone).date();
+    const QDate thisMonth(today.year(), today.month(), 1);
+    Query history = q;
+    history.from = QDateTime(thisMonth.addMonths(-historyMonths), QTime(0, 0), q.zone).toUTC();
+    history.to = QDateTime(thisMonth, QTime(0, 0), q.zone).toUTC();
+    auto monthly = trends(history, QStringLiteral("month"));
+    if (!monthly)
+        return monthly.error();
+    QList<qint64> series;
+    QJsonArray past;
+    for (const QJsonValue &v : monthly->value(QStringLiteral("items")).toArray()) {
+        series.append(v.toObject().value(QStringLiteral("revenue_cents")).toInteger());
+        past.append(QJsonObject{{QStringLiteral("month"), v.toObject().value(QStringLiteral("label"))},
+                                {QStringLiteral("revenue_cents"), v.toObject().value(QStringLiteral("revenue_cents"))}});
+    }
+    const Projection p = projectMonthly(series, thisMonth.addMonths(-historyMonths).month(), horizon);
+    QJsonArray ahead;
+    for (int h = 0; h < p.months.size(); ++h)
+        ahead.append(QJsonObject{{QStringLiteral("month"), thisMonth.addMonths(h).toString(QStringLiteral("yyyy-MM"))},
+                                 {QStringLiteral("revenue_cents"), p.months.at(h).pointCents},
+                                 {QStringLiteral("low_cents"), p.months.at(h).lowCents},
+                                 {QStringLiteral("high_cents"), p.months.at(h).highCents}});
+
+    // The open pipeline by expected close month.
+    QVariantList params;
+    const QString where = leadFilter(q, params);
+    auto deals = m_db->select(QStringLiteral("SELECT l.expected_close_date, l.deal_value_cents, s.probability_percent FROM leads l JOIN deal_stages s ON s.stage_key = l.deal_stage "
+                                             "WHERE s.kind = 'open' AND l.deal_value_cents IS NOT NULL AND %1")
+                                  .arg(where),
+                              params);
+    if (!deals)
+        return deals.error();
+    struct Bucket {
+        qint64 deals = 0, value = 0, weightedTimes100 = 0;
+    };
+    QMap<QString, Bucket> byMonth;
+    Bucket overdue, noDate, all;
+    for (const auto &r : *deals) {
+        const qint64 value = r.value(1).toLongLong(), weighted = value * r.value(2).toLongLong();
+        Bucket *b = &noDate;
+        if (!r.value(0).isNull()) {
+            const QDate close = QDate::fromString(r.value(0).toString().left(10), Qt::ISODate);
+            b = !close.isValid() ? &noDate : close < thisMonth ? &overdue : &byMonth[close.toString(QStringLiteral("yyyy-MM"))];
+        }
+        for (Bucket *x : {b, &all}) {
+            ++x->deals;
+            x->value += value;
+            x->weightedTimes100 += weighted;
+        }
+    }
+    auto bucketJson = [](const Bucket &b) {
+        return QJsonObject{{QStringLiteral("deals"), b.deals}, {QStringLiteral("value_cents"), b.value}, {QStringLiteral("weighted_cents"), divRound(b.weightedTimes100, 100)}};
+    };
+    QJsonArray closing;
+    for (auto it = byMonth.cbegin(); it != byMonth.cend(); ++it) {
+        QJsonObject o = bucketJson(it.value());
+        o.insert(QStringLiteral("month"), it.key());
+        closing.append(o);
+    }
+    QJsonObject pipelineJson = bucketJson(all);
+    pipelineJson.insert(QStringLiteral("open_deals"), pipelineJson.take(QStringLiteral("deals")));
+    pipelineJson.insert(QStringLiteral("by_close_month"), closing);
+    pipelineJson.insert(QStringLiteral("overdue"), bucketJson(overdue));
+    pipelineJson.insert(QStringLiteral("no_date"), bucketJson(noDate));
+    return QJsonObject{
+        {QStringLiteral("currency"), QStringLiteral("USD")},
+        {QStringLiteral("method"),
+         p.seasonal ? QStringLiteral("least-squares line through the monthly revenue plus each calendar month's average departure from it, 95 % prediction interval (Student's t)")
+                    : QStringLiteral("least-squares line through the monthly revenue, 95 % prediction interval (Student's t); month-of-year effects need 24 months")},
+        {QStringLiteral("history"), past},
+        {QStringLiteral("projection"), p.ok ? QJsonValue(ahead) : QJsonValue()},
+        {QStringLiteral("fit"), p.ok ? QJsonValue(QJsonObject{{QStringLiteral("months_used"), int(series.size())},
+                                                             {QStringLiteral("slope_cents_per_month"), qRound64(p.slopeCentsPerMonth)},
+                                                             {QStringLiteral("residual_sd_cents"), qRound64(p.residualSdCents)},
+                                                             {QStringLiteral("degrees_of_freedom"), p.degreesOfFreedom},
+                                                             {QStringLiteral("seasonal"), p.seasonal}})
+                                     : QJsonValue(QStringLiteral("fewer than 3 months of history: no projection"))},
+        {QStringLiteral("pipeline"), pipelineJson}};
 }
 
 // --- costs ---------------------------------------------------------------------------------

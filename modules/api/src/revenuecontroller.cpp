@@ -96,6 +96,23 @@ void registerRevenueRoutes(RouteTable &table, engine::Engine &engine)
                    return figure(engine, c, [&](const analytics::Query &q) { return revenue.trends(q, bucket); });
                },
                {}, {}, {}});
+    table.add({M::Get, QStringLiteral("/api/v1/revenue/forecast"), Role::Viewer, tag,
+               QStringLiteral("The open pipeline weighted by stage probability, by expected close month (overdue and undated apart), and a projection of "
+                              "closed revenue for the next ?months= (1-24, default 6) from the last ?history_months= complete months (3-120, default 24): "
+                              "a least-squares line (plus month-of-year effects from 24 months) with a 95 % prediction interval; `method` and `fit` say "
+                              "which and how well it fits. ?tz= and the filters apply."),
+               {}, any, 200,
+               [&engine, &revenue](RequestContext &c) {
+                   bool okMonths = true, okHistory = true;
+                   const int months = c.query(QStringLiteral("months")).isEmpty() ? 6 : c.query(QStringLiteral("months")).toInt(&okMonths);
+                   const int history = c.query(QStringLiteral("history_months")).isEmpty() ? 24 : c.query(QStringLiteral("history_months")).toInt(&okHistory);
+                   if (!okMonths)
+                       return errorResponse(core::fieldError(QStringLiteral("months"), QStringLiteral("must be a whole number from 1 to 24")));
+                   if (!okHistory)
+                       return errorResponse(core::fieldError(QStringLiteral("history_months"), QStringLiteral("must be a whole number from 3 to 120")));
+                   return figure(engine, c, [&](const analytics::Query &q) { return revenue.forecast(q, history, months); });
+               },
+               {}, {}, {}});
     table.add({M::Post, QStringLiteral("/api/v1/costs"), Role::User, tag,
                QStringLiteral("Record a cost by hand: {amount | amount_cents, description, cost_type? (operating, advertising, software, contractor, scraping, "
                               "enrichment, email, other), date?, source?, campaign_id?}"),

@@ -79,6 +79,14 @@ public:
     // period (empty ones too), local midnights of `zone` (weeks start on Monday).
     core::Result<QJsonObject> trends(const Query &q, const QString &bucket);
 
+    // {currency, method, history: [{month, revenue_cents}], projection: [{month, revenue_cents,
+    //  low_cents, high_cents}], fit: {...}, pipeline: {open_deals, value_cents, weighted_cents,
+    //  by_close_month: [{month, deals, value_cents, weighted_cents}], overdue, no_date}}: the
+    //  `historyMonths` complete months before this one (in the query's zone and filters), the
+    //  next `horizon` months projected (forecast.h says how and why), and the open pipeline
+    //  weighted by stage probability, by expected close month.
+    core::Result<QJsonObject> forecast(const Query &q, int historyMonths, int horizon);
+
     // POST /costs: {amount | amount_cents, cost_type? (operating), description, date?, source?,
     // campaign_id?, currency?} → the cost.
     core::Result<QJsonObject> addCost(const leads::Actor &actor, const QJsonObject &request);
