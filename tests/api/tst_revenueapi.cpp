@@ -325,6 +325,70 @@ private Q_SLOTS:
         QCOMPARE(get(QStringLiteral("/api/v1/revenue/forecast?history_months=2")).status, 422);
     }
 
+    // The funnel over March's leads: each stage counts who reached it or a later one; the
+    // medians are of the gaps where both times are known; an auto-reply is no reply.
+    void leadFunnelStagesAndMedians()
+    {
+        seed();
+        FT_STOP_IF_FAILED();
+        auto at = [this](const char *iso) { return db().timestamp(QDateTime::fromString(QLatin1String(iso), Qt::ISODate)); };
+        const QString ts = db().timestampParam();
+        const qint64 a = m_lead.value(QStringLiteral("A")), b = m_lead.value(QStringLiteral("B")), g = m_lead.value(QStringLiteral("G"));
+        QVERIFY(db().execute(QStringLiteral("UPDATE leads SET enriched_at = %1 WHERE id = ?").arg(ts), {at("2026-03-02T14:00:00Z"), a}));
+        QVERIFY(db().execute(QStringLiteral("UPDATE leads SET enriched_at = %1 WHERE id = ?").arg(ts), {at("2026-03-10T13:00:00Z"), g}));
+        QVERIFY(db().execute(QStringLiteral("UPDATE campaign_recipients SET sent_at = %1, replied_at = %1 WHERE lead_id = ?").arg(ts),
+                             {at("2026-03-03T12:00:00Z"), at("2026-03-04T12:00:00Z"), a}));
+        QVERIFY(db().execute(QStringLiteral("UPDATE leads SET last_contacted_at = %1 WHERE id = ?").arg(ts), {at("2026-03-03T18:00:00Z"), b}));
+        const qint64 cb = insert(QStringLiteral("INSERT INTO conversations (conversation_id, lead_id) VALUES ('conv-b', ?)"), {b});
+        QVERIFY(db().execute(QStringLiteral("INSERT INTO messages (conversation_id, direction, created_at) VALUES (?, 'inbound', %1)").arg(ts), {cb, at("2026-03-04T18:00:00Z")}));
+        const qint64 cg = insert(QStringLiteral("INSERT INTO conversations (conversation_id, lead_id) VALUES ('conv-g', ?)"), {g});
+        QVERIFY(db().execute(QStringLiteral("INSERT INTO messages (conversation_id, direction, auto_reply, created_at) VALUES (?, 'inbound', %1, %2)")
+                                 .arg(db().boolLiteral(true), ts),
+                             {cg, at("2026-03-11T09:00:00Z")}));
+        for (const auto &[lead, when] : {std::pair{a, "2026-03-05T12:00:00Z"}, std::pair{b, "2026-03-06T18:00:00Z"}})
+            QVERIFY(db().execute(QStringLiteral("INSERT INTO activity_log (action, entity_type, entity_id, details, created_at) VALUES ('lead_status_changed', 'lead', ?, %1, %2)")
+                                     .arg(db().jsonParam(), ts),
+                                 {lead, QStringLiteral("{\"changes\":{\"status\":{\"from\":\"contacted\",\"to\":\"qualified\"}}}"), at(when)}));
+        const qint64 k = lead(QStringLiteral("K"), QStringLiteral("craigslist"), QStringLiteral("2026-03-12T12:00:00Z"));
+        QVERIFY(db().execute(QStringLiteral("UPDATE leads SET last_contacted_at = %1 WHERE id = ?").arg(ts), {at("2026-03-13T12:00:00Z"), k}));
+        // L was written to and only its out-of-office answered: contacted, not replied.
+        const qint64 l = lead(QStringLiteral("L"), QStringLiteral("craigslist"), QStringLiteral("2026-03-14T12:00:00Z"));
+        QVERIFY(db().execute(QStringLiteral("UPDATE leads SET last_contacted_at = %1 WHERE id = ?").arg(ts), {at("2026-03-15T12:00:00Z"), l}));
+        const qint64 cl = insert(QStringLiteral("INSERT INTO conversations (conversation_id, lead_id) VALUES ('conv-l', ?)"), {l});
+        QVERIFY(db().execute(QStringLiteral("INSERT INTO messages (conversation_id, direction, auto_reply, created_at) VALUES (?, 'inbound', %1, %2)")
+                                 .arg(db().boolLiteral(true), ts),
+                             {cl, at("2026-03-15T12:05:00Z")}));
+
+        const QJsonObject f = figure(QStringLiteral("/api/v1/analytics/lead-funnel") + march());
+        const QJsonArray stages = f.value(QStringLiteral("stages")).toArray();
+        QCOMPARE(stages.size(), 6);
+        auto stage = [&stages](int i) { return stages.at(i).toObject(); };
+        // A-G, K and L came in; K and L were only contacted (L's out-of-office is no reply); G was
+        // enriched and sits in "proposal" (qualified or beyond, so it counts as contacted and
+        // replied too); A-F won (E and F in April).
+        const QList<qint64> leads{9, 9, 9, 7, 7, 6};
+        for (int i = 0; i < 6; ++i)
+            QCOMPARE(stage(i).value(QStringLiteral("leads")).toInteger(), leads.at(i));
+        QCOMPARE(stage(0).value(QStringLiteral("stage")).toString(), QStringLiteral("scraped"));
+        QCOMPARE(stage(5).value(QStringLiteral("stage")).toString(), QStringLiteral("won"));
+        QCOMPARE(stage(2).value(QStringLiteral("rate_from_previous")).toDouble(), 1.0);
+        QCOMPARE(stage(3).value(QStringLiteral("rate_from_previous")).toDouble(), 0.7778); // 7 / 9
+        QCOMPARE(stage(5).value(QStringLiteral("rate_from_previous")).toDouble(), 0.8571); // 6 / 7
+        QCOMPARE(stage(5).value(QStringLiteral("rate_from_start")).toDouble(), 0.6667);
+        QCOMPARE(stage(1).value(QStringLiteral("median_hours_from_previous")).toDouble(), 1.5);  // A 2 h, G 1 h
+        QCOMPARE(stage(2).value(QStringLiteral("median_hours_from_previous")).toDouble(), 22.0); // A only (B and K were never enriched)
+        QCOMPARE(stage(2).value(QStringLiteral("timed")).toInteger(), 1);
+        QCOMPARE(stage(3).value(QStringLiteral("median_hours_from_previous")).toDouble(), 24.0); // A 24 h, B 24 h
+        QCOMPARE(stage(4).value(QStringLiteral("median_hours_from_previous")).toDouble(), 36.0); // A 24 h, B 48 h
+        QCOMPARE(stage(5).value(QStringLiteral("median_hours_from_previous")).toDouble(), 51.0); // A 65.5 h, B 35.5 h
+        QCOMPARE(stage(5).value(QStringLiteral("timed")).toInteger(), 2);
+        // Filtered: the Austin leads (A and B).
+        const QJsonArray austin = figure(QStringLiteral("/api/v1/analytics/lead-funnel") + march(QStringLiteral("&location_group_id=%1").arg(m_group)))
+                                      .value(QStringLiteral("stages")).toArray();
+        QCOMPARE(austin.at(0).toObject().value(QStringLiteral("leads")).toInteger(), 2);
+        QCOMPARE(austin.at(5).toObject().value(QStringLiteral("leads")).toInteger(), 2);
+    }
+
     void convertLoseAndThePipeline()
     {
         seed();

@@ -113,6 +113,13 @@ void registerRevenueRoutes(RouteTable &table, engine::Engine &engine)
                    return figure(engine, c, [&](const analytics::Query &q) { return revenue.forecast(q, history, months); });
                },
                {}, {}, {}});
+    table.add({M::Get, QStringLiteral("/api/v1/analytics/lead-funnel"), Role::Viewer, QStringLiteral("analytics"),
+               QStringLiteral("The leads that came in during the period through scraped → enriched → contacted → replied → qualified → won: how many reached "
+                              "each stage (or a later one), the rate from the stage before and from the start, and the median hours from the stage before "
+                              "(over the leads with both times; `timed` says how many).") +
+                   kFilters,
+               {}, any, 200, [&engine, &revenue](RequestContext &c) { return figure(engine, c, [&](const analytics::Query &q) { return revenue.leadFunnel(q); }); }, {},
+               {}, {}});
     table.add({M::Post, QStringLiteral("/api/v1/costs"), Role::User, tag,
                QStringLiteral("Record a cost by hand: {amount | amount_cents, description, cost_type? (operating, advertising, software, contractor, scraping, "
                               "enrichment, email, other), date?, source?, campaign_id?}"),

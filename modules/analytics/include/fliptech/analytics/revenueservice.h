@@ -87,6 +87,14 @@ public:
     //  weighted by stage probability, by expected close month.
     core::Result<QJsonObject> forecast(const Query &q, int historyMonths, int horizon);
 
+    // GET /analytics/lead-funnel: the leads that came in during the period (and its filters)
+    // through scraped → enriched → contacted → replied → qualified → won, each stage counting the
+    // leads that reached it or a later one: {stages: [{stage, leads, rate_from_previous,
+    // rate_from_start, median_hours_from_previous, timed}]}. Times: enriched_at; the first send
+    // (campaign or inbox) else last_contacted_at; the first reply (not an auto-reply); the first
+    // change of status or stage to qualified or beyond (activity log); the first conversion.
+    core::Result<QJsonObject> leadFunnel(const Query &q);
+
     // POST /costs: {amount | amount_cents, cost_type? (operating), description, date?, source?,
     // campaign_id?, currency?} → the cost.
     core::Result<QJsonObject> addCost(const leads::Actor &actor, const QJsonObject &request);
