@@ -55,6 +55,7 @@ void registerDefaultPages(PageRegistry &registry)
     registerTemplatesPage(registry);
     registerCampaignsPage(registry);
     registerInboxPage(registry);
+    registerDashboardPage(registry);
     registerSettingsPage(registry);
 }
 

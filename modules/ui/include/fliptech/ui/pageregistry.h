@@ -59,5 +59,7 @@ void registerTemplatesPage(PageRegistry &registry);
 void registerCampaignsPage(PageRegistry &registry);
 // Conversations: the inbox with reply suggestions (inboxpage.cpp).
 void registerInboxPage(PageRegistry &registry);
+// Dashboard: KPI cards and charts of revenue, sources, the funnel and costs (dashboardpage.cpp).
+void registerDashboardPage(PageRegistry &registry);
 
 } // namespace fliptech::ui

@@ -1,0 +1,277 @@
+#include "fliptech/ui/dashboardpage.h"
+
+#include "fliptech/analytics/revenueservice.h"
+#include "fliptech/engine/engine.h"
+#include "fliptech/storage/eventstore.h"
+#include "fliptech/ui/pageregistry.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QComboBox>
+#include <QDateTimeAxis>
+#include <QFrame>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHorizontalBarSeries>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineSeries>
+#include <QLocale>
+#include <QPieSeries>
+#include <QPushButton>
+#include <QShortcut>
+#include <QTimeZone>
+#include <QTimer>
+#include <QVBoxLayout>
+#include <QValueAxis>
+#include <QtCharts/QChartView>
+
+namespace fliptech::ui {
+
+namespace {
+QString money(qint64 cents) { return QLocale().toCurrencyString(double(cents) / 100.0, QStringLiteral("$")); }
+
+QLabel *card(QWidget *parent, QGridLayout *grid, int column, const QString &title, const char *name)
+{
+    auto *frame = new QFrame(parent);
+    frame->setFrameShape(QFrame::StyledPanel);
+    auto *v = new QVBoxLayout(frame);
+    auto *caption = new QLabel(title, frame);
+    caption->setStyleSheet(QStringLiteral("color: palette(mid)"));
+    auto *value = new QLabel(frame);
+    value->setObjectName(QLatin1String(name));
+    value->setTextFormat(Qt::RichText);
+    QFont big = value->font();
+    big.setPointSizeF(big.pointSizeF() * 1.6);
+    big.setBold(true);
+    value->setFont(big);
+    v->addWidget(caption);
+    v->addWidget(value);
+    grid->addWidget(frame, 0, column);
+    return value;
+}
+
+QChartView *chartView(QWidget *parent, const char *name)
+{
+    auto *v = new QChartView(parent);
+    v->setObjectName(QLatin1String(name));
+    v->setRenderHint(QPainter::Antialiasing);
+    v->setMinimumHeight(220);
+    return v;
+}
+
+void replaceChart(QChartView *view, QChart *chart)
+{
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    QChart *old = view->chart();
+    view->setChart(chart);
+    delete old;
+}
+} // namespace
+
+DashboardPage::DashboardPage(engine::Engine &engine, QWidget *parent) : QWidget(parent), m_engine(engine)
+{
+    setObjectName(QStringLiteral("dashboardPage"));
+    m_range = new QComboBox(this);
+    m_range->setObjectName(QStringLiteral("dashboardRange"));
+    for (const auto &[label, key] : {std::pair{tr("Last 30 days"), "30d"}, std::pair{tr("Last 7 days"), "7d"}, std::pair{tr("This month"), "month"},
+                                     std::pair{tr("Last month"), "last_month"}, std::pair{tr("This quarter"), "quarter"}, std::pair{tr("This year"), "year"},
+                                     std::pair{tr("Last 12 months"), "12m"}})
+        m_range->addItem(label, QLatin1String(key));
+    auto *refreshButton = new QPushButton(tr("&Refresh"), this);
+    refreshButton->setObjectName(QStringLiteral("dashboardRefresh"));
+    refreshButton->setToolTip(tr("F5"));
+    auto *top = new QHBoxLayout;
+    top->addWidget(new QLabel(tr("Period:"), this));
+    top->addWidget(m_range);
+    top->addStretch();
+    top->addWidget(refreshButton);
+    auto *cards = new QGridLayout;
+    m_revenue = card(this, cards, 0, tr("Revenue"), "kpiRevenue");
+    m_pipeline = card(this, cards, 1, tr("Pipeline (weighted)"), "kpiPipeline");
+    m_conversion = card(this, cards, 2, tr("New leads won"), "kpiConversion");
+    m_roi = card(this, cards, 3, tr("ROI"), "kpiRoi");
+    m_spend = card(this, cards, 4, tr("Spend"), "kpiSpend");
+    m_trend = chartView(this, "dashboardTrend");
+    m_sources = chartView(this, "dashboardSources");
+    m_funnel = chartView(this, "dashboardFunnel");
+    m_costs = chartView(this, "dashboardCosts");
+    auto *charts = new QGridLayout;
+    charts->addWidget(m_trend, 0, 0);
+    charts->addWidget(m_sources, 0, 1);
+    charts->addWidget(m_funnel, 1, 0);
+    charts->addWidget(m_costs, 1, 1);
+    m_message = new QLabel(this);
+    m_message->setObjectName(QStringLiteral("dashboardMessage"));
+    m_message->setWordWrap(true);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addLayout(cards);
+    layout->addLayout(charts, 1);
+    layout->addWidget(m_message);
+    connect(m_range, &QComboBox::currentIndexChanged, this, &DashboardPage::refresh);
+    connect(refreshButton, &QPushButton::clicked, this, &DashboardPage::refresh);
+    connect(new QShortcut(QKeySequence(Qt::Key_F5), this), &QShortcut::activated, this, &DashboardPage::refresh);
+    // A won deal or a cost recorded elsewhere shows within a second.
+    auto *debounce = new QTimer(this);
+    debounce->setSingleShot(true);
+    debounce->setInterval(1000);
+    connect(debounce, &QTimer::timeout, this, &DashboardPage::refresh);
+    connect(&engine.events(), &storage::EventStore::eventAppended, this, [debounce](const storage::Event &e) {
+        if (e.channel == QLatin1String("leads"))
+            debounce->start();
+    });
+    refresh();
+}
+
+QPair<QDateTime, QDateTime> DashboardPage::period() const
+{
+    const QTimeZone zone = QTimeZone::systemTimeZone();
+    const QDate today = m_engine.clock().now().toTimeZone(zone).date();
+    const QString key = m_range->currentData().toString();
+    QDate from = today.addDays(-29), to = today.addDays(1);
+    if (key == QLatin1String("7d"))
+        from = today.addDays(-6);
+    else if (key == QLatin1String("month"))
+        from = QDate(today.year(), today.month(), 1);
+    else if (key == QLatin1String("last_month")) {
+        to = QDate(today.year(), today.month(), 1);
+        from = to.addMonths(-1);
+    } else if (key == QLatin1String("quarter"))
+        from = QDate(today.year(), (today.month() - 1) / 3 * 3 + 1, 1);
+    else if (key == QLatin1String("year"))
+        from = QDate(today.year(), 1, 1);
+    else if (key == QLatin1String("12m"))
+        from = QDate(today.year(), today.month(), 1).addMonths(-11);
+    return {QDateTime(from, QTime(0, 0), zone).toUTC(), QDateTime(to, QTime(0, 0), zone).toUTC()};
+}
+
+void DashboardPage::refresh()
+{
+    analytics::Query q;
+    q.zone = QTimeZone::systemTimeZone();
+    std::tie(q.from, q.to) = period();
+    auto &revenue = m_engine.revenue();
+    auto d = revenue.dashboard(q);
+    if (!d) {
+        m_message->setText(d.error().userMessage());
+        return;
+    }
+    m_message->clear();
+    const QJsonValue change = d->value(QStringLiteral("change_percent"));
+    m_revenue->setText(money(d->value(QStringLiteral("revenue_cents")).toInteger()) +
+                       (change.isNull() ? QString()
+                                        : QStringLiteral(" <span style=\"font-size: small; color: %1\">%2%3 %</span>")
+                                              .arg(change.toDouble() >= 0 ? QStringLiteral("#1b7f3b") : QStringLiteral("#b00020"),
+                                                   change.toDouble() >= 0 ? QStringLiteral("+") : QString(), QLocale().toString(change.toDouble(), 'f', 1))));
+    m_pipeline->setText(money(d->value(QStringLiteral("weighted_pipeline_cents")).toInteger()));
+    m_pipeline->setToolTip(tr("%n open deal(s) worth %1 in all", nullptr, int(d->value(QStringLiteral("open_deals")).toInteger()))
+                               .arg(money(d->value(QStringLiteral("pipeline_value_cents")).toInteger())));
+    const QJsonValue rate = d->value(QStringLiteral("conversion_rate"));
+    m_conversion->setText(rate.isNull() ? QStringLiteral("—") : QLocale().toString(rate.toDouble() * 100, 'f', 1) + QStringLiteral(" %"));
+    const QJsonValue roi = d->value(QStringLiteral("roi_percent"));
+    m_roi->setText(roi.isNull() ? QStringLiteral("—") : QLocale().toString(roi.toDouble(), 'f', 0) + QStringLiteral(" %"));
+    m_spend->setText(money(d->value(QStringLiteral("spend_cents")).toInteger()));
+
+    // Revenue over the period: days up to two months, weeks up to half a year, then months.
+    const qint64 days = q.from.daysTo(q.to);
+    const QString bucket = days <= 62 ? QStringLiteral("day") : days <= 190 ? QStringLiteral("week") : QStringLiteral("month");
+    if (auto t = revenue.trends(q, bucket)) {
+        auto *chart = new QChart;
+        chart->setTitle(tr("Revenue by %1").arg(bucket == QLatin1String("day") ? tr("day") : bucket == QLatin1String("week") ? tr("week") : tr("month")));
+        auto *series = new QLineSeries;
+        series->setName(tr("Revenue (USD)"));
+        series->setPointsVisible(true);
+        const QJsonArray items = t->value(QStringLiteral("items")).toArray();
+        double top = 1;
+        for (const QJsonValue &item : items) {
+            const double v = double(item.toObject().value(QStringLiteral("revenue_cents")).toInteger()) / 100.0;
+            series->append(double(QDateTime::fromString(item.toObject().value(QStringLiteral("start")).toString(), Qt::ISODateWithMs).toMSecsSinceEpoch()), v);
+            top = qMax(top, v);
+        }
+        chart->addSeries(series);
+        auto *x = new QDateTimeAxis;
+        x->setFormat(bucket == QLatin1String("month") ? QStringLiteral("MMM yyyy") : QStringLiteral("MMM d"));
+        x->setTickCount(qBound(2, int(items.size()), 7));
+        chart->addAxis(x, Qt::AlignBottom);
+        series->attachAxis(x);
+        auto *y = new QValueAxis;
+        y->setRange(0, top * 1.1);
+        y->setLabelFormat(QStringLiteral("%.0f"));
+        chart->addAxis(y, Qt::AlignLeft);
+        series->attachAxis(y);
+        chart->legend()->hide();
+        replaceChart(m_trend, chart);
+    }
+    if (auto s = revenue.bySource(q)) {
+        auto *chart = new QChart;
+        chart->setTitle(tr("Revenue by source"));
+        auto *set = new QBarSet(tr("Revenue (USD)"));
+        auto *axis = new QBarCategoryAxis;
+        for (const QJsonValue &v : s->value(QStringLiteral("items")).toArray()) {
+            const QJsonObject o = v.toObject();
+            if (o.value(QStringLiteral("revenue_cents")).toInteger() == 0)
+                continue;
+            *set << double(o.value(QStringLiteral("revenue_cents")).toInteger()) / 100.0;
+            axis->append(o.value(QStringLiteral("source")).toString());
+        }
+        auto *series = new QHorizontalBarSeries;
+        series->append(set);
+        chart->addSeries(series);
+        chart->addAxis(axis, Qt::AlignLeft);
+        series->attachAxis(axis);
+        auto *value = new QValueAxis;
+        value->setLabelFormat(QStringLiteral("%.0f"));
+        chart->addAxis(value, Qt::AlignBottom);
+        series->attachAxis(value);
+        chart->legend()->hide();
+        replaceChart(m_sources, chart);
+    }
+    if (auto f = revenue.leadFunnel(q)) {
+        auto *chart = new QChart;
+        chart->setTitle(tr("Lead funnel (leads that came in)"));
+        auto *set = new QBarSet(tr("Leads"));
+        auto *axis = new QBarCategoryAxis;
+        qint64 most = 1;
+        for (const QJsonValue &v : f->value(QStringLiteral("stages")).toArray()) {
+            *set << double(v.toObject().value(QStringLiteral("leads")).toInteger());
+            most = qMax(most, v.toObject().value(QStringLiteral("leads")).toInteger());
+            axis->append(v.toObject().value(QStringLiteral("stage")).toString());
+        }
+        auto *series = new QBarSeries;
+        series->append(set);
+        chart->addSeries(series);
+        chart->addAxis(axis, Qt::AlignBottom);
+        series->attachAxis(axis);
+        auto *value = new QValueAxis;
+        value->setLabelFormat(QStringLiteral("%d"));
+        // Whole numbers only: as many ticks as fit the largest count.
+        const qint64 step = qMax<qint64>(1, (most + 4) / 5);
+        value->setRange(0, double(step * ((most + step - 1) / step)));
+        value->setTickCount(int((most + step - 1) / step) + 1);
+        chart->addAxis(value, Qt::AlignLeft);
+        series->attachAxis(value);
+        chart->legend()->hide();
+        replaceChart(m_funnel, chart);
+    }
+    if (auto c = revenue.costBreakdown(q, QStringLiteral("cost_type"), {})) {
+        auto *chart = new QChart;
+        chart->setTitle(tr("Costs by type: %1").arg(money(c->value(QStringLiteral("total_cents")).toInteger())));
+        auto *pie = new QPieSeries;
+        for (const QJsonValue &v : c->value(QStringLiteral("items")).toArray())
+            pie->append(v.toObject().value(QStringLiteral("key")).toString(), double(v.toObject().value(QStringLiteral("cost_cents")).toInteger()) / 100.0);
+        chart->addSeries(pie);
+        replaceChart(m_costs, chart);
+    }
+}
+
+void registerDashboardPage(PageRegistry &registry)
+{
+    const PageInfo *placeholder = registry.find(QStringLiteral("dashboard"));
+    registry.add(PageInfo{QStringLiteral("dashboard"), placeholder ? placeholder->title : QObject::tr("Dashboard"), QStringLiteral("go-home"),
+                          placeholder ? placeholder->order : 10,
+                          [](PageContext &context, QWidget *parent) -> QWidget * { return new DashboardPage(context.engine, parent); }});
+}
+
+} // namespace fliptech::ui

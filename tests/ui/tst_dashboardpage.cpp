@@ -1,0 +1,137 @@
+// The Dashboard as a user opens it: the KPI cards say what the service computes (revenue and
+// its change, the weighted pipeline, the share of new leads won, ROI, spend), the charts hold one
+// point a day of the period, a bar per source with revenue, the six funnel stages and a slice per
+// cost type; changing the period changes the figures; a deal won elsewhere shows without a click.
+#include "fakeclock.h"
+#include "fliptech/analytics/revenueservice.h"
+#include "fliptech/engine/engine.h"
+#include "fliptech/leads/leadservice.h"
+#include "fliptech/storage/database.h"
+#include "fliptech/ui/dashboardpage.h"
+#include "memorysecretstore.h"
+#include "tempdatabase.h"
+#include "testenv.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QComboBox>
+#include <QHorizontalBarSeries>
+#include <QLabel>
+#include <QLineSeries>
+#include <QPieSeries>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QtCharts/QChartView>
+
+using namespace fliptech;
+
+class TestDashboardPage final : public QObject
+{
+    Q_OBJECT
+    std::unique_ptr<test::TempDatabase> m_tmp;
+    std::unique_ptr<test::FakeClock> m_clock;
+    std::unique_ptr<engine::Engine> m_engine;
+    test::MemorySecretStore m_secrets;
+    QTemporaryDir m_dir;
+
+    template <typename T>
+    static T *child(QWidget *w, const char *name)
+    {
+        auto *c = w->findChild<T *>(QString::fromLatin1(name));
+        if (!c)
+            qFatal("no %s named '%s'", T::staticMetaObject.className(), name);
+        return c;
+    }
+    qint64 lead(const QString &name, const QString &source)
+    {
+        auto l = m_engine->leads().create(leads::Actor::system(), {{QStringLiteral("name"), name}, {QStringLiteral("source"), source}});
+        FT_EXPECT(l.ok(), l ? "" : qPrintable(l.error().message));
+        return l ? l->value(QStringLiteral("id")).toInteger() : 0;
+    }
+    void won(qint64 id, const char *amount, const char *date)
+    {
+        auto r = m_engine->revenue().markConverted(leads::Actor::system(), id, {{QStringLiteral("amount"), QLatin1String(amount)}, {QStringLiteral("date"), QLatin1String(date)}});
+        FT_EXPECT(r.ok(), r ? "" : qPrintable(r.error().message));
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        qputenv("TZ", "UTC");
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        m_clock = std::make_unique<test::FakeClock>(QDateTime(QDate(2026, 11, 30), QTime(15, 0), QTimeZone::utc()));
+        m_tmp = std::make_unique<test::TempDatabase>(storage::Backend::Sqlite);
+        engine::Engine::Options o;
+        o.database = m_tmp->url();
+        o.workers = 0;
+        o.secrets = &m_secrets;
+        o.dataDir = m_dir.path();
+        m_engine = std::make_unique<engine::Engine>(o, *m_clock);
+        QVERIFY(m_engine->connect().ok() && m_engine->migrate().ok() && m_engine->start().ok());
+        // November: three deals from two sources, a cost; October: one deal (the period before).
+        won(lead(QStringLiteral("Ann"), QStringLiteral("craigslist")), "1000", "2026-11-10T12:00:00Z");
+        won(lead(QStringLiteral("Bob"), QStringLiteral("craigslist")), "500", "2026-11-20T12:00:00Z");
+        won(lead(QStringLiteral("Cat"), QStringLiteral("google_maps")), "250", "2026-11-25T12:00:00Z");
+        won(lead(QStringLiteral("Dan"), QStringLiteral("manual")), "1000", "2026-10-15T12:00:00Z");
+        const qint64 open = lead(QStringLiteral("Eve"), QStringLiteral("craigslist"));
+        QVERIFY(m_engine->leads().update(leads::Actor::system(), open, {{QStringLiteral("deal_stage"), QStringLiteral("proposal")}, {QStringLiteral("deal_value_cents"), 400000}}).ok());
+        QVERIFY(m_engine->revenue().addCost(leads::Actor::system(), {{QStringLiteral("amount"), QStringLiteral("350")}, {QStringLiteral("description"), QStringLiteral("Ads")},
+                                                                     {QStringLiteral("cost_type"), QStringLiteral("advertising")}, {QStringLiteral("date"), QStringLiteral("2026-11-05")}})
+                    .ok());
+    }
+    void cleanupTestCase()
+    {
+        m_engine.reset();
+        m_tmp.reset();
+    }
+
+    void cardsAndCharts()
+    {
+        ui::DashboardPage page(*m_engine);
+        page.resize(1300, 900);
+        page.show();
+        auto *range = child<QComboBox>(&page, "dashboardRange");
+        range->setCurrentIndex(range->findData(QStringLiteral("month"))); // November 1-30
+        QCOMPARE(page.period().first, QDateTime(QDate(2026, 11, 1), QTime(0, 0), QTimeZone::utc()));
+        const QString revenue = child<QLabel>(&page, "kpiRevenue")->text();
+        QVERIFY2(revenue.contains(QStringLiteral("1,750.00")) && revenue.contains(QStringLiteral("+75.0 %")), qPrintable(revenue)); // 1,750 against 1,000
+        QVERIFY2(child<QLabel>(&page, "kpiPipeline")->text().contains(QStringLiteral("2,000.00")), qPrintable(child<QLabel>(&page, "kpiPipeline")->text())); // 4,000 × 50 %
+        QCOMPARE(child<QLabel>(&page, "kpiRoi")->text(), QStringLiteral("400 %")); // (1,750 - 350) / 350
+        QVERIFY(child<QLabel>(&page, "kpiSpend")->text().contains(QStringLiteral("350.00")));
+        // New leads won: all five came in this month (the fake clock's day), three won in it.
+        QCOMPARE(child<QLabel>(&page, "kpiConversion")->text(), QStringLiteral("60.0 %"));
+
+        auto *trend = child<QChartView>(&page, "dashboardTrend");
+        auto *line = qobject_cast<QLineSeries *>(trend->chart()->series().value(0));
+        QVERIFY(line);
+        QCOMPARE(line->count(), 30); // a point a day
+        QCOMPARE(line->at(9).y(), 1000.0); // November 10
+        QCOMPARE(QDateTime::fromMSecsSinceEpoch(qint64(line->at(9).x()), QTimeZone::utc()).date(), QDate(2026, 11, 10));
+        auto *sources = qobject_cast<QHorizontalBarSeries *>(child<QChartView>(&page, "dashboardSources")->chart()->series().value(0));
+        QVERIFY(sources);
+        QCOMPARE(sources->barSets().first()->count(), 2); // craigslist and google_maps
+        QCOMPARE(sources->barSets().first()->at(0), 1500.0);
+        auto *funnel = qobject_cast<QBarSeries *>(child<QChartView>(&page, "dashboardFunnel")->chart()->series().value(0));
+        QVERIFY(funnel);
+        QCOMPARE(funnel->barSets().first()->count(), 6);
+        auto *costs = qobject_cast<QPieSeries *>(child<QChartView>(&page, "dashboardCosts")->chart()->series().value(0));
+        QVERIFY(costs);
+        QCOMPARE(costs->count(), 1);
+
+        // Last month: October's deal alone, no spend, nothing to compare with.
+        range->setCurrentIndex(range->findData(QStringLiteral("last_month")));
+        QVERIFY(child<QLabel>(&page, "kpiRevenue")->text().startsWith(QStringLiteral("$1,000.00")));
+        QCOMPARE(child<QLabel>(&page, "kpiRoi")->text(), QStringLiteral("—"));
+
+        // A deal won elsewhere shows without a click.
+        range->setCurrentIndex(range->findData(QStringLiteral("month")));
+        won(lead(QStringLiteral("Fay"), QStringLiteral("manual")), "250", "2026-11-29T12:00:00Z");
+        QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(&page, "kpiRevenue")->text().contains(QStringLiteral("2,000.00")), 5000);
+    }
+};
+
+QTEST_MAIN(TestDashboardPage)
+#include "tst_dashboardpage.moc"
