@@ -279,6 +279,24 @@ private Q_SLOTS:
         QCOMPARE(byKey(r, QStringLiteral("Dallas")).value(QStringLiteral("revenue_cents")).toInteger(), 3334);
         QCOMPARE(byKey(r, QStringLiteral("Dallas")).value(QStringLiteral("cost_cents")).toInteger(), 123);
         QCOMPARE(get(QStringLiteral("/api/v1/roi/calculate?group_by=planet")).status, 422);
+        // The analytics pages by source and by location are the same figures.
+        QCOMPARE(figure(QStringLiteral("/api/v1/analytics/sources") + march()).value(QStringLiteral("items")),
+                 figure(QStringLiteral("/api/v1/roi/calculate") + march(QStringLiteral("&group_by=source"))).value(QStringLiteral("items")));
+        QCOMPARE(byKey(figure(QStringLiteral("/api/v1/analytics/locations/performance") + march()), QStringLiteral("Austin")).value(QStringLiteral("revenue_cents")).toInteger(),
+                 125050);
+
+        // Activity over time: March's leads by week, the e-mails sent, the money.
+        QVERIFY(db().execute(QStringLiteral("UPDATE campaign_recipients SET sent_at = %1 WHERE lead_id = ?").arg(db().timestampParam()),
+                             {db().timestamp(QDateTime::fromString(QStringLiteral("2026-03-10T15:00:00Z"), Qt::ISODate)), m_lead.value(QStringLiteral("A"))}));
+        const QJsonArray activity = figure(QStringLiteral("/api/v1/analytics/trends") + march(QStringLiteral("&bucket=week"))).value(QStringLiteral("items")).toArray();
+        QCOMPARE(activity.size(), 6);
+        QCOMPARE(activity.at(1).toObject().value(QStringLiteral("leads_created")).toInteger(), 6); // A-F came in Monday 2 to Sunday 8
+        QCOMPARE(activity.at(1).toObject().value(QStringLiteral("revenue_cents")).toInteger(), 128383);
+        QCOMPARE(activity.at(1).toObject().value(QStringLiteral("cost_cents")).toInteger(), 10000); // the office
+        QCOMPARE(activity.at(2).toObject().value(QStringLiteral("leads_created")).toInteger(), 1);  // G
+        QCOMPARE(activity.at(2).toObject().value(QStringLiteral("emails_sent")).toInteger(), 1);
+        QCOMPARE(activity.at(2).toObject().value(QStringLiteral("cost_cents")).toInteger(), 5000 + 2000 + 123); // ads, mailbox warm-up, C's enrichment
+        QCOMPARE(get(QStringLiteral("/api/v1/analytics/trends?bucket=year")).status, 422);
     }
 
     // The forecast: the open pipeline by expected close month (overdue and undated apart), the

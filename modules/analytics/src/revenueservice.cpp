@@ -104,6 +104,19 @@ core::Result<QDateTime> whenOf(const QJsonObject &request, const char *field, co
     return t.toUTC();
 }
 
+// The bucket a moment falls in (starts ascending; -1 before the first).
+qsizetype bucketIndex(const QList<QDateTime> &starts, const QDateTime &at)
+{
+    return qsizetype(std::upper_bound(starts.cbegin(), starts.cend(), at) - starts.cbegin()) - 1;
+}
+
+// A bucket's label: its first local day ("2026-03-02"), or its month ("2026-03").
+QString bucketLabel(const QDateTime &start, const QTimeZone &zone, const QString &bucket)
+{
+    const QDate local = start.toTimeZone(zone).date();
+    return bucket == QLatin1String("month") ? local.toString(QStringLiteral("yyyy-MM")) : local.toString(Qt::ISODate);
+}
+
 QJsonValue nullableId(const QVariant &v) { return v.isNull() ? QJsonValue() : QJsonValue(v.toLongLong()); }
 } // namespace
 
@@ -660,9 +673,7 @@ core::Result<QJsonObject> RevenueService::trends(const Query &q, const QString &
         return rows.error();
     QList<qint64> revenue(starts.size(), 0), count(starts.size(), 0);
     for (const auto &r : *rows) {
-        const QDateTime at = Database::toDateTime(r.value(0));
-        const auto it = std::upper_bound(starts.cbegin(), starts.cend(), at);
-        const qsizetype i = qsizetype(it - starts.cbegin()) - 1;
+        const qsizetype i = bucketIndex(starts, Database::toDateTime(r.value(0)));
         if (i < 0)
             continue;
         revenue[i] += r.value(1).toLongLong();
@@ -671,8 +682,7 @@ core::Result<QJsonObject> RevenueService::trends(const Query &q, const QString &
     QJsonArray items;
     for (qsizetype i = 0; i < starts.size(); ++i) {
         const QDateTime end = i + 1 < starts.size() ? starts.at(i + 1) : q.to;
-        const QDate local = starts.at(i).toTimeZone(q.zone).date();
-        const QString label = bucket == QLatin1String("month") ? local.toString(QStringLiteral("yyyy-MM")) : local.toString(Qt::ISODate);
+        const QString label = bucketLabel(starts.at(i), q.zone, bucket);
         items.append(QJsonObject{{QStringLiteral("start"), iso(starts.at(i))},
                                  {QStringLiteral("end"), iso(end)},
                                  {QStringLiteral("label"), label},
@@ -767,6 +777,59 @@ core::Result<QJsonObject> RevenueService::forecast(const Query &q, int historyMo
                                                              {QStringLiteral("seasonal"), p.seasonal}})
                                      : QJsonValue(QStringLiteral("fewer than 3 months of history: no projection"))},
         {QStringLiteral("pipeline"), pipelineJson}};
+}
+
+core::Result<QJsonObject> RevenueService::activityTrends(const Query &q, const QString &bucketName)
+{
+    const QString bucket = bucketName.isEmpty() ? QStringLiteral("day") : bucketName;
+    if (bucket != QLatin1String("day") && bucket != QLatin1String("week") && bucket != QLatin1String("month"))
+        return core::fieldError(QStringLiteral("bucket"), QStringLiteral("must be day, week or month"));
+    if (bucket == QLatin1String("day") && q.from.daysTo(q.to) > 1100)
+        return core::fieldError(QStringLiteral("bucket"), QStringLiteral("day buckets cover at most three years: choose week or month"));
+    auto revenue = trends(q, bucket);
+    if (!revenue)
+        return revenue.error();
+    const QList<QDateTime> starts = bucketStarts(q.from, q.to, q.zone, bucket);
+    QList<qint64> created(starts.size(), 0), contacted(starts.size(), 0), cost(starts.size(), 0);
+    QVariantList params{m_db->timestamp(q.from), m_db->timestamp(q.to)};
+    QString where = leadFilter(q, params);
+    auto leads = m_db->select(QStringLiteral("SELECT l.created_at FROM leads l WHERE l.created_at >= ? AND l.created_at < ? AND %1").arg(where), params);
+    if (!leads)
+        return leads.error();
+    for (const auto &r : *leads)
+        if (const qsizetype i = bucketIndex(starts, Database::toDateTime(r.value(0))); i >= 0)
+            ++created[i];
+    params = {m_db->timestamp(q.from), m_db->timestamp(q.to)};
+    where = leadFilter(q, params);
+    auto sends = m_db->select(QStringLiteral("SELECT r.sent_at FROM campaign_recipients r JOIN leads l ON l.id = r.lead_id WHERE r.sent_at >= ? AND r.sent_at < ? AND %1")
+                                  .arg(where),
+                              params);
+    if (!sends)
+        return sends.error();
+    for (const auto &r : *sends)
+        if (const qsizetype i = bucketIndex(starts, Database::toDateTime(r.value(0))); i >= 0)
+            ++contacted[i];
+    QVariantList costParams{m_db->timestamp(q.from), m_db->timestamp(q.to)};
+    const QString costWhere = costFilter(q, costParams);
+    auto costs = m_db->select(QStringLiteral("SELECT c.created_at, c.amount_cents FROM costs c %1 WHERE c.created_at >= ? AND c.created_at < ? AND c.currency = 'USD' AND %2")
+                                  .arg(kCostLeadJoin, costWhere),
+                              costParams);
+    if (!costs)
+        return costs.error();
+    for (const auto &r : *costs)
+        if (const qsizetype i = bucketIndex(starts, Database::toDateTime(r.value(0))); i >= 0)
+            cost[i] += r.value(1).toLongLong();
+    QJsonArray items;
+    const QJsonArray money = revenue->value(QStringLiteral("items")).toArray();
+    for (qsizetype i = 0; i < starts.size(); ++i) {
+        QJsonObject o = money.at(i).toObject();
+        o.insert(QStringLiteral("leads_created"), created.at(i));
+        o.insert(QStringLiteral("emails_sent"), contacted.at(i));
+        o.insert(QStringLiteral("cost_cents"), cost.at(i));
+        items.append(o);
+    }
+    return QJsonObject{{QStringLiteral("currency"), QStringLiteral("USD")}, {QStringLiteral("period"), q.periodJson()}, {QStringLiteral("bucket"), bucket},
+                       {QStringLiteral("items"), items}};
 }
 
 // --- costs ---------------------------------------------------------------------------------
@@ -884,8 +947,7 @@ core::Result<QJsonObject> RevenueService::costBreakdown(const Query &q, const QS
         QList<QMap<QString, qint64>> byType(starts.size());
         QList<qint64> sums(starts.size(), 0), counts(starts.size(), 0);
         for (const auto &r : *rows) {
-            const auto it = std::upper_bound(starts.cbegin(), starts.cend(), Database::toDateTime(r.value(0)));
-            const qsizetype i = qsizetype(it - starts.cbegin()) - 1;
+            const qsizetype i = bucketIndex(starts, Database::toDateTime(r.value(0)));
             if (i < 0)
                 continue;
             sums[i] += r.value(1).toLongLong();
@@ -897,8 +959,7 @@ core::Result<QJsonObject> RevenueService::costBreakdown(const Query &q, const QS
             QJsonObject types;
             for (auto it = byType.at(i).cbegin(); it != byType.at(i).cend(); ++it)
                 types.insert(it.key(), it.value());
-            const QDate local = starts.at(i).toTimeZone(q.zone).date();
-            items.append(QJsonObject{{QStringLiteral("key"), bucket == QLatin1String("month") ? local.toString(QStringLiteral("yyyy-MM")) : local.toString(Qt::ISODate)},
+            items.append(QJsonObject{{QStringLiteral("key"), bucketLabel(starts.at(i), q.zone, bucket)},
                                      {QStringLiteral("start"), iso(starts.at(i))},
                                      {QStringLiteral("end"), iso(i + 1 < starts.size() ? starts.at(i + 1) : q.to)},
                                      {QStringLiteral("cost_cents"), sums.at(i)},

@@ -120,6 +120,24 @@ void registerRevenueRoutes(RouteTable &table, engine::Engine &engine)
                    kFilters,
                {}, any, 200, [&engine, &revenue](RequestContext &c) { return figure(engine, c, [&](const analytics::Query &q) { return revenue.leadFunnel(q); }); }, {},
                {}, {}});
+    table.add({M::Get, QStringLiteral("/api/v1/analytics/trends"), Role::Viewer, QStringLiteral("analytics"),
+               QStringLiteral("Per ?bucket=day|week|month: leads that came in, campaign e-mails sent to them, conversions, revenue and costs.") + kFilters, {},
+               items, 200,
+               [&engine, &revenue](RequestContext &c) {
+                   const QString bucket = c.query(QStringLiteral("bucket"));
+                   return figure(engine, c, [&](const analytics::Query &q) { return revenue.activityTrends(q, bucket); });
+               },
+               {}, {}, {}});
+    // The spec's per-source and per-location pages: ROI grouped that way.
+    for (const auto &[path, group] : {std::pair{"/api/v1/analytics/sources", "source"}, std::pair{"/api/v1/analytics/locations/performance", "location"}})
+        table.add({M::Get, QLatin1String(path), Role::Viewer, QStringLiteral("analytics"),
+                   QStringLiteral("Leads, conversions, revenue, cost, ROI, cost per lead and per conversion per %1 (as /roi/calculate?group_by=%1).").arg(QLatin1String(group)) +
+                       kFilters,
+                   {}, items, 200,
+                   [&engine, &revenue, group = QString::fromLatin1(group)](RequestContext &c) {
+                       return figure(engine, c, [&](const analytics::Query &q) { return revenue.roi(q, group); });
+                   },
+                   {}, {}, {}});
     table.add({M::Post, QStringLiteral("/api/v1/costs"), Role::User, tag,
                QStringLiteral("Record a cost by hand: {amount | amount_cents, description, cost_type? (operating, advertising, software, contractor, scraping, "
                               "enrichment, email, other), date?, source?, campaign_id?}"),

@@ -87,6 +87,10 @@ public:
     //  weighted by stage probability, by expected close month.
     core::Result<QJsonObject> forecast(const Query &q, int historyMonths, int horizon);
 
+    // GET /analytics/trends: per bucket (as trends()) the leads that came in, the campaign
+    // e-mails sent to them, conversions, revenue and costs.
+    core::Result<QJsonObject> activityTrends(const Query &q, const QString &bucket);
+
     // GET /analytics/lead-funnel: the leads that came in during the period (and its filters)
     // through scraped → enriched → contacted → replied → qualified → won, each stage counting the
     // leads that reached it or a later one: {stages: [{stage, leads, rate_from_previous,
