@@ -187,57 +187,56 @@ RevenueService::RevenueService(std::shared_ptr<storage::Database> db, leads::Lea
 {
 }
 
-QString RevenueService::leadFilter(const Query &q, QVariantList &params) const
-{
-    QStringList where{QStringLiteral("l.deleted_at IS NULL")};
-    if (!q.source.isEmpty()) {
-        where << QStringLiteral("l.source = ?");
-        params << q.source;
-    }
-    if (q.campaignId) {
-        where << QStringLiteral("EXISTS (SELECT 1 FROM campaign_recipients fr WHERE fr.lead_id = l.id AND fr.campaign_id = ?)");
-        params << *q.campaignId;
-    }
-    if (q.locationGroupId) {
-        where << QStringLiteral("l.location_id IN (SELECT location_id FROM location_group_members WHERE group_id = ?)");
-        params << *q.locationGroupId;
-    }
-    if (q.userId) {
-        where << QStringLiteral("l.assigned_to = ?");
-        params << *q.userId;
-    }
-    return where.join(QStringLiteral(" AND "));
-}
-
 namespace {
 // A cost's lead: the one it names, or its conversation's.
 const QString kCostLeadJoin = QStringLiteral(
     "LEFT JOIN leads cl ON cl.id = CASE c.related_entity_type WHEN 'lead' THEN c.related_entity_id "
     "WHEN 'conversation' THEN (SELECT cv.lead_id FROM conversations cv WHERE cv.id = c.related_entity_id) END");
 const QString kCostCampaign = QStringLiteral("COALESCE(c.campaign_id, CASE WHEN c.related_entity_type = 'campaign' THEN c.related_entity_id END)");
-} // namespace
 
-QString RevenueService::costFilter(const Query &q, QVariantList &params) const
+// Where a query's filters read their values, for leads (`l`) and for costs (`c`, their lead `cl`).
+struct FilterColumns {
+    QString always;       // a test every row passes through (or empty)
+    QString source;       // an expression
+    QString campaignTest; // a whole test with one ?
+    QString location;     // an expression: a location id
+    QString user;         // an expression: a user id
+};
+
+const FilterColumns kLeadColumns{QStringLiteral("l.deleted_at IS NULL"), QStringLiteral("l.source"),
+                                 QStringLiteral("EXISTS (SELECT 1 FROM campaign_recipients fr WHERE fr.lead_id = l.id AND fr.campaign_id = ?)"),
+                                 QStringLiteral("l.location_id"), QStringLiteral("l.assigned_to")};
+const FilterColumns kCostColumns{{}, QStringLiteral("COALESCE(c.source, cl.source)"), kCostCampaign + QStringLiteral(" = ?"), QStringLiteral("cl.location_id"),
+                                 QStringLiteral("COALESCE(cl.assigned_to, c.created_by)")};
+
+QString filterWhere(const Query &q, QVariantList &params, const FilterColumns &columns)
 {
     QStringList where;
+    if (!columns.always.isEmpty())
+        where << columns.always;
     if (!q.source.isEmpty()) {
-        where << QStringLiteral("COALESCE(c.source, cl.source) = ?");
+        where << columns.source + QStringLiteral(" = ?");
         params << q.source;
     }
     if (q.campaignId) {
-        where << kCostCampaign + QStringLiteral(" = ?");
+        where << columns.campaignTest;
         params << *q.campaignId;
     }
     if (q.locationGroupId) {
-        where << QStringLiteral("cl.location_id IN (SELECT location_id FROM location_group_members WHERE group_id = ?)");
+        where << columns.location + QStringLiteral(" IN (SELECT location_id FROM location_group_members WHERE group_id = ?)");
         params << *q.locationGroupId;
     }
     if (q.userId) {
-        where << QStringLiteral("COALESCE(cl.assigned_to, c.created_by) = ?");
+        where << columns.user + QStringLiteral(" = ?");
         params << *q.userId;
     }
     return where.isEmpty() ? QStringLiteral("1 = 1") : where.join(QStringLiteral(" AND "));
 }
+} // namespace
+
+QString RevenueService::leadFilter(const Query &q, QVariantList &params) const { return filterWhere(q, params, kLeadColumns); }
+
+QString RevenueService::costFilter(const Query &q, QVariantList &params) const { return filterWhere(q, params, kCostColumns); }
 
 // --- the pipeline --------------------------------------------------------------------------
 

@@ -28,7 +28,6 @@ using core::ErrorCode;
 using storage::Database;
 
 namespace {
-QString bracketed(const QString &id) { return id.isEmpty() || id.startsWith(u'<') ? id : u'<' + id + u'>'; }
 
 QJsonValue optionalId(const QVariant &v) { return v.isNull() ? QJsonValue() : QJsonValue(v.toLongLong()); }
 QJsonValue optionalText(const QVariant &v) { return v.isNull() ? QJsonValue() : QJsonValue(v.toString()); }
@@ -63,7 +62,8 @@ std::mutex &ConversationService::accountLock(qint64 accountId)
     return *slot;
 }
 
-core::Result<QList<qint64>> ConversationService::accountsDue(int defaultMinutes)
+
+core::Result<QList<qint64>> ConversationService::accountsDue(int defaultMinutes, bool ignoreIntervals)
 {
     auto rows = m_db->select(QStringLiteral("SELECT id, inbox_sync_minutes, inbox_synced_at FROM sender_accounts WHERE is_active = %1 AND imap_host IS NOT NULL "
                                             "AND imap_host <> '' ORDER BY id")
@@ -74,13 +74,38 @@ core::Result<QList<qint64>> ConversationService::accountsDue(int defaultMinutes)
     QList<qint64> due;
     for (const auto &r : *rows) {
         const int minutes = r.value(1).isNull() ? defaultMinutes : r.value(1).toInt();
-        if (minutes <= 0)
-            continue;
         // A few seconds' grace: a sweep that comes back after exactly N minutes reads it.
-        if (r.value(2).isNull() || Database::toDateTime(r.value(2)).addSecs(qint64(minutes) * 60 - 5) <= now)
+        if (ignoreIntervals || (minutes > 0 && (r.value(2).isNull() || Database::toDateTime(r.value(2)).addSecs(qint64(minutes) * 60 - 5) <= now)))
             due.append(r.value(0).toLongLong());
     }
     return due;
+}
+
+QJsonObject ConversationService::syncMailboxes(const QList<qint64> &accounts, const std::function<bool()> &cancelled,
+                                               const std::function<void(int done, int total)> &progress)
+{
+    QJsonArray results;
+    int stored = 0, replies = 0, failed = 0;
+    for (qsizetype i = 0; i < accounts.size(); ++i) {
+        if (cancelled && cancelled())
+            break;
+        if (progress)
+            progress(int(i), int(accounts.size()));
+        const qint64 id = accounts.at(i);
+        auto r = syncInbox(id, cancelled);
+        // One mailbox failing (a password changed, a server down) does not stop the others.
+        if (!r) {
+            ++failed;
+            results.append(QJsonObject{{QStringLiteral("account_id"), id}, {QStringLiteral("error"), r.error().userMessage()}});
+            continue;
+        }
+        stored += r->value(QStringLiteral("stored")).toInt();
+        replies += r->value(QStringLiteral("replies")).toInt();
+        results.append(QJsonObject{{QStringLiteral("account_id"), id}, {QStringLiteral("read"), r->value(QStringLiteral("read"))},
+                                   {QStringLiteral("stored"), r->value(QStringLiteral("stored"))}, {QStringLiteral("replies"), r->value(QStringLiteral("replies"))}});
+    }
+    return QJsonObject{{QStringLiteral("accounts"), results}, {QStringLiteral("stored"), stored}, {QStringLiteral("replies"), replies},
+                       {QStringLiteral("failed"), failed}, {QStringLiteral("cancelled"), cancelled && cancelled()}};
 }
 
 void ConversationService::registerHandlers(storage::WorkerPool &workers)
@@ -96,16 +121,7 @@ void ConversationService::registerHandlers(storage::WorkerPool &workers)
         auto accounts = accountsDue(minutes);
         if (!accounts)
             return storage::JobOutcome::failed(accounts.error().message);
-        QJsonArray results;
-        for (const qint64 id : std::as_const(*accounts)) {
-            if (c.isCancelled())
-                break;
-            auto r = syncInbox(id, [&c] { return c.isCancelled(); });
-            // One mailbox failing (a password changed, a server down) does not stop the others.
-            results.append(r ? QJsonObject{{QStringLiteral("account_id"), id}, {QStringLiteral("read"), r->value(QStringLiteral("read"))},
-                                           {QStringLiteral("stored"), r->value(QStringLiteral("stored"))}}
-                             : QJsonObject{{QStringLiteral("account_id"), id}, {QStringLiteral("error"), r.error().message}});
-        }
+        const QJsonObject results = syncMailboxes(*accounts, [&c] { return c.isCancelled(); });
         // The next sweep comes as soon as the most eager mailbox wants it.
         auto shortest = m_db->selectOne(QStringLiteral("SELECT MIN(inbox_sync_minutes) FROM sender_accounts WHERE is_active = %1 AND inbox_sync_minutes > 0")
                                             .arg(m_db->boolLiteral(true)));
@@ -118,7 +134,7 @@ void ConversationService::registerHandlers(storage::WorkerPool &workers)
             if (auto queued = m_jobs->enqueue(next); !queued)
                 return storage::JobOutcome::failed(queued.error().message);
         }
-        return storage::JobOutcome::done({{QStringLiteral("accounts"), results}});
+        return storage::JobOutcome::done(results);
     });
 }
 
@@ -230,15 +246,15 @@ core::Result<QJsonObject> ConversationService::ingestParsed(qint64 accountId, co
     if (!parsed)
         return QJsonObject{{QStringLiteral("stored"), false}, {QStringLiteral("kind"), QStringLiteral("not_mail")}, {QStringLiteral("error"), parsed.error().message}};
     const mail::ParsedMessage &m = *parsed;
-    const QString messageId = bracketed(m.messageId);
+    const QString messageId = mail::bracketedMessageId(m.messageId);
 
     // The ids it answers, newest first.
     QStringList ids;
     if (!m.inReplyTo.isEmpty())
-        ids << bracketed(m.inReplyTo);
+        ids << mail::bracketedMessageId(m.inReplyTo);
     for (auto it = m.references.crbegin(); it != m.references.crend(); ++it)
-        if (!ids.contains(bracketed(*it)))
-            ids << bracketed(*it);
+        if (!ids.contains(mail::bracketedMessageId(*it)))
+            ids << mail::bracketedMessageId(*it);
     ids = ids.mid(0, 50);
 
     QVariant conversationId, leadId, campaignId, recipientId;

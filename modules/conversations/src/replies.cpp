@@ -5,6 +5,7 @@
 #include "fliptech/ai/aiservice.h"
 #include "fliptech/ai/sentiment.h"
 #include "fliptech/campaigns/senderaccounts.h"
+#include "fliptech/core/validation.h"
 #include "fliptech/leads/leadservice.h"
 #include "fliptech/mail/message.h"
 #include "fliptech/mail/mime.h"
@@ -24,13 +25,6 @@ namespace {
 constexpr qsizetype kMaxBody = 200 * 1024;
 constexpr int kMaxReferences = 20;
 
-QString bracketed(const QString &id) { return id.isEmpty() || id.startsWith(u'<') ? id : u'<' + id + u'>'; }
-
-bool isEmail(const QString &s)
-{
-    static const QRegularExpression re(QStringLiteral("^[^@\\s<>\"]+@[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?\\.[A-Za-z]{2,}$"));
-    return s.size() <= 254 && re.match(s).hasMatch();
-}
 
 // "Re: " once, whatever the thread's subject carried.
 QString replySubject(const QString &subject)
@@ -109,7 +103,7 @@ core::Result<QJsonObject> ConversationService::deliver(const Outgoing &o)
     auto sent = m_senders.send(o.accountId, outgoing, {o.to});
     if (!sent)
         return sent.error();
-    const QString messageId = bracketed(sent->value(QStringLiteral("message_id")).toString());
+    const QString messageId = mail::bracketedMessageId(sent->value(QStringLiteral("message_id")).toString());
     const QString from = account->value(QStringLiteral("from_email")).toString();
     const QVariant now = m_db->timestamp(m_clock.now());
 
@@ -210,7 +204,7 @@ core::Result<QJsonObject> ConversationService::reply(const leads::Actor &actor, 
         if (lead)
             o.to = lead->value(QStringLiteral("email")).toString();
     }
-    if (!isEmail(o.to))
+    if (!core::isEmailAddress(o.to))
         return core::makeError(ErrorCode::ValidationFailed, QStringLiteral("This conversation has no address to reply to"),
                                {{QStringLiteral("contact_email"), QStringLiteral("is missing")}});
     o.subject = subject->value_or(QString()).trimmed();
@@ -291,7 +285,7 @@ core::Result<QJsonObject> ConversationService::sendEmail(const leads::Actor &act
         return lead.error();
     o.leadId = **leadId;
     o.to = to->value_or(lead->value(QStringLiteral("email")).toString()).trimmed();
-    if (!isEmail(o.to))
+    if (!core::isEmailAddress(o.to))
         return core::fieldError(*to ? QStringLiteral("to") : QStringLiteral("lead_id"),
                                 *to ? QStringLiteral("must be an e-mail address") : QStringLiteral("names a lead without an e-mail address"));
     auto blocked = suppressed(o.to);

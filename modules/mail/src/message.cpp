@@ -375,6 +375,11 @@ QList<Address> parseAddressList(const QByteArray &value)
     return out;
 }
 
+QString bracketedMessageId(const QString &id)
+{
+    return id.isEmpty() || id.startsWith(u'<') ? id : u'<' + id + u'>';
+}
+
 QStringList parseMessageIds(const QByteArray &value)
 {
     QStringList out;

@@ -529,51 +529,40 @@ bool InboxPage::checkMail()
 {
     if (busy())
         return false;
-    QList<qint64> accounts;
-    if (auto list = m_engine.senders().list())
-        for (const QJsonValue &a : *list)
-            if (a.toObject().value(QStringLiteral("is_active")).toBool() && !a.toObject().value(QStringLiteral("imap_host")).toString().isEmpty())
-                accounts << a.toObject().value(QStringLiteral("id")).toInteger();
-    if (accounts.isEmpty()) {
+    auto accounts = m_engine.conversations().accountsDue(0, true);
+    if (!accounts) {
+        say(accounts.error().userMessage(), true);
+        return false;
+    }
+    if (accounts->isEmpty()) {
         say(tr("No mailbox to read: add its IMAP server to a sender account in Settings → Sender accounts."), true);
         return false;
     }
     auto &service = m_engine.conversations();
     QPointer<QProgressBar> bar = m_progress;
     runInBackground(tr("Checking mail…"),
-                    [&service, accounts, bar](const std::atomic_bool &cancelled) -> QJsonObject {
-                        int stored = 0, replies = 0;
-                        QStringList errors;
-                        for (qsizetype i = 0; i < accounts.size() && !cancelled; ++i) {
+                    [&service, ids = *accounts, bar](const std::atomic_bool &cancelled) -> QJsonObject {
+                        return service.syncMailboxes(ids, [&cancelled] { return cancelled.load(); }, [bar](int done, int total) {
                             QMetaObject::invokeMethod(
                                 qApp,
-                                [bar, i, n = accounts.size()] {
+                                [bar, done, total] {
                                     if (bar) {
-                                        bar->setRange(0, int(n));
-                                        bar->setValue(int(i));
-                                        bar->setFormat(QObject::tr("Reading mailbox %1 of %2…").arg(i + 1).arg(n));
+                                        bar->setRange(0, total);
+                                        bar->setValue(done);
+                                        bar->setFormat(QObject::tr("Reading mailbox %1 of %2…").arg(done + 1).arg(total));
                                     }
                                 },
                                 Qt::QueuedConnection);
-                            auto r = service.syncInbox(accounts.at(i), [&cancelled] { return cancelled.load(); });
-                            if (!r) {
-                                errors << r.error().userMessage();
-                                continue;
-                            }
-                            stored += r->value(QStringLiteral("stored")).toInt();
-                            replies += r->value(QStringLiteral("replies")).toInt();
-                        }
-                        return QJsonObject{{QStringLiteral("stored"), stored}, {QStringLiteral("replies"), replies},
-                                           {QStringLiteral("errors"), QJsonArray::fromStringList(errors)}, {QStringLiteral("cancelled"), cancelled.load()}};
+                        });
                     },
                     [this](const QJsonObject &r) {
                         QString text = r.value(QStringLiteral("cancelled")).toBool() ? tr("Stopped. ") : QString();
                         text += tr("%n new message(s)", nullptr, r.value(QStringLiteral("stored")).toInt());
                         text += tr(", %n of them replies.", nullptr, r.value(QStringLiteral("replies")).toInt());
-                        const QJsonArray errors = r.value(QStringLiteral("errors")).toArray();
-                        for (const QJsonValue &e : errors)
-                            text += QLatin1Char('\n') + e.toString();
-                        say(text, !errors.isEmpty());
+                        for (const QJsonValue &a : r.value(QStringLiteral("accounts")).toArray())
+                            if (a.toObject().contains(QStringLiteral("error")))
+                                text += QLatin1Char('\n') + a.toObject().value(QStringLiteral("error")).toString();
+                        say(text, r.value(QStringLiteral("failed")).toInt() > 0);
                     });
     m_cancel->show();
     return true;

@@ -77,8 +77,14 @@ public:
     core::Result<QJsonObject> ingest(qint64 accountId, const QByteArray &raw, std::optional<qint64> uid = std::nullopt);
 
     // The accounts due a read: active, with a mailbox, their own interval (inbox_sync_minutes;
-    // null: `defaultMinutes`; 0: only on demand) passed since their last read.
-    core::Result<QList<qint64>> accountsDue(int defaultMinutes);
+    // null: `defaultMinutes`; 0: only on demand) passed since their last read; with
+    // `ignoreIntervals`, every active account with a mailbox (Check mail).
+    core::Result<QList<qint64>> accountsDue(int defaultMinutes, bool ignoreIntervals = false);
+    // Those mailboxes read one after the other (the sweep, the desktop's Check mail):
+    // {accounts: [{account_id, read, stored, replies} | {account_id, error}], stored, replies,
+    //  failed, cancelled}; `progress` hears (done, total) before each.
+    QJsonObject syncMailboxes(const QList<qint64> &accounts, const std::function<bool()> &cancelled = {},
+                              const std::function<void(int done, int total)> &progress = {});
 
     // {needs_reply, sentiment, status, campaign_id, assigned_to, lead_id, limit}: newest first.
     core::Result<QJsonArray> list(const QJsonObject &filter);

@@ -51,6 +51,7 @@ core::Result<ParsedMessage> parseMessage(const QByteArray &raw);
 QString decodeEncodedWords(const QByteArray &value);       // RFC 2047 "=?utf-8?Q?...?=" runs
 QList<Address> parseAddressList(const QByteArray &value); // "A <a@x>, b@y, \"C, D\" <c@z>"
 QStringList parseMessageIds(const QByteArray &value);      // "<a@x> <b@y>" -> [a@x, b@y]
+QString bracketedMessageId(const QString &id);             // "a@x" -> "<a@x>" (as stored and sent); "" stays ""
 QByteArray decodeQuotedPrintable(const QByteArray &data);
 // The subject a thread shares: "Re: Fwd: AW: [ext] Hello  world" -> "hello world".
 QString normalizeSubject(const QString &subject);
