@@ -291,6 +291,37 @@ private Q_SLOTS:
                                "Sec-WebSocket-Version: 13\r\n\r\n", other).startsWith("HTTP/1.1 403"));
         QCOMPARE(legitimateStatus(), 200);
     }
+
+    // Sign-ins hash on a worker pool and their answers come back to the connection's thread:
+    // clients that hang up while their password is hashed leave nothing to write to, and the
+    // server goes on serving (Qt 6.4's own QFuture routes wrote to the deleted connection).
+    void clientsHangingUpDuringASignIn()
+    {
+        start();
+        const quint16 port = m_api->server().port();
+        std::vector<std::unique_ptr<QTcpSocket>> gone;
+        for (int i = 0; i < 40; ++i) {
+            auto s = std::make_unique<QTcpSocket>();
+            s->bind(QHostAddress(QStringLiteral("127.0.1.%1").arg(i + 1))); // one sign-in per address and account
+            s->connectToHost(QHostAddress::LocalHost, port);
+            QVERIFY(s->waitForConnected(3000));
+            const QByteArray body = "{\"email\":\"nobody" + QByteArray::number(i) + "@agency.example\",\"password\":\"a wrong password\"}";
+            s->write("POST /api/v1/auth/login HTTP/1.1\r\n" + host() + "Content-Type: application/json\r\nContent-Length: " +
+                     QByteArray::number(body.size()) + "\r\n\r\n" + body);
+            QVERIFY(s->waitForBytesWritten(3000));
+            if (i % 2 == 0)
+                s->abort(); // at once
+            gone.push_back(std::move(s));
+        }
+        QTest::qWait(20);
+        gone.clear(); // the rest a moment later, mid-hash
+        QTest::qWait(1500);
+        QCOMPARE(legitimateStatus(), 200);
+        const QByteArray answer = rawRequest("POST /api/v1/auth/login HTTP/1.1\r\n" + host() + "Content-Type: application/json\r\nContent-Length: 60\r\n\r\n"
+                                                 "{\"email\":\"nobody-else@agency.example\",\"password\":\"wrong pw\"}",
+                                             QHostAddress(QStringLiteral("127.0.2.1")));
+        QVERIFY2(answer.startsWith("HTTP/1.1 401"), answer.left(200).constData());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestHostile)

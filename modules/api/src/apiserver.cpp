@@ -8,7 +8,6 @@
 #include "fliptech/leads/filestore.h"
 
 #include <QCryptographicHash>
-#include <QtConcurrent/QtConcurrentRun>
 #include <QFile>
 #include <QSslKey>
 #include <QHttpServerResponder>
@@ -310,7 +309,7 @@ QHttpServerResponse ApiServer::invoke(const Route &route, RequestContext &ctx) c
 }
 
 QHttpServerResponse ApiServer::process(const QHttpServerRequest &request, const QString &requestId, QByteArray *allowedOrigin,
-                                       RequestContext *handled)
+                                       RequestContext *handled, const Route **deferred)
 {
     if (auto refused = screen(request, allowedOrigin))
         return errorResponse(*refused);
@@ -343,6 +342,10 @@ QHttpServerResponse ApiServer::process(const QHttpServerRequest &request, const 
     ctx = contextFor(request, match.params, requestId);
     if (auto st = admit(request, *match.route, ctx); !st)
         return errorResponse(st.error());
+    if (m_routes.isOffThread(*match.route)) {
+        *deferred = match.route; // the caller runs it on the pool
+        return QHttpServerResponse(QHttpServerResponse::StatusCode::Accepted);
+    }
     return invoke(*match.route, ctx);
 }
 
@@ -392,7 +395,12 @@ void ApiServer::handle(const QHttpServerRequest &request, QHttpServerResponder &
     const RequestScope scope(requestId, RouteTable::methodName(request.method()) + u' ' + request.url().path().left(200));
     QByteArray allowedOrigin;
     RequestContext ctx;
-    QHttpServerResponse response = process(request, requestId, &allowedOrigin, &ctx);
+    const Route *deferred = nullptr;
+    QHttpServerResponse response = process(request, requestId, &allowedOrigin, &ctx, &deferred);
+    if (deferred) {
+        respondFromPool(*deferred, std::move(ctx), requestId, allowedOrigin, std::move(responder));
+        return;
+    }
     std::unique_ptr<QFile> file;
     if (!ctx.streamFile.isEmpty()) {
         file.reset(ctx.removeStreamedFile ? new RemovingFile(ctx.streamFile) : new QFile(ctx.streamFile));
@@ -431,23 +439,42 @@ void ApiServer::handle(const QHttpServerRequest &request, QHttpServerResponder &
                                          {"Vary", h("Vary")}});
 }
 
-QFuture<QHttpServerResponse> ApiServer::handleOffThread(const Route &route, const QHttpServerRequest &request)
+namespace {
+// The object of the HTTP thread running this code (each worker sets its own): answers computed
+// on the pool are posted back to it. It outlives the pool's work: close() drains the pool first.
+thread_local QObject *t_httpHome = nullptr;
+} // namespace
+
+void ApiServer::respondFromPool(const Route &route, RequestContext ctx, const QString &requestId, const QByteArray &allowedOrigin,
+                                QHttpServerResponder &&responder)
 {
-    // The middleware runs here, on the HTTP thread; only the controller moves to the pool.
-    const QString requestId = requestIdOf(request);
-    QByteArray allowedOrigin;
-    auto ctx = std::make_shared<RequestContext>(contextFor(request, {}, requestId));
-    core::Status admitted;
-    if (auto refused = screen(request, &allowedOrigin))
-        admitted = *refused;
-    else
-        admitted = admit(request, route, *ctx);
+    // Only the controller moves to the pool; the middleware has run here. The answer is written
+    // back on this thread, to the connection if it is still there: a client that hung up while
+    // its password was being hashed has its connection deleted, and nothing is written to it.
+    // (Qt 6.4's QFuture routes keep a raw socket and the request by reference: they crashed then.)
+    QObject *home = t_httpHome;
+    QTcpSocket *socket = GuardedTcpServer::currentConnection();
+    if (!socket)
+        socket = responder.socket();
+    auto pending = std::make_shared<QHttpServerResponder>(std::move(responder));
+    auto context = std::make_shared<RequestContext>(std::move(ctx));
     const Route *r = &route;
-    return QtConcurrent::run(&m_pool, [this, r, ctx, admitted, requestId, allowedOrigin]() {
-        const RequestScope scope(requestId, RouteTable::methodName(r->method) + u' ' + r->path);
-        QHttpServerResponse response = admitted ? invoke(*r, *ctx) : errorResponse(admitted.error());
+    QThreadPool *pool = &m_pool;
+    pool->start([this, r, context, requestId, allowedOrigin, home, guard = QPointer<QTcpSocket>(socket), pending]() mutable {
+        QHttpServerResponse response = [&] {
+            const RequestScope scope(requestId, RouteTable::methodName(r->method) + u' ' + r->path);
+            return invoke(*r, *context);
+        }();
         decorate(response, requestId, allowedOrigin);
-        return response;
+        auto answer = std::make_shared<QHttpServerResponse>(std::move(response));
+        // The responder goes with the answer: it is used and dropped on the HTTP thread.
+        QMetaObject::invokeMethod(home, [guard, pending = std::move(pending), answer] {
+            if (!guard || guard->state() != QAbstractSocket::ConnectedState)
+                return; // the client went away: nothing to write to
+            if (GuardedTcpServer::willClose(guard))
+                answer->setHeader("Connection", "close");
+            answer->write(std::move(*pending));
+        }, Qt::QueuedConnection);
     });
 }
 
@@ -511,15 +538,10 @@ std::unique_ptr<ApiServer::Worker> ApiServer::startWorker(int index, const Guard
         http->setMissingHandler([this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
             handle(request, std::move(responder));
         });
-        // Slow routes (password hashing) are real QHttpServer routes answering with a QFuture: the
-        // controller runs on m_pool while this thread serves other requests. (A client that
-        // pipelines requests on one connection could see such an answer overtake the one before.)
-        for (const Route &route : m_routes.routes()) {
-            if (!m_routes.isOffThread(route))
-                continue;
-            http->route(route.path, route.method,
-                        [this, &route](const QHttpServerRequest &request) { return handleOffThread(route, request); });
-        }
+        // Slow routes (password hashing) run on m_pool while this thread serves other requests;
+        // their answers come back here (respondFromPool). (A client that pipelines requests on
+        // one connection could see such an answer overtake the one before.)
+        t_httpHome = raw->home;
         // WebSockets: Qt 6.4 upgrades only on a matched route whose handler writes nothing. One
         // rule for every channel (the hub refuses unknown ones): each QHttpServer rule is a
         // regular expression run on every request with its method.

@@ -12,7 +12,6 @@
 #include "fliptech/api/websockethub.h"
 #include "fliptech/core/error.h"
 
-#include <QFuture>
 #include <QHttpServer>
 #include <QMutex>
 #include <QThreadPool>
@@ -80,9 +79,13 @@ private:
     std::unique_ptr<Worker> startWorker(int index, const GuardedTcpServer &acceptor);
     void handOver(std::unique_ptr<QWebSocket> socket, GuardedTcpServer *from);
     void handle(const QHttpServerRequest &request, QHttpServerResponder &&responder);
-    QFuture<QHttpServerResponse> handleOffThread(const Route &route, const QHttpServerRequest &request);
+    // A slow route (Route marked off-thread) after the middleware: its controller runs on the
+    // pool and the answer is written back on the calling HTTP thread.
+    void respondFromPool(const Route &route, RequestContext ctx, const QString &requestId, const QByteArray &allowedOrigin,
+                         QHttpServerResponder &&responder);
+    // The response, or (*deferred set) nothing yet: the route runs off-thread.
     QHttpServerResponse process(const QHttpServerRequest &request, const QString &requestId, QByteArray *allowedOrigin,
-                                RequestContext *handled);
+                                RequestContext *handled, const Route **deferred);
     // Host check and CORS origin; the error when the request stops there.
     std::optional<core::Error> screen(const QHttpServerRequest &request, QByteArray *allowedOrigin) const;
     static core::Error rateLimited(int waitSeconds);
