@@ -260,8 +260,8 @@ int main(int argc, char **argv)
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     QStandardPaths::setTestModeEnabled(true);
-    const qint64 n = qEnvironmentVariableIsSet("FLIPTECH_BENCH_LEADS") ? qEnvironmentVariable("FLIPTECH_BENCH_LEADS").toLongLong() : 1000000;
-    const int requests = qEnvironmentVariableIsSet("FLIPTECH_BENCH_REQUESTS") ? qEnvironmentVariable("FLIPTECH_BENCH_REQUESTS").toInt() : 60;
+    const qint64 n = bench::envCount("FLIPTECH_BENCH_LEADS", 1000000);
+    const int requests = bench::envCount("FLIPTECH_BENCH_REQUESTS", 60);
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QList<storage::Backend> backends{storage::Backend::Sqlite};
     if (!qEnvironmentVariableIsEmpty("FLIPTECH_TEST_PG_URL"))

@@ -171,7 +171,7 @@ std::vector<std::unique_ptr<QTcpSocket>> connectionsFrom(const QString &address,
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    const qint64 rows = qEnvironmentVariableIsSet("FLIPTECH_BENCH_LEADS") ? qEnvironmentVariable("FLIPTECH_BENCH_LEADS").toLongLong() : 1000000;
+    const qint64 rows = bench::envCount("FLIPTECH_BENCH_LEADS", 1000000);
     QTemporaryDir dir;
     const QString csvPath = dir.filePath(QStringLiteral("leads.csv"));
     {

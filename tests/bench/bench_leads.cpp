@@ -254,7 +254,7 @@ end
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    const qint64 rows = qEnvironmentVariableIsSet("FLIPTECH_BENCH_LEADS") ? qEnvironmentVariable("FLIPTECH_BENCH_LEADS").toLongLong() : 1000000;
+    const qint64 rows = bench::envCount("FLIPTECH_BENCH_LEADS", 1000000);
     QList<Figures> all;
     QTemporaryDir dir;
     const QStringList reuse = qEnvironmentVariable("FLIPTECH_BENCH_DATABASES").split(u',', Qt::SkipEmptyParts);

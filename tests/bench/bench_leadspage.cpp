@@ -51,7 +51,7 @@ int main(int argc, char **argv)
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     QStandardPaths::setTestModeEnabled(true);
-    const qint64 n = qEnvironmentVariableIsSet("FLIPTECH_BENCH_LEADS") ? qEnvironmentVariable("FLIPTECH_BENCH_LEADS").toLongLong() : 1000000;
+    const qint64 n = bench::envCount("FLIPTECH_BENCH_LEADS", 1000000);
     QTemporaryDir dir;
     test::TempDatabase tmp(storage::Backend::Sqlite);
     test::MemorySecretStore secrets;

@@ -128,7 +128,7 @@ bool scrapeEndToEnd(storage::Backend backend, int pagesPerSearch, EndToEnd *out)
 // answers them 404: every one is fetched). Sites/s (target >= 200).
 bool analyzeSites(const QString &dir)
 {
-    const int count = qEnvironmentVariableIsSet("FLIPTECH_BENCH_SCRAPE_SITES") ? qEnvironmentVariable("FLIPTECH_BENCH_SCRAPE_SITES").toInt() : 1000;
+    const int count = bench::envCount("FLIPTECH_BENCH_SCRAPE_SITES", 1000);
     if (count <= 0)
         return true;
     QList<QByteArray> pages;
@@ -253,7 +253,7 @@ int main(int argc, char **argv)
     if (qEnvironmentVariable("FLIPTECH_BENCH_SCRAPE_PARSE") != QLatin1String("0") && !parsing())
         return 1;
 
-    const int pagesPerSearch = qEnvironmentVariableIsSet("FLIPTECH_BENCH_SCRAPE_PAGES") ? qEnvironmentVariable("FLIPTECH_BENCH_SCRAPE_PAGES").toInt() : 20;
+    const int pagesPerSearch = bench::envCount("FLIPTECH_BENCH_SCRAPE_PAGES", 20);
     std::printf("\n| end to end, %d pages of 120 listings | backend | scrape: pages/s, leads/s (s) | the same again (updates): pages/s (s) | peak RSS so far |\n"
                 "|---|---|---|---|---|\n", 100 * pagesPerSearch);
     const QString only = qEnvironmentVariable("FLIPTECH_BENCH_SCRAPE_BACKENDS"); // sqlite, postgres (default both)

@@ -208,12 +208,12 @@ int main(int argc, char **argv)
         if (only.isEmpty() || only.contains(b == storage::Backend::Sqlite ? QLatin1String("sqlite") : QLatin1String("postgres")))
             backends << b;
     bool ok = true;
-    const int recipients = qEnvironmentVariableIsSet("FLIPTECH_BENCH_SEND_RECIPIENTS") ? qEnvironmentVariableIntValue("FLIPTECH_BENCH_SEND_RECIPIENTS") : 10000;
+    const int recipients = bench::envCount("FLIPTECH_BENCH_SEND_RECIPIENTS", 10000);
     std::printf("| send, 4 SMTP connections to aiosmtpd | recipients | received | messages/s | time | peak RSS | campaign |\n|---|---|---|---|---|---|---|\n");
     for (auto b : backends)
         ok = sendBench(b, recipients) && ok;
     std::printf("\n(target: >= 300 messages/s, RSS < 150 MB)\n\n");
-    const qint64 leads = qEnvironmentVariableIsSet("FLIPTECH_BENCH_LAUNCH_LEADS") ? qEnvironmentVariableIntValue("FLIPTECH_BENCH_LAUNCH_LEADS") : 1000000;
+    const qint64 leads = bench::envCount("FLIPTECH_BENCH_LAUNCH_LEADS", 1000000);
     std::printf("| launch (recipient rows materialised) | leads | recipients | launch time | |\n|---|---|---|---|---|\n");
     for (auto b : backends)
         ok = launchBench(b, leads) && ok;

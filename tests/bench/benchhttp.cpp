@@ -40,6 +40,11 @@ QByteArray httpRequest(quint16 port, const QByteArray &method, const QByteArray 
     return all;
 }
 
+qint64 envCount(const char *name, qint64 fallback)
+{
+    return qEnvironmentVariableIsSet(name) ? qEnvironmentVariable(name).toLongLong() : fallback;
+}
+
 QJsonObject jsonBody(const QByteArray &response)
 {
     return QJsonDocument::fromJson(response.mid(response.indexOf("\r\n\r\n") + 4)).object();

@@ -27,6 +27,8 @@ struct WrkResult {
 WrkResult runWrk(quint16 port, const QString &path, const QByteArray &token, int seconds, const QByteArray &luaScript = {},
                  int connections = 50);
 
+// A whole number from the environment (a benchmark's size), or `fallback` when unset.
+qint64 envCount(const char *name, qint64 fallback);
 // The value below which a fraction p of the samples lie (p in 0..1).
 double percentile(QList<double> samples, double p);
 // A "key:" line of /proc/<pid>/status in KiB ("VmRSS:", "VmHWM:"); -1 when unreadable.

@@ -452,15 +452,11 @@ void ApiServer::respondFromPool(const Route &route, RequestContext ctx, const QS
     // back on this thread, to the connection if it is still there: a client that hung up while
     // its password was being hashed has its connection deleted, and nothing is written to it.
     // (Qt 6.4's QFuture routes keep a raw socket and the request by reference: they crashed then.)
-    QObject *home = t_httpHome;
-    QTcpSocket *socket = GuardedTcpServer::currentConnection();
-    if (!socket)
-        socket = responder.socket();
+    QPointer<QTcpSocket> guard(responder.socket());
     auto pending = std::make_shared<QHttpServerResponder>(std::move(responder));
     auto context = std::make_shared<RequestContext>(std::move(ctx));
     const Route *r = &route;
-    QThreadPool *pool = &m_pool;
-    pool->start([this, r, context, requestId, allowedOrigin, home, guard = QPointer<QTcpSocket>(socket), pending]() mutable {
+    m_pool.start([this, r, context, requestId, allowedOrigin, home = t_httpHome, guard, pending]() mutable {
         QHttpServerResponse response = [&] {
             const RequestScope scope(requestId, RouteTable::methodName(r->method) + u' ' + r->path);
             return invoke(*r, *context);
