@@ -357,6 +357,36 @@ private Q_SLOTS:
         QCOMPARE(r.json.value(QStringLiteral("writer")).toString(), QStringLiteral("ai"));
     }
 
+    // The administrator's limit on AI tokens (usage limits): once a day's tokens are used, a call
+    // is refused with 429 before the provider is asked, never silently written offline.
+    void usageLimitOnTokensRefusesBeforeCalling()
+    {
+        start();
+        FT_STOP_IF_FAILED();
+        connectProvider();
+        FT_STOP_IF_FAILED();
+        const qint64 id = lead();
+        FT_STOP_IF_FAILED();
+        Reply r = send("PUT", QStringLiteral("/api/v1/usage/limits"), test::json(J({"limits": {"ai_tokens": {"daily_limit": 1}}})), QStringLiteral("admin"));
+        QCOMPARE(r.status, 200);
+        r = write(id); // nothing used yet: this one goes through and uses more than the limit
+        QCOMPARE(r.status, 201);
+        QCOMPARE(r.json.value(QStringLiteral("writer")).toString(), QStringLiteral("ai"));
+        const qsizetype asked = m_provider->received().size();
+        r = write(id);
+        QCOMPARE(r.status, 429);
+        QCOMPARE(r.details().value(QStringLiteral("reason")).toString(), QStringLiteral("usage_limit"));
+        QCOMPARE(r.details().value(QStringLiteral("metric")).toString(), QStringLiteral("ai_tokens"));
+        QVERIFY2(r.message().contains(QStringLiteral("daily limit of 1 AI tokens")), r.body.constData());
+        QCOMPARE(m_provider->received().size(), asked);
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM ai_calls WHERE status = 'refused'")), qint64(1));
+        // The offline writer asks no provider, so no limit stops it; a higher limit lets calls through.
+        QCOMPARE(write(id, {{QStringLiteral("writer"), QStringLiteral("offline")}}).status, 201);
+        r = send("PUT", QStringLiteral("/api/v1/usage/limits"), test::json(J({"limits": {"ai_tokens": {"daily_limit": null, "monthly_limit": 1000000}}})), QStringLiteral("admin"));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(write(id).status, 201);
+    }
+
     void providerTroubleFallsBackOrIsTold()
     {
         start();

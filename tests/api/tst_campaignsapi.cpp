@@ -468,6 +468,36 @@ private Q_SLOTS:
         QVERIFY(waitForSink(2));
     }
 
+    // The workspace's daily e-mail limit (usage limits), over any account's own caps: the sends
+    // stop at it, the campaign says so once, and the rest go out when the day turns.
+    void theUsageLimitHoldsSendsUntilTheDayTurns()
+    {
+        start(1, true);
+        FT_STOP_IF_FAILED();
+        QCOMPARE(send("PUT", QStringLiteral("/api/v1/usage/limits"), test::json(J({"limits": {"emails_sent": {"daily_limit": 4}}})), QStringLiteral("admin")).status, 200);
+        const qint64 a = account();
+        const qint64 t = templ(QStringLiteral("Intro"), QStringLiteral("Hi"), QStringLiteral("<p>Hello</p>"));
+        for (int i = 0; i < 6; ++i)
+            lead(QStringLiteral("u%1@x.example").arg(i), QStringLiteral("U%1").arg(i));
+        const qint64 id = campaign({{QStringLiteral("name"), QStringLiteral("Limited")}, {QStringLiteral("template_id"), t},
+                                    {QStringLiteral("sender_account_ids"), QJsonArray{a}}, {QStringLiteral("audience"), test::json(J({"filter": {}}))},
+                                    {QStringLiteral("schedule"), allDay()}});
+        QCOMPARE(send("POST", QStringLiteral("/api/v1/campaigns/%1/launch").arg(id), {}).status, 200);
+        QVERIFY(waitForSink(4));
+        QTest::qWait(800);
+        QCOMPARE(m_sink->messages().size(), 4);
+        QCOMPARE(stats(id).value(QStringLiteral("recipients")).toObject().value(QStringLiteral("pending")).toInt(), 2);
+        auto told = db().select(QStringLiteral("SELECT payload FROM events WHERE type = 'campaign_usage_limit'"));
+        QVERIFY(told.ok());
+        QCOMPARE(told->size(), 1);
+        const QJsonObject payload = QJsonDocument::fromJson(told->first().value(0).toByteArray()).object();
+        QVERIFY2(payload.value(QStringLiteral("message")).toString().contains(QStringLiteral("daily limit of 4 e-mails")), told->first().value(0).toByteArray().constData());
+        QCOMPARE(payload.value(QStringLiteral("resumes_at")).toString(), QStringLiteral("2026-01-16T00:00:00.000Z"));
+        later(QDateTime(QDate(2026, 1, 16), QTime(0, 0, 1), QTimeZone::utc())); // a new day in the usage zone (UTC)
+        QVERIFY(waitForSink(6));
+        QCOMPARE(waitForStatus(id, QStringLiteral("completed")).value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
+    }
+
     void windowsInThreeTimeZones()
     {
         start(1, true); // Thursday 15:30 UTC: 09:30 in Chicago, 10:30 in New York, 07:30 in Los Angeles

@@ -313,6 +313,44 @@ private Q_SLOTS:
         QCOMPARE(total(QStringLiteral("source=custom_url")), 60);
     }
 
+    // The administrator's daily limit on scraped leads: the scrape pauses once it is reached and
+    // says why; raised, the scrape resumes where it stopped (no page read twice).
+    void aUsageLimitPausesTheScrape()
+    {
+        m_pages = 6;
+        start();
+        FT_STOP_IF_FAILED();
+        Reply r = send("PUT", QStringLiteral("/api/v1/usage/limits"), test::json(J({"limits": {"leads_scraped": {"daily_limit": 25}}})), QStringLiteral("admin"));
+        QCOMPARE(r.status, 200);
+        r = send("POST", QStringLiteral("/api/v1/custom-url/scrape"), {{QStringLiteral("recipe"), recipe(6, false)}});
+        QCOMPARE(r.status, 202);
+        const qint64 id = r.json.value(QStringLiteral("id")).toInteger();
+        QJsonObject job = waitForJob(id);
+        QCOMPARE(job.value(QStringLiteral("status")).toString(), QStringLiteral("paused"));
+        // Ten leads a page: asked before each page, the third still fitted (20 < 25).
+        QCOMPARE(job.value(QStringLiteral("pages_fetched")).toInt(), 3);
+        QCOMPARE(job.value(QStringLiteral("leads_found")).toInt(), 30);
+        QVERIFY2(job.value(QStringLiteral("error_message")).toString().startsWith(QStringLiteral("Paused: The daily limit of 25 scraped leads is reached (30 used)")),
+                 qPrintable(job.value(QStringLiteral("error_message")).toString()));
+        QCOMPARE(m_asked.value("/dir?page=4"), 0);
+        const qint64 worker = job.value(QStringLiteral("job_id")).toInteger();
+        QTRY_VERIFY_WITH_TIMEOUT(get(QStringLiteral("/api/v1/jobs/%1").arg(worker)).json.value(QStringLiteral("state")).toString() != QLatin1String("running"), 20000);
+
+        r = send("PUT", QStringLiteral("/api/v1/usage/limits"), test::json(J({"limits": {"leads_scraped": {"daily_limit": 1000}}})), QStringLiteral("admin"));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(send("POST", QStringLiteral("/api/v1/scraper/jobs/%1/resume").arg(id), {}).status, 200);
+        job = waitForJob(id);
+        QCOMPARE(job.value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
+        QCOMPARE(job.value(QStringLiteral("pages_fetched")).toInt(), 6);
+        QCOMPARE(job.value(QStringLiteral("leads_found")).toInt(), 60);
+        for (int p = 1; p <= 6; ++p)
+            QCOMPARE(m_asked.value("/dir?page=" + QByteArray::number(p)), 1);
+        const QJsonObject usage = get(QStringLiteral("/api/v1/usage/current")).json;
+        for (const QJsonValue &v : usage.value(QStringLiteral("items")).toArray())
+            if (v.toObject().value(QStringLiteral("metric")).toString() == QLatin1String("leads_scraped"))
+                QCOMPARE(v.toObject().value(QStringLiteral("today")).toInteger(), qint64(60));
+    }
+
     // A site that hands out a session cookie on its first page and wants it back on the next:
     // the job keeps its cookies between its requests.
     void theJobKeepsItsSession()

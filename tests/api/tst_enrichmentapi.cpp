@@ -348,6 +348,55 @@ private Q_SLOTS:
         r = send("POST", QStringLiteral("/api/v1/email/verify"), test::json(J({"email": "not an address", "provider": "hunter"})));
         QCOMPARE(r.status, 422);
     }
+
+    // The administrator's daily limit on enrichments: a lead past it is refused with 429 before
+    // any provider is asked (and nothing is written); a job stops there and says how many wait.
+    void usageLimitRefusesBeforeAsking()
+    {
+        start();
+        FT_STOP_IF_FAILED();
+        configure();
+        FT_STOP_IF_FAILED();
+        Reply r = send("PUT", QStringLiteral("/api/v1/usage/limits"), test::json(J({"limits": {"enrichments": {"daily_limit": 1}}})), QStringLiteral("admin"));
+        QCOMPARE(r.status, 200);
+        const qint64 first = lead(test::json(J({"name": "A", "website": "acme-plumbing.example"})));
+        const qint64 second = lead(test::json(J({"name": "Q", "website": "quiet.example"})));
+        QCOMPARE(send("POST", QStringLiteral("/api/v1/leads/%1/enrich").arg(first), {}).status, 200);
+        const qsizetype asked = m_calls.size();
+        r = send("POST", QStringLiteral("/api/v1/leads/%1/enrich").arg(second), {});
+        QCOMPARE(r.status, 429);
+        QCOMPARE(r.code(), QStringLiteral("rate_limited"));
+        QCOMPARE(r.details().value(QStringLiteral("reason")).toString(), QStringLiteral("usage_limit"));
+        QCOMPARE(r.details().value(QStringLiteral("metric")).toString(), QStringLiteral("enrichments"));
+        QCOMPARE(r.details().value(QStringLiteral("limit")).toInteger(), qint64(1));
+        QCOMPARE(r.details().value(QStringLiteral("used")).toInteger(), qint64(1));
+        QVERIFY2(r.message().contains(QStringLiteral("daily limit of 1 enrichments")) && r.message().contains(QStringLiteral("Settings → Usage")), r.body.constData());
+        QVERIFY(r.headers.value("retry-after").toLongLong() > 0);
+        QCOMPARE(m_calls.size(), asked); // no provider asked
+        QVERIFY(get(QStringLiteral("/api/v1/leads/%1").arg(second)).json.value(QStringLiteral("enriched_at")).isNull());
+        // A job is refused at once; with room for one more it enriches one and says the rest wait.
+        r = send("POST", QStringLiteral("/api/v1/leads/enrich"), {{QStringLiteral("lead_ids"), QJsonArray{second}}});
+        QCOMPARE(r.status, 429);
+        r = send("PUT", QStringLiteral("/api/v1/usage/limits"), test::json(J({"limits": {"enrichments": {"daily_limit": 2}}})), QStringLiteral("admin"));
+        QCOMPARE(r.status, 200);
+        const qint64 third = lead(test::json(J({"name": "T", "website": "acme-plumbing.example"})));
+        r = send("POST", QStringLiteral("/api/v1/leads/enrich"), {{QStringLiteral("lead_ids"), QJsonArray{second, third}}});
+        QCOMPARE(r.status, 202);
+        const QString job = QStringLiteral("/api/v1/jobs/%1").arg(r.json.value(QStringLiteral("job_id")).toInteger());
+        QTRY_COMPARE_WITH_TIMEOUT(get(job).json.value(QStringLiteral("state")).toString(), QStringLiteral("done"), 20000);
+        const QJsonObject result = get(job).json.value(QStringLiteral("result")).toObject();
+        QCOMPARE(result.value(QStringLiteral("not_reached")).toInt(), 1);
+        QVERIFY2(result.value(QStringLiteral("errors")).toArray().first().toString().startsWith(QStringLiteral("1 lead(s) not enriched: The daily limit")),
+                 QJsonDocument(result).toJson().constData());
+        QVERIFY(!get(QStringLiteral("/api/v1/leads/%1").arg(second)).json.value(QStringLiteral("enriched_at")).isNull());
+        QVERIFY(get(QStringLiteral("/api/v1/leads/%1").arg(third)).json.value(QStringLiteral("enriched_at")).isNull());
+        const QJsonObject current = get(QStringLiteral("/api/v1/usage/current")).json;
+        for (const QJsonValue &v : current.value(QStringLiteral("items")).toArray())
+            if (v.toObject().value(QStringLiteral("metric")).toString() == QLatin1String("enrichments")) {
+                QCOMPARE(v.toObject().value(QStringLiteral("today")).toInteger(), qint64(2));
+                QCOMPARE(v.toObject().value(QStringLiteral("remaining_today")).toInteger(), qint64(0));
+            }
+    }
 };
 
 QTEST_MAIN(TestEnrichmentApi)

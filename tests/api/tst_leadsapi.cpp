@@ -560,6 +560,56 @@ private Q_SLOTS:
         QCOMPARE(send("POST", QStringLiteral("/api/v1/leads/verify-emails"), QJsonObject{{QStringLiteral("lead_ids"), QJsonArray{}}}).status, 422);
     }
 
+    // The daily limit on scraped leads (usage limits): asked before each wave is stored, so the
+    // scrape pauses with the limit named; raised, it resumes without reading a stored page again.
+    void aCraigslistScrapePausesAtTheUsageLimit()
+    {
+        start(1);
+        FT_STOP_IF_FAILED();
+        test::FixtureHttpServer site;
+        QVERIFY(site.start());
+        QHash<int, int> asked;
+        site.addScript("/s1/search/cps", [&](const test::FixtureHttpServer::Request &r) {
+            const int page = QUrlQuery(QUrl(QString::fromLatin1(r.path)).query()).queryItemValue(QStringLiteral("s")).toInt() / 120;
+            ++asked[page];
+            test::FixtureHttpServer::Response response;
+            response.body = test::syntheticCraigslistPage(8100000000LL + page * 120);
+            return response;
+        });
+        m_api->engine().scrapes().setBaseUrl(site.baseUrl() + QStringLiteral("/{site}"));
+        Reply r = send("PUT", QStringLiteral("/api/v1/usage/limits"), test::json(J({"limits": {"leads_scraped": {"daily_limit": 200}}})), QStringLiteral("admin"));
+        QCOMPARE(r.status, 200);
+        const Reply created = send("POST", QStringLiteral("/api/v1/scraper/jobs"), test::json(J({"sites":["s1"],"categories":["cps"],"max_pages":10})));
+        QCOMPARE(created.status, 202);
+        const QString path = QStringLiteral("/api/v1/scraper/jobs/%1").arg(created.json.value(QStringLiteral("id")).toInteger());
+        QTRY_COMPARE_WITH_TIMEOUT(get(path).json.value(QStringLiteral("status")).toString(), QStringLiteral("paused"), 20000);
+        QJsonObject job = get(path).json;
+        // The first wave (four pages of 120) fitted under the limit when it was asked; the second is not stored.
+        QCOMPARE(job.value(QStringLiteral("pages_fetched")).toInt(), 4);
+        QCOMPARE(job.value(QStringLiteral("leads_found")).toInt(), 480);
+        QVERIFY2(job.value(QStringLiteral("error_message")).toString().startsWith(QStringLiteral("Paused: The daily limit of 200 scraped leads is reached (480 used)")),
+                 qPrintable(job.value(QStringLiteral("error_message")).toString()));
+        QCOMPARE(get(QStringLiteral("/api/v1/leads?source=craigslist&limit=1&total=exact")).json.value(QStringLiteral("total")).toInt(), 480);
+        const qint64 worker = job.value(QStringLiteral("job_id")).toInteger();
+        QTRY_COMPARE_WITH_TIMEOUT(get(QStringLiteral("/api/v1/jobs/%1").arg(worker)).json.value(QStringLiteral("state")).toString(), QStringLiteral("done"), 20000);
+        // Resumed at the limit: it pauses again at once, reading nothing.
+        const int before = int(asked.size());
+        QCOMPARE(send("POST", path + QStringLiteral("/resume"), {}).status, 200);
+        QTRY_COMPARE_WITH_TIMEOUT(get(path).json.value(QStringLiteral("status")).toString(), QStringLiteral("paused"), 20000);
+        QCOMPARE(int(asked.size()), before);
+        r = send("PUT", QStringLiteral("/api/v1/usage/limits"), test::json(J({"limits": {"leads_scraped": {"daily_limit": null}}})), QStringLiteral("admin"));
+        QCOMPARE(r.status, 200);
+        r = send("POST", path + QStringLiteral("/resume"), {});
+        QVERIFY2(r.status == 200, r.body.constData());
+        QTRY_COMPARE_WITH_TIMEOUT(get(path).json.value(QStringLiteral("status")).toString(), QStringLiteral("completed"), 20000);
+        job = get(path).json;
+        QCOMPARE(job.value(QStringLiteral("pages_fetched")).toInt(), 10);
+        QCOMPARE(job.value(QStringLiteral("leads_found")).toInt(), 1200);
+        for (int p = 0; p < 4; ++p)
+            QCOMPARE(asked.value(p), 1); // stored pages are never read again
+        QCOMPARE(get(QStringLiteral("/api/v1/leads?source=craigslist&limit=1&total=exact")).json.value(QStringLiteral("total")).toInt(), 1200);
+    }
+
     void scrapeJobsRefuseBadSearches()
     {
         start();

@@ -407,6 +407,96 @@ private Q_SLOTS:
         QCOMPARE(austin.at(5).toObject().value(QStringLiteral("leads")).toInteger(), 2);
     }
 
+    // Campaign e-mails per template over March in Chicago: what each got, the leads it reached
+    // and how many converted after it; the campaign and source filters; the overview.
+    void templatesAndTheOverview()
+    {
+        seed();
+        FT_STOP_IF_FAILED();
+        const qint64 intro = insert(QStringLiteral("INSERT INTO templates (name) VALUES ('Intro')"), {});
+        const qint64 followUp = insert(QStringLiteral("INSERT INTO templates (name) VALUES ('Follow-up')"), {});
+        const qint64 other = insert(QStringLiteral("INSERT INTO campaigns (campaign_id, name) VALUES ('y', 'Summer')"), {});
+        QVERIFY(db().execute(QStringLiteral("INSERT INTO campaign_recipients (campaign_id, lead_id, tracking_token) VALUES (?, ?, 'D-token')"), {other, m_lead.value(QStringLiteral("D"))}));
+        auto recipient = [&](qint64 campaign, const char *who) {
+            auto row = db().selectOne(QStringLiteral("SELECT id FROM campaign_recipients WHERE campaign_id = ? AND lead_id = ?"), {campaign, m_lead.value(QLatin1String(who))});
+            return row ? row->value(0).toLongLong() : 0;
+        };
+        int n = 0;
+        auto message = [&](qint64 campaign, const char *who, int step, qint64 templ, const char *status, const char *sent, const char *opened, const char *clicked,
+                           const char *replied, const char *bounced) {
+            auto t = [&](const char *iso) { return iso ? db().timestamp(QDateTime::fromString(QLatin1String(iso), Qt::ISODate)) : QVariant(); };
+            const QString p = db().timestampParam();
+            QVERIFY(db().execute(QStringLiteral("INSERT INTO campaign_messages (campaign_id, recipient_id, step, template_id, message_id, status, sent_at, opened_at, "
+                                                "clicked_at, replied_at, bounced_at) VALUES (?, ?, ?, ?, ?, ?, %1, %1, %1, %1, %1)")
+                                     .arg(p),
+                                 {campaign, recipient(campaign, who), step, templ, QStringLiteral("<m%1@x>").arg(++n), QLatin1String(status), t(sent), t(opened), t(clicked),
+                                  t(replied), t(bounced)}));
+        };
+        message(m_campaign, "A", 0, intro, "sent", "2026-03-05T15:00:00Z", "2026-03-05T16:00:00Z", "2026-03-05T16:01:00Z", nullptr, nullptr);
+        message(m_campaign, "A", 1, followUp, "sent", "2026-03-07T15:00:00Z", nullptr, nullptr, "2026-03-07T18:00:00Z", nullptr);
+        message(m_campaign, "C", 0, intro, "bounced", "2026-03-06T15:00:00Z", nullptr, nullptr, nullptr, "2026-03-06T15:01:00Z");
+        message(other, "D", 0, followUp, "sent", "2026-03-20T15:00:00Z", "2026-03-21T09:00:00Z", nullptr, nullptr, nullptr);
+        message(other, "D", 1, followUp, "sent", "2026-04-02T15:00:00Z", nullptr, nullptr, nullptr, nullptr); // April: outside
+        message(other, "D", 2, followUp, "failed", nullptr, nullptr, nullptr, nullptr, nullptr);             // never sent
+        FT_STOP_IF_FAILED();
+
+        QJsonObject t = figure(QStringLiteral("/api/v1/analytics/templates/performance") + march());
+        QJsonArray items = t.value(QStringLiteral("items")).toArray();
+        QCOMPARE(items.size(), 2);
+        const QJsonObject a = items.at(0).toObject(), b = items.at(1).toObject();
+        QCOMPARE(a.value(QStringLiteral("name")).toString(), QStringLiteral("Intro"));
+        QCOMPARE(a.value(QStringLiteral("template_id")).toInteger(), intro);
+        const QList<std::pair<const char *, qint64>> introFigures{{"sent", 2}, {"opened", 1}, {"clicked", 1}, {"replied", 0}, {"bounced", 1}, {"leads", 2}, {"leads_converted", 2}};
+        for (const auto &[key, value] : introFigures)
+            QVERIFY2(a.value(QLatin1String(key)).toInteger() == value, key);
+        QCOMPARE(a.value(QStringLiteral("open_rate")).toDouble(), 0.5);
+        QCOMPARE(a.value(QStringLiteral("bounce_rate")).toDouble(), 0.5);
+        // D converted on March 9, before its e-mail of March 20: not counted for Follow-up.
+        const QList<std::pair<const char *, qint64>> followFigures{{"sent", 2}, {"opened", 1}, {"clicked", 0}, {"replied", 1}, {"bounced", 0}, {"leads", 2}, {"leads_converted", 1}};
+        for (const auto &[key, value] : followFigures)
+            QVERIFY2(b.value(QLatin1String(key)).toInteger() == value, key);
+        QCOMPARE(b.value(QStringLiteral("conversion_rate")).toDouble(), 0.5);
+        const QJsonObject overall = t.value(QStringLiteral("overall")).toObject();
+        QCOMPARE(overall.value(QStringLiteral("sent")).toInteger(), qint64(4));
+        QCOMPARE(overall.value(QStringLiteral("leads")).toInteger(), qint64(3)); // A once, though two templates reached A
+        QCOMPARE(overall.value(QStringLiteral("leads_converted")).toInteger(), qint64(2));
+        QCOMPARE(overall.value(QStringLiteral("reply_rate")).toDouble(), 0.25);
+
+        // One campaign's e-mails only (D was never in it); one source's leads only.
+        t = figure(QStringLiteral("/api/v1/analytics/templates/performance") + march(QStringLiteral("&campaign_id=%1").arg(m_campaign)));
+        QCOMPARE(t.value(QStringLiteral("overall")).toObject().value(QStringLiteral("sent")).toInteger(), qint64(3));
+        t = figure(QStringLiteral("/api/v1/analytics/templates/performance") + march(QStringLiteral("&source=google_maps")));
+        QCOMPARE(t.value(QStringLiteral("overall")).toObject().value(QStringLiteral("sent")).toInteger(), qint64(2)); // C and D
+        QCOMPARE(t.value(QStringLiteral("items")).toArray().size(), 2);
+        t = figure(QStringLiteral("/api/v1/analytics/templates/performance?from=2026-01-01&to=2026-01-31"));
+        QCOMPARE(t.value(QStringLiteral("items")).toArray().size(), 0);
+        QCOMPARE(t.value(QStringLiteral("overall")).toObject().value(QStringLiteral("sent")).toInteger(), qint64(0));
+        QVERIFY(t.value(QStringLiteral("overall")).toObject().value(QStringLiteral("open_rate")).isNull());
+
+        // The overview: the same e-mails, a reply that came in, the leads of the month against
+        // the 31 days before.
+        const qint64 conversation = db().selectOne(QStringLiteral("SELECT id FROM conversations WHERE conversation_id = 'conv-a'"))->value(0).toLongLong();
+        QVERIFY(db().execute(QStringLiteral("INSERT INTO messages (conversation_id, direction, created_at) VALUES (?, 'inbound', %1)").arg(db().timestampParam()),
+                             {conversation, db().timestamp(QDateTime::fromString(QStringLiteral("2026-03-09T12:00:00Z"), Qt::ISODate))}));
+        const QJsonObject d = figure(QStringLiteral("/api/v1/analytics/dashboard") + march());
+        const QJsonObject leadsIn = d.value(QStringLiteral("leads")).toObject();
+        QCOMPARE(leadsIn.value(QStringLiteral("new")).toInteger(), qint64(7));     // A-G (I is deleted)
+        QCOMPARE(leadsIn.value(QStringLiteral("previous")).toInteger(), qint64(1)); // H, February 20
+        QCOMPARE(leadsIn.value(QStringLiteral("change_percent")).toDouble(), 600.0);
+        QCOMPARE(leadsIn.value(QStringLiteral("new")).toInteger(), d.value(QStringLiteral("revenue")).toObject().value(QStringLiteral("leads_created")).toInteger());
+        QCOMPARE(d.value(QStringLiteral("email")).toObject(), overall);
+        QCOMPARE(d.value(QStringLiteral("replies")).toObject().value(QStringLiteral("received")).toInteger(), qint64(1));
+        QCOMPARE(d.value(QStringLiteral("top_templates")).toArray().first().toObject().value(QStringLiteral("name")).toString(), QStringLiteral("Intro"));
+        QVERIFY(!d.value(QStringLiteral("top_sources")).toArray().isEmpty());
+        QCOMPARE(d.value(QStringLiteral("revenue")).toObject().value(QStringLiteral("revenue_cents")).toInteger(),
+                 figure(QStringLiteral("/api/v1/revenue/dashboard") + march()).value(QStringLiteral("revenue_cents")).toInteger());
+        // With a filter, every part is filtered: Austin's leads are A and B.
+        const QJsonObject austin = figure(QStringLiteral("/api/v1/analytics/dashboard") + march(QStringLiteral("&location_group_id=%1").arg(m_group)));
+        QCOMPARE(austin.value(QStringLiteral("leads")).toObject().value(QStringLiteral("new")).toInteger(), qint64(2));
+        QCOMPARE(austin.value(QStringLiteral("email")).toObject().value(QStringLiteral("sent")).toInteger(), qint64(2)); // A's two
+        QCOMPARE(austin.value(QStringLiteral("replies")).toObject().value(QStringLiteral("received")).toInteger(), qint64(1));
+    }
+
     void convertLoseAndThePipeline()
     {
         seed();

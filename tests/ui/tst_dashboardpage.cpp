@@ -7,7 +7,9 @@
 #include "fliptech/engine/engine.h"
 #include "fliptech/leads/leadservice.h"
 #include "fliptech/storage/database.h"
+#include "fliptech/analytics/usageservice.h"
 #include "fliptech/ui/dashboardpage.h"
+#include "fliptech/ui/usagesettings.h"
 #include "memorysecretstore.h"
 #include "tempdatabase.h"
 #include "testenv.h"
@@ -20,6 +22,9 @@
 #include <QLabel>
 #include <QLineSeries>
 #include <QPieSeries>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTableWidget>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -130,6 +135,58 @@ private Q_SLOTS:
         range->setCurrentIndex(range->findData(QStringLiteral("month")));
         won(lead(QStringLiteral("Fay"), QStringLiteral("manual")), "250", "2026-11-29T12:00:00Z");
         QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(&page, "kpiRevenue")->text().contains(QStringLiteral("2,000.00")), 5000);
+    }
+
+    // Settings → Usage: today's and this month's use beside the limits; an administrator sets a
+    // limit and the zone, which the service (and so the API and the gate) then holds; others only look.
+    void usageTab()
+    {
+        const qint64 id = lead(QStringLiteral("Enriched"), QStringLiteral("manual"));
+        QVERIFY(m_engine->database().execute(QStringLiteral("UPDATE leads SET enriched_at = ? WHERE id = ?"), {m_engine->database().timestamp(m_clock->now()), id}).ok());
+        ui::UsageSettings tab(m_engine->usage(), true, [] { return leads::Actor::system(); });
+        auto *table = child<QTableWidget>(&tab, "usageTable");
+        QCOMPARE(table->rowCount(), analytics::UsageService::metrics().size());
+        int enrichedRow = -1;
+        for (int r = 0; r < table->rowCount(); ++r)
+            if (table->item(r, 0)->text() == QLatin1String("Leads enriched"))
+                enrichedRow = r;
+        QVERIFY(enrichedRow >= 0);
+        QCOMPARE(table->item(enrichedRow, 1)->text(), QStringLiteral("1"));
+        QCOMPARE(child<QTableWidget>(&tab, "usageHistory")->rowCount(), 14);
+        QCOMPARE(child<QTableWidget>(&tab, "usageHistory")->item(0, 0)->text(), QLocale().toString(QDate(2026, 11, 30), QLocale::ShortFormat)); // newest first
+        auto *daily = child<QSpinBox>(&tab, "emails_sent_daily");
+        QCOMPARE(daily->value(), -1);
+        QCOMPARE(daily->text(), QStringLiteral("No limit"));
+        daily->setValue(50);
+        child<QSpinBox>(&tab, "enrichments_monthly")->setValue(0);
+        child<QComboBox>(&tab, "usageZone")->setCurrentText(QStringLiteral("America/Chicago"));
+        QTest::mouseClick(child<QPushButton>(&tab, "usageSave"), Qt::LeftButton);
+        QCOMPARE(child<QLabel>(&tab, "usageStatus")->text(), QStringLiteral("Limits saved."));
+        auto limits = m_engine->usage().limits();
+        QVERIFY(limits.ok());
+        QCOMPARE(limits->value(QStringLiteral("time_zone")).toString(), QStringLiteral("America/Chicago"));
+        for (const QJsonValue &v : limits->value(QStringLiteral("items")).toArray()) {
+            const QJsonObject o = v.toObject();
+            if (o.value(QStringLiteral("metric")).toString() == QLatin1String("emails_sent"))
+                QCOMPARE(o.value(QStringLiteral("daily_limit")).toInteger(), qint64(50));
+            if (o.value(QStringLiteral("metric")).toString() == QLatin1String("enrichments")) {
+                QCOMPARE(o.value(QStringLiteral("monthly_limit")).toInteger(), qint64(0));
+                QVERIFY(o.value(QStringLiteral("daily_limit")).isNull());
+            }
+        }
+        // The enrichment limit now binds: nothing left this month, said in the table.
+        QCOMPARE(table->item(enrichedRow, 5)->text(), QStringLiteral("—")); // no daily limit: nothing to count down
+        QVERIFY(!m_engine->usage().admit(QStringLiteral("enrichments"), 1, QStringLiteral("enrichments"), m_clock->now()).ok());
+        // A bad zone is refused in words and changes nothing.
+        child<QComboBox>(&tab, "usageZone")->setCurrentText(QStringLiteral("Mars/Olympus"));
+        QTest::mouseClick(child<QPushButton>(&tab, "usageSave"), Qt::LeftButton);
+        QVERIFY2(child<QLabel>(&tab, "usageStatus")->text().contains(QStringLiteral("IANA time zone")), qPrintable(child<QLabel>(&tab, "usageStatus")->text()));
+        QCOMPARE(m_engine->usage().limits()->value(QStringLiteral("time_zone")).toString(), QStringLiteral("America/Chicago"));
+
+        ui::UsageSettings readOnly(m_engine->usage(), false, [] { return leads::Actor{}; });
+        QVERIFY(!child<QPushButton>(&readOnly, "usageSave")->isEnabled());
+        QVERIFY(!child<QSpinBox>(&readOnly, "emails_sent_daily")->isEnabled());
+        QCOMPARE(child<QSpinBox>(&readOnly, "emails_sent_daily")->value(), 50);
     }
 };
 

@@ -89,7 +89,9 @@ QPair<QString, QString> defaultPrompt(const QString &key)
 bool fallsBackOffline(const core::Error &e)
 {
     // The provider is away (network, overload, timeouts): the offline writer stands in. A refused
-    // key, a bad request or a budget are for the user to fix and are reported.
+    // key, a bad request, a budget or a usage limit are for the user to fix and are reported.
+    if (e.details.value(QStringLiteral("reason")).toString() == QLatin1String("usage_limit"))
+        return false;
     return e.code == ErrorCode::Unavailable || e.code == ErrorCode::RateLimited || e.code == ErrorCode::Cancelled;
 }
 
@@ -592,6 +594,13 @@ core::Result<CallResult> AiService::call(const CallOptions &options)
         if (s->monthlyBudgetCents && sp->second + ceiling > *s->monthlyBudgetCents * picodollarsPerCent)
             return refuse(QStringLiteral("monthly"), sp->second, *s->monthlyBudgetCents, QStringLiteral("the 1st (%1)").arg(s->timeZone));
     }
+
+    // The administrator's limit on AI tokens (usage limits): some must be left.
+    if (m_usage)
+        if (auto admitted = m_usage->admit(core::usage::aiTokens, 1, QStringLiteral("AI tokens"), m_clock.now()); !admitted) {
+            (void)record(options, model, QStringLiteral("refused"), nullptr, 0, admitted.error().message, nullptr);
+            return admitted.error();
+        }
 
     ProviderConfig config;
     config.baseUrl = s->baseUrl;

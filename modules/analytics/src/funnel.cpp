@@ -3,6 +3,7 @@
 #include "fliptech/analytics/revenueservice.h"
 
 #include "fliptech/storage/database.h"
+#include "ratios.h"
 
 #include <QJsonDocument>
 #include <QSet>
@@ -140,7 +141,6 @@ core::Result<QJsonObject> RevenueService::leadFunnel(const Query &q)
                 gaps[s].append(l.at[s - 1].secsTo(l.at[s]));
         }
     }
-    auto rate = [](qint64 part, qint64 whole) { return whole == 0 ? QJsonValue() : QJsonValue(double(qRound64(double(part) * 10000.0 / double(whole))) / 10000.0); };
     QJsonArray out;
     for (int s = 0; s < kStages; ++s)
         out.append(QJsonObject{{QStringLiteral("stage"), QLatin1String(kStageNames.at(s))},

@@ -1,6 +1,7 @@
 #include "fliptech/analytics/revenueservice.h"
 
 #include "fliptech/analytics/forecast.h"
+#include "ratios.h"
 
 #include "fliptech/core/money.h"
 #include "fliptech/leads/leadservice.h"
@@ -31,26 +32,6 @@ QDateTime withZone(const QString &text, const QTimeZone &zone = QTimeZone::utc()
     return t;
 }
 
-
-// a / b rounded half away from zero, in integers.
-qint64 divRound(qint64 a, qint64 b)
-{
-    if (b == 0)
-        return 0;
-    const bool negative = (a < 0) != (b < 0);
-    const qint64 q = (qAbs(a) + qAbs(b) / 2) / qAbs(b);
-    return negative ? -q : q;
-}
-
-// A percentage with two decimals from integers (null when the base is zero).
-QJsonValue percent(qint64 part, qint64 whole)
-{
-    if (whole == 0)
-        return QJsonValue();
-    return double(divRound(part * 10000, whole)) / 100.0;
-}
-
-QJsonValue rate(qint64 part, qint64 whole) { return whole == 0 ? QJsonValue() : QJsonValue(double(divRound(part * 10000, whole)) / 10000.0); }
 
 core::Result<qint64> amountOf(const QJsonObject &request)
 {

@@ -3,8 +3,10 @@
 // down, and ROI by source, campaign and location. Every figure takes ?from= &to= (ISO dates,
 // whole days in ?tz=, or date-times), ?tz= (IANA), ?source=, ?campaign_id=,
 // ?location_group_id=, ?user_id=. The service is analytics::RevenueService, shared with the
-// desktop's dashboard.
+// desktop's dashboard. Usage (spec "Usage Tracking"): /usage/current, /usage/limits, /usage/history
+// through analytics::UsageService.
 #include "fliptech/analytics/revenueservice.h"
+#include "fliptech/analytics/usageservice.h"
 #include "fliptech/api/apierror.h"
 #include "fliptech/api/controllers.h"
 #include "fliptech/api/jsonschema.h"
@@ -128,6 +130,20 @@ void registerRevenueRoutes(RouteTable &table, engine::Engine &engine)
                    return figure(engine, c, [&](const analytics::Query &q) { return revenue.activityTrends(q, bucket); });
                },
                {}, {}, {}});
+    table.add({M::Get, QStringLiteral("/api/v1/analytics/dashboard"), Role::Viewer, QStringLiteral("analytics"),
+               QStringLiteral("The overview: leads that came in (and the change against the period before), campaign e-mails sent with their open, "
+                              "click, reply and bounce rates, replies received, the revenue dashboard, and the top five sources and templates.") +
+                   kFilters,
+               {}, any, 200, [&engine, &revenue](RequestContext &c) { return figure(engine, c, [&](const analytics::Query &q) { return revenue.analyticsDashboard(q); }); },
+               {}, {}, {}});
+    table.add({M::Get, QStringLiteral("/api/v1/analytics/templates/performance"), Role::Viewer, QStringLiteral("analytics"),
+               QStringLiteral("Per template, the campaign e-mails sent in the period: sent, opened, clicked, replied, bounced and their rates, the leads "
+                              "reached and how many converted after the e-mail; the most sent first, and the overall line. ?campaign_id= keeps that "
+                              "campaign's e-mails.") +
+                   kFilters,
+               {}, items, 200,
+               [&engine, &revenue](RequestContext &c) { return figure(engine, c, [&](const analytics::Query &q) { return revenue.templatePerformance(q); }); }, {}, {},
+               {}});
     // The spec's per-source and per-location pages: ROI grouped that way.
     for (const auto &[path, group] : {std::pair{"/api/v1/analytics/sources", "source"}, std::pair{"/api/v1/analytics/locations/performance", "location"}})
         table.add({M::Get, QLatin1String(path), Role::Viewer, QStringLiteral("analytics"),
@@ -170,6 +186,49 @@ void registerRevenueRoutes(RouteTable &table, engine::Engine &engine)
                [&engine, &revenue](RequestContext &c) {
                    const QString groupBy = c.query(QStringLiteral("group_by"));
                    return figure(engine, c, [&](const analytics::Query &q) { return revenue.roi(q, groupBy); });
+               },
+               {}, {}, {}});
+}
+
+void registerUsageRoutes(RouteTable &table, engine::Engine &engine)
+{
+    auto &usage = engine.usage();
+    const QString tag = QStringLiteral("usage");
+    const QJsonObject any = s::object({}, {}, true);
+    const QString metrics = analytics::UsageService::metrics().join(QStringLiteral(", "));
+    const QString limited = analytics::UsageService::limitedMetrics().join(QStringLiteral(", "));
+    table.add({M::Get, QStringLiteral("/api/v1/usage/current"), Role::Viewer, tag,
+               QStringLiteral("Today's and this month's use (in the usage time zone) of %1, with the limits that apply and what is left of them").arg(metrics), {},
+               s::object({{QStringLiteral("items"), s::arrayOf(any)}, {QStringLiteral("time_zone"), s::string()}}, {QStringLiteral("items"), QStringLiteral("time_zone")}, true),
+               200, [&usage](RequestContext &) { return jsonOrError(usage.current()); }, {}, {}, {}});
+    table.add({M::Get, QStringLiteral("/api/v1/usage/limits"), Role::Viewer, tag,
+               QStringLiteral("The daily and monthly limits on %1 (null: none), the usage time zone, and the AI spend budgets (set in the AI settings)").arg(limited), {},
+               s::object({{QStringLiteral("items"), s::arrayOf(any)}}, {QStringLiteral("items")}, true), 200,
+               [&usage](RequestContext &) { return jsonOrError(usage.limits()); }, {}, {}, {}});
+    table.add({M::Put, QStringLiteral("/api/v1/usage/limits"), Role::Admin, tag,
+               QStringLiteral("Set limits: {limits: {metric: {daily_limit?, monthly_limit?}}, time_zone?} (whole numbers, null for none; metrics: %1). "
+                              "Those given change, the rest stay. Where a limit is reached a scrape pauses, an enrichment or AI request answers 429 "
+                              "with the limit named, and campaign e-mails wait until it resets.")
+                   .arg(limited),
+               s::object({{QStringLiteral("limits"), any}, {QStringLiteral("time_zone"), s::string(1, 64)}}),
+               s::object({{QStringLiteral("items"), s::arrayOf(any)}}, {QStringLiteral("items")}, true), 200,
+               [&usage](RequestContext &c) { return jsonOrError(usage.setLimits(actorOf(c), c.body)); }, {}, {}, {}});
+    table.add({M::Get, QStringLiteral("/api/v1/usage/history"), Role::Viewer, tag,
+               QStringLiteral("Use per day of ?from=&to= (ISO dates or date-times; default the last 30 days; at most 400 days) in ?tz= (default the usage "
+                              "time zone), every day listed; ?metric= keeps one of %1").arg(metrics),
+               {}, s::object({{QStringLiteral("days"), s::arrayOf(any)}, {QStringLiteral("totals"), any}}, {QStringLiteral("days"), QStringLiteral("totals")}, true), 200,
+               [&engine, &usage](RequestContext &c) {
+                   QHash<QString, QString> params = queryOf(c);
+                   if (params.value(QStringLiteral("tz")).isEmpty()) {
+                       auto zone = usage.timeZone();
+                       if (!zone)
+                           return errorResponse(zone.error());
+                       params.insert(QStringLiteral("tz"), QString::fromUtf8(zone->id()));
+                   }
+                   auto q = analytics::Query::parse(params, engine.clock().now());
+                   if (!q)
+                       return errorResponse(q.error());
+                   return jsonOrError(usage.history(q->from, q->to, q->zone, c.query(QStringLiteral("metric"))));
                },
                {}, {}, {}});
 }

@@ -393,6 +393,7 @@ JobOutcome CampaignService::runSendJob(JobContext &context)
     JobOutcome outcome = JobOutcome::done();
     QDateTime requeueAt;
     bool completed = false;
+    bool limitTold = false; // the usage limit's event, once a run
     while (true) {
         if (context.isCancelled()) {
             requeueAt = m_clock.now(); // the campaign goes on: on the next start, or at once
@@ -471,6 +472,15 @@ JobOutcome CampaignService::runSendJob(JobContext &context)
             QList<QPair<qint64, QDateTime>> later;   // pushed to a later time
             QList<QPair<qint64, QString>> stopped;   // left the sequence
             QList<Item> items;
+            // The workspace's e-mail limit (usage limits): what is left of it, read once a batch.
+            std::optional<core::UsageAllowance> emailsLeft;
+            if (m_usage) {
+                auto a = m_usage->allowance(core::usage::emailsSent);
+                if (!a)
+                    core::logDiscarded(a.error(), "the usage limits could not be read; the batch goes out");
+                else if (a->remaining)
+                    emailsLeft = *a;
+            }
             for (const auto &r : *rows) {
                 const qint64 rid = r.value(0).toLongLong();
                 const int step = r.value(2).toInt();
@@ -521,6 +531,18 @@ JobOutcome CampaignService::runSendJob(JobContext &context)
                         continue;
                     }
                     ++taken[variant->label];
+                }
+                if (emailsLeft && items.size() >= *emailsLeft->remaining) {
+                    // The limit is reached: the rest wait until it resets (or is raised: a pause
+                    // and resume reads it again).
+                    requeueAt = emailsLeft->resetsAt;
+                    if (!limitTold) {
+                        limitTold = true;
+                        const core::Error why = core::UsageGate::refusal(core::usage::emailsSent, *emailsLeft, QStringLiteral("e-mails"), now);
+                        publish(id, QStringLiteral("campaign_usage_limit"),
+                                {{QStringLiteral("message"), why.message}, {QStringLiteral("resumes_at"), storage::Database::isoTimestamp(emailsLeft->resetsAt)}});
+                    }
+                    break;
                 }
                 std::variant<qint64, QDateTime> account = sticky && send.accounts.contains(sticky) ? send.planner.reserveAccount(sticky, now)
                                                                                                     : send.planner.reserve(send.accountIds, now);

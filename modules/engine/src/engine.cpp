@@ -1,6 +1,7 @@
 #include "fliptech/engine/engine.h"
 #include "fliptech/ai/aiservice.h"
 #include "fliptech/analytics/revenueservice.h"
+#include "fliptech/analytics/usageservice.h"
 #include "fliptech/conversations/conversationservice.h"
 
 #include "fliptech/leads/filestore.h"
@@ -54,6 +55,7 @@ Engine::~Engine()
     m_enrichment.reset();
     m_scrapes.reset();
     m_leadJobs.reset();
+    m_usage.reset();
     m_indexing.reset();
     m_exporter.reset();
     m_importer.reset();
@@ -117,17 +119,22 @@ core::Status Engine::connect()
     m_indexing = std::make_unique<leads::LeadIndexing>(m_db);
     m_leadJobs = std::make_unique<leads::LeadJobs>(*m_leads, *m_importer, *m_exporter, *m_indexing, *m_files, *m_jobs, m_events.get());
     m_leadJobs->registerHandlers(*m_workers);
+    m_usage = std::make_unique<analytics::UsageService>(m_db, m_clock);
     m_scrapes = std::make_unique<scraper::ScrapeService>(m_db, *m_jobs, m_events.get(), *m_leads, *m_http, m_clock);
+    m_scrapes->setUsageGate(m_usage.get());
     m_scrapes->registerHandlers(*m_workers);
     m_enrichment = std::make_unique<scraper::EnrichmentService>(m_db, m_jobs.get(), m_secrets, *m_leads, *m_http, m_clock);
+    m_enrichment->setUsageGate(m_usage.get());
     m_enrichment->registerHandlers(*m_workers);
     m_templates = std::make_unique<campaigns::TemplateService>(m_db, *m_leads, m_clock);
     m_senders = std::make_unique<campaigns::SenderAccountService>(m_db, m_secrets, *m_http, m_clock);
     m_tracking = std::make_unique<campaigns::TrackingService>(m_db, m_secrets, m_clock);
     m_campaigns = std::make_unique<campaigns::CampaignService>(m_db, m_jobs.get(), m_events.get(), *m_templates, *m_senders, *m_tracking, m_clock);
+    m_campaigns->setUsageGate(m_usage.get());
     m_campaigns->registerHandlers(*m_workers);
     m_providerEvents = std::make_unique<campaigns::ProviderEvents>(*m_campaigns, m_secrets, m_clock);
     m_ai = std::make_unique<ai::AiService>(m_db, m_secrets, m_events.get(), *m_leads, *m_http, m_clock);
+    m_ai->setUsageGate(m_usage.get());
     m_conversations = std::make_unique<conversations::ConversationService>(m_db, m_jobs.get(), m_events.get(), *m_senders, *m_campaigns, *m_ai, *m_leads,
                                                                             *m_files, m_clock);
     m_conversations->registerHandlers(*m_workers);

@@ -342,7 +342,7 @@ JobOutcome ScrapeService::runCustomUrl(storage::JobContext &ctx)
             done += c.over ? recipe->maxPages : c.page;
         return units > 0 ? done * 100 / units : 100;
     };
-    while (!ctx.isCancelled()) {
+    while (!ctx.isCancelled() && !pausedAtUsageLimit(id, tally)) {
         // A wave: the next page of every chain still going, read at once (within the client's limits).
         QList<ReadPage> wave;
         QList<net::HttpRequest> requests;

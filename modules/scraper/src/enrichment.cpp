@@ -582,6 +582,9 @@ core::Result<QJsonObject> EnrichmentService::enrichLead(const Actor &actor, qint
     const QString domain = domainOf(*lead);
     if (domain.isEmpty())
         return core::fieldError(QStringLiteral("lead_id"), QStringLiteral("names a lead with no website or business e-mail: there is no domain to look up"));
+    if (m_usage)
+        if (auto admitted = m_usage->admit(core::usage::enrichments, 1, QStringLiteral("enrichments"), m_clock.now()); !admitted)
+            return admitted.error();
     auto list = load();
     if (!list)
         return list.error();
@@ -740,6 +743,9 @@ core::Result<qint64> EnrichmentService::enqueue(const Actor &actor, const QList<
 {
     if (!m_jobs)
         return core::makeError(ErrorCode::Unavailable, QStringLiteral("no job queue"));
+    if (m_usage)
+        if (auto admitted = m_usage->admit(core::usage::enrichments, 1, QStringLiteral("enrichments"), m_clock.now()); !admitted)
+            return admitted.error();
     return leads::LeadJobs::enqueueForLeads(*m_jobs, enrichType, actor, leadIds, QStringLiteral("scraper"));
 }
 
@@ -751,8 +757,15 @@ void EnrichmentService::registerHandlers(storage::WorkerPool &pool)
         int enriched = 0, nothing = 0, skipped = 0, failed = 0;
         qint64 cost = 0;
         QStringList errors;
+        QString limitReached; // the usage limit that stopped the job: the rest wait for a new run
+        qsizetype notReached = 0;
         for (qsizetype i = 0; i < ids.size() && !ctx.isCancelled(); ++i) {
             auto done = enrichLead(actor, ids.at(i).toInteger());
+            if (!done && done.error().details.value(QStringLiteral("reason")).toString() == QLatin1String("usage_limit")) {
+                limitReached = done.error().message;
+                notReached = ids.size() - i;
+                break;
+            }
             if (!done) {
                 (done.error().code == ErrorCode::ValidationFailed ? skipped : failed)++;
                 if (done.error().code != ErrorCode::ValidationFailed && errors.size() < 10)
@@ -769,7 +782,10 @@ void EnrichmentService::registerHandlers(storage::WorkerPool &pool)
         if (ctx.isCancelled())
             return storage::JobOutcome::cancelled();
         errors.removeDuplicates();
+        if (!limitReached.isEmpty())
+            errors.prepend(QStringLiteral("%1 lead(s) not enriched: %2").arg(notReached).arg(limitReached));
         return storage::JobOutcome::done({{QStringLiteral("enriched"), enriched},
+                                          {QStringLiteral("not_reached"), qint64(notReached)},
                                           {QStringLiteral("nothing_found"), nothing},
                                           {QStringLiteral("skipped"), skipped},
                                           {QStringLiteral("failed"), failed},

@@ -649,6 +649,24 @@ void ScrapeService::markRunning(qint64 id)
                        "scrape job bookkeeping; the job's own row says the same");
 }
 
+bool ScrapeService::pausedAtUsageLimit(qint64 id, ScrapeTally &tally)
+{
+    if (!m_usage)
+        return false;
+    auto admitted = m_usage->admit(core::usage::leadsScraped, 1, QStringLiteral("scraped leads"), m_clock.now());
+    if (admitted)
+        return false;
+    if (admitted.error().details.value(QStringLiteral("reason")).toString() != QLatin1String("usage_limit")) {
+        core::logDiscarded(admitted.error(), "the usage limits could not be read; the scrape goes on");
+        return false;
+    }
+    core::logDiscarded(m_db->execute(QStringLiteral("UPDATE scrape_jobs SET status = 'paused' WHERE id = ? AND status IN ('pending', 'running')"), {id}),
+                       "pausing a scrape at its usage limit; the job ends unfinished either way");
+    tally.errors.prepend(QStringLiteral("Paused: ") + admitted.error().message);
+    tally.pausedAtLimit = true;
+    return true;
+}
+
 QJsonObject ScrapeService::progressOf(qint64 id, const QString &status, int percent, const ScrapeTally &tally)
 {
     return QJsonObject{{QStringLiteral("scrape_job_id"), id},           {QStringLiteral("status"), status},
@@ -690,6 +708,11 @@ JobOutcome ScrapeService::finish(qint64 id, const Actor &actor, int percent, boo
         // stopping (the row goes back to pending and the queue hands the job on later).
         auto now = get(id);
         const QString asked = now ? now->value(QStringLiteral("status")).toString() : QString();
+        if (tally.pausedAtLimit && asked == QLatin1String("paused")) {
+            // Paused by a usage limit, not by a person: this run is over (resume queues another).
+            finishAs(asked, false);
+            return JobOutcome::done({{QStringLiteral("scrape_job_id"), id}, {QStringLiteral("paused"), tally.errors.value(0)}});
+        }
         if (asked == QLatin1String("paused") || asked == QLatin1String("cancelled")) {
             finishAs(asked, asked == QLatin1String("cancelled"));
             return JobOutcome::cancelled();
@@ -902,10 +925,14 @@ void ScrapeService::registerHandlers(storage::WorkerPool &pool)
             return wave;
         };
         std::future<QList<FetchedPage>> inFlight;
+        if (pausedAtUsageLimit(id, tally))
+            return finish(id, actor, percentDone(), true, tally);
         if (QList<FetchedPage> first = nextWave(); !first.isEmpty())
             inFlight = std::async(std::launch::async, fetchAndParse, first);
         while (inFlight.valid()) {
             const QList<FetchedPage> got = inFlight.get();
+            if (pausedAtUsageLimit(id, tally))
+                break; // this wave is not stored: a resumed scrape fetches it again
             // In order within each search: a page after a short or failed one is not kept.
             QList<FetchedPage> keep;
             for (const FetchedPage &p : got) {

@@ -6,6 +6,7 @@
 #include "fliptech/ui/aisettings.h"
 #include "fliptech/ui/integrationssettings.h"
 #include "fliptech/ui/sendersettings.h"
+#include "fliptech/ui/usagesettings.h"
 #include "fliptech/ui/pageregistry.h"
 
 #include <QApplication>
@@ -459,6 +460,16 @@ void SettingsPage::setAi(ai::AiService *ai)
     m_tabs->addTab(tab, tr("AI"));
 }
 
+void SettingsPage::setUsage(analytics::UsageService *usage)
+{
+    if (!usage)
+        return;
+    const auth::Principal principal = m_principal;
+    auto *tab = new UsageSettings(*usage, m_principal.atLeast(auth::Role::Admin), [principal] { return leads::Actor::of(principal); }, m_tabs);
+    tab->setObjectName(QStringLiteral("usage"));
+    m_tabs->addTab(tab, tr("Usage"));
+}
+
 void registerSettingsPage(PageRegistry &registry)
 {
     const PageInfo *placeholder = registry.find(QStringLiteral("settings"));
@@ -475,6 +486,7 @@ void registerSettingsPage(PageRegistry &registry)
                       page->setEnrichment(&context.engine.enrichment(), &context.engine.providerEvents());
                       page->setSenders(&context.engine.senders(), &context.engine.campaigns());
                       page->setAi(&context.engine.ai());
+                      page->setUsage(&context.engine.usage());
                       return page;
                   }};
     registry.add(std::move(info));

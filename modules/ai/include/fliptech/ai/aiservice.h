@@ -13,6 +13,7 @@
 #include "fliptech/ai/pricing.h"
 #include "fliptech/core/clock.h"
 #include "fliptech/core/error.h"
+#include "fliptech/core/usagegate.h"
 #include "fliptech/leads/actor.h"
 
 #include <QHash>
@@ -118,6 +119,9 @@ public:
     // Exact spend (picodollars) since the start of today / this month in the budget time zone.
     core::Result<QPair<qint64, qint64>> spend();
 
+    // Limits on AI tokens per day and month (the usage limits); null: none.
+    void setUsageGate(core::UsageGate *gate) { m_usage = gate; }
+
 private:
     struct Settings;
     core::Result<Settings> loadSettings();
@@ -133,6 +137,7 @@ private:
     leads::LeadService &m_leads;
     ChatClient m_client;
     const core::Clock &m_clock;
+    core::UsageGate *m_usage = nullptr;
 };
 
 } // namespace fliptech::ai

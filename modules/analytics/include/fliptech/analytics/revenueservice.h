@@ -99,6 +99,16 @@ public:
     // change of status or stage to qualified or beyond (activity log); the first conversion.
     core::Result<QJsonObject> leadFunnel(const Query &q);
 
+    // GET /analytics/templates/performance: per template, the campaign e-mails sent in the period
+    // (to leads that pass the filters; a campaign filter keeps that campaign's messages) and what
+    // they got: {items: [{template_id, name, sent, opened, clicked, replied, bounced, open_rate,
+    // click_rate, reply_rate, bounce_rate, leads, leads_converted (a conversion after the e-mail),
+    // conversion_rate}], overall: {...}}, the most sent first.
+    core::Result<QJsonObject> templatePerformance(const Query &q);
+    // GET /analytics/dashboard: {leads: {new, previous, change_percent}, email: {as overall
+    // above}, replies: {received, leads}, revenue: dashboard(), top_sources (5), top_templates (5)}.
+    core::Result<QJsonObject> analyticsDashboard(const Query &q);
+
     // POST /costs: {amount | amount_cents, cost_type? (operating), description, date?, source?,
     // campaign_id?, currency?} → the cost.
     core::Result<QJsonObject> addCost(const leads::Actor &actor, const QJsonObject &request);
@@ -118,6 +128,8 @@ public:
 private:
     // WHERE pieces over leads `l` for the query's filters.
     QString leadFilter(const Query &q, QVariantList &params) const;
+    // WHERE pieces over campaign messages `m` sent in the period, their leads `l`.
+    QString messageFilter(const Query &q, QVariantList &params) const;
     // WHERE pieces over costs `c` (attributed through their lead or campaign).
     QString costFilter(const Query &q, QVariantList &params) const;
 

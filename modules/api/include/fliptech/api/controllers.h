@@ -51,6 +51,9 @@ void registerCampaignRoutes(RouteTable &table, engine::Engine &engine);
 void registerAiRoutes(RouteTable &table, engine::Engine &engine);
 // /api/v1/conversations...: the inbox (conversationscontroller.cpp).
 void registerConversationRoutes(RouteTable &table, engine::Engine &engine);
+// Revenue, costs, ROI and the analytics figures (revenuecontroller.cpp).
 void registerRevenueRoutes(RouteTable &table, engine::Engine &engine);
+// /api/v1/usage/...: use per day and its limits (revenuecontroller.cpp).
+void registerUsageRoutes(RouteTable &table, engine::Engine &engine);
 
 } // namespace fliptech::api

@@ -13,6 +13,7 @@
 
 #include "fliptech/core/clock.h"
 #include "fliptech/core/error.h"
+#include "fliptech/core/usagegate.h"
 #include "fliptech/leads/actor.h"
 
 #include <QJsonArray>
@@ -135,6 +136,9 @@ public:
     // What a send job may wait for in place rather than queueing itself for later (default 5 s).
     void setMaxInlineWaitMs(int ms) { m_maxInlineWaitMs = ms; }
 
+    // Limits on e-mails sent per day and month: sends wait for the next period; null: none.
+    void setUsageGate(core::UsageGate *gate) { m_usage = gate; }
+
 private:
     struct Send;
     storage::JobOutcome runSendJob(storage::JobContext &context);
@@ -150,6 +154,7 @@ private:
     SenderAccountService &m_senders;
     TrackingService &m_tracking;
     const core::Clock &m_clock;
+    core::UsageGate *m_usage = nullptr;
     int m_connections = 4;
     int m_maxInlineWaitMs = 5000;
 };

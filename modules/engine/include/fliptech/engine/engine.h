@@ -55,6 +55,7 @@ class AiService;
 }
 namespace fliptech::analytics {
 class RevenueService;
+class UsageService;
 }
 namespace fliptech::conversations {
 class ConversationService;
@@ -127,6 +128,8 @@ public:
     // The inbox: replies read over IMAP and threaded (issue 12).
     conversations::ConversationService &conversations() { return *m_conversations; }
     analytics::RevenueService &revenue() { return *m_revenue; }
+    // Use per day and the limits on it; the gate the scraper, enrichment, AI and sender ask.
+    analytics::UsageService &usage() { return *m_usage; }
     // Where files (uploads, reports) are kept: <dataDir>/files.
     QString filesDir() const;
     // Current schema version, or the error that says why the database cannot be read.
@@ -156,6 +159,7 @@ private:
     std::unique_ptr<leads::LeadIndexing> m_indexing;
     std::unique_ptr<leads::LeadJobs> m_leadJobs;
     std::unique_ptr<net::HttpClient> m_http;
+    std::unique_ptr<analytics::UsageService> m_usage; // before its users: they hold a pointer to it
     std::unique_ptr<scraper::ScrapeService> m_scrapes;
     std::unique_ptr<scraper::EnrichmentService> m_enrichment;
     std::unique_ptr<campaigns::TemplateService> m_templates;

@@ -17,6 +17,7 @@
 
 #include "fliptech/core/clock.h"
 #include "fliptech/core/error.h"
+#include "fliptech/core/usagegate.h"
 #include "fliptech/leads/actor.h"
 
 #include <QJsonArray>
@@ -90,6 +91,9 @@ public:
     // Cached answers older than this are asked again (default 30 days).
     void setCacheDays(int days) { m_cacheDays = days; }
 
+    // Limits on enrichments per day and month: a request over one is refused; null: none.
+    void setUsageGate(core::UsageGate *gate) { m_usage = gate; }
+
 private:
     struct Provider {
         QString name;
@@ -113,6 +117,7 @@ private:
     leads::LeadService &m_leads;
     net::HttpClient &m_http;
     const core::Clock &m_clock;
+    core::UsageGate *m_usage = nullptr;
     int m_cacheDays = 30;
 };
 

@@ -13,6 +13,7 @@
 
 #include "fliptech/core/clock.h"
 #include "fliptech/core/error.h"
+#include "fliptech/core/usagegate.h"
 #include "fliptech/leads/actor.h"
 #include "fliptech/scraper/craigslist.h"
 
@@ -119,6 +120,9 @@ public:
     // Where Craigslist is (default: defaultCraigslistBaseUrl()); tests point it at a local server.
     void setBaseUrl(const QString &pattern) { m_baseUrl = pattern; }
 
+    // Limits on scraped leads per day and month: a scrape that reaches one pauses; null: none.
+    void setUsageGate(core::UsageGate *gate) { m_usage = gate; }
+
 private:
     // One fetched search page, parsed.
     struct FetchedPage {
@@ -136,6 +140,7 @@ private:
         int failedPages = 0;
         QStringList errors;
         QString storeError; // storing failed: the job ends failed
+        bool pausedAtLimit = false; // a usage limit paused it: the worker job ends done, the scrape paused
     };
     // A scrape_pages row.
     struct PageRecord {
@@ -152,6 +157,9 @@ private:
     // The leads a scrape added, marked as its own (leads.scrape_job_id).
     core::Status tagLeads(qint64 scrapeJobId, const QVariantList &leadIds);
     void markRunning(qint64 id);
+    // Whether the scraped-leads limit is reached; if so the row says paused and the tally's
+    // first error says which limit (resume once it resets or is raised). Asked before each wave.
+    bool pausedAtUsageLimit(qint64 id, ScrapeTally &tally);
     static QJsonObject progressOf(qint64 id, const QString &status, int percent, const ScrapeTally &tally);
     // The row's counters and a scrape_progress event.
     void reportProgress(storage::JobContext &ctx, qint64 id, const leads::Actor &actor, int percent, const ScrapeTally &tally);
@@ -187,6 +195,7 @@ private:
     leads::LeadService &m_leads;
     net::HttpClient &m_http;
     const core::Clock &m_clock;
+    core::UsageGate *m_usage = nullptr;
     QString m_baseUrl;
     QHostAddress m_nameserver;
 };

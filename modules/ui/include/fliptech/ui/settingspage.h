@@ -32,6 +32,9 @@ class ProviderEvents;
 namespace fliptech::ai {
 class AiService;
 }
+namespace fliptech::analytics {
+class UsageService;
+}
 namespace fliptech::ui {
 
 // A confirmation seam (KeePassXC's MessageBox::setNextAnswer): tests answer without a modal.
@@ -56,6 +59,8 @@ public:
     void setSenders(campaigns::SenderAccountService *senders, campaigns::CampaignService *campaigns = nullptr);
     // The AI tab (provider, models, budgets, prices, prompts).
     void setAi(ai::AiService *ai);
+    // The Usage tab (use today, this month and per day; the limits on it).
+    void setUsage(analytics::UsageService *usage);
     // Stores the image as the avatar and saves the profile (the file dialog's path; tests call it).
     bool uploadAvatar(const QString &path);
 
