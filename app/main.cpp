@@ -17,6 +17,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QDir>
 #include <QProcessEnvironment>
 #include <QStandardPaths>
@@ -276,7 +277,11 @@ std::unique_ptr<QCoreApplication> createApplication(bool headless, int &argc, ch
     }
 #endif
     Q_UNUSED(headless)
-    return std::make_unique<QCoreApplication>(argc, argv);
+    // Headless: a QGuiApplication on the offscreen platform (no display needed), for what draws
+    // with fonts — the PDF reports. QT_QPA_PLATFORM still chooses when set.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    return std::make_unique<QGuiApplication>(argc, argv);
 }
 
 } // namespace

@@ -12,7 +12,11 @@
 #include "testenv.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QSet>
 #include <QTest>
+#include <QUrl>
 
 using namespace fliptech;
 using Reply = test::HttpReply;
@@ -65,9 +69,9 @@ class TestRevenueApi final : public QObject, public test::ApiTestBase
 
     // Leads A-I, six conversions around the spring-forward night and the end of March in
     // Chicago, two open deals, six costs (one outside March).
-    void seed(const core::Clock *clock = nullptr)
+    void seed(const core::Clock *clock = nullptr, int workers = 0)
     {
-        startApi(0, clock);
+        startApi(workers, clock);
         FT_STOP_IF_FAILED();
         m_userId = db().selectOne(QStringLiteral("SELECT id FROM users WHERE email = 'user@agency.example'"))->value(0).toLongLong();
         const qint64 austin = insert(QStringLiteral("INSERT INTO locations (name, kind) VALUES ('Austin', 'city')"), {});
@@ -495,6 +499,136 @@ private Q_SLOTS:
         QCOMPARE(austin.value(QStringLiteral("leads")).toObject().value(QStringLiteral("new")).toInteger(), qint64(2));
         QCOMPARE(austin.value(QStringLiteral("email")).toObject().value(QStringLiteral("sent")).toInteger(), qint64(2)); // A's two
         QCOMPARE(austin.value(QStringLiteral("replies")).toObject().value(QStringLiteral("received")).toInteger(), qint64(1));
+    }
+
+    // POST /exports/analytics: the mistakes said at once; then a CSV, a JSON and a PDF written by
+    // a job, downloadable by who asked (and nobody else), holding the figures the API gives.
+    void exportsAsCsvJsonAndPdf()
+    {
+        seed(nullptr, 1);
+        FT_STOP_IF_FAILED();
+        Reply r = send("POST", QStringLiteral("/api/v1/exports/analytics"), test::json(J({"format": "xls"})), QStringLiteral("viewer"));
+        QCOMPARE(r.status, 422);
+        QVERIFY(r.details().contains(QStringLiteral("format")));
+        r = send("POST", QStringLiteral("/api/v1/exports/analytics"), test::json(J({"format": "csv", "from": "the first of March"})), QStringLiteral("viewer"));
+        QCOMPARE(r.status, 422);
+        QVERIFY(r.details().contains(QStringLiteral("from")));
+        r = send("POST", QStringLiteral("/api/v1/exports/analytics"), test::json(J({"format": "csv", "bucket": "hour"})), QStringLiteral("viewer"));
+        QCOMPARE(r.status, 422);
+        r = send("POST", QStringLiteral("/api/v1/exports/analytics"), test::json(J({"format": "csv", "tz": "Mars/Olympus"})), QStringLiteral("viewer"));
+        QCOMPARE(r.status, 422);
+
+        auto exported = [&](const char *format) -> QByteArray {
+            const Reply started = send("POST", QStringLiteral("/api/v1/exports/analytics"),
+                                       {{QStringLiteral("format"), QLatin1String(format)}, {QStringLiteral("from"), QStringLiteral("2026-03-01")},
+                                        {QStringLiteral("to"), QStringLiteral("2026-03-31")}, {QStringLiteral("tz"), QStringLiteral("America/Chicago")}},
+                                       QStringLiteral("viewer"));
+            FT_EXPECT(started.status == 202, started.body.constData());
+            const QString job = QStringLiteral("/api/v1/jobs/%1").arg(started.json.value(QStringLiteral("job_id")).toInteger());
+            QJsonObject state;
+            for (int i = 0; i < 400 && state.value(QStringLiteral("state")).toString() != QLatin1String("done"); ++i) {
+                state = get(job, QStringLiteral("viewer")).json;
+                if (state.value(QStringLiteral("state")).toString() == QLatin1String("dead"))
+                    break;
+                QTest::qWait(50);
+            }
+            FT_EXPECT(state.value(QStringLiteral("state")).toString() == QLatin1String("done"), QJsonDocument(state).toJson().constData());
+            const QString url = state.value(QStringLiteral("result")).toObject().value(QStringLiteral("file")).toObject().value(QStringLiteral("download_url")).toString();
+            FT_EXPECT(url.startsWith(QStringLiteral("/api/v1/files/")), QJsonDocument(state).toJson().constData());
+            // Only who asked may fetch it.
+            FT_EXPECT(get(url, QStringLiteral("user")).status == 404, "another user read the report");
+            const Reply file = get(url, QStringLiteral("viewer"));
+            FT_EXPECT(file.status == 200, file.body.constData());
+            return file.body;
+        };
+        const QJsonObject dashboard = figure(QStringLiteral("/api/v1/revenue/dashboard") + march());
+        const qint64 revenue = dashboard.value(QStringLiteral("revenue_cents")).toInteger();
+        QVERIFY(revenue > 0);
+
+        const QByteArray csv = exported("csv");
+        FT_STOP_IF_FAILED();
+        QVERIFY2(csv.startsWith("FlipTech Pro analytics report\r\n"), csv.left(200).constData());
+        QVERIFY(csv.contains("Period,2026-03-01 to 2026-03-31 (America/Chicago)\r\n"));
+        QVERIFY2(csv.contains(QByteArray("revenue_cents," + QByteArray::number(revenue) + "\r\n")), csv.constData());
+        // The day section: a line per day of March, the spring-forward day among them.
+        const qsizetype days = csv.indexOf("Revenue by day\r\n");
+        QVERIFY(days > 0);
+        const QList<QByteArray> dayLines = csv.mid(days).left(csv.indexOf("\r\n\r\n", days) - days).split('\n');
+        QCOMPARE(dayLines.size(), 2 + 31);
+        QVERIFY(csv.contains("Lead funnel\r\n") && csv.contains("Costs by type\r\n") && csv.contains("Locations\r\n"));
+
+        const QJsonObject json = QJsonDocument::fromJson(exported("json")).object();
+        FT_STOP_IF_FAILED();
+        QCOMPARE(json.value(QStringLiteral("dashboard")).toObject(), dashboard);
+        QCOMPARE(json.value(QStringLiteral("lead_funnel")).toObject(), figure(QStringLiteral("/api/v1/analytics/lead-funnel") + march()));
+        QCOMPARE(json.value(QStringLiteral("trends")).toObject().value(QStringLiteral("items")).toArray().size(), 31);
+
+        const QByteArray pdf = exported("pdf");
+        FT_STOP_IF_FAILED();
+        QVERIFY(pdf.startsWith("%PDF-"));
+        QVERIFY(pdf.trimmed().endsWith("%%EOF"));
+        static const QRegularExpression page(QStringLiteral("/Type\\s*/Page[^s]"));
+        QCOMPARE(QString::fromLatin1(pdf).count(page), 2);
+        QVERIFY2(pdf.size() > 5000, QByteArray::number(pdf.size()).constData()); // text and drawn charts, not an empty page
+    }
+
+    // From a chart to the leads page: the leads behind each bar are exactly those it counts, and
+    // the filter the answer carries lists exactly them.
+    void drillDownListsExactlyTheLeadsCounted()
+    {
+        seed();
+        FT_STOP_IF_FAILED();
+        auto drill = [&](const QString &query) { return figure(QStringLiteral("/api/v1/analytics/drill-down") + march(query)); };
+        auto letters = [&](const QJsonObject &answer) {
+            QStringList out;
+            for (const QJsonValue &v : answer.value(QStringLiteral("lead_ids")).toArray())
+                out << m_lead.key(v.toInteger());
+            out.sort();
+            return out.join(QString());
+        };
+        // Revenue by source: A and B (F converted on April 1 in Chicago), C and D, E.
+        const QJsonObject sources = figure(QStringLiteral("/api/v1/revenue/by-source") + march());
+        const QHash<QString, QString> expected{{QStringLiteral("craigslist"), QStringLiteral("AB")}, {QStringLiteral("google_maps"), QStringLiteral("CD")},
+                                               {QStringLiteral("manual"), QStringLiteral("E")}};
+        for (const QJsonValue &v : sources.value(QStringLiteral("items")).toArray()) {
+            const QString source = v.toObject().value(QStringLiteral("source")).toString();
+            const QJsonObject d = drill(QStringLiteral("&figure=revenue&group_by=source&key=") + source);
+            QCOMPARE(d.value(QStringLiteral("count")).toInteger(), v.toObject().value(QStringLiteral("conversions")).toInteger());
+            if (expected.contains(source))
+                QCOMPARE(letters(d), expected.value(source));
+            // The leads page lists exactly them.
+            const QByteArray filter = QJsonDocument(d.value(QStringLiteral("filter")).toObject()).toJson(QJsonDocument::Compact);
+            const QJsonObject listed = get(QStringLiteral("/api/v1/leads?limit=100&total=exact&filter=") + QString::fromLatin1(QUrl::toPercentEncoding(QString::fromUtf8(filter))),
+                                           QStringLiteral("viewer"))
+                                           .json;
+            QCOMPARE(listed.value(QStringLiteral("total")).toInteger(), d.value(QStringLiteral("count")).toInteger());
+            QSet<qint64> ids;
+            for (const QJsonValue &lead : listed.value(QStringLiteral("items")).toArray())
+                ids.insert(lead.toObject().value(QStringLiteral("id")).toInteger());
+            for (const QJsonValue &id : d.value(QStringLiteral("lead_ids")).toArray())
+                QVERIFY(ids.contains(id.toInteger()));
+        }
+        // The funnel: each stage's leads.
+        const QJsonArray stages = figure(QStringLiteral("/api/v1/analytics/lead-funnel") + march()).value(QStringLiteral("stages")).toArray();
+        QCOMPARE(stages.size(), 6);
+        for (const QJsonValue &v : stages) {
+            const QJsonObject d = drill(QStringLiteral("&figure=funnel&key=") + v.toObject().value(QStringLiteral("stage")).toString());
+            QCOMPARE(d.value(QStringLiteral("count")).toInteger(), v.toObject().value(QStringLiteral("leads")).toInteger());
+        }
+        // Won: the leads that came in during March and ever converted — F too (it came in on March 6 and won on April 1).
+        QCOMPARE(letters(drill(QStringLiteral("&figure=funnel&key=won"))), QStringLiteral("ABCDEF"));
+        // Leads that came in, one location; costs of one type (the enrichment of C); rent belongs to no lead.
+        QCOMPARE(letters(drill(QStringLiteral("&figure=leads&group_by=location&key=Austin"))), QStringLiteral("AB"));
+        QCOMPARE(letters(drill(QStringLiteral("&figure=costs&group_by=cost_type&key=enrichment"))), QStringLiteral("C"));
+        QCOMPARE(drill(QStringLiteral("&figure=costs&group_by=cost_type&key=operating")).value(QStringLiteral("count")).toInteger(), qint64(0));
+        QCOMPARE(letters(drill(QStringLiteral("&figure=revenue&source=google_maps"))), QStringLiteral("CD")); // a filter, no bar
+        // Mistakes, named.
+        for (const auto &[query, field] : {std::pair{"&figure=bogus", "figure"}, std::pair{"&figure=funnel&key=bogus", "key"},
+                                          std::pair{"&figure=revenue&group_by=source", "key"}, std::pair{"&figure=revenue&group_by=colour&key=x", "group_by"}}) {
+            const Reply r = get(QStringLiteral("/api/v1/analytics/drill-down") + march(QLatin1String(query)), QStringLiteral("viewer"));
+            QCOMPARE(r.status, 422);
+            QVERIFY2(r.details().contains(QLatin1String(field)), r.body.constData());
+        }
     }
 
     void convertLoseAndThePipeline()

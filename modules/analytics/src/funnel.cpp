@@ -32,7 +32,9 @@ QJsonValue medianHours(QList<qint64> seconds)
 }
 } // namespace
 
-core::Result<QJsonObject> RevenueService::leadFunnel(const Query &q)
+core::Result<QJsonObject> RevenueService::leadFunnel(const Query &q) { return funnel(q, -1, nullptr); }
+
+core::Result<QJsonObject> RevenueService::funnel(const Query &q, int idsOfStage, QList<qint64> *ids)
 {
     // Stages at or beyond "qualified": the pipeline's stages from "qualified" on, and won.
     auto stages = m_db->select(QStringLiteral("SELECT stage_key, kind, position FROM deal_stages ORDER BY position"));
@@ -135,6 +137,8 @@ core::Result<QJsonObject> RevenueService::leadFunnel(const Query &q)
         // Reaching a stage counts for every stage before it.
         for (int s = kStages - 2; s >= 0; --s)
             l.reached[s] = l.reached[s] || l.reached[s + 1];
+        if (ids && idsOfStage >= 0 && idsOfStage < kStages && l.reached[idsOfStage])
+            ids->append(l.id);
         for (int s = 0; s < kStages; ++s) {
             counts[s] += l.reached[s];
             if (s > 0 && l.at[s].isValid() && l.at[s - 1].isValid() && l.at[s] >= l.at[s - 1])

@@ -612,6 +612,79 @@ core::Result<QJsonObject> RevenueService::bySource(const Query &q)
     return QJsonObject{{QStringLiteral("currency"), QStringLiteral("USD")}, {QStringLiteral("period"), q.periodJson()}, {QStringLiteral("items"), items}};
 }
 
+core::Result<QJsonObject> RevenueService::drillDown(const Query &q, const QString &figure, const QString &groupBy, const QString &key)
+{
+    static constexpr int kMaxIds = 10000; // what a lead filter's "ids" holds
+    QList<qint64> ids;
+    if (figure == QLatin1String("funnel")) {
+        const QStringList stages{QStringLiteral("scraped"), QStringLiteral("enriched"), QStringLiteral("contacted"), QStringLiteral("replied"), QStringLiteral("qualified"),
+                                 QStringLiteral("won")};
+        if (!stages.contains(key))
+            return core::fieldError(QStringLiteral("key"), QStringLiteral("must be a funnel stage (%1)").arg(stages.join(QStringLiteral(", "))));
+        auto f = funnel(q, int(stages.indexOf(key)), &ids);
+        if (!f)
+            return f.error();
+    } else if (figure == QLatin1String("revenue") || figure == QLatin1String("leads") || figure == QLatin1String("costs")) {
+        const bool costs = figure == QLatin1String("costs");
+        QString join, test;
+        QVariantList keyParams;
+        if (!groupBy.isEmpty()) {
+            if (costs && groupBy == QLatin1String("cost_type")) {
+                test = QStringLiteral(" AND c.cost_type = ?");
+            } else {
+                const auto g = groupBy == QLatin1String("overall") ? std::nullopt : groupingFor(groupBy);
+                if (!g)
+                    return core::fieldError(QStringLiteral("group_by"), costs ? QStringLiteral("must be cost_type, source, campaign or location")
+                                                                                : QStringLiteral("must be source, campaign or location"));
+                join = costs ? g->costJoin : g->leadJoin;
+                test = QStringLiteral(" AND %1 = ?").arg(costs ? g->costKey : g->leadKey);
+            }
+            if (key.isEmpty())
+                return core::fieldError(QStringLiteral("key"), QStringLiteral("is required with group_by (the bar or slice: a source, a location, ...)"));
+            keyParams << key;
+        }
+        QVariantList params{m_db->timestamp(q.from), m_db->timestamp(q.to)};
+        QString sql;
+        if (figure == QLatin1String("revenue")) {
+            const QString where = leadFilter(q, params);
+            sql = QStringLiteral("SELECT DISTINCT l.id FROM conversions v JOIN leads l ON l.id = v.lead_id %1 WHERE v.conversion_date >= ? AND v.conversion_date < ? "
+                                 "AND v.currency = 'USD' AND %2%3 ORDER BY l.id")
+                      .arg(join, where, test);
+        } else if (figure == QLatin1String("leads")) {
+            const QString where = leadFilter(q, params);
+            sql = QStringLiteral("SELECT l.id FROM leads l %1 WHERE l.created_at >= ? AND l.created_at < ? AND %2%3 ORDER BY l.id").arg(join, where, test);
+        } else {
+            const QString where = costFilter(q, params);
+            // A cost that belongs to no lead (rent, software) has none to show.
+            sql = QStringLiteral("SELECT DISTINCT cl.id FROM costs c %1 %2 WHERE c.created_at >= ? AND c.created_at < ? AND c.currency = 'USD' AND %3%4 "
+                                 "AND cl.id IS NOT NULL AND cl.deleted_at IS NULL ORDER BY cl.id")
+                      .arg(kCostLeadJoin, join, where, test);
+        }
+        auto rows = m_db->select(sql, params + keyParams);
+        if (!rows)
+            return rows.error();
+        for (const auto &r : *rows)
+            ids << r.value(0).toLongLong();
+    } else {
+        return core::fieldError(QStringLiteral("figure"), QStringLiteral("must be revenue, leads, costs or funnel"));
+    }
+    std::sort(ids.begin(), ids.end());
+    QJsonArray list;
+    for (qsizetype i = 0; i < ids.size() && i < kMaxIds; ++i)
+        list.append(ids.at(i));
+    QJsonObject out{{QStringLiteral("figure"), figure},
+                    {QStringLiteral("period"), q.periodJson()},
+                    {QStringLiteral("count"), qint64(ids.size())},
+                    {QStringLiteral("lead_ids"), list},
+                    {QStringLiteral("truncated"), ids.size() > kMaxIds},
+                    {QStringLiteral("filter"), QJsonObject{{QStringLiteral("ids"), list}}}};
+    if (!groupBy.isEmpty())
+        out.insert(QStringLiteral("group_by"), groupBy);
+    if (!key.isEmpty())
+        out.insert(QStringLiteral("key"), key);
+    return out;
+}
+
 QList<QDateTime> RevenueService::bucketStarts(const QDateTime &from, const QDateTime &to, const QTimeZone &zone, const QString &bucket)
 {
     QDate d = from.toTimeZone(zone).date();

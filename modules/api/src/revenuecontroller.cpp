@@ -5,6 +5,7 @@
 // ?location_group_id=, ?user_id=. The service is analytics::RevenueService, shared with the
 // desktop's dashboard. Usage (spec "Usage Tracking"): /usage/current, /usage/limits, /usage/history
 // through analytics::UsageService.
+#include "fliptech/analytics/reportexport.h"
 #include "fliptech/analytics/revenueservice.h"
 #include "fliptech/analytics/usageservice.h"
 #include "fliptech/api/apierror.h"
@@ -144,6 +145,29 @@ void registerRevenueRoutes(RouteTable &table, engine::Engine &engine)
                {}, items, 200,
                [&engine, &revenue](RequestContext &c) { return figure(engine, c, [&](const analytics::Query &q) { return revenue.templatePerformance(q); }); }, {}, {},
                {}});
+    auto &reports = engine.reports();
+    table.add({M::Post, QStringLiteral("/api/v1/exports/analytics"), Role::Viewer, QStringLiteral("analytics"),
+               QStringLiteral("Write the analytics of a period as a file, as a job: {format: csv|json|pdf, from?, to?, tz?, source?, campaign_id?, "
+                              "location_group_id?, user_id?, bucket?: day|week|month} → 202 {job_id, status_url}; the job's result holds "
+                              "file.download_url. CSV: a table per section; JSON: every figure; PDF: KPI cards and charts."),
+               s::object({{QStringLiteral("format"), s::string(3, 4)}, {QStringLiteral("from"), s::string(10, 40)}, {QStringLiteral("to"), s::string(10, 40)},
+                          {QStringLiteral("tz"), s::string(1, 64)}, {QStringLiteral("source"), s::string(0, 50)}, {QStringLiteral("campaign_id"), s::integer()},
+                          {QStringLiteral("location_group_id"), s::integer()}, {QStringLiteral("user_id"), s::integer()}, {QStringLiteral("bucket"), s::string(3, 5)}},
+                         {QStringLiteral("format")}),
+               s::object({{QStringLiteral("job_id"), s::integer()}}, {QStringLiteral("job_id")}, true), 202,
+               [&reports](RequestContext &c) { return jsonOrError(reports.enqueue(actorOf(c), c.body), 202); }, {}, {}, {}});
+    table.add({M::Get, QStringLiteral("/api/v1/analytics/drill-down"), Role::Viewer, QStringLiteral("analytics"),
+               QStringLiteral("The leads behind a figure, to list them (GET /leads?filter=<the answer's filter>): ?figure=revenue (leads with a conversion "
+                              "in the period), leads (created in it), costs (the leads its costs belong to) — one bar with ?group_by=source|campaign|"
+                              "location (costs: also cost_type) and ?key= — or funnel with ?key=<stage>. {count, lead_ids (at most 10,000), truncated, "
+                              "filter}.") +
+                   kFilters,
+               {}, any, 200,
+               [&engine, &revenue](RequestContext &c) {
+                   const QString figureName = c.query(QStringLiteral("figure")), groupBy = c.query(QStringLiteral("group_by")), key = c.query(QStringLiteral("key"));
+                   return figure(engine, c, [&](const analytics::Query &q) { return revenue.drillDown(q, figureName, groupBy, key); });
+               },
+               {}, {}, {}});
     // The spec's per-source and per-location pages: ROI grouped that way.
     for (const auto &[path, group] : {std::pair{"/api/v1/analytics/sources", "source"}, std::pair{"/api/v1/analytics/locations/performance", "location"}})
         table.add({M::Get, QLatin1String(path), Role::Viewer, QStringLiteral("analytics"),

@@ -1,6 +1,7 @@
 #include "fliptech/engine/engine.h"
 #include "fliptech/ai/aiservice.h"
 #include "fliptech/analytics/revenueservice.h"
+#include "fliptech/analytics/reportexport.h"
 #include "fliptech/analytics/usageservice.h"
 #include "fliptech/conversations/conversationservice.h"
 
@@ -44,6 +45,7 @@ Engine::~Engine()
 {
     stop();
     m_http.reset(); // ends what is in flight (as cancelled) before the services it reports to
+    m_reports.reset();
     m_revenue.reset();
     m_conversations.reset();
     m_ai.reset();
@@ -139,6 +141,8 @@ core::Status Engine::connect()
                                                                             *m_files, m_clock);
     m_conversations->registerHandlers(*m_workers);
     m_revenue = std::make_unique<analytics::RevenueService>(m_db, *m_leads, m_clock);
+    m_reports = std::make_unique<analytics::ReportExport>(*m_revenue, *m_files, m_jobs.get(), m_clock);
+    m_reports->registerHandlers(*m_workers);
     m_importer->setOnDeferredIndexing([jobs = m_leadJobs.get()] {
         if (auto queued = jobs->enqueueIndexing(); !queued)
             qCWarning(lcEngine) << "could not queue the indexing after a bulk load:" << queued.error().message;

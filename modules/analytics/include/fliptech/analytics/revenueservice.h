@@ -109,6 +109,13 @@ public:
     // above}, replies: {received, leads}, revenue: dashboard(), top_sources (5), top_templates (5)}.
     core::Result<QJsonObject> analyticsDashboard(const Query &q);
 
+    // GET /analytics/drill-down: the leads behind a figure of the same query, for the leads page:
+    // figure revenue (leads with a conversion in the period), leads (created in it), costs (the
+    // leads its costs belong to) — each optionally one bar (group_by source|campaign|location, or
+    // cost_type for costs, and the bar's key) — or funnel (key: the stage). {count, lead_ids (at
+    // most 10,000, by id), truncated, filter: a lead filter of those ids}.
+    core::Result<QJsonObject> drillDown(const Query &q, const QString &figure, const QString &groupBy, const QString &key);
+
     // POST /costs: {amount | amount_cents, cost_type? (operating), description, date?, source?,
     // campaign_id?, currency?} → the cost.
     core::Result<QJsonObject> addCost(const leads::Actor &actor, const QJsonObject &request);
@@ -126,6 +133,8 @@ public:
     static QList<QDateTime> bucketStarts(const QDateTime &from, const QDateTime &to, const QTimeZone &zone, const QString &bucket);
 
 private:
+    // The funnel; with `ids`, the leads that reached stage `idsOfStage` are added to it.
+    core::Result<QJsonObject> funnel(const Query &q, int idsOfStage, QList<qint64> *ids);
     // WHERE pieces over leads `l` for the query's filters.
     QString leadFilter(const Query &q, QVariantList &params) const;
     // WHERE pieces over campaign messages `m` sent in the period, their leads `l`.

@@ -56,6 +56,7 @@ class AiService;
 namespace fliptech::analytics {
 class RevenueService;
 class UsageService;
+class ReportExport;
 }
 namespace fliptech::conversations {
 class ConversationService;
@@ -130,6 +131,8 @@ public:
     analytics::RevenueService &revenue() { return *m_revenue; }
     // Use per day and the limits on it; the gate the scraper, enrichment, AI and sender ask.
     analytics::UsageService &usage() { return *m_usage; }
+    // Analytics reports (CSV, JSON, PDF) written by a job into the file store.
+    analytics::ReportExport &reports() { return *m_reports; }
     // Where files (uploads, reports) are kept: <dataDir>/files.
     QString filesDir() const;
     // Current schema version, or the error that says why the database cannot be read.
@@ -170,6 +173,7 @@ private:
     std::unique_ptr<ai::AiService> m_ai;
     std::unique_ptr<conversations::ConversationService> m_conversations;
     std::unique_ptr<analytics::RevenueService> m_revenue;
+    std::unique_ptr<analytics::ReportExport> m_reports;
     QDateTime m_startedAt;
     bool m_started = false;
 };
