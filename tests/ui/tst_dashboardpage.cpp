@@ -10,11 +10,20 @@
 #include "fliptech/analytics/usageservice.h"
 #include "fliptech/ui/dashboardpage.h"
 #include "fliptech/ui/usagesettings.h"
+#include "fliptech/ui/leadspage.h"
+#include "fliptech/ui/leadtablemodel.h"
+#include "fliptech/ui/mainwindow.h"
+#include "fliptech/ui/pageregistry.h"
 #include "memorysecretstore.h"
 #include "tempdatabase.h"
 #include "testenv.h"
 
+#include <QAreaSeries>
 #include <QBarCategoryAxis>
+#include <QFile>
+#include <QImage>
+#include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QBarSeries>
 #include <QBarSet>
 #include <QComboBox>
@@ -135,6 +144,107 @@ private Q_SLOTS:
         range->setCurrentIndex(range->findData(QStringLiteral("month")));
         won(lead(QStringLiteral("Fay"), QStringLiteral("manual")), "250", "2026-11-29T12:00:00Z");
         QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(&page, "kpiRevenue")->text().contains(QStringLiteral("2,000.00")), 5000);
+    }
+
+    // A click on a chart asks for exactly the leads behind it; in the main window the leads page
+    // opens on them, with a chip that takes the filter away.
+    void drillDownToTheLeads()
+    {
+        ui::PageRegistry pages;
+        ui::registerLeadsPage(pages);
+        ui::registerDashboardPage(pages);
+        ui::MainWindow window(*m_engine, pages);
+        window.resize(1400, 950);
+        QVERIFY(window.showPage(QStringLiteral("dashboard")));
+        auto *page = qobject_cast<ui::DashboardPage *>(window.pageWidget(QStringLiteral("dashboard")));
+        QVERIFY(page);
+        auto *range = child<QComboBox>(page, "dashboardRange");
+        range->setCurrentIndex(range->findData(QStringLiteral("month"))); // November
+        QSignalSpy asked(page, &ui::DashboardPage::leadsRequested);
+        auto idsOf = [](const QJsonObject &filter) {
+            QSet<qint64> out;
+            for (const QJsonValue &v : filter.value(QStringLiteral("ids")).toArray())
+                out.insert(v.toInteger());
+            return out;
+        };
+        auto idOf = [this](const char *name) {
+            auto row = m_engine->database().selectOne(QStringLiteral("SELECT id FROM leads WHERE name = ?"), {QLatin1String(name)});
+            return row ? row->value(0).toLongLong() : 0;
+        };
+
+        // The craigslist bar of revenue by source: Ann and Bob.
+        auto *sources = qobject_cast<QHorizontalBarSeries *>(child<QChartView>(page, "dashboardSources")->chart()->series().value(0));
+        auto *sourceAxis = qobject_cast<QBarCategoryAxis *>(child<QChartView>(page, "dashboardSources")->chart()->axes(Qt::Vertical).value(0));
+        QVERIFY(sources && sourceAxis);
+        Q_EMIT sources->barSets().first()->clicked(int(sourceAxis->categories().indexOf(QStringLiteral("craigslist"))));
+        QCOMPARE(asked.size(), 1);
+        QCOMPARE(asked.last().at(0).toString(), QStringLiteral("Revenue from craigslist (2)"));
+        QCOMPARE(idsOf(asked.last().at(1).toJsonObject()), (QSet<qint64>{idOf("Ann"), idOf("Bob")}));
+        // The main window went to the leads page, which lists exactly them.
+        QCOMPARE(window.currentPageId(), QStringLiteral("leads"));
+        auto *leadsPage = qobject_cast<ui::LeadsPage *>(window.pageWidget(QStringLiteral("leads")));
+        QVERIFY(leadsPage);
+        QTRY_COMPARE_WITH_TIMEOUT(leadsPage->model()->rowCount(), 2, 5000);
+        QSet<qint64> listed{leadsPage->model()->idAt(0), leadsPage->model()->idAt(1)};
+        QCOMPARE(listed, (QSet<qint64>{idOf("Ann"), idOf("Bob")}));
+        QVERIFY(leadsPage->currentFilter().json().contains(QStringLiteral("ids"))); // exports and bulk actions act on them too
+
+        // The "won" bar of the funnel: every lead that came in this month and won (Dan's deal was in October).
+        QVERIFY(window.showPage(QStringLiteral("dashboard")));
+        auto *funnel = qobject_cast<QBarSeries *>(child<QChartView>(page, "dashboardFunnel")->chart()->series().value(0));
+        QVERIFY(funnel);
+        Q_EMIT funnel->barSets().first()->clicked(5);
+        QCOMPARE(asked.size(), 2);
+        QCOMPARE(idsOf(asked.last().at(1).toJsonObject()), (QSet<qint64>{idOf("Ann"), idOf("Bob"), idOf("Cat"), idOf("Dan"), idOf("Fay")}));
+        QTRY_COMPARE_WITH_TIMEOUT(leadsPage->model()->rowCount(), 5, 5000);
+        // A point of the trend: November 10, Ann's deal.
+        QVERIFY(window.showPage(QStringLiteral("dashboard")));
+        auto *line = qobject_cast<QLineSeries *>(child<QChartView>(page, "dashboardTrend")->chart()->series().value(0));
+        Q_EMIT line->clicked(line->at(9));
+        QCOMPARE(asked.size(), 3);
+        QCOMPARE(idsOf(asked.last().at(1).toJsonObject()), QSet<qint64>{idOf("Ann")});
+        // The ads cost belongs to no lead: nothing to open, and the page says why.
+        QVERIFY(window.showPage(QStringLiteral("dashboard")));
+        auto *costs = qobject_cast<QPieSeries *>(child<QChartView>(page, "dashboardCosts")->chart()->series().value(0));
+        Q_EMIT costs->clicked(costs->slices().first());
+        QCOMPARE(asked.size(), 3);
+        QVERIFY2(child<QLabel>(page, "dashboardMessage")->text().contains(QStringLiteral("No leads behind")), qPrintable(child<QLabel>(page, "dashboardMessage")->text()));
+        QCOMPARE(window.currentPageId(), QStringLiteral("dashboard"));
+
+        // The forecast has its band.
+        bool band = false;
+        for (QAbstractSeries *series : child<QChartView>(page, "dashboardForecast")->chart()->series())
+            band = band || qobject_cast<QAreaSeries *>(series);
+        QVERIFY(band);
+    }
+
+    // Export: the dashboard as PNG and PDF, the report of its period as CSV, JSON and PDF.
+    void exportsTheDashboardAndItsReport()
+    {
+        ui::DashboardPage page(*m_engine);
+        page.resize(1200, 900);
+        page.show();
+        auto *range = child<QComboBox>(&page, "dashboardRange");
+        range->setCurrentIndex(range->findData(QStringLiteral("month")));
+        QTemporaryDir dir;
+        QVERIFY(page.saveImage(dir.filePath(QStringLiteral("dashboard.png"))).ok());
+        const QImage image(dir.filePath(QStringLiteral("dashboard.png")));
+        QCOMPARE(image.size(), QSize(1200, 900) * page.devicePixelRatio());
+        QVERIFY(page.saveImage(dir.filePath(QStringLiteral("dashboard.pdf"))).ok());
+        QFile pdf(dir.filePath(QStringLiteral("dashboard.pdf")));
+        QVERIFY(pdf.open(QIODevice::ReadOnly));
+        QVERIFY(pdf.read(5) == "%PDF-");
+        QVERIFY(pdf.size() > 5000);
+
+        QVERIFY(page.saveReport(dir.filePath(QStringLiteral("report.csv"))).ok());
+        QFile csv(dir.filePath(QStringLiteral("report.csv")));
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QByteArray text = csv.readAll();
+        QVERIFY(text.startsWith("FlipTech Pro analytics report"));
+        QVERIFY2(text.contains("revenue_cents,"), text.constData());
+        QVERIFY(page.saveReport(dir.filePath(QStringLiteral("report.json"))).ok());
+        QVERIFY(page.saveReport(dir.filePath(QStringLiteral("report.pdf"))).ok());
+        QVERIFY(!page.saveReport(dir.filePath(QStringLiteral("report.xls"))).ok());
     }
 
     // Settings → Usage: today's and this month's use beside the limits; an administrator sets a

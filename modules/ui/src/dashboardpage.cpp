@@ -1,14 +1,25 @@
 #include "fliptech/ui/dashboardpage.h"
 
+#include "fliptech/analytics/reportexport.h"
 #include "fliptech/analytics/revenueservice.h"
 #include "fliptech/engine/engine.h"
+#include "fliptech/storage/database.h"
 #include "fliptech/storage/eventstore.h"
 #include "fliptech/ui/pageregistry.h"
 
+#include <QAreaSeries>
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
 #include <QComboBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QMenu>
+#include <QPdfWriter>
+#include <QSaveFile>
+#include <QToolButton>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QDateTimeAxis>
 #include <QFrame>
 #include <QGridLayout>
@@ -64,6 +75,10 @@ QChartView *chartView(QWidget *parent, const char *name)
 void replaceChart(QChartView *view, QChart *chart)
 {
     chart->legend()->setAlignment(Qt::AlignBottom);
+    // Light or dark, as the window is.
+    const bool dark = view->palette().color(QPalette::Window).lightness() < 128;
+    chart->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
+    chart->setBackgroundBrush(view->palette().brush(QPalette::Base));
     QChart *old = view->chart();
     view->setChart(chart);
     delete old;
@@ -82,10 +97,42 @@ DashboardPage::DashboardPage(engine::Engine &engine, QWidget *parent) : QWidget(
     auto *refreshButton = new QPushButton(tr("&Refresh"), this);
     refreshButton->setObjectName(QStringLiteral("dashboardRefresh"));
     refreshButton->setToolTip(tr("F5"));
+    auto *exportButton = new QToolButton(this);
+    exportButton->setObjectName(QStringLiteral("dashboardExport"));
+    exportButton->setText(tr("&Export"));
+    exportButton->setPopupMode(QToolButton::InstantPopup);
+    auto *exportMenu = new QMenu(exportButton);
+    auto saveAs = [this](const QString &title, const QString &filters, bool report) {
+        const QString path = QFileDialog::getSaveFileName(this, title, {}, filters);
+        if (path.isEmpty())
+            return;
+        if (!report) {
+            const auto saved = saveImage(path);
+            m_message->setText(saved ? tr("Saved %1.").arg(QFileInfo(path).fileName()) : saved.error().userMessage());
+            return;
+        }
+        // The report reads every figure again: off the window's thread.
+        m_message->setText(tr("Writing the report…"));
+        auto *watcher = new QFutureWatcher<core::Status>(this);
+        connect(watcher, &QFutureWatcher<core::Status>::finished, this, [this, watcher, path] {
+            const core::Status saved = watcher->result();
+            m_message->setText(saved ? tr("Report saved: %1.").arg(QFileInfo(path).fileName()) : saved.error().userMessage());
+            watcher->deleteLater();
+        });
+        watcher->setFuture(QtConcurrent::run([&engine = m_engine, period = period(), path] { return writeReport(engine, period, path); }));
+    };
+    exportMenu->addAction(tr("Dashboard as PNG…"), this, [saveAs] { saveAs(tr("Save the dashboard"), tr("PNG image (*.png)"), false); });
+    exportMenu->addAction(tr("Dashboard as PDF…"), this, [saveAs] { saveAs(tr("Save the dashboard"), tr("PDF (*.pdf)"), false); });
+    exportMenu->addSeparator();
+    exportMenu->addAction(tr("Report as PDF…"), this, [saveAs] { saveAs(tr("Save the report"), tr("PDF (*.pdf)"), true); });
+    exportMenu->addAction(tr("Report as CSV…"), this, [saveAs] { saveAs(tr("Save the report"), tr("CSV (*.csv)"), true); });
+    exportMenu->addAction(tr("Report as JSON…"), this, [saveAs] { saveAs(tr("Save the report"), tr("JSON (*.json)"), true); });
+    exportButton->setMenu(exportMenu);
     auto *top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("Period:"), this));
     top->addWidget(m_range);
     top->addStretch();
+    top->addWidget(exportButton);
     top->addWidget(refreshButton);
     auto *cards = new QGridLayout;
     m_revenue = card(this, cards, 0, tr("Revenue"), "kpiRevenue");
@@ -97,11 +144,15 @@ DashboardPage::DashboardPage(engine::Engine &engine, QWidget *parent) : QWidget(
     m_sources = chartView(this, "dashboardSources");
     m_funnel = chartView(this, "dashboardFunnel");
     m_costs = chartView(this, "dashboardCosts");
+    m_forecast = chartView(this, "dashboardForecast");
     auto *charts = new QGridLayout;
     charts->addWidget(m_trend, 0, 0);
     charts->addWidget(m_sources, 0, 1);
     charts->addWidget(m_funnel, 1, 0);
     charts->addWidget(m_costs, 1, 1);
+    charts->addWidget(m_forecast, 2, 0, 1, 2);
+    for (QChartView *v : {m_trend, m_sources, m_funnel, m_costs})
+        v->setToolTip(tr("Click a point, bar or slice to see its leads"));
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("dashboardMessage"));
     m_message->setWordWrap(true);
@@ -203,6 +254,21 @@ void DashboardPage::refresh()
         series->attachAxis(y);
         chart->legend()->hide();
         replaceChart(m_trend, chart);
+        // A point: the leads that converted in its day, week or month.
+        QList<QPair<QDateTime, QDateTime>> buckets;
+        for (const QJsonValue &item : items)
+            buckets.append({QDateTime::fromString(item.toObject().value(QStringLiteral("start")).toString(), Qt::ISODateWithMs),
+                            QDateTime::fromString(item.toObject().value(QStringLiteral("end")).toString(), Qt::ISODateWithMs)});
+        connect(series, &QLineSeries::clicked, this, [this, buckets](const QPointF &point) {
+            qsizetype nearest = -1;
+            qint64 best = std::numeric_limits<qint64>::max();
+            for (qsizetype i = 0; i < buckets.size(); ++i)
+                if (const qint64 gap = qAbs(buckets.at(i).first.toMSecsSinceEpoch() - qint64(point.x())); gap < best)
+                    best = gap, nearest = i;
+            if (nearest >= 0)
+                drill(tr("Revenue from %1").arg(QLocale().toString(buckets.at(nearest).first.toLocalTime().date(), QLocale::ShortFormat)), QStringLiteral("revenue"), {}, {},
+                      buckets.at(nearest).first, buckets.at(nearest).second);
+        });
     }
     if (auto s = revenue.bySource(q)) {
         auto *chart = new QChart;
@@ -227,6 +293,10 @@ void DashboardPage::refresh()
         series->attachAxis(value);
         chart->legend()->hide();
         replaceChart(m_sources, chart);
+        connect(set, &QBarSet::clicked, this, [this, axis](int index) {
+            const QString source = axis->at(index);
+            drill(tr("Revenue from %1").arg(source), QStringLiteral("revenue"), QStringLiteral("source"), source);
+        });
     }
     if (auto f = revenue.leadFunnel(q)) {
         auto *chart = new QChart;
@@ -254,6 +324,10 @@ void DashboardPage::refresh()
         series->attachAxis(value);
         chart->legend()->hide();
         replaceChart(m_funnel, chart);
+        connect(set, &QBarSet::clicked, this, [this, axis](int index) {
+            const QString stage = axis->at(index);
+            drill(tr("Funnel: %1").arg(stage), QStringLiteral("funnel"), {}, stage);
+        });
     }
     if (auto c = revenue.costBreakdown(q, QStringLiteral("cost_type"), {})) {
         auto *chart = new QChart;
@@ -263,7 +337,154 @@ void DashboardPage::refresh()
             pie->append(v.toObject().value(QStringLiteral("key")).toString(), double(v.toObject().value(QStringLiteral("cost_cents")).toInteger()) / 100.0);
         chart->addSeries(pie);
         replaceChart(m_costs, chart);
+        connect(pie, &QPieSeries::clicked, this, [this](QPieSlice *slice) {
+            drill(tr("Costs: %1").arg(slice->label()), QStringLiteral("costs"), QStringLiteral("cost_type"), slice->label());
+        });
     }
+    // The forecast: twelve complete months and the next six, the 95 % band around them.
+    if (auto f = revenue.forecast(q, 12, 6)) {
+        auto *chart = new QChart;
+        chart->setTitle(tr("Revenue: the last 12 months and the next 6"));
+        m_forecast->setToolTip(f->value(QStringLiteral("method")).toString());
+        auto *history = new QLineSeries;
+        history->setName(tr("Closed"));
+        auto *projection = new QLineSeries;
+        projection->setName(tr("Projected"));
+        auto *low = new QLineSeries, *high = new QLineSeries;
+        double top = 1;
+        auto monthMs = [](const QString &month) {
+            return double(QDateTime(QDate::fromString(month + QStringLiteral("-01"), Qt::ISODate), QTime(0, 0), QTimeZone::utc()).toMSecsSinceEpoch());
+        };
+        for (const QJsonValue &v : f->value(QStringLiteral("history")).toArray()) {
+            const double y = double(v.toObject().value(QStringLiteral("revenue_cents")).toInteger()) / 100.0;
+            history->append(monthMs(v.toObject().value(QStringLiteral("month")).toString()), y);
+            top = qMax(top, y);
+        }
+        const QJsonArray ahead = f->value(QStringLiteral("projection")).toArray();
+        if (!history->points().isEmpty() && !ahead.isEmpty())
+            projection->append(history->points().constLast());
+        for (const QJsonValue &v : ahead) {
+            const QJsonObject o = v.toObject();
+            const double x = monthMs(o.value(QStringLiteral("month")).toString());
+            projection->append(x, double(o.value(QStringLiteral("revenue_cents")).toInteger()) / 100.0);
+            low->append(x, double(o.value(QStringLiteral("low_cents")).toInteger()) / 100.0);
+            high->append(x, double(o.value(QStringLiteral("high_cents")).toInteger()) / 100.0);
+            top = qMax(top, double(o.value(QStringLiteral("high_cents")).toInteger()) / 100.0);
+        }
+        auto *x = new QDateTimeAxis;
+        x->setFormat(QStringLiteral("MMM yyyy"));
+        x->setTickCount(7);
+        // The whole span (an axis takes the range of the first series attached to it otherwise).
+        double first = std::numeric_limits<double>::max(), last = std::numeric_limits<double>::lowest();
+        for (const QLineSeries *series : {history, projection})
+            for (const QPointF &pt : series->points())
+                first = qMin(first, pt.x()), last = qMax(last, pt.x());
+        if (first < last)
+            x->setRange(QDateTime::fromMSecsSinceEpoch(qint64(first), QTimeZone::utc()), QDateTime::fromMSecsSinceEpoch(qint64(last), QTimeZone::utc()));
+        chart->addAxis(x, Qt::AlignBottom);
+        auto *y = new QValueAxis;
+        y->setRange(0, top * 1.1);
+        y->setLabelFormat(QStringLiteral("%.0f"));
+        chart->addAxis(y, Qt::AlignLeft);
+        if (!ahead.isEmpty()) {
+            auto *band = new QAreaSeries(high, low);
+            band->setObjectName(QStringLiteral("forecastBand"));
+            band->setName(tr("95 % interval"));
+            QColor fill = palette().color(QPalette::Highlight);
+            fill.setAlpha(60);
+            band->setBrush(fill);
+            band->setPen(Qt::NoPen);
+            chart->addSeries(band);
+            band->attachAxis(x);
+            band->attachAxis(y);
+        } else {
+            delete low;
+            delete high;
+        }
+        for (QLineSeries *series : {history, projection}) {
+            chart->addSeries(series);
+            series->attachAxis(x);
+            series->attachAxis(y);
+        }
+        QPen dashed = projection->pen();
+        dashed.setStyle(Qt::DashLine);
+        projection->setPen(dashed);
+        replaceChart(m_forecast, chart);
+    }
+}
+
+bool DashboardPage::drill(const QString &caption, const QString &figure, const QString &groupBy, const QString &key, const QDateTime &from, const QDateTime &to)
+{
+    analytics::Query q;
+    q.zone = QTimeZone::systemTimeZone();
+    std::tie(q.from, q.to) = period();
+    if (from.isValid() && to.isValid())
+        std::tie(q.from, q.to) = std::pair{from, to};
+    auto leads = m_engine.revenue().drillDown(q, figure, groupBy, key);
+    if (!leads) {
+        m_message->setText(leads.error().userMessage());
+        return false;
+    }
+    const qint64 count = leads->value(QStringLiteral("count")).toInteger();
+    if (count == 0) {
+        m_message->setText(tr("No leads behind “%1” (costs that belong to no lead, such as rent, have none).").arg(caption));
+        return false;
+    }
+    m_message->setText(leads->value(QStringLiteral("truncated")).toBool() ? tr("%1: the first 10,000 of %2 leads are shown.").arg(caption, QLocale().toString(count))
+                                                                          : QString());
+    Q_EMIT leadsRequested(tr("%1 (%2)").arg(caption, QLocale().toString(count)), leads->value(QStringLiteral("filter")).toObject());
+    return true;
+}
+
+core::Status DashboardPage::saveImage(const QString &path)
+{
+    if (path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)) {
+        QPdfWriter writer(path);
+        writer.setPageSize(QPageSize(QPageSize::A4));
+        writer.setPageOrientation(QPageLayout::Landscape);
+        writer.setTitle(tr("FlipTech Pro dashboard"));
+        QPainter painter;
+        if (!painter.begin(&writer))
+            return core::makeError(core::ErrorCode::Internal, tr("%1 could not be written.").arg(path));
+        // The widget at its own size, scaled to the page.
+        const QRect page = writer.pageLayout().paintRectPixels(writer.resolution());
+        const double scale = qMin(double(page.width()) / width(), double(page.height()) / height());
+        painter.scale(scale, scale);
+        render(&painter);
+        painter.end();
+        return {};
+    }
+    if (!grab().save(path))
+        return core::makeError(core::ErrorCode::Internal, tr("%1 could not be written (is it a PNG or JPEG name?).").arg(path));
+    return {};
+}
+
+core::Status DashboardPage::saveReport(const QString &path) { return writeReport(m_engine, period(), path); }
+
+core::Status DashboardPage::writeReport(engine::Engine &engine, const QPair<QDateTime, QDateTime> &period, const QString &path)
+{
+    const QString format = QFileInfo(path).suffix().toLower();
+    if (format != QLatin1String("csv") && format != QLatin1String("json") && format != QLatin1String("pdf"))
+        return core::makeError(core::ErrorCode::InvalidArgument, tr("A report is written as .csv, .json or .pdf."));
+    const auto &[from, to] = period;
+    auto figures = engine.reports().figures({{QStringLiteral("from"), storage::Database::isoTimestamp(from)},
+                                               {QStringLiteral("to"), storage::Database::isoTimestamp(to)},
+                                               {QStringLiteral("tz"), QString::fromUtf8(QTimeZone::systemTimeZoneId())}});
+    if (!figures)
+        return figures.error();
+    QByteArray bytes;
+    if (format == QLatin1String("pdf")) {
+        auto pdf = analytics::ReportExport::toPdf(*figures, engine.clock().now());
+        if (!pdf)
+            return pdf.error();
+        bytes = *pdf;
+    } else {
+        bytes = format == QLatin1String("csv") ? analytics::ReportExport::toCsv(*figures) : analytics::ReportExport::toJson(*figures);
+    }
+    QSaveFile out(path);
+    if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.commit())
+        return core::makeError(core::ErrorCode::Internal, tr("%1 could not be written: %2").arg(path, out.errorString()));
+    return {};
 }
 
 void registerDashboardPage(PageRegistry &registry)
@@ -271,7 +492,16 @@ void registerDashboardPage(PageRegistry &registry)
     const PageInfo *placeholder = registry.find(QStringLiteral("dashboard"));
     registry.add(PageInfo{QStringLiteral("dashboard"), placeholder ? placeholder->title : QObject::tr("Dashboard"), QStringLiteral("go-home"),
                           placeholder ? placeholder->order : 10,
-                          [](PageContext &context, QWidget *parent) -> QWidget * { return new DashboardPage(context.engine, parent); }});
+                          [](PageContext &context, QWidget *parent) -> QWidget * {
+                              auto *page = new DashboardPage(context.engine, parent);
+                              // A click on a chart opens the leads page on exactly its leads.
+                              if (context.open)
+                                  QObject::connect(page, &DashboardPage::leadsRequested, page, [open = context.open](const QString &caption, const QJsonObject &filter) {
+                                      if (QWidget *leads = open(QStringLiteral("leads")))
+                                          QMetaObject::invokeMethod(leads, "showLeads", Qt::DirectConnection, Q_ARG(QString, caption), Q_ARG(QJsonObject, filter));
+                                  });
+                              return page;
+                          }});
 }
 
 } // namespace fliptech::ui

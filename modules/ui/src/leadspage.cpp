@@ -264,6 +264,8 @@ leads::LeadFilter LeadsPage::currentFilter() const
         f.insert(QStringLiteral("tags"), QJsonObject{{QStringLiteral("any"), QJsonArray{m_tag->text().trimmed()}}});
     if (m_hasEmail->isChecked())
         f.insert(QStringLiteral("has_email"), true);
+    for (auto it = m_pinned.begin(); it != m_pinned.end(); ++it)
+        f.insert(it.key(), it.value());
     auto filter = leads::LeadFilter::fromJson(f);
     return filter ? *filter : leads::LeadFilter();
 }
@@ -285,6 +287,21 @@ void LeadsPage::applyFilter()
     m_table->scrollToTop();
     m_model->setFilter(currentFilter());
     rebuildChips();
+}
+
+void LeadsPage::showLeads(const QString &caption, const QJsonObject &filter)
+{
+    {
+        const QSignalBlocker b1(m_search), b2(m_city), b3(m_tag), b4(m_status), b5(m_hasEmail);
+        m_search->clear();
+        m_city->clear();
+        m_tag->clear();
+        m_status->setCurrentIndex(0);
+        m_hasEmail->setChecked(false);
+    }
+    m_pinned = filter;
+    m_pinnedCaption = caption;
+    applyFilter();
 }
 
 void LeadsPage::rebuildChips()
@@ -311,6 +328,12 @@ void LeadsPage::rebuildChips()
         chip(tr("tag: %1").arg(m_tag->text().trimmed()), [this] { m_tag->clear(); });
     if (m_hasEmail->isChecked())
         chip(tr("has email"), [this] { m_hasEmail->setChecked(false); });
+    if (!m_pinned.isEmpty())
+        chip(m_pinnedCaption, [this] {
+            m_pinned = {};
+            m_pinnedCaption.clear();
+            applyFilter();
+        });
 }
 
 QWidget *LeadsPage::buildBulkBar()
@@ -947,6 +970,8 @@ void LeadsPage::applySegment(int index)
     if (seg.isEmpty())
         return;
     const QJsonObject f = seg.value(QStringLiteral("filter")).toObject();
+    m_pinned = {}; // a segment is a whole filter of its own
+    m_pinnedCaption.clear();
     const QSignalBlocker b1(m_search), b2(m_city), b3(m_tag), b4(m_status), b5(m_hasEmail);
     m_search->setText(f.value(QStringLiteral("q")).toString());
     m_city->setText(f.value(QStringLiteral("city")).toString());

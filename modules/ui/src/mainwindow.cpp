@@ -26,6 +26,7 @@ MainWindow::MainWindow(engine::Engine &engine, PageRegistry pages, std::optional
 {
     setWindowTitle(tr("FlipTech Pro"));
     setObjectName(QStringLiteral("mainWindow"));
+    m_context.open = [this](const QString &id) -> QWidget * { return showPage(id) ? m_built.value(id) : nullptr; };
 
     auto *splitter = new QSplitter(this);
     m_sidebar = new QListWidget(splitter);

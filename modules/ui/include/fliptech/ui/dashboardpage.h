@@ -4,10 +4,17 @@
 // KPI cards (revenue and its change against the period before, the weighted pipeline, the share
 // of new leads converted, ROI, spend), and Qt Charts: revenue over the period (days, weeks or
 // months by its length), revenue by lead source, the lead funnel and the costs by type. Every
-// figure comes from analytics::RevenueService, as the API's. Not yet: drill-down to the leads
-// page, the forecast band, the pipeline board, PDF/PNG export, dark theme colours.
+// figure comes from analytics::RevenueService, as the API's. Below them the forecast: the last
+// twelve months and the next six projected, with the 95 % band. Clicking a point, bar or slice
+// asks for exactly the leads behind it (leadsRequested: the main window opens the leads page on
+// them). Export: the dashboard as PNG or PDF, or the report (CSV, JSON, PDF) of its period.
+// The charts follow the palette (light or dark).
 
 #include <QWidget>
+
+#include "fliptech/core/error.h"
+
+#include <QJsonObject>
 
 class QComboBox;
 class QLabel;
@@ -27,8 +34,21 @@ public:
     void refresh();
     // [from, to) of the chosen period, in UTC.
     QPair<QDateTime, QDateTime> period() const;
+    // The leads behind a figure of the period (RevenueService::drillDown), then leadsRequested;
+    // `from`/`to` narrow the period (a point of the trend). False, and a message, when none.
+    bool drill(const QString &caption, const QString &figure, const QString &groupBy, const QString &key, const QDateTime &from = {}, const QDateTime &to = {});
+    // The dashboard as it looks: PNG (or any image type Qt writes) or, for ".pdf", a PDF page.
+    core::Status saveImage(const QString &path);
+    // The analytics report of the period: ".csv", ".json" or ".pdf" by the file's extension.
+    core::Status saveReport(const QString &path);
+
+Q_SIGNALS:
+    void leadsRequested(const QString &caption, const QJsonObject &filter);
 
 private:
+    // The report of [from, to) to `path` (any thread: it touches no widget).
+    static core::Status writeReport(engine::Engine &engine, const QPair<QDateTime, QDateTime> &period, const QString &path);
+
     engine::Engine &m_engine;
     QComboBox *m_range;
     QLabel *m_revenue;
@@ -41,6 +61,7 @@ private:
     QChartView *m_sources;
     QChartView *m_funnel;
     QChartView *m_costs;
+    QChartView *m_forecast;
 };
 
 } // namespace fliptech::ui

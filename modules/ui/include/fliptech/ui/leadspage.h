@@ -56,6 +56,9 @@ public Q_SLOTS:
     void openItem(qint64 id) { openLead(id); }
     void showCount();
     void applyFilter();
+    // Shows exactly the leads of `filter` (a chart's drill-down: {"ids": [...]}), said by a chip
+    // with `caption` that takes it away; the bar's fields start empty and narrow within it.
+    void showLeads(const QString &caption, const QJsonObject &filter);
     // Bulk actions on the selected rows (or, with selectAllMatching, on the whole filter).
     void bulkSetStatus(const QString &status);
     void bulkAddTag(const QString &tag);
@@ -96,6 +99,8 @@ private:
 
     engine::Engine &m_engine;
     std::optional<auth::Principal> m_principal;
+    QJsonObject m_pinned;     // showLeads(): kept under whatever the bar says
+    QString m_pinnedCaption;
     LeadTableModel *m_model = nullptr;
     QTableView *m_table = nullptr;
     QLineEdit *m_search = nullptr;

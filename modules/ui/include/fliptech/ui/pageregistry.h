@@ -20,10 +20,12 @@ class Engine;
 
 namespace fliptech::ui {
 
-// What a page is built with: the engine and who is signed in on this desktop.
+// What a page is built with: the engine, who is signed in on this desktop, and a way to bring
+// another page forward (the main window's; null where there is no window, as in a page's test).
 struct PageContext {
     engine::Engine &engine;
     std::optional<auth::Principal> principal;
+    std::function<QWidget *(const QString &pageId)> open = {};
 };
 
 struct PageInfo {
