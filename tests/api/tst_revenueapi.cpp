@@ -631,6 +631,58 @@ private Q_SLOTS:
         }
     }
 
+    // The board through the API: the stages with their deals, the filters, and a move into an
+    // open stage, into won (a conversion) and into lost (the reason); mistakes named.
+    void theBoardAndItsMoves()
+    {
+        seed();
+        FT_STOP_IF_FAILED();
+        QJsonObject board = figure(QStringLiteral("/api/v1/revenue/board"));
+        QJsonObject proposal, won;
+        for (const QJsonValue &v : board.value(QStringLiteral("stages")).toArray()) {
+            if (v.toObject().value(QStringLiteral("key")).toString() == QLatin1String("proposal"))
+                proposal = v.toObject();
+            if (v.toObject().value(QStringLiteral("key")).toString() == QLatin1String("won"))
+                won = v.toObject();
+        }
+        QCOMPARE(board.value(QStringLiteral("stages")).toArray().size(), 7);
+        QCOMPARE(proposal.value(QStringLiteral("count")).toInteger(), qint64(1)); // G
+        QCOMPARE(proposal.value(QStringLiteral("value_cents")).toInteger(), qint64(200000));
+        QCOMPARE(proposal.value(QStringLiteral("weighted_cents")).toInteger(), qint64(100000));
+        QCOMPARE(proposal.value(QStringLiteral("leads")).toArray().first().toObject().value(QStringLiteral("id")).toInteger(), m_lead.value(QStringLiteral("G")));
+        QCOMPARE(won.value(QStringLiteral("count")).toInteger(), qint64(6)); // A-F
+        QCOMPARE(won.value(QStringLiteral("leads")).toArray().first().toObject().value(QStringLiteral("id")).toInteger(), m_lead.value(QStringLiteral("F"))); // the latest first
+        board = figure(QStringLiteral("/api/v1/revenue/board?per_stage=2&source=google_maps"));
+        for (const QJsonValue &v : board.value(QStringLiteral("stages")).toArray())
+            if (v.toObject().value(QStringLiteral("key")).toString() == QLatin1String("won")) {
+                QCOMPARE(v.toObject().value(QStringLiteral("count")).toInteger(), qint64(2)); // C and D
+                QCOMPARE(v.toObject().value(QStringLiteral("leads")).toArray().size(), 2);
+            }
+
+        const qint64 g = m_lead.value(QStringLiteral("G")), h = m_lead.value(QStringLiteral("H"));
+        Reply r = send("POST", QStringLiteral("/api/v1/revenue/board/move"), {{QStringLiteral("lead_id"), g}, {QStringLiteral("stage"), QStringLiteral("negotiation")}});
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json.value(QStringLiteral("deal_stage")).toString(), QStringLiteral("negotiation"));
+        r = send("POST", QStringLiteral("/api/v1/revenue/board/move"), {{QStringLiteral("lead_id"), g}, {QStringLiteral("stage"), QStringLiteral("won")}});
+        QCOMPARE(r.status, 422);
+        QVERIFY(r.details().contains(QStringLiteral("amount")));
+        r = send("POST", QStringLiteral("/api/v1/revenue/board/move"), {{QStringLiteral("lead_id"), g}, {QStringLiteral("stage"), QStringLiteral("won")}, {QStringLiteral("amount"), QStringLiteral("1999.99")}});
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json.value(QStringLiteral("revenue_amount_cents")).toInteger(), qint64(199999));
+        r = send("POST", QStringLiteral("/api/v1/revenue/board/move"), {{QStringLiteral("lead_id"), h}, {QStringLiteral("stage"), QStringLiteral("lost")}});
+        QCOMPARE(r.status, 422);
+        r = send("POST", QStringLiteral("/api/v1/revenue/board/move"), {{QStringLiteral("lead_id"), h}, {QStringLiteral("stage"), QStringLiteral("lost")}, {QStringLiteral("reason"), QStringLiteral("No budget")}});
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json.value(QStringLiteral("lost_reason")).toString(), QStringLiteral("No budget"));
+        r = send("POST", QStringLiteral("/api/v1/revenue/board/move"), {{QStringLiteral("lead_id"), h}, {QStringLiteral("stage"), QStringLiteral("limbo")}});
+        QCOMPARE(r.status, 422);
+        QVERIFY(r.details().contains(QStringLiteral("stage")));
+        r = send("POST", QStringLiteral("/api/v1/revenue/board/move"), {{QStringLiteral("lead_id"), 999999}, {QStringLiteral("stage"), QStringLiteral("qualified")}});
+        QCOMPARE(r.status, 404);
+        QCOMPARE(send("POST", QStringLiteral("/api/v1/revenue/board/move"), {{QStringLiteral("lead_id"), g}, {QStringLiteral("stage"), QStringLiteral("qualified")}}, QStringLiteral("viewer")).status, 403);
+        QCOMPARE(get(QStringLiteral("/api/v1/revenue/board?per_stage=0")).status, 422);
+    }
+
     void convertLoseAndThePipeline()
     {
         seed();

@@ -184,6 +184,12 @@ QList<Figures> endpoints(quint16 port, const QByteArray &token, const QDateTime 
         {"/api/v1/analytics/trends", {QStringLiteral("bucket=week"), QStringLiteral("bucket=month")}},
         {"/api/v1/analytics/sources", {QString()}},
         {"/api/v1/analytics/locations/performance", {QString()}},
+        {"/api/v1/analytics/dashboard", {QString()}},
+        {"/api/v1/analytics/templates/performance", {QString()}},
+        {"/api/v1/analytics/drill-down", {QStringLiteral("figure=revenue&group_by=source&key=craigslist"), QStringLiteral("figure=funnel&key=won"),
+                                          QStringLiteral("figure=costs&group_by=cost_type&key=scraping")}},
+        {"/api/v1/revenue/board", {QString()}},
+        {"/api/v1/usage/current", {QString()}},
     };
     QList<Figures> out;
     std::mt19937 rng(13);

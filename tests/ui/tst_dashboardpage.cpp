@@ -14,6 +14,7 @@
 #include "fliptech/ui/leadtablemodel.h"
 #include "fliptech/ui/mainwindow.h"
 #include "fliptech/ui/pageregistry.h"
+#include "fliptech/ui/pipelinepage.h"
 #include "memorysecretstore.h"
 #include "tempdatabase.h"
 #include "testenv.h"
@@ -211,6 +212,9 @@ private Q_SLOTS:
         QVERIFY2(child<QLabel>(page, "dashboardMessage")->text().contains(QStringLiteral("No leads behind")), qPrintable(child<QLabel>(page, "dashboardMessage")->text()));
         QCOMPARE(window.currentPageId(), QStringLiteral("dashboard"));
 
+        // The Pipeline tab holds the board.
+        QVERIFY(page->pipeline()->column(QStringLiteral("won")));
+        QCOMPARE(page->pipeline()->column(QStringLiteral("won"))->cardCount(), 5); // Ann, Bob, Cat, Dan, Fay
         // The forecast has its band.
         bool band = false;
         for (QAbstractSeries *series : child<QChartView>(page, "dashboardForecast")->chart()->series())
@@ -229,7 +233,9 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QVERIFY(page.saveImage(dir.filePath(QStringLiteral("dashboard.png"))).ok());
         const QImage image(dir.filePath(QStringLiteral("dashboard.png")));
-        QCOMPARE(image.size(), QSize(1200, 900) * page.devicePixelRatio());
+        auto *overview = child<QWidget>(&page, "dashboardOverview");
+        QCOMPARE(image.size(), overview->size() * page.devicePixelRatio()); // every figure, scrolled into view or not
+        QVERIFY(overview->width() > 1100);
         QVERIFY(page.saveImage(dir.filePath(QStringLiteral("dashboard.pdf"))).ok());
         QFile pdf(dir.filePath(QStringLiteral("dashboard.pdf")));
         QVERIFY(pdf.open(QIODevice::ReadOnly));

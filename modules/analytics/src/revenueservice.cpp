@@ -612,6 +612,88 @@ core::Result<QJsonObject> RevenueService::bySource(const Query &q)
     return QJsonObject{{QStringLiteral("currency"), QStringLiteral("USD")}, {QStringLiteral("period"), q.periodJson()}, {QStringLiteral("items"), items}};
 }
 
+core::Result<QJsonObject> RevenueService::board(const Query &q, int perStage)
+{
+    const int limit = qBound(1, perStage, 500);
+    auto stages = pipeline();
+    if (!stages)
+        return stages.error();
+    // Counts and values of every stage at once (filters apply; the period does not: a board is now).
+    QVariantList params;
+    const QString where = leadFilter(q, params);
+    auto totals = m_db->select(QStringLiteral("SELECT l.deal_stage, COUNT(*), COALESCE(SUM(l.deal_value_cents), 0) FROM leads l WHERE l.deal_stage IS NOT NULL AND %1 "
+                                              "GROUP BY l.deal_stage")
+                                   .arg(where),
+                               params);
+    if (!totals)
+        return totals.error();
+    QHash<QString, QPair<qint64, qint64>> byStage;
+    for (const auto &r : *totals)
+        byStage.insert(r.value(0).toString(), {r.value(1).toLongLong(), r.value(2).toLongLong()});
+    QJsonArray columns;
+    for (const QJsonValue &v : *stages) {
+        const QJsonObject stage = v.toObject();
+        const QString key = stage.value(QStringLiteral("key")).toString(), kind = stage.value(QStringLiteral("kind")).toString();
+        // Open deals: the largest first; won and lost: the latest first.
+        const QString order = kind == QLatin1String("won")    ? QStringLiteral("l.conversion_date DESC, l.id DESC")
+                              : kind == QLatin1String("lost") ? QStringLiteral("l.lost_at DESC, l.id DESC")
+                                                              : QStringLiteral("l.deal_value_cents DESC, l.id");
+        QVariantList leadParams{key};
+        const QString leadWhere = leadFilter(q, leadParams);
+        auto rows = m_db->select(QStringLiteral("SELECT l.id, l.name, l.company, l.deal_value_cents, l.expected_close_date, l.assigned_to, l.revenue_amount_cents "
+                                                "FROM leads l WHERE l.deal_stage = ? AND %1 ORDER BY %2 LIMIT %3")
+                                     .arg(leadWhere, order)
+                                     .arg(limit),
+                                 leadParams);
+        if (!rows)
+            return rows.error();
+        QJsonArray leadsOut;
+        for (const auto &r : *rows) {
+            auto opt = [](const QVariant &x) { return x.isNull() ? QJsonValue() : QJsonValue(x.toLongLong()); };
+            leadsOut.append(QJsonObject{{QStringLiteral("id"), r.value(0).toLongLong()},
+                                        {QStringLiteral("name"), r.value(1).toString()},
+                                        {QStringLiteral("company"), r.value(2).isNull() ? QJsonValue() : QJsonValue(r.value(2).toString())},
+                                        {QStringLiteral("deal_value_cents"), opt(r.value(3))},
+                                        {QStringLiteral("expected_close_date"), r.value(4).isNull() ? QJsonValue() : QJsonValue(r.value(4).toString().left(10))},
+                                        {QStringLiteral("assigned_to"), opt(r.value(5))},
+                                        {QStringLiteral("revenue_cents"), opt(r.value(6))}});
+        }
+        const auto [count, value] = byStage.value(key);
+        QJsonObject column = stage;
+        column.insert(QStringLiteral("count"), count);
+        column.insert(QStringLiteral("value_cents"), value);
+        column.insert(QStringLiteral("weighted_cents"), divRound(value * stage.value(QStringLiteral("probability")).toInteger(), 100));
+        column.insert(QStringLiteral("leads"), leadsOut);
+        column.insert(QStringLiteral("more"), qMax<qint64>(0, count - qint64(leadsOut.size())));
+        columns.append(column);
+    }
+    return QJsonObject{{QStringLiteral("currency"), QStringLiteral("USD")}, {QStringLiteral("stages"), columns}};
+}
+
+core::Result<QJsonObject> RevenueService::moveDeal(const leads::Actor &actor, qint64 leadId, const QString &stageKey, const QJsonObject &details)
+{
+    auto stages = pipeline();
+    if (!stages)
+        return stages.error();
+    QString kind;
+    for (const QJsonValue &v : *stages)
+        if (v.toObject().value(QStringLiteral("key")).toString() == stageKey)
+            kind = v.toObject().value(QStringLiteral("kind")).toString();
+    if (kind.isEmpty())
+        return core::fieldError(QStringLiteral("stage"), QStringLiteral("is not a stage of the pipeline"));
+    if (kind == QLatin1String("won")) {
+        QJsonObject request = details;
+        request.insert(QStringLiteral("stage"), stageKey);
+        auto won = markConverted(actor, leadId, request);
+        if (!won)
+            return won.error();
+        return won->value(QStringLiteral("lead")).toObject();
+    }
+    if (kind == QLatin1String("lost"))
+        return markLost(actor, leadId, details);
+    return m_leads.update(actor, leadId, {{QStringLiteral("deal_stage"), stageKey}});
+}
+
 core::Result<QJsonObject> RevenueService::drillDown(const Query &q, const QString &figure, const QString &groupBy, const QString &key)
 {
     static constexpr int kMaxIds = 10000; // what a lead filter's "ids" holds

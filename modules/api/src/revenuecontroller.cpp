@@ -83,6 +83,33 @@ void registerRevenueRoutes(RouteTable &table, engine::Engine &engine)
                    return p ? jsonResponse({{QStringLiteral("items"), *p}}) : errorResponse(p.error());
                },
                {}, {}, {}});
+    table.add({M::Get, QStringLiteral("/api/v1/revenue/board"), Role::Viewer, tag,
+               QStringLiteral("The pipeline board now: every stage with its deals' count, value and weighted value, and its leads (?per_stage= 1-500, "
+                              "default 100: open stages the largest deals first, won and lost the latest). The filters apply; the period does not."),
+               {}, any, 200,
+               [&engine, &revenue](RequestContext &c) {
+                   bool ok = true;
+                   const int perStage = c.query(QStringLiteral("per_stage")).isEmpty() ? 100 : c.query(QStringLiteral("per_stage")).toInt(&ok);
+                   if (!ok || perStage < 1 || perStage > 500)
+                       return errorResponse(core::fieldError(QStringLiteral("per_stage"), QStringLiteral("must be a whole number from 1 to 500")));
+                   return figure(engine, c, [&](const analytics::Query &q) { return revenue.board(q, perStage); });
+               },
+               {}, {}, {}});
+    table.add({M::Post, QStringLiteral("/api/v1/revenue/board/move"), Role::User, tag,
+               QStringLiteral("Move a lead on the board: {lead_id, stage, amount | amount_cents (into the won stage), date?, notes?, reason (into the lost "
+                              "stage)} → the lead. Won records a conversion; lost records the reason."),
+               s::object({{QStringLiteral("lead_id"), s::integer()}, {QStringLiteral("stage"), s::string(1, 50)}, {QStringLiteral("amount"), s::string(1, 20)},
+                          {QStringLiteral("amount_cents"), s::integer()}, {QStringLiteral("date"), s::string(10, 40)}, {QStringLiteral("notes"), s::string(0, 5000)},
+                          {QStringLiteral("reason"), s::string(1, 1000)}},
+                         {QStringLiteral("lead_id"), QStringLiteral("stage")}),
+               any, 200,
+               [&revenue](RequestContext &c) {
+                   QJsonObject details = c.body;
+                   const qint64 leadId = details.take(QStringLiteral("lead_id")).toInteger();
+                   const QString stage = details.take(QStringLiteral("stage")).toString();
+                   return jsonOrError(revenue.moveDeal(actorOf(c), leadId, stage, details));
+               },
+               {}, {}, {}});
     table.add({M::Get, QStringLiteral("/api/v1/revenue/dashboard"), Role::Viewer, tag,
                QStringLiteral("Revenue of the period and its change against the period before, conversions, average deal, leads created and the share "
                               "converted, open deals with the pipeline's value (weighted by stage probability), spend, profit and ROI.") +

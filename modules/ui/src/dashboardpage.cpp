@@ -6,6 +6,7 @@
 #include "fliptech/storage/database.h"
 #include "fliptech/storage/eventstore.h"
 #include "fliptech/ui/pageregistry.h"
+#include "fliptech/ui/pipelinepage.h"
 
 #include <QAreaSeries>
 #include <QBarCategoryAxis>
@@ -31,6 +32,8 @@
 #include <QLocale>
 #include <QPieSeries>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QTabWidget>
 #include <QShortcut>
 #include <QTimeZone>
 #include <QTimer>
@@ -85,9 +88,31 @@ void replaceChart(QChartView *view, QChart *chart)
 }
 } // namespace
 
-DashboardPage::DashboardPage(engine::Engine &engine, QWidget *parent) : QWidget(parent), m_engine(engine)
+DashboardPage::DashboardPage(engine::Engine &engine, QWidget *parent, leads::Actor actor) : QWidget(parent), m_engine(engine), m_actor(std::move(actor))
 {
     setObjectName(QStringLiteral("dashboardPage"));
+    // Overview (this page's figures, scrolling on a small screen) and Pipeline (the board).
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("dashboardTabs"));
+    auto *scroll = new QScrollArea(m_tabs);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto *overview = new QWidget(scroll);
+    overview->setObjectName(QStringLiteral("dashboardOverview"));
+    m_overview = overview;
+    scroll->setWidget(overview);
+    m_tabs->addTab(scroll, tr("&Overview"));
+    auto *board = new QWidget(m_tabs);
+    board->setObjectName(QStringLiteral("pipelineTab"));
+    new QVBoxLayout(board);
+    m_tabs->addTab(board, tr("&Pipeline"));
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (index == 1)
+            pipeline();
+    });
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(m_tabs);
     m_range = new QComboBox(this);
     m_range->setObjectName(QStringLiteral("dashboardRange"));
     for (const auto &[label, key] : {std::pair{tr("Last 30 days"), "30d"}, std::pair{tr("Last 7 days"), "7d"}, std::pair{tr("This month"), "month"},
@@ -156,7 +181,7 @@ DashboardPage::DashboardPage(engine::Engine &engine, QWidget *parent) : QWidget(
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("dashboardMessage"));
     m_message->setWordWrap(true);
-    auto *layout = new QVBoxLayout(this);
+    auto *layout = new QVBoxLayout(overview);
     layout->addLayout(top);
     layout->addLayout(cards);
     layout->addLayout(charts, 1);
@@ -174,6 +199,17 @@ DashboardPage::DashboardPage(engine::Engine &engine, QWidget *parent) : QWidget(
             debounce->start();
     });
     refresh();
+}
+
+PipelinePage *DashboardPage::pipeline()
+{
+    if (!m_board) {
+        QWidget *tab = m_tabs->widget(1);
+        m_board = new PipelinePage(m_engine, m_actor, tab);
+        tab->layout()->addWidget(m_board);
+        connect(m_board, &PipelinePage::leadOpened, this, &DashboardPage::leadOpened);
+    }
+    return m_board;
 }
 
 QPair<QDateTime, QDateTime> DashboardPage::period() const
@@ -446,15 +482,15 @@ core::Status DashboardPage::saveImage(const QString &path)
         QPainter painter;
         if (!painter.begin(&writer))
             return core::makeError(core::ErrorCode::Internal, tr("%1 could not be written.").arg(path));
-        // The widget at its own size, scaled to the page.
+        // The figures at their own size (all of them, scrolled or not), scaled to the page.
         const QRect page = writer.pageLayout().paintRectPixels(writer.resolution());
-        const double scale = qMin(double(page.width()) / width(), double(page.height()) / height());
+        const double scale = qMin(double(page.width()) / m_overview->width(), double(page.height()) / m_overview->height());
         painter.scale(scale, scale);
-        render(&painter);
+        m_overview->render(&painter);
         painter.end();
         return {};
     }
-    if (!grab().save(path))
+    if (!m_overview->grab().save(path))
         return core::makeError(core::ErrorCode::Internal, tr("%1 could not be written (is it a PNG or JPEG name?).").arg(path));
     return {};
 }
@@ -493,13 +529,18 @@ void registerDashboardPage(PageRegistry &registry)
     registry.add(PageInfo{QStringLiteral("dashboard"), placeholder ? placeholder->title : QObject::tr("Dashboard"), QStringLiteral("go-home"),
                           placeholder ? placeholder->order : 10,
                           [](PageContext &context, QWidget *parent) -> QWidget * {
-                              auto *page = new DashboardPage(context.engine, parent);
-                              // A click on a chart opens the leads page on exactly its leads.
-                              if (context.open)
+                              auto *page = new DashboardPage(context.engine, parent, context.principal ? leads::Actor::of(*context.principal) : leads::Actor::system());
+                              // A click on a chart opens the leads page on exactly its leads; a card of the board, its lead.
+                              if (context.open) {
                                   QObject::connect(page, &DashboardPage::leadsRequested, page, [open = context.open](const QString &caption, const QJsonObject &filter) {
                                       if (QWidget *leads = open(QStringLiteral("leads")))
                                           QMetaObject::invokeMethod(leads, "showLeads", Qt::DirectConnection, Q_ARG(QString, caption), Q_ARG(QJsonObject, filter));
                                   });
+                                  QObject::connect(page, &DashboardPage::leadOpened, page, [open = context.open](qint64 id) {
+                                      if (QWidget *leads = open(QStringLiteral("leads")))
+                                          QMetaObject::invokeMethod(leads, "openItem", Qt::DirectConnection, Q_ARG(qint64, id));
+                                  });
+                              }
                               return page;
                           }});
 }

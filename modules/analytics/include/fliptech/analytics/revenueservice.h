@@ -109,6 +109,16 @@ public:
     // above}, replies: {received, leads}, revenue: dashboard(), top_sources (5), top_templates (5)}.
     core::Result<QJsonObject> analyticsDashboard(const Query &q);
 
+    // GET /revenue/board: the pipeline board now (the query's filters; not its period): {stages:
+    // [{key, name, probability, kind, count, value_cents, weighted_cents, leads: [{id, name,
+    // company, deal_value_cents, expected_close_date, assigned_to, revenue_cents}] (open: the
+    // largest deals first; won, lost: the latest), more}]}, `perStage` leads a column (≤ 500).
+    core::Result<QJsonObject> board(const Query &q, int perStage);
+    // A lead moved on the board: into an open stage (its deal_stage), the won stage (markConverted
+    // with `details`: {amount | amount_cents, date?, notes?}) or the lost one (markLost: {reason}).
+    // The lead as it is then.
+    core::Result<QJsonObject> moveDeal(const leads::Actor &actor, qint64 leadId, const QString &stageKey, const QJsonObject &details = {});
+
     // GET /analytics/drill-down: the leads behind a figure of the same query, for the leads page:
     // figure revenue (leads with a conversion in the period), leads (created in it), costs (the
     // leads its costs belong to) — each optionally one bar (group_by source|campaign|location, or

@@ -8,17 +8,20 @@
 // twelve months and the next six projected, with the 95 % band. Clicking a point, bar or slice
 // asks for exactly the leads behind it (leadsRequested: the main window opens the leads page on
 // them). Export: the dashboard as PNG or PDF, or the report (CSV, JSON, PDF) of its period.
-// The charts follow the palette (light or dark).
+// The charts follow the palette (light or dark), and the page scrolls on a small screen. A
+// second tab holds the pipeline board (pipelinepage.h).
 
 #include <QWidget>
 
 #include "fliptech/core/error.h"
+#include "fliptech/leads/actor.h"
 
 #include <QJsonObject>
 
 class QComboBox;
 class QLabel;
 class QChartView;
+class QTabWidget;
 
 namespace fliptech::engine {
 class Engine;
@@ -30,7 +33,10 @@ class DashboardPage final : public QWidget
 {
     Q_OBJECT
 public:
-    explicit DashboardPage(engine::Engine &engine, QWidget *parent = nullptr);
+    // `actor`: who moves deals on the Pipeline tab.
+    explicit DashboardPage(engine::Engine &engine, QWidget *parent = nullptr, leads::Actor actor = leads::Actor::system());
+    // The Pipeline tab's board (made when first shown).
+    class PipelinePage *pipeline();
     void refresh();
     // [from, to) of the chosen period, in UTC.
     QPair<QDateTime, QDateTime> period() const;
@@ -44,12 +50,18 @@ public:
 
 Q_SIGNALS:
     void leadsRequested(const QString &caption, const QJsonObject &filter);
+    // A card of the pipeline double-clicked.
+    void leadOpened(qint64 leadId);
 
 private:
     // The report of [from, to) to `path` (any thread: it touches no widget).
     static core::Status writeReport(engine::Engine &engine, const QPair<QDateTime, QDateTime> &period, const QString &path);
 
     engine::Engine &m_engine;
+    leads::Actor m_actor;
+    QTabWidget *m_tabs;
+    QWidget *m_overview;
+    class PipelinePage *m_board = nullptr;
     QComboBox *m_range;
     QLabel *m_revenue;
     QLabel *m_pipeline;

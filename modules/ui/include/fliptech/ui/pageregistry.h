@@ -61,7 +61,8 @@ void registerTemplatesPage(PageRegistry &registry);
 void registerCampaignsPage(PageRegistry &registry);
 // Conversations: the inbox with reply suggestions (inboxpage.cpp).
 void registerInboxPage(PageRegistry &registry);
-// Dashboard: KPI cards and charts of revenue, sources, the funnel and costs (dashboardpage.cpp).
+// Dashboard: KPI cards and charts of revenue, sources, the funnel and costs, and the pipeline board
+// (dashboardpage.cpp, pipelinepage.cpp).
 void registerDashboardPage(PageRegistry &registry);
 
 } // namespace fliptech::ui
