@@ -31,7 +31,7 @@
 #include <QHorizontalBarSeries>
 #include <QLabel>
 #include <QLineSeries>
-#include <QPieSeries>
+#include <QStackedBarSeries>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTableWidget>
@@ -132,9 +132,12 @@ private Q_SLOTS:
         auto *funnel = qobject_cast<QBarSeries *>(child<QChartView>(&page, "dashboardFunnel")->chart()->series().value(0));
         QVERIFY(funnel);
         QCOMPARE(funnel->barSets().first()->count(), 6);
-        auto *costs = qobject_cast<QPieSeries *>(child<QChartView>(&page, "dashboardCosts")->chart()->series().value(0));
+        auto *costs = qobject_cast<QStackedBarSeries *>(child<QChartView>(&page, "dashboardCosts")->chart()->series().value(0));
         QVERIFY(costs);
-        QCOMPARE(costs->count(), 1);
+        QCOMPARE(costs->count(), 1); // one type: advertising
+        QCOMPARE(costs->barSets().first()->label(), QStringLiteral("advertising"));
+        QCOMPARE(costs->barSets().first()->count(), 30); // a bar a day
+        QCOMPARE(costs->barSets().first()->at(4), 350.0); // November 5
 
         // Last month: October's deal alone, no spend, nothing to compare with.
         range->setCurrentIndex(range->findData(QStringLiteral("last_month")));
@@ -206,8 +209,8 @@ private Q_SLOTS:
         QCOMPARE(idsOf(asked.last().at(1).toJsonObject()), QSet<qint64>{idOf("Ann")});
         // The ads cost belongs to no lead: nothing to open, and the page says why.
         QVERIFY(window.showPage(QStringLiteral("dashboard")));
-        auto *costs = qobject_cast<QPieSeries *>(child<QChartView>(page, "dashboardCosts")->chart()->series().value(0));
-        Q_EMIT costs->clicked(costs->slices().first());
+        auto *costs = qobject_cast<QStackedBarSeries *>(child<QChartView>(page, "dashboardCosts")->chart()->series().value(0));
+        Q_EMIT costs->barSets().first()->clicked(4);
         QCOMPARE(asked.size(), 3);
         QVERIFY2(child<QLabel>(page, "dashboardMessage")->text().contains(QStringLiteral("No leads behind")), qPrintable(child<QLabel>(page, "dashboardMessage")->text()));
         QCOMPARE(window.currentPageId(), QStringLiteral("dashboard"));

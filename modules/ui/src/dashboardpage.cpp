@@ -30,7 +30,7 @@
 #include <QLabel>
 #include <QLineSeries>
 #include <QLocale>
-#include <QPieSeries>
+#include <QStackedBarSeries>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QTabWidget>
@@ -365,17 +365,48 @@ void DashboardPage::refresh()
             drill(tr("Funnel: %1").arg(stage), QStringLiteral("funnel"), {}, stage);
         });
     }
-    if (auto c = revenue.costBreakdown(q, QStringLiteral("cost_type"), {})) {
+    // Costs stacked by type, per bucket of the trend.
+    if (auto c = revenue.costBreakdown(q, QStringLiteral("period"), bucket)) {
         auto *chart = new QChart;
         chart->setTitle(tr("Costs by type: %1").arg(money(c->value(QStringLiteral("total_cents")).toInteger())));
-        auto *pie = new QPieSeries;
-        for (const QJsonValue &v : c->value(QStringLiteral("items")).toArray())
-            pie->append(v.toObject().value(QStringLiteral("key")).toString(), double(v.toObject().value(QStringLiteral("cost_cents")).toInteger()) / 100.0);
-        chart->addSeries(pie);
+        const QJsonArray buckets = c->value(QStringLiteral("items")).toArray();
+        QStringList types;
+        for (const QJsonValue &b : buckets)
+            for (const QString &type : b.toObject().value(QStringLiteral("by_type")).toObject().keys())
+                if (!types.contains(type))
+                    types << type;
+        types.sort();
+        auto *series = new QStackedBarSeries;
+        auto *axis = new QBarCategoryAxis;
+        QList<QPair<QDateTime, QDateTime>> periods;
+        for (const QJsonValue &b : buckets) {
+            const QJsonObject o = b.toObject();
+            axis->append(o.value(QStringLiteral("key")).toString());
+            periods.append({QDateTime::fromString(o.value(QStringLiteral("start")).toString(), Qt::ISODateWithMs),
+                            QDateTime::fromString(o.value(QStringLiteral("end")).toString(), Qt::ISODateWithMs)});
+        }
+        for (const QString &type : std::as_const(types)) {
+            auto *set = new QBarSet(type);
+            for (const QJsonValue &b : buckets)
+                *set << double(b.toObject().value(QStringLiteral("by_type")).toObject().value(type).toInteger()) / 100.0;
+            series->append(set);
+            // A segment: the leads its costs of that type in that bucket belong to.
+            connect(set, &QBarSet::clicked, this, [this, type, periods](int index) {
+                if (index >= 0 && index < periods.size())
+                    drill(tr("Costs: %1, %2").arg(type, QLocale().toString(periods.at(index).first.toLocalTime().date(), QLocale::ShortFormat)), QStringLiteral("costs"),
+                          QStringLiteral("cost_type"), type, periods.at(index).first, periods.at(index).second);
+            });
+        }
+        chart->addSeries(series);
+        chart->addAxis(axis, Qt::AlignBottom);
+        series->attachAxis(axis);
+        auto *value = new QValueAxis;
+        value->setLabelFormat(QStringLiteral("%.0f"));
+        chart->addAxis(value, Qt::AlignLeft);
+        series->attachAxis(value);
+        if (buckets.size() > 12)
+            axis->setLabelsVisible(false); // a month of days: the bars say enough, the tooltip the day
         replaceChart(m_costs, chart);
-        connect(pie, &QPieSeries::clicked, this, [this](QPieSlice *slice) {
-            drill(tr("Costs: %1").arg(slice->label()), QStringLiteral("costs"), QStringLiteral("cost_type"), slice->label());
-        });
     }
     // The forecast: twelve complete months and the next six, the 95 % band around them.
     if (auto f = revenue.forecast(q, 12, 6)) {

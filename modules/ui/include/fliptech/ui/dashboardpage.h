@@ -3,7 +3,7 @@
 // or last month, this quarter, this year, the last 12 months; in this computer's time zone),
 // KPI cards (revenue and its change against the period before, the weighted pipeline, the share
 // of new leads converted, ROI, spend), and Qt Charts: revenue over the period (days, weeks or
-// months by its length), revenue by lead source, the lead funnel and the costs by type. Every
+// months by its length), revenue by lead source, the lead funnel and the costs stacked by type. Every
 // figure comes from analytics::RevenueService, as the API's. Below them the forecast: the last
 // twelve months and the next six projected, with the 95 % band. Clicking a point, bar or slice
 // asks for exactly the leads behind it (leadsRequested: the main window opens the leads page on
