@@ -18,6 +18,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QElapsedTimer>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTimeZone>
@@ -251,7 +252,10 @@ QList<std::pair<QString, double>> desktop(const storage::DatabaseUrl &url, const
         t.start();
         const QSignalBlocker quiet(range); // timed here, not by the combo's signal
         range->setCurrentIndex(i);
-        page.refresh();
+        QSignalSpy drawn(&page, &ui::DashboardPage::refreshed);
+        page.refresh(); // read off the window's thread; timed until the figures are drawn
+        if (!drawn.wait(120000))
+            std::fprintf(stderr, "the dashboard did not refresh within 2 minutes\n");
         page.repaint();
         QCoreApplication::processEvents();
         out.append({range->itemText(i), t.nsecsElapsed() / 1e6});

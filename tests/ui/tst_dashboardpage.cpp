@@ -71,6 +71,9 @@ class TestDashboardPage final : public QObject
         FT_EXPECT(r.ok(), r ? "" : qPrintable(r.error().message));
     }
 
+    // The page reads its figures off the window's thread: wait for them.
+    static void settle(ui::DashboardPage *page) { QTRY_VERIFY_WITH_TIMEOUT(!page->isRefreshing(), 20000); }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -110,6 +113,7 @@ private Q_SLOTS:
         page.show();
         auto *range = child<QComboBox>(&page, "dashboardRange");
         range->setCurrentIndex(range->findData(QStringLiteral("month"))); // November 1-30
+        settle(&page);
         QCOMPARE(page.period().first, QDateTime(QDate(2026, 11, 1), QTime(0, 0), QTimeZone::utc()));
         const QString revenue = child<QLabel>(&page, "kpiRevenue")->text();
         QVERIFY2(revenue.contains(QStringLiteral("1,750.00")) && revenue.contains(QStringLiteral("+75.0 %")), qPrintable(revenue)); // 1,750 against 1,000
@@ -141,11 +145,13 @@ private Q_SLOTS:
 
         // Last month: October's deal alone, no spend, nothing to compare with.
         range->setCurrentIndex(range->findData(QStringLiteral("last_month")));
+        settle(&page);
         QVERIFY(child<QLabel>(&page, "kpiRevenue")->text().startsWith(QStringLiteral("$1,000.00")));
         QCOMPARE(child<QLabel>(&page, "kpiRoi")->text(), QStringLiteral("—"));
 
         // A deal won elsewhere shows without a click.
         range->setCurrentIndex(range->findData(QStringLiteral("month")));
+        settle(&page);
         won(lead(QStringLiteral("Fay"), QStringLiteral("manual")), "250", "2026-11-29T12:00:00Z");
         QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(&page, "kpiRevenue")->text().contains(QStringLiteral("2,000.00")), 5000);
     }
@@ -164,6 +170,7 @@ private Q_SLOTS:
         QVERIFY(page);
         auto *range = child<QComboBox>(page, "dashboardRange");
         range->setCurrentIndex(range->findData(QStringLiteral("month"))); // November
+        settle(page);
         QSignalSpy asked(page, &ui::DashboardPage::leadsRequested);
         auto idsOf = [](const QJsonObject &filter) {
             QSet<qint64> out;
@@ -233,6 +240,7 @@ private Q_SLOTS:
         page.show();
         auto *range = child<QComboBox>(&page, "dashboardRange");
         range->setCurrentIndex(range->findData(QStringLiteral("month")));
+        settle(&page);
         QTemporaryDir dir;
         QVERIFY(page.saveImage(dir.filePath(QStringLiteral("dashboard.png"))).ok());
         const QImage image(dir.filePath(QStringLiteral("dashboard.png")));

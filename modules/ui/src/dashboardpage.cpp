@@ -234,17 +234,70 @@ QPair<QDateTime, QDateTime> DashboardPage::period() const
     return {QDateTime(from, QTime(0, 0), zone).toUTC(), QDateTime(to, QTime(0, 0), zone).toUTC()};
 }
 
+namespace {
+// Every figure of a refresh, read off the window's thread.
+std::optional<QJsonObject> valueOf(core::Result<QJsonObject> r)
+{
+    return r ? std::optional<QJsonObject>(*r) : std::nullopt;
+}
+} // namespace
+
+DashboardPage::Figures DashboardPage::compute(engine::Engine &engine, const analytics::Query &q)
+{
+    Figures f;
+    f.q = q;
+    // Revenue over the period: days up to two months, weeks up to half a year, then months.
+    const qint64 days = q.from.daysTo(q.to);
+    f.bucket = days <= 62 ? QStringLiteral("day") : days <= 190 ? QStringLiteral("week") : QStringLiteral("month");
+    auto &revenue = engine.revenue();
+    auto d = revenue.dashboard(q);
+    if (!d) {
+        f.error = d.error().userMessage();
+        return f;
+    }
+    f.dashboard = *d;
+    f.trends = valueOf(revenue.trends(q, f.bucket));
+    f.sources = valueOf(revenue.bySource(q));
+    f.funnel = valueOf(revenue.leadFunnel(q));
+    f.costs = valueOf(revenue.costBreakdown(q, QStringLiteral("period"), f.bucket));
+    f.forecast = valueOf(revenue.forecast(q, 12, 6));
+    return f;
+}
+
 void DashboardPage::refresh()
 {
     analytics::Query q;
     q.zone = QTimeZone::systemTimeZone();
     std::tie(q.from, q.to) = period();
-    auto &revenue = m_engine.revenue();
-    auto d = revenue.dashboard(q);
-    if (!d) {
-        m_message->setText(d.error().userMessage());
+    // The newest request wins: an older answer arriving late is dropped.
+    const quint64 ticket = ++m_ticket;
+    m_refreshing = true;
+    auto *watcher = new QFutureWatcher<Figures>(this);
+    connect(watcher, &QFutureWatcher<Figures>::finished, this, [this, watcher, ticket] {
+        watcher->deleteLater();
+        if (ticket != m_ticket)
+            return;
+        apply(watcher->result());
+        m_refreshing = false;
+        Q_EMIT refreshed();
+    });
+    m_future = QtConcurrent::run([&engine = m_engine, q] { return compute(engine, q); });
+    watcher->setFuture(m_future);
+}
+
+DashboardPage::~DashboardPage()
+{
+    // The figures being read use the engine: done before the page (and maybe the engine) goes.
+    m_future.waitForFinished();
+}
+
+void DashboardPage::apply(const Figures &f)
+{
+    if (!f.error.isEmpty()) {
+        m_message->setText(f.error);
         return;
     }
+    const std::optional<QJsonObject> d = f.dashboard;
     m_message->clear();
     const QJsonValue change = d->value(QStringLiteral("change_percent"));
     m_revenue->setText(money(d->value(QStringLiteral("revenue_cents")).toInteger()) +
@@ -261,10 +314,8 @@ void DashboardPage::refresh()
     m_roi->setText(roi.isNull() ? QStringLiteral("—") : QLocale().toString(roi.toDouble(), 'f', 0) + QStringLiteral(" %"));
     m_spend->setText(money(d->value(QStringLiteral("spend_cents")).toInteger()));
 
-    // Revenue over the period: days up to two months, weeks up to half a year, then months.
-    const qint64 days = q.from.daysTo(q.to);
-    const QString bucket = days <= 62 ? QStringLiteral("day") : days <= 190 ? QStringLiteral("week") : QStringLiteral("month");
-    if (auto t = revenue.trends(q, bucket)) {
+    const QString &bucket = f.bucket;
+    if (auto t = f.trends) {
         auto *chart = new QChart;
         chart->setTitle(tr("Revenue by %1").arg(bucket == QLatin1String("day") ? tr("day") : bucket == QLatin1String("week") ? tr("week") : tr("month")));
         auto *series = new QLineSeries;
@@ -306,7 +357,7 @@ void DashboardPage::refresh()
                       buckets.at(nearest).first, buckets.at(nearest).second);
         });
     }
-    if (auto s = revenue.bySource(q)) {
+    if (auto s = f.sources) {
         auto *chart = new QChart;
         chart->setTitle(tr("Revenue by source"));
         auto *set = new QBarSet(tr("Revenue (USD)"));
@@ -334,13 +385,13 @@ void DashboardPage::refresh()
             drill(tr("Revenue from %1").arg(source), QStringLiteral("revenue"), QStringLiteral("source"), source);
         });
     }
-    if (auto f = revenue.leadFunnel(q)) {
+    if (auto funnel = f.funnel) {
         auto *chart = new QChart;
         chart->setTitle(tr("Lead funnel (leads that came in)"));
         auto *set = new QBarSet(tr("Leads"));
         auto *axis = new QBarCategoryAxis;
         qint64 most = 1;
-        for (const QJsonValue &v : f->value(QStringLiteral("stages")).toArray()) {
+        for (const QJsonValue &v : funnel->value(QStringLiteral("stages")).toArray()) {
             *set << double(v.toObject().value(QStringLiteral("leads")).toInteger());
             most = qMax(most, v.toObject().value(QStringLiteral("leads")).toInteger());
             axis->append(v.toObject().value(QStringLiteral("stage")).toString());
@@ -366,7 +417,7 @@ void DashboardPage::refresh()
         });
     }
     // Costs stacked by type, per bucket of the trend.
-    if (auto c = revenue.costBreakdown(q, QStringLiteral("period"), bucket)) {
+    if (auto c = f.costs) {
         auto *chart = new QChart;
         chart->setTitle(tr("Costs by type: %1").arg(money(c->value(QStringLiteral("total_cents")).toInteger())));
         const QJsonArray buckets = c->value(QStringLiteral("items")).toArray();
@@ -409,10 +460,10 @@ void DashboardPage::refresh()
         replaceChart(m_costs, chart);
     }
     // The forecast: twelve complete months and the next six, the 95 % band around them.
-    if (auto f = revenue.forecast(q, 12, 6)) {
+    if (auto forecast = f.forecast) {
         auto *chart = new QChart;
         chart->setTitle(tr("Revenue: the last 12 months and the next 6"));
-        m_forecast->setToolTip(f->value(QStringLiteral("method")).toString());
+        m_forecast->setToolTip(forecast->value(QStringLiteral("method")).toString());
         auto *history = new QLineSeries;
         history->setName(tr("Closed"));
         auto *projection = new QLineSeries;
@@ -422,12 +473,12 @@ void DashboardPage::refresh()
         auto monthMs = [](const QString &month) {
             return double(QDateTime(QDate::fromString(month + QStringLiteral("-01"), Qt::ISODate), QTime(0, 0), QTimeZone::utc()).toMSecsSinceEpoch());
         };
-        for (const QJsonValue &v : f->value(QStringLiteral("history")).toArray()) {
+        for (const QJsonValue &v : forecast->value(QStringLiteral("history")).toArray()) {
             const double y = double(v.toObject().value(QStringLiteral("revenue_cents")).toInteger()) / 100.0;
             history->append(monthMs(v.toObject().value(QStringLiteral("month")).toString()), y);
             top = qMax(top, y);
         }
-        const QJsonArray ahead = f->value(QStringLiteral("projection")).toArray();
+        const QJsonArray ahead = forecast->value(QStringLiteral("projection")).toArray();
         if (!history->points().isEmpty() && !ahead.isEmpty())
             projection->append(history->points().constLast());
         for (const QJsonValue &v : ahead) {

@@ -16,7 +16,12 @@
 #include "fliptech/core/error.h"
 #include "fliptech/leads/actor.h"
 
+#include "fliptech/analytics/revenueservice.h"
+
+#include <QFuture>
 #include <QJsonObject>
+
+#include <optional>
 
 class QComboBox;
 class QLabel;
@@ -35,9 +40,12 @@ class DashboardPage final : public QWidget
 public:
     // `actor`: who moves deals on the Pipeline tab.
     explicit DashboardPage(engine::Engine &engine, QWidget *parent = nullptr, leads::Actor actor = leads::Actor::system());
+    ~DashboardPage() override;
     // The Pipeline tab's board (made when first shown).
     class PipelinePage *pipeline();
+    // Reads every figure of the period off the window's thread, then draws them (refreshed()).
     void refresh();
+    bool isRefreshing() const { return m_refreshing; }
     // [from, to) of the chosen period, in UTC.
     QPair<QDateTime, QDateTime> period() const;
     // The leads behind a figure of the period (RevenueService::drillDown), then leadsRequested;
@@ -52,13 +60,27 @@ Q_SIGNALS:
     void leadsRequested(const QString &caption, const QJsonObject &filter);
     // A card of the pipeline double-clicked.
     void leadOpened(qint64 leadId);
+    // The figures of the latest refresh() are on the page.
+    void refreshed();
 
 private:
+    struct Figures {
+        analytics::Query q;
+        QString bucket;
+        QString error; // the dashboard itself could not be read
+        QJsonObject dashboard;
+        std::optional<QJsonObject> trends, sources, funnel, costs, forecast;
+    };
+    static Figures compute(engine::Engine &engine, const analytics::Query &q);
+    void apply(const Figures &f);
     // The report of [from, to) to `path` (any thread: it touches no widget).
     static core::Status writeReport(engine::Engine &engine, const QPair<QDateTime, QDateTime> &period, const QString &path);
 
     engine::Engine &m_engine;
     leads::Actor m_actor;
+    QFuture<Figures> m_future;
+    quint64 m_ticket = 0;
+    bool m_refreshing = false;
     QTabWidget *m_tabs;
     QWidget *m_overview;
     class PipelinePage *m_board = nullptr;
