@@ -28,6 +28,7 @@
 #include <QBarSeries>
 #include <QBarSet>
 #include <QComboBox>
+#include <QDateEdit>
 #include <QHorizontalBarSeries>
 #include <QLabel>
 #include <QLineSeries>
@@ -142,6 +143,16 @@ private Q_SLOTS:
         QCOMPARE(costs->barSets().first()->label(), QStringLiteral("advertising"));
         QCOMPARE(costs->barSets().first()->count(), 30); // a bar a day
         QCOMPARE(costs->barSets().first()->at(4), 350.0); // November 5
+
+        // A custom range: November 10 to 20 (both included): Ann's and Bob's deals.
+        range->setCurrentIndex(range->findData(QStringLiteral("custom")));
+        QVERIFY(child<QDateEdit>(&page, "dashboardFrom")->isVisible());
+        child<QDateEdit>(&page, "dashboardFrom")->setDate(QDate(2026, 11, 20));
+        child<QDateEdit>(&page, "dashboardTo")->setDate(QDate(2026, 11, 10)); // either order
+        settle(&page);
+        QCOMPARE(page.period().first, QDateTime(QDate(2026, 11, 10), QTime(0, 0), QTimeZone::utc()));
+        QCOMPARE(page.period().second, QDateTime(QDate(2026, 11, 21), QTime(0, 0), QTimeZone::utc()));
+        QVERIFY2(child<QLabel>(&page, "kpiRevenue")->text().startsWith(QStringLiteral("$1,500.00")), qPrintable(child<QLabel>(&page, "kpiRevenue")->text()));
 
         // Last month: October's deal alone, no spend, nothing to compare with.
         range->setCurrentIndex(range->findData(QStringLiteral("last_month")));

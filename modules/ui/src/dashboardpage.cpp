@@ -21,6 +21,7 @@
 #include <QSaveFile>
 #include <QToolButton>
 #include <QtConcurrent/QtConcurrentRun>
+#include <QDateEdit>
 #include <QDateTimeAxis>
 #include <QFrame>
 #include <QGridLayout>
@@ -117,8 +118,21 @@ DashboardPage::DashboardPage(engine::Engine &engine, QWidget *parent, leads::Act
     m_range->setObjectName(QStringLiteral("dashboardRange"));
     for (const auto &[label, key] : {std::pair{tr("Last 30 days"), "30d"}, std::pair{tr("Last 7 days"), "7d"}, std::pair{tr("This month"), "month"},
                                      std::pair{tr("Last month"), "last_month"}, std::pair{tr("This quarter"), "quarter"}, std::pair{tr("This year"), "year"},
-                                     std::pair{tr("Last 12 months"), "12m"}})
+                                     std::pair{tr("Last 12 months"), "12m"}, std::pair{tr("Custom range…"), "custom"}})
         m_range->addItem(label, QLatin1String(key));
+    // A range of the user's own: from and to, whole days, shown when "Custom range…" is chosen.
+    const QDate today = engine.clock().now().toTimeZone(QTimeZone::systemTimeZone()).date();
+    m_fromDate = new QDateEdit(today.addDays(-29), this);
+    m_fromDate->setObjectName(QStringLiteral("dashboardFrom"));
+    m_toDate = new QDateEdit(today, this);
+    m_toDate->setObjectName(QStringLiteral("dashboardTo"));
+    for (QDateEdit *e : {m_fromDate, m_toDate}) {
+        e->setCalendarPopup(true);
+        e->setDisplayFormat(QLocale().dateFormat(QLocale::ShortFormat));
+        e->setVisible(false);
+    }
+    m_fromDate->setToolTip(tr("First day"));
+    m_toDate->setToolTip(tr("Last day (included)"));
     auto *refreshButton = new QPushButton(tr("&Refresh"), this);
     refreshButton->setObjectName(QStringLiteral("dashboardRefresh"));
     refreshButton->setToolTip(tr("F5"));
@@ -156,6 +170,8 @@ DashboardPage::DashboardPage(engine::Engine &engine, QWidget *parent, leads::Act
     auto *top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("Period:"), this));
     top->addWidget(m_range);
+    top->addWidget(m_fromDate);
+    top->addWidget(m_toDate);
     top->addStretch();
     top->addWidget(exportButton);
     top->addWidget(refreshButton);
@@ -186,7 +202,17 @@ DashboardPage::DashboardPage(engine::Engine &engine, QWidget *parent, leads::Act
     layout->addLayout(cards);
     layout->addLayout(charts, 1);
     layout->addWidget(m_message);
-    connect(m_range, &QComboBox::currentIndexChanged, this, &DashboardPage::refresh);
+    connect(m_range, &QComboBox::currentIndexChanged, this, [this] {
+        const bool custom = m_range->currentData().toString() == QLatin1String("custom");
+        m_fromDate->setVisible(custom);
+        m_toDate->setVisible(custom);
+        refresh();
+    });
+    for (QDateEdit *e : {m_fromDate, m_toDate})
+        connect(e, &QDateEdit::dateChanged, this, [this] {
+            if (m_range->currentData().toString() == QLatin1String("custom"))
+                refresh();
+        });
     connect(refreshButton, &QPushButton::clicked, this, &DashboardPage::refresh);
     connect(new QShortcut(QKeySequence(Qt::Key_F5), this), &QShortcut::activated, this, &DashboardPage::refresh);
     // A won deal or a cost recorded elsewhere shows within a second.
@@ -231,6 +257,11 @@ QPair<QDateTime, QDateTime> DashboardPage::period() const
         from = QDate(today.year(), 1, 1);
     else if (key == QLatin1String("12m"))
         from = QDate(today.year(), today.month(), 1).addMonths(-11);
+    else if (key == QLatin1String("custom")) {
+        // Whole days, in either order.
+        from = qMin(m_fromDate->date(), m_toDate->date());
+        to = qMax(m_fromDate->date(), m_toDate->date()).addDays(1);
+    }
     return {QDateTime(from, QTime(0, 0), zone).toUTC(), QDateTime(to, QTime(0, 0), zone).toUTC()};
 }
 

@@ -1,6 +1,6 @@
 #pragma once
-// The Dashboard (issue 13, first version): the period chosen at the top (last 7 or 30 days, this
-// or last month, this quarter, this year, the last 12 months; in this computer's time zone),
+// The Dashboard (issue 13): the period chosen at the top (last 7 or 30 days, this or last month,
+// this quarter, this year, the last 12 months, or a custom range of days; in this computer's time zone),
 // KPI cards (revenue and its change against the period before, the weighted pipeline, the share
 // of new leads converted, ROI, spend), and Qt Charts: revenue over the period (days, weeks or
 // months by its length), revenue by lead source, the lead funnel and the costs stacked by type. Every
@@ -24,6 +24,7 @@
 #include <optional>
 
 class QComboBox;
+class QDateEdit;
 class QLabel;
 class QChartView;
 class QTabWidget;
@@ -85,6 +86,8 @@ private:
     QWidget *m_overview;
     class PipelinePage *m_board = nullptr;
     QComboBox *m_range;
+    QDateEdit *m_fromDate;
+    QDateEdit *m_toDate;
     QLabel *m_revenue;
     QLabel *m_pipeline;
     QLabel *m_conversion;
