@@ -281,17 +281,24 @@ DashboardPage::Figures DashboardPage::compute(engine::Engine &engine, const anal
     const qint64 days = q.from.daysTo(q.to);
     f.bucket = days <= 62 ? QStringLiteral("day") : days <= 190 ? QStringLiteral("week") : QStringLiteral("month");
     auto &revenue = engine.revenue();
+    // The figures are independent: read side by side (each thread has its own connection; a
+    // wait runs a task that has not started yet itself, so waiting here cannot starve the pool).
+    const QString bucket = f.bucket;
+    auto trends = QtConcurrent::run([&revenue, q, bucket] { return valueOf(revenue.trends(q, bucket)); });
+    auto sources = QtConcurrent::run([&revenue, q] { return valueOf(revenue.bySource(q)); });
+    auto funnel = QtConcurrent::run([&revenue, q] { return valueOf(revenue.leadFunnel(q)); });
+    auto costs = QtConcurrent::run([&revenue, q, bucket] { return valueOf(revenue.costBreakdown(q, QStringLiteral("period"), bucket)); });
+    auto forecast = QtConcurrent::run([&revenue, q] { return valueOf(revenue.forecast(q, 12, 6)); });
     auto d = revenue.dashboard(q);
-    if (!d) {
+    f.trends = trends.result();
+    f.sources = sources.result();
+    f.funnel = funnel.result();
+    f.costs = costs.result();
+    f.forecast = forecast.result();
+    if (!d)
         f.error = d.error().userMessage();
-        return f;
-    }
-    f.dashboard = *d;
-    f.trends = valueOf(revenue.trends(q, f.bucket));
-    f.sources = valueOf(revenue.bySource(q));
-    f.funnel = valueOf(revenue.leadFunnel(q));
-    f.costs = valueOf(revenue.costBreakdown(q, QStringLiteral("period"), f.bucket));
-    f.forecast = valueOf(revenue.forecast(q, 12, 6));
+    else
+        f.dashboard = *d;
     return f;
 }
 
