@@ -90,7 +90,7 @@ bool fallsBackOffline(const core::Error &e)
 {
     // The provider is away (network, overload, timeouts): the offline writer stands in. A refused
     // key, a bad request, a budget or a usage limit are for the user to fix and are reported.
-    if (e.details.value(QStringLiteral("reason")).toString() == QLatin1String("usage_limit"))
+    if (core::UsageGate::isLimit(e))
         return false;
     return e.code == ErrorCode::Unavailable || e.code == ErrorCode::RateLimited || e.code == ErrorCode::Cancelled;
 }

@@ -76,14 +76,12 @@ core::Result<QJsonObject> RevenueService::templatePerformance(const Query &q)
     if (!rows)
         return rows.error();
     QJsonArray items;
-    Engagement all;
     for (const auto &r : *rows) {
         const Engagement e = engagementOf(r, 2);
         QJsonObject o = e.json();
         o.insert(QStringLiteral("template_id"), r.value(0).isNull() ? QJsonValue() : QJsonValue(r.value(0).toLongLong()));
         o.insert(QStringLiteral("name"), r.value(0).isNull() ? QStringLiteral("(deleted template)") : r.value(1).toString());
         items.append(o);
-        all.sent += e.sent, all.opened += e.opened, all.clicked += e.clicked, all.replied += e.replied, all.bounced += e.bounced;
     }
     // Leads across templates are counted once: their own query.
     QVariantList totalParams;
@@ -102,27 +100,15 @@ core::Result<QJsonObject> RevenueService::analyticsDashboard(const Query &q)
     auto revenue = dashboard(q);
     if (!revenue)
         return revenue.error();
-    // Leads in this period and the one as long before it.
+    // Leads in the period (the dashboard counted them) against the period as long before it.
     const qint64 length = q.from.secsTo(q.to);
-    QVariantList filterParams;
-    const QString where = leadFilter(q, filterParams);
-    const QVariantList params = QVariantList{m_db->timestamp(q.from), m_db->timestamp(q.from), m_db->timestamp(q.from.addSecs(-length)), m_db->timestamp(q.to)} + filterParams;
-    auto leadsIn = m_db->selectOne(QStringLiteral("SELECT SUM(CASE WHEN l.created_at >= %1 THEN 1 ELSE 0 END), SUM(CASE WHEN l.created_at < %1 THEN 1 ELSE 0 END) "
-                                                  "FROM leads l WHERE l.created_at >= ? AND l.created_at < ? AND %2")
-                                       .arg(m_db->timestampParam(), where),
-                                   params);
-    if (!leadsIn)
-        return leadsIn.error();
-    const qint64 now = leadsIn->value(0).toLongLong(), before = leadsIn->value(1).toLongLong();
+    QVariantList params{m_db->timestamp(q.from.addSecs(-length)), m_db->timestamp(q.from)};
+    const QString where = leadFilter(q, params);
+    auto leadsBefore = m_db->selectOne(QStringLiteral("SELECT COUNT(*) FROM leads l WHERE l.created_at >= ? AND l.created_at < ? AND %1").arg(where), params);
+    if (!leadsBefore)
+        return leadsBefore.error();
+    const qint64 now = revenue->value(QStringLiteral("leads_created")).toInteger(), before = leadsBefore->value(0).toLongLong();
 
-    QVariantList mParams;
-    const QString mWhere = messageFilter(q, mParams);
-    auto email = m_db->selectOne(QStringLiteral("SELECT %1 FROM campaign_messages m JOIN campaign_recipients r ON r.id = m.recipient_id JOIN leads l ON l.id = r.lead_id "
-                                                "WHERE %2")
-                                     .arg(kEngagementColumns, mWhere),
-                                 mParams);
-    if (!email)
-        return email.error();
     // Replies that came in (the inbox), and the conversations they started.
     QVariantList rParams{m_db->timestamp(q.from), m_db->timestamp(q.to)};
     const QString rWhere = leadFilter(q, rParams);
@@ -132,12 +118,14 @@ core::Result<QJsonObject> RevenueService::analyticsDashboard(const Query &q)
                                    rParams);
     if (!replies)
         return replies.error();
-    auto sources = bySource(q);
-    if (!sources)
-        return sources.error();
+    // The e-mails of the period: the templates' overall line.
     auto templates = templatePerformance(q);
     if (!templates)
         return templates.error();
+    auto sources = bySource(q);
+    if (!sources)
+        return sources.error();
+
     QJsonArray topSources, topTemplates;
     for (const QJsonValue &v : sources->value(QStringLiteral("items")).toArray())
         if (topSources.size() < 5)
@@ -151,7 +139,7 @@ core::Result<QJsonObject> RevenueService::analyticsDashboard(const Query &q)
                                                              {QStringLiteral("previous"), before},
                                                              {QStringLiteral("previous_from"), iso(q.from.addSecs(-length))},
                                                              {QStringLiteral("change_percent"), percent(now - before, before)}}},
-                       {QStringLiteral("email"), engagementOf(*email, 0).json()},
+                       {QStringLiteral("email"), templates->value(QStringLiteral("overall"))},
                        {QStringLiteral("replies"), QJsonObject{{QStringLiteral("received"), replies->value(0).toLongLong()},
                                                                {QStringLiteral("leads"), replies->value(1).toLongLong()}}},
                        {QStringLiteral("revenue"), *revenue},

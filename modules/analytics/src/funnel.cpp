@@ -32,6 +32,14 @@ QJsonValue medianHours(QList<qint64> seconds)
 }
 } // namespace
 
+QStringList RevenueService::funnelStages()
+{
+    QStringList out;
+    for (const char *name : kStageNames)
+        out << QLatin1String(name);
+    return out;
+}
+
 core::Result<QJsonObject> RevenueService::leadFunnel(const Query &q) { return funnel(q, -1, nullptr); }
 
 core::Result<QJsonObject> RevenueService::funnel(const Query &q, int idsOfStage, QList<qint64> *ids)

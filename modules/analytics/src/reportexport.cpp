@@ -221,7 +221,7 @@ ReportExport::ReportExport(RevenueService &revenue, leads::FileStore &files, sto
 {
 }
 
-core::Result<ReportExport::Figures> ReportExport::figures(const QJsonObject &request)
+core::Result<Query> ReportExport::queryOf(const QJsonObject &request) const
 {
     QHash<QString, QString> params;
     for (auto it = request.begin(); it != request.end(); ++it) {
@@ -237,7 +237,15 @@ core::Result<ReportExport::Figures> ReportExport::figures(const QJsonObject &req
         else if (!v.isNull())
             return core::fieldError(it.key(), QStringLiteral("must be text or a whole number"));
     }
-    auto q = Query::parse(params, m_clock.now());
+    const QString bucket = request.value(QStringLiteral("bucket")).toString();
+    if (request.contains(QStringLiteral("bucket")) && bucket != QLatin1String("day") && bucket != QLatin1String("week") && bucket != QLatin1String("month"))
+        return core::fieldError(QStringLiteral("bucket"), QStringLiteral("must be day, week or month"));
+    return Query::parse(params, m_clock.now());
+}
+
+core::Result<ReportExport::Figures> ReportExport::figures(const QJsonObject &request)
+{
+    auto q = queryOf(request);
     if (!q)
         return q.error();
     Figures f;
@@ -407,37 +415,34 @@ core::Result<QByteArray> ReportExport::toPdf(const Figures &f, const QDateTime &
     return bytes;
 }
 
+namespace {
+QString contentTypeOf(const QString &format)
+{
+    if (format == QLatin1String("csv"))
+        return QStringLiteral("text/csv");
+    if (format == QLatin1String("json"))
+        return QStringLiteral("application/json");
+    if (format == QLatin1String("pdf"))
+        return QStringLiteral("application/pdf");
+    return {};
+}
+core::Error badFormat() { return core::fieldError(QStringLiteral("format"), QStringLiteral("must be csv, json or pdf")); }
+} // namespace
+
 core::Result<QJsonObject> ReportExport::enqueue(const leads::Actor &actor, const QJsonObject &request)
 {
     const QString format = request.value(QStringLiteral("format")).toString();
-    if (format != QLatin1String("csv") && format != QLatin1String("json") && format != QLatin1String("pdf"))
-        return core::fieldError(QStringLiteral("format"), QStringLiteral("must be csv, json or pdf"));
-    const QString bucket = request.value(QStringLiteral("bucket")).toString();
-    if (request.contains(QStringLiteral("bucket")) && bucket != QLatin1String("day") && bucket != QLatin1String("week") && bucket != QLatin1String("month"))
-        return core::fieldError(QStringLiteral("bucket"), QStringLiteral("must be day, week or month"));
+    if (contentTypeOf(format).isEmpty())
+        return badFormat();
     // The period and filters checked now, so a mistake is said at once, not in a failed job.
+    auto q = queryOf(request);
+    if (!q)
+        return q.error();
+    // The period as it was meant when asked (a default "last 30 days" does not move while queued).
     QJsonObject checked = request;
-    auto f = [&]() -> core::Status {
-        for (auto it = request.begin(); it != request.end(); ++it)
-            if (it.key() != QLatin1String("format") && it.key() != QLatin1String("bucket") && !kQueryFields.contains(it.key()))
-                return core::fieldError(it.key(), QStringLiteral("is not a field of a report (format, bucket, %1)").arg(kQueryFields.join(QStringLiteral(", "))));
-        QHash<QString, QString> params;
-        for (const QString &k : kQueryFields)
-            if (request.value(k).isString())
-                params.insert(k, request.value(k).toString());
-            else if (request.value(k).isDouble())
-                params.insert(k, QString::number(request.value(k).toInteger()));
-        auto q = Query::parse(params, m_clock.now());
-        if (!q)
-            return q.error();
-        // The period as it was meant when asked (a default "last 30 days" does not move while queued).
-        checked.insert(QStringLiteral("from"), storage::Database::isoTimestamp(q->from));
-        checked.insert(QStringLiteral("to"), storage::Database::isoTimestamp(q->to));
-        checked.insert(QStringLiteral("tz"), QString::fromUtf8(q->zone.id()));
-        return {};
-    }();
-    if (!f)
-        return f.error();
+    checked.insert(QStringLiteral("from"), storage::Database::isoTimestamp(q->from));
+    checked.insert(QStringLiteral("to"), storage::Database::isoTimestamp(q->to));
+    checked.insert(QStringLiteral("tz"), QString::fromUtf8(q->zone.id()));
     if (!m_jobs)
         return core::makeError(ErrorCode::Unavailable, QStringLiteral("no job queue"));
     storage::JobSpec spec(jobType, {{QStringLiteral("request"), checked}, {QStringLiteral("actor"), leads::LeadJobs::actorToJson(actor)}});
@@ -450,52 +455,52 @@ core::Result<QJsonObject> ReportExport::enqueue(const leads::Actor &actor, const
     return QJsonObject{{QStringLiteral("job_id"), *id}, {QStringLiteral("format"), format}, {QStringLiteral("status_url"), QStringLiteral("/api/v1/jobs/%1").arg(*id)}};
 }
 
-core::Result<QJsonObject> ReportExport::run(const leads::Actor &actor, const QJsonObject &request, const std::function<void(int)> &progress)
+core::Result<Query> ReportExport::write(const QJsonObject &request, const QString &path)
 {
-    auto tell = [&](int percent) {
-        if (progress)
-            progress(percent);
-    };
     const QString format = request.value(QStringLiteral("format")).toString();
-    QJsonObject query = request;
-    query.remove(QStringLiteral("format"));
-    auto f = figures(query);
+    if (contentTypeOf(format).isEmpty())
+        return badFormat();
+    auto f = figures(request);
     if (!f)
         return f.error();
-    tell(60);
     QByteArray bytes;
-    QString contentType;
-    if (format == QLatin1String("csv")) {
-        bytes = toCsv(*f);
-        contentType = QStringLiteral("text/csv");
-    } else if (format == QLatin1String("json")) {
-        bytes = toJson(*f);
-        contentType = QStringLiteral("application/json");
-    } else if (format == QLatin1String("pdf")) {
+    if (format == QLatin1String("pdf")) {
         auto pdf = toPdf(*f, m_clock.now());
         if (!pdf)
             return pdf.error();
         bytes = *pdf;
-        contentType = QStringLiteral("application/pdf");
     } else {
-        return core::fieldError(QStringLiteral("format"), QStringLiteral("must be csv, json or pdf"));
+        bytes = format == QLatin1String("csv") ? toCsv(*f) : toJson(*f);
     }
-    tell(85);
-    const QString path = m_files.newPath(format);
     QSaveFile out(path);
     if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.commit())
-        return core::makeError(ErrorCode::Internal, QStringLiteral("the report could not be written: %1").arg(out.errorString()));
-    const QDateTime from = f->query.from.toTimeZone(f->query.zone);
-    const QString name = QStringLiteral("fliptech-analytics-%1-%2.%3").arg(from.date().toString(Qt::ISODate), f->query.to.toTimeZone(f->query.zone).date().toString(Qt::ISODate), format);
-    auto file = m_files.adopt(actor, path, name, contentType);
+        return core::makeError(ErrorCode::Internal, QStringLiteral("the report could not be written to %1: %2").arg(path, out.errorString()));
+    return f->query;
+}
+
+core::Result<QJsonObject> ReportExport::run(const leads::Actor &actor, const QJsonObject &request, const std::function<void(int)> &progress)
+{
+    const QString format = request.value(QStringLiteral("format")).toString();
+    if (contentTypeOf(format).isEmpty())
+        return badFormat();
+    const QString path = m_files.newPath(format);
+    auto q = write(request, path);
+    if (!q)
+        return q.error();
+    if (progress)
+        progress(85);
+    const QString name = QStringLiteral("fliptech-analytics-%1-%2.%3")
+                             .arg(q->from.toTimeZone(q->zone).date().toString(Qt::ISODate), q->to.toTimeZone(q->zone).date().toString(Qt::ISODate), format);
+    auto file = m_files.adopt(actor, path, name, contentTypeOf(format));
     if (!file) {
         QFile::remove(path);
         return file.error();
     }
     QJsonObject fileJson = file->toJson();
     fileJson.insert(QStringLiteral("download_url"), QStringLiteral("/api/v1/files/%1/download").arg(file->id));
-    tell(100);
-    return QJsonObject{{QStringLiteral("file"), fileJson}, {QStringLiteral("format"), format}, {QStringLiteral("period"), f->query.periodJson()}};
+    if (progress)
+        progress(100);
+    return QJsonObject{{QStringLiteral("file"), fileJson}, {QStringLiteral("format"), format}, {QStringLiteral("period"), q->periodJson()}};
 }
 
 void ReportExport::registerHandlers(storage::WorkerPool &pool)

@@ -699,8 +699,7 @@ core::Result<QJsonObject> RevenueService::drillDown(const Query &q, const QStrin
     static constexpr int kMaxIds = 10000; // what a lead filter's "ids" holds
     QList<qint64> ids;
     if (figure == QLatin1String("funnel")) {
-        const QStringList stages{QStringLiteral("scraped"), QStringLiteral("enriched"), QStringLiteral("contacted"), QStringLiteral("replied"), QStringLiteral("qualified"),
-                                 QStringLiteral("won")};
+        const QStringList stages = funnelStages();
         if (!stages.contains(key))
             return core::fieldError(QStringLiteral("key"), QStringLiteral("must be a funnel stage (%1)").arg(stages.join(QStringLiteral(", "))));
         auto f = funnel(q, int(stages.indexOf(key)), &ids);

@@ -154,6 +154,17 @@ core::Result<QHash<QString, QList<qint64>>> UsageService::counts(const QList<QPa
     return out;
 }
 
+core::Result<QHash<QString, storage::Row>> UsageService::limitRows()
+{
+    auto rows = m_db->select(QStringLiteral("SELECT metric, daily_limit, monthly_limit, updated_at FROM usage_limits"));
+    if (!rows)
+        return rows.error();
+    QHash<QString, storage::Row> out;
+    for (const auto &r : *rows)
+        out.insert(r.value(0).toString(), r);
+    return out;
+}
+
 core::Result<core::UsageAllowance> UsageService::allowance(const QString &metric)
 {
     const MetricInfo *info = infoOf(metric);
@@ -201,12 +212,9 @@ core::Result<QJsonObject> UsageService::current()
     auto used = counts({day, month}, metrics());
     if (!used)
         return used.error();
-    auto limitRows = m_db->select(QStringLiteral("SELECT metric, daily_limit, monthly_limit FROM usage_limits"));
-    if (!limitRows)
-        return limitRows.error();
-    QHash<QString, storage::Row> limitOf;
-    for (const auto &r : *limitRows)
-        limitOf.insert(r.value(0).toString(), r);
+    auto limitOf = limitRows();
+    if (!limitOf)
+        return limitOf.error();
     QJsonArray items;
     for (const auto &m : kMetrics) {
         const QString key = QLatin1String(m.key);
@@ -214,7 +222,7 @@ core::Result<QJsonObject> UsageService::current()
         QJsonObject o{{QStringLiteral("metric"), key}, {QStringLiteral("label"), QLatin1String(m.label)}, {QStringLiteral("today"), u.at(0)},
                       {QStringLiteral("this_month"), u.at(1)}, {QStringLiteral("limited"), m.limited}};
         if (m.limited) {
-            const storage::Row r = limitOf.value(key);
+            const storage::Row r = limitOf->value(key);
             const QVariant daily = r.value(1), monthly = r.value(2);
             o.insert(QStringLiteral("daily_limit"), optional(daily));
             o.insert(QStringLiteral("monthly_limit"), optional(monthly));
@@ -234,17 +242,14 @@ core::Result<QJsonObject> UsageService::limits()
     auto z = timeZone();
     if (!z)
         return z.error();
-    auto rows = m_db->select(QStringLiteral("SELECT metric, daily_limit, monthly_limit, updated_at FROM usage_limits"));
-    if (!rows)
-        return rows.error();
-    QHash<QString, storage::Row> of;
-    for (const auto &r : *rows)
-        of.insert(r.value(0).toString(), r);
+    auto of = limitRows();
+    if (!of)
+        return of.error();
     QJsonArray items;
     for (const auto &m : kMetrics) {
         if (!m.limited)
             continue;
-        const storage::Row r = of.value(QLatin1String(m.key));
+        const storage::Row r = of->value(QLatin1String(m.key));
         items.append(QJsonObject{{QStringLiteral("metric"), QLatin1String(m.key)},
                                  {QStringLiteral("label"), QLatin1String(m.label)},
                                  {QStringLiteral("daily_limit"), optional(r.value(1))},
@@ -279,12 +284,12 @@ core::Result<QJsonObject> UsageService::setLimits(const leads::Actor &actor, con
         return core::fieldError(QStringLiteral("limits"), QStringLiteral("must be an object: {metric: {daily_limit, monthly_limit}}"));
     if (given.isUndefined() && zoneName.isEmpty())
         return core::fieldError(QStringLiteral("limits"), QStringLiteral("is required (or time_zone)"));
-    auto existing = m_db->select(QStringLiteral("SELECT metric, daily_limit, monthly_limit FROM usage_limits"));
+    auto existing = limitRows();
     if (!existing)
         return existing.error();
     QHash<QString, QPair<QVariant, QVariant>> next;
-    for (const auto &r : *existing)
-        next.insert(r.value(0).toString(), {r.value(1), r.value(2)});
+    for (auto it = existing->cbegin(); it != existing->cend(); ++it)
+        next.insert(it.key(), {it.value().value(1), it.value().value(2)});
     QStringList changed;
     const QJsonObject limitsIn = given.toObject();
     for (auto it = limitsIn.begin(); it != limitsIn.end(); ++it) {

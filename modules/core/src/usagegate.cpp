@@ -15,6 +15,8 @@ Status UsageGate::admit(const QString &metric, qint64 quantity, const QString &w
     return refusal(metric, *a, what, now);
 }
 
+bool UsageGate::isLimit(const Error &error) { return error.details.value(QStringLiteral("reason")).toString() == QLatin1String("usage_limit"); }
+
 Error UsageGate::refusal(const QString &metric, const UsageAllowance &a, const QString &what, const QDateTime &now)
 {
     const QLocale c = QLocale::c();

@@ -761,7 +761,7 @@ void EnrichmentService::registerHandlers(storage::WorkerPool &pool)
         qsizetype notReached = 0;
         for (qsizetype i = 0; i < ids.size() && !ctx.isCancelled(); ++i) {
             auto done = enrichLead(actor, ids.at(i).toInteger());
-            if (!done && done.error().details.value(QStringLiteral("reason")).toString() == QLatin1String("usage_limit")) {
+            if (!done && core::UsageGate::isLimit(done.error())) {
                 limitReached = done.error().message;
                 notReached = ids.size() - i;
                 break;

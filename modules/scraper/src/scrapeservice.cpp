@@ -656,7 +656,7 @@ bool ScrapeService::pausedAtUsageLimit(qint64 id, ScrapeTally &tally)
     auto admitted = m_usage->admit(core::usage::leadsScraped, 1, QStringLiteral("scraped leads"), m_clock.now());
     if (admitted)
         return false;
-    if (admitted.error().details.value(QStringLiteral("reason")).toString() != QLatin1String("usage_limit")) {
+    if (!core::UsageGate::isLimit(admitted.error())) {
         core::logDiscarded(admitted.error(), "the usage limits could not be read; the scrape goes on");
         return false;
     }

@@ -6,6 +6,7 @@
 #include "fliptech/storage/database.h"
 #include "fliptech/storage/eventstore.h"
 #include "fliptech/ui/pageregistry.h"
+#include "money.h"
 #include "fliptech/ui/pipelinepage.h"
 
 #include <QAreaSeries>
@@ -18,7 +19,6 @@
 #include <QFutureWatcher>
 #include <QMenu>
 #include <QPdfWriter>
-#include <QSaveFile>
 #include <QToolButton>
 #include <QtConcurrent/QtConcurrentRun>
 #include <QDateEdit>
@@ -45,7 +45,6 @@
 namespace fliptech::ui {
 
 namespace {
-QString money(qint64 cents) { return QLocale().toCurrencyString(double(cents) / 100.0, QStringLiteral("$")); }
 
 QLabel *card(QWidget *parent, QGridLayout *grid, int column, const QString &title, const char *name)
 {
@@ -623,24 +622,12 @@ core::Status DashboardPage::writeReport(engine::Engine &engine, const QPair<QDat
     if (format != QLatin1String("csv") && format != QLatin1String("json") && format != QLatin1String("pdf"))
         return core::makeError(core::ErrorCode::InvalidArgument, tr("A report is written as .csv, .json or .pdf."));
     const auto &[from, to] = period;
-    auto figures = engine.reports().figures({{QStringLiteral("from"), storage::Database::isoTimestamp(from)},
-                                               {QStringLiteral("to"), storage::Database::isoTimestamp(to)},
-                                               {QStringLiteral("tz"), QString::fromUtf8(QTimeZone::systemTimeZoneId())}});
-    if (!figures)
-        return figures.error();
-    QByteArray bytes;
-    if (format == QLatin1String("pdf")) {
-        auto pdf = analytics::ReportExport::toPdf(*figures, engine.clock().now());
-        if (!pdf)
-            return pdf.error();
-        bytes = *pdf;
-    } else {
-        bytes = format == QLatin1String("csv") ? analytics::ReportExport::toCsv(*figures) : analytics::ReportExport::toJson(*figures);
-    }
-    QSaveFile out(path);
-    if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.commit())
-        return core::makeError(core::ErrorCode::Internal, tr("%1 could not be written: %2").arg(path, out.errorString()));
-    return {};
+    auto written = engine.reports().write({{QStringLiteral("format"), format},
+                                           {QStringLiteral("from"), storage::Database::isoTimestamp(from)},
+                                           {QStringLiteral("to"), storage::Database::isoTimestamp(to)},
+                                           {QStringLiteral("tz"), QString::fromUtf8(QTimeZone::systemTimeZoneId())}},
+                                          path);
+    return written ? core::Status{} : core::Status{written.error()};
 }
 
 void registerDashboardPage(PageRegistry &registry)

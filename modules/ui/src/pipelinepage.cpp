@@ -1,5 +1,7 @@
 #include "fliptech/ui/pipelinepage.h"
 
+#include "money.h"
+
 #include "fliptech/analytics/revenueservice.h"
 #include "fliptech/engine/engine.h"
 #include "fliptech/storage/eventstore.h"
@@ -23,7 +25,6 @@
 namespace fliptech::ui {
 
 namespace {
-QString money(qint64 cents) { return QLocale().toCurrencyString(double(cents) / 100.0, QStringLiteral("$")); }
 constexpr int kLeadRole = Qt::UserRole + 1;
 } // namespace
 

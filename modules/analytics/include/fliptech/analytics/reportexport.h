@@ -38,6 +38,9 @@ public:
     // Computes and writes the report → {file: {id, original_name, content_type, size, download_url},
     // format, period}. `progress` (0-100) is told as it goes.
     core::Result<QJsonObject> run(const leads::Actor &actor, const QJsonObject &request, const std::function<void(int)> &progress = {});
+    // The report of `request` (as enqueue's, with its format) written to `path` (the desktop's
+    // Export menu; the job writes into the file store): the period and filters it covered.
+    core::Result<Query> write(const QJsonObject &request, const QString &path);
     void registerHandlers(storage::WorkerPool &pool);
 
     // The figures a report holds (the API's objects), for the writers and the tests.
@@ -53,6 +56,9 @@ public:
     static core::Result<QByteArray> toPdf(const Figures &f, const QDateTime &generatedAt);
 
 private:
+    // The period and filters of a request (format and bucket aside), each mistake named.
+    core::Result<Query> queryOf(const QJsonObject &request) const;
+
     RevenueService &m_revenue;
     leads::FileStore &m_files;
     storage::JobQueue *m_jobs;

@@ -98,6 +98,8 @@ public:
     // (campaign or inbox) else last_contacted_at; the first reply (not an auto-reply); the first
     // change of status or stage to qualified or beyond (activity log); the first conversion.
     core::Result<QJsonObject> leadFunnel(const Query &q);
+    // The funnel's stages, in order.
+    static QStringList funnelStages();
 
     // GET /analytics/templates/performance: per template, the campaign e-mails sent in the period
     // (to leads that pass the filters; a campaign filter keeps that campaign's messages) and what

@@ -13,15 +13,12 @@
 #include "fliptech/core/clock.h"
 #include "fliptech/core/usagegate.h"
 #include "fliptech/leads/actor.h"
+#include "fliptech/storage/database.h"
 
 #include <QJsonObject>
 #include <QTimeZone>
 
 #include <memory>
-
-namespace fliptech::storage {
-class Database;
-}
 
 namespace fliptech::analytics {
 
@@ -55,6 +52,8 @@ public:
     core::Result<QTimeZone> timeZone();
 
 private:
+    // The limits set, by metric: rows of (metric, daily_limit, monthly_limit, updated_at).
+    core::Result<QHash<QString, storage::Row>> limitRows();
     // Each metric's total over [start, end) for every window, one statement per metric.
     core::Result<QHash<QString, QList<qint64>>> counts(const QList<QPair<QDateTime, QDateTime>> &windows, const QStringList &which);
 

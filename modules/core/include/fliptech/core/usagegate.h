@@ -44,6 +44,8 @@ public:
     // metric, period, limit, used, resets_at, retry_after (seconds)}. `what` names the use in
     // the message ("scraped leads"). A gate that cannot count says so (its error).
     Status admit(const QString &metric, qint64 quantity, const QString &what, const QDateTime &now);
+    // Whether an error is such a refusal (not the gate failing to count).
+    static bool isLimit(const Error &error);
     // The same error for an allowance already read.
     static Error refusal(const QString &metric, const UsageAllowance &a, const QString &what, const QDateTime &now);
 };
