@@ -75,6 +75,16 @@ QChartView *chartView(QWidget *parent, const char *name)
     return v;
 }
 
+// An axis of dollars from 0 to a round figure above `top` (at least $10), its ticks round too.
+QValueAxis *moneyAxis(double top)
+{
+    auto *axis = new QValueAxis;
+    axis->setRange(0, qMax(top * 1.05, 10.0));
+    axis->applyNiceNumbers();
+    axis->setLabelFormat(QStringLiteral("%.0f"));
+    return axis;
+}
+
 void replaceChart(QChartView *view, QChart *chart)
 {
     chart->legend()->setAlignment(Qt::AlignBottom);
@@ -371,9 +381,7 @@ void DashboardPage::apply(const Figures &f)
         x->setTickCount(qBound(2, int(items.size()), 7));
         chart->addAxis(x, Qt::AlignBottom);
         series->attachAxis(x);
-        auto *y = new QValueAxis;
-        y->setRange(0, top * 1.1);
-        y->setLabelFormat(QStringLiteral("%.0f"));
+        auto *y = moneyAxis(top);
         chart->addAxis(y, Qt::AlignLeft);
         series->attachAxis(y);
         chart->legend()->hide();
@@ -415,6 +423,7 @@ void DashboardPage::apply(const Figures &f)
         value->setLabelFormat(QStringLiteral("%.0f"));
         chart->addAxis(value, Qt::AlignBottom);
         series->attachAxis(value);
+        value->applyNiceNumbers(); // round ticks ($25,000, not $22,583)
         chart->legend()->hide();
         replaceChart(m_sources, chart);
         connect(set, &QBarSet::clicked, this, [this, axis](int index) {
@@ -492,6 +501,7 @@ void DashboardPage::apply(const Figures &f)
         value->setLabelFormat(QStringLiteral("%.0f"));
         chart->addAxis(value, Qt::AlignLeft);
         series->attachAxis(value);
+        value->applyNiceNumbers();
         if (buckets.size() > 12)
             axis->setLabelsVisible(false); // a month of days: the bars say enough, the tooltip the day
         replaceChart(m_costs, chart);
@@ -537,9 +547,7 @@ void DashboardPage::apply(const Figures &f)
         if (first < last)
             x->setRange(QDateTime::fromMSecsSinceEpoch(qint64(first), QTimeZone::utc()), QDateTime::fromMSecsSinceEpoch(qint64(last), QTimeZone::utc()));
         chart->addAxis(x, Qt::AlignBottom);
-        auto *y = new QValueAxis;
-        y->setRange(0, top * 1.1);
-        y->setLabelFormat(QStringLiteral("%.0f"));
+        auto *y = moneyAxis(top);
         chart->addAxis(y, Qt::AlignLeft);
         if (!ahead.isEmpty()) {
             auto *band = new QAreaSeries(high, low);
