@@ -3,6 +3,7 @@
 #include "fliptech/storage/jobqueue.h"
 #include "fliptech/ui/campaignspage.h"
 #include "fliptech/ui/inboxpage.h"
+#include "fliptech/ui/automationpage.h"
 #include "fliptech/ui/leadspage.h"
 #include "fliptech/ui/scraperpage.h"
 #include "fliptech/ui/mainwindow.h"
@@ -104,13 +105,16 @@ private Q_SLOTS:
         QTest::mouseClick(sidebar->viewport(), Qt::LeftButton, {}, sidebar->visualItemRect(sidebar->item(5)).center());
         QCOMPARE(w->currentPageId(), QStringLiteral("conversations"));
         QVERIFY(qobject_cast<ui::InboxPage *>(w->pageWidget(QStringLiteral("conversations"))));
-        // An area that is not built yet says so, and what it will do.
         QTest::mouseClick(sidebar->viewport(), Qt::LeftButton, {}, sidebar->visualItemRect(sidebar->item(6)).center());
         QCOMPARE(w->currentPageId(), QStringLiteral("automation"));
+        QVERIFY(qobject_cast<ui::AutomationPage *>(w->pageWidget(QStringLiteral("automation"))));
+        // An area that is not built yet says so, and what it will do.
+        QTest::mouseClick(sidebar->viewport(), Qt::LeftButton, {}, sidebar->visualItemRect(sidebar->item(7)).center());
+        QCOMPARE(w->currentPageId(), QStringLiteral("content"));
         auto *text = stack->currentWidget()->findChild<QLabel *>(QStringLiteral("placeholderText"));
         QVERIFY(text);
         QVERIFY(text->text().startsWith(QStringLiteral("Not built yet.")));
-        QVERIFY(text->text().contains(QStringLiteral("rules, schedules, approvals")));
+        QVERIFY(text->text().contains(QStringLiteral("demo sites and videos")));
     }
 
     void keyboardShortcutsSwitchAreas()

@@ -429,6 +429,15 @@ QString contentTypeOf(const QString &format)
 core::Error badFormat() { return core::fieldError(QStringLiteral("format"), QStringLiteral("must be csv, json or pdf")); }
 } // namespace
 
+core::Status ReportExport::check(const QJsonObject &request) const
+{
+    if (contentTypeOf(request.value(QStringLiteral("format")).toString()).isEmpty())
+        return badFormat();
+    if (auto q = queryOf(request); !q)
+        return q.error();
+    return {};
+}
+
 core::Result<QJsonObject> ReportExport::enqueue(const leads::Actor &actor, const QJsonObject &request)
 {
     const QString format = request.value(QStringLiteral("format")).toString();

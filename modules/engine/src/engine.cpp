@@ -3,6 +3,8 @@
 #include "fliptech/analytics/revenueservice.h"
 #include "fliptech/analytics/reportexport.h"
 #include "fliptech/analytics/usageservice.h"
+#include "fliptech/automation/ruleservice.h"
+#include "fliptech/automation/scheduleservice.h"
 #include "fliptech/conversations/conversationservice.h"
 
 #include "fliptech/leads/filestore.h"
@@ -26,6 +28,8 @@
 #include "fliptech/storage/secretstore.h"
 #include "fliptech/storage/workerpool.h"
 
+#include "scheduledtasks.h"
+
 #include <QLoggingCategory>
 #include <QStandardPaths>
 
@@ -45,6 +49,8 @@ Engine::~Engine()
 {
     stop();
     m_http.reset(); // ends what is in flight (as cancelled) before the services it reports to
+    m_rules.reset();
+    m_schedules.reset();
     m_reports.reset();
     m_revenue.reset();
     m_conversations.reset();
@@ -98,7 +104,7 @@ core::Status Engine::connect()
     wo.workers = m_options.workers;
     wo.lease = m_options.jobLease;
     wo.queues = {QStringLiteral("high"), QStringLiteral("normal"), QStringLiteral("low"), QStringLiteral("scraper"),
-                 QStringLiteral("email"), QStringLiteral("ai"), QStringLiteral("analytics")};
+                 QStringLiteral("email"), QStringLiteral("ai"), QStringLiteral("analytics"), QStringLiteral("automation")};
     m_workers = std::make_unique<storage::WorkerPool>(m_db, *m_jobs, m_clock, wo);
     m_secrets = m_options.secrets;
     if (!m_secrets) {
@@ -143,6 +149,11 @@ core::Status Engine::connect()
     m_revenue = std::make_unique<analytics::RevenueService>(m_db, *m_leads, m_clock);
     m_reports = std::make_unique<analytics::ReportExport>(*m_revenue, *m_files, m_jobs.get(), m_clock);
     m_reports->registerHandlers(*m_workers);
+    m_schedules = std::make_unique<automation::ScheduleService>(m_db, m_jobs.get(), m_events.get(), m_clock);
+    registerScheduledTasks(*this, *m_schedules);
+    m_schedules->registerHandlers(*m_workers);
+    m_rules = std::make_unique<automation::RuleService>(m_db, m_events.get(), *m_leads, *m_notes, m_clock);
+    registerRuleActions(*this, *m_rules);
     m_importer->setOnDeferredIndexing([jobs = m_leadJobs.get()] {
         if (auto queued = jobs->enqueueIndexing(); !queued)
             qCWarning(lcEngine) << "could not queue the indexing after a bulk load:" << queued.error().message;
@@ -192,6 +203,10 @@ core::Status Engine::start()
         const int minutes = qEnvironmentVariableIsSet("FLIPTECH_INBOX_SYNC_MINUTES") ? qEnvironmentVariableIntValue("FLIPTECH_INBOX_SYNC_MINUTES") : 5;
         if (auto st = m_conversations->scheduleSweep(minutes); !st)
             qCWarning(lcEngine) << "could not schedule the inbox sync:" << st.error().message;
+        // Cron schedules fire from every process that runs workers; each run is claimed once.
+        m_schedules->startFiring();
+        // Rules follow the event stream; the cursor in the database lets one process act at a time.
+        m_rules->startConsuming();
     }
     m_startedAt = m_clock.now();
     m_started = true;
@@ -203,6 +218,8 @@ void Engine::stop()
     if (!m_started)
         return;
     m_http->cancelAll(); // a job waiting on a page returns now, not after its timeout
+    m_schedules->stopFiring();
+    m_rules->stopConsuming();
     m_workers->stop();
     m_events->stopWatching();
     m_db->closeThreadConnection();

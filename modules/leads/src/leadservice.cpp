@@ -1,4 +1,5 @@
 #include "fliptech/leads/leadservice.h"
+#include "fliptech/leads/eventcause.h"
 
 #include "fliptech/core/json.h"
 #include "fliptech/core/validation.h"
@@ -149,14 +150,36 @@ void LeadService::touch()
         Q_EMIT leadsChanged();
 }
 
+namespace {
+thread_local std::optional<EventCause> t_cause;
+}
+
+CauseScope::CauseScope(EventCause cause) : m_previous(t_cause)
+{
+    t_cause = cause;
+}
+
+CauseScope::~CauseScope()
+{
+    t_cause = m_previous;
+}
+
+std::optional<EventCause> CauseScope::current()
+{
+    return t_cause;
+}
+
 void LeadService::announce(const QString &type, const QJsonObject &payload, std::optional<qint64> userId)
 {
     touch();
     if (!m_events || t_quiet)
         return;
+    QJsonObject body = payload;
+    if (t_cause) // made by a rule: the rules engine cuts loops by it
+        body.insert(QStringLiteral("cause"), QJsonObject{{QStringLiteral("rule_id"), t_cause->ruleId}, {QStringLiteral("depth"), t_cause->depth}});
     // The change is committed; a lost event only delays other desktops' refresh to their next
     // change or F5.
-    if (auto e = m_events->append(type, QStringLiteral("leads"), payload, userId); !e)
+    if (auto e = m_events->append(type, QStringLiteral("leads"), body, userId); !e)
         qCWarning(lcLeads).noquote() << "cannot announce" << type << e.error().message;
 }
 
@@ -1220,10 +1243,15 @@ core::Result<QJsonObject> LeadService::update(const Actor &actor, qint64 id, con
     }
     if (auto st = tx.commit(); !st)
         return st.error();
-    if (changes.isEmpty())
+    if (changes.isEmpty()) {
         touch();
-    else
-        announce(QStringLiteral("lead_updated"), {{QStringLiteral("id"), id}, {QStringLiteral("fields"), QJsonArray::fromStringList(changes.keys())}});
+    } else {
+        // What changed, from and to, for rules ("status changed to won"); long texts are left to the lead itself.
+        QJsonObject event{{QStringLiteral("id"), id}, {QStringLiteral("fields"), QJsonArray::fromStringList(changes.keys())}};
+        if (core::json::compact(changes).size() <= 4096)
+            event.insert(QStringLiteral("changes"), changes);
+        announce(QStringLiteral("lead_updated"), event);
+    }
     return after;
 }
 

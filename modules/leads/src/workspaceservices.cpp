@@ -566,6 +566,16 @@ core::Result<QJsonArray> SegmentService::list(const Actor &actor)
     return out;
 }
 
+core::Result<QJsonObject> SegmentService::filterOf(const Actor &actor, qint64 id)
+{
+    auto row = m_db->selectOne(QStringLiteral("SELECT filter FROM saved_segments WHERE id = ? AND (owner_id = ? OR shared = %1 OR %2)")
+                                   .arg(m_db->boolLiteral(true), m_db->boolLiteral(actor.isAdmin)),
+                               {id, actor.userId ? QVariant(*actor.userId) : QVariant(qint64(0))});
+    if (!row)
+        return row.error().code == core::ErrorCode::NotFound ? core::makeError(core::ErrorCode::NotFound, QStringLiteral("No saved segment %1").arg(id)) : row.error();
+    return QJsonDocument::fromJson(row->value(0).toString().toUtf8()).object();
+}
+
 core::Result<QJsonObject> SegmentService::save(const Actor &actor, const QString &rawName, const QJsonObject &filter, const QString &sort, bool shared)
 {
     const QString name = rawName.trimmed();

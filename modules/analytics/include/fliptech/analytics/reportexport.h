@@ -35,6 +35,8 @@ public:
     // {format: csv|json|pdf, from?, to?, tz?, source?, campaign_id?, location_group_id?, user_id?,
     //  bucket?: day|week|month}: checked now (the field named), then queued → {job_id, format}.
     core::Result<QJsonObject> enqueue(const leads::Actor &actor, const QJsonObject &request);
+    // The checks enqueue() makes, queueing nothing (a scheduled export checked when saved).
+    core::Status check(const QJsonObject &request) const;
     // Computes and writes the report → {file: {id, original_name, content_type, size, download_url},
     // format, period}. `progress` (0-100) is told as it goes.
     core::Result<QJsonObject> run(const leads::Actor &actor, const QJsonObject &request, const std::function<void(int)> &progress = {});

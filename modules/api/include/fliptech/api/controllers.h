@@ -55,5 +55,9 @@ void registerConversationRoutes(RouteTable &table, engine::Engine &engine);
 void registerRevenueRoutes(RouteTable &table, engine::Engine &engine);
 // /api/v1/usage/...: use per day and its limits (revenuecontroller.cpp).
 void registerUsageRoutes(RouteTable &table, engine::Engine &engine);
+// /api/v1/schedules...: cron schedules and their runs (automationcontroller.cpp).
+void registerScheduleRoutes(RouteTable &table, engine::Engine &engine);
+// /api/v1/rules...: rules, their dry runs and executions (automationcontroller.cpp).
+void registerRuleRoutes(RouteTable &table, engine::Engine &engine);
 
 } // namespace fliptech::api

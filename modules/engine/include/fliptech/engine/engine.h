@@ -61,6 +61,10 @@ class ReportExport;
 namespace fliptech::conversations {
 class ConversationService;
 }
+namespace fliptech::automation {
+class ScheduleService;
+class RuleService;
+}
 
 namespace fliptech::engine {
 
@@ -133,6 +137,10 @@ public:
     analytics::UsageService &usage() { return *m_usage; }
     // Analytics reports (CSV, JSON, PDF) written by a job into the file store.
     analytics::ReportExport &reports() { return *m_reports; }
+    // Cron schedules and the tasks they run (issue 15).
+    automation::ScheduleService &schedules() { return *m_schedules; }
+    // Rules over the event stream (issue 15).
+    automation::RuleService &rules() { return *m_rules; }
     // Where files (uploads, reports) are kept: <dataDir>/files.
     QString filesDir() const;
     // Current schema version, or the error that says why the database cannot be read.
@@ -174,6 +182,8 @@ private:
     std::unique_ptr<conversations::ConversationService> m_conversations;
     std::unique_ptr<analytics::RevenueService> m_revenue;
     std::unique_ptr<analytics::ReportExport> m_reports;
+    std::unique_ptr<automation::ScheduleService> m_schedules;
+    std::unique_ptr<automation::RuleService> m_rules;
     QDateTime m_startedAt;
     bool m_started = false;
 };

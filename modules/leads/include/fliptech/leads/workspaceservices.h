@@ -100,6 +100,8 @@ public:
     core::Result<QJsonArray> list(const Actor &actor);
     core::Result<QJsonObject> save(const Actor &actor, const QString &name, const QJsonObject &filter, const QString &sort, bool shared);
     core::Status remove(const Actor &actor, qint64 id);
+    // The filter of a segment the actor may see (their own or a shared one), else NotFound.
+    core::Result<QJsonObject> filterOf(const Actor &actor, qint64 id);
 
 private:
     std::shared_ptr<storage::Database> m_db;

@@ -64,5 +64,7 @@ void registerInboxPage(PageRegistry &registry);
 // Dashboard: KPI cards and charts of revenue, sources, the funnel and costs, and the pipeline board
 // (dashboardpage.cpp, pipelinepage.cpp).
 void registerDashboardPage(PageRegistry &registry);
+// Automation: schedules (automationpage.cpp).
+void registerAutomationPage(PageRegistry &registry);
 
 } // namespace fliptech::ui

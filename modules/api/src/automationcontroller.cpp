@@ -1,0 +1,150 @@
+// Automation (issue 15): cron schedules, their runs and the tasks they can run
+// (spec 2.4 "Schedule page"). Rules, approvals, webhooks and n8n join this area as they land.
+#include "fliptech/api/apierror.h"
+#include "fliptech/api/controllers.h"
+#include "fliptech/api/jsonschema.h"
+#include "fliptech/automation/ruleservice.h"
+#include "fliptech/automation/scheduleservice.h"
+#include "fliptech/engine/engine.h"
+
+namespace fliptech::api {
+
+using M = QHttpServerRequest::Method;
+using auth::Role;
+namespace s = schema;
+
+void registerScheduleRoutes(RouteTable &table, engine::Engine &engine)
+{
+    auto &schedules = engine.schedules();
+    const QString tag = QStringLiteral("automation");
+    const QJsonObject schedule = s::object({{QStringLiteral("id"), s::integer()},
+                                            {QStringLiteral("name"), s::string()},
+                                            {QStringLiteral("cron_expression"), s::string()},
+                                            {QStringLiteral("timezone"), s::string()},
+                                            {QStringLiteral("task_type"), s::string()},
+                                            {QStringLiteral("task_config"), s::object({}, {}, true)},
+                                            {QStringLiteral("is_active"), s::boolean()},
+                                            {QStringLiteral("misfire_policy"), s::enumOf({QStringLiteral("run_once"), QStringLiteral("skip")})},
+                                            {QStringLiteral("next_run_at"), s::nullable(s::string())},
+                                            {QStringLiteral("next_runs"), s::arrayOf(s::string())}},
+                                           {QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("cron_expression"), QStringLiteral("timezone"),
+                                            QStringLiteral("task_type")},
+                                           true);
+    const QJsonObject run = s::object({{QStringLiteral("id"), s::integer()},
+                                       {QStringLiteral("status"), s::enumOf({QStringLiteral("queued"), QStringLiteral("running"), QStringLiteral("success"),
+                                                                             QStringLiteral("failed"), QStringLiteral("skipped")})},
+                                       {QStringLiteral("fired_by"), s::enumOf({QStringLiteral("schedule"), QStringLiteral("misfire"), QStringLiteral("manual")})}},
+                                      {QStringLiteral("id"), QStringLiteral("status"), QStringLiteral("fired_by")}, true);
+    const QJsonObject write = s::object({}, {}, true); // the service names every mistake
+    const QString fields = QStringLiteral("{name, description, cron_expression (five fields or @hourly/@daily/@weekly/@monthly/@yearly), timezone (IANA, "
+                                          "default UTC), task_type (GET /api/v1/schedules/task-types), task_config, is_active, misfire_policy run_once|skip}");
+
+    table.add({M::Get, QStringLiteral("/api/v1/schedules"), Role::Viewer, tag,
+               QStringLiteral("Schedules with their next runs (UTC) and the status of their last run"), {}, listSchema(schedule), 200,
+               [&schedules](RequestContext &) { return listOrError(schedules.list()); }, {}, {}, {}});
+    table.add({M::Post, QStringLiteral("/api/v1/schedules"), Role::User, tag,
+               QStringLiteral("Create a schedule: %1. Runs that fall in a daylight-saving gap run once at its end; in a repeated hour, once "
+                              "(unless the minute or hour is a wildcard, which follows the clock)").arg(fields),
+               write, schedule, 201, [&schedules](RequestContext &c) { return jsonOrError(schedules.create(actorOf(c), c.body), 201); }, {}, {}, {}});
+    table.add({M::Get, QStringLiteral("/api/v1/schedules/task-types"), Role::Viewer, tag,
+               QStringLiteral("The tasks a schedule can run here, with what each takes in task_config"), {},
+               listSchema(s::object({{QStringLiteral("name"), s::string()}, {QStringLiteral("label"), s::string()}}, {QStringLiteral("name")}, true)), 200,
+               [&schedules](RequestContext &) { return listResponse(schedules.taskTypes()); }, {}, {}, {}});
+    table.add({M::Post, QStringLiteral("/api/v1/schedules/preview"), Role::Viewer, tag,
+               QStringLiteral("The next runs of {cron_expression, timezone (default UTC), count (1-100, default 10), from (default now)}: "
+                              "{runs: [{at (UTC), local, abbreviation}]}, or what is wrong with the expression or the zone"),
+               write, s::object({{QStringLiteral("runs"), s::arrayOf(s::object({{QStringLiteral("at"), s::string()}, {QStringLiteral("local"), s::string()}}, {QStringLiteral("at")}, true))}},
+                                {QStringLiteral("runs")}, true),
+               200, [&schedules](RequestContext &c) { return jsonOrError(schedules.preview(c.body)); }, {}, {}, {}});
+    table.setScope(M::Post, QStringLiteral("/api/v1/schedules/preview"), QStringLiteral("automation:read"));
+    table.add({M::Get, QStringLiteral("/api/v1/schedules/{id}"), Role::Viewer, tag, QStringLiteral("A schedule"), {}, schedule, 200,
+               [&schedules](RequestContext &c) { return jsonOrError(schedules.get(c.idParam())); }, {}, {}, {}});
+    table.add({M::Put, QStringLiteral("/api/v1/schedules/{id}"), Role::User, tag,
+               QStringLiteral("Change a schedule (its maker or an administrator): the fields given change, the rest stay. A new expression, zone "
+                              "or a resumed schedule counts its next run from now"),
+               write, schedule, 200, [&schedules](RequestContext &c) { return jsonOrError(schedules.update(actorOf(c), c.idParam(), c.body)); }, {}, {}, {}});
+    table.add({M::Delete, QStringLiteral("/api/v1/schedules/{id}"), Role::User, tag, QStringLiteral("Delete a schedule and its run log (its maker or an administrator)"),
+               {}, {}, 204, [&schedules](RequestContext &c) { return noContentOrError(schedules.remove(actorOf(c), c.idParam())); }, {}, {}, {}});
+    table.add({M::Post, QStringLiteral("/api/v1/schedules/{id}/run-now"), Role::User, tag,
+               QStringLiteral("Run the schedule's task now (also when paused), as a job: {log_id, job_id, status}"), {},
+               s::object({{QStringLiteral("log_id"), s::integer()}, {QStringLiteral("job_id"), s::integer()}}, {QStringLiteral("log_id")}, true), 202,
+               [&schedules](RequestContext &c) { return jsonOrError(schedules.runNow(actorOf(c), c.idParam()), 202); }, {}, {}, {}});
+    table.add({M::Get, QStringLiteral("/api/v1/schedules/{id}/logs"), Role::Viewer, tag,
+               QStringLiteral("The schedule's runs, newest first (?limit=, default 100): status queued|running|success|failed|skipped, fired_by "
+                              "schedule|misfire|manual, due and finish times, the job, the error, what the task reported"),
+               {}, listSchema(run), 200,
+               [&schedules](RequestContext &c) {
+                   bool ok = false;
+                   const int limit = c.query(QStringLiteral("limit")).toInt(&ok);
+                   return listOrError(schedules.logs(c.idParam(), ok ? limit : 100));
+               },
+               {}, {}, {}});
+    table.addQueryParameter(M::Get, QStringLiteral("/api/v1/schedules/{id}/logs"), QStringLiteral("limit"), s::integer(), QStringLiteral("At most this many runs (1-1000)"));
+}
+
+void registerRuleRoutes(RouteTable &table, engine::Engine &engine)
+{
+    auto &rules = engine.rules();
+    const QString tag = QStringLiteral("automation");
+    const QJsonObject rule = s::object({{QStringLiteral("id"), s::integer()},
+                                        {QStringLiteral("name"), s::string()},
+                                        {QStringLiteral("trigger"), s::string()},
+                                        {QStringLiteral("logic_operator"), s::enumOf({QStringLiteral("AND"), QStringLiteral("OR")})},
+                                        {QStringLiteral("actions"), s::arrayOf(s::object({{QStringLiteral("type"), s::string()}}, {QStringLiteral("type")}, true))},
+                                        {QStringLiteral("priority"), s::integer()},
+                                        {QStringLiteral("is_active"), s::boolean()},
+                                        {QStringLiteral("stop_processing"), s::boolean()}},
+                                       {QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("trigger"), QStringLiteral("actions")}, true);
+    const QJsonObject write = s::object({}, {}, true);
+    table.add({M::Get, QStringLiteral("/api/v1/rules"), Role::Viewer, tag, QStringLiteral("Rules, highest priority first"), {}, listSchema(rule), 200,
+               [&rules](RequestContext &) { return listOrError(rules.list()); }, {}, {}, {}});
+    table.add({M::Post, QStringLiteral("/api/v1/rules"), Role::User, tag,
+               QStringLiteral("Create a rule: {name, description, trigger (GET /api/v1/rules/catalogue), conditions (a list joined by logic_operator "
+                              "AND|OR, of {all: [...]}, {any: [...]}, {not: {...}} or {field, op, value}), actions: [{type, ...settings}] in order, "
+                              "priority (higher first), is_active, stop_processing}. Checked whole: each mistake names its path"),
+               write, rule, 201, [&rules](RequestContext &c) { return jsonOrError(rules.create(actorOf(c), c.body), 201); }, {}, {}, {}});
+    table.add({M::Get, QStringLiteral("/api/v1/rules/catalogue"), Role::Viewer, tag,
+               QStringLiteral("What rules can use here: {triggers, fields (with their operators), actions}"), {},
+               s::object({{QStringLiteral("triggers"), s::arrayOf(s::object({}, {}, true))}, {QStringLiteral("actions"), s::arrayOf(s::object({}, {}, true))},
+                          {QStringLiteral("fields"), s::arrayOf(s::object({}, {}, true))}},
+                         {QStringLiteral("triggers"), QStringLiteral("actions"), QStringLiteral("fields")}, true),
+               200,
+               [&rules](RequestContext &) {
+                   return jsonResponse({{QStringLiteral("triggers"), automation::RuleService::triggers()},
+                                        {QStringLiteral("fields"), automation::RuleService::fields()},
+                                        {QStringLiteral("actions"), rules.actionTypes()}});
+               },
+               {}, {}, {}});
+    table.add({M::Get, QStringLiteral("/api/v1/rules/{id}"), Role::Viewer, tag, QStringLiteral("A rule"), {}, rule, 200,
+               [&rules](RequestContext &c) { return jsonOrError(rules.get(c.idParam())); }, {}, {}, {}});
+    table.add({M::Put, QStringLiteral("/api/v1/rules/{id}"), Role::User, tag,
+               QStringLiteral("Change a rule (its maker or an administrator): the fields given change, the rest stay"), write, rule, 200,
+               [&rules](RequestContext &c) { return jsonOrError(rules.update(actorOf(c), c.idParam(), c.body)); }, {}, {}, {}});
+    table.add({M::Delete, QStringLiteral("/api/v1/rules/{id}"), Role::User, tag, QStringLiteral("Delete a rule and its executions (its maker or an administrator)"), {}, {},
+               204, [&rules](RequestContext &c) { return noContentOrError(rules.remove(actorOf(c), c.idParam())); }, {}, {}, {}});
+    for (const auto &[path, active] : {std::pair{"enable", true}, std::pair{"disable", false}}) {
+        table.add({M::Post, QStringLiteral("/api/v1/rules/{id}/") + QLatin1String(path), Role::User, tag,
+                   active ? QStringLiteral("Turn the rule on: it acts on events from now on") : QStringLiteral("Turn the rule off"), {}, rule, 200,
+                   [&rules, active](RequestContext &c) { return jsonOrError(rules.update(actorOf(c), c.idParam(), {{QStringLiteral("is_active"), active}})); }, {}, {}, {}});
+    }
+    table.add({M::Post, QStringLiteral("/api/v1/rules/{id}/test"), Role::Viewer, tag,
+               QStringLiteral("A dry run, nothing written: {lead_id} or {limit: the newest N leads (default 20, at most 500)} → which match and what the "
+                              "rule would do to each"),
+               write,
+               s::object({{QStringLiteral("evaluated"), s::integer()}, {QStringLiteral("matched"), s::integer()}, {QStringLiteral("items"), s::arrayOf(s::object({}, {}, true))}},
+                         {QStringLiteral("evaluated"), QStringLiteral("matched"), QStringLiteral("items")}, true),
+               200, [&rules](RequestContext &c) { return jsonOrError(rules.test(c.idParam(), c.body)); }, {}, {}, {}});
+    table.setScope(M::Post, QStringLiteral("/api/v1/rules/{id}/test"), QStringLiteral("automation:read"));
+    table.add({M::Get, QStringLiteral("/api/v1/rules/{id}/executions"), Role::Viewer, tag,
+               QStringLiteral("What the rule did, newest first (?limit=, default 100): the lead, the event, the actions taken with their results, "
+                              "or the error (a loop cut at depth 3 says so)"),
+               {}, listSchema(s::object({{QStringLiteral("id"), s::integer()}}, {QStringLiteral("id")}, true)), 200,
+               [&rules](RequestContext &c) {
+                   bool ok = false;
+                   const int limit = c.query(QStringLiteral("limit")).toInt(&ok);
+                   return listOrError(rules.executions(c.idParam(), ok ? limit : 100));
+               },
+               {}, {}, {}});
+}
+
+} // namespace fliptech::api

@@ -1,0 +1,333 @@
+// The tasks schedules run (issue 15), each over the service that does the work: the engine is the
+// one place that knows every service, so the automation module names none of them.
+#include "scheduledtasks.h"
+
+#include "fliptech/analytics/reportexport.h"
+#include "fliptech/automation/ruleservice.h"
+#include "fliptech/automation/scheduleservice.h"
+#include "fliptech/campaigns/campaignservice.h"
+#include "fliptech/campaigns/senderaccounts.h"
+#include "fliptech/conversations/conversationservice.h"
+#include "fliptech/engine/engine.h"
+#include "fliptech/leads/leadfilter.h"
+#include "fliptech/leads/leadservice.h"
+#include "fliptech/leads/workspaceservices.h"
+#include "fliptech/scraper/enrichment.h"
+#include "fliptech/scraper/scrapeservice.h"
+#include "fliptech/storage/backup.h"
+#include "fliptech/storage/database.h"
+
+#include <QDir>
+#include <QStandardPaths>
+
+namespace fliptech::engine {
+
+using automation::TaskType;
+using core::ErrorCode;
+using core::fieldError;
+using core::makeError;
+
+namespace {
+
+// At most this many leads per scheduled enrichment, verification or analysis (as from the API).
+constexpr int kMaxLeads = 10000;
+
+core::Status onlyKeys(const QJsonObject &config, const QStringList &allowed)
+{
+    for (auto it = config.begin(); it != config.end(); ++it)
+        if (!allowed.contains(it.key()))
+            return fieldError(QStringLiteral("task_config.") + it.key(),
+                              allowed.isEmpty() ? QStringLiteral("is not a setting: this task takes none")
+                                                : QStringLiteral("is not a setting of this task (%1)").arg(allowed.join(QStringLiteral(", "))));
+    return {};
+}
+
+core::Result<qint64> idIn(const QJsonObject &config, const QString &key, const QString &what, bool required = true)
+{
+    const QJsonValue v = config.value(key);
+    if (v.isUndefined() && !required)
+        return qint64(0);
+    if (!v.isDouble() || v.toDouble() != double(v.toInteger()) || v.toInteger() <= 0)
+        return fieldError(QStringLiteral("task_config.") + key, QStringLiteral("must be the id of %1").arg(what));
+    return v.toInteger();
+}
+
+// The leads a task acts on: a saved segment ({segment_id}) or a lead filter ({filter}).
+core::Status checkAudience(Engine &engine, const QJsonObject &config)
+{
+    if (auto st = onlyKeys(config, {QStringLiteral("segment_id"), QStringLiteral("filter")}); !st)
+        return st;
+    const bool bySegment = config.contains(QStringLiteral("segment_id"));
+    if (bySegment == config.contains(QStringLiteral("filter")))
+        return fieldError(QStringLiteral("task_config"), QStringLiteral("needs segment_id (a saved segment) or filter (a lead filter), one of the two"));
+    if (bySegment) {
+        auto id = idIn(config, QStringLiteral("segment_id"), QStringLiteral("a saved segment"));
+        if (!id)
+            return id.error();
+        if (auto f = engine.segments().filterOf(leads::Actor::system(), *id); !f)
+            return fieldError(QStringLiteral("task_config.segment_id"), f.error().message);
+        return {};
+    }
+    if (!config.value(QStringLiteral("filter")).isObject())
+        return fieldError(QStringLiteral("task_config.filter"), QStringLiteral("must be a lead filter object (as the leads list takes)"));
+    if (auto f = leads::LeadFilter::fromJson(config.value(QStringLiteral("filter")).toObject()); !f)
+        return fieldError(QStringLiteral("task_config.filter"), f.error().userMessage());
+    return {};
+}
+
+core::Result<QList<qint64>> audience(Engine &engine, const leads::Actor &actor, const QJsonObject &config)
+{
+    QJsonObject filterJson = config.value(QStringLiteral("filter")).toObject();
+    if (config.contains(QStringLiteral("segment_id"))) {
+        auto f = engine.segments().filterOf(actor, config.value(QStringLiteral("segment_id")).toInteger());
+        if (!f)
+            return f.error();
+        filterJson = *f;
+    }
+    auto filter = leads::LeadFilter::fromJson(filterJson);
+    if (!filter)
+        return filter.error();
+    leads::BulkRequest request;
+    request.filter = *filter;
+    auto ids = engine.leads().resolve(request);
+    if (!ids)
+        return ids.error();
+    if (ids->size() > kMaxLeads)
+        ids->resize(kMaxLeads);
+    return *ids;
+}
+
+using LeadJob = std::function<core::Result<qint64>(const leads::Actor &, const QList<qint64> &)>;
+
+TaskType leadTask(Engine &engine, const QString &name, const QString &label, const QString &what, LeadJob queue)
+{
+    TaskType t;
+    t.name = name;
+    t.label = label;
+    t.description = QStringLiteral("%1 the leads of a saved segment or a filter (task_config {segment_id} or {filter}; the first %2 by id)")
+                        .arg(what)
+                        .arg(kMaxLeads);
+    t.validate = [&engine](const QJsonObject &c) { return checkAudience(engine, c); };
+    t.run = [&engine, queue = std::move(queue)](const leads::Actor &actor, const QJsonObject &c) -> core::Result<QJsonObject> {
+        auto ids = audience(engine, actor, c);
+        if (!ids)
+            return ids.error();
+        if (ids->isEmpty())
+            return QJsonObject{{QStringLiteral("leads"), 0}, {QStringLiteral("note"), QStringLiteral("no lead matched: nothing to do")}};
+        auto job = queue(actor, *ids);
+        if (!job)
+            return job.error();
+        return QJsonObject{{QStringLiteral("leads"), int(ids->size())}, {QStringLiteral("job_id"), *job}};
+    };
+    return t;
+}
+
+QString backupFolder(Engine &engine)
+{
+    const QString base = engine.options().dataDir.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+                                                            : engine.options().dataDir;
+    return base + QStringLiteral("/backups");
+}
+
+} // namespace
+
+void registerScheduledTasks(Engine &engine, automation::ScheduleService &schedules)
+{
+    {
+        TaskType t;
+        t.name = QStringLiteral("scrape");
+        t.label = QStringLiteral("Scrape");
+        t.description = QStringLiteral("Run a scrape again with the settings of an earlier one (task_config {scrape_job_id}); leads already stored are updated, not duplicated");
+        t.validate = [&engine](const QJsonObject &c) -> core::Status {
+            if (auto st = onlyKeys(c, {QStringLiteral("scrape_job_id")}); !st)
+                return st;
+            auto id = idIn(c, QStringLiteral("scrape_job_id"), QStringLiteral("a scrape (Scraper page, or GET /api/v1/scraper/jobs)"));
+            if (!id)
+                return id.error();
+            if (auto job = engine.scrapes().get(*id); !job)
+                return fieldError(QStringLiteral("task_config.scrape_job_id"), job.error().message);
+            return {};
+        };
+        t.run = [&engine](const leads::Actor &actor, const QJsonObject &c) -> core::Result<QJsonObject> {
+            auto earlier = engine.scrapes().get(c.value(QStringLiteral("scrape_job_id")).toInteger());
+            if (!earlier)
+                return earlier.error();
+            const QString source = earlier->value(QStringLiteral("source")).toString();
+            const QJsonObject config = earlier->value(QStringLiteral("config")).toObject();
+            auto started = source == u"custom_url" ? engine.scrapes().customUrlScrape(actor, config) : engine.scrapes().createCraigslist(actor, config);
+            if (!started)
+                return started.error();
+            return QJsonObject{{QStringLiteral("scrape_job_id"), started->value(QStringLiteral("id"))}, {QStringLiteral("job_id"), started->value(QStringLiteral("job_id"))}};
+        };
+        schedules.registerTask(t);
+    }
+    schedules.registerTask(leadTask(engine, QStringLiteral("enrich"), QStringLiteral("Find contacts"), QStringLiteral("Find e-mail addresses and phones (enrichment providers) for"),
+                                    [&engine](const leads::Actor &a, const QList<qint64> &ids) { return engine.enrichment().enqueue(a, ids); }));
+    schedules.registerTask(leadTask(engine, QStringLiteral("verify_emails"), QStringLiteral("Verify e-mail addresses"),
+                                    QStringLiteral("Verify the e-mail addresses (syntax, MX, disposable, role) of"),
+                                    [&engine](const leads::Actor &a, const QList<qint64> &ids) { return engine.scrapes().enqueueVerification(a, ids); }));
+    schedules.registerTask(leadTask(engine, QStringLiteral("analyze_websites"), QStringLiteral("Analyse websites"), QStringLiteral("Analyse the websites of"),
+                                    [&engine](const leads::Actor &a, const QList<qint64> &ids) { return engine.scrapes().enqueueAnalysis(a, ids); }));
+    {
+        TaskType t;
+        t.name = QStringLiteral("inbox_sync");
+        t.label = QStringLiteral("Inbox sync");
+        t.description = QStringLiteral("Read new replies over IMAP: one sender account (task_config {account_id}) or every account with a mailbox ({})");
+        t.validate = [&engine](const QJsonObject &c) -> core::Status {
+            if (auto st = onlyKeys(c, {QStringLiteral("account_id")}); !st)
+                return st;
+            auto id = idIn(c, QStringLiteral("account_id"), QStringLiteral("a sender account"), false);
+            if (!id)
+                return id.error();
+            if (*id)
+                if (auto a = engine.senders().get(*id); !a)
+                    return fieldError(QStringLiteral("task_config.account_id"), a.error().message);
+            return {};
+        };
+        t.run = [&engine](const leads::Actor &actor, const QJsonObject &c) -> core::Result<QJsonObject> {
+            QList<qint64> accounts;
+            if (const qint64 one = c.value(QStringLiteral("account_id")).toInteger(); one > 0) {
+                accounts = {one};
+            } else {
+                auto due = engine.conversations().accountsDue(0, true);
+                if (!due)
+                    return due.error();
+                accounts = *due;
+            }
+            QJsonArray jobs;
+            for (qint64 account : accounts) {
+                auto job = engine.conversations().queueSync(account, actor.userId);
+                if (!job)
+                    return job.error();
+                jobs.append(*job);
+            }
+            return QJsonObject{{QStringLiteral("accounts"), int(accounts.size())}, {QStringLiteral("job_ids"), jobs}};
+        };
+        schedules.registerTask(t);
+    }
+    {
+        TaskType t;
+        t.name = QStringLiteral("bounce_check");
+        t.label = QStringLiteral("Bounce check");
+        t.description = QStringLiteral("Read a sender account's bounce mailbox from where the last check stopped (task_config {account_id})");
+        t.validate = [&engine](const QJsonObject &c) -> core::Status {
+            if (auto st = onlyKeys(c, {QStringLiteral("account_id")}); !st)
+                return st;
+            auto id = idIn(c, QStringLiteral("account_id"), QStringLiteral("a sender account"));
+            if (!id)
+                return id.error();
+            if (auto a = engine.senders().get(*id); !a)
+                return fieldError(QStringLiteral("task_config.account_id"), a.error().message);
+            return {};
+        };
+        t.run = [&engine](const leads::Actor &actor, const QJsonObject &c) -> core::Result<QJsonObject> {
+            auto job = engine.campaigns().queueBounceCheck(c.value(QStringLiteral("account_id")).toInteger(), {}, actor.userId);
+            if (!job)
+                return job.error();
+            return QJsonObject{{QStringLiteral("job_id"), *job}};
+        };
+        schedules.registerTask(t);
+    }
+    {
+        TaskType t;
+        t.name = QStringLiteral("analytics_export");
+        t.label = QStringLiteral("Analytics report");
+        t.description = QStringLiteral("Write the analytics report into Files (task_config {format: csv|json|pdf, days: the period before the run, "
+                                       "default 7, tz, source, campaign_id, location_group_id, user_id, bucket})");
+        auto requestOf = [&engine](const QJsonObject &c) -> core::Result<QJsonObject> {
+            QJsonObject request = c;
+            request.remove(QStringLiteral("days"));
+            const QJsonValue days = c.value(QStringLiteral("days"));
+            if (!days.isUndefined() && (!days.isDouble() || days.toDouble() != double(days.toInt()) || days.toInt() < 1 || days.toInt() > 400))
+                return fieldError(QStringLiteral("task_config.days"), QStringLiteral("must be a whole number of days from 1 to 400"));
+            if (request.contains(QStringLiteral("from")) || request.contains(QStringLiteral("to")))
+                return fieldError(QStringLiteral("task_config.days"), QStringLiteral("sets the period of a scheduled report (from and to would repeat the same dates every run)"));
+            const QDateTime to = engine.clock().now();
+            request.insert(QStringLiteral("from"), storage::Database::isoTimestamp(to.addDays(-days.toInt(7))));
+            request.insert(QStringLiteral("to"), storage::Database::isoTimestamp(to));
+            return request;
+        };
+        t.validate = [&engine, requestOf](const QJsonObject &c) -> core::Status {
+            auto request = requestOf(c);
+            if (!request)
+                return request.error();
+            if (auto st = engine.reports().check(*request); !st) {
+                const core::Error &e = st.error();
+                const QString field = e.details.isEmpty() ? QStringLiteral("task_config") : QStringLiteral("task_config.") + e.details.begin().key();
+                return fieldError(field, e.details.isEmpty() ? e.message : e.details.begin().value().toString());
+            }
+            return {};
+        };
+        t.run = [&engine, requestOf](const leads::Actor &actor, const QJsonObject &c) -> core::Result<QJsonObject> {
+            auto request = requestOf(c);
+            if (!request)
+                return request.error();
+            return engine.reports().enqueue(actor, *request);
+        };
+        schedules.registerTask(t);
+    }
+    {
+        TaskType t;
+        t.name = QStringLiteral("database_backup");
+        t.label = QStringLiteral("Database backup");
+        t.description = QStringLiteral("Copy the whole database into the data folder's backups (SQLite: a snapshot that opens as a database; "
+                                       "PostgreSQL: pg_dump's custom format), keeping the newest (task_config {keep: 1-365, default 7})");
+        t.adminOnly = true;
+        t.queuesWork = false;
+        t.validate = [](const QJsonObject &c) -> core::Status {
+            if (auto st = onlyKeys(c, {QStringLiteral("keep")}); !st)
+                return st;
+            const QJsonValue keep = c.value(QStringLiteral("keep"));
+            if (!keep.isUndefined() && (!keep.isDouble() || keep.toDouble() != double(keep.toInt()) || keep.toInt() < 1 || keep.toInt() > 365))
+                return fieldError(QStringLiteral("task_config.keep"), QStringLiteral("must be a whole number of backups from 1 to 365"));
+            return {};
+        };
+        t.run = [&engine](const leads::Actor &, const QJsonObject &c) -> core::Result<QJsonObject> {
+            const QString folder = backupFolder(engine);
+            const QString prefix = QStringLiteral("fliptech-backup-");
+            const QString stamp = engine.clock().now().toUTC().toString(QStringLiteral("yyyyMMdd-HHmmsszzz"));
+            const QString path = folder + u'/' + prefix + stamp + (engine.database().isPostgres() ? QStringLiteral(".dump") : QStringLiteral(".db"));
+            auto done = storage::backupDatabase(engine.database(), path);
+            if (!done)
+                return done.error();
+            QJsonObject out = *done;
+            out.insert(QStringLiteral("removed_old"), storage::pruneBackups(folder, prefix, c.value(QStringLiteral("keep")).toInt(7)));
+            return out;
+        };
+        schedules.registerTask(t);
+    }
+}
+
+void registerRuleActions(Engine &engine, automation::RuleService &rules)
+{
+    using Queue = std::function<core::Result<qint64>(const leads::Actor &, const QList<qint64> &)>;
+    const std::tuple<const char *, const char *, const char *, Queue> jobs[] = {
+        {"analyze_website", "Analyse the website", "Queue the analysis of the lead's website (score, reasons, what it runs)",
+         [&engine](const leads::Actor &a, const QList<qint64> &ids) { return engine.scrapes().enqueueAnalysis(a, ids); }},
+        {"verify_email", "Verify the e-mail address", "Queue the check of the lead's address (syntax, MX, disposable, role)",
+         [&engine](const leads::Actor &a, const QList<qint64> &ids) { return engine.scrapes().enqueueVerification(a, ids); }},
+        {"enrich", "Find contacts", "Queue the enrichment providers' search for the lead's e-mail and phone",
+         [&engine](const leads::Actor &a, const QList<qint64> &ids) { return engine.enrichment().enqueue(a, ids); }},
+    };
+    for (const auto &[name, label, description, queue] : jobs) {
+        automation::RuleActionType t;
+        t.name = QLatin1String(name);
+        t.label = QLatin1String(label);
+        t.description = QLatin1String(description);
+        t.validate = [](const QJsonObject &p, const QString &path) -> core::Status {
+            for (auto it = p.begin(); it != p.end(); ++it)
+                if (it.key() != u"type")
+                    return fieldError(path + u'.' + it.key(), QStringLiteral("is not a setting: this action takes none"));
+            return {};
+        };
+        t.run = [queue](const automation::ActionContext &c, const QJsonObject &) -> core::Result<QJsonObject> {
+            auto job = queue(c.actor, {c.leadId});
+            if (!job)
+                return job.error();
+            return QJsonObject{{QStringLiteral("job_id"), *job}};
+        };
+        rules.registerAction(t);
+    }
+}
+
+} // namespace fliptech::engine

@@ -1,0 +1,792 @@
+#include "fliptech/ui/automationpage.h"
+
+#include "fliptech/automation/scheduleservice.h"
+#include "fliptech/campaigns/senderaccounts.h"
+#include "fliptech/engine/engine.h"
+#include "fliptech/leads/actor.h"
+#include "fliptech/leads/workspaceservices.h"
+#include "fliptech/scraper/scrapeservice.h"
+#include "fliptech/storage/eventstore.h"
+#include "fliptech/ui/pageregistry.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTime>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QLocale>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QShortcut>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTimeEdit>
+#include <QTimeZone>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace fliptech::ui {
+
+namespace {
+
+enum Repeat { Quarterly, Hourly, Daily, Weekdays, Weekly, Monthly, Custom };
+enum SettingsPage { LeadsPage, ScrapePage, AccountPage, ReportPage, BackupPage, NonePage };
+enum ListColumn { NameCol, TaskCol, WhenCol, ZoneCol, NextCol, LastCol, ActiveCol, ListColumns };
+
+SettingsPage pageOf(const QString &task)
+{
+    if (task == u"enrich" || task == u"verify_emails" || task == u"analyze_websites")
+        return LeadsPage;
+    if (task == u"scrape")
+        return ScrapePage;
+    if (task == u"inbox_sync" || task == u"bounce_check")
+        return AccountPage;
+    if (task == u"analytics_export")
+        return ReportPage;
+    if (task == u"database_backup")
+        return BackupPage;
+    return NonePage;
+}
+
+// A run time in the schedule's zone, as people read it: "Sun 8 Mar 2026 03:00 EDT".
+QString whenLocal(const QString &utcIso, const QString &zoneId)
+{
+    QDateTime t = QDateTime::fromString(utcIso, Qt::ISODateWithMs);
+    if (!t.isValid())
+        return QString();
+    const QTimeZone zone(zoneId.toUtf8());
+    if (zone.isValid())
+        t = t.toTimeZone(zone);
+    return QLocale().toString(t, QStringLiteral("ddd d MMM yyyy HH:mm ")) + (zone.isValid() ? zone.abbreviation(t) : QStringLiteral("UTC"));
+}
+
+// What a run reported, for people: "job_id: 12, leads: 3".
+QString valueText(const QJsonValue &v)
+{
+    if (v.isString())
+        return v.toString();
+    if (v.isDouble())
+        return v.toDouble() == double(v.toInteger()) ? QString::number(v.toInteger()) : QString::number(v.toDouble());
+    if (v.isBool())
+        return v.toBool() ? QObject::tr("yes") : QObject::tr("no");
+    if (v.isArray()) {
+        QStringList items;
+        for (const QJsonValue &x : v.toArray())
+            items << valueText(x);
+        return items.join(QStringLiteral(", "));
+    }
+    if (v.isObject())
+        return QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
+    return QString();
+}
+
+// A refusal as the editor shows it: the problem, after the name of the box it is about.
+QString refusal(const core::Error &e)
+{
+    if (e.code != core::ErrorCode::ValidationFailed || e.details.isEmpty())
+        return e.userMessage();
+    const QString field = e.details.begin().key();
+    const QString problem = e.details.begin().value().toString();
+    if (field == u"cron_expression")
+        return QObject::tr("Repeats: %1").arg(problem);
+    if (field == u"name")
+        return QObject::tr("Name: %1").arg(problem);
+    if (field == u"timezone")
+        return QObject::tr("Time zone: %1").arg(problem);
+    if (field.startsWith(u"task_"))
+        return QObject::tr("Task: %1").arg(problem);
+    return e.userMessage();
+}
+
+QTableWidgetItem *cell(const QString &text)
+{
+    auto *item = new QTableWidgetItem(text);
+    item->setToolTip(text);
+    return item;
+}
+
+QString statusText(const QString &status)
+{
+    if (status == u"success")
+        return QObject::tr("Done");
+    if (status == u"failed")
+        return QObject::tr("Failed");
+    if (status == u"skipped")
+        return QObject::tr("Skipped (missed)");
+    if (status == u"queued")
+        return QObject::tr("Queued");
+    if (status == u"running")
+        return QObject::tr("Running");
+    return status;
+}
+
+} // namespace
+
+SchedulesTab::SchedulesTab(engine::Engine &engine, std::optional<auth::Principal> principal, QWidget *parent)
+    : QWidget(parent), m_engine(engine), m_principal(std::move(principal))
+{
+    confirm = [this](const QString &question) {
+        return QMessageBox::question(this, tr("Delete schedule"), question, QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) == QMessageBox::Yes;
+    };
+    auto *layout = new QVBoxLayout(this);
+    auto *intro = new QLabel(tr("Schedules run a task at the times you choose, in the time zone you choose — also while this window is closed, "
+                                "as long as FlipTech Pro or its server runs somewhere on this database. A run missed while nothing ran happens once at "
+                                "the next start, or is skipped, as you choose."),
+                             this);
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
+
+    auto *buttons = new QHBoxLayout;
+    auto *add = new QPushButton(tr("&New schedule"), this);
+    add->setObjectName(QStringLiteral("scheduleNew"));
+    add->setToolTip(tr("Start a new schedule (Ctrl+N)"));
+    m_runNow = new QPushButton(tr("&Run now"), this);
+    m_runNow->setObjectName(QStringLiteral("scheduleRunNow"));
+    m_runNow->setToolTip(tr("Run the selected schedule's task now, whatever its times say (Ctrl+R)"));
+    m_toggle = new QPushButton(tr("&Pause"), this);
+    m_toggle->setObjectName(QStringLiteral("scheduleToggle"));
+    m_delete = new QPushButton(tr("&Delete"), this);
+    m_delete->setObjectName(QStringLiteral("scheduleDelete"));
+    m_delete->setToolTip(tr("Delete the selected schedule and its runs (Del)"));
+    for (QPushButton *b : {add, m_runNow, m_toggle, m_delete})
+        buttons->addWidget(b);
+    buttons->addStretch(1);
+    layout->addLayout(buttons);
+
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    layout->addWidget(split, 1);
+
+    auto *left = new QWidget(split);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    m_list = new QTableWidget(0, ListColumns, left);
+    m_list->setObjectName(QStringLiteral("scheduleList"));
+    m_list->setHorizontalHeaderLabels({tr("Name"), tr("Task"), tr("When"), tr("Time zone"), tr("Next run"), tr("Last run"), tr("Active")});
+    m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_list->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_list->verticalHeader()->hide();
+    m_list->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_list->horizontalHeader()->setStretchLastSection(true);
+    leftLayout->addWidget(m_list, 2);
+    leftLayout->addWidget(new QLabel(tr("Runs of the selected schedule"), left));
+    m_logs = new QTableWidget(0, 5, left);
+    m_logs->setObjectName(QStringLiteral("scheduleLogs"));
+    m_logs->setHorizontalHeaderLabels({tr("Result"), tr("Why"), tr("Due"), tr("Finished"), tr("Details")});
+    m_logs->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_logs->verticalHeader()->hide();
+    m_logs->horizontalHeader()->setStretchLastSection(true);
+    leftLayout->addWidget(m_logs, 1);
+
+    auto *right = new QWidget(split);
+    auto *form = new QFormLayout(right);
+    m_name = new QLineEdit(right);
+    m_name->setObjectName(QStringLiteral("scheduleName"));
+    m_name->setPlaceholderText(tr("e.g. Verify new leads every night"));
+    m_name->setMaxLength(200);
+    form->addRow(tr("&Name"), m_name);
+
+    m_task = new QComboBox(right);
+    m_task->setObjectName(QStringLiteral("scheduleTask"));
+    for (const QJsonValue &v : m_engine.schedules().taskTypes()) {
+        const QJsonObject t = v.toObject();
+        m_task->addItem(t.value(QStringLiteral("label")).toString(), t.value(QStringLiteral("name")).toString());
+        m_task->setItemData(m_task->count() - 1, t.value(QStringLiteral("description")).toString(), Qt::ToolTipRole);
+    }
+    form->addRow(tr("&Task"), m_task);
+    m_taskHelp = new QLabel(right);
+    m_taskHelp->setWordWrap(true);
+    m_taskHelp->setStyleSheet(QStringLiteral("color: palette(placeholder-text)"));
+    form->addRow(QString(), m_taskHelp);
+
+    m_settings = new QStackedWidget(right);
+    {
+        auto *page = new QWidget(m_settings);
+        auto *f = new QFormLayout(page);
+        f->setContentsMargins(0, 0, 0, 0);
+        m_segment = new QComboBox(page);
+        m_segment->setObjectName(QStringLiteral("scheduleSegment"));
+        m_segment->setToolTip(tr("The leads the task acts on: a saved segment of the Leads page (up to 10,000 leads a run)"));
+        f->addRow(tr("Leads"), m_segment);
+        m_settings->addWidget(page);
+    }
+    {
+        auto *page = new QWidget(m_settings);
+        auto *f = new QFormLayout(page);
+        f->setContentsMargins(0, 0, 0, 0);
+        m_scrapeJob = new QComboBox(page);
+        m_scrapeJob->setObjectName(QStringLiteral("scheduleScrape"));
+        m_scrapeJob->setToolTip(tr("Each run repeats this scrape with the same sites, categories and keywords; leads already stored are updated"));
+        f->addRow(tr("Repeat the scrape"), m_scrapeJob);
+        m_settings->addWidget(page);
+    }
+    {
+        auto *page = new QWidget(m_settings);
+        auto *f = new QFormLayout(page);
+        f->setContentsMargins(0, 0, 0, 0);
+        m_account = new QComboBox(page);
+        m_account->setObjectName(QStringLiteral("scheduleAccount"));
+        f->addRow(tr("Mailbox"), m_account);
+        m_settings->addWidget(page);
+    }
+    {
+        auto *page = new QWidget(m_settings);
+        auto *f = new QFormLayout(page);
+        f->setContentsMargins(0, 0, 0, 0);
+        m_format = new QComboBox(page);
+        m_format->setObjectName(QStringLiteral("scheduleFormat"));
+        m_format->addItem(tr("PDF report"), QStringLiteral("pdf"));
+        m_format->addItem(tr("CSV (spreadsheet)"), QStringLiteral("csv"));
+        m_format->addItem(tr("JSON"), QStringLiteral("json"));
+        f->addRow(tr("Format"), m_format);
+        m_days = new QSpinBox(page);
+        m_days->setObjectName(QStringLiteral("scheduleDays"));
+        m_days->setRange(1, 400);
+        m_days->setValue(7);
+        m_days->setSuffix(tr(" days before each run"));
+        f->addRow(tr("Period"), m_days);
+        m_settings->addWidget(page);
+    }
+    {
+        auto *page = new QWidget(m_settings);
+        auto *f = new QFormLayout(page);
+        f->setContentsMargins(0, 0, 0, 0);
+        m_keep = new QSpinBox(page);
+        m_keep->setObjectName(QStringLiteral("scheduleKeep"));
+        m_keep->setRange(1, 365);
+        m_keep->setValue(7);
+        m_keep->setSuffix(tr(" newest backups"));
+        f->addRow(tr("Keep"), m_keep);
+        m_settings->addWidget(page);
+    }
+    m_settings->addWidget(new QLabel(tr("This task takes no settings."), m_settings));
+    form->addRow(m_settings);
+
+    auto *when = new QHBoxLayout;
+    m_repeat = new QComboBox(right);
+    m_repeat->setObjectName(QStringLiteral("scheduleRepeat"));
+    m_repeat->addItems({tr("Every 15 minutes"), tr("Every hour, at minute"), tr("Every day at"), tr("Weekdays (Mon–Fri) at"), tr("Every week on"),
+                        tr("Every month on day"), tr("Custom (cron expression)")});
+    when->addWidget(m_repeat);
+    m_weekday = new QComboBox(right);
+    m_weekday->setObjectName(QStringLiteral("scheduleWeekday"));
+    for (int d = 1; d <= 7; ++d)
+        m_weekday->addItem(QLocale().dayName(d), d % 7);
+    when->addWidget(m_weekday);
+    m_monthDay = new QSpinBox(right);
+    m_monthDay->setObjectName(QStringLiteral("scheduleMonthDay"));
+    m_monthDay->setRange(1, 28);
+    m_monthDay->setToolTip(tr("Days 29 to 31 do not come every month: use a custom expression for them"));
+    when->addWidget(m_monthDay);
+    m_time = new QTimeEdit(QTime(8, 0), right);
+    m_time->setObjectName(QStringLiteral("scheduleTime"));
+    m_time->setDisplayFormat(QStringLiteral("HH:mm"));
+    when->addWidget(m_time);
+    when->addStretch(1);
+    form->addRow(tr("&Repeats"), when);
+    m_cron = new QLineEdit(right);
+    m_cron->setObjectName(QStringLiteral("scheduleCron"));
+    m_cron->setToolTip(tr("minute hour day-of-month month day-of-week, e.g. \"30 2 * * 1-5\"; names (MON, JAN), */15, lists and ranges; or @hourly, @daily, @weekly, @monthly"));
+    form->addRow(tr("Cron"), m_cron);
+    m_zone = new QComboBox(right);
+    m_zone->setObjectName(QStringLiteral("scheduleZone"));
+    m_zone->setEditable(true);
+    m_zone->setInsertPolicy(QComboBox::NoInsert);
+    for (const QByteArray &id : QTimeZone::availableTimeZoneIds())
+        m_zone->addItem(QString::fromUtf8(id));
+    m_zone->setCurrentText(QString::fromUtf8(QTimeZone::systemTimeZoneId()));
+    form->addRow(tr("Time &zone"), m_zone);
+    m_active = new QCheckBox(tr("Active"), right);
+    m_active->setObjectName(QStringLiteral("scheduleActive"));
+    m_active->setChecked(true);
+    form->addRow(QString(), m_active);
+    m_skipMissed = new QCheckBox(tr("Skip runs missed while FlipTech Pro was not running (otherwise: run once at the next start)"), right);
+    m_skipMissed->setObjectName(QStringLiteral("scheduleSkipMissed"));
+    form->addRow(QString(), m_skipMissed);
+    m_preview = new QListWidget(right);
+    m_preview->setObjectName(QStringLiteral("schedulePreview"));
+    m_preview->setMaximumHeight(110);
+    form->addRow(tr("Next runs"), m_preview);
+    m_status = new QLabel(right);
+    m_status->setObjectName(QStringLiteral("scheduleStatus"));
+    m_status->setWordWrap(true);
+    form->addRow(m_status);
+    m_save = new QPushButton(tr("&Save schedule"), right);
+    m_save->setObjectName(QStringLiteral("scheduleSave"));
+    m_save->setToolTip(tr("Save (Ctrl+S)"));
+    form->addRow(QString(), m_save);
+    split->addWidget(left);
+    split->addWidget(right);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+
+    m_previewTimer = new QTimer(this);
+    m_previewTimer->setSingleShot(true);
+    m_previewTimer->setInterval(250);
+    m_reloadTimer = new QTimer(this);
+    m_reloadTimer->setSingleShot(true);
+    m_reloadTimer->setInterval(300);
+
+    connect(add, &QPushButton::clicked, this, &SchedulesTab::newSchedule);
+    connect(m_save, &QPushButton::clicked, this, &SchedulesTab::save);
+    connect(m_runNow, &QPushButton::clicked, this, &SchedulesTab::runNow);
+    connect(m_toggle, &QPushButton::clicked, this, &SchedulesTab::toggleActive);
+    connect(m_delete, &QPushButton::clicked, this, &SchedulesTab::remove);
+    connect(m_list, &QTableWidget::itemSelectionChanged, this, &SchedulesTab::showSelected);
+    connect(m_task, &QComboBox::currentIndexChanged, this, [this] {
+        m_settings->setCurrentIndex(pageOf(m_task->currentData().toString()));
+        m_taskHelp->setText(m_task->currentData(Qt::ToolTipRole).toString());
+        const bool inbox = m_task->currentData().toString() == u"inbox_sync";
+        if (m_account->count() > 0 && (m_account->itemData(0).toLongLong() == 0) != inbox)
+            fillTaskChoices();
+    });
+    for (QComboBox *c : {m_repeat, m_weekday})
+        connect(c, &QComboBox::currentIndexChanged, this, &SchedulesTab::builderChanged);
+    connect(m_monthDay, &QSpinBox::valueChanged, this, &SchedulesTab::builderChanged);
+    connect(m_time, &QTimeEdit::timeChanged, this, &SchedulesTab::builderChanged);
+    connect(m_cron, &QLineEdit::textEdited, this, [this] {
+        if (m_repeat->currentIndex() != Custom) {
+            const QString text = m_cron->text();
+            m_repeat->setCurrentIndex(Custom);
+            m_cron->setText(text);
+        }
+        m_previewTimer->start();
+    });
+    connect(m_zone, &QComboBox::currentTextChanged, m_previewTimer, qOverload<>(&QTimer::start));
+    connect(m_previewTimer, &QTimer::timeout, this, &SchedulesTab::updatePreview);
+    connect(m_reloadTimer, &QTimer::timeout, this, &SchedulesTab::reload);
+    // Runs and changes from any process (a server, a teammate) show up as they happen.
+    connect(&m_engine.events(), &storage::EventStore::eventAppended, this, [this](const storage::Event &e) {
+        if (e.channel == u"workflows" && e.type.startsWith(u"schedule_"))
+            m_reloadTimer->start();
+    });
+    auto shortcut = [this](const QKeySequence &keys, void (SchedulesTab::*slot)()) {
+        auto *s = new QShortcut(keys, this);
+        s->setContext(Qt::WidgetWithChildrenShortcut);
+        connect(s, &QShortcut::activated, this, slot);
+    };
+    shortcut(QKeySequence::New, &SchedulesTab::newSchedule);
+    shortcut(QKeySequence(Qt::CTRL | Qt::Key_R), &SchedulesTab::runNow);
+    shortcut(QKeySequence(Qt::Key_Delete), &SchedulesTab::remove);
+    auto *saveKey = new QShortcut(QKeySequence::Save, this);
+    saveKey->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(saveKey, &QShortcut::activated, this, [this] { save(); });
+
+    fillTaskChoices();
+    m_task->setCurrentIndex(qMax(0, m_task->findData(QStringLiteral("verify_emails"))));
+    m_repeat->setCurrentIndex(Daily);
+    builderChanged();
+    reload();
+}
+
+void SchedulesTab::say(const QString &text, bool error)
+{
+    m_status->setText(text);
+    m_status->setStyleSheet(error ? QStringLiteral("color: #b00020") : QString());
+}
+
+qint64 SchedulesTab::selectedId() const
+{
+    const auto rows = m_list->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return 0;
+    return m_list->item(rows.first().row(), NameCol)->data(Qt::UserRole).toLongLong();
+}
+
+void SchedulesTab::fillTaskChoices()
+{
+    const leads::Actor actor = m_principal ? leads::Actor::of(*m_principal) : leads::Actor::system();
+    const qint64 segment = m_segment->currentData().toLongLong();
+    m_segment->clear();
+    m_segment->addItem(tr("All leads"), qint64(0));
+    if (auto segments = m_engine.segments().list(actor))
+        for (const QJsonValue &v : *segments)
+            m_segment->addItem(v.toObject().value(QStringLiteral("name")).toString(), v.toObject().value(QStringLiteral("id")).toInteger());
+    m_segment->setCurrentIndex(qMax(0, m_segment->findData(segment)));
+
+    const qint64 scrape = m_scrapeJob->currentData().toLongLong();
+    m_scrapeJob->clear();
+    if (auto jobs = m_engine.scrapes().list(50))
+        for (const QJsonValue &v : *jobs) {
+            const QJsonObject j = v.toObject();
+            const QJsonObject c = j.value(QStringLiteral("config")).toObject();
+            QStringList what;
+            for (const char *key : {"sites", "categories"})
+                for (const QJsonValue &x : c.value(QLatin1String(key)).toArray())
+                    what << x.toString();
+            if (c.contains(QStringLiteral("query")))
+                what << u'"' + c.value(QStringLiteral("query")).toString() + u'"';
+            if (c.contains(QStringLiteral("recipe")))
+                what << c.value(QStringLiteral("recipe")).toObject().value(QStringLiteral("start_urls")).toArray().first().toString();
+            m_scrapeJob->addItem(QStringLiteral("#%1 %2 — %3").arg(j.value(QStringLiteral("id")).toInteger()).arg(j.value(QStringLiteral("source")).toString(), what.join(u' ')),
+                                 j.value(QStringLiteral("id")).toInteger());
+        }
+    if (m_scrapeJob->count() == 0)
+        m_scrapeJob->addItem(tr("No scrape yet: run one on the Scraper page first"), qint64(0));
+    m_scrapeJob->setCurrentIndex(qMax(0, m_scrapeJob->findData(scrape)));
+
+    const qint64 account = m_account->currentData().toLongLong();
+    m_account->clear();
+    if (m_task->currentData().toString() == u"inbox_sync")
+        m_account->addItem(tr("Every mailbox"), qint64(0));
+    if (auto accounts = m_engine.senders().list())
+        for (const QJsonValue &v : *accounts)
+            m_account->addItem(v.toObject().value(QStringLiteral("name")).toString() + QStringLiteral(" <") + v.toObject().value(QStringLiteral("from_email")).toString() + u'>',
+                               v.toObject().value(QStringLiteral("id")).toInteger());
+    m_account->setCurrentIndex(qMax(0, m_account->findData(account)));
+}
+
+QJsonObject SchedulesTab::taskConfig() const
+{
+    switch (pageOf(m_task->currentData().toString())) {
+    case LeadsPage: {
+        const qint64 segment = m_segment->currentData().toLongLong();
+        return segment > 0 ? QJsonObject{{QStringLiteral("segment_id"), segment}} : QJsonObject{{QStringLiteral("filter"), QJsonObject{}}};
+    }
+    case ScrapePage:
+        return {{QStringLiteral("scrape_job_id"), m_scrapeJob->currentData().toLongLong()}};
+    case AccountPage: {
+        const qint64 account = m_account->currentData().toLongLong();
+        return account > 0 ? QJsonObject{{QStringLiteral("account_id"), account}} : QJsonObject{};
+    }
+    case ReportPage:
+        return {{QStringLiteral("format"), m_format->currentData().toString()}, {QStringLiteral("days"), m_days->value()}};
+    case BackupPage:
+        return {{QStringLiteral("keep"), m_keep->value()}};
+    case NonePage:
+        break;
+    }
+    return {};
+}
+
+void SchedulesTab::setTaskConfig(const QString &task, const QJsonObject &c)
+{
+    m_task->setCurrentIndex(qMax(0, m_task->findData(task)));
+    fillTaskChoices();
+    m_segment->setCurrentIndex(qMax(0, m_segment->findData(c.value(QStringLiteral("segment_id")).toInteger())));
+    m_scrapeJob->setCurrentIndex(qMax(0, m_scrapeJob->findData(c.value(QStringLiteral("scrape_job_id")).toInteger())));
+    m_account->setCurrentIndex(qMax(0, m_account->findData(c.value(QStringLiteral("account_id")).toInteger())));
+    m_format->setCurrentIndex(qMax(0, m_format->findData(c.value(QStringLiteral("format")).toString(QStringLiteral("pdf")))));
+    m_days->setValue(c.value(QStringLiteral("days")).toInt(7));
+    m_keep->setValue(c.value(QStringLiteral("keep")).toInt(7));
+}
+
+QString SchedulesTab::expression() const
+{
+    const QTime t = m_time->time();
+    switch (m_repeat->currentIndex()) {
+    case Quarterly:
+        return QStringLiteral("*/15 * * * *");
+    case Hourly:
+        return QStringLiteral("%1 * * * *").arg(t.minute());
+    case Daily:
+        return QStringLiteral("%1 %2 * * *").arg(t.minute()).arg(t.hour());
+    case Weekdays:
+        return QStringLiteral("%1 %2 * * 1-5").arg(t.minute()).arg(t.hour());
+    case Weekly:
+        return QStringLiteral("%1 %2 * * %3").arg(t.minute()).arg(t.hour()).arg(m_weekday->currentData().toInt());
+    case Monthly:
+        return QStringLiteral("%1 %2 %3 * *").arg(t.minute()).arg(t.hour()).arg(m_monthDay->value());
+    default:
+        return m_cron->text().trimmed();
+    }
+}
+
+void SchedulesTab::builderChanged()
+{
+    const int r = m_repeat->currentIndex();
+    m_time->setVisible(r != Quarterly && r != Custom);
+    m_time->setDisplayFormat(r == Hourly ? QStringLiteral("mm") : QStringLiteral("HH:mm"));
+    m_weekday->setVisible(r == Weekly);
+    m_monthDay->setVisible(r == Monthly);
+    m_cron->setReadOnly(false);
+    if (r != Custom && !m_filling)
+        m_cron->setText(expression());
+    m_previewTimer->start();
+}
+
+void SchedulesTab::updatePreview()
+{
+    m_preview->clear();
+    auto preview = m_engine.schedules().preview({{QStringLiteral("cron_expression"), expression()},
+                                                  {QStringLiteral("timezone"), m_zone->currentText().trimmed()},
+                                                  {QStringLiteral("count"), 5}});
+    if (!preview) {
+        say(refusal(preview.error()), true);
+        m_save->setEnabled(false);
+        return;
+    }
+    m_save->setEnabled(true);
+    if (m_status->styleSheet().contains(QStringLiteral("b00020")))
+        say(QString());
+    const QString zone = preview->value(QStringLiteral("timezone")).toString();
+    for (const QJsonValue &v : preview->value(QStringLiteral("runs")).toArray())
+        m_preview->addItem(whenLocal(v.toObject().value(QStringLiteral("at")).toString(), zone));
+}
+
+void SchedulesTab::reload()
+{
+    const qint64 keep = selectedId();
+    auto list = m_engine.schedules().list();
+    if (!list) {
+        say(list.error().userMessage(), true);
+        return;
+    }
+    const QSignalBlocker block(m_list);
+    m_list->setRowCount(int(list->size()));
+    int selectRow = -1;
+    QHash<QString, QString> labels;
+    for (int i = 0; i < m_task->count(); ++i)
+        labels.insert(m_task->itemData(i).toString(), m_task->itemText(i));
+    for (int r = 0; r < list->size(); ++r) {
+        const QJsonObject s = list->at(r).toObject();
+        const qint64 id = s.value(QStringLiteral("id")).toInteger();
+        auto *name = cell(s.value(QStringLiteral("name")).toString());
+        name->setData(Qt::UserRole, id);
+        m_list->setItem(r, NameCol, name);
+        const QString task = s.value(QStringLiteral("task_type")).toString();
+        m_list->setItem(r, TaskCol, cell(labels.value(task, task)));
+        m_list->setItem(r, WhenCol, cell(s.value(QStringLiteral("cron_expression")).toString()));
+        const QString zone = s.value(QStringLiteral("timezone")).toString();
+        m_list->setItem(r, ZoneCol, cell(zone));
+        const bool active = s.value(QStringLiteral("is_active")).toBool();
+        m_list->setItem(r, NextCol, cell(active ? whenLocal(s.value(QStringLiteral("next_run_at")).toString(), zone) : tr("Paused")));
+        const QJsonValue last = s.value(QStringLiteral("last_status"));
+        m_list->setItem(r, LastCol, cell(last.isNull() ? tr("Never run") : statusText(last.toString())));
+        if (last.toString() == u"failed")
+            m_list->item(r, LastCol)->setForeground(QColor(0xb0, 0x00, 0x20));
+        m_list->setItem(r, ActiveCol, cell(active ? tr("Yes") : tr("No")));
+        if (id == keep)
+            selectRow = r;
+    }
+    if (list->isEmpty()) {
+        say(tr("No schedule yet: choose a task and when it repeats on the right, then Save."));
+    }
+    if (selectRow >= 0)
+        m_list->selectRow(selectRow);
+    m_runNow->setEnabled(selectRow >= 0);
+    m_toggle->setEnabled(selectRow >= 0);
+    m_delete->setEnabled(selectRow >= 0);
+    loadLogs();
+}
+
+void SchedulesTab::showSelected()
+{
+    const qint64 id = selectedId();
+    m_runNow->setEnabled(id > 0);
+    m_toggle->setEnabled(id > 0);
+    m_delete->setEnabled(id > 0);
+    loadLogs();
+    if (id <= 0)
+        return;
+    auto s = m_engine.schedules().get(id);
+    if (!s) {
+        say(s.error().userMessage(), true);
+        return;
+    }
+    m_filling = true;
+    m_editing = id;
+    m_name->setText(s->value(QStringLiteral("name")).toString());
+    setTaskConfig(s->value(QStringLiteral("task_type")).toString(), s->value(QStringLiteral("task_config")).toObject());
+    m_zone->setCurrentText(s->value(QStringLiteral("timezone")).toString());
+    const bool active = s->value(QStringLiteral("is_active")).toBool();
+    m_active->setChecked(active);
+    m_toggle->setText(active ? tr("&Pause") : tr("Res&ume"));
+    m_skipMissed->setChecked(s->value(QStringLiteral("misfire_policy")).toString() == u"skip");
+    // The builder shows the expression when it is one of its own, else the expression as it is.
+    const QString cron = s->value(QStringLiteral("cron_expression")).toString();
+    static const QRegularExpression fixed(QStringLiteral("^(\\d{1,2}) (\\d{1,2}) (\\*|\\d{1,2}) \\* (\\*|1-5|[0-6])$"));
+    static const QRegularExpression hourly(QStringLiteral("^(\\d{1,2}) \\* \\* \\* \\*$"));
+    int repeat = Custom;
+    if (cron == u"*/15 * * * *") {
+        repeat = Quarterly;
+    } else if (const auto h = hourly.match(cron); h.hasMatch()) {
+        repeat = Hourly;
+        m_time->setTime(QTime(0, h.captured(1).toInt()));
+    } else if (const auto m = fixed.match(cron); m.hasMatch()) {
+        const QString day = m.captured(3), weekday = m.captured(4);
+        if (day == u"*" && weekday == u"*")
+            repeat = Daily;
+        else if (day == u"*" && weekday == u"1-5")
+            repeat = Weekdays;
+        else if (day == u"*")
+            repeat = Weekly;
+        else if (weekday == u"*" && day.toInt() >= 1 && day.toInt() <= 28)
+            repeat = Monthly;
+        if (repeat != Custom) {
+            m_time->setTime(QTime(m.captured(2).toInt(), m.captured(1).toInt()));
+            if (repeat == Weekly)
+                m_weekday->setCurrentIndex(qMax(0, m_weekday->findData(weekday.toInt())));
+            if (repeat == Monthly)
+                m_monthDay->setValue(day.toInt());
+        }
+    }
+    m_repeat->setCurrentIndex(repeat);
+    m_cron->setText(cron);
+    m_filling = false;
+    builderChanged();
+    say(QString());
+}
+
+void SchedulesTab::loadLogs()
+{
+    const qint64 id = selectedId();
+    m_logs->setRowCount(0);
+    if (id <= 0)
+        return;
+    auto logs = m_engine.schedules().logs(id, 50);
+    if (!logs)
+        return;
+    m_logs->setRowCount(int(logs->size()));
+    const QString zone = m_list->item(m_list->currentRow() >= 0 ? m_list->currentRow() : 0, ZoneCol) ? m_list->item(m_list->currentRow(), ZoneCol)->text() : QString();
+    for (int r = 0; r < logs->size(); ++r) {
+        const QJsonObject l = logs->at(r).toObject();
+        const QString status = l.value(QStringLiteral("status")).toString();
+        m_logs->setItem(r, 0, cell(statusText(status)));
+        if (status == u"failed")
+            m_logs->item(r, 0)->setForeground(QColor(0xb0, 0x00, 0x20));
+        const QString firedBy = l.value(QStringLiteral("fired_by")).toString();
+        m_logs->setItem(r, 1, cell(firedBy == u"manual" ? tr("Run now") : firedBy == u"misfire" ? tr("Missed, caught up") : tr("On time")));
+        const QJsonValue due = l.value(QStringLiteral("due_at"));
+        m_logs->setItem(r, 2, cell(due.isNull() ? whenLocal(l.value(QStringLiteral("started_at")).toString(), zone) : whenLocal(due.toString(), zone)));
+        m_logs->setItem(r, 3, cell(whenLocal(l.value(QStringLiteral("completed_at")).toString(), zone)));
+        QString details = l.value(QStringLiteral("error_message")).toString();
+        if (details.isEmpty()) {
+            const QJsonObject results = l.value(QStringLiteral("results")).toObject();
+            QStringList parts;
+            for (auto it = results.begin(); it != results.end(); ++it)
+                parts << it.key() + QStringLiteral(": ") + valueText(it.value());
+            details = parts.join(QStringLiteral(", "));
+        }
+        m_logs->setItem(r, 4, cell(details));
+    }
+}
+
+void SchedulesTab::newSchedule()
+{
+    const QSignalBlocker block(m_list);
+    m_list->clearSelection();
+    m_editing = 0;
+    m_name->clear();
+    m_active->setChecked(true);
+    m_skipMissed->setChecked(false);
+    m_runNow->setEnabled(false);
+    m_toggle->setEnabled(false);
+    m_delete->setEnabled(false);
+    m_logs->setRowCount(0);
+    fillTaskChoices();
+    m_name->setFocus();
+    say(tr("A new schedule: name it, choose the task and when it repeats, then Save."));
+}
+
+bool SchedulesTab::save()
+{
+    const leads::Actor actor = m_principal ? leads::Actor::of(*m_principal) : leads::Actor::system();
+    const QJsonObject fields{{QStringLiteral("name"), m_name->text().trimmed()},
+                             {QStringLiteral("cron_expression"), expression()},
+                             {QStringLiteral("timezone"), m_zone->currentText().trimmed()},
+                             {QStringLiteral("task_type"), m_task->currentData().toString()},
+                             {QStringLiteral("task_config"), taskConfig()},
+                             {QStringLiteral("is_active"), m_active->isChecked()},
+                             {QStringLiteral("misfire_policy"), m_skipMissed->isChecked() ? QStringLiteral("skip") : QStringLiteral("run_once")}};
+    auto saved = m_editing ? m_engine.schedules().update(actor, m_editing, fields) : m_engine.schedules().create(actor, fields);
+    if (!saved) {
+        say(refusal(saved.error()), true);
+        if (saved.error().details.contains(QStringLiteral("name")))
+            m_name->setFocus();
+        return false;
+    }
+    m_editing = saved->value(QStringLiteral("id")).toInteger();
+    reload();
+    for (int r = 0; r < m_list->rowCount(); ++r)
+        if (m_list->item(r, NameCol)->data(Qt::UserRole).toLongLong() == m_editing)
+            m_list->selectRow(r);
+    const QJsonArray next = saved->value(QStringLiteral("next_runs")).toArray();
+    say(next.isEmpty() ? tr("Saved (paused).")
+                       : tr("Saved. Next run: %1.").arg(whenLocal(next.first().toString(), saved->value(QStringLiteral("timezone")).toString())));
+    return true;
+}
+
+void SchedulesTab::runNow()
+{
+    const qint64 id = selectedId();
+    if (id <= 0)
+        return;
+    const leads::Actor actor = m_principal ? leads::Actor::of(*m_principal) : leads::Actor::system();
+    auto run = m_engine.schedules().runNow(actor, id);
+    if (!run) {
+        say(run.error().userMessage(), true);
+        return;
+    }
+    say(tr("Queued: the run shows below as it goes."));
+    loadLogs();
+}
+
+void SchedulesTab::toggleActive()
+{
+    const qint64 id = selectedId();
+    if (id <= 0)
+        return;
+    auto s = m_engine.schedules().get(id);
+    if (!s)
+        return;
+    const leads::Actor actor = m_principal ? leads::Actor::of(*m_principal) : leads::Actor::system();
+    const bool active = !s->value(QStringLiteral("is_active")).toBool();
+    auto saved = m_engine.schedules().update(actor, id, {{QStringLiteral("is_active"), active}});
+    if (!saved) {
+        say(saved.error().userMessage(), true);
+        return;
+    }
+    reload();
+    showSelected();
+    say(active ? tr("Resumed: the next run counts from now.") : tr("Paused: it runs again once resumed (or with Run now)."));
+}
+
+void SchedulesTab::remove()
+{
+    const qint64 id = selectedId();
+    if (id <= 0)
+        return;
+    const QString name = m_list->item(m_list->currentRow(), NameCol)->text();
+    if (confirm && !confirm(tr("Delete the schedule \"%1\" and the record of its runs?").arg(name)))
+        return;
+    const leads::Actor actor = m_principal ? leads::Actor::of(*m_principal) : leads::Actor::system();
+    if (auto st = m_engine.schedules().remove(actor, id); !st) {
+        say(st.error().userMessage(), true);
+        return;
+    }
+    m_editing = 0;
+    reload();
+    newSchedule();
+    say(tr("Deleted \"%1\".").arg(name));
+}
+
+AutomationPage::AutomationPage(engine::Engine &engine, std::optional<auth::Principal> principal, QWidget *parent) : QWidget(parent)
+{
+    auto *layout = new QVBoxLayout(this);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("automationTabs"));
+    m_schedules = new SchedulesTab(engine, std::move(principal), m_tabs);
+    m_tabs->addTab(m_schedules, tr("&Schedules"));
+    layout->addWidget(m_tabs);
+}
+
+void registerAutomationPage(PageRegistry &registry)
+{
+    const PageInfo *placeholder = registry.find(QStringLiteral("automation"));
+    registry.add(PageInfo{QStringLiteral("automation"), placeholder ? placeholder->title : QObject::tr("Automation"), QStringLiteral("system-run"),
+                          placeholder ? placeholder->order : 70,
+                          [](PageContext &context, QWidget *parent) -> QWidget * { return new AutomationPage(context.engine, context.principal, parent); }});
+}
+
+} // namespace fliptech::ui

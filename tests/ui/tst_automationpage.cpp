@@ -1,0 +1,178 @@
+// The Schedules tab as a salesperson uses it: the builder writes the cron expression and lists the
+// next runs in the chosen zone as the choices change; a custom expression that is wrong says so
+// and cannot be saved; Save makes the schedule (the task's settings from the panel: a saved
+// segment), selecting it shows it again in the builder; Pause, Run now (its run appears below,
+// live) and Delete (after asking) act on the selection.
+#include "fliptech/automation/scheduleservice.h"
+#include "fliptech/engine/engine.h"
+#include "fliptech/leads/workspaceservices.h"
+#include "fliptech/storage/database.h"
+#include "fliptech/ui/automationpage.h"
+#include "memorysecretstore.h"
+#include "tempdatabase.h"
+#include "testenv.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimeEdit>
+
+using namespace fliptech;
+
+class TestAutomationPage final : public QObject
+{
+    Q_OBJECT
+    std::unique_ptr<test::TempDatabase> m_tmp;
+    std::unique_ptr<engine::Engine> m_engine;
+    test::MemorySecretStore m_secrets;
+    QTemporaryDir m_dir;
+
+    template <typename T>
+    static T *child(QWidget *w, const char *name)
+    {
+        auto *c = w->findChild<T *>(QLatin1String(name));
+        if (!c)
+            qWarning("no child %s", name);
+        return c;
+    }
+    static QStringList previewTexts(QWidget *w)
+    {
+        QStringList out;
+        auto *list = child<QListWidget>(w, "schedulePreview");
+        for (int i = 0; i < list->count(); ++i)
+            out << list->item(i)->text();
+        return out;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    }
+    void init()
+    {
+        m_tmp = std::make_unique<test::TempDatabase>(storage::Backend::Sqlite);
+        engine::Engine::Options o;
+        o.database = m_tmp->url();
+        o.workers = 0;
+        o.secrets = &m_secrets;
+        o.dataDir = m_dir.path();
+        m_engine = std::make_unique<engine::Engine>(o);
+        QVERIFY(m_engine->connect().ok() && m_engine->migrate().ok() && m_engine->start().ok());
+    }
+    void cleanup()
+    {
+        m_engine.reset();
+        m_tmp.reset();
+    }
+
+    void buildSaveAndActOnASchedule()
+    {
+        auto segment = m_engine->segments().save(leads::Actor::system(), QStringLiteral("Austin prospects"), {{QStringLiteral("city"), QStringLiteral("Austin")}}, {}, true);
+        QVERIFY(segment);
+        ui::AutomationPage page(*m_engine, std::nullopt);
+        page.resize(1400, 900);
+        page.show();
+        ui::SchedulesTab *tab = page.schedules();
+        QVERIFY(child<QLabel>(tab, "scheduleStatus")->text().contains(QStringLiteral("No schedule yet")));
+
+        // Weekdays at 07:45 in New York: the expression follows the builder, the next runs are listed in the zone.
+        child<QComboBox>(tab, "scheduleZone")->setCurrentText(QStringLiteral("America/New_York"));
+        child<QComboBox>(tab, "scheduleRepeat")->setCurrentIndex(3);
+        child<QTimeEdit>(tab, "scheduleTime")->setTime(QTime(7, 45));
+        QCOMPARE(child<QLineEdit>(tab, "scheduleCron")->text(), QStringLiteral("45 7 * * 1-5"));
+        QTRY_COMPARE(child<QListWidget>(tab, "schedulePreview")->count(), 5);
+        for (const QString &run : previewTexts(tab)) {
+            QVERIFY2(run.contains(QStringLiteral("07:45 E")), qPrintable(run)); // EST or EDT
+            QVERIFY2(!run.startsWith(QStringLiteral("Sat")) && !run.startsWith(QStringLiteral("Sun")), qPrintable(run));
+        }
+
+        // A custom expression that is wrong says what is wrong and cannot be saved.
+        auto *cron = child<QLineEdit>(tab, "scheduleCron");
+        cron->clear();
+        QTest::keyClicks(cron, QStringLiteral("0 25 * * *"));
+        QCOMPARE(child<QComboBox>(tab, "scheduleRepeat")->currentIndex(), 6); // typing makes it custom
+        QTRY_VERIFY(!child<QPushButton>(tab, "scheduleSave")->isEnabled());
+        QCOMPARE(child<QLabel>(tab, "scheduleStatus")->text(), QStringLiteral("Repeats: hour: 25 is out of range 0-23"));
+        cron->clear();
+        QTest::keyClicks(cron, QStringLiteral("0 9 * * MON"));
+        QTRY_VERIFY(child<QPushButton>(tab, "scheduleSave")->isEnabled());
+        QTRY_VERIFY(previewTexts(tab).value(0).startsWith(QStringLiteral("Mon")));
+
+        // No name: refused, nothing saved.
+        child<QComboBox>(tab, "scheduleTask")->setCurrentIndex(child<QComboBox>(tab, "scheduleTask")->findData(QStringLiteral("verify_emails")));
+        QVERIFY(!tab->save());
+        QCOMPARE(child<QLabel>(tab, "scheduleStatus")->text(), QStringLiteral("Name: must be 1 to 200 characters"));
+        QCOMPARE(m_engine->schedules().list()->size(), 0);
+
+        QTest::keyClicks(child<QLineEdit>(tab, "scheduleName"), QStringLiteral("Verify Austin on Mondays"));
+        auto *segments = child<QComboBox>(tab, "scheduleSegment");
+        segments->setCurrentIndex(segments->findText(QStringLiteral("Austin prospects")));
+        child<QCheckBox>(tab, "scheduleSkipMissed")->setChecked(true);
+        QTest::mouseClick(child<QPushButton>(tab, "scheduleSave"), Qt::LeftButton);
+        auto list = m_engine->schedules().list();
+        QVERIFY(list);
+        QCOMPARE(list->size(), 1);
+        const QJsonObject saved = list->first().toObject();
+        QCOMPARE(saved.value(QStringLiteral("name")).toString(), QStringLiteral("Verify Austin on Mondays"));
+        QCOMPARE(saved.value(QStringLiteral("cron_expression")).toString(), QStringLiteral("0 9 * * MON"));
+        QCOMPARE(saved.value(QStringLiteral("timezone")).toString(), QStringLiteral("America/New_York"));
+        QCOMPARE(saved.value(QStringLiteral("task_config")).toObject(), (QJsonObject{{QStringLiteral("segment_id"), segment->value(QStringLiteral("id")).toInteger()}}));
+        QCOMPARE(saved.value(QStringLiteral("misfire_policy")).toString(), QStringLiteral("skip"));
+        QVERIFY(child<QLabel>(tab, "scheduleStatus")->text().startsWith(QStringLiteral("Saved. Next run: Mon ")));
+        auto *table = child<QTableWidget>(tab, "scheduleList");
+        QCOMPARE(table->rowCount(), 1);
+        QCOMPARE(table->item(0, 1)->text(), QStringLiteral("Verify e-mail addresses"));
+        QCOMPARE(table->item(0, 5)->text(), QStringLiteral("Never run"));
+
+        // A schedule of the builder's own shape comes back into the builder.
+        tab->newSchedule();
+        QCOMPARE(child<QLineEdit>(tab, "scheduleName")->text(), QString());
+        m_engine->schedules().create(leads::Actor::system(), {{QStringLiteral("name"), QStringLiteral("Backup")}, {QStringLiteral("cron_expression"), QStringLiteral("30 2 * * 0")},
+                                                               {QStringLiteral("task_type"), QStringLiteral("database_backup")}, {QStringLiteral("task_config"), QJsonObject{{QStringLiteral("keep"), 3}}}})
+            .value();
+        tab->reload();
+        QCOMPARE(table->rowCount(), 2);
+        table->selectRow(0); // "Backup" sorts first
+        QCOMPARE(child<QLineEdit>(tab, "scheduleName")->text(), QStringLiteral("Backup"));
+        QCOMPARE(child<QComboBox>(tab, "scheduleRepeat")->currentIndex(), 4); // every week on
+        QCOMPARE(child<QComboBox>(tab, "scheduleWeekday")->currentData().toInt(), 0);
+        QCOMPARE(child<QTimeEdit>(tab, "scheduleTime")->time(), QTime(2, 30));
+        QCOMPARE(child<QSpinBox>(tab, "scheduleKeep")->value(), 3);
+
+        // Pause, Run now (the run shows below), Delete after asking.
+        table->selectRow(1);
+        QCOMPARE(child<QLineEdit>(tab, "scheduleName")->text(), QStringLiteral("Verify Austin on Mondays"));
+        QTest::mouseClick(child<QPushButton>(tab, "scheduleToggle"), Qt::LeftButton);
+        QCOMPARE(m_engine->schedules().get(saved.value(QStringLiteral("id")).toInteger())->value(QStringLiteral("is_active")).toBool(), false);
+        QCOMPARE(table->item(1, 4)->text(), QStringLiteral("Paused"));
+        QCOMPARE(child<QPushButton>(tab, "scheduleToggle")->text(), QStringLiteral("Res&ume"));
+        QTest::mouseClick(child<QPushButton>(tab, "scheduleRunNow"), Qt::LeftButton);
+        auto *logs = child<QTableWidget>(tab, "scheduleLogs");
+        QTRY_COMPARE(logs->rowCount(), 1);
+        QCOMPARE(logs->item(0, 0)->text(), QStringLiteral("Queued"));
+        QCOMPARE(logs->item(0, 1)->text(), QStringLiteral("Run now"));
+        int asked = 0;
+        tab->confirm = [&asked](const QString &question) {
+            ++asked;
+            return question.contains(QStringLiteral("Verify Austin on Mondays"));
+        };
+        QTest::mouseClick(child<QPushButton>(tab, "scheduleDelete"), Qt::LeftButton);
+        QCOMPARE(asked, 1);
+        QCOMPARE(m_engine->schedules().list()->size(), 1);
+        QCOMPARE(table->rowCount(), 1);
+        QCOMPARE(child<QLabel>(tab, "scheduleStatus")->text(), QStringLiteral("Deleted \"Verify Austin on Mondays\"."));
+    }
+};
+
+QTEST_MAIN(TestAutomationPage)
+#include "tst_automationpage.moc"
