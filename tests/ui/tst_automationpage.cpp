@@ -3,7 +3,9 @@
 // and cannot be saved; Save makes the schedule (the task's settings from the panel: a saved
 // segment), selecting it shows it again in the builder; Pause, Run now (its run appears below,
 // live) and Delete (after asking) act on the selection.
+#include "fliptech/automation/ruleservice.h"
 #include "fliptech/automation/scheduleservice.h"
+#include "fliptech/leads/leadservice.h"
 #include "fliptech/engine/engine.h"
 #include "fliptech/leads/workspaceservices.h"
 #include "fliptech/storage/database.h"
@@ -13,6 +15,7 @@
 #include "testenv.h"
 
 #include <QCheckBox>
+#include <QJsonArray>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -171,6 +174,65 @@ private Q_SLOTS:
         QCOMPARE(m_engine->schedules().list()->size(), 1);
         QCOMPARE(table->rowCount(), 1);
         QCOMPARE(child<QLabel>(tab, "scheduleStatus")->text(), QStringLiteral("Deleted \"Verify Austin on Mondays\"."));
+    }
+    // The Rules tab: a rule built with rows (a condition, two actions), a mistake named by its row,
+    // a dry run on the newest leads, what the rule did shown live, off and delete.
+    void buildARuleAndWatchItAct()
+    {
+        ui::AutomationPage page(*m_engine, std::nullopt);
+        page.resize(1400, 900);
+        page.show();
+        ui::RulesTab *tab = page.rules();
+        QTest::keyClicks(child<QLineEdit>(tab, "ruleName"), QStringLiteral("Austin leads"));
+        auto *trigger = child<QComboBox>(tab, "ruleTrigger");
+        trigger->setCurrentIndex(trigger->findData(QStringLiteral("lead_created")));
+        tab->addCondition({{QStringLiteral("field"), QStringLiteral("score")}, {QStringLiteral("op"), QStringLiteral("gt")}, {QStringLiteral("value"), QStringLiteral("high")}});
+        auto *conditions = child<QTableWidget>(tab, "ruleConditions");
+        QCOMPARE(conditions->rowCount(), 1);
+        auto *actions = child<QTableWidget>(tab, "ruleActions");
+        QCOMPARE(actions->rowCount(), 1); // a new rule starts with one action row (add tags)
+        qobject_cast<QLineEdit *>(actions->cellWidget(0, 1))->setText(QStringLiteral("austin, hot"));
+        tab->addAction({{QStringLiteral("type"), QStringLiteral("add_note")}, {QStringLiteral("text"), QStringLiteral("New in {{city}}")}});
+        QVERIFY(!tab->save());
+        QCOMPARE(child<QLabel>(tab, "ruleStatus")->text(), QStringLiteral("Condition 1: must be a number for 'gt'"));
+        QCOMPARE(m_engine->rules().list()->size(), 0);
+        // Fix the row: the city, equals Austin.
+        qobject_cast<QComboBox *>(conditions->cellWidget(0, 0))->setCurrentText(QStringLiteral("city"));
+        auto *op = qobject_cast<QComboBox *>(conditions->cellWidget(0, 1));
+        QVERIFY(op->findText(QStringLiteral("regex")) >= 0); // the operators fit a text field now
+        op->setCurrentText(QStringLiteral("equals"));
+        qobject_cast<QLineEdit *>(conditions->cellWidget(0, 2))->setText(QStringLiteral("Austin"));
+        QVERIFY(tab->save());
+        auto rules = m_engine->rules().list();
+        QCOMPARE(rules->size(), 1);
+        const QJsonObject rule = rules->first().toObject();
+        QCOMPARE(rule.value(QStringLiteral("conditions")).toArray().first().toObject(),
+                 (QJsonObject{{QStringLiteral("field"), QStringLiteral("city")}, {QStringLiteral("op"), QStringLiteral("equals")}, {QStringLiteral("value"), QStringLiteral("Austin")}}));
+        QCOMPARE(rule.value(QStringLiteral("actions")).toArray().first().toObject().value(QStringLiteral("tags")).toArray(),
+                 (QJsonArray{QStringLiteral("austin"), QStringLiteral("hot")}));
+        QCOMPARE(child<QTableWidget>(tab, "ruleList")->item(0, 2)->text(), QStringLiteral("Add tags, Add a note"));
+
+        // Leads come in; the dry run shows which would match; the rule acts and the tab shows it.
+        auto lead = m_engine->leads().create(leads::Actor::system(), {{QStringLiteral("name"), QStringLiteral("Joe's Plumbing")}, {QStringLiteral("city"), QStringLiteral("Austin")}});
+        QVERIFY(lead);
+        QVERIFY(m_engine->leads().create(leads::Actor::system(), {{QStringLiteral("name"), QStringLiteral("Dallas Dental")}, {QStringLiteral("city"), QStringLiteral("Dallas")}}));
+        QTest::mouseClick(child<QPushButton>(tab, "ruleTry"), Qt::LeftButton);
+        auto *tried = child<QListWidget>(tab, "ruleTried");
+        QCOMPARE(tried->count(), 1);
+        QVERIFY(tried->item(0)->text().endsWith(QStringLiteral("Joe's Plumbing")));
+        QCOMPARE(child<QLabel>(tab, "ruleStatus")->text(), QStringLiteral("1 of the 2 newest leads match; nothing was changed."));
+        QVERIFY(m_engine->rules().processPending().value() > 0);
+        auto *executions = child<QTableWidget>(tab, "ruleExecutions");
+        QTRY_COMPARE(executions->rowCount(), 1);
+        QCOMPARE(executions->item(0, 2)->text(), QStringLiteral("Done"));
+        QCOMPARE(executions->item(0, 3)->text(), QStringLiteral("add_tags, add_note"));
+
+        QTest::mouseClick(child<QPushButton>(tab, "ruleToggle"), Qt::LeftButton);
+        QCOMPARE(m_engine->rules().list()->first().toObject().value(QStringLiteral("is_active")).toBool(), false);
+        tab->confirm = [](const QString &) { return true; };
+        QTest::mouseClick(child<QPushButton>(tab, "ruleDelete"), Qt::LeftButton);
+        QCOMPARE(m_engine->rules().list()->size(), 0);
+        QCOMPARE(child<QLabel>(tab, "ruleStatus")->text(), QStringLiteral("Deleted \"Austin leads\"."));
     }
 };
 

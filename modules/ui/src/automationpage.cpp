@@ -1,5 +1,6 @@
 #include "fliptech/ui/automationpage.h"
 
+#include "fliptech/automation/ruleservice.h"
 #include "fliptech/automation/scheduleservice.h"
 #include "fliptech/campaigns/senderaccounts.h"
 #include "fliptech/engine/engine.h"
@@ -771,11 +772,605 @@ void SchedulesTab::remove()
     say(tr("Deleted \"%1\".").arg(name));
 }
 
+// ---------------------------------------------------------------------------------------------
+// Rules
+
+namespace {
+
+enum RuleColumn { RuleName, RuleTrigger, RuleDoes, RulePriority, RuleActive, RuleColumns };
+
+// What each action's settings box holds, and how it reads back.
+QString settingsHint(const QString &type)
+{
+    if (type == u"add_tags" || type == u"remove_tags")
+        return QObject::tr("tags, separated by commas");
+    if (type == u"add_note")
+        return QObject::tr("the note ({{name}}, {{city}} ... are the lead's)");
+    if (type == u"notify")
+        return QObject::tr("the notification's title (to you)");
+    if (type == u"set_status" || type == u"set_stage")
+        return QObject::tr("the new value");
+    if (type == u"set_field")
+        return QObject::tr("field = value, e.g. category = plumbing");
+    if (type == u"assign")
+        return QObject::tr("a user's id, or \"round robin\"");
+    return QObject::tr("no settings");
+}
+
+QJsonObject actionFromText(const QString &type, const QString &text)
+{
+    QJsonObject a{{QStringLiteral("type"), type}};
+    const QString t = text.trimmed();
+    if (type == u"add_tags" || type == u"remove_tags") {
+        QJsonArray tags;
+        for (const QString &tag : t.split(u',', Qt::SkipEmptyParts))
+            if (!tag.trimmed().isEmpty())
+                tags.append(tag.trimmed());
+        a.insert(QStringLiteral("tags"), tags);
+    } else if (type == u"add_note") {
+        a.insert(QStringLiteral("text"), t);
+    } else if (type == u"notify") {
+        a.insert(QStringLiteral("title"), t);
+    } else if (type == u"set_status" || type == u"set_stage") {
+        a.insert(QStringLiteral("value"), t);
+    } else if (type == u"set_field") {
+        const qsizetype eq = t.indexOf(u'=');
+        a.insert(QStringLiteral("field"), t.left(eq).trimmed());
+        a.insert(QStringLiteral("value"), eq < 0 ? QString() : t.mid(eq + 1).trimmed());
+    } else if (type == u"assign") {
+        if (t.compare(QStringLiteral("round robin"), Qt::CaseInsensitive) == 0 || t.isEmpty())
+            a.insert(QStringLiteral("round_robin"), true);
+        else
+            a.insert(QStringLiteral("user_id"), t.toLongLong());
+    }
+    return a;
+}
+
+QString actionToText(const QJsonObject &a)
+{
+    const QString type = a.value(QStringLiteral("type")).toString();
+    if (type == u"add_tags" || type == u"remove_tags") {
+        QStringList tags;
+        for (const QJsonValue &t : a.value(QStringLiteral("tags")).toArray())
+            tags << t.toString();
+        return tags.join(QStringLiteral(", "));
+    }
+    if (type == u"add_note")
+        return a.value(QStringLiteral("text")).toString();
+    if (type == u"notify")
+        return a.value(QStringLiteral("title")).toString();
+    if (type == u"set_status" || type == u"set_stage")
+        return a.value(QStringLiteral("value")).toString();
+    if (type == u"set_field")
+        return a.value(QStringLiteral("field")).toString() + QStringLiteral(" = ") + valueText(a.value(QStringLiteral("value")));
+    if (type == u"assign")
+        return a.value(QStringLiteral("round_robin")).toBool() ? QStringLiteral("round robin") : QString::number(a.value(QStringLiteral("user_id")).toInteger());
+    return {};
+}
+
+bool takesNoValue(const QString &op)
+{
+    return op == u"is_empty" || op == u"is_not_empty" || op == u"changed";
+}
+
+// A condition's value box read for its field kind and operator: lists split at commas.
+QJsonValue conditionValue(const QString &kind, const QString &op, const QString &text)
+{
+    const QString t = text.trimmed();
+    auto item = [&kind](const QString &x) -> QJsonValue {
+        bool ok = false;
+        const double n = x.trimmed().toDouble(&ok);
+        return kind == u"number" && ok ? QJsonValue(n) : QJsonValue(x.trimmed());
+    };
+    if (op == u"in" || op == u"not_in" || op == u"between" || (kind == u"tags" && t.contains(u','))) {
+        QJsonArray list;
+        for (const QString &x : t.split(u',', Qt::SkipEmptyParts))
+            list.append(item(x));
+        return list;
+    }
+    if (op == u"older_than_days" || op == u"newer_than_days") {
+        bool ok = false;
+        const double n = t.toDouble(&ok);
+        return ok ? QJsonValue(n) : QJsonValue(t);
+    }
+    return item(t);
+}
+
+} // namespace
+
+RulesTab::RulesTab(engine::Engine &engine, std::optional<auth::Principal> principal, QWidget *parent)
+    : QWidget(parent), m_engine(engine), m_principal(std::move(principal))
+{
+    confirm = [this](const QString &question) {
+        return QMessageBox::question(this, tr("Delete rule"), question, QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) == QMessageBox::Yes;
+    };
+    auto *layout = new QVBoxLayout(this);
+    auto *intro = new QLabel(tr("A rule waits for something to happen to a lead, checks its conditions, and does its actions in order — for example: "
+                                "when a lead from Austin arrives without a website, tag it, add a note and tell me. Rules act on what happens after "
+                                "they are saved; a rule's own changes set off rules at most 3 times in a row."),
+                             this);
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
+    auto *buttons = new QHBoxLayout;
+    auto *add = new QPushButton(tr("&New rule"), this);
+    add->setObjectName(QStringLiteral("ruleNew"));
+    m_toggle = new QPushButton(tr("Turn o&ff"), this);
+    m_toggle->setObjectName(QStringLiteral("ruleToggle"));
+    m_delete = new QPushButton(tr("&Delete"), this);
+    m_delete->setObjectName(QStringLiteral("ruleDelete"));
+    for (QPushButton *b : {add, m_toggle, m_delete})
+        buttons->addWidget(b);
+    buttons->addStretch(1);
+    layout->addLayout(buttons);
+
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    layout->addWidget(split, 1);
+    auto *left = new QWidget(split);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    m_list = new QTableWidget(0, RuleColumns, left);
+    m_list->setObjectName(QStringLiteral("ruleList"));
+    m_list->setHorizontalHeaderLabels({tr("Name"), tr("When"), tr("Does"), tr("Priority"), tr("On")});
+    m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_list->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_list->verticalHeader()->hide();
+    m_list->horizontalHeader()->setStretchLastSection(true);
+    leftLayout->addWidget(m_list, 2);
+    leftLayout->addWidget(new QLabel(tr("What the selected rule did"), left));
+    m_executions = new QTableWidget(0, 4, left);
+    m_executions->setObjectName(QStringLiteral("ruleExecutions"));
+    m_executions->setHorizontalHeaderLabels({tr("When"), tr("Lead"), tr("Result"), tr("Details")});
+    m_executions->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_executions->verticalHeader()->hide();
+    m_executions->horizontalHeader()->setStretchLastSection(true);
+    leftLayout->addWidget(m_executions, 1);
+
+    auto *right = new QWidget(split);
+    auto *form = new QFormLayout(right);
+    m_name = new QLineEdit(right);
+    m_name->setObjectName(QStringLiteral("ruleName"));
+    m_name->setPlaceholderText(tr("e.g. Austin leads without a website"));
+    form->addRow(tr("&Name"), m_name);
+    m_trigger = new QComboBox(right);
+    m_trigger->setObjectName(QStringLiteral("ruleTrigger"));
+    for (const QJsonValue &v : automation::RuleService::triggers()) {
+        const QJsonObject t = v.toObject();
+        m_trigger->addItem(t.value(QStringLiteral("description")).toString(), t.value(QStringLiteral("name")).toString());
+    }
+    form->addRow(tr("&When"), m_trigger);
+    m_match = new QComboBox(right);
+    m_match->setObjectName(QStringLiteral("ruleMatch"));
+    m_match->addItem(tr("all of these are true"), QStringLiteral("AND"));
+    m_match->addItem(tr("any of these is true"), QStringLiteral("OR"));
+    form->addRow(tr("And"), m_match);
+    m_conditions = new QTableWidget(0, 3, right);
+    m_conditions->setObjectName(QStringLiteral("ruleConditions"));
+    m_conditions->setHorizontalHeaderLabels({tr("Field"), tr("Test"), tr("Value")});
+    m_conditions->horizontalHeader()->setStretchLastSection(true);
+    m_conditions->verticalHeader()->hide();
+    m_conditions->setMinimumHeight(120);
+    form->addRow(m_conditions);
+    m_nested = new QLabel(tr("This rule's conditions are nested groups (made through the API): they are kept as they are; the rows cannot show them."), right);
+    m_nested->setWordWrap(true);
+    m_nested->hide();
+    form->addRow(m_nested);
+    auto *conditionButtons = new QHBoxLayout;
+    auto *addCondition = new QPushButton(tr("Add a &condition"), right);
+    addCondition->setObjectName(QStringLiteral("ruleAddCondition"));
+    auto *removeCondition = new QPushButton(tr("Remove it"), right);
+    conditionButtons->addWidget(addCondition);
+    conditionButtons->addWidget(removeCondition);
+    conditionButtons->addStretch(1);
+    form->addRow(conditionButtons);
+    m_actions = new QTableWidget(0, 2, right);
+    m_actions->setObjectName(QStringLiteral("ruleActions"));
+    m_actions->setHorizontalHeaderLabels({tr("Then, in order"), tr("Settings")});
+    m_actions->horizontalHeader()->setStretchLastSection(true);
+    m_actions->verticalHeader()->hide();
+    m_actions->setMinimumHeight(100);
+    form->addRow(m_actions);
+    auto *actionButtons = new QHBoxLayout;
+    auto *addAction = new QPushButton(tr("Add an &action"), right);
+    addAction->setObjectName(QStringLiteral("ruleAddAction"));
+    auto *removeAction = new QPushButton(tr("Remove it"), right);
+    actionButtons->addWidget(addAction);
+    actionButtons->addWidget(removeAction);
+    actionButtons->addStretch(1);
+    form->addRow(actionButtons);
+    m_priority = new QSpinBox(right);
+    m_priority->setObjectName(QStringLiteral("rulePriority"));
+    m_priority->setRange(-1000, 1000);
+    m_priority->setToolTip(tr("Rules with a higher priority run first"));
+    form->addRow(tr("&Priority"), m_priority);
+    m_stop = new QCheckBox(tr("When this rule acts, the rules after it do not"), right);
+    m_stop->setObjectName(QStringLiteral("ruleStop"));
+    form->addRow(QString(), m_stop);
+    m_active = new QCheckBox(tr("On"), right);
+    m_active->setObjectName(QStringLiteral("ruleActive"));
+    m_active->setChecked(true);
+    form->addRow(QString(), m_active);
+    m_status = new QLabel(right);
+    m_status->setObjectName(QStringLiteral("ruleStatus"));
+    m_status->setWordWrap(true);
+    form->addRow(m_status);
+    auto *saveRow = new QHBoxLayout;
+    m_save = new QPushButton(tr("&Save rule"), right);
+    m_save->setObjectName(QStringLiteral("ruleSave"));
+    m_try = new QPushButton(tr("&Try on the newest leads"), right);
+    m_try->setObjectName(QStringLiteral("ruleTry"));
+    m_try->setToolTip(tr("A dry run of the saved rule on the 20 newest leads: which match, nothing changed"));
+    saveRow->addWidget(m_save);
+    saveRow->addWidget(m_try);
+    saveRow->addStretch(1);
+    form->addRow(saveRow);
+    m_tried = new QListWidget(right);
+    m_tried->setObjectName(QStringLiteral("ruleTried"));
+    m_tried->setMaximumHeight(100);
+    form->addRow(m_tried);
+    split->addWidget(left);
+    split->addWidget(right);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
+
+    m_reloadTimer = new QTimer(this);
+    m_reloadTimer->setSingleShot(true);
+    m_reloadTimer->setInterval(300);
+    connect(m_reloadTimer, &QTimer::timeout, this, [this] {
+        const qint64 keep = selectedId();
+        reload();
+        if (keep)
+            loadExecutions();
+    });
+    connect(&m_engine.events(), &storage::EventStore::eventAppended, this, [this](const storage::Event &e) {
+        if (e.channel == u"workflows" && e.type.startsWith(u"rule_"))
+            m_reloadTimer->start();
+    });
+    connect(add, &QPushButton::clicked, this, &RulesTab::newRule);
+    connect(m_save, &QPushButton::clicked, this, [this] { save(); });
+    connect(m_toggle, &QPushButton::clicked, this, &RulesTab::toggleActive);
+    connect(m_delete, &QPushButton::clicked, this, &RulesTab::remove);
+    connect(m_try, &QPushButton::clicked, this, &RulesTab::dryRun);
+    connect(addCondition, &QPushButton::clicked, this, [this] { this->addCondition(); });
+    connect(removeCondition, &QPushButton::clicked, this, [this] { m_conditions->removeRow(m_conditions->currentRow()); });
+    connect(addAction, &QPushButton::clicked, this, [this] { this->addAction(); });
+    connect(removeAction, &QPushButton::clicked, this, [this] { m_actions->removeRow(m_actions->currentRow()); });
+    connect(m_list, &QTableWidget::itemSelectionChanged, this, &RulesTab::showSelected);
+    auto *saveKey = new QShortcut(QKeySequence::Save, this);
+    saveKey->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(saveKey, &QShortcut::activated, this, [this] { save(); });
+    auto *newKey = new QShortcut(QKeySequence::New, this);
+    newKey->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(newKey, &QShortcut::activated, this, &RulesTab::newRule);
+    reload();
+    newRule();
+}
+
+void RulesTab::say(const QString &text, bool error)
+{
+    m_status->setText(text);
+    m_status->setStyleSheet(error ? QStringLiteral("color: #b00020") : QString());
+}
+
+qint64 RulesTab::selectedId() const
+{
+    const auto rows = m_list->selectionModel()->selectedRows();
+    return rows.isEmpty() ? 0 : m_list->item(rows.first().row(), RuleName)->data(Qt::UserRole).toLongLong();
+}
+
+void RulesTab::fitOperators(int row)
+{
+    auto *field = qobject_cast<QComboBox *>(m_conditions->cellWidget(row, 0));
+    auto *op = qobject_cast<QComboBox *>(m_conditions->cellWidget(row, 1));
+    if (!field || !op)
+        return;
+    const QString keep = op->currentText();
+    op->clear();
+    for (const QJsonValue &v : automation::RuleService::fields())
+        if (v.toObject().value(QStringLiteral("name")).toString() == field->currentText())
+            for (const QJsonValue &o : v.toObject().value(QStringLiteral("operators")).toArray())
+                op->addItem(o.toString());
+    op->setCurrentIndex(qMax(0, op->findText(keep)));
+}
+
+void RulesTab::addCondition(const QJsonObject &leaf)
+{
+    const int row = m_conditions->rowCount();
+    m_conditions->insertRow(row);
+    auto *field = new QComboBox(m_conditions);
+    for (const QJsonValue &v : automation::RuleService::fields())
+        field->addItem(v.toObject().value(QStringLiteral("name")).toString(), v.toObject().value(QStringLiteral("kind")).toString());
+    field->setCurrentIndex(qMax(0, field->findText(leaf.value(QStringLiteral("field")).toString(QStringLiteral("city")))));
+    auto *op = new QComboBox(m_conditions);
+    auto *value = new QLineEdit(m_conditions);
+    m_conditions->setCellWidget(row, 0, field);
+    m_conditions->setCellWidget(row, 1, op);
+    m_conditions->setCellWidget(row, 2, value);
+    fitOperators(row);
+    op->setCurrentIndex(qMax(0, op->findText(leaf.value(QStringLiteral("op")).toString(QStringLiteral("equals")))));
+    value->setText(valueText(leaf.value(QStringLiteral("value"))));
+    value->setEnabled(!takesNoValue(op->currentText()));
+    connect(field, &QComboBox::currentIndexChanged, this, [this, field] {
+        for (int r = 0; r < m_conditions->rowCount(); ++r)
+            if (m_conditions->cellWidget(r, 0) == field)
+                fitOperators(r);
+    });
+    connect(op, &QComboBox::currentTextChanged, value, [value](const QString &o) { value->setEnabled(!takesNoValue(o)); });
+}
+
+void RulesTab::addAction(const QJsonObject &action)
+{
+    const int row = m_actions->rowCount();
+    m_actions->insertRow(row);
+    auto *type = new QComboBox(m_actions);
+    for (const QJsonValue &v : m_engine.rules().actionTypes())
+        type->addItem(v.toObject().value(QStringLiteral("label")).toString(), v.toObject().value(QStringLiteral("name")).toString());
+    type->setCurrentIndex(qMax(0, type->findData(action.value(QStringLiteral("type")).toString(QStringLiteral("add_tags")))));
+    auto *settings = new QLineEdit(m_actions);
+    settings->setText(actionToText(action));
+    auto hint = [type, settings] {
+        settings->setPlaceholderText(settingsHint(type->currentData().toString()));
+        settings->setEnabled(settingsHint(type->currentData().toString()) != QObject::tr("no settings"));
+    };
+    hint();
+    connect(type, &QComboBox::currentIndexChanged, settings, hint);
+    m_actions->setCellWidget(row, 0, type);
+    m_actions->setCellWidget(row, 1, settings);
+}
+
+QJsonObject RulesTab::ruleFromEditor(QString *problem) const
+{
+    QJsonArray conditions;
+    for (int r = 0; r < m_conditions->rowCount(); ++r) {
+        auto *field = qobject_cast<QComboBox *>(m_conditions->cellWidget(r, 0));
+        auto *op = qobject_cast<QComboBox *>(m_conditions->cellWidget(r, 1));
+        auto *value = qobject_cast<QLineEdit *>(m_conditions->cellWidget(r, 2));
+        QJsonObject leaf{{QStringLiteral("field"), field->currentText()}, {QStringLiteral("op"), op->currentText()}};
+        if (!takesNoValue(op->currentText()))
+            leaf.insert(QStringLiteral("value"), conditionValue(field->currentData().toString(), op->currentText(), value->text()));
+        conditions.append(leaf);
+    }
+    QJsonArray actions;
+    for (int r = 0; r < m_actions->rowCount(); ++r) {
+        auto *type = qobject_cast<QComboBox *>(m_actions->cellWidget(r, 0));
+        auto *settings = qobject_cast<QLineEdit *>(m_actions->cellWidget(r, 1));
+        actions.append(actionFromText(type->currentData().toString(), settings->text()));
+    }
+    if (problem && actions.isEmpty())
+        *problem = tr("Add at least one action: what the rule does.");
+    return {{QStringLiteral("name"), m_name->text().trimmed()},
+            {QStringLiteral("trigger"), m_trigger->currentData().toString()},
+            {QStringLiteral("logic_operator"), m_match->currentData().toString()},
+            {QStringLiteral("conditions"), m_keptConditions.isUndefined() ? QJsonValue(conditions) : m_keptConditions},
+            {QStringLiteral("actions"), actions},
+            {QStringLiteral("priority"), m_priority->value()},
+            {QStringLiteral("stop_processing"), m_stop->isChecked()},
+            {QStringLiteral("is_active"), m_active->isChecked()}};
+}
+
+void RulesTab::reload()
+{
+    const qint64 keep = selectedId();
+    auto list = m_engine.rules().list();
+    if (!list) {
+        say(list.error().userMessage(), true);
+        return;
+    }
+    QHash<QString, QString> labels;
+    for (const QJsonValue &v : m_engine.rules().actionTypes())
+        labels.insert(v.toObject().value(QStringLiteral("name")).toString(), v.toObject().value(QStringLiteral("label")).toString());
+    const QSignalBlocker block(m_list);
+    m_list->setRowCount(int(list->size()));
+    int selectRow = -1;
+    for (int r = 0; r < list->size(); ++r) {
+        const QJsonObject rule = list->at(r).toObject();
+        auto *name = cell(rule.value(QStringLiteral("name")).toString());
+        name->setData(Qt::UserRole, rule.value(QStringLiteral("id")).toInteger());
+        m_list->setItem(r, RuleName, name);
+        m_list->setItem(r, RuleTrigger, cell(rule.value(QStringLiteral("trigger")).toString()));
+        QStringList does;
+        for (const QJsonValue &a : rule.value(QStringLiteral("actions")).toArray())
+            does << labels.value(a.toObject().value(QStringLiteral("type")).toString(), a.toObject().value(QStringLiteral("type")).toString());
+        m_list->setItem(r, RuleDoes, cell(does.join(QStringLiteral(", "))));
+        m_list->setItem(r, RulePriority, cell(QString::number(rule.value(QStringLiteral("priority")).toInt())));
+        m_list->setItem(r, RuleActive, cell(rule.value(QStringLiteral("is_active")).toBool() ? tr("Yes") : tr("No")));
+        if (rule.value(QStringLiteral("id")).toInteger() == keep)
+            selectRow = r;
+    }
+    if (selectRow >= 0)
+        m_list->selectRow(selectRow);
+    m_toggle->setEnabled(selectRow >= 0);
+    m_delete->setEnabled(selectRow >= 0);
+}
+
+void RulesTab::newRule()
+{
+    const QSignalBlocker block(m_list);
+    m_list->clearSelection();
+    m_editing = 0;
+    m_keptConditions = QJsonValue(QJsonValue::Undefined);
+    m_nested->hide();
+    m_conditions->setEnabled(true);
+    m_name->clear();
+    m_conditions->setRowCount(0);
+    m_actions->setRowCount(0);
+    addAction();
+    m_priority->setValue(0);
+    m_stop->setChecked(false);
+    m_active->setChecked(true);
+    m_tried->clear();
+    m_executions->setRowCount(0);
+    m_toggle->setEnabled(false);
+    m_delete->setEnabled(false);
+    m_try->setEnabled(false);
+    say(tr("A new rule: when it runs, what must be true of the lead, and what it does."));
+}
+
+void RulesTab::showSelected()
+{
+    const qint64 id = selectedId();
+    m_toggle->setEnabled(id > 0);
+    m_delete->setEnabled(id > 0);
+    m_try->setEnabled(id > 0);
+    if (id <= 0)
+        return;
+    auto rule = m_engine.rules().get(id);
+    if (!rule) {
+        say(rule.error().userMessage(), true);
+        return;
+    }
+    m_editing = id;
+    m_name->setText(rule->value(QStringLiteral("name")).toString());
+    m_trigger->setCurrentIndex(qMax(0, m_trigger->findData(rule->value(QStringLiteral("trigger")).toString())));
+    m_match->setCurrentIndex(qMax(0, m_match->findData(rule->value(QStringLiteral("logic_operator")).toString())));
+    m_conditions->setRowCount(0);
+    const QJsonValue conditions = rule->value(QStringLiteral("conditions"));
+    bool flat = conditions.isArray();
+    for (const QJsonValue &c : conditions.toArray())
+        flat = flat && c.toObject().contains(QStringLiteral("field"));
+    m_keptConditions = flat ? QJsonValue(QJsonValue::Undefined) : conditions;
+    m_nested->setVisible(!flat);
+    m_conditions->setEnabled(flat);
+    if (flat)
+        for (const QJsonValue &c : conditions.toArray())
+            addCondition(c.toObject());
+    m_actions->setRowCount(0);
+    for (const QJsonValue &a : rule->value(QStringLiteral("actions")).toArray())
+        addAction(a.toObject());
+    m_priority->setValue(rule->value(QStringLiteral("priority")).toInt());
+    m_stop->setChecked(rule->value(QStringLiteral("stop_processing")).toBool());
+    const bool active = rule->value(QStringLiteral("is_active")).toBool();
+    m_active->setChecked(active);
+    m_toggle->setText(active ? tr("Turn o&ff") : tr("Turn o&n"));
+    m_tried->clear();
+    say(QString());
+    loadExecutions();
+}
+
+void RulesTab::loadExecutions()
+{
+    m_executions->setRowCount(0);
+    const qint64 id = selectedId();
+    if (id <= 0)
+        return;
+    auto list = m_engine.rules().executions(id, 50);
+    if (!list)
+        return;
+    m_executions->setRowCount(int(list->size()));
+    for (int r = 0; r < list->size(); ++r) {
+        const QJsonObject e = list->at(r).toObject();
+        m_executions->setItem(r, 0, cell(whenLocal(e.value(QStringLiteral("executed_at")).toString(), QString::fromUtf8(QTimeZone::systemTimeZoneId()))));
+        m_executions->setItem(r, 1, cell(QStringLiteral("#%1").arg(e.value(QStringLiteral("entity_id")).toInteger())));
+        const QJsonValue error = e.value(QStringLiteral("error_message"));
+        m_executions->setItem(r, 2, cell(error.isNull() ? tr("Done") : error.toString().startsWith(QStringLiteral("Not run")) ? tr("Loop cut") : tr("Failed")));
+        if (!error.isNull())
+            m_executions->item(r, 2)->setForeground(QColor(0xb0, 0x00, 0x20));
+        QStringList parts;
+        for (const QJsonValue &a : e.value(QStringLiteral("actions_taken")).toArray())
+            parts << a.toObject().value(QStringLiteral("type")).toString();
+        m_executions->setItem(r, 3, cell(error.isNull() ? parts.join(QStringLiteral(", ")) : error.toString()));
+    }
+}
+
+bool RulesTab::save()
+{
+    QString problem;
+    const QJsonObject fields = ruleFromEditor(&problem);
+    if (!problem.isEmpty()) {
+        say(problem, true);
+        return false;
+    }
+    const leads::Actor actor = m_principal ? leads::Actor::of(*m_principal) : leads::Actor::system();
+    auto saved = m_editing ? m_engine.rules().update(actor, m_editing, fields) : m_engine.rules().create(actor, fields);
+    if (!saved) {
+        const core::Error &e = saved.error();
+        // Name the row the mistake is in: "conditions[1].value ..." reads as "Condition 2: ...".
+        QString text = e.userMessage();
+        if (!e.details.isEmpty()) {
+            static const QRegularExpression path(QStringLiteral("^(conditions|actions)\\[(\\d+)\\]"));
+            const auto m = path.match(e.details.begin().key());
+            if (m.hasMatch())
+                text = (m.captured(1) == u"conditions" ? tr("Condition %1: %2") : tr("Action %1: %2")).arg(m.captured(2).toInt() + 1).arg(e.details.begin().value().toString());
+            else if (e.details.begin().key() == u"name")
+                text = tr("Name: %1").arg(e.details.begin().value().toString());
+        }
+        say(text, true);
+        return false;
+    }
+    m_editing = saved->value(QStringLiteral("id")).toInteger();
+    reload();
+    for (int r = 0; r < m_list->rowCount(); ++r)
+        if (m_list->item(r, RuleName)->data(Qt::UserRole).toLongLong() == m_editing)
+            m_list->selectRow(r);
+    say(tr("Saved. It acts on what happens from now on; Try shows which of the newest leads it would match."));
+    return true;
+}
+
+void RulesTab::toggleActive()
+{
+    const qint64 id = selectedId();
+    if (id <= 0)
+        return;
+    auto rule = m_engine.rules().get(id);
+    if (!rule)
+        return;
+    const leads::Actor actor = m_principal ? leads::Actor::of(*m_principal) : leads::Actor::system();
+    const bool active = !rule->value(QStringLiteral("is_active")).toBool();
+    if (auto saved = m_engine.rules().update(actor, id, {{QStringLiteral("is_active"), active}}); !saved) {
+        say(saved.error().userMessage(), true);
+        return;
+    }
+    reload();
+    showSelected();
+    say(active ? tr("On: it acts on what happens from now on.") : tr("Off: it does nothing until turned on."));
+}
+
+void RulesTab::remove()
+{
+    const qint64 id = selectedId();
+    if (id <= 0)
+        return;
+    const QString name = m_list->item(m_list->currentRow(), RuleName)->text();
+    if (confirm && !confirm(tr("Delete the rule \"%1\" and the record of what it did?").arg(name)))
+        return;
+    const leads::Actor actor = m_principal ? leads::Actor::of(*m_principal) : leads::Actor::system();
+    if (auto st = m_engine.rules().remove(actor, id); !st) {
+        say(st.error().userMessage(), true);
+        return;
+    }
+    reload();
+    newRule();
+    say(tr("Deleted \"%1\".").arg(name));
+}
+
+void RulesTab::dryRun()
+{
+    m_tried->clear();
+    const qint64 id = m_editing;
+    if (id <= 0) {
+        say(tr("Save the rule first: the dry run tries the saved rule."), true);
+        return;
+    }
+    auto tried = m_engine.rules().test(id, {{QStringLiteral("limit"), 20}});
+    if (!tried) {
+        say(tried.error().userMessage(), true);
+        return;
+    }
+    for (const QJsonValue &v : tried->value(QStringLiteral("items")).toArray()) {
+        const QJsonObject item = v.toObject();
+        if (item.value(QStringLiteral("matched")).toBool())
+            m_tried->addItem(QStringLiteral("#%1 %2").arg(item.value(QStringLiteral("lead_id")).toInteger()).arg(item.value(QStringLiteral("name")).toString()));
+    }
+    say(tr("%1 of the %2 newest leads match; nothing was changed.").arg(tried->value(QStringLiteral("matched")).toInt()).arg(tried->value(QStringLiteral("evaluated")).toInt()));
+}
+
 AutomationPage::AutomationPage(engine::Engine &engine, std::optional<auth::Principal> principal, QWidget *parent) : QWidget(parent)
 {
     auto *layout = new QVBoxLayout(this);
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("automationTabs"));
+    m_rules = new RulesTab(engine, principal, m_tabs);
+    m_tabs->addTab(m_rules, tr("&Rules"));
     m_schedules = new SchedulesTab(engine, std::move(principal), m_tabs);
     m_tabs->addTab(m_schedules, tr("&Schedules"));
     layout->addWidget(m_tabs);

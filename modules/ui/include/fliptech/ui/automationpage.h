@@ -10,6 +10,7 @@
 #include "fliptech/auth/authservice.h"
 
 #include <QJsonObject>
+#include <QJsonValue>
 #include <QWidget>
 
 #include <functional>
@@ -99,15 +100,69 @@ private:
     bool m_filling = false;
 };
 
+// The Rules tab: the rules (trigger, what they do, on/off), a builder (trigger; conditions as rows
+// of field, operator and value, joined by "all" or "any"; actions in order; priority; stop the
+// rules after), a dry run on the newest leads, and what each rule did, live.
+class RulesTab final : public QWidget
+{
+    Q_OBJECT
+public:
+    RulesTab(engine::Engine &engine, std::optional<auth::Principal> principal, QWidget *parent = nullptr);
+    void reload();
+    void newRule();
+    bool save();
+    void toggleActive();
+    void remove();
+    // Runs the editor's saved rule over the newest leads and shows which match.
+    void dryRun();
+    void addCondition(const QJsonObject &leaf = {});
+    void addAction(const QJsonObject &action = {});
+    std::function<bool(const QString &question)> confirm;
+    // The rule as the editor would save it.
+    QJsonObject ruleFromEditor(QString *problem = nullptr) const;
+
+private:
+    void showSelected();
+    void loadExecutions();
+    void say(const QString &text, bool error = false);
+    qint64 selectedId() const;
+    void fitOperators(int row);
+
+    engine::Engine &m_engine;
+    std::optional<auth::Principal> m_principal;
+    QTableWidget *m_list;
+    QTableWidget *m_executions;
+    QLineEdit *m_name;
+    QComboBox *m_trigger;
+    QComboBox *m_match;
+    QTableWidget *m_conditions;
+    QTableWidget *m_actions;
+    QSpinBox *m_priority;
+    QCheckBox *m_active;
+    QCheckBox *m_stop;
+    QLabel *m_nested;
+    QLabel *m_status;
+    QListWidget *m_tried;
+    QPushButton *m_save;
+    QPushButton *m_toggle;
+    QPushButton *m_delete;
+    QPushButton *m_try;
+    QTimer *m_reloadTimer;
+    qint64 m_editing = 0;
+    QJsonValue m_keptConditions; // a nested tree the rows cannot show: saved as it was
+};
+
 class AutomationPage final : public QWidget
 {
     Q_OBJECT
 public:
     AutomationPage(engine::Engine &engine, std::optional<auth::Principal> principal, QWidget *parent = nullptr);
     SchedulesTab *schedules() const { return m_schedules; }
+    RulesTab *rules() const { return m_rules; }
 
 private:
     QTabWidget *m_tabs;
+    RulesTab *m_rules;
     SchedulesTab *m_schedules;
 };
 
