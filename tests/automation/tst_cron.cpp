@@ -151,6 +151,9 @@ void tst_Cron::zones()
 {
     QVERIFY(CronExpression::zone(QStringLiteral("Europe/Berlin")));
     QVERIFY(CronExpression::zone(QStringLiteral("UTC")));
+    QVERIFY(CronExpression::zone(QStringLiteral("Etc/UTC"))); // what /etc/localtime names on many machines
+    QVERIFY(!CronExpression::zone(QStringLiteral("Atlantis"))); // Qt alone reads it as a POSIX rule
+    QVERIFY(!CronExpression::zone(QStringLiteral("../../etc/passwd")));
     auto bad = CronExpression::zone(QStringLiteral("Mars/Olympus_Mons"));
     QVERIFY(!bad);
     QCOMPARE(bad.error().message, QStringLiteral("timezone 'Mars/Olympus_Mons' is not an IANA time zone (e.g. America/New_York, Europe/Berlin, UTC)"));

@@ -1,5 +1,6 @@
 #include "fliptech/automation/cron.h"
 
+#include <QFileInfo>
 #include <QStringList>
 
 #include <algorithm>
@@ -177,8 +178,12 @@ core::Result<QTimeZone> CronExpression::zone(const QString &ianaId)
     if (id.isEmpty())
         return core::fieldError(QStringLiteral("timezone"), QStringLiteral("is empty: name an IANA time zone (e.g. America/New_York, Europe/Berlin, UTC)"));
     // Only names of the tz database: Qt would read any other word as a POSIX TZ rule ("Atlantis").
+    // Qt's list leaves out Etc/ zones and old links (Etc/UTC, US/Eastern), which the database holds.
     const QTimeZone tz(id.toUtf8());
-    if (!tz.isValid() || !QTimeZone::isTimeZoneIdAvailable(id.toUtf8()))
+    const QString zoneinfo = qEnvironmentVariable("TZDIR", QStringLiteral("/usr/share/zoneinfo"));
+    const bool named = QTimeZone::isTimeZoneIdAvailable(id.toUtf8()) ||
+                       (!id.contains(QStringLiteral("..")) && !id.startsWith(u'/') && QFileInfo(zoneinfo + u'/' + id).isFile());
+    if (!tz.isValid() || !named)
         return core::fieldError(QStringLiteral("timezone"),
                                 QStringLiteral("'%1' is not an IANA time zone (e.g. America/New_York, Europe/Berlin, UTC)").arg(id));
     return tz;

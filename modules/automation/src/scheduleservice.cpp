@@ -97,6 +97,7 @@ QJsonArray ScheduleService::taskTypes() const
         out.append(QJsonObject{{QStringLiteral("name"), t.name},
                                {QStringLiteral("label"), t.label},
                                {QStringLiteral("description"), t.description},
+                               {QStringLiteral("settings"), t.settings},
                                {QStringLiteral("admin_only"), t.adminOnly}});
     }
     return out;

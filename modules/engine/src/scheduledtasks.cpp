@@ -104,9 +104,8 @@ TaskType leadTask(Engine &engine, const QString &name, const QString &label, con
     TaskType t;
     t.name = name;
     t.label = label;
-    t.description = QStringLiteral("%1 the leads of a saved segment or a filter (task_config {segment_id} or {filter}; the first %2 by id)")
-                        .arg(what)
-                        .arg(kMaxLeads);
+    t.description = QStringLiteral("%1 the leads of a saved segment (or all leads), the first %2 by id").arg(what).arg(kMaxLeads);
+    t.settings = QStringLiteral("{segment_id} or {filter: a lead filter}");
     t.validate = [&engine](const QJsonObject &c) { return checkAudience(engine, c); };
     t.run = [&engine, queue = std::move(queue)](const leads::Actor &actor, const QJsonObject &c) -> core::Result<QJsonObject> {
         auto ids = audience(engine, actor, c);
@@ -137,7 +136,8 @@ void registerScheduledTasks(Engine &engine, automation::ScheduleService &schedul
         TaskType t;
         t.name = QStringLiteral("scrape");
         t.label = QStringLiteral("Scrape");
-        t.description = QStringLiteral("Run a scrape again with the settings of an earlier one (task_config {scrape_job_id}); leads already stored are updated, not duplicated");
+        t.description = QStringLiteral("Run a scrape again with the settings of an earlier one; leads already stored are updated, not duplicated");
+        t.settings = QStringLiteral("{scrape_job_id}");
         t.validate = [&engine](const QJsonObject &c) -> core::Status {
             if (auto st = onlyKeys(c, {QStringLiteral("scrape_job_id")}); !st)
                 return st;
@@ -172,7 +172,8 @@ void registerScheduledTasks(Engine &engine, automation::ScheduleService &schedul
         TaskType t;
         t.name = QStringLiteral("inbox_sync");
         t.label = QStringLiteral("Inbox sync");
-        t.description = QStringLiteral("Read new replies over IMAP: one sender account (task_config {account_id}) or every account with a mailbox ({})");
+        t.description = QStringLiteral("Read new replies over IMAP from one mailbox or from every mailbox");
+        t.settings = QStringLiteral("{account_id} or {} for every account with a mailbox");
         t.validate = [&engine](const QJsonObject &c) -> core::Status {
             if (auto st = onlyKeys(c, {QStringLiteral("account_id")}); !st)
                 return st;
@@ -209,7 +210,8 @@ void registerScheduledTasks(Engine &engine, automation::ScheduleService &schedul
         TaskType t;
         t.name = QStringLiteral("bounce_check");
         t.label = QStringLiteral("Bounce check");
-        t.description = QStringLiteral("Read a sender account's bounce mailbox from where the last check stopped (task_config {account_id})");
+        t.description = QStringLiteral("Read a sender account's bounce mailbox from where the last check stopped");
+        t.settings = QStringLiteral("{account_id}");
         t.validate = [&engine](const QJsonObject &c) -> core::Status {
             if (auto st = onlyKeys(c, {QStringLiteral("account_id")}); !st)
                 return st;
@@ -232,8 +234,8 @@ void registerScheduledTasks(Engine &engine, automation::ScheduleService &schedul
         TaskType t;
         t.name = QStringLiteral("analytics_export");
         t.label = QStringLiteral("Analytics report");
-        t.description = QStringLiteral("Write the analytics report into Files (task_config {format: csv|json|pdf, days: the period before the run, "
-                                       "default 7, tz, source, campaign_id, location_group_id, user_id, bucket})");
+        t.description = QStringLiteral("Write the analytics report of the days before each run into Files");
+        t.settings = QStringLiteral("{format: csv|json|pdf, days: 1-400 (default 7), tz, source, campaign_id, location_group_id, user_id, bucket}");
         auto requestOf = [&engine](const QJsonObject &c) -> core::Result<QJsonObject> {
             QJsonObject request = c;
             request.remove(QStringLiteral("days"));
@@ -271,7 +273,8 @@ void registerScheduledTasks(Engine &engine, automation::ScheduleService &schedul
         t.name = QStringLiteral("database_backup");
         t.label = QStringLiteral("Database backup");
         t.description = QStringLiteral("Copy the whole database into the data folder's backups (SQLite: a snapshot that opens as a database; "
-                                       "PostgreSQL: pg_dump's custom format), keeping the newest (task_config {keep: 1-365, default 7})");
+                                       "PostgreSQL: pg_dump's custom format), keeping the newest");
+        t.settings = QStringLiteral("{keep: 1-365, default 7}");
         t.adminOnly = true;
         t.queuesWork = false;
         t.validate = [](const QJsonObject &c) -> core::Status {

@@ -271,6 +271,7 @@ SchedulesTab::SchedulesTab(engine::Engine &engine, std::optional<auth::Principal
         m_settings->addWidget(page);
     }
     m_settings->addWidget(new QLabel(tr("This task takes no settings."), m_settings));
+    m_settings->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum); // the lists below take the room
     form->addRow(m_settings);
 
     auto *when = new QHBoxLayout;
@@ -294,7 +295,9 @@ SchedulesTab::SchedulesTab(engine::Engine &engine, std::optional<auth::Principal
     m_time->setDisplayFormat(QStringLiteral("HH:mm"));
     when->addWidget(m_time);
     when->addStretch(1);
-    form->addRow(tr("&Repeats"), when);
+    auto *repeatsLabel = new QLabel(tr("&Repeats"), right);
+    repeatsLabel->setBuddy(m_repeat);
+    form->addRow(repeatsLabel, when);
     m_cron = new QLineEdit(right);
     m_cron->setObjectName(QStringLiteral("scheduleCron"));
     m_cron->setToolTip(tr("minute hour day-of-month month day-of-week, e.g. \"30 2 * * 1-5\"; names (MON, JAN), */15, lists and ranges; or @hourly, @daily, @weekly, @monthly"));
@@ -305,7 +308,9 @@ SchedulesTab::SchedulesTab(engine::Engine &engine, std::optional<auth::Principal
     m_zone->setInsertPolicy(QComboBox::NoInsert);
     for (const QByteArray &id : QTimeZone::availableTimeZoneIds())
         m_zone->addItem(QString::fromUtf8(id));
-    m_zone->setCurrentText(QString::fromUtf8(QTimeZone::systemTimeZoneId()));
+    // The system's zone when it is a tz-database name the list holds; else UTC.
+    const QString systemZone = QString::fromUtf8(QTimeZone::systemTimeZoneId());
+    m_zone->setCurrentText(m_zone->findText(systemZone) >= 0 ? systemZone : QStringLiteral("UTC"));
     form->addRow(tr("Time &zone"), m_zone);
     m_active = new QCheckBox(tr("Active"), right);
     m_active->setObjectName(QStringLiteral("scheduleActive"));
@@ -330,6 +335,7 @@ SchedulesTab::SchedulesTab(engine::Engine &engine, std::optional<auth::Principal
     split->addWidget(right);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
+    split->setSizes({520, 560});
 
     m_previewTimer = new QTimer(this);
     m_previewTimer->setSingleShot(true);
@@ -1012,6 +1018,7 @@ RulesTab::RulesTab(engine::Engine &engine, std::optional<auth::Principal> princi
     split->addWidget(right);
     split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 1);
+    split->setSizes({480, 600});
 
     m_reloadTimer = new QTimer(this);
     m_reloadTimer->setSingleShot(true);

@@ -41,7 +41,8 @@ namespace fliptech::automation {
 struct TaskType {
     QString name;        // "database_backup"
     QString label;       // "Database backup"
-    QString description; // what it does and its task_config
+    QString description; // what it does, for people
+    QString settings;    // the shape of its task_config, for API users
     bool adminOnly = false;
     // True when run() only queues jobs: it then runs inside the transaction that records the run.
     bool queuesWork = true;
@@ -67,7 +68,7 @@ public:
     ~ScheduleService() override;
 
     void registerTask(TaskType type);
-    // [{name, label, description, admin_only}], by name.
+    // [{name, label, description, settings, admin_only}], by name.
     QJsonArray taskTypes() const;
 
     core::Result<QJsonArray> list();
