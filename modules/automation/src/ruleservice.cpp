@@ -753,6 +753,7 @@ core::Result<int> RuleService::processBatch(int limit)
         return moved.error();
     if (auto st = tx.commit(); !st)
         return st.error();
+    m_events->committed(); // the actions' events, delivered now
     return int(events->size());
 }
 

@@ -597,6 +597,8 @@ core::Result<QJsonObject> ScheduleService::runOne(const QJsonObject &payload)
                 return st.error();
             if (auto st = tx.commit(); !st)
                 return st.error();
+            if (m_events)
+                m_events->committed(); // what the task announced, delivered now
         } else {
             tx.rollback();
             if (auto st = record(outcome); !st)

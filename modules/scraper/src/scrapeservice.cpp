@@ -660,9 +660,12 @@ bool ScrapeService::pausedAtUsageLimit(qint64 id, ScrapeTally &tally)
         core::logDiscarded(admitted.error(), "the usage limits could not be read; the scrape goes on");
         return false;
     }
-    core::logDiscarded(m_db->execute(QStringLiteral("UPDATE scrape_jobs SET status = 'paused' WHERE id = ? AND status IN ('pending', 'running')"), {id}),
+    // The status and the reason together: a reader that sees "paused" sees why (finish() writes the rest).
+    const QString why = QStringLiteral("Paused: ") + admitted.error().message;
+    core::logDiscarded(m_db->execute(QStringLiteral("UPDATE scrape_jobs SET status = 'paused', error_message = ? WHERE id = ? AND status IN ('pending', 'running')"),
+                                     {why, id}),
                        "pausing a scrape at its usage limit; the job ends unfinished either way");
-    tally.errors.prepend(QStringLiteral("Paused: ") + admitted.error().message);
+    tally.errors.prepend(why);
     tally.pausedAtLimit = true;
     return true;
 }

@@ -655,7 +655,9 @@ void SchedulesTab::loadLogs()
     if (!logs)
         return;
     m_logs->setRowCount(int(logs->size()));
-    const QString zone = m_list->item(m_list->currentRow() >= 0 ? m_list->currentRow() : 0, ZoneCol) ? m_list->item(m_list->currentRow(), ZoneCol)->text() : QString();
+    const auto selected = m_list->selectionModel()->selectedRows();
+    const QTableWidgetItem *zoneItem = selected.isEmpty() ? nullptr : m_list->item(selected.first().row(), ZoneCol);
+    const QString zone = zoneItem ? zoneItem->text() : QStringLiteral("UTC");
     for (int r = 0; r < logs->size(); ++r) {
         const QJsonObject l = logs->at(r).toObject();
         const QString status = l.value(QStringLiteral("status")).toString();
@@ -764,7 +766,7 @@ void SchedulesTab::remove()
     const qint64 id = selectedId();
     if (id <= 0)
         return;
-    const QString name = m_list->item(m_list->currentRow(), NameCol)->text();
+    const QString name = m_list->item(m_list->selectionModel()->selectedRows().first().row(), NameCol)->text();
     if (confirm && !confirm(tr("Delete the schedule \"%1\" and the record of its runs?").arg(name)))
         return;
     const leads::Actor actor = m_principal ? leads::Actor::of(*m_principal) : leads::Actor::system();
@@ -1337,7 +1339,7 @@ void RulesTab::remove()
     const qint64 id = selectedId();
     if (id <= 0)
         return;
-    const QString name = m_list->item(m_list->currentRow(), RuleName)->text();
+    const QString name = m_list->item(m_list->selectionModel()->selectedRows().first().row(), RuleName)->text();
     if (confirm && !confirm(tr("Delete the rule \"%1\" and the record of what it did?").arg(name)))
         return;
     const leads::Actor actor = m_principal ? leads::Actor::of(*m_principal) : leads::Actor::system();

@@ -53,6 +53,10 @@ public:
     // Events after `afterId` (oldest first), optionally only of some channels.
     core::Result<QList<Event>> since(qint64 afterId, int limit = 1000, const QStringList &channels = {});
     core::Result<qint64> lastId();
+    // Events appended inside a transaction become visible at its commit, after append() looked
+    // for them: the committer calls this (any thread) and they are delivered now, not at the next
+    // poll (250 ms on SQLite).
+    void committed() { scheduleDispatch(); }
 
     // Starts delivering eventAppended() in this object's thread, from events after the current
     // last id. pollIntervalMs: how often to look for other processes' events without NOTIFY.
