@@ -27,6 +27,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeEdit>
+#include <QTimeZone>
 
 using namespace fliptech;
 
@@ -94,9 +95,12 @@ private Q_SLOTS:
         child<QTimeEdit>(tab, "scheduleTime")->setTime(QTime(7, 45));
         QCOMPARE(child<QLineEdit>(tab, "scheduleCron")->text(), QStringLiteral("45 7 * * 1-5"));
         QTRY_COMPARE(child<QListWidget>(tab, "schedulePreview")->count(), 5);
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const bool elsewhere = QTimeZone::systemTimeZone().offsetFromUtc(now) != QTimeZone("America/New_York").offsetFromUtc(now);
         for (const QString &run : previewTexts(tab)) {
             QVERIFY2(run.contains(QStringLiteral("07:45 E")), qPrintable(run)); // EST or EDT
             QVERIFY2(!run.startsWith(QStringLiteral("Sat")) && !run.startsWith(QStringLiteral("Sun")), qPrintable(run));
+            QCOMPARE(run.contains(QStringLiteral(" here")), elsewhere); // and on this computer's clock, when that differs
         }
 
         // A custom expression that is wrong says what is wrong and cannot be saved.

@@ -537,8 +537,16 @@ void SchedulesTab::updatePreview()
     if (m_status->styleSheet().contains(QStringLiteral("b00020")))
         say(QString());
     const QString zone = preview->value(QStringLiteral("timezone")).toString();
-    for (const QJsonValue &v : preview->value(QStringLiteral("runs")).toArray())
-        m_preview->addItem(whenLocal(v.toObject().value(QStringLiteral("at")).toString(), zone));
+    const QTimeZone here = QTimeZone::systemTimeZone();
+    for (const QJsonValue &v : preview->value(QStringLiteral("runs")).toArray()) {
+        const QString at = v.toObject().value(QStringLiteral("at")).toString();
+        QString text = whenLocal(at, zone);
+        // Scheduled in another zone: when that is on this computer's clock too.
+        const QDateTime t = QDateTime::fromString(at, Qt::ISODateWithMs);
+        if (here.isValid() && t.isValid() && here.offsetFromUtc(t) != QTimeZone(zone.toUtf8()).offsetFromUtc(t))
+            text += tr(" — %1 here").arg(QLocale().toString(t.toTimeZone(here), QStringLiteral("ddd HH:mm")));
+        m_preview->addItem(text);
+    }
 }
 
 void SchedulesTab::reload()
