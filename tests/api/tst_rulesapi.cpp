@@ -188,6 +188,23 @@ private Q_SLOTS:
         QCOMPARE(process(), 0);
     }
 
+    // With no rule on, the cursor jumps past the events instead of reading them; a rule made
+    // afterwards acts on what follows it.
+    void withNoRuleOnTheCursorJumps()
+    {
+        startApi();
+        for (int i = 0; i < 3; ++i)
+            lead(qPrintable(QStringLiteral("{\"name\": \"Early %1\"}").arg(i)));
+        QCOMPARE(process(), 1);
+        QCOMPARE(process(), 0);
+        QCOMPARE(count(QStringLiteral("SELECT value FROM automation_state WHERE name = 'rules_cursor'")), count(QStringLiteral("SELECT MAX(id) FROM events")));
+        create(J({"name": "Tag", "trigger": "lead_created", "actions": [{"type": "add_tags", "tags": ["late"]}]}));
+        const qint64 late = lead(J({"name": "Late Co"}));
+        QVERIFY(process() > 1);
+        QCOMPARE(tagsOf(late), QStringList{QStringLiteral("late")});
+        QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM rule_executions")), 1);
+    }
+
     void statusChangesAssignInTurn()
     {
         startApi();

@@ -627,6 +627,25 @@ core::Result<int> RuleService::processPending(int maxEvents)
 
 core::Result<int> RuleService::processBatch(int limit)
 {
+    if (!m_events)
+        return 0;
+    // With no rule on, the cursor jumps to the newest event instead of reading them in batches.
+    // The newest id is read before the rules: a rule made after that read is younger than every
+    // event up to it, and a rule acts only on events younger than itself.
+    auto newest = m_events->lastId();
+    if (!newest)
+        return newest.error();
+    auto on = m_db->selectOne(QStringLiteral("SELECT COUNT(*) FROM rules WHERE is_active = %1").arg(m_db->boolLiteral(true)));
+    if (!on)
+        return on.error();
+    if (on->value(0).toLongLong() == 0) {
+        auto jumped = m_db->execute(QStringLiteral("UPDATE automation_state SET value = ?, updated_at = %1 WHERE name = 'rules_cursor' AND value < ?")
+                                        .arg(m_db->timestampParam()),
+                                    {*newest, m_db->timestamp(m_clock.now()), *newest});
+        if (!jumped)
+            return jumped.error();
+        return int(jumped->rowsAffected); // 1 when it moved (the caller looks once more), else 0
+    }
     storage::Transaction tx(*m_db);
     if (!tx.isActive())
         return tx.error();
@@ -634,7 +653,7 @@ core::Result<int> RuleService::processBatch(int limit)
     if (!cursor)
         return cursor.error();
     const qint64 after = cursor->value(0).toLongLong();
-    auto events = m_events ? m_events->since(after, limit) : core::Result<QList<storage::Event>>(QList<storage::Event>{});
+    auto events = m_events->since(after, limit);
     if (!events)
         return events.error();
     if (events->isEmpty())

@@ -95,7 +95,7 @@ public:
     core::Result<QJsonArray> executions(qint64 id, int limit = 100);
 
     // Runs the rules over the events after the cursor, up to `maxEvents`; returns how many events
-    // it stepped past.
+    // it stepped past (with no rule on, the cursor jumps to the newest event: then 1 if it moved).
     core::Result<int> processPending(int maxEvents = 1000);
     // Follows the event stream in this process from now on (a round on its own thread when an
     // event a rule may want arrives, and every 30 s for what other processes wrote).
