@@ -1,5 +1,8 @@
 #include "fliptech/automation/ruleservice.h"
 
+#include "fliptech/automation/checks.h"
+#include "storedjson.h"
+
 #include "fliptech/core/json.h"
 #include "fliptech/leads/eventcause.h"
 #include "fliptech/leads/leadfields.h"
@@ -9,7 +12,6 @@
 #include "fliptech/storage/eventstore.h"
 #include "fliptech/storage/transaction.h"
 
-#include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QRegularExpression>
 
@@ -71,37 +73,21 @@ const QHash<QString, QString> &laterActions()
     return later;
 }
 
-QJsonValue timeOrNull(const QVariant &v)
-{
-    return v.isNull() ? QJsonValue() : QJsonValue(Database::isoTimestamp(Database::toDateTime(v)));
-}
-
-QJsonValue parsed(const QVariant &v)
-{
-    const QJsonDocument d = QJsonDocument::fromJson(v.toString().toUtf8());
-    return d.isArray() ? QJsonValue(d.array()) : d.isObject() ? QJsonValue(d.object()) : QJsonValue();
-}
-
-QString compact(const QJsonValue &v)
-{
-    return QString::fromUtf8(v.isArray() ? core::json::compact(v.toArray()) : core::json::compact(v.toObject()));
-}
-
 QJsonObject ruleJson(const storage::Row &r)
 {
     return {{QStringLiteral("id"), r.value(0).toLongLong()},
             {QStringLiteral("name"), r.value(1).toString()},
             {QStringLiteral("description"), r.value(2).isNull() ? QJsonValue() : QJsonValue(r.value(2).toString())},
             {QStringLiteral("trigger"), r.value(3).toString()},
-            {QStringLiteral("conditions"), parsed(r.value(4))},
+            {QStringLiteral("conditions"), storedJson(r.value(4))},
             {QStringLiteral("logic_operator"), r.value(5).toString()},
-            {QStringLiteral("actions"), parsed(r.value(6))},
+            {QStringLiteral("actions"), storedJson(r.value(6))},
             {QStringLiteral("priority"), r.value(7).toInt()},
             {QStringLiteral("is_active"), r.value(8).toBool()},
             {QStringLiteral("stop_processing"), r.value(9).toBool()},
             {QStringLiteral("created_by"), r.value(10).isNull() ? QJsonValue() : QJsonValue(r.value(10).toLongLong())},
-            {QStringLiteral("created_at"), timeOrNull(r.value(11))},
-            {QStringLiteral("updated_at"), timeOrNull(r.value(12))}};
+            {QStringLiteral("created_at"), Database::timestampJson(r.value(11))},
+            {QStringLiteral("updated_at"), Database::timestampJson(r.value(12))}};
 }
 
 // "{{city}}" in a note or a notification: the lead's field.
@@ -125,15 +111,6 @@ core::Status textParam(const QJsonObject &p, const QString &key, const QString &
     const QJsonValue v = p.value(key);
     if (!v.isString() || v.toString().trimmed().isEmpty() || v.toString().size() > maxLength)
         return fieldError(path + u'.' + key, QStringLiteral("must be a text of 1 to %1 characters").arg(maxLength));
-    return {};
-}
-
-core::Status onlyParams(const QJsonObject &p, const QStringList &allowed, const QString &path)
-{
-    for (auto it = p.begin(); it != p.end(); ++it)
-        if (it.key() != u"type" && !allowed.contains(it.key()))
-            return fieldError(path + u'.' + it.key(), allowed.isEmpty() ? QStringLiteral("is not a setting: this action takes none")
-                                                                      : QStringLiteral("is not a setting of this action (%1)").arg(allowed.join(QStringLiteral(", "))));
     return {};
 }
 
@@ -208,7 +185,7 @@ void RuleService::registerBuiltins()
     };
     registerAction({QStringLiteral("set_field"), QStringLiteral("Set a field"), QStringLiteral("{field, value}: a lead field takes the value ({{field}} in a text is the lead's)"),
                     [](const QJsonObject &p, const QString &path) -> core::Status {
-                        if (auto st = onlyParams(p, {QStringLiteral("field"), QStringLiteral("value")}, path); !st)
+                        if (auto st = onlyKnownSettings(p, {QStringLiteral("field"), QStringLiteral("value")}, path, QStringLiteral("action")); !st)
                             return st;
                         const leads::LeadField *f = leads::leadField(p.value(QStringLiteral("field")).toString());
                         if (!f || !f->writable || f->name == u"source" || f->name == u"source_id")
@@ -227,7 +204,7 @@ void RuleService::registerBuiltins()
         const QString key = QLatin1String(field);
         registerAction({QLatin1String(name), QLatin1String(label), QStringLiteral("{value}"),
                         [](const QJsonObject &p, const QString &path) -> core::Status {
-                            if (auto st = onlyParams(p, {QStringLiteral("value")}, path); !st)
+                            if (auto st = onlyKnownSettings(p, {QStringLiteral("value")}, path, QStringLiteral("action")); !st)
                                 return st;
                             return textParam(p, QStringLiteral("value"), path, 50);
                         },
@@ -235,7 +212,7 @@ void RuleService::registerBuiltins()
     }
     registerAction({QStringLiteral("add_tags"), QStringLiteral("Add tags"), QStringLiteral("{tags: [names]} (made when missing)"),
                     [](const QJsonObject &p, const QString &path) -> core::Status {
-                        if (auto st = onlyParams(p, {QStringLiteral("tags")}, path); !st)
+                        if (auto st = onlyKnownSettings(p, {QStringLiteral("tags")}, path, QStringLiteral("action")); !st)
                             return st;
                         return tagList(p, path);
                     },
@@ -247,7 +224,7 @@ void RuleService::registerBuiltins()
                     }});
     registerAction({QStringLiteral("remove_tags"), QStringLiteral("Remove tags"), QStringLiteral("{tags: [names]}"),
                     [](const QJsonObject &p, const QString &path) -> core::Status {
-                        if (auto st = onlyParams(p, {QStringLiteral("tags")}, path); !st)
+                        if (auto st = onlyKnownSettings(p, {QStringLiteral("tags")}, path, QStringLiteral("action")); !st)
                             return st;
                         return tagList(p, path);
                     },
@@ -269,7 +246,7 @@ void RuleService::registerBuiltins()
                     }});
     registerAction({QStringLiteral("add_note"), QStringLiteral("Add a note"), QStringLiteral("{text} ({{field}} is the lead's)"),
                     [](const QJsonObject &p, const QString &path) -> core::Status {
-                        if (auto st = onlyParams(p, {QStringLiteral("text")}, path); !st)
+                        if (auto st = onlyKnownSettings(p, {QStringLiteral("text")}, path, QStringLiteral("action")); !st)
                             return st;
                         return textParam(p, QStringLiteral("text"), path, 10000);
                     },
@@ -281,7 +258,7 @@ void RuleService::registerBuiltins()
                     }});
     registerAction({QStringLiteral("assign"), QStringLiteral("Assign"), QStringLiteral("{user_id}, or {round_robin: true}: each match to the next active user in turn"),
                     [](const QJsonObject &p, const QString &path) -> core::Status {
-                        if (auto st = onlyParams(p, {QStringLiteral("user_id"), QStringLiteral("round_robin")}, path); !st)
+                        if (auto st = onlyKnownSettings(p, {QStringLiteral("user_id"), QStringLiteral("round_robin")}, path, QStringLiteral("action")); !st)
                             return st;
                         const bool rr = p.value(QStringLiteral("round_robin")).toBool();
                         const QJsonValue user = p.value(QStringLiteral("user_id"));
@@ -317,7 +294,7 @@ void RuleService::registerBuiltins()
                     }});
     registerAction({QStringLiteral("notify"), QStringLiteral("Notify"), QStringLiteral("{title, message?, user_id?}: an in-app notification to a user (default: the rule's maker)"),
                     [](const QJsonObject &p, const QString &path) -> core::Status {
-                        if (auto st = onlyParams(p, {QStringLiteral("title"), QStringLiteral("message"), QStringLiteral("user_id")}, path); !st)
+                        if (auto st = onlyKnownSettings(p, {QStringLiteral("title"), QStringLiteral("message"), QStringLiteral("user_id")}, path, QStringLiteral("action")); !st)
                             return st;
                         if (auto st = textParam(p, QStringLiteral("title"), path, 200); !st)
                             return st;
@@ -338,7 +315,7 @@ void RuleService::registerBuiltins()
                         auto row = m_db->selectOne(QStringLiteral("INSERT INTO notifications (user_id, type, title, message, severity, action_url, metadata, created_at) "
                                                                   "VALUES (?, 'rule', ?, ?, 'info', ?, %1, %2) RETURNING id")
                                                        .arg(m_db->jsonParam(), m_db->timestampParam()),
-                                                   {user, title, message, QStringLiteral("/leads/%1").arg(c.leadId), compact(metadata), m_db->timestamp(m_clock.now())});
+                                                   {user, title, message, QStringLiteral("/leads/%1").arg(c.leadId), jsonText(metadata), m_db->timestamp(m_clock.now())});
                         if (!row)
                             return row.error();
                         if (m_events)
@@ -373,8 +350,10 @@ core::Status RuleService::checkActions(const QJsonValue &value)
             std::sort(names.begin(), names.end());
             return fieldError(path + QStringLiteral(".type"), QStringLiteral("'%1' is not an action (one of %2)").arg(type.left(60), names.join(QStringLiteral(", "))));
         }
+        QJsonObject settings = a;
+        settings.remove(QStringLiteral("type"));
         if (it->validate)
-            if (auto st = it->validate(a, path); !st)
+            if (auto st = it->validate(settings, path); !st)
                 return st;
     }
     return {};
@@ -419,8 +398,8 @@ core::Result<QJsonObject> RuleService::write(const leads::Actor &actor, std::opt
         auto current = get(*id);
         if (!current)
             return current.error();
-        if (!actor.isAdmin && current->value(QStringLiteral("created_by")).toInteger(-1) != actor.userId.value_or(-2))
-            return makeError(ErrorCode::Forbidden, QStringLiteral("Only an administrator or the person who made rule %1 may change it").arg(*id));
+        if (auto st = mayChange(actor, current->value(QStringLiteral("created_by")), QStringLiteral("rule %1").arg(*id), QStringLiteral("change")); !st)
+            return st.error();
         for (const QString &k : kFields)
             m.insert(k, current->value(k));
     }
@@ -458,10 +437,10 @@ core::Result<QJsonObject> RuleService::write(const leads::Actor &actor, std::opt
         if (!v.isUndefined() && !v.isBool())
             return fieldError(QLatin1String(flag), QStringLiteral("must be true or false"));
     }
-    const QString conditionsText = conditions.isArray() ? compact(conditions) : conditions.isObject() ? compact(conditions) : QStringLiteral("[]");
+    const QString conditionsText = conditions.isArray() || conditions.isObject() ? jsonText(conditions) : QStringLiteral("[]");
     const QVariant now = m_db->timestamp(m_clock.now());
     const QVariantList values{name,     description.isString() ? QVariant(description.toString()) : QVariant(), trigger, conditionsText, logic,
-                              compact(m.value(QStringLiteral("actions"))), int(priority.toInteger())};
+                              jsonText(m.value(QStringLiteral("actions"))), int(priority.toInteger())};
     const QString active = m_db->boolLiteral(m.value(QStringLiteral("is_active")).toBool(true));
     const QString stop = m_db->boolLiteral(m.value(QStringLiteral("stop_processing")).toBool(false));
     if (id) {
@@ -490,8 +469,8 @@ core::Status RuleService::remove(const leads::Actor &actor, qint64 id)
     auto current = get(id);
     if (!current)
         return current.error();
-    if (!actor.isAdmin && current->value(QStringLiteral("created_by")).toInteger(-1) != actor.userId.value_or(-2))
-        return makeError(ErrorCode::Forbidden, QStringLiteral("Only an administrator or the person who made rule %1 may delete it").arg(id));
+    if (auto st = mayChange(actor, current->value(QStringLiteral("created_by")), QStringLiteral("rule %1").arg(id), QStringLiteral("delete")); !st)
+        return st;
     if (auto done = m_db->execute(QStringLiteral("DELETE FROM rules WHERE id = ?"), {id}); !done)
         return done.error();
     announce(QStringLiteral("rule_changed"), {{QStringLiteral("rule_id"), id}, {QStringLiteral("deleted"), true}});
@@ -514,9 +493,9 @@ core::Result<QJsonArray> RuleService::executions(qint64 id, int limit)
                                {QStringLiteral("entity_type"), r.value(1).toString()},
                                {QStringLiteral("entity_id"), r.value(2).toLongLong()},
                                {QStringLiteral("matched"), r.value(3).toBool()},
-                               {QStringLiteral("actions_taken"), parsed(r.value(4))},
+                               {QStringLiteral("actions_taken"), storedJson(r.value(4))},
                                {QStringLiteral("error_message"), r.value(5).isNull() ? QJsonValue() : QJsonValue(r.value(5).toString())},
-                               {QStringLiteral("executed_at"), timeOrNull(r.value(6))},
+                               {QStringLiteral("executed_at"), Database::timestampJson(r.value(6))},
                                {QStringLiteral("event_id"), r.value(7).isNull() ? QJsonValue() : QJsonValue(r.value(7).toLongLong())},
                                {QStringLiteral("depth"), r.value(8).toInt()}});
     return out;
@@ -579,13 +558,13 @@ core::Result<QList<std::shared_ptr<const RuleService::Rule>>> RuleService::activ
         rule->id = r.value(0).toLongLong();
         rule->name = r.value(1).toString();
         rule->trigger = r.value(3).toString();
-        auto c = Condition::parse(parsed(r.value(4)), r.value(5).toString());
+        auto c = Condition::parse(storedJson(r.value(4)), r.value(5).toString());
         if (!c) {
             qCWarning(lcRules) << "rule" << rule->id << "has conditions this version refuses:" << c.error().message;
             continue;
         }
         rule->condition = std::move(*c);
-        rule->actions = parsed(r.value(6)).toArray();
+        rule->actions = storedJson(r.value(6)).toArray();
         rule->priority = r.value(7).toInt();
         rule->stopProcessing = r.value(9).toBool();
         if (!r.value(10).isNull())

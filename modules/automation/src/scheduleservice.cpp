@@ -1,12 +1,14 @@
 #include "fliptech/automation/scheduleservice.h"
 
+#include "fliptech/automation/checks.h"
+#include "storedjson.h"
+
 #include "fliptech/storage/database.h"
 #include "fliptech/storage/eventstore.h"
 #include "fliptech/storage/jobqueue.h"
 #include "fliptech/storage/transaction.h"
 #include "fliptech/storage/workerpool.h"
 
-#include <QJsonDocument>
 #include <QLoggingCategory>
 
 #include <algorithm>
@@ -29,24 +31,9 @@ const QString kColumns = QStringLiteral(
 
 const QString kLogColumns = QStringLiteral("id, schedule_id, status, fired_by, due_at, started_at, completed_at, job_id, error_message, results, requested_by");
 
-QJsonValue timeOrNull(const QVariant &v)
-{
-    return v.isNull() ? QJsonValue() : QJsonValue(Database::isoTimestamp(Database::toDateTime(v)));
-}
-
 QJsonValue idOrNull(const QVariant &v)
 {
     return v.isNull() ? QJsonValue() : QJsonValue(v.toLongLong());
-}
-
-QJsonObject objectOf(const QVariant &v)
-{
-    return QJsonDocument::fromJson(v.toString().toUtf8()).object();
-}
-
-QString compactJson(const QJsonObject &o)
-{
-    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 
 const QStringList kFields{QStringLiteral("name"),     QStringLiteral("description"), QStringLiteral("cron_expression"), QStringLiteral("timezone"),
@@ -58,12 +45,12 @@ QJsonObject logJson(const storage::Row &r)
             {QStringLiteral("schedule_id"), r.value(1).toLongLong()},
             {QStringLiteral("status"), r.value(2).toString()},
             {QStringLiteral("fired_by"), r.value(3).toString()},
-            {QStringLiteral("due_at"), timeOrNull(r.value(4))},
-            {QStringLiteral("started_at"), timeOrNull(r.value(5))},
-            {QStringLiteral("completed_at"), timeOrNull(r.value(6))},
+            {QStringLiteral("due_at"), Database::timestampJson(r.value(4))},
+            {QStringLiteral("started_at"), Database::timestampJson(r.value(5))},
+            {QStringLiteral("completed_at"), Database::timestampJson(r.value(6))},
             {QStringLiteral("job_id"), idOrNull(r.value(7))},
             {QStringLiteral("error_message"), r.value(8).isNull() ? QJsonValue() : QJsonValue(r.value(8).toString())},
-            {QStringLiteral("results"), r.value(9).isNull() ? QJsonValue() : QJsonValue(objectOf(r.value(9)))},
+            {QStringLiteral("results"), r.value(9).isNull() ? QJsonValue() : storedJson(r.value(9))},
             {QStringLiteral("requested_by"), idOrNull(r.value(10))}};
 }
 
@@ -126,15 +113,15 @@ QJsonObject scheduleJson(const storage::Row &r, const QDateTime &now)
             {QStringLiteral("cron_expression"), expression},
             {QStringLiteral("timezone"), zoneId},
             {QStringLiteral("task_type"), r.value(5).toString()},
-            {QStringLiteral("task_config"), objectOf(r.value(6))},
+            {QStringLiteral("task_config"), storedJson(r.value(6)).toObject()},
             {QStringLiteral("is_active"), r.value(7).toBool()},
             {QStringLiteral("misfire_policy"), r.value(8).toString()},
-            {QStringLiteral("last_run_at"), timeOrNull(r.value(9))},
-            {QStringLiteral("next_run_at"), timeOrNull(r.value(10))},
+            {QStringLiteral("last_run_at"), Database::timestampJson(r.value(9))},
+            {QStringLiteral("next_run_at"), Database::timestampJson(r.value(10))},
             {QStringLiteral("next_runs"), upcoming},
             {QStringLiteral("created_by"), idOrNull(r.value(11))},
-            {QStringLiteral("created_at"), timeOrNull(r.value(12))},
-            {QStringLiteral("updated_at"), timeOrNull(r.value(13))},
+            {QStringLiteral("created_at"), Database::timestampJson(r.value(12))},
+            {QStringLiteral("updated_at"), Database::timestampJson(r.value(13))},
             {QStringLiteral("last_status"), r.value(14).isNull() ? QJsonValue() : QJsonValue(r.value(14).toString())}};
 }
 
@@ -181,8 +168,8 @@ core::Result<QJsonObject> ScheduleService::write(const leads::Actor &actor, std:
         auto current = get(*id);
         if (!current)
             return current.error();
-        if (!actor.isAdmin && current->value(QStringLiteral("created_by")).toInteger(-1) != actor.userId.value_or(-2))
-            return makeError(ErrorCode::Forbidden, QStringLiteral("Only an administrator or the person who made schedule %1 may change it").arg(*id));
+        if (auto st = mayChange(actor, current->value(QStringLiteral("created_by")), QStringLiteral("schedule %1").arg(*id), QStringLiteral("change")); !st)
+            return st.error();
         for (const QString &k : kFields)
             merged.insert(k, current->value(k));
     }
@@ -263,7 +250,7 @@ core::Result<QJsonObject> ScheduleService::write(const leads::Actor &actor, std:
         auto done = m_db->execute(QStringLiteral("UPDATE schedules SET name = ?, description = ?, cron_expression = ?, timezone = ?, task_type = ?, task_config = %1, "
                                                  "is_active = %2, misfire_policy = ?, next_run_at = %3, updated_at = %3 WHERE id = ?")
                                       .arg(m_db->jsonParam(), m_db->boolLiteral(isActive), m_db->timestampParam()),
-                                  {name, descriptionParam, cron->text(), zoneId, taskName, compactJson(config), misfire, next, nowParam, *id});
+                                  {name, descriptionParam, cron->text(), zoneId, taskName, jsonText(config), misfire, next, nowParam, *id});
         if (!done)
             return done.error();
         if (done->rowsAffected == 0)
@@ -273,7 +260,7 @@ core::Result<QJsonObject> ScheduleService::write(const leads::Actor &actor, std:
                                                   "misfire_policy, next_run_at, created_by, created_at, updated_at) "
                                                   "VALUES (?, ?, ?, ?, ?, %1, %2, ?, %3, ?, %3, %3) RETURNING id")
                                        .arg(m_db->jsonParam(), m_db->boolLiteral(isActive), m_db->timestampParam()),
-                                   {name, descriptionParam, cron->text(), zoneId, taskName, compactJson(config), misfire, next,
+                                   {name, descriptionParam, cron->text(), zoneId, taskName, jsonText(config), misfire, next,
                                     actor.userId ? QVariant(*actor.userId) : QVariant(), nowParam, nowParam});
         if (!row)
             return row.error();
@@ -292,8 +279,8 @@ core::Status ScheduleService::remove(const leads::Actor &actor, qint64 id)
     auto current = get(id);
     if (!current)
         return current.error();
-    if (!actor.isAdmin && current->value(QStringLiteral("created_by")).toInteger(-1) != actor.userId.value_or(-2))
-        return makeError(ErrorCode::Forbidden, QStringLiteral("Only an administrator or the person who made schedule %1 may delete it").arg(id));
+    if (auto st = mayChange(actor, current->value(QStringLiteral("created_by")), QStringLiteral("schedule %1").arg(id), QStringLiteral("delete")); !st)
+        return st;
     auto done = m_db->execute(QStringLiteral("DELETE FROM schedules WHERE id = ?"), {id});
     if (!done)
         return done.error();
@@ -313,7 +300,7 @@ core::Result<qint64> ScheduleService::queueRun(qint64 scheduleId, const QString 
                                               "VALUES (?, 'queued', ?, %1, %1, ?, %2) RETURNING id")
                                    .arg(m_db->timestampParam(), m_db->jsonParam()),
                                {scheduleId, firedBy, due.isValid() ? m_db->timestamp(due) : QVariant(), m_db->timestamp(now),
-                                requestedBy ? QVariant(*requestedBy) : QVariant(), results.isEmpty() ? QVariant() : QVariant(compactJson(results))});
+                                requestedBy ? QVariant(*requestedBy) : QVariant(), results.isEmpty() ? QVariant() : QVariant(jsonText(results))});
     // started_at is when the run was queued; due_at stays null for a manual run.
     if (!log)
         return log.error();
@@ -491,7 +478,7 @@ core::Result<int> ScheduleService::fireDue(const QDateTime &now)
                                                        "VALUES (?, 'skipped', 'misfire', %1, %1, %1, ?, %2)")
                                             .arg(m_db->timestampParam(), m_db->jsonParam()),
                                         {id, m_db->timestamp(due), m_db->timestamp(now), m_db->timestamp(now), why,
-                                         compactJson({{QStringLiteral("missed_runs"), missed}})});
+                                         jsonText(QJsonObject{{QStringLiteral("missed_runs"), missed}})});
             if (!logged)
                 return logged.error();
             payload.insert(QStringLiteral("status"), QStringLiteral("skipped"));
@@ -555,7 +542,7 @@ core::Result<QJsonObject> ScheduleService::runOne(const QJsonObject &payload)
     if (status != u"queued" && status != u"running")
         return QJsonObject{{QStringLiteral("skipped"), QStringLiteral("already %1").arg(status)}};
     const qint64 scheduleId = row->value(1).toLongLong();
-    const QJsonObject config = objectOf(row->value(3));
+    const QJsonObject config = storedJson(row->value(3)).toObject();
     std::optional<TaskType> task;
     {
         QMutexLocker lock(&m_tasksMutex);
@@ -570,7 +557,7 @@ core::Result<QJsonObject> ScheduleService::runOne(const QJsonObject &payload)
                                                 "job_id = COALESCE(?, job_id) WHERE id = ?")
                                      .arg(m_db->timestampParam(), m_db->jsonParam()),
                                  {outcome ? QStringLiteral("success") : QStringLiteral("failed"), m_db->timestamp(done),
-                                  outcome ? QVariant() : QVariant(outcome.error().userMessage()), outcome ? QVariant(compactJson(results)) : QVariant(),
+                                  outcome ? QVariant() : QVariant(outcome.error().userMessage()), outcome ? QVariant(jsonText(results)) : QVariant(),
                                   job.isDouble() ? QVariant(job.toInteger()) : QVariant(), logId});
         if (!set)
             return set.error();

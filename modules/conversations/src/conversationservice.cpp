@@ -31,7 +31,6 @@ namespace {
 
 QJsonValue optionalId(const QVariant &v) { return v.isNull() ? QJsonValue() : QJsonValue(v.toLongLong()); }
 QJsonValue optionalText(const QVariant &v) { return v.isNull() ? QJsonValue() : QJsonValue(v.toString()); }
-QJsonValue optionalTime(const QVariant &v) { return v.isNull() ? QJsonValue() : QJsonValue(Database::isoTimestamp(Database::toDateTime(v))); }
 
 constexpr int kMaxAttachments = 20;
 constexpr qsizetype kMaxAttachmentBytes = 25 * 1024 * 1024;
@@ -491,7 +490,7 @@ core::Result<QJsonArray> ConversationService::list(const QJsonObject &filter)
                                {QStringLiteral("status"), r.value(7).toString()},
                                {QStringLiteral("sentiment"), optionalText(r.value(8))},
                                {QStringLiteral("intent"), optionalText(r.value(9))},
-                               {QStringLiteral("last_message_at"), optionalTime(r.value(10))},
+                               {QStringLiteral("last_message_at"), Database::timestampJson(r.value(10))},
                                {QStringLiteral("needs_reply"), r.value(11).toBool()},
                                {QStringLiteral("unread_count"), r.value(12).toInt()},
                                {QStringLiteral("contact_email"), optionalText(r.value(13))},
@@ -546,7 +545,7 @@ core::Result<QJsonArray> ConversationService::messages(qint64 id)
                                {QStringLiteral("body_html"), optionalText(r.value(8))},
                                {QStringLiteral("sentiment"), optionalText(r.value(9))},
                                {QStringLiteral("is_read"), r.value(10).toBool()},
-                               {QStringLiteral("created_at"), optionalTime(r.value(11))},
+                               {QStringLiteral("created_at"), Database::timestampJson(r.value(11))},
                                {QStringLiteral("auto_reply"), r.value(12).toBool()},
                                {QStringLiteral("auto_reply_reason"), optionalText(r.value(13))},
                                {QStringLiteral("intent"), optionalText(r.value(14))},

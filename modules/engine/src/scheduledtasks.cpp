@@ -3,6 +3,7 @@
 #include "scheduledtasks.h"
 
 #include "fliptech/analytics/reportexport.h"
+#include "fliptech/automation/checks.h"
 #include "fliptech/automation/ruleservice.h"
 #include "fliptech/automation/scheduleservice.h"
 #include "fliptech/campaigns/campaignservice.h"
@@ -34,12 +35,7 @@ constexpr int kMaxLeads = 10000;
 
 core::Status onlyKeys(const QJsonObject &config, const QStringList &allowed)
 {
-    for (auto it = config.begin(); it != config.end(); ++it)
-        if (!allowed.contains(it.key()))
-            return fieldError(QStringLiteral("task_config.") + it.key(),
-                              allowed.isEmpty() ? QStringLiteral("is not a setting: this task takes none")
-                                                : QStringLiteral("is not a setting of this task (%1)").arg(allowed.join(QStringLiteral(", "))));
-    return {};
+    return automation::onlyKnownSettings(config, allowed, QStringLiteral("task_config"), QStringLiteral("task"));
 }
 
 core::Result<qint64> idIn(const QJsonObject &config, const QString &key, const QString &what, bool required = true)
@@ -317,11 +313,8 @@ void registerRuleActions(Engine &engine, automation::RuleService &rules)
         t.name = QLatin1String(name);
         t.label = QLatin1String(label);
         t.description = QLatin1String(description);
-        t.validate = [](const QJsonObject &p, const QString &path) -> core::Status {
-            for (auto it = p.begin(); it != p.end(); ++it)
-                if (it.key() != u"type")
-                    return fieldError(path + u'.' + it.key(), QStringLiteral("is not a setting: this action takes none"));
-            return {};
+        t.validate = [](const QJsonObject &settings, const QString &path) {
+            return automation::onlyKnownSettings(settings, {}, path, QStringLiteral("action"));
         };
         t.run = [queue](const automation::ActionContext &c, const QJsonObject &) -> core::Result<QJsonObject> {
             auto job = queue(c.actor, {c.leadId});

@@ -24,11 +24,6 @@ QJsonValue str(const QVariant &v)
     return v.isNull() ? QJsonValue() : QJsonValue(v.toString());
 }
 
-QJsonValue time(const QVariant &v)
-{
-    return v.isNull() ? QJsonValue() : QJsonValue(Database::isoTimestamp(Database::toDateTime(v)));
-}
-
 using core::fieldError;
 
 // The matched words arrive between \x02 and \x03: everything else is escaped, so a lead's
@@ -83,7 +78,7 @@ core::Result<QJsonObject> TagService::list(int limit, qint64 offset, const QStri
     for (const auto &r : *rows)
         out.append(QJsonObject{{QStringLiteral("id"), r.value(0).toLongLong()}, {QStringLiteral("name"), r.value(1).toString()},
                                {QStringLiteral("color"), str(r.value(2))}, {QStringLiteral("category"), str(r.value(3))},
-                               {QStringLiteral("created_at"), time(r.value(4))}, {QStringLiteral("lead_count"), r.value(5).toLongLong()}});
+                               {QStringLiteral("created_at"), Database::timestampJson(r.value(4))}, {QStringLiteral("lead_count"), r.value(5).toLongLong()}});
     const qint64 count = total->value(0).toLongLong();
     const qint64 next = offset + out.size();
     return QJsonObject{{QStringLiteral("items"), out}, {QStringLiteral("total"), count},
@@ -97,7 +92,7 @@ core::Result<QJsonObject> TagService::get(qint64 id)
         return r.error().code == ErrorCode::NotFound ? core::makeError(ErrorCode::NotFound, QStringLiteral("tag %1 does not exist").arg(id)) : r.error();
     return QJsonObject{{QStringLiteral("id"), r->value(0).toLongLong()}, {QStringLiteral("name"), r->value(1).toString()},
                        {QStringLiteral("color"), str(r->value(2))}, {QStringLiteral("category"), str(r->value(3))},
-                       {QStringLiteral("created_at"), time(r->value(4))}};
+                       {QStringLiteral("created_at"), Database::timestampJson(r->value(4))}};
 }
 
 core::Result<QJsonObject> TagService::create(const Actor &actor, const QJsonObject &fields)
@@ -207,9 +202,9 @@ QJsonObject noteJson(const storage::Row &r)
                                                            : QJsonValue(QJsonObject{{QStringLiteral("id"), r.value(3).toLongLong()},
                                                                                     {QStringLiteral("name"), str(r.value(4))},
                                                                                     {QStringLiteral("email"), str(r.value(5))}})},
-            {QStringLiteral("edited_at"), time(r.value(6))},
-            {QStringLiteral("created_at"), time(r.value(7))},
-            {QStringLiteral("updated_at"), time(r.value(8))}};
+            {QStringLiteral("edited_at"), Database::timestampJson(r.value(6))},
+            {QStringLiteral("created_at"), Database::timestampJson(r.value(7))},
+            {QStringLiteral("updated_at"), Database::timestampJson(r.value(8))}};
 }
 core::Status checkContent(const QString &content)
 {
@@ -339,7 +334,7 @@ core::Result<QJsonArray> ActivityFeed::query(const QString &where, const QVarian
             {QStringLiteral("entity_type"), str(r.value(5))},
             {QStringLiteral("entity_id"), r.value(6).isNull() ? QJsonValue() : QJsonValue(r.value(6).toLongLong())},
             {QStringLiteral("details"), details.isObject() ? QJsonValue(details.object()) : QJsonValue()},
-            {QStringLiteral("created_at"), time(r.value(8))}});
+            {QStringLiteral("created_at"), Database::timestampJson(r.value(8))}});
     }
     return out;
 }
@@ -433,7 +428,7 @@ core::Result<QJsonObject> LocationService::group(qint64 id)
         locs.append(locationJson(r));
     return QJsonObject{{QStringLiteral("id"), g->value(0).toLongLong()}, {QStringLiteral("name"), g->value(1).toString()},
                        {QStringLiteral("description"), str(g->value(2))}, {QStringLiteral("locations"), locs},
-                       {QStringLiteral("created_at"), time(g->value(3))}, {QStringLiteral("updated_at"), time(g->value(4))}};
+                       {QStringLiteral("created_at"), Database::timestampJson(g->value(3))}, {QStringLiteral("updated_at"), Database::timestampJson(g->value(4))}};
 }
 
 core::Result<QJsonArray> LocationService::groups()

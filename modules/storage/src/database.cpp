@@ -452,6 +452,11 @@ QString Database::isoTimestamp(const QDateTime &utc)
     return QString::fromLatin1(out);
 }
 
+QJsonValue Database::timestampJson(const QVariant &value)
+{
+    return value.isNull() ? QJsonValue() : QJsonValue(isoTimestamp(toDateTime(value)));
+}
+
 QDateTime Database::toDateTime(const QVariant &value)
 {
     if (value.isNull())

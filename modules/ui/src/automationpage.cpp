@@ -211,65 +211,43 @@ SchedulesTab::SchedulesTab(engine::Engine &engine, std::optional<auth::Principal
     form->addRow(QString(), m_taskHelp);
 
     m_settings = new QStackedWidget(right);
-    {
+    // One page of settings per kind of task (SettingsPage order): labelled boxes in a form.
+    auto addPage = [this](std::initializer_list<std::pair<QString, QWidget *>> rows) {
         auto *page = new QWidget(m_settings);
         auto *f = new QFormLayout(page);
         f->setContentsMargins(0, 0, 0, 0);
-        m_segment = new QComboBox(page);
-        m_segment->setObjectName(QStringLiteral("scheduleSegment"));
-        m_segment->setToolTip(tr("The leads the task acts on: a saved segment of the Leads page (up to 10,000 leads a run)"));
-        f->addRow(tr("Leads"), m_segment);
+        for (const auto &[label, box] : rows)
+            f->addRow(label, box);
         m_settings->addWidget(page);
-    }
-    {
-        auto *page = new QWidget(m_settings);
-        auto *f = new QFormLayout(page);
-        f->setContentsMargins(0, 0, 0, 0);
-        m_scrapeJob = new QComboBox(page);
-        m_scrapeJob->setObjectName(QStringLiteral("scheduleScrape"));
-        m_scrapeJob->setToolTip(tr("Each run repeats this scrape with the same sites, categories and keywords; leads already stored are updated"));
-        f->addRow(tr("Repeat the scrape"), m_scrapeJob);
-        m_settings->addWidget(page);
-    }
-    {
-        auto *page = new QWidget(m_settings);
-        auto *f = new QFormLayout(page);
-        f->setContentsMargins(0, 0, 0, 0);
-        m_account = new QComboBox(page);
-        m_account->setObjectName(QStringLiteral("scheduleAccount"));
-        f->addRow(tr("Mailbox"), m_account);
-        m_settings->addWidget(page);
-    }
-    {
-        auto *page = new QWidget(m_settings);
-        auto *f = new QFormLayout(page);
-        f->setContentsMargins(0, 0, 0, 0);
-        m_format = new QComboBox(page);
-        m_format->setObjectName(QStringLiteral("scheduleFormat"));
-        m_format->addItem(tr("PDF report"), QStringLiteral("pdf"));
-        m_format->addItem(tr("CSV (spreadsheet)"), QStringLiteral("csv"));
-        m_format->addItem(tr("JSON"), QStringLiteral("json"));
-        f->addRow(tr("Format"), m_format);
-        m_days = new QSpinBox(page);
-        m_days->setObjectName(QStringLiteral("scheduleDays"));
-        m_days->setRange(1, 400);
-        m_days->setValue(7);
-        m_days->setSuffix(tr(" days before each run"));
-        f->addRow(tr("Period"), m_days);
-        m_settings->addWidget(page);
-    }
-    {
-        auto *page = new QWidget(m_settings);
-        auto *f = new QFormLayout(page);
-        f->setContentsMargins(0, 0, 0, 0);
-        m_keep = new QSpinBox(page);
-        m_keep->setObjectName(QStringLiteral("scheduleKeep"));
-        m_keep->setRange(1, 365);
-        m_keep->setValue(7);
-        m_keep->setSuffix(tr(" newest backups"));
-        f->addRow(tr("Keep"), m_keep);
-        m_settings->addWidget(page);
-    }
+    };
+    m_segment = new QComboBox(m_settings);
+    m_segment->setObjectName(QStringLiteral("scheduleSegment"));
+    m_segment->setToolTip(tr("The leads the task acts on: a saved segment of the Leads page (up to 10,000 leads a run)"));
+    addPage({{tr("Leads"), m_segment}});
+    m_scrapeJob = new QComboBox(m_settings);
+    m_scrapeJob->setObjectName(QStringLiteral("scheduleScrape"));
+    m_scrapeJob->setToolTip(tr("Each run repeats this scrape with the same sites, categories and keywords; leads already stored are updated"));
+    addPage({{tr("Repeat the scrape"), m_scrapeJob}});
+    m_account = new QComboBox(m_settings);
+    m_account->setObjectName(QStringLiteral("scheduleAccount"));
+    addPage({{tr("Mailbox"), m_account}});
+    m_format = new QComboBox(m_settings);
+    m_format->setObjectName(QStringLiteral("scheduleFormat"));
+    m_format->addItem(tr("PDF report"), QStringLiteral("pdf"));
+    m_format->addItem(tr("CSV (spreadsheet)"), QStringLiteral("csv"));
+    m_format->addItem(tr("JSON"), QStringLiteral("json"));
+    m_days = new QSpinBox(m_settings);
+    m_days->setObjectName(QStringLiteral("scheduleDays"));
+    m_days->setRange(1, 400);
+    m_days->setValue(7);
+    m_days->setSuffix(tr(" days before each run"));
+    addPage({{tr("Format"), m_format}, {tr("Period"), m_days}});
+    m_keep = new QSpinBox(m_settings);
+    m_keep->setObjectName(QStringLiteral("scheduleKeep"));
+    m_keep->setRange(1, 365);
+    m_keep->setValue(7);
+    m_keep->setSuffix(tr(" newest backups"));
+    addPage({{tr("Keep"), m_keep}});
     m_settings->addWidget(new QLabel(tr("This task takes no settings."), m_settings));
     m_settings->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum); // the lists below take the room
     form->addRow(m_settings);
@@ -516,7 +494,6 @@ void SchedulesTab::builderChanged()
     m_time->setDisplayFormat(r == Hourly ? QStringLiteral("mm") : QStringLiteral("HH:mm"));
     m_weekday->setVisible(r == Weekly);
     m_monthDay->setVisible(r == Monthly);
-    m_cron->setReadOnly(false);
     if (r != Custom && !m_filling)
         m_cron->setText(expression());
     m_previewTimer->start();

@@ -57,7 +57,8 @@ struct RuleActionType {
     QString name;
     QString label;
     QString description;
-    // Checks an action's params; errors name the field under `path` ("actions[2].tags").
+    // Checks an action's settings (its params without "type"); errors name the field under `path`
+    // ("actions[2].tags").
     std::function<core::Status(const QJsonObject &params, const QString &path)> validate;
     // Does it (inside the transaction of its event); returns what it did, for the log.
     std::function<core::Result<QJsonObject>(const ActionContext &context, const QJsonObject &params)> run;

@@ -10,6 +10,7 @@
 #include "fliptech/storage/databaseurl.h"
 
 #include <QDateTime>
+#include <QJsonValue>
 #include <QList>
 #include <QMutex>
 #include <QSet>
@@ -106,6 +107,8 @@ public:
     static QString isoTimestamp(const QDateTime &utc);
     static void appendIsoTimestamp(QByteArray &out, const QDateTime &utc); // the same, onto `out`
     static QDateTime toDateTime(const QVariant &value);
+    // A timestamp column as JSON: its ISO text, or null for NULL.
+    static QJsonValue timestampJson(const QVariant &value);
     // JSON bind value ("?" works for TEXT; PostgreSQL needs a cast: use jsonParam() in SQL).
     QString jsonParam() const { return isPostgres() ? QStringLiteral("?::jsonb") : QStringLiteral("?"); }
     // A timestamp placeholder where PostgreSQL cannot infer the type (CASE, COALESCE, SELECT list).
