@@ -7,8 +7,14 @@
 //    one rule "lead created -> add tag"; FLIPTECH_BENCH_LATENCY_LEADS leads (default 300) created
 //    one at a time; the time from the create call until the lead_tagged event is seen here:
 //    p50 / p95 / max (target p95 < 100 ms).
+// 3. Webhook delivery: FLIPTECH_BENCH_WEBHOOKS events (default 20,000, each a different lead)
+//    fanned out to one hook and delivered with 16 connections to a local keep-alive receiver on
+//    a thread of its own that checks every signature: deliveries per second, end to end (the
+//    fan-out, the claims, the POSTs, every attempt logged), on SQLite and PostgreSQL
+//    (target >= 1,000/s).
 #include "fliptech/automation/condition.h"
 #include "fliptech/automation/ruleservice.h"
+#include "fliptech/automation/webhookservice.h"
 #include "fliptech/engine/engine.h"
 #include "fliptech/leads/leadservice.h"
 #include "fliptech/storage/eventstore.h"
@@ -22,9 +28,14 @@
 #include <QJsonDocument>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QMessageAuthenticationCode>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QThread>
 #include <QTimer>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
 #include <random>
 
@@ -161,6 +172,149 @@ int latencyBench(storage::Backend backend, int leads)
     return 0;
 }
 
+// A receiver as a real one would be: HTTP/1.1 keep-alive, each request's signature checked,
+// answered 204; on a thread of its own.
+class Receiver final : public QObject
+{
+public:
+    std::atomic<qint64> received{0}, badSignatures{0};
+    QByteArray secret;
+    quint16 port = 0;
+
+    void start()
+    {
+        m_thread.start();
+        QMetaObject::invokeMethod(this, [this] {
+            m_server = new QTcpServer(this);
+            m_server->listen(QHostAddress::LocalHost, 0);
+            port = m_server->serverPort();
+            QObject::connect(m_server, &QTcpServer::newConnection, this, [this] {
+                while (QTcpSocket *s = m_server->nextPendingConnection()) {
+                    auto buffer = std::make_shared<QByteArray>();
+                    QObject::connect(s, &QTcpSocket::disconnected, s, &QObject::deleteLater);
+                    QObject::connect(s, &QTcpSocket::readyRead, s, [this, s, buffer] {
+                        buffer->append(s->readAll());
+                        for (;;) {
+                            const qsizetype end = buffer->indexOf("\r\n\r\n");
+                            if (end < 0)
+                                return;
+                            const QByteArray head = buffer->left(end);
+                            qsizetype length = 0;
+                            QByteArray ts, signature;
+                            for (const QByteArray &line : head.split('\n')) {
+                                const QByteArray l = line.trimmed();
+                                const qsizetype colon = l.indexOf(':');
+                                if (colon < 0)
+                                    continue;
+                                const QByteArray name = l.left(colon).trimmed().toLower(), value = l.mid(colon + 1).trimmed();
+                                if (name == "content-length")
+                                    length = value.toLongLong();
+                                else if (name == "x-fliptech-timestamp")
+                                    ts = value;
+                                else if (name == "x-fliptech-signature")
+                                    signature = value;
+                            }
+                            if (buffer->size() < end + 4 + length)
+                                return;
+                            const QByteArray body = buffer->mid(end + 4, length);
+                            buffer->remove(0, end + 4 + length);
+                            if (signature != "sha256=" + QMessageAuthenticationCode::hash(ts + '.' + body, secret, QCryptographicHash::Sha256).toHex())
+                                ++badSignatures;
+                            ++received;
+                            s->write("HTTP/1.1 204 No Content\r\nContent-Length: 0\r\n\r\n");
+                        }
+                    });
+                }
+            });
+        }, Qt::BlockingQueuedConnection);
+    }
+    ~Receiver() override
+    {
+        QMetaObject::invokeMethod(this, [this] { delete m_server; }, Qt::BlockingQueuedConnection);
+        m_thread.quit();
+        m_thread.wait();
+    }
+    Receiver() { moveToThread(&m_thread); }
+
+private:
+    QThread m_thread;
+    QTcpServer *m_server = nullptr;
+};
+
+int webhookBench(storage::Backend backend, int events)
+{
+    const char *name = backend == storage::Backend::Postgres ? "PostgreSQL" : "SQLite";
+    test::TempDatabase tmp(backend);
+    if (!tmp.isValid()) {
+        std::printf("| webhook delivery | %s | skipped: %s |\n", name, qPrintable(tmp.skipReason()));
+        return 0;
+    }
+    QTemporaryDir dir;
+    test::MemorySecretStore secrets;
+    engine::Engine::Options o;
+    o.database = tmp.url();
+    o.workers = 0;
+    o.secrets = &secrets;
+    o.dataDir = dir.path();
+    engine::Engine engine(o);
+    if (!engine.connect() || !engine.migrate() || !engine.start()) {
+        std::fprintf(stderr, "the engine did not start\n");
+        return 1;
+    }
+    auto receiver = std::make_unique<Receiver>();
+    receiver->start();
+    auto &hooks = engine.webhooks();
+    if (auto s = hooks.updateSettings(leads::Actor::system(), {{QStringLiteral("allowed_addresses"), QJsonArray{QStringLiteral("127.0.0.1:%1").arg(receiver->port)}}}); !s) {
+        std::fprintf(stderr, "settings refused: %s\n", qPrintable(s.error().message));
+        return 1;
+    }
+    auto hook = hooks.create(leads::Actor::system(), {{QStringLiteral("name"), QStringLiteral("bench")},
+                                                     {QStringLiteral("url"), QStringLiteral("http://127.0.0.1:%1/hook").arg(receiver->port)},
+                                                     {QStringLiteral("events"), QJsonArray{QStringLiteral("lead_created")}}});
+    if (!hook) {
+        std::fprintf(stderr, "hook refused: %s\n", qPrintable(hook.error().message));
+        return 1;
+    }
+    receiver->secret = hook->value(QStringLiteral("secret")).toString().toUtf8();
+    QThread::msleep(5); // the events come after the hook was made
+    for (int i = 0; i < events; ++i)
+        if (auto e = engine.events().append(QStringLiteral("lead_created"), QStringLiteral("leads"),
+                                            {{QStringLiteral("id"), i + 1}, {QStringLiteral("name"), QStringLiteral("Lead %1").arg(i)},
+                                             {QStringLiteral("city"), QStringLiteral("Austin")}, {QStringLiteral("email"), QStringLiteral("owner%1@shop.example").arg(i)}});
+            !e) {
+            std::fprintf(stderr, "event refused: %s\n", qPrintable(e.error().message));
+            return 1;
+        }
+    QElapsedTimer timer;
+    timer.start();
+    auto fanned = hooks.fanOut(events + 100);
+    const double fanOutMs = timer.nsecsElapsed() / 1e6;
+    if (!fanned) {
+        std::fprintf(stderr, "fan-out failed: %s\n", qPrintable(fanned.error().message));
+        return 1;
+    }
+    QElapsedTimer sending;
+    sending.start();
+    for (;;) {
+        auto sent = hooks.deliverDue();
+        if (!sent) {
+            std::fprintf(stderr, "delivery failed: %s\n", qPrintable(sent.error().message));
+            return 1;
+        }
+        if (*sent == 0)
+            break;
+    }
+    const double sendSeconds = sending.nsecsElapsed() / 1e9;
+    const double totalSeconds = timer.nsecsElapsed() / 1e9;
+    auto delivered = engine.database().selectOne(QStringLiteral("SELECT COUNT(*) FROM webhook_deliveries WHERE status = 'delivered'"));
+    std::printf("| webhook delivery, 16 connections, keep-alive receiver | %s | %d events | fan-out %.0f ms | %.0f deliveries/s sending | %.0f deliveries/s end to end | "
+                "%lld delivered, %lld received, %lld bad signatures |\n",
+                name, events, fanOutMs, double(events) / sendSeconds, double(events) / totalSeconds, delivered ? qlonglong(delivered->value(0).toLongLong()) : -1LL,
+                qlonglong(receiver->received.load()), qlonglong(receiver->badSignatures.load()));
+    engine.stop();
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -172,5 +326,10 @@ int main(int argc, char **argv)
     const int leads = qEnvironmentVariableIsSet("FLIPTECH_BENCH_LATENCY_LEADS") ? qEnvironmentVariableIntValue("FLIPTECH_BENCH_LATENCY_LEADS") : 300;
     if (int rc = latencyBench(storage::Backend::Sqlite, leads))
         return rc;
-    return latencyBench(storage::Backend::Postgres, leads);
+    if (int rc = latencyBench(storage::Backend::Postgres, leads))
+        return rc;
+    const int hooks = qEnvironmentVariableIsSet("FLIPTECH_BENCH_WEBHOOKS") ? qEnvironmentVariableIntValue("FLIPTECH_BENCH_WEBHOOKS") : 20000;
+    if (int rc = webhookBench(storage::Backend::Sqlite, hooks))
+        return rc;
+    return webhookBench(storage::Backend::Postgres, hooks);
 }

@@ -5,6 +5,8 @@
 // live) and Delete (after asking) act on the selection.
 #include "fliptech/automation/ruleservice.h"
 #include "fliptech/automation/scheduleservice.h"
+#include "fliptech/automation/webhookservice.h"
+#include "fixturehttpserver.h"
 #include "fliptech/leads/leadservice.h"
 #include "fliptech/engine/engine.h"
 #include "fliptech/leads/workspaceservices.h"
@@ -30,6 +32,15 @@
 #include <QTimeZone>
 
 using namespace fliptech;
+
+// The receiver answers 200 to every POST /hook.
+static void FixtureHttpServerOk(test::FixtureHttpServer &server)
+{
+    test::FixtureHttpServer::Response ok;
+    ok.body = "{}";
+    ok.contentType = "application/json";
+    server.addResponse("/hook", ok);
+}
 
 class TestAutomationPage final : public QObject
 {
@@ -237,6 +248,78 @@ private Q_SLOTS:
         QTest::mouseClick(child<QPushButton>(tab, "ruleDelete"), Qt::LeftButton);
         QCOMPARE(m_engine->rules().list()->size(), 0);
         QCOMPARE(child<QLabel>(tab, "ruleStatus")->text(), QStringLiteral("Deleted \"Austin leads\"."));
+    }
+
+    void addTestAndWatchAWebhook()
+    {
+        test::FixtureHttpServer receiver;
+        QVERIFY(receiver.start());
+        FixtureHttpServerOk(receiver);
+        ui::AutomationPage page(*m_engine, std::nullopt);
+        page.resize(1400, 900);
+        page.show();
+        ui::WebhooksTab *tab = page.webhooks();
+        QVERIFY(child<QLabel>(tab, "webhookStatus")->text().startsWith(QStringLiteral("No webhook yet")));
+        QVERIFY(!child<QPushButton>(tab, "webhookTest")->isEnabled());
+
+        // This computer is not the Internet: refused until an administrator names the receiver.
+        QTest::keyClicks(child<QLineEdit>(tab, "webhookName"), QStringLiteral("CRM"));
+        QTest::keyClicks(child<QLineEdit>(tab, "webhookUrl"), receiver.baseUrl() + QStringLiteral("/hook"));
+        QVERIFY(!tab->save());
+        const QString refused = child<QLabel>(tab, "webhookStatus")->text();
+        QVERIFY2(refused.startsWith(QStringLiteral("Address: 127.0.0.1 is loopback")), qPrintable(refused));
+        QCOMPARE(m_engine->webhooks().list()->size(), 0);
+        child<QLineEdit>(tab, "webhookAllowed")->setText(QStringLiteral("127.0.0.1:%1").arg(receiver.serverPort()));
+        QVERIFY(tab->saveSettings());
+
+        // Saved: lead_created ticked by default, the secret shown once.
+        QVERIFY(tab->save());
+        QVERIFY(tab->shownSecret().startsWith(QStringLiteral("whsec_")));
+        auto *list = child<QTableWidget>(tab, "webhookList");
+        QCOMPARE(list->rowCount(), 1);
+        QCOMPARE(list->item(0, 2)->text(), QStringLiteral("lead_created"));
+        QCOMPARE(list->item(0, 3)->text(), QStringLiteral("On"));
+        const qint64 id = m_engine->webhooks().list()->first().toObject().value(QStringLiteral("id")).toInteger();
+
+        // A test ping from a worker (the window, and this receiver on its thread, stay live).
+        QVERIFY(child<QPushButton>(tab, "webhookTest")->isEnabled());
+        QTest::mouseClick(child<QPushButton>(tab, "webhookTest"), Qt::LeftButton);
+        QTRY_VERIFY2(child<QLabel>(tab, "webhookStatus")->text().startsWith(QStringLiteral("The receiver answered 200")),
+                     qPrintable(child<QLabel>(tab, "webhookStatus")->text()));
+        auto *logs = child<QTableWidget>(tab, "webhookLogs");
+        QCOMPARE(logs->rowCount(), 1);
+        QCOMPARE(logs->item(0, 1)->text(), QStringLiteral("ping"));
+        QCOMPARE(logs->item(0, 5)->text(), QStringLiteral("test"));
+
+        // A lead arrives; its delivery shows up live, and can be sent again.
+        QVERIFY(m_engine->leads().create(leads::Actor::system(), {{QStringLiteral("name"), QStringLiteral("Joe's Plumbing")}}));
+        QVERIFY(test::whileServing([this] { return m_engine->webhooks().processPending(); }).ok());
+        QTRY_COMPARE(logs->rowCount(), 2);
+        QCOMPARE(logs->item(0, 1)->text(), QStringLiteral("lead_created"));
+        QCOMPARE(logs->item(0, 5)->text(), QStringLiteral("delivered"));
+        QTRY_VERIFY(list->item(0, 4)->text().endsWith(QStringLiteral("delivered")));
+        logs->selectRow(0);
+        QVERIFY(child<QPushButton>(tab, "webhookRedeliver")->isEnabled());
+        QTest::mouseClick(child<QPushButton>(tab, "webhookRedeliver"), Qt::LeftButton);
+        QVERIFY2(child<QLabel>(tab, "webhookStatus")->text().startsWith(QStringLiteral("Queued")), qPrintable(child<QLabel>(tab, "webhookStatus")->text()));
+        QVERIFY(test::whileServing([this] { return m_engine->webhooks().processPending(); }).ok());
+        QTRY_COMPARE(logs->rowCount(), 3);
+        int hooks = 0;
+        for (const auto &r : receiver.requests())
+            hooks += r.path == "/hook" ? 1 : 0;
+        QCOMPARE(hooks, 3);
+
+        // Off, a new secret, deleted.
+        QTest::mouseClick(child<QPushButton>(tab, "webhookToggle"), Qt::LeftButton);
+        QCOMPARE(m_engine->webhooks().get(id)->value(QStringLiteral("is_active")).toBool(), false);
+        QCOMPARE(list->item(0, 3)->text(), QStringLiteral("Off"));
+        tab->confirm = [](const QString &) { return true; };
+        const QString before = tab->shownSecret();
+        QTest::mouseClick(child<QPushButton>(tab, "webhookRotate"), Qt::LeftButton);
+        QVERIFY(tab->shownSecret().startsWith(QStringLiteral("whsec_")) && tab->shownSecret() != before);
+        QTest::mouseClick(child<QPushButton>(tab, "webhookDelete"), Qt::LeftButton);
+        QCOMPARE(m_engine->webhooks().list()->size(), 0);
+        QCOMPARE(list->rowCount(), 0);
     }
 };
 

@@ -1,10 +1,14 @@
-// Automation (issue 15): cron schedules, their runs and the tasks they can run
-// (spec 2.4 "Schedule page"). Rules, approvals, webhooks and n8n join this area as they land.
+// Automation (issue 15): cron schedules, their runs and the tasks they can run (spec 2.4
+// "Schedule page"), rules (spec 2.4 "Rules builder"), outbound webhooks (spec 3.2) and approvals
+// (spec "Approvals"; their auto-approval rules are in the conversations controller). n8n joins
+// this area as it lands.
 #include "fliptech/api/apierror.h"
 #include "fliptech/api/controllers.h"
 #include "fliptech/api/jsonschema.h"
+#include "fliptech/automation/approvalservice.h"
 #include "fliptech/automation/ruleservice.h"
 #include "fliptech/automation/scheduleservice.h"
+#include "fliptech/automation/webhookservice.h"
 #include "fliptech/engine/engine.h"
 
 namespace fliptech::api {
@@ -145,6 +149,127 @@ void registerRuleRoutes(RouteTable &table, engine::Engine &engine)
                    return listOrError(rules.executions(c.idParam(), ok ? limit : 100));
                },
                {}, {}, {}});
+}
+
+void registerWebhookRoutes(RouteTable &table, engine::Engine &engine)
+{
+    auto &hooks = engine.webhooks();
+    const QString tag = QStringLiteral("automation");
+    const QJsonObject hook = s::object({{QStringLiteral("id"), s::integer()},
+                                        {QStringLiteral("name"), s::string()},
+                                        {QStringLiteral("url"), s::string()},
+                                        {QStringLiteral("events"), s::arrayOf(s::string())},
+                                        {QStringLiteral("is_active"), s::boolean()},
+                                        {QStringLiteral("max_failures"), s::integer()},
+                                        {QStringLiteral("failure_count"), s::integer()},
+                                        {QStringLiteral("disabled_reason"), s::nullable(s::string())},
+                                        {QStringLiteral("secret_hint"), s::nullable(s::string())},
+                                        {QStringLiteral("secret"), s::string()}},
+                                       {QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("url"), QStringLiteral("events"), QStringLiteral("is_active")}, true);
+    const QJsonObject log = s::object({{QStringLiteral("id"), s::integer()},
+                                       {QStringLiteral("delivery_id"), s::nullable(s::integer())},
+                                       {QStringLiteral("event_type"), s::string()},
+                                       {QStringLiteral("attempt"), s::integer()},
+                                       {QStringLiteral("response_status"), s::nullable(s::integer())},
+                                       {QStringLiteral("delivery_status"), s::enumOf({QStringLiteral("pending"), QStringLiteral("sending"), QStringLiteral("delivered"),
+                                                                                      QStringLiteral("failed"), QStringLiteral("test")})}},
+                                      {QStringLiteral("id"), QStringLiteral("event_type"), QStringLiteral("attempt")}, true);
+    const QJsonObject settings = s::object({{QStringLiteral("allow_private_networks"), s::boolean()}, {QStringLiteral("allowed_addresses"), s::arrayOf(s::string())}},
+                                           {QStringLiteral("allow_private_networks"), QStringLiteral("allowed_addresses")}, true);
+    const QJsonObject write = s::object({}, {}, true); // the service names every mistake
+    auto limitOf = [](RequestContext &c) {
+        bool ok = false;
+        const int limit = c.query(QStringLiteral("limit")).toInt(&ok);
+        return ok ? limit : 100;
+    };
+
+    table.add({M::Get, QStringLiteral("/api/v1/webhooks"), Role::User, tag,
+               QStringLiteral("Outbound webhooks, with how their last delivery went (the secret is shown only when made)"), {}, listSchema(hook), 200,
+               [&hooks](RequestContext &) { return listOrError(hooks.list()); }, {}, {}, {}});
+    table.add({M::Post, QStringLiteral("/api/v1/webhooks"), Role::User, tag,
+               QStringLiteral("Add a webhook: {name, description, url (http/https; public addresses only unless an administrator allows more), events "
+                              "(GET /api/v1/webhooks/events, or \"*\"), secret (16+ characters; made when left out), is_active, max_failures (failed "
+                              "attempts in a row before it is turned off, default 10)}. The answer holds the secret, once. Deliveries are POSTs signed "
+                              "X-FlipTech-Signature: sha256=HMAC-SHA256(secret, \"<X-FlipTech-Timestamp>.<body>\")"),
+               write, hook, 201, [&hooks](RequestContext &c) { return jsonOrError(hooks.create(actorOf(c), c.body), 201); }, {}, {}, {}});
+    table.add({M::Get, QStringLiteral("/api/v1/webhooks/events"), Role::Viewer, tag, QStringLiteral("The events a webhook may want"), {},
+               listSchema(s::object({{QStringLiteral("name"), s::string()}, {QStringLiteral("description"), s::string()}}, {QStringLiteral("name")}, true)), 200,
+               [](RequestContext &) { return listResponse(automation::WebhookService::eventTypes()); }, {}, {}, {}});
+    table.add({M::Get, QStringLiteral("/api/v1/webhooks/outbound-settings"), Role::User, tag,
+               QStringLiteral("What webhooks may reach: {allow_private_networks (loopback, private, link-local ranges), allowed_addresses (IPs, with or "
+                              "without a port, allowed anyway)}"),
+               {}, settings, 200, [&hooks](RequestContext &) { return jsonOrError(hooks.settings()); }, {}, {}, {}});
+    table.add({M::Put, QStringLiteral("/api/v1/webhooks/outbound-settings"), Role::Admin, tag,
+               QStringLiteral("Change what webhooks may reach (administrators): the fields given change"), write, settings, 200,
+               [&hooks](RequestContext &c) { return jsonOrError(hooks.updateSettings(actorOf(c), c.body)); }, {}, {}, {}});
+    table.add({M::Get, QStringLiteral("/api/v1/webhooks/{id}"), Role::User, tag, QStringLiteral("A webhook"), {}, hook, 200,
+               [&hooks](RequestContext &c) { return jsonOrError(hooks.get(c.idParam())); }, {}, {}, {}});
+    table.add({M::Put, QStringLiteral("/api/v1/webhooks/{id}"), Role::User, tag,
+               QStringLiteral("Change a webhook (its maker or an administrator): the fields given change; {rotate_secret: true} makes a new secret "
+                              "(in the answer, once); turning it on again clears its failures"),
+               write, hook, 200, [&hooks](RequestContext &c) { return jsonOrError(hooks.update(actorOf(c), c.idParam(), c.body)); }, {}, {}, {}});
+    table.add({M::Delete, QStringLiteral("/api/v1/webhooks/{id}"), Role::User, tag,
+               QStringLiteral("Delete a webhook with its deliveries and log (its maker or an administrator)"), {}, {}, 204,
+               [&hooks](RequestContext &c) { return noContentOrError(hooks.remove(actorOf(c), c.idParam())); }, {}, {}, {}});
+    table.add({M::Post, QStringLiteral("/api/v1/webhooks/{id}/test"), Role::User, tag,
+               QStringLiteral("Send a signed \"ping\" now (once, not retried) and answer what the receiver said: {log_id, ok, response_status, "
+                              "response_body, error_message, duration_ms}"),
+               {}, s::object({{QStringLiteral("log_id"), s::integer()}, {QStringLiteral("ok"), s::boolean()}}, {QStringLiteral("log_id"), QStringLiteral("ok")}, true),
+               200, [&hooks](RequestContext &c) { return jsonOrError(hooks.test(actorOf(c), c.idParam())); }, {}, {}, {}});
+    table.setOffThread(M::Post, QStringLiteral("/api/v1/webhooks/{id}/test")); // waits for the receiver
+    table.add({M::Get, QStringLiteral("/api/v1/webhooks/{id}/logs"), Role::User, tag,
+               QStringLiteral("Every attempt, newest first (?limit=, default 100): the event, the attempt number, the answer's status and first 2 KB, "
+                              "the error, the time taken, and where its delivery stands (pending|sending|delivered|failed, or test)"),
+               {}, listSchema(log), 200, [&hooks, limitOf](RequestContext &c) { return listOrError(hooks.logs(c.idParam(), limitOf(c))); }, {}, {}, {}});
+    table.addQueryParameter(M::Get, QStringLiteral("/api/v1/webhooks/{id}/logs"), QStringLiteral("limit"), s::integer(), QStringLiteral("At most this many attempts (1-1000)"));
+    table.add({M::Post, QStringLiteral("/api/v1/webhook-logs/{id}/redeliver"), Role::User, tag,
+               QStringLiteral("Send a logged delivery again (same body, new timestamp and signature): {delivery_id}"), {},
+               s::object({{QStringLiteral("delivery_id"), s::integer()}}, {QStringLiteral("delivery_id")}, true), 202,
+               [&hooks](RequestContext &c) { return jsonOrError(hooks.redeliver(actorOf(c), c.idParam()), 202); }, {}, {}, {}});
+}
+
+void registerApprovalRoutes(RouteTable &table, engine::Engine &engine)
+{
+    auto &approvals = engine.approvals();
+    const QString tag = QStringLiteral("approvals");
+    const QJsonObject approval = s::object({{QStringLiteral("id"), s::integer()},
+                                            {QStringLiteral("kind"), s::string()},
+                                            {QStringLiteral("lead_id"), s::nullable(s::integer())},
+                                            {QStringLiteral("title"), s::string()},
+                                            {QStringLiteral("payload"), s::object({}, {}, true)},
+                                            {QStringLiteral("status"), s::enumOf({QStringLiteral("pending"), QStringLiteral("approved"), QStringLiteral("rejected"),
+                                                                                  QStringLiteral("expired")})},
+                                            {QStringLiteral("outcome"), s::nullable(s::string())},
+                                            {QStringLiteral("can_decide"), s::boolean()},
+                                            {QStringLiteral("expires_at"), s::nullable(s::string())}},
+                                           {QStringLiteral("id"), QStringLiteral("kind"), QStringLiteral("title"), QStringLiteral("status")}, true);
+    auto limitOf = [](RequestContext &c) {
+        bool ok = false;
+        const int limit = c.query(QStringLiteral("limit")).toInt(&ok);
+        return ok ? limit : 200;
+    };
+    table.add({M::Get, QStringLiteral("/api/v1/workflow-approvals/pending"), Role::Viewer, tag,
+               QStringLiteral("What waits for a decision, oldest first (?kind=rule_action, ?limit=): the payload to review, who may decide (can_decide "
+                              "for you), the deadline and the outcome it applies"),
+               {}, listSchema(approval), 200,
+               [&approvals, limitOf](RequestContext &c) { return listOrError(approvals.pending(actorOf(c), c.query(QStringLiteral("kind")), limitOf(c))); }, {}, {},
+               {}});
+    table.addQueryParameter(M::Get, QStringLiteral("/api/v1/workflow-approvals/pending"), QStringLiteral("kind"), s::string(), QStringLiteral("Only this kind (rule_action)"));
+    table.add({M::Get, QStringLiteral("/api/v1/workflow-approvals"), Role::Viewer, tag,
+               QStringLiteral("Approvals, newest first, decided ones too (?status=pending|approved|rejected|expired, ?limit=): who decided, when, "
+                              "whether an auto-approval rule did, and what the resumed work did"),
+               {}, listSchema(approval), 200,
+               [&approvals, limitOf](RequestContext &c) { return listOrError(approvals.list(actorOf(c), c.query(QStringLiteral("status")), limitOf(c))); }, {}, {},
+               {}});
+    table.addQueryParameter(M::Get, QStringLiteral("/api/v1/workflow-approvals"), QStringLiteral("status"), s::string(), QStringLiteral("Only this status"));
+    table.add({M::Get, QStringLiteral("/api/v1/workflow-approvals/{id}"), Role::Viewer, tag, QStringLiteral("An approval"), {}, approval, 200,
+               [&approvals](RequestContext &c) { return jsonOrError(approvals.get(actorOf(c), c.idParam())); }, {}, {}, {}});
+    table.add({M::Post, QStringLiteral("/api/v1/workflow-approvals/{id}/decide"), Role::User, tag,
+               QStringLiteral("Decide: {decision: approved|rejected, note?, payload? (the reviewed payload edited before approving: for rule_action, "
+                              "{actions: [...]}, checked as a rule's actions)}. The waiting work resumes (or stops) at once; a second decision is refused "
+                              "(409). Only who the request names may decide (or an administrator)"),
+               s::object({}, {}, true), approval, 200,
+               [&approvals](RequestContext &c) { return jsonOrError(approvals.decide(actorOf(c), c.idParam(), c.body)); }, {}, {}, {}});
 }
 
 } // namespace fliptech::api

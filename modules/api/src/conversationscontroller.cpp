@@ -133,7 +133,7 @@ void registerConversationRoutes(RouteTable &table, engine::Engine &engine)
                                             {QStringLiteral("priority"), s::integer()}, {QStringLiteral("is_active"), s::boolean()}},
                                            {QStringLiteral("name"), QStringLiteral("entity_type"), QStringLiteral("conditions")});
     table.add({M::Get, QStringLiteral("/api/v1/workflow-approvals/auto-approval/rules"), Role::User, approvals,
-               QStringLiteral("The auto-approval rules, the highest priority first; ?entity_type= (ai_suggestion). Each: {name, entity_type, conditions "
+               QStringLiteral("The auto-approval rules, the highest priority first; ?entity_type= (ai_suggestion, rule_action). Each: {name, entity_type, conditions "
                               "(all/any/not of {field, op, value}), decision, priority, is_active}; fields_by_entity lists what a condition may test."),
                {}, listSchema(rule), 200,
                [&rules](RequestContext &c) {
@@ -143,7 +143,9 @@ void registerConversationRoutes(RouteTable &table, engine::Engine &engine)
                    return jsonResponse({{QStringLiteral("items"), *list},
                                         {QStringLiteral("fields_by_entity"),
                                          QJsonObject{{conversations::AutoApprovalRules::suggestionEntity,
-                                                      conversations::AutoApprovalRules::fieldCatalogue(conversations::AutoApprovalRules::suggestionEntity)}}}});
+                                                      conversations::AutoApprovalRules::fieldCatalogue(conversations::AutoApprovalRules::suggestionEntity)},
+                                                     {conversations::AutoApprovalRules::ruleActionEntity,
+                                                      conversations::AutoApprovalRules::fieldCatalogue(conversations::AutoApprovalRules::ruleActionEntity)}}}});
                },
                {}, {}, {}});
     table.add({M::Get, QStringLiteral("/api/v1/workflow-approvals/auto-approval/rules/{id}"), Role::User, approvals, QStringLiteral("An auto-approval rule"), {}, rule,

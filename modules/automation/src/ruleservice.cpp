@@ -1,6 +1,8 @@
 #include "fliptech/automation/ruleservice.h"
 
+#include "fliptech/automation/approvalservice.h"
 #include "fliptech/automation/checks.h"
+#include "notify.h"
 #include "storedjson.h"
 
 #include "fliptech/core/json.h"
@@ -66,9 +68,7 @@ const QHash<QString, QString> &laterActions()
         {QStringLiteral("stop_sequence"), QStringLiteral("stopping a sequence")},
         {QStringLiteral("generate_ai_reply"), QStringLiteral("drafting an AI reply")},
         {QStringLiteral("send_template"), QStringLiteral("sending a template")},
-        {QStringLiteral("call_webhook"), QStringLiteral("calling a webhook")},
         {QStringLiteral("start_workflow"), QStringLiteral("starting an n8n workflow")},
-        {QStringLiteral("request_approval"), QStringLiteral("asking for an approval")},
     };
     return later;
 }
@@ -177,6 +177,34 @@ QJsonArray RuleService::fields()
 
 void RuleService::registerBuiltins()
 {
+    registerAction({QStringLiteral("request_approval"), QStringLiteral("Ask for approval"),
+                    QStringLiteral("{title?, decide_role? user|admin, decide_user_id?, deadline_hours? (1-720, default 24), default? rejected|approved}: "
+                                   "the actions after it wait for a decision"),
+                    [](const QJsonObject &p, const QString &path) -> core::Status {
+                        if (auto st = onlyKnownSettings(p, {QStringLiteral("title"), QStringLiteral("decide_role"), QStringLiteral("decide_user_id"),
+                                                            QStringLiteral("deadline_hours"), QStringLiteral("default")},
+                                                        path, QStringLiteral("action"));
+                            !st)
+                            return st;
+                        if (p.contains(QStringLiteral("title")))
+                            if (auto st = textParam(p, QStringLiteral("title"), path, 300); !st)
+                                return st;
+                        const QString role = p.value(QStringLiteral("decide_role")).toString(QStringLiteral("user"));
+                        if (role != u"user" && role != u"admin")
+                            return fieldError(path + QStringLiteral(".decide_role"), QStringLiteral("must be \"user\" or \"admin\""));
+                        if (p.contains(QStringLiteral("decide_user_id")) && p.value(QStringLiteral("decide_user_id")).toInteger() <= 0)
+                            return fieldError(path + QStringLiteral(".decide_user_id"), QStringLiteral("must be a user's id"));
+                        const QJsonValue hours = p.value(QStringLiteral("deadline_hours"));
+                        if (!hours.isUndefined() && (!hours.isDouble() || hours.toDouble() != double(hours.toInt()) || hours.toInt() < 1 || hours.toInt() > 720))
+                            return fieldError(path + QStringLiteral(".deadline_hours"), QStringLiteral("must be a whole number of hours from 1 to 720"));
+                        const QString fallback = p.value(QStringLiteral("default")).toString(QStringLiteral("rejected"));
+                        if (fallback != u"rejected" && fallback != u"approved")
+                            return fieldError(path + QStringLiteral(".default"), QStringLiteral("must be \"rejected\" or \"approved\" (what the deadline decides)"));
+                        return {};
+                    },
+                    [](const ActionContext &, const QJsonObject &) -> core::Result<QJsonObject> {
+                        return makeError(ErrorCode::Internal, QStringLiteral("request_approval is run by the rule runner"));
+                    }});
     auto leadUpdate = [this](const ActionContext &c, const QJsonObject &fields) -> core::Result<QJsonObject> {
         auto updated = m_leads.update(c.actor, c.leadId, fields);
         if (!updated)
@@ -311,21 +339,12 @@ void RuleService::registerBuiltins()
                             return makeError(ErrorCode::NotFound, QStringLiteral("nobody to notify: the rule's maker is gone; name a user_id"));
                         const QString title = fill(p.value(QStringLiteral("title")).toString(), c.lead);
                         const QString message = fill(p.value(QStringLiteral("message")).toString(), c.lead);
-                        const QJsonObject metadata{{QStringLiteral("rule_id"), c.ruleId}, {QStringLiteral("lead_id"), c.leadId}};
-                        auto row = m_db->selectOne(QStringLiteral("INSERT INTO notifications (user_id, type, title, message, severity, action_url, metadata, created_at) "
-                                                                  "VALUES (?, 'rule', ?, ?, 'info', ?, %1, %2) RETURNING id")
-                                                       .arg(m_db->jsonParam(), m_db->timestampParam()),
-                                                   {user, title, message, QStringLiteral("/leads/%1").arg(c.leadId), jsonText(metadata), m_db->timestamp(m_clock.now())});
-                        if (!row)
-                            return row.error();
-                        if (m_events)
-                            if (auto e = m_events->append(QStringLiteral("notification"), QStringLiteral("notifications"),
-                                                          {{QStringLiteral("id"), row->value(0).toLongLong()}, {QStringLiteral("type"), QStringLiteral("rule")},
-                                                           {QStringLiteral("title"), title}, {QStringLiteral("message"), message}, {QStringLiteral("metadata"), metadata}},
-                                                          user);
-                                !e)
-                                return e.error();
-                        return QJsonObject{{QStringLiteral("notification_id"), row->value(0).toLongLong()}, {QStringLiteral("user_id"), user}};
+                        auto id = notifyUser(*m_db, m_events, m_clock.now(),
+                                             {user, QStringLiteral("rule"), title, message, QStringLiteral("info"), QStringLiteral("/leads/%1").arg(c.leadId),
+                                              {{QStringLiteral("rule_id"), c.ruleId}, {QStringLiteral("lead_id"), c.leadId}}});
+                        if (!id)
+                            return id.error();
+                        return QJsonObject{{QStringLiteral("notification_id"), *id}, {QStringLiteral("user_id"), user}};
                     }});
 }
 
@@ -355,6 +374,8 @@ core::Status RuleService::checkActions(const QJsonValue &value)
         if (it->validate)
             if (auto st = it->validate(settings, path); !st)
                 return st;
+        if (type == u"request_approval" && i == actions.size() - 1)
+            return fieldError(path, QStringLiteral("must be followed by the actions that wait for the approval"));
     }
     return {};
 }
@@ -590,6 +611,160 @@ bool triggerMatches(const QString &trigger, const storage::Event &e)
 
 } // namespace
 
+QJsonArray RuleService::runActions(ActionContext &context, const QJsonArray &actions, const QJsonObject &extra, QString *error)
+{
+    QJsonArray taken;
+    for (qsizetype i = 0; i < actions.size(); ++i) {
+        const QJsonObject params = actions.at(i).toObject();
+        const QString name = params.value(QStringLiteral("type")).toString();
+        if (name == u"request_approval") {
+            if (!m_approvals) {
+                *error = QStringLiteral("approvals are not available in this process");
+                break;
+            }
+            // The rest wait for the decision: parked in the approval with what they need to run.
+            ApprovalRequest request;
+            request.kind = approvalKind;
+            request.entityId = context.leadId;
+            request.title = params.value(QStringLiteral("title")).toString().isEmpty()
+                                ? QStringLiteral("%1: %2").arg(context.ruleName, context.lead.value(QStringLiteral("name")).toString())
+                                : fill(params.value(QStringLiteral("title")).toString(), context.lead);
+            QJsonArray waiting;
+            for (qsizetype j = i + 1; j < actions.size(); ++j)
+                waiting.append(actions.at(j));
+            request.payload = {{QStringLiteral("rule_id"), context.ruleId},
+                               {QStringLiteral("rule_name"), context.ruleName},
+                               {QStringLiteral("lead_id"), context.leadId},
+                               {QStringLiteral("lead_name"), context.lead.value(QStringLiteral("name"))},
+                               {QStringLiteral("acting_for"), context.actor.userId ? QJsonValue(*context.actor.userId) : QJsonValue()},
+                               {QStringLiteral("depth"), context.depth},
+                               {QStringLiteral("event"), context.event},
+                               {QStringLiteral("actions"), waiting}};
+            request.decideRole = params.value(QStringLiteral("decide_role")).toString(QStringLiteral("user"));
+            if (params.value(QStringLiteral("decide_user_id")).isDouble())
+                request.decideUserId = params.value(QStringLiteral("decide_user_id")).toInteger();
+            request.deadlineHours = params.value(QStringLiteral("deadline_hours")).toInt(24);
+            request.defaultDecision = params.value(QStringLiteral("default")).toString(QStringLiteral("rejected"));
+            request.requestedBy = context.actor.userId;
+            request.facts = {{QStringLiteral("rule_id"), context.ruleId},
+                             {QStringLiteral("rule_name"), context.ruleName},
+                             {QStringLiteral("city"), context.lead.value(QStringLiteral("city"))},
+                             {QStringLiteral("region"), context.lead.value(QStringLiteral("region"))},
+                             {QStringLiteral("status"), context.lead.value(QStringLiteral("status"))},
+                             {QStringLiteral("source"), context.lead.value(QStringLiteral("source"))},
+                             {QStringLiteral("category"), context.lead.value(QStringLiteral("category"))},
+                             {QStringLiteral("score"), context.lead.value(QStringLiteral("score"))}};
+            auto approval = m_approvals->request(request);
+            if (!approval) {
+                *error = QStringLiteral("Asking for an approval failed: %1").arg(approval.error().userMessage());
+                break;
+            }
+            taken.append(QJsonObject{{QStringLiteral("type"), name},
+                                     {QStringLiteral("result"), QJsonObject{{QStringLiteral("approval_id"), approval->value(QStringLiteral("id"))},
+                                                                            {QStringLiteral("status"), approval->value(QStringLiteral("status"))},
+                                                                            {QStringLiteral("waiting"), int(actions.size() - i - 1)}}}});
+            if (approval->value(QStringLiteral("status")).toString() != u"pending") // an auto-approval rule decided it: what ran then
+                taken.append(QJsonObject{{QStringLiteral("type"), QStringLiteral("approval_decided")},
+                                         {QStringLiteral("result"), QJsonObject{{QStringLiteral("approval_id"), approval->value(QStringLiteral("id"))},
+                                                                                {QStringLiteral("outcome"), approval->value(QStringLiteral("outcome"))},
+                                                                                {QStringLiteral("auto_rule_id"), approval->value(QStringLiteral("auto_rule_id"))},
+                                                                                {QStringLiteral("actions_taken"), approval->value(QStringLiteral("result")).toObject().value(QStringLiteral("actions_taken"))}}}});
+            break;
+        }
+        RuleActionType type;
+        {
+            QMutexLocker lock(&m_mutex);
+            type = m_actions.value(name);
+        }
+        if (!type.run) {
+            *error = QStringLiteral("the action '%1' is not available in this process").arg(name);
+            break;
+        }
+        auto did = type.run(context, params);
+        if (!did) {
+            *error = QStringLiteral("%1 failed: %2").arg(type.label, did.error().userMessage());
+            break;
+        }
+        taken.append(QJsonObject{{QStringLiteral("type"), type.name}, {QStringLiteral("result"), *did}});
+        if (auto again = m_leads.get(context.leadId); again) { // the next action sees what this one did
+            context.lead = *again;
+            for (auto it = extra.begin(); it != extra.end(); ++it)
+                context.lead.insert(it.key(), it.value());
+        }
+    }
+    return taken;
+}
+
+void RuleService::setApprovals(ApprovalService *approvals)
+{
+    m_approvals = approvals;
+    ApprovalKind kind;
+    kind.name = approvalKind;
+    kind.label = QStringLiteral("Rule actions");
+    kind.checkEdit = [this](const QJsonObject &edited, const QJsonObject &) -> core::Status {
+        for (auto it = edited.begin(); it != edited.end(); ++it)
+            if (it.key() != u"actions")
+                return fieldError(QStringLiteral("payload.") + it.key(), QStringLiteral("cannot be edited (only payload.actions: what runs once approved)"));
+        if (auto st = checkActions(edited.value(QStringLiteral("actions"))); !st) {
+            core::Error e = st.error();
+            QJsonObject details;
+            for (auto it = e.details.begin(); it != e.details.end(); ++it)
+                details.insert(QStringLiteral("payload.") + it.key(), it.value());
+            e.details = details;
+            return e;
+        }
+        return {};
+    };
+    kind.resume = [this](const QJsonObject &approval, const QJsonObject &payload, bool approved) -> core::Result<QJsonObject> {
+        const QJsonObject original = approval.value(QStringLiteral("payload")).toObject();
+        const qint64 executionId = original.value(QStringLiteral("event")).toObject().value(QStringLiteral("execution_id")).toInteger();
+        const QJsonArray actions = payload.contains(QStringLiteral("actions")) ? payload.value(QStringLiteral("actions")).toArray()
+                                                                                : original.value(QStringLiteral("actions")).toArray();
+        QJsonObject result{{QStringLiteral("approved"), approved}};
+        QJsonArray taken;
+        if (approved) {
+            const qint64 leadId = original.value(QStringLiteral("lead_id")).toInteger();
+            auto lead = m_leads.get(leadId);
+            if (!lead)
+                return lead.error().code == ErrorCode::NotFound ? makeError(ErrorCode::NotFound, QStringLiteral("the lead %1 is gone: nothing to do").arg(leadId))
+                                                                : lead.error();
+            const QJsonValue actingFor = original.value(QStringLiteral("acting_for"));
+            const qint64 ruleId = original.value(QStringLiteral("rule_id")).toInteger();
+            const int depth = original.value(QStringLiteral("depth")).toInt();
+            leads::CauseScope cause({ruleId, depth + 1});
+            ActionContext context{leads::Actor{actingFor.isDouble() ? std::optional<qint64>(actingFor.toInteger()) : std::nullopt, true, {}, {}},
+                                  ruleId, original.value(QStringLiteral("rule_name")).toString(), depth, leadId, *lead,
+                                  original.value(QStringLiteral("event")).toObject()};
+            QString error;
+            taken = runActions(context, actions, {}, &error);
+            if (!error.isEmpty())
+                return makeError(ErrorCode::Unavailable, error);
+            result.insert(QStringLiteral("actions_taken"), taken);
+        } else {
+            result.insert(QStringLiteral("not_run"), int(actions.size()));
+        }
+        // The rule's execution tells the rest of the story.
+        if (executionId > 0) {
+            auto row = m_db->select(QStringLiteral("SELECT actions_taken FROM rule_executions WHERE id = ?"), {executionId});
+            if (!row)
+                return row.error();
+            if (!row->isEmpty()) {
+                QJsonArray all = storedJson(row->first().value(0)).toArray();
+                all.append(QJsonObject{{QStringLiteral("type"), QStringLiteral("approval_decided")},
+                                       {QStringLiteral("result"), QJsonObject{{QStringLiteral("approval_id"), approval.value(QStringLiteral("id"))},
+                                                                              {QStringLiteral("outcome"), approved ? QStringLiteral("approved") : QStringLiteral("rejected")},
+                                                                              {QStringLiteral("actions_taken"), taken}}}});
+                if (auto saved = m_db->execute(QStringLiteral("UPDATE rule_executions SET actions_taken = %1 WHERE id = ?").arg(m_db->jsonParam()),
+                                               {jsonText(all), executionId});
+                    !saved)
+                    return saved.error();
+            }
+        }
+        return result;
+    };
+    approvals->registerKind(kind);
+}
+
 core::Result<int> RuleService::processPending(int maxEvents)
 {
     int done = 0;
@@ -696,31 +871,10 @@ core::Result<int> RuleService::processBatch(int limit)
             } else {
                 storage::Transaction actionsTx(*m_db); // a savepoint: a failed action undoes the rule's earlier ones
                 leads::CauseScope cause({rule->id, depth + 1});
-                ActionContext context{leads::Actor{rule->createdBy, true, {}, {}}, rule->id, leadId, *lead,
+                ActionContext context{leads::Actor{rule->createdBy, true, {}, {}}, rule->id, rule->name, depth, leadId, *lead,
                                       QJsonObject{{QStringLiteral("id"), e.id}, {QStringLiteral("type"), e.type}, {QStringLiteral("payload"), e.payload}}};
-                for (const QJsonValue &a : rule->actions) {
-                    const QJsonObject params = a.toObject();
-                    RuleActionType type;
-                    {
-                        QMutexLocker lock(&m_mutex);
-                        type = m_actions.value(params.value(QStringLiteral("type")).toString());
-                    }
-                    if (!type.run) {
-                        error = QStringLiteral("the action '%1' is not available in this process").arg(params.value(QStringLiteral("type")).toString());
-                        break;
-                    }
-                    auto did = type.run(context, params);
-                    if (!did) {
-                        error = QStringLiteral("%1 failed: %2").arg(type.label, did.error().userMessage());
-                        break;
-                    }
-                    taken.append(QJsonObject{{QStringLiteral("type"), type.name}, {QStringLiteral("result"), *did}});
-                    if (auto again = m_leads.get(leadId); again) { // the next action sees what this one did
-                        context.lead = *again;
-                        for (auto it = extra.begin(); it != extra.end(); ++it)
-                            context.lead.insert(it.key(), it.value());
-                    }
-                }
+                context.event.insert(QStringLiteral("execution_id"), executionId);
+                taken = runActions(context, rule->actions, extra, &error);
                 if (error.isEmpty()) {
                     if (auto st = actionsTx.commit(); !st)
                         return st.error();

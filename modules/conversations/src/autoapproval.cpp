@@ -157,6 +157,11 @@ QJsonObject AutoApprovalRules::fieldCatalogue(const QString &entityType)
                 {QStringLiteral("lead_status"), QStringLiteral("text")},
                 {QStringLiteral("contact_email"), QStringLiteral("text")},
                 {QStringLiteral("sender_account_id"), QStringLiteral("number")}};
+    if (entityType == ruleActionEntity) // a rule's actions after its request_approval (automation)
+        return {{QStringLiteral("rule_id"), QStringLiteral("number")}, {QStringLiteral("rule_name"), QStringLiteral("text")},
+                {QStringLiteral("city"), QStringLiteral("text")},      {QStringLiteral("region"), QStringLiteral("text")},
+                {QStringLiteral("status"), QStringLiteral("text")},    {QStringLiteral("source"), QStringLiteral("text")},
+                {QStringLiteral("category"), QStringLiteral("text")},  {QStringLiteral("score"), QStringLiteral("number")}};
     return {};
 }
 
@@ -206,9 +211,9 @@ core::Result<QJsonObject> AutoApprovalRules::write(const leads::Actor &actor, st
     if (!f.value(QStringLiteral("name")).isString() || name.isEmpty() || name.size() > 200)
         return core::fieldError(QStringLiteral("name"), QStringLiteral("must be 1 to 200 characters"));
     const QString entity = f.value(QStringLiteral("entity_type")).toString();
-    if (entity != suggestionEntity)
-        return core::fieldError(QStringLiteral("entity_type"),
-                                QStringLiteral("must be \"%1\" (reply suggestions); rules for automation steps come with the automation module").arg(suggestionEntity));
+    if (fieldCatalogue(entity).isEmpty())
+        return core::fieldError(QStringLiteral("entity_type"), QStringLiteral("must be \"%1\" (reply suggestions) or \"%2\" (a rule's actions waiting for approval)")
+                                                                   .arg(suggestionEntity, ruleActionEntity));
     if (auto st = validate(entity, f.value(QStringLiteral("conditions"))); !st)
         return st.error();
     const QString decision = f.value(QStringLiteral("decision")).toString(QStringLiteral("approved"));

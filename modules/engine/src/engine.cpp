@@ -3,8 +3,10 @@
 #include "fliptech/analytics/revenueservice.h"
 #include "fliptech/analytics/reportexport.h"
 #include "fliptech/analytics/usageservice.h"
+#include "fliptech/automation/approvalservice.h"
 #include "fliptech/automation/ruleservice.h"
 #include "fliptech/automation/scheduleservice.h"
+#include "fliptech/automation/webhookservice.h"
 #include "fliptech/conversations/conversationservice.h"
 
 #include "fliptech/leads/filestore.h"
@@ -51,6 +53,8 @@ Engine::~Engine()
     m_http.reset(); // ends what is in flight (as cancelled) before the services it reports to
     m_rules.reset();
     m_schedules.reset();
+    m_webhooks.reset();
+    m_approvals.reset();
     m_reports.reset();
     m_revenue.reset();
     m_conversations.reset();
@@ -149,11 +153,18 @@ core::Status Engine::connect()
     m_revenue = std::make_unique<analytics::RevenueService>(m_db, *m_leads, m_clock);
     m_reports = std::make_unique<analytics::ReportExport>(*m_revenue, *m_files, m_jobs.get(), m_clock);
     m_reports->registerHandlers(*m_workers);
+    m_webhooks = std::make_unique<automation::WebhookService>(m_db, m_events.get(), m_leads.get(), m_clock);
     m_schedules = std::make_unique<automation::ScheduleService>(m_db, m_jobs.get(), m_events.get(), m_clock);
     registerScheduledTasks(*this, *m_schedules);
     m_schedules->registerHandlers(*m_workers);
     m_rules = std::make_unique<automation::RuleService>(m_db, m_events.get(), *m_leads, *m_notes, m_clock);
     registerRuleActions(*this, *m_rules);
+    m_approvals = std::make_unique<automation::ApprovalService>(m_db, m_events.get(), m_clock);
+    // The auto-approval rules live with the reply suggestions that came first (conversations).
+    m_approvals->setAutoDecider([conversations = m_conversations.get()](const QString &kind, const QJsonObject &facts) {
+        return conversations->autoApproval().match(kind, facts);
+    });
+    m_rules->setApprovals(m_approvals.get());
     m_importer->setOnDeferredIndexing([jobs = m_leadJobs.get()] {
         if (auto queued = jobs->enqueueIndexing(); !queued)
             qCWarning(lcEngine) << "could not queue the indexing after a bulk load:" << queued.error().message;
@@ -207,6 +218,10 @@ core::Status Engine::start()
         m_schedules->startFiring();
         // Rules follow the event stream; the cursor in the database lets one process act at a time.
         m_rules->startConsuming();
+        // Webhook deliveries: an outbox in the database, claimed in batches by any process.
+        m_webhooks->startDelivering();
+        // Approvals past their deadline take their default outcome.
+        m_approvals->startExpiring();
     }
     m_startedAt = m_clock.now();
     m_started = true;
@@ -220,6 +235,8 @@ void Engine::stop()
     m_http->cancelAll(); // a job waiting on a page returns now, not after its timeout
     m_schedules->stopFiring();
     m_rules->stopConsuming();
+    m_webhooks->stopDelivering();
+    m_approvals->stopExpiring();
     m_workers->stop();
     m_events->stopWatching();
     m_db->closeThreadConnection();

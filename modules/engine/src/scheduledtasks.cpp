@@ -6,6 +6,7 @@
 #include "fliptech/automation/checks.h"
 #include "fliptech/automation/ruleservice.h"
 #include "fliptech/automation/scheduleservice.h"
+#include "fliptech/automation/webhookservice.h"
 #include "fliptech/campaigns/campaignservice.h"
 #include "fliptech/campaigns/senderaccounts.h"
 #include "fliptech/conversations/conversationservice.h"
@@ -122,6 +123,17 @@ QString backupFolder(Engine &engine)
     const QString base = engine.options().dataDir.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
                                                             : engine.options().dataDir;
     return base + QStringLiteral("/backups");
+}
+
+// {webhook_id} names a webhook (at `path`).
+core::Status checkWebhook(Engine &engine, const QJsonObject &settings, const QString &path)
+{
+    const QJsonValue id = settings.value(QStringLiteral("webhook_id"));
+    if (!id.isDouble() || id.toDouble() != double(id.toInteger()) || id.toInteger() <= 0)
+        return fieldError(path + QStringLiteral(".webhook_id"), QStringLiteral("must be the id of a webhook (GET /api/v1/webhooks)"));
+    if (auto hook = engine.webhooks().get(id.toInteger()); !hook)
+        return fieldError(path + QStringLiteral(".webhook_id"), hook.error().message);
+    return {};
 }
 
 } // namespace
@@ -266,6 +278,29 @@ void registerScheduledTasks(Engine &engine, automation::ScheduleService &schedul
     }
     {
         TaskType t;
+        t.name = QStringLiteral("webhook");
+        t.label = QStringLiteral("Call a webhook");
+        t.description = QStringLiteral("Send a signed \"schedule\" event to a webhook, with the run's time and the data given (retried like every delivery)");
+        t.settings = QStringLiteral("{webhook_id, data?: an object sent as is}");
+        t.validate = [&engine](const QJsonObject &c) -> core::Status {
+            if (auto st = onlyKeys(c, {QStringLiteral("webhook_id"), QStringLiteral("data")}); !st)
+                return st;
+            if (c.contains(QStringLiteral("data")) && !c.value(QStringLiteral("data")).isObject())
+                return fieldError(QStringLiteral("task_config.data"), QStringLiteral("must be an object"));
+            return checkWebhook(engine, c, QStringLiteral("task_config"));
+        };
+        t.run = [&engine](const leads::Actor &, const QJsonObject &c) -> core::Result<QJsonObject> {
+            auto id = engine.webhooks().enqueue(c.value(QStringLiteral("webhook_id")).toInteger(), QStringLiteral("schedule"),
+                                                {{QStringLiteral("at"), engine.clock().now().toString(Qt::ISODateWithMs)},
+                                                 {QStringLiteral("data"), c.value(QStringLiteral("data")).toObject()}});
+            if (!id)
+                return id.error();
+            return QJsonObject{{QStringLiteral("delivery_id"), *id}};
+        };
+        schedules.registerTask(t);
+    }
+    {
+        TaskType t;
         t.name = QStringLiteral("database_backup");
         t.label = QStringLiteral("Database backup");
         t.description = QStringLiteral("Copy the whole database into the data folder's backups (SQLite: a snapshot that opens as a database; "
@@ -324,6 +359,25 @@ void registerRuleActions(Engine &engine, automation::RuleService &rules)
         };
         rules.registerAction(t);
     }
+    automation::RuleActionType hook;
+    hook.name = QStringLiteral("call_webhook");
+    hook.label = QStringLiteral("Call a webhook");
+    hook.description = QStringLiteral("{webhook_id}: send the lead and the event, signed, as a \"rule_action\" delivery (retried like every delivery)");
+    hook.validate = [&engine](const QJsonObject &settings, const QString &path) -> core::Status {
+        if (auto st = automation::onlyKnownSettings(settings, {QStringLiteral("webhook_id")}, path, QStringLiteral("action")); !st)
+            return st;
+        return checkWebhook(engine, settings, path);
+    };
+    hook.run = [&engine](const automation::ActionContext &c, const QJsonObject &settings) -> core::Result<QJsonObject> {
+        // Not keyed by the event: the rule's execution already runs once per event, and a hook
+        // that also wants this event type gets that delivery as well.
+        auto id = engine.webhooks().enqueue(settings.value(QStringLiteral("webhook_id")).toInteger(), QStringLiteral("rule_action"),
+                                            {{QStringLiteral("rule_id"), c.ruleId}, {QStringLiteral("lead"), c.lead}, {QStringLiteral("event"), c.event}});
+        if (!id)
+            return id.error();
+        return QJsonObject{{QStringLiteral("delivery_id"), *id}};
+    };
+    rules.registerAction(hook);
 }
 
 } // namespace fliptech::engine

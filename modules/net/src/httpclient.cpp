@@ -1,5 +1,6 @@
 #include "fliptech/net/httpclient.h"
 
+#include "fliptech/net/addressguard.h"
 #include "fliptech/net/robotstxt.h"
 
 #include <QDateTime>
@@ -10,6 +11,15 @@
 #include <QRandomGenerator>
 
 #include <curl/curl.h>
+
+#ifdef _WIN32
+#include <winsock2.h>
+#include <ws2tcpip.h>
+#else
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#endif
 
 #include <chrono>
 #include <condition_variable>
@@ -126,6 +136,7 @@ struct HttpClient::Engine {
         CURL *easy = nullptr; // while an attempt runs
         QByteArray body;
         HttpHeaders headers;
+        QString refusedAddress; // why a connection was refused (allowPrivateAddresses off)
         QByteArray robotsFor; // the origin whose robots.txt this fetches (no caller waits for it)
     };
     struct RobotsEntry {
@@ -184,6 +195,31 @@ struct HttpClient::Engine {
                 t->request.onChunk(t->response.attempts, QByteArray(data, qsizetype(bytes)));
         }
         return bytes;
+    }
+
+    // Before each connection: the address it would use, after DNS resolution and on redirects.
+    static curl_socket_t onOpenSocket(void *user, curlsocktype, struct curl_sockaddr *address)
+    {
+        auto *t = static_cast<Transfer *>(user);
+        QByteArray raw;
+        if (address->family == AF_INET)
+            raw = QByteArray(reinterpret_cast<const char *>(&reinterpret_cast<const sockaddr_in *>(&address->addr)->sin_addr), 4);
+        else if (address->family == AF_INET6)
+            raw = QByteArray(reinterpret_cast<const char *>(&reinterpret_cast<const sockaddr_in6 *>(&address->addr)->sin6_addr), 16);
+        const QString reason = nonPublicAddressReason(raw);
+        if (!reason.isEmpty()) {
+            char text[64] = {};
+            inet_ntop(address->family, raw.constData(), text, sizeof text);
+            const QString ip = QString::fromLatin1(text);
+            const quint16 port = ntohs(address->family == AF_INET ? reinterpret_cast<const sockaddr_in *>(&address->addr)->sin_port
+                                                                  : reinterpret_cast<const sockaddr_in6 *>(&address->addr)->sin6_port);
+            const QString withPort = (address->family == AF_INET6 ? u'[' + ip + u']' : ip) + u':' + QString::number(port);
+            if (!t->request.privateAddressesAllowed.contains(ip) && !t->request.privateAddressesAllowed.contains(withPort)) {
+                t->refusedAddress = QStringLiteral("%1 is %2").arg(withPort, reason);
+                return CURL_SOCKET_BAD;
+            }
+        }
+        return socket(address->family, address->socktype, address->protocol);
     }
 
     static size_t onHeader(char *data, size_t size, size_t n, void *user)
@@ -251,6 +287,7 @@ struct HttpClient::Engine {
         t->body.clear();
         t->headers.clear();
         t->tooLarge = false;
+        t->refusedAddress.clear();
         t->easy = e;
         ++t->response.attempts;
         ++counts.attempts;
@@ -294,7 +331,11 @@ struct HttpClient::Engine {
             curl_easy_setopt(e, CURLOPT_SHARE, static_cast<CURLSH *>(t->request.cookies->handle()));
             curl_easy_setopt(e, CURLOPT_COOKIEFILE, ""); // the cookie engine on, nothing read from disk
         }
-        if (!options.proxies.isEmpty()) {
+        if (!t->request.allowPrivateAddresses) {
+            curl_easy_setopt(e, CURLOPT_OPENSOCKETFUNCTION, &Engine::onOpenSocket);
+            curl_easy_setopt(e, CURLOPT_OPENSOCKETDATA, t.get());
+            curl_easy_setopt(e, CURLOPT_PROXY, ""); // none, not even from the environment
+        } else if (!options.proxies.isEmpty()) {
             const QByteArray proxy = options.proxies.at(proxyTurn++ % options.proxies.size()).toUtf8();
             curl_easy_setopt(e, CURLOPT_PROXY, proxy.constData()); // copied by libcurl
         }
@@ -428,6 +469,12 @@ struct HttpClient::Engine {
             std::lock_guard lock(mutex);
             hostNext[t->host] = std::max(hostNext.value(t->host, Clock::now()),
                                          Clock::now() + std::chrono::milliseconds(qMin<qint64>(retryAfter, options.maxRetryAfterMs)));
+        }
+        if (!t->refusedAddress.isEmpty() && code != CURLE_OK) {
+            finish(t, core::makeError(ErrorCode::Forbidden, QStringLiteral("%1: refused to connect: %2 (not a public Internet address; an administrator "
+                                                                           "may allow private networks)")
+                                                                .arg(t->request.url.toDisplayString(), t->refusedAddress)));
+            return;
         }
         if (!t->tooLarge && transient(code, int(status)) && t->response.attempts <= t->request.maxRetries &&
             retryAfter <= options.maxRetryAfterMs) {

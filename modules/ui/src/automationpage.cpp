@@ -2,6 +2,7 @@
 
 #include "fliptech/automation/ruleservice.h"
 #include "fliptech/automation/scheduleservice.h"
+#include "fliptech/automation/webhookservice.h"
 #include "fliptech/campaigns/senderaccounts.h"
 #include "fliptech/engine/engine.h"
 #include "fliptech/leads/actor.h"
@@ -41,7 +42,7 @@ namespace fliptech::ui {
 namespace {
 
 enum Repeat { Quarterly, Hourly, Daily, Weekdays, Weekly, Monthly, Custom };
-enum SettingsPage { LeadsPage, ScrapePage, AccountPage, ReportPage, BackupPage, NonePage };
+enum SettingsPage { LeadsPage, ScrapePage, AccountPage, ReportPage, BackupPage, WebhookPage, NonePage };
 enum ListColumn { NameCol, TaskCol, WhenCol, ZoneCol, NextCol, LastCol, ActiveCol, ListColumns };
 
 SettingsPage pageOf(const QString &task)
@@ -56,6 +57,8 @@ SettingsPage pageOf(const QString &task)
         return ReportPage;
     if (task == u"database_backup")
         return BackupPage;
+    if (task == u"webhook")
+        return WebhookPage;
     return NonePage;
 }
 
@@ -248,6 +251,9 @@ SchedulesTab::SchedulesTab(engine::Engine &engine, std::optional<auth::Principal
     m_keep->setValue(7);
     m_keep->setSuffix(tr(" newest backups"));
     addPage({{tr("Keep"), m_keep}});
+    m_webhook = new QComboBox(m_settings);
+    m_webhook->setObjectName(QStringLiteral("scheduleWebhook"));
+    addPage({{tr("Webhook"), m_webhook}});
     m_settings->addWidget(new QLabel(tr("This task takes no settings."), m_settings));
     m_settings->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum); // the lists below take the room
     form->addRow(m_settings);
@@ -429,6 +435,17 @@ void SchedulesTab::fillTaskChoices()
             m_account->addItem(v.toObject().value(QStringLiteral("name")).toString() + QStringLiteral(" <") + v.toObject().value(QStringLiteral("from_email")).toString() + u'>',
                                v.toObject().value(QStringLiteral("id")).toInteger());
     m_account->setCurrentIndex(qMax(0, m_account->findData(account)));
+
+    const qint64 hook = m_webhook->currentData().toLongLong();
+    m_webhook->clear();
+    if (auto hooks = m_engine.webhooks().list())
+        for (const QJsonValue &v : *hooks)
+            m_webhook->addItem(QStringLiteral("#%1 %2 — %3").arg(v.toObject().value(QStringLiteral("id")).toInteger())
+                                   .arg(v.toObject().value(QStringLiteral("name")).toString(), v.toObject().value(QStringLiteral("url")).toString()),
+                               v.toObject().value(QStringLiteral("id")).toInteger());
+    if (m_webhook->count() == 0)
+        m_webhook->addItem(tr("No webhook yet: add one on the Webhooks tab first"), qint64(0));
+    m_webhook->setCurrentIndex(qMax(0, m_webhook->findData(hook)));
 }
 
 QJsonObject SchedulesTab::taskConfig() const
@@ -448,6 +465,8 @@ QJsonObject SchedulesTab::taskConfig() const
         return {{QStringLiteral("format"), m_format->currentData().toString()}, {QStringLiteral("days"), m_days->value()}};
     case BackupPage:
         return {{QStringLiteral("keep"), m_keep->value()}};
+    case WebhookPage:
+        return {{QStringLiteral("webhook_id"), m_webhook->currentData().toLongLong()}};
     case NonePage:
         break;
     }
@@ -464,6 +483,7 @@ void SchedulesTab::setTaskConfig(const QString &task, const QJsonObject &c)
     m_format->setCurrentIndex(qMax(0, m_format->findData(c.value(QStringLiteral("format")).toString(QStringLiteral("pdf")))));
     m_days->setValue(c.value(QStringLiteral("days")).toInt(7));
     m_keep->setValue(c.value(QStringLiteral("keep")).toInt(7));
+    m_webhook->setCurrentIndex(qMax(0, m_webhook->findData(c.value(QStringLiteral("webhook_id")).toInteger())));
 }
 
 QString SchedulesTab::expression() const
@@ -787,6 +807,8 @@ QString settingsHint(const QString &type)
         return QObject::tr("field = value, e.g. category = plumbing");
     if (type == u"assign")
         return QObject::tr("a user's id, or \"round robin\"");
+    if (type == u"call_webhook")
+        return QObject::tr("the webhook's number (#3, on the Webhooks tab)");
     return QObject::tr("no settings");
 }
 
@@ -815,6 +837,9 @@ QJsonObject actionFromText(const QString &type, const QString &text)
             a.insert(QStringLiteral("round_robin"), true);
         else
             a.insert(QStringLiteral("user_id"), t.toLongLong());
+    } else if (type == u"call_webhook") {
+        QString number = t;
+        a.insert(QStringLiteral("webhook_id"), number.remove(u'#').trimmed().toLongLong());
     }
     return a;
 }
@@ -838,6 +863,8 @@ QString actionToText(const QJsonObject &a)
         return a.value(QStringLiteral("field")).toString() + QStringLiteral(" = ") + valueText(a.value(QStringLiteral("value")));
     if (type == u"assign")
         return a.value(QStringLiteral("round_robin")).toBool() ? QStringLiteral("round robin") : QString::number(a.value(QStringLiteral("user_id")).toInteger());
+    if (type == u"call_webhook")
+        return u'#' + QString::number(a.value(QStringLiteral("webhook_id")).toInteger());
     return {};
 }
 
@@ -1365,8 +1392,10 @@ AutomationPage::AutomationPage(engine::Engine &engine, std::optional<auth::Princ
     m_tabs->setObjectName(QStringLiteral("automationTabs"));
     m_rules = new RulesTab(engine, principal, m_tabs);
     m_tabs->addTab(m_rules, tr("&Rules"));
-    m_schedules = new SchedulesTab(engine, std::move(principal), m_tabs);
+    m_schedules = new SchedulesTab(engine, principal, m_tabs);
     m_tabs->addTab(m_schedules, tr("&Schedules"));
+    m_webhooks = new WebhooksTab(engine, principal, m_tabs);
+    m_tabs->addTab(m_webhooks, tr("&Webhooks"));
     layout->addWidget(m_tabs);
 }
 

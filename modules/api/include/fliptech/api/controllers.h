@@ -59,5 +59,7 @@ void registerUsageRoutes(RouteTable &table, engine::Engine &engine);
 void registerScheduleRoutes(RouteTable &table, engine::Engine &engine);
 // /api/v1/rules...: rules, their dry runs and executions (automationcontroller.cpp).
 void registerRuleRoutes(RouteTable &table, engine::Engine &engine);
+void registerWebhookRoutes(RouteTable &table, engine::Engine &engine);
+void registerApprovalRoutes(RouteTable &table, engine::Engine &engine);
 
 } // namespace fliptech::api

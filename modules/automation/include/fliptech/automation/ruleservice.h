@@ -14,6 +14,9 @@
 // run it; the cursor row serialises them. A rule only sees events from after it was made. The
 // changes a rule makes announce themselves with their cause (rule, depth); at depth 3 rules stop
 // acting on them, and rule_executions says so (loops cut). Every match and every error is logged.
+// A request_approval action parks the actions after it in an approval (ApprovalService): they run
+// when it is approved (edited or not), in the decision's transaction, and the rule's execution
+// records them then.
 
 #include "fliptech/automation/backgroundround.h"
 #include "fliptech/automation/condition.h"
@@ -46,6 +49,8 @@ namespace fliptech::automation {
 struct ActionContext {
     leads::Actor actor;  // the system, on behalf of the rule's maker
     qint64 ruleId = 0;
+    QString ruleName;
+    int depth = 0;       // of the event that set the rule off (its changes are depth + 1)
     qint64 leadId = 0;
     QJsonObject lead;    // as it is when the action runs
     QJsonObject event;   // {id, type, payload}
@@ -64,17 +69,24 @@ struct RuleActionType {
     std::function<core::Result<QJsonObject>(const ActionContext &context, const QJsonObject &params)> run;
 };
 
+class ApprovalService;
+
 class RuleService final : public QObject
 {
     Q_OBJECT
 public:
     static constexpr int maxDepth = 3;
+    // The approval kind of a rule's actions after a request_approval.
+    static inline const QString approvalKind = QStringLiteral("rule_action");
 
     RuleService(std::shared_ptr<storage::Database> db, storage::EventStore *events, leads::LeadService &leads, leads::NoteService &notes,
                 const core::Clock &clock, QObject *parent = nullptr);
     ~RuleService() override;
 
     void registerAction(RuleActionType type);
+    // Enables the request_approval action: the actions after it wait for a decision (and run in
+    // its transaction when approved).
+    void setApprovals(ApprovalService *approvals);
     // [{name, label, description}] of the actions and the triggers this FlipTech Pro supports.
     QJsonArray actionTypes() const;
     static QJsonArray triggers();
@@ -112,6 +124,9 @@ private:
     core::Result<QList<std::shared_ptr<const Rule>>> activeRules();
     core::Status checkActions(const QJsonValue &actions);
     core::Result<int> processBatch(int limit);
+    // Runs `actions` in order for the context's lead; stops at the first failure (`error` set) or
+    // at a request_approval, which takes the actions after it. What each did.
+    QJsonArray runActions(ActionContext &context, const QJsonArray &actions, const QJsonObject &extra, QString *error);
     void registerBuiltins();
     void announce(const QString &type, const QJsonObject &payload);
 
@@ -123,6 +138,7 @@ private:
     mutable QMutex m_mutex;
     QHash<QString, RuleActionType> m_actions;
     std::unique_ptr<BackgroundRound> m_consumer;
+    ApprovalService *m_approvals = nullptr;
 };
 
 } // namespace fliptech::automation

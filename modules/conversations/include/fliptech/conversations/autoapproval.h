@@ -31,6 +31,8 @@ class AutoApprovalRules final
 {
 public:
     static inline const QString suggestionEntity = QStringLiteral("ai_suggestion");
+    // A rule's actions waiting after its request_approval (automation::RuleService::approvalKind).
+    static inline const QString ruleActionEntity = QStringLiteral("rule_action");
     // The fields a condition may test for an entity type, with their types ("text", "number").
     static QJsonObject fieldCatalogue(const QString &entityType);
 

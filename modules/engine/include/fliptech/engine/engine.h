@@ -15,6 +15,7 @@
 #include <QObject>
 
 #include <memory>
+#include <optional>
 
 namespace fliptech::storage {
 class Database;
@@ -64,7 +65,9 @@ class ConversationService;
 namespace fliptech::automation {
 class ScheduleService;
 class RuleService;
-}
+class WebhookService;
+class ApprovalService;
+} // namespace fliptech::automation
 
 namespace fliptech::engine {
 
@@ -141,6 +144,10 @@ public:
     automation::ScheduleService &schedules() { return *m_schedules; }
     // Rules over the event stream (issue 15).
     automation::RuleService &rules() { return *m_rules; }
+    // Outbound webhooks (issue 15).
+    automation::WebhookService &webhooks() { return *m_webhooks; }
+    // Work waiting for a person's decision (issue 15).
+    automation::ApprovalService &approvals() { return *m_approvals; }
     // Where files (uploads, reports) are kept: <dataDir>/files.
     QString filesDir() const;
     // Current schema version, or the error that says why the database cannot be read.
@@ -184,6 +191,8 @@ private:
     std::unique_ptr<analytics::ReportExport> m_reports;
     std::unique_ptr<automation::ScheduleService> m_schedules;
     std::unique_ptr<automation::RuleService> m_rules;
+    std::unique_ptr<automation::WebhookService> m_webhooks;
+    std::unique_ptr<automation::ApprovalService> m_approvals;
     QDateTime m_startedAt;
     bool m_started = false;
 };

@@ -63,6 +63,14 @@ struct HttpRequest {
     // Check the server's certificate (off only to read a site whose certificate is wrong, after
     // a verified attempt said so: the analyser reports it instead of failing).
     bool verifyTls = true;
+    // Connect to loopback, private, link-local and other non-public addresses (net/addressguard.h)?
+    // Off for requests a user aims at any URL (webhooks): each connection's address is checked
+    // after DNS resolution, on every redirect, and a refusal fails the request (Forbidden, not
+    // retried); no proxy is used then (the check would see the proxy's address).
+    bool allowPrivateAddresses = true;
+    // With allowPrivateAddresses off, the non-public addresses still allowed, each "address" (any
+    // port) or "address:port" ("127.0.0.1:5678", "[::1]:5678"): a local n8n an admin named.
+    QStringList privateAddressesAllowed;
     // Cookies kept and sent back within this jar (null: none kept, none sent).
     std::shared_ptr<CookieJar> cookies;
     // Streaming (server-sent events): each piece of a 2xx body as it arrives, on the client's

@@ -8,6 +8,7 @@
 // selection. Everything goes through automation::ScheduleService, as the API does.
 
 #include "fliptech/auth/authservice.h"
+#include "fliptech/leads/actor.h"
 
 #include <QJsonObject>
 #include <QJsonValue>
@@ -80,6 +81,7 @@ private:
     QComboBox *m_format;        // analytics report
     QSpinBox *m_days;
     QSpinBox *m_keep;           // backup
+    QComboBox *m_webhook;       // webhook
     QComboBox *m_repeat;
     QTimeEdit *m_time;
     QComboBox *m_weekday;
@@ -152,6 +154,65 @@ private:
     QJsonValue m_keptConditions; // a nested tree the rows cannot show: saved as it was
 };
 
+// The Webhooks tab: the outbound webhooks (name, address, events, on/off and why, how the last
+// delivery went), an editor (events ticked from the catalogue, failures allowed before it turns
+// itself off), the secret shown once with a Copy button, a test ping with the receiver's answer,
+// every delivery attempt of the selected hook (status, time, error) with Redeliver, and, for
+// administrators, what webhooks may reach (private networks, named addresses). Live.
+class WebhooksTab final : public QWidget
+{
+    Q_OBJECT
+public:
+    WebhooksTab(engine::Engine &engine, std::optional<auth::Principal> principal, QWidget *parent = nullptr);
+    void reload();
+    void newWebhook();
+    bool save();
+    // Sends a ping to the selected webhook now and shows what its receiver answered.
+    void sendTest();
+    void toggleActive();
+    void remove();
+    // Sends the selected delivery (in the attempts list) again.
+    void redeliver();
+    // A new secret for the selected webhook, shown once.
+    void rotateSecret();
+    bool saveSettings();
+    std::function<bool(const QString &question)> confirm;
+    // The secret last shown (after Save of a new hook or a rotation), for tests.
+    QString shownSecret() const;
+
+private:
+    void showSelected();
+    void loadLogs();
+    void say(const QString &text, bool error = false);
+    void showSecret(const QString &secret);
+    qint64 selectedId() const;
+    leads::Actor actor() const;
+
+    engine::Engine &m_engine;
+    std::optional<auth::Principal> m_principal;
+    QTableWidget *m_list;
+    QTableWidget *m_logs;
+    QLineEdit *m_name;
+    QLineEdit *m_url;
+    QListWidget *m_events;
+    QSpinBox *m_maxFailures;
+    QCheckBox *m_active;
+    QLineEdit *m_secret;
+    QWidget *m_secretRow;
+    QLabel *m_status;
+    QPushButton *m_save;
+    QPushButton *m_test;
+    QPushButton *m_toggle;
+    QPushButton *m_delete;
+    QPushButton *m_rotate;
+    QPushButton *m_redeliver;
+    QCheckBox *m_allowPrivate;
+    QLineEdit *m_allowed;
+    QPushButton *m_saveSettings;
+    QTimer *m_reloadTimer;
+    qint64 m_editing = 0;
+};
+
 class AutomationPage final : public QWidget
 {
     Q_OBJECT
@@ -159,10 +220,12 @@ public:
     AutomationPage(engine::Engine &engine, std::optional<auth::Principal> principal, QWidget *parent = nullptr);
     SchedulesTab *schedules() const { return m_schedules; }
     RulesTab *rules() const { return m_rules; }
+    WebhooksTab *webhooks() const { return m_webhooks; }
 
 private:
     QTabWidget *m_tabs;
     RulesTab *m_rules;
+    WebhooksTab *m_webhooks;
     SchedulesTab *m_schedules;
 };
 
