@@ -3,6 +3,7 @@
 // and cannot be saved; Save makes the schedule (the task's settings from the panel: a saved
 // segment), selecting it shows it again in the builder; Pause, Run now (its run appears below,
 // live) and Delete (after asking) act on the selection.
+#include "fliptech/automation/approvalservice.h"
 #include "fliptech/automation/ruleservice.h"
 #include "fliptech/automation/scheduleservice.h"
 #include "fliptech/automation/webhookservice.h"
@@ -25,6 +26,7 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -320,6 +322,58 @@ private Q_SLOTS:
         QTest::mouseClick(child<QPushButton>(tab, "webhookDelete"), Qt::LeftButton);
         QCOMPARE(m_engine->webhooks().list()->size(), 0);
         QCOMPARE(list->rowCount(), 0);
+    }
+
+    void reviewEditAndApproveARequest()
+    {
+        auto rule = m_engine->rules().create(leads::Actor::system(),
+                                             {{QStringLiteral("name"), QStringLiteral("Ask first")},
+                                              {QStringLiteral("trigger"), QStringLiteral("lead_created")},
+                                              {QStringLiteral("actions"), QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("request_approval")},
+                                                                                                {QStringLiteral("title"), QStringLiteral("Contact {{name}}?")}},
+                                                                                    QJsonObject{{QStringLiteral("type"), QStringLiteral("add_tags")},
+                                                                                                {QStringLiteral("tags"), QJsonArray{QStringLiteral("go")}}},
+                                                                                    QJsonObject{{QStringLiteral("type"), QStringLiteral("add_note")},
+                                                                                                {QStringLiteral("text"), QStringLiteral("Approved")}}}}});
+        QVERIFY2(rule, rule ? "" : qPrintable(rule.error().message));
+        ui::AutomationPage page(*m_engine, std::nullopt);
+        page.resize(1400, 900);
+        page.show();
+        ui::ApprovalsTab *tab = page.approvals();
+        auto *tabs = page.findChild<QTabWidget *>(QStringLiteral("automationTabs"));
+        QCOMPARE(tabs->tabText(tabs->indexOf(tab)), QStringLiteral("A&pprovals"));
+        QCOMPARE(child<QLabel>(tab, "approvalStatus")->text(), QStringLiteral("Nothing waits for a decision."));
+
+        QTest::qWait(5); // the lead comes after the rule
+        auto lead = m_engine->leads().create(leads::Actor::system(), {{QStringLiteral("name"), QStringLiteral("Joe's Plumbing")}});
+        QVERIFY(lead);
+        QVERIFY(m_engine->rules().processPending().value() > 0);
+        auto *list = child<QTableWidget>(tab, "approvalList");
+        QTRY_COMPARE(list->rowCount(), 1); // live
+        QCOMPARE(tabs->tabText(tabs->indexOf(tab)), QStringLiteral("A&pprovals (1)"));
+        QCOMPARE(list->item(0, 0)->text(), QStringLiteral("Contact Joe's Plumbing?"));
+        QCOMPARE(list->item(0, 1)->text(), QStringLiteral("Joe's Plumbing"));
+        list->selectRow(0);
+        auto *actions = child<QTableWidget>(tab, "approvalActions");
+        QCOMPARE(actions->rowCount(), 2);
+        auto *tags = qobject_cast<QLineEdit *>(actions->cellWidget(0, 1));
+        QCOMPARE(tags->text(), QStringLiteral("go"));
+        tags->setText(QStringLiteral("go, vip")); // edited before approving
+        child<QLineEdit>(tab, "approvalNote")->setText(QStringLiteral("Worth a call"));
+        QTest::mouseClick(child<QPushButton>(tab, "approvalApprove"), Qt::LeftButton);
+        QCOMPARE(child<QLabel>(tab, "approvalStatus")->text(), QStringLiteral("Approved: 2 action(s) done."));
+        QStringList names;
+        for (const QJsonValue &t : m_engine->leads().get(lead->value(QStringLiteral("id")).toInteger())->value(QStringLiteral("tags")).toArray())
+            names << t.toObject().value(QStringLiteral("name")).toString();
+        names.sort();
+        QCOMPARE(names, (QStringList{QStringLiteral("go"), QStringLiteral("vip")}));
+        QCOMPARE(list->rowCount(), 0);
+        QCOMPARE(tabs->tabText(tabs->indexOf(tab)), QStringLiteral("A&pprovals"));
+        // Decided ones on request, with how.
+        child<QCheckBox>(tab, "approvalHistory")->setChecked(true);
+        QCOMPARE(list->rowCount(), 1);
+        QCOMPARE(list->item(0, 4)->text(), QStringLiteral("approved"));
+        QCOMPARE(m_engine->approvals().list(leads::Actor::system())->first().toObject().value(QStringLiteral("decision_note")).toString(), QStringLiteral("Worth a call"));
     }
 };
 

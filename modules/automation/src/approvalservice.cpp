@@ -30,7 +30,7 @@ bool canDecide(const leads::Actor &actor, const QJsonObject &a)
 {
     if (actor.isAdmin)
         return true;
-    if (!actor.userId)
+    if (!actor.userId || actor.readOnly)
         return false;
     if (a.value(QStringLiteral("decide_user_id")).isDouble())
         return a.value(QStringLiteral("decide_user_id")).toInteger() == *actor.userId;

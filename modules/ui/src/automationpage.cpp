@@ -10,6 +10,7 @@
 #include "fliptech/scraper/scrapeservice.h"
 #include "fliptech/storage/eventstore.h"
 #include "fliptech/ui/pageregistry.h"
+#include "ruleactiontext.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -38,6 +39,11 @@
 #include <QVBoxLayout>
 
 namespace fliptech::ui {
+
+using detail::actionFromText;
+using detail::actionToText;
+using detail::settingsHint;
+using detail::valueText;
 
 namespace {
 
@@ -72,26 +78,6 @@ QString whenLocal(const QString &utcIso, const QString &zoneId)
     if (zone.isValid())
         t = t.toTimeZone(zone);
     return QLocale().toString(t, QStringLiteral("ddd d MMM yyyy HH:mm ")) + (zone.isValid() ? zone.abbreviation(t) : QStringLiteral("UTC"));
-}
-
-// What a run reported, for people: "job_id: 12, leads: 3".
-QString valueText(const QJsonValue &v)
-{
-    if (v.isString())
-        return v.toString();
-    if (v.isDouble())
-        return v.toDouble() == double(v.toInteger()) ? QString::number(v.toInteger()) : QString::number(v.toDouble());
-    if (v.isBool())
-        return v.toBool() ? QObject::tr("yes") : QObject::tr("no");
-    if (v.isArray()) {
-        QStringList items;
-        for (const QJsonValue &x : v.toArray())
-            items << valueText(x);
-        return items.join(QStringLiteral(", "));
-    }
-    if (v.isObject())
-        return QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
-    return QString();
 }
 
 // A refusal as the editor shows it: the problem, after the name of the box it is about.
@@ -792,82 +778,6 @@ namespace {
 
 enum RuleColumn { RuleName, RuleTrigger, RuleDoes, RulePriority, RuleActive, RuleColumns };
 
-// What each action's settings box holds, and how it reads back.
-QString settingsHint(const QString &type)
-{
-    if (type == u"add_tags" || type == u"remove_tags")
-        return QObject::tr("tags, separated by commas");
-    if (type == u"add_note")
-        return QObject::tr("the note ({{name}}, {{city}} ... are the lead's)");
-    if (type == u"notify")
-        return QObject::tr("the notification's title (to you)");
-    if (type == u"set_status" || type == u"set_stage")
-        return QObject::tr("the new value");
-    if (type == u"set_field")
-        return QObject::tr("field = value, e.g. category = plumbing");
-    if (type == u"assign")
-        return QObject::tr("a user's id, or \"round robin\"");
-    if (type == u"call_webhook")
-        return QObject::tr("the webhook's number (#3, on the Webhooks tab)");
-    return QObject::tr("no settings");
-}
-
-QJsonObject actionFromText(const QString &type, const QString &text)
-{
-    QJsonObject a{{QStringLiteral("type"), type}};
-    const QString t = text.trimmed();
-    if (type == u"add_tags" || type == u"remove_tags") {
-        QJsonArray tags;
-        for (const QString &tag : t.split(u',', Qt::SkipEmptyParts))
-            if (!tag.trimmed().isEmpty())
-                tags.append(tag.trimmed());
-        a.insert(QStringLiteral("tags"), tags);
-    } else if (type == u"add_note") {
-        a.insert(QStringLiteral("text"), t);
-    } else if (type == u"notify") {
-        a.insert(QStringLiteral("title"), t);
-    } else if (type == u"set_status" || type == u"set_stage") {
-        a.insert(QStringLiteral("value"), t);
-    } else if (type == u"set_field") {
-        const qsizetype eq = t.indexOf(u'=');
-        a.insert(QStringLiteral("field"), t.left(eq).trimmed());
-        a.insert(QStringLiteral("value"), eq < 0 ? QString() : t.mid(eq + 1).trimmed());
-    } else if (type == u"assign") {
-        if (t.compare(QStringLiteral("round robin"), Qt::CaseInsensitive) == 0 || t.isEmpty())
-            a.insert(QStringLiteral("round_robin"), true);
-        else
-            a.insert(QStringLiteral("user_id"), t.toLongLong());
-    } else if (type == u"call_webhook") {
-        QString number = t;
-        a.insert(QStringLiteral("webhook_id"), number.remove(u'#').trimmed().toLongLong());
-    }
-    return a;
-}
-
-QString actionToText(const QJsonObject &a)
-{
-    const QString type = a.value(QStringLiteral("type")).toString();
-    if (type == u"add_tags" || type == u"remove_tags") {
-        QStringList tags;
-        for (const QJsonValue &t : a.value(QStringLiteral("tags")).toArray())
-            tags << t.toString();
-        return tags.join(QStringLiteral(", "));
-    }
-    if (type == u"add_note")
-        return a.value(QStringLiteral("text")).toString();
-    if (type == u"notify")
-        return a.value(QStringLiteral("title")).toString();
-    if (type == u"set_status" || type == u"set_stage")
-        return a.value(QStringLiteral("value")).toString();
-    if (type == u"set_field")
-        return a.value(QStringLiteral("field")).toString() + QStringLiteral(" = ") + valueText(a.value(QStringLiteral("value")));
-    if (type == u"assign")
-        return a.value(QStringLiteral("round_robin")).toBool() ? QStringLiteral("round robin") : QString::number(a.value(QStringLiteral("user_id")).toInteger());
-    if (type == u"call_webhook")
-        return u'#' + QString::number(a.value(QStringLiteral("webhook_id")).toInteger());
-    return {};
-}
-
 bool takesNoValue(const QString &op)
 {
     return op == u"is_empty" || op == u"is_not_empty" || op == u"changed";
@@ -1394,6 +1304,13 @@ AutomationPage::AutomationPage(engine::Engine &engine, std::optional<auth::Princ
     m_tabs->addTab(m_rules, tr("&Rules"));
     m_schedules = new SchedulesTab(engine, principal, m_tabs);
     m_tabs->addTab(m_schedules, tr("&Schedules"));
+    m_approvals = new ApprovalsTab(engine, principal, m_tabs);
+    const int approvalsAt = m_tabs->addTab(m_approvals, QString());
+    auto approvalsTitle = [this, approvalsAt](int waiting) {
+        m_tabs->setTabText(approvalsAt, waiting > 0 ? tr("A&pprovals (%1)").arg(waiting) : tr("A&pprovals"));
+    };
+    approvalsTitle(m_approvals->waiting());
+    connect(m_approvals, &ApprovalsTab::waitingChanged, this, approvalsTitle);
     m_webhooks = new WebhooksTab(engine, principal, m_tabs);
     m_tabs->addTab(m_webhooks, tr("&Webhooks"));
     layout->addWidget(m_tabs);

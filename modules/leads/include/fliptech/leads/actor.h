@@ -14,10 +14,12 @@ struct Actor {
     bool isAdmin = false;
     QString ip;
     QString userAgent;
+    bool readOnly = false; // a viewer: sees, decides nothing
 
     static Actor of(const auth::Principal &p, const auth::ClientInfo &client = {})
     {
-        return Actor{p.userId ? std::optional<qint64>(p.userId) : std::nullopt, p.role == auth::Role::Admin, client.ip, client.userAgent};
+        return Actor{p.userId ? std::optional<qint64>(p.userId) : std::nullopt, p.role == auth::Role::Admin, client.ip, client.userAgent,
+                     p.role == auth::Role::Viewer};
     }
     static Actor system() { return Actor{std::nullopt, true, {}, {}}; }
 };

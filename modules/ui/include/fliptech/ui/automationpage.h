@@ -213,6 +213,44 @@ private:
     qint64 m_editing = 0;
 };
 
+// The Approvals tab: what waits for a decision (title, the lead, who may decide, the deadline and
+// what it does then), the selected request's waiting actions, each editable as on the Rules tab,
+// Approve (with the edits) or Reject with a note; decided ones on request. Live; the tab's title
+// counts what waits.
+class ApprovalsTab final : public QWidget
+{
+    Q_OBJECT
+public:
+    ApprovalsTab(engine::Engine &engine, std::optional<auth::Principal> principal, QWidget *parent = nullptr);
+    void reload();
+    bool approve();
+    bool reject();
+    int waiting() const { return m_waiting; }
+
+Q_SIGNALS:
+    void waitingChanged(int count);
+
+private:
+    void showSelected();
+    bool decide(const QString &decision);
+    void say(const QString &text, bool error = false);
+    qint64 selectedId() const;
+
+    engine::Engine &m_engine;
+    std::optional<auth::Principal> m_principal;
+    QTableWidget *m_list;
+    QCheckBox *m_history;
+    QLabel *m_details;
+    QTableWidget *m_actions;
+    QLineEdit *m_note;
+    QLabel *m_status;
+    QPushButton *m_approve;
+    QPushButton *m_reject;
+    QTimer *m_reloadTimer;
+    QJsonObject m_selected;
+    int m_waiting = 0;
+};
+
 class AutomationPage final : public QWidget
 {
     Q_OBJECT
@@ -221,11 +259,13 @@ public:
     SchedulesTab *schedules() const { return m_schedules; }
     RulesTab *rules() const { return m_rules; }
     WebhooksTab *webhooks() const { return m_webhooks; }
+    ApprovalsTab *approvals() const { return m_approvals; }
 
 private:
     QTabWidget *m_tabs;
     RulesTab *m_rules;
     WebhooksTab *m_webhooks;
+    ApprovalsTab *m_approvals;
     SchedulesTab *m_schedules;
 };
 

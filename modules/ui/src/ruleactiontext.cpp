@@ -1,0 +1,106 @@
+#include "ruleactiontext.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QObject>
+#include <QStringList>
+
+namespace fliptech::ui::detail {
+
+// What a run reported, for people: "job_id: 12, leads: 3".
+QString valueText(const QJsonValue &v)
+{
+    if (v.isString())
+        return v.toString();
+    if (v.isDouble())
+        return v.toDouble() == double(v.toInteger()) ? QString::number(v.toInteger()) : QString::number(v.toDouble());
+    if (v.isBool())
+        return v.toBool() ? QObject::tr("yes") : QObject::tr("no");
+    if (v.isArray()) {
+        QStringList items;
+        for (const QJsonValue &x : v.toArray())
+            items << valueText(x);
+        return items.join(QStringLiteral(", "));
+    }
+    if (v.isObject())
+        return QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
+    return QString();
+}
+
+// What each action's settings box holds, and how it reads back.
+QString settingsHint(const QString &type)
+{
+    if (type == u"add_tags" || type == u"remove_tags")
+        return QObject::tr("tags, separated by commas");
+    if (type == u"add_note")
+        return QObject::tr("the note ({{name}}, {{city}} ... are the lead's)");
+    if (type == u"notify")
+        return QObject::tr("the notification's title (to you)");
+    if (type == u"set_status" || type == u"set_stage")
+        return QObject::tr("the new value");
+    if (type == u"set_field")
+        return QObject::tr("field = value, e.g. category = plumbing");
+    if (type == u"assign")
+        return QObject::tr("a user's id, or \"round robin\"");
+    if (type == u"call_webhook")
+        return QObject::tr("the webhook's number (#3, on the Webhooks tab)");
+    return QObject::tr("no settings");
+}
+
+QJsonObject actionFromText(const QString &type, const QString &text)
+{
+    QJsonObject a{{QStringLiteral("type"), type}};
+    const QString t = text.trimmed();
+    if (type == u"add_tags" || type == u"remove_tags") {
+        QJsonArray tags;
+        for (const QString &tag : t.split(u',', Qt::SkipEmptyParts))
+            if (!tag.trimmed().isEmpty())
+                tags.append(tag.trimmed());
+        a.insert(QStringLiteral("tags"), tags);
+    } else if (type == u"add_note") {
+        a.insert(QStringLiteral("text"), t);
+    } else if (type == u"notify") {
+        a.insert(QStringLiteral("title"), t);
+    } else if (type == u"set_status" || type == u"set_stage") {
+        a.insert(QStringLiteral("value"), t);
+    } else if (type == u"set_field") {
+        const qsizetype eq = t.indexOf(u'=');
+        a.insert(QStringLiteral("field"), t.left(eq).trimmed());
+        a.insert(QStringLiteral("value"), eq < 0 ? QString() : t.mid(eq + 1).trimmed());
+    } else if (type == u"assign") {
+        if (t.compare(QStringLiteral("round robin"), Qt::CaseInsensitive) == 0 || t.isEmpty())
+            a.insert(QStringLiteral("round_robin"), true);
+        else
+            a.insert(QStringLiteral("user_id"), t.toLongLong());
+    } else if (type == u"call_webhook") {
+        QString number = t;
+        a.insert(QStringLiteral("webhook_id"), number.remove(u'#').trimmed().toLongLong());
+    }
+    return a;
+}
+
+QString actionToText(const QJsonObject &a)
+{
+    const QString type = a.value(QStringLiteral("type")).toString();
+    if (type == u"add_tags" || type == u"remove_tags") {
+        QStringList tags;
+        for (const QJsonValue &t : a.value(QStringLiteral("tags")).toArray())
+            tags << t.toString();
+        return tags.join(QStringLiteral(", "));
+    }
+    if (type == u"add_note")
+        return a.value(QStringLiteral("text")).toString();
+    if (type == u"notify")
+        return a.value(QStringLiteral("title")).toString();
+    if (type == u"set_status" || type == u"set_stage")
+        return a.value(QStringLiteral("value")).toString();
+    if (type == u"set_field")
+        return a.value(QStringLiteral("field")).toString() + QStringLiteral(" = ") + valueText(a.value(QStringLiteral("value")));
+    if (type == u"assign")
+        return a.value(QStringLiteral("round_robin")).toBool() ? QStringLiteral("round robin") : QString::number(a.value(QStringLiteral("user_id")).toInteger());
+    if (type == u"call_webhook")
+        return u'#' + QString::number(a.value(QStringLiteral("webhook_id")).toInteger());
+    return {};
+}
+
+} // namespace fliptech::ui::detail
