@@ -488,6 +488,29 @@ private Q_SLOTS:
         QCOMPARE(received("/bulk").size(), n);
         QCOMPARE(m_badSignatures.load(), 0);
     }
+
+    // A process that claimed deliveries and died: its claims are left alone while their lease
+    // runs, then taken back and sent (the attempt counted).
+    void aDeadProcessesClaimsComeBack()
+    {
+        startApi(0, &m_clock);
+        allowReceiver();
+        receive("/claimed", [](const FixtureHttpServer::Request &) { return 200; });
+        createHook(QStringLiteral("/claimed"), {QStringLiteral("lead_created")});
+        lead(QStringLiteral("Ann's Plumbing"));
+        QVERIFY(hooks().fanOut().ok());
+        QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM webhook_deliveries WHERE status = 'pending'")), 1);
+        // As the dead process left it: claimed, attempt 1 begun, lease until a minute from now.
+        QVERIFY(db().execute(QStringLiteral("UPDATE webhook_deliveries SET status = 'sending', attempts = 1, claimed_until = ?"),
+                             {db().timestamp(m_clock.now().addSecs(60))}).ok());
+        deliver(hooks());
+        QCOMPARE(received("/claimed").size(), 0);
+        m_clock.advance(61000);
+        deliver(hooks());
+        QCOMPARE(received("/claimed").size(), 1);
+        QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM webhook_deliveries WHERE status = 'delivered' AND attempts = 2")), 1);
+        QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM webhook_logs WHERE attempt = 2")), 1);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestWebhooksApi)

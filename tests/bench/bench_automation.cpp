@@ -7,8 +7,8 @@
 //    one rule "lead created -> add tag"; FLIPTECH_BENCH_LATENCY_LEADS leads (default 300) created
 //    one at a time; the time from the create call until the lead_tagged event is seen here:
 //    p50 / p95 / max (target p95 < 100 ms).
-// 3. Webhook delivery: FLIPTECH_BENCH_WEBHOOKS events (default 20,000, each a different lead)
-//    fanned out to one hook and delivered with 16 connections to a local keep-alive receiver on
+// 3. Webhook delivery: FLIPTECH_BENCH_WEBHOOKS leads created (default 20,000), their
+//    lead_created events fanned out to one hook (each delivery carries its lead, read then) and delivered with 16 connections to a local keep-alive receiver on
 //    a thread of its own that checks every signature: deliveries per second, end to end (the
 //    fan-out, the claims, the POSTs, every attempt logged), on SQLite and PostgreSQL
 //    (target >= 1,000/s).
@@ -18,6 +18,7 @@
 #include "fliptech/engine/engine.h"
 #include "fliptech/leads/leadservice.h"
 #include "fliptech/storage/eventstore.h"
+#include "fliptech/storage/transaction.h"
 #include "memorysecretstore.h"
 #include "tempdatabase.h"
 
@@ -277,14 +278,22 @@ int webhookBench(storage::Backend backend, int events)
     }
     receiver->secret = hook->value(QStringLiteral("secret")).toString().toUtf8();
     QThread::msleep(5); // the events come after the hook was made
-    for (int i = 0; i < events; ++i)
-        if (auto e = engine.events().append(QStringLiteral("lead_created"), QStringLiteral("leads"),
-                                            {{QStringLiteral("id"), i + 1}, {QStringLiteral("name"), QStringLiteral("Lead %1").arg(i)},
-                                             {QStringLiteral("city"), QStringLiteral("Austin")}, {QStringLiteral("email"), QStringLiteral("owner%1@shop.example").arg(i)}});
-            !e) {
-            std::fprintf(stderr, "event refused: %s\n", qPrintable(e.error().message));
+    {
+        // Real leads, each its lead_created event (one transaction, to make them quickly).
+        storage::Transaction tx(engine.database());
+        for (int i = 0; i < events; ++i)
+            if (auto lead = engine.leads().create(leads::Actor::system(), {{QStringLiteral("name"), QStringLiteral("Shop %1").arg(i)},
+                                                                          {QStringLiteral("city"), QString::fromLatin1(kCities[i % std::size(kCities)])},
+                                                                          {QStringLiteral("email"), QStringLiteral("owner%1@shop%1.example").arg(i)}});
+                !lead) {
+                std::fprintf(stderr, "lead refused: %s\n", qPrintable(lead.error().message));
+                return 1;
+            }
+        if (auto st = tx.commit(); !st) {
+            std::fprintf(stderr, "commit failed: %s\n", qPrintable(st.error().message));
             return 1;
         }
+    }
     QElapsedTimer timer;
     timer.start();
     auto fanned = hooks.fanOut(events + 100);

@@ -370,24 +370,46 @@ core::Result<QJsonArray> WebhookService::logs(qint64 id, int limit)
 
 core::Result<qint64> WebhookService::enqueue(qint64 webhookId, const QString &eventType, const QJsonObject &data, std::optional<qint64> eventId)
 {
-    const QDateTime now = m_clock.now();
-    // The body is fixed now (its id filled in below): what a redelivery sends again.
-    auto row = m_db->select(QStringLiteral("INSERT INTO webhook_deliveries (webhook_id, event_id, event_type, payload, next_attempt_at, created_at) "
-                                           "VALUES (?, ?, ?, %1, %2, %2) ON CONFLICT (webhook_id, event_id) WHERE event_id IS NOT NULL DO NOTHING RETURNING id")
-                                .arg(m_db->jsonParam(), m_db->timestampParam()),
-                            {webhookId, eventId ? QVariant(*eventId) : QVariant(), eventType,
-                             jsonText(QJsonObject{{QStringLiteral("event"), eventType},
-                                                  {QStringLiteral("event_id"), eventId ? QJsonValue(*eventId) : QJsonValue()},
-                                                  {QStringLiteral("created_at"), now.toString(Qt::ISODateWithMs)},
-                                                  {QStringLiteral("data"), data}}),
-                             m_db->timestamp(now), m_db->timestamp(now)});
-    if (!row)
-        return row.error();
-    if (row->isEmpty())
-        return qint64(0); // this event went to this hook before
+    auto ids = insertDeliveries({{webhookId, eventId, eventType, data, {}}});
+    if (!ids)
+        return ids.error();
     if (m_round)
         m_round->kick();
-    return row->first().value(0).toLongLong();
+    return ids->isEmpty() ? qint64(0) : ids->first(); // 0: this event went to this hook before
+}
+
+core::Result<QList<qint64>> WebhookService::insertDeliveries(const QList<NewDelivery> &rows)
+{
+    // The bodies are fixed now (their delivery id filled in when sent): what a redelivery sends
+    // again. Many rows per statement; a (hook, event) sent before is skipped.
+    const QDateTime now = m_clock.now();
+    const QVariant at = m_db->timestamp(now);
+    QList<qint64> ids;
+    constexpr qsizetype perStatement = 200;
+    for (qsizetype from = 0; from < rows.size(); from += perStatement) {
+        const qsizetype n = std::min(perStatement, rows.size() - from);
+        QStringList values;
+        QVariantList params;
+        for (qsizetype i = from; i < from + n; ++i) {
+            const NewDelivery &d = rows.at(i);
+            values << QStringLiteral("(?, ?, ?, %1, %2, %2)").arg(m_db->jsonParam(), m_db->timestampParam());
+            params << d.webhookId << (d.eventId ? QVariant(*d.eventId) : QVariant()) << d.eventType
+                   << jsonText(QJsonObject{{QStringLiteral("event"), d.eventType},
+                                           {QStringLiteral("event_id"), d.eventId ? QJsonValue(*d.eventId) : QJsonValue()},
+                                           {QStringLiteral("created_at"), (d.happenedAt.isValid() ? d.happenedAt : now).toUTC().toString(Qt::ISODateWithMs)},
+                                           {QStringLiteral("data"), d.data}})
+                   << at << at;
+        }
+        auto inserted = m_db->select(QStringLiteral("INSERT INTO webhook_deliveries (webhook_id, event_id, event_type, payload, next_attempt_at, created_at) VALUES ") +
+                                         values.join(u',') +
+                                         QStringLiteral(" ON CONFLICT (webhook_id, event_id) WHERE event_id IS NOT NULL DO NOTHING RETURNING id"),
+                                     params);
+        if (!inserted)
+            return inserted.error();
+        for (const auto &r : *inserted)
+            ids << r.value(0).toLongLong();
+    }
+    return ids;
 }
 
 core::Result<QJsonObject> WebhookService::redeliver(const leads::Actor &actor, qint64 logId)
@@ -509,6 +531,7 @@ core::Result<int> WebhookService::fanOut(int maxEvents)
         auto hooks = m_db->select(QStringLiteral("SELECT id, events, created_at FROM webhooks WHERE is_active = %1").arg(m_db->boolLiteral(true)));
         if (!hooks)
             return hooks.error();
+        m_activeHooks = int(hooks->size());
         qint64 to = *newest;
         if (!hooks->isEmpty()) {
             struct Wanting {
@@ -524,27 +547,43 @@ core::Result<int> WebhookService::fanOut(int maxEvents)
                 return events.error();
             if (events->isEmpty())
                 return stepped;
+            // Who wants what; the leads of the lead events wanted, read in one go.
+            auto wants = [](const storage::Event &e, const QString &type, const Wanting &w) {
+                return (w.events.contains(type) || w.events.contains(QStringLiteral("*"))) && e.createdAt.toMSecsSinceEpoch() >= w.sinceMs;
+            };
+            QList<qint64> leadIds;
+            for (const storage::Event &e : *events) {
+                const QString type = deliverableType(e);
+                if (type.isEmpty() || e.userId || !type.startsWith(u"lead_") || type == u"lead_deleted" || !e.payload.value(QStringLiteral("id")).isDouble())
+                    continue;
+                for (const Wanting &w : wanting)
+                    if (wants(e, type, w)) {
+                        leadIds << e.payload.value(QStringLiteral("id")).toInteger();
+                        break;
+                    }
+            }
+            QHash<qint64, QJsonObject> leadsById;
+            if (m_leads && !leadIds.isEmpty()) {
+                auto found = m_leads->getMany(leadIds);
+                if (!found)
+                    return found.error();
+                leadsById = std::move(*found);
+            }
+            QList<NewDelivery> rows;
             for (const storage::Event &e : *events) {
                 const QString type = deliverableType(e);
                 if (type.isEmpty() || e.userId) // an event meant for one user is not the team's to send out
                     continue;
                 QJsonObject data = e.payload;
-                bool withLead = false;
-                for (const Wanting &w : wanting) {
-                    if ((!w.events.contains(type) && !w.events.contains(QStringLiteral("*"))) || e.createdAt.toMSecsSinceEpoch() < w.sinceMs)
-                        continue;
-                    if (!withLead && m_leads && type.startsWith(u"lead_") && type != u"lead_deleted" && data.value(QStringLiteral("id")).isDouble()) {
-                        withLead = true; // read once, for every hook that wants it
-                        auto lead = m_leads->get(data.value(QStringLiteral("id")).toInteger());
-                        if (lead)
-                            data.insert(QStringLiteral("lead"), *lead);
-                        else if (lead.error().code != ErrorCode::NotFound)
-                            return lead.error();
-                    }
-                    if (auto queued = enqueue(w.id, type, data, e.id); !queued)
-                        return queued.error();
-                }
+                if (type.startsWith(u"lead_") && type != u"lead_deleted")
+                    if (const auto it = leadsById.constFind(data.value(QStringLiteral("id")).toInteger()); it != leadsById.cend())
+                        data.insert(QStringLiteral("lead"), *it);
+                for (const Wanting &w : wanting)
+                    if (wants(e, type, w))
+                        rows.append({w.id, e.id, type, data, e.createdAt});
             }
+            if (auto st = insertDeliveries(rows); !st)
+                return st.error();
             to = events->last().id;
             stepped += int(events->size());
         } else {
@@ -861,7 +900,9 @@ void WebhookService::startDelivering()
     });
     if (m_events)
         connect(m_events, &storage::EventStore::eventAppended, m_round.get(), [this](const storage::Event &e) {
-            if (e.type != u"webhook_deliveries" && !deliverableType(e).isEmpty())
+            // With no hook on, events wait for the next timed round (which moves the cursor past
+            // them): a process with no webhooks does no work per event.
+            if (e.type == u"webhook_changed" || (m_activeHooks.load() > 0 && !deliverableType(e).isEmpty()))
                 m_round->kick();
         });
     m_round->start();

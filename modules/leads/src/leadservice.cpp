@@ -750,6 +750,30 @@ core::Result<QJsonObject> LeadService::get(qint64 id, bool includeDeleted)
     return items.first().toObject();
 }
 
+core::Result<QHash<qint64, QJsonObject>> LeadService::getMany(const QList<qint64> &ids)
+{
+    QHash<qint64, QJsonObject> out;
+    constexpr qsizetype perQuery = 500;
+    for (qsizetype from = 0; from < ids.size(); from += perQuery) {
+        QVariantList chunk;
+        for (qsizetype i = from; i < std::min(ids.size(), from + perQuery); ++i)
+            chunk << ids.at(i);
+        auto rows = m_db->select(QStringLiteral("SELECT %1 FROM leads l WHERE l.id IN (%2) AND l.deleted_at IS NULL")
+                                     .arg(leadSelectColumns(*m_db), storage::Database::placeholders(chunk.size())),
+                                 chunk);
+        if (!rows)
+            return rows.error();
+        QJsonArray items;
+        for (const auto &r : *rows)
+            items.append(rowToJson(r.values()));
+        if (auto st = attachTags(items); !st)
+            return st.error();
+        for (const QJsonValue &v : items)
+            out.insert(v.toObject().value(QStringLiteral("id")).toInteger(), v.toObject());
+    }
+    return out;
+}
+
 core::Result<QJsonObject> LeadService::validateFields(const QJsonObject &fields, bool forCreate, QHash<QString, QVariant> *values)
 {
     QJsonObject problems;

@@ -37,4 +37,5 @@ CREATE TABLE automation_settings (
   updated_by BIGINT REFERENCES users (id) ON DELETE SET NULL,
   updated_at TIMESTAMPTZ NOT NULL DEFAULT now()
 );
+CREATE INDEX automation_settings_updated_by_idx ON automation_settings (updated_by);
 INSERT INTO automation_state (name, value) SELECT 'webhooks_cursor', COALESCE(MAX(id), 0) FROM events;

@@ -8,3 +8,5 @@ ALTER TABLE approvals ADD COLUMN auto_rule_id BIGINT REFERENCES auto_approval_ru
 ALTER TABLE approvals ADD COLUMN result JSONB;
 ALTER TABLE approvals ADD COLUMN original_payload JSONB;
 CREATE INDEX approvals_expires_idx ON approvals (status, expires_at);
+CREATE INDEX approvals_decide_user_id_idx ON approvals (decide_user_id);
+CREATE INDEX approvals_auto_rule_id_idx ON approvals (auto_rule_id);

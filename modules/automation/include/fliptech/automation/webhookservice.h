@@ -30,10 +30,12 @@
 #include "fliptech/core/error.h"
 #include "fliptech/leads/actor.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QObject>
 
+#include <atomic>
 #include <memory>
 #include <optional>
 
@@ -119,6 +121,14 @@ Q_SIGNALS:
 
 private:
     struct Claimed;
+    struct NewDelivery {
+        qint64 webhookId = 0;
+        std::optional<qint64> eventId;
+        QString eventType;
+        QJsonObject data;
+        QDateTime happenedAt; // the event's time (invalid: now)
+    };
+    core::Result<QList<qint64>> insertDeliveries(const QList<NewDelivery> &rows);
     core::Result<QJsonObject> write(const leads::Actor &actor, std::optional<qint64> id, const QJsonObject &fields);
     core::Result<QList<Claimed>> claim(int limit);
     core::Status record(const QList<Claimed> &sent);
@@ -131,6 +141,7 @@ private:
     WebhookOptions m_options;
     std::unique_ptr<net::HttpClient> m_http;
     std::unique_ptr<BackgroundRound> m_round;
+    std::atomic<int> m_activeHooks{1}; // as the last round saw them (1 until then: look first)
 };
 
 } // namespace fliptech::automation

@@ -113,6 +113,8 @@ public:
     // the middle are read from the other end, so the last row is as quick as the first.
     core::Result<QJsonArray> window(const LeadFilter &filter, const LeadSort &sort, qint64 offset, int limit, qint64 total);
     core::Result<QJsonObject> get(qint64 id, bool includeDeleted = false);
+    // Many at once (the ones not deleted; a missing id is left out): by id.
+    core::Result<QHash<qint64, QJsonObject>> getMany(const QList<qint64> &ids);
 
     core::Result<QJsonObject> create(const Actor &actor, const QJsonObject &fields);
 
