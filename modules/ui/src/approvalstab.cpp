@@ -93,6 +93,7 @@ ApprovalsTab::ApprovalsTab(engine::Engine &engine, std::optional<auth::Principal
     m_actions->setObjectName(QStringLiteral("approvalActions"));
     m_actions->setHorizontalHeaderLabels({tr("Then, once approved"), tr("Settings (editable)")});
     m_actions->horizontalHeader()->setStretchLastSection(true);
+    m_actions->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_actions->verticalHeader()->hide();
     rightLayout->addWidget(m_actions, 1);
     m_note = new QLineEdit(right);

@@ -64,7 +64,9 @@ ScraperPage::ScraperPage(scraper::ScrapeService &scrapes, net::HttpClient &http,
     auto *sitesRow = new QHBoxLayout;
     sitesRow->addWidget(m_sites, 1);
     sitesRow->addWidget(m_group);
-    form->addRow(tr("&Sites"), sitesRow);
+    auto *sitesLabel = new QLabel(tr("&Sites"), this);
+    sitesLabel->setBuddy(m_sites); // a row of two: the label's shortcut goes to the first
+    form->addRow(sitesLabel, sitesRow);
     // Categories: one or several (Ctrl+click), services first.
     m_categories = new QListWidget(this);
     m_categories->setObjectName(QStringLiteral("scraperCategories"));

@@ -124,7 +124,9 @@ QWidget *SettingsPage::buildProfile()
     m_chooseAvatar = button(w, tr("Choose image…"), "chooseAvatar");
     m_chooseAvatar->setVisible(false); // needs a file store (setFileStore)
     avatarRow->addWidget(m_chooseAvatar);
-    form->addRow(tr("&Avatar"), avatarRow);
+    auto *avatarLabel = new QLabel(tr("&Avatar"), w);
+    avatarLabel->setBuddy(m_avatar); // a row of two: the label's shortcut goes to the first
+    form->addRow(avatarLabel, avatarRow);
     connect(m_chooseAvatar, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getOpenFileName(this, tr("Avatar"), {}, tr("Images (*.png *.jpg *.jpeg *.gif *.webp)"));
         if (!path.isEmpty())

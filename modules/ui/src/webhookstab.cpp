@@ -143,7 +143,7 @@ WebhooksTab::WebhooksTab(engine::Engine &engine, std::optional<auth::Principal> 
     m_events->setObjectName(QStringLiteral("webhookEvents"));
     for (const QJsonValue &v : automation::WebhookService::eventTypes()) {
         const QJsonObject e = v.toObject();
-        auto *item = new QListWidgetItem(e.value(QStringLiteral("name")).toString() == u"*" ? tr("Everything below") : e.value(QStringLiteral("description")).toString(), m_events);
+        auto *item = new QListWidgetItem(e.value(QStringLiteral("name")).toString() == u"*" ? tr("Every event (also kinds added later)") : e.value(QStringLiteral("description")).toString(), m_events);
         item->setData(Qt::UserRole, e.value(QStringLiteral("name")).toString());
         item->setToolTip(e.value(QStringLiteral("name")).toString());
         item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
@@ -164,6 +164,7 @@ WebhooksTab::WebhooksTab(engine::Engine &engine, std::optional<auth::Principal> 
     m_secretRow = new QWidget(right);
     auto *secretLayout = new QHBoxLayout(m_secretRow);
     secretLayout->setContentsMargins(0, 0, 0, 0);
+    secretLayout->addWidget(new QLabel(tr("Secret"), m_secretRow));
     m_secret = new QLineEdit(m_secretRow);
     m_secret->setObjectName(QStringLiteral("webhookSecret"));
     m_secret->setReadOnly(true);
@@ -172,7 +173,7 @@ WebhooksTab::WebhooksTab(engine::Engine &engine, std::optional<auth::Principal> 
     secretLayout->addWidget(m_secret, 1);
     secretLayout->addWidget(copy);
     m_secretRow->hide();
-    form->addRow(tr("Secret"), m_secretRow);
+    form->addRow(m_secretRow); // the whole row shows only while there is a secret to copy
     m_status = new QLabel(right);
     m_status->setObjectName(QStringLiteral("webhookStatus"));
     m_status->setWordWrap(true);
