@@ -510,6 +510,18 @@ private Q_SLOTS:
         QCOMPARE(received("/claimed").size(), 1);
         QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM webhook_deliveries WHERE status = 'delivered' AND attempts = 2")), 1);
         QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM webhook_logs WHERE attempt = 2")), 1);
+
+        // Kept 30 days, then pruned with their log; a pending one stays whatever its age.
+        lead(QStringLiteral("Bob's Bikes"));
+        QVERIFY(hooks().fanOut().ok());
+        QVERIFY(db().execute(QStringLiteral("UPDATE webhooks SET is_active = %1").arg(db().boolLiteral(false))).ok());
+        m_clock.advance(29LL * 24 * 3600 * 1000);
+        QCOMPARE(hooks().pruneOld().value(), 0);
+        m_clock.advance(2LL * 24 * 3600 * 1000);
+        QCOMPARE(hooks().pruneOld().value(), 1);
+        QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM webhook_deliveries")), 1);
+        QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM webhook_deliveries WHERE status = 'pending'")), 1);
+        QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM webhook_logs")), 0);
     }
 };
 

@@ -857,8 +857,36 @@ core::Result<QJsonObject> WebhookService::test(const leads::Actor &actor, qint64
                        {QStringLiteral("duration_ms"), response.elapsedMs}};
 }
 
+core::Result<int> WebhookService::pruneOld()
+{
+    // Finished deliveries and their attempts are kept keepDays, then dropped (the log would
+    // otherwise grow with every event); pending ones stay whatever their age.
+    const QVariant before = m_db->timestamp(m_clock.now().addDays(-m_options.keepDays));
+    storage::Transaction tx(*m_db);
+    if (!tx.isActive())
+        return tx.error();
+    auto logs = m_db->execute(QStringLiteral("DELETE FROM webhook_logs WHERE delivered_at < %1 AND (delivery_id IS NULL OR delivery_id IN "
+                                             "(SELECT id FROM webhook_deliveries WHERE status IN ('delivered', 'failed') AND finished_at < %1))")
+                                  .arg(m_db->timestampParam()),
+                              {before, before});
+    if (!logs)
+        return logs.error();
+    auto deliveries = m_db->execute(QStringLiteral("DELETE FROM webhook_deliveries WHERE status IN ('delivered', 'failed') AND finished_at < %1").arg(m_db->timestampParam()),
+                                    {before});
+    if (!deliveries)
+        return deliveries.error();
+    if (auto st = tx.commit(); !st)
+        return st.error();
+    return int(deliveries->rowsAffected);
+}
+
 core::Result<qint64> WebhookService::processPending()
 {
+    if (m_clock.now() >= m_nextPrune) { // about once an hour
+        if (auto pruned = pruneOld(); !pruned)
+            return pruned.error();
+        m_nextPrune = m_clock.now().addSecs(3600);
+    }
     if (auto fanned = fanOut(); !fanned)
         return fanned.error();
     for (;;) {

@@ -60,6 +60,7 @@ struct WebhookOptions {
     int timeoutMs = 10000;      // per attempt
     int leaseMs = 120000;       // a claim older than this is taken back (its process died)
     int keepResponseBytes = 2048;
+    int keepDays = 30;          // finished deliveries and their log, then pruned
 };
 
 class WebhookService final : public QObject
@@ -109,7 +110,10 @@ public:
     core::Result<int> fanOut(int maxEvents = 5000);
     // Claims up to one batch of due deliveries and sends them: how many were attempted.
     core::Result<int> deliverDue();
-    // fanOut, then deliverDue until nothing is due; the time until the next retry is due.
+    // Drops finished deliveries and their log older than keepDays: how many deliveries.
+    core::Result<int> pruneOld();
+    // fanOut, then deliverDue until nothing is due (and, hourly, pruneOld); the time until the
+    // next retry is due.
     core::Result<qint64> processPending();
     // Delivers in this process from now on (a round when an event arrives, when a retry is due,
     // and every 30 s for other processes' work).
@@ -141,6 +145,7 @@ private:
     WebhookOptions m_options;
     std::unique_ptr<net::HttpClient> m_http;
     std::unique_ptr<BackgroundRound> m_round;
+    QDateTime m_nextPrune; // invalid: prune at the first round
     std::atomic<int> m_activeHooks{1}; // as the last round saw them (1 until then: look first)
 };
 
