@@ -17,6 +17,16 @@ using M = QHttpServerRequest::Method;
 using auth::Role;
 namespace s = schema;
 
+namespace {
+// ?limit= as given (the service checks its range), or `fallback` when absent or not a number.
+int limitOr(RequestContext &c, int fallback)
+{
+    bool ok = false;
+    const int limit = c.query(QStringLiteral("limit")).toInt(&ok);
+    return ok ? limit : fallback;
+}
+} // namespace
+
 void registerScheduleRoutes(RouteTable &table, engine::Engine &engine)
 {
     auto &schedules = engine.schedules();
@@ -77,11 +87,7 @@ void registerScheduleRoutes(RouteTable &table, engine::Engine &engine)
                QStringLiteral("The schedule's runs, newest first (?limit=, default 100): status queued|running|success|failed|skipped, fired_by "
                               "schedule|misfire|manual, due and finish times, the job, the error, what the task reported"),
                {}, listSchema(run), 200,
-               [&schedules](RequestContext &c) {
-                   bool ok = false;
-                   const int limit = c.query(QStringLiteral("limit")).toInt(&ok);
-                   return listOrError(schedules.logs(c.idParam(), ok ? limit : 100));
-               },
+               [&schedules](RequestContext &c) { return listOrError(schedules.logs(c.idParam(), limitOr(c, 100))); },
                {}, {}, {}});
     table.addQueryParameter(M::Get, QStringLiteral("/api/v1/schedules/{id}/logs"), QStringLiteral("limit"), s::integer(), QStringLiteral("At most this many runs (1-1000)"));
 }
@@ -143,11 +149,7 @@ void registerRuleRoutes(RouteTable &table, engine::Engine &engine)
                QStringLiteral("What the rule did, newest first (?limit=, default 100): the lead, the event, the actions taken with their results, "
                               "or the error (a loop cut at depth 3 says so)"),
                {}, listSchema(s::object({{QStringLiteral("id"), s::integer()}}, {QStringLiteral("id")}, true)), 200,
-               [&rules](RequestContext &c) {
-                   bool ok = false;
-                   const int limit = c.query(QStringLiteral("limit")).toInt(&ok);
-                   return listOrError(rules.executions(c.idParam(), ok ? limit : 100));
-               },
+               [&rules](RequestContext &c) { return listOrError(rules.executions(c.idParam(), limitOr(c, 100))); },
                {}, {}, {}});
 }
 
@@ -177,11 +179,6 @@ void registerWebhookRoutes(RouteTable &table, engine::Engine &engine)
     const QJsonObject settings = s::object({{QStringLiteral("allow_private_networks"), s::boolean()}, {QStringLiteral("allowed_addresses"), s::arrayOf(s::string())}},
                                            {QStringLiteral("allow_private_networks"), QStringLiteral("allowed_addresses")}, true);
     const QJsonObject write = s::object({}, {}, true); // the service names every mistake
-    auto limitOf = [](RequestContext &c) {
-        bool ok = false;
-        const int limit = c.query(QStringLiteral("limit")).toInt(&ok);
-        return ok ? limit : 100;
-    };
 
     table.add({M::Get, QStringLiteral("/api/v1/webhooks"), Role::User, tag,
                QStringLiteral("Outbound webhooks, with how their last delivery went (the secret is shown only when made)"), {}, listSchema(hook), 200,
@@ -220,7 +217,7 @@ void registerWebhookRoutes(RouteTable &table, engine::Engine &engine)
     table.add({M::Get, QStringLiteral("/api/v1/webhooks/{id}/logs"), Role::User, tag,
                QStringLiteral("Every attempt, newest first (?limit=, default 100): the event, the attempt number, the answer's status and first 2 KB, "
                               "the error, the time taken, and where its delivery stands (pending|sending|delivered|failed, or test)"),
-               {}, listSchema(log), 200, [&hooks, limitOf](RequestContext &c) { return listOrError(hooks.logs(c.idParam(), limitOf(c))); }, {}, {}, {}});
+               {}, listSchema(log), 200, [&hooks](RequestContext &c) { return listOrError(hooks.logs(c.idParam(), limitOr(c, 100))); }, {}, {}, {}});
     table.addQueryParameter(M::Get, QStringLiteral("/api/v1/webhooks/{id}/logs"), QStringLiteral("limit"), s::integer(), QStringLiteral("At most this many attempts (1-1000)"));
     table.add({M::Post, QStringLiteral("/api/v1/webhook-logs/{id}/redeliver"), Role::User, tag,
                QStringLiteral("Send a logged delivery again (same body, new timestamp and signature): {delivery_id}"), {},
@@ -243,23 +240,18 @@ void registerApprovalRoutes(RouteTable &table, engine::Engine &engine)
                                             {QStringLiteral("can_decide"), s::boolean()},
                                             {QStringLiteral("expires_at"), s::nullable(s::string())}},
                                            {QStringLiteral("id"), QStringLiteral("kind"), QStringLiteral("title"), QStringLiteral("status")}, true);
-    auto limitOf = [](RequestContext &c) {
-        bool ok = false;
-        const int limit = c.query(QStringLiteral("limit")).toInt(&ok);
-        return ok ? limit : 200;
-    };
     table.add({M::Get, QStringLiteral("/api/v1/workflow-approvals/pending"), Role::Viewer, tag,
                QStringLiteral("What waits for a decision, oldest first (?kind=rule_action, ?limit=): the payload to review, who may decide (can_decide "
                               "for you), the deadline and the outcome it applies"),
                {}, listSchema(approval), 200,
-               [&approvals, limitOf](RequestContext &c) { return listOrError(approvals.pending(actorOf(c), c.query(QStringLiteral("kind")), limitOf(c))); }, {}, {},
+               [&approvals](RequestContext &c) { return listOrError(approvals.pending(actorOf(c), c.query(QStringLiteral("kind")), limitOr(c, 200))); }, {}, {},
                {}});
     table.addQueryParameter(M::Get, QStringLiteral("/api/v1/workflow-approvals/pending"), QStringLiteral("kind"), s::string(), QStringLiteral("Only this kind (rule_action)"));
     table.add({M::Get, QStringLiteral("/api/v1/workflow-approvals"), Role::Viewer, tag,
                QStringLiteral("Approvals, newest first, decided ones too (?status=pending|approved|rejected|expired, ?limit=): who decided, when, "
                               "whether an auto-approval rule did, and what the resumed work did"),
                {}, listSchema(approval), 200,
-               [&approvals, limitOf](RequestContext &c) { return listOrError(approvals.list(actorOf(c), c.query(QStringLiteral("status")), limitOf(c))); }, {}, {},
+               [&approvals](RequestContext &c) { return listOrError(approvals.list(actorOf(c), c.query(QStringLiteral("status")), limitOr(c, 200))); }, {}, {},
                {}});
     table.addQueryParameter(M::Get, QStringLiteral("/api/v1/workflow-approvals"), QStringLiteral("status"), s::string(), QStringLiteral("Only this status"));
     table.add({M::Get, QStringLiteral("/api/v1/workflow-approvals/{id}"), Role::Viewer, tag, QStringLiteral("An approval"), {}, approval, 200,

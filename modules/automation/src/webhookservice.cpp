@@ -39,7 +39,6 @@ struct WebhookService::Claimed {
     QUrl url;
     QByteArray secret;
     net::HttpResponse response; // filled once sent
-    qint64 timestamp = 0;
 };
 
 namespace {
@@ -92,6 +91,12 @@ QString deliverableType(const storage::Event &e)
         return status == u"completed" || status == u"failed" || status == u"cancelled" ? QStringLiteral("scrape_finished") : QString();
     }
     return knownEvent(e.type) && e.type != u"*" ? e.type : QString();
+}
+
+// Lead events whose deliveries carry the lead (a deleted one has none to carry).
+bool carriesLead(const QString &type)
+{
+    return type.startsWith(u"lead_") && type != u"lead_deleted";
 }
 
 QString newSecret()
@@ -554,7 +559,7 @@ core::Result<int> WebhookService::fanOut(int maxEvents)
             QList<qint64> leadIds;
             for (const storage::Event &e : *events) {
                 const QString type = deliverableType(e);
-                if (type.isEmpty() || e.userId || !type.startsWith(u"lead_") || type == u"lead_deleted" || !e.payload.value(QStringLiteral("id")).isDouble())
+                if (type.isEmpty() || e.userId || !carriesLead(type) || !e.payload.value(QStringLiteral("id")).isDouble())
                     continue;
                 for (const Wanting &w : wanting)
                     if (wants(e, type, w)) {
@@ -575,7 +580,7 @@ core::Result<int> WebhookService::fanOut(int maxEvents)
                 if (type.isEmpty() || e.userId) // an event meant for one user is not the team's to send out
                     continue;
                 QJsonObject data = e.payload;
-                if (type.startsWith(u"lead_") && type != u"lead_deleted")
+                if (carriesLead(type))
                     if (const auto it = leadsById.constFind(data.value(QStringLiteral("id")).toInteger()); it != leadsById.cend())
                         data.insert(QStringLiteral("lead"), *it);
                 for (const Wanting &w : wanting)
@@ -649,6 +654,30 @@ core::Result<QList<WebhookService::Claimed>> WebhookService::claim(int limit)
     return out;
 }
 
+net::HttpRequest WebhookService::signedPost(const QUrl &url, const QByteArray &secret, const QString &event, const QByteArray &body,
+                                            std::optional<qint64> deliveryId, const QJsonObject &reach) const
+{
+    const qint64 timestamp = m_clock.now().toSecsSinceEpoch();
+    net::HttpRequest r;
+    r.url = url;
+    r.method = "POST";
+    r.body = body;
+    r.headers = {{"Content-Type", "application/json"}, {"X-FlipTech-Event", event.toUtf8()}};
+    if (deliveryId)
+        r.headers.append({"X-FlipTech-Delivery", QByteArray::number(*deliveryId)});
+    r.headers.append({"X-FlipTech-Timestamp", QByteArray::number(timestamp)});
+    r.headers.append({"X-FlipTech-Signature", signature(secret, timestamp, body)});
+    r.maxRetries = 0; // each attempt is logged; the outbox retries
+    r.timeoutMs = m_options.timeoutMs;
+    r.connectTimeoutMs = std::min(m_options.timeoutMs, 5000);
+    r.maxBodyBytes = 1 << 20;
+    r.maxRedirects = 3;
+    r.allowPrivateAddresses = reach.value(QStringLiteral("allow_private_networks")).toBool();
+    for (const QJsonValue &a : reach.value(QStringLiteral("allowed_addresses")).toArray())
+        r.privateAddressesAllowed << a.toString().trimmed();
+    return r;
+}
+
 core::Result<int> WebhookService::deliverDue()
 {
     auto claimedOrError = claim(m_options.batchSize);
@@ -660,31 +689,9 @@ core::Result<int> WebhookService::deliverDue()
     auto s = settings();
     if (!s)
         return s.error();
-    const bool allowPrivate = s->value(QStringLiteral("allow_private_networks")).toBool();
-    QStringList allowed;
-    for (const QJsonValue &a : s->value(QStringLiteral("allowed_addresses")).toArray())
-        allowed << a.toString().trimmed();
     QList<net::HttpRequest> requests;
-    for (Claimed &c : claimed) {
-        c.timestamp = m_clock.now().toSecsSinceEpoch();
-        net::HttpRequest r;
-        r.url = c.url;
-        r.method = "POST";
-        r.body = c.body;
-        r.headers = {{"Content-Type", "application/json"},
-                     {"X-FlipTech-Event", c.eventType.toUtf8()},
-                     {"X-FlipTech-Delivery", QByteArray::number(c.id)},
-                     {"X-FlipTech-Timestamp", QByteArray::number(c.timestamp)},
-                     {"X-FlipTech-Signature", signature(c.secret, c.timestamp, c.body)}};
-        r.maxRetries = 0; // each attempt is logged; the outbox retries
-        r.timeoutMs = m_options.timeoutMs;
-        r.connectTimeoutMs = std::min(m_options.timeoutMs, 5000);
-        r.maxBodyBytes = 1 << 20;
-        r.maxRedirects = 3;
-        r.allowPrivateAddresses = allowPrivate;
-        r.privateAddressesAllowed = allowed;
-        requests.append(std::move(r));
-    }
+    for (const Claimed &c : claimed)
+        requests.append(signedPost(c.url, c.secret, c.eventType, c.body, c.id, *s));
     const QList<net::HttpResponse> responses = m_http->getAll(requests);
     for (qsizetype i = 0; i < claimed.size(); ++i)
         claimed[i].response = responses.value(i);
@@ -824,21 +831,7 @@ core::Result<QJsonObject> WebhookService::test(const leads::Actor &actor, qint64
                                                             {QStringLiteral("created_at"), now.toString(Qt::ISODateWithMs)},
                                                             {QStringLiteral("data"), QJsonObject{{QStringLiteral("webhook_id"), id},
                                                                                                  {QStringLiteral("message"), QStringLiteral("A test from FlipTech Pro")}}}});
-    net::HttpRequest r;
-    r.url = QUrl(hook->value(0).toString());
-    r.method = "POST";
-    r.body = body;
-    const qint64 ts = now.toSecsSinceEpoch();
-    r.headers = {{"Content-Type", "application/json"},
-                 {"X-FlipTech-Event", "ping"},
-                 {"X-FlipTech-Timestamp", QByteArray::number(ts)},
-                 {"X-FlipTech-Signature", signature(hook->value(1).toString().toUtf8(), ts, body)}};
-    r.maxRetries = 0;
-    r.timeoutMs = m_options.timeoutMs;
-    r.maxRedirects = 3;
-    r.allowPrivateAddresses = s->value(QStringLiteral("allow_private_networks")).toBool();
-    for (const QJsonValue &a : s->value(QStringLiteral("allowed_addresses")).toArray())
-        r.privateAddressesAllowed << a.toString().trimmed();
+    const net::HttpRequest r = signedPost(QUrl(hook->value(0).toString()), hook->value(1).toString().toUtf8(), QStringLiteral("ping"), body, std::nullopt, *s);
     const net::HttpResponse response = m_http->get(r);
     const QString error = errorOf(response);
     auto row = m_db->selectOne(QStringLiteral("INSERT INTO webhook_logs (webhook_id, event_type, attempt, response_status, response_body, error_message, "

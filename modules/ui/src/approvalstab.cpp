@@ -6,7 +6,7 @@
 #include "fliptech/automation/ruleservice.h"
 #include "fliptech/engine/engine.h"
 #include "fliptech/storage/eventstore.h"
-#include "ruleactiontext.h"
+#include "automationparts.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -28,20 +28,7 @@ namespace fliptech::ui {
 
 namespace {
 
-enum Column { TitleCol, LeadCol, WhoCol, DeadlineCol, StateCol, Columns };
-
-QTableWidgetItem *item(const QString &text)
-{
-    auto *i = new QTableWidgetItem(text);
-    i->setToolTip(text);
-    return i;
-}
-
-QString when(const QJsonValue &iso)
-{
-    const QDateTime t = QDateTime::fromString(iso.toString(), Qt::ISODateWithMs);
-    return t.isValid() ? QLocale().toString(t.toLocalTime(), QLocale::ShortFormat) : QString();
-}
+enum Column { TitleCol, LeadCol, WhoCol, DeadlineCol, StateCol };
 
 QString stateText(const QJsonObject &a)
 {
@@ -73,14 +60,7 @@ ApprovalsTab::ApprovalsTab(engine::Engine &engine, std::optional<auth::Principal
 
     auto *split = new QSplitter(Qt::Horizontal, this);
     layout->addWidget(split, 1);
-    m_list = new QTableWidget(0, Columns, split);
-    m_list->setObjectName(QStringLiteral("approvalList"));
-    m_list->setHorizontalHeaderLabels({tr("What"), tr("Lead"), tr("Who decides"), tr("Deadline"), tr("State")});
-    m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_list->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_list->verticalHeader()->hide();
-    m_list->horizontalHeader()->setStretchLastSection(true);
+    m_list = detail::listTable(split, QStringLiteral("approvalList"), {tr("What"), tr("Lead"), tr("Who decides"), tr("Deadline"), tr("State")});
 
     auto *right = new QWidget(split);
     auto *rightLayout = new QVBoxLayout(right);
@@ -144,8 +124,7 @@ qint64 ApprovalsTab::selectedId() const
 
 void ApprovalsTab::say(const QString &text, bool error)
 {
-    m_status->setText(text);
-    m_status->setStyleSheet(error ? QStringLiteral("color: palette(highlight); font-weight: bold") : QString());
+    detail::showStatus(m_status, text, error);
 }
 
 void ApprovalsTab::reload()
@@ -165,18 +144,18 @@ void ApprovalsTab::reload()
             const QJsonObject a = v.toObject();
             const int row = m_list->rowCount();
             m_list->insertRow(row);
-            auto *title = item(a.value(QStringLiteral("title")).toString());
+            auto *title = detail::cell(a.value(QStringLiteral("title")).toString());
             title->setData(Qt::UserRole, a.value(QStringLiteral("id")).toInteger());
             m_list->setItem(row, TitleCol, title);
-            m_list->setItem(row, LeadCol, item(a.value(QStringLiteral("payload")).toObject().value(QStringLiteral("lead_name")).toString()));
-            m_list->setItem(row, WhoCol, item(a.value(QStringLiteral("decide_user_id")).isDouble()
+            m_list->setItem(row, LeadCol, detail::cell(a.value(QStringLiteral("payload")).toObject().value(QStringLiteral("lead_name")).toString()));
+            m_list->setItem(row, WhoCol, detail::cell(a.value(QStringLiteral("decide_user_id")).isDouble()
                                                   ? tr("user #%1").arg(a.value(QStringLiteral("decide_user_id")).toInteger())
                                                   : a.value(QStringLiteral("decide_role")).toString() == u"admin" ? tr("an administrator")
                                                                                                                  : tr("anyone on the team")));
-            m_list->setItem(row, DeadlineCol, item(tr("%1, then %2").arg(when(a.value(QStringLiteral("expires_at"))),
+            m_list->setItem(row, DeadlineCol, detail::cell(tr("%1, then %2").arg(detail::localTime(a.value(QStringLiteral("expires_at"))),
                                                                          a.value(QStringLiteral("default_decision")).toString() == u"approved" ? tr("approved")
                                                                                                                                                : tr("rejected"))));
-            m_list->setItem(row, StateCol, item(stateText(a)));
+            m_list->setItem(row, StateCol, detail::cell(stateText(a)));
             if (a.value(QStringLiteral("id")).toInteger() == keep)
                 selectRow = row;
         }
@@ -234,7 +213,7 @@ void ApprovalsTab::showSelected()
         const QString type = action.value(QStringLiteral("type")).toString();
         const int row = m_actions->rowCount();
         m_actions->insertRow(row);
-        auto *label = item(labels.value(type, type));
+        auto *label = detail::cell(labels.value(type, type));
         label->setData(Qt::UserRole, type);
         label->setFlags(label->flags() & ~Qt::ItemIsEditable);
         m_actions->setItem(row, 0, label);

@@ -10,7 +10,7 @@
 #include "fliptech/scraper/scrapeservice.h"
 #include "fliptech/storage/eventstore.h"
 #include "fliptech/ui/pageregistry.h"
-#include "ruleactiontext.h"
+#include "automationparts.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -42,6 +42,8 @@ namespace fliptech::ui {
 
 using detail::actionFromText;
 using detail::actionToText;
+using detail::cell;
+using detail::listTable;
 using detail::settingsHint;
 using detail::valueText;
 
@@ -49,7 +51,7 @@ namespace {
 
 enum Repeat { Quarterly, Hourly, Daily, Weekdays, Weekly, Monthly, Custom };
 enum SettingsPage { LeadsPage, ScrapePage, AccountPage, ReportPage, BackupPage, WebhookPage, NonePage };
-enum ListColumn { NameCol, TaskCol, WhenCol, ZoneCol, NextCol, LastCol, ActiveCol, ListColumns };
+enum ListColumn { NameCol, TaskCol, WhenCol, ZoneCol, NextCol, LastCol, ActiveCol };
 
 SettingsPage pageOf(const QString &task)
 {
@@ -80,29 +82,13 @@ QString whenLocal(const QString &utcIso, const QString &zoneId)
     return QLocale().toString(t, QStringLiteral("ddd d MMM yyyy HH:mm ")) + (zone.isValid() ? zone.abbreviation(t) : QStringLiteral("UTC"));
 }
 
-// A refusal as the editor shows it: the problem, after the name of the box it is about.
+// A refusal as the schedule editor shows it.
 QString refusal(const core::Error &e)
 {
-    if (e.code != core::ErrorCode::ValidationFailed || e.details.isEmpty())
-        return e.userMessage();
-    const QString field = e.details.begin().key();
-    const QString problem = e.details.begin().value().toString();
-    if (field == u"cron_expression")
-        return QObject::tr("Repeats: %1").arg(problem);
-    if (field == u"name")
-        return QObject::tr("Name: %1").arg(problem);
-    if (field == u"timezone")
-        return QObject::tr("Time zone: %1").arg(problem);
-    if (field.startsWith(u"task_"))
-        return QObject::tr("Task: %1").arg(problem);
-    return e.userMessage();
-}
-
-QTableWidgetItem *cell(const QString &text)
-{
-    auto *item = new QTableWidgetItem(text);
-    item->setToolTip(text);
-    return item;
+    return detail::refusal(e, {{QStringLiteral("cron_expression"), QObject::tr("Repeats")},
+                               {QStringLiteral("name"), QObject::tr("Name")},
+                               {QStringLiteral("timezone"), QObject::tr("Time zone")},
+                               {QStringLiteral("task_"), QObject::tr("Task")}});
 }
 
 QString statusText(const QString &status)
@@ -159,23 +145,12 @@ SchedulesTab::SchedulesTab(engine::Engine &engine, std::optional<auth::Principal
     auto *left = new QWidget(split);
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
-    m_list = new QTableWidget(0, ListColumns, left);
-    m_list->setObjectName(QStringLiteral("scheduleList"));
-    m_list->setHorizontalHeaderLabels({tr("Name"), tr("Task"), tr("When"), tr("Time zone"), tr("Next run"), tr("Last run"), tr("Active")});
-    m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_list->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_list->verticalHeader()->hide();
+    m_list = listTable(left, QStringLiteral("scheduleList"), {tr("Name"), tr("Task"), tr("When"), tr("Time zone"), tr("Next run"), tr("Last run"), tr("Active")});
     m_list->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_list->horizontalHeader()->setStretchLastSection(true);
     leftLayout->addWidget(m_list, 2);
     leftLayout->addWidget(new QLabel(tr("Runs of the selected schedule"), left));
-    m_logs = new QTableWidget(0, 5, left);
-    m_logs->setObjectName(QStringLiteral("scheduleLogs"));
-    m_logs->setHorizontalHeaderLabels({tr("Result"), tr("Why"), tr("Due"), tr("Finished"), tr("Details")});
-    m_logs->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_logs->verticalHeader()->hide();
-    m_logs->horizontalHeader()->setStretchLastSection(true);
+    m_logs = listTable(left, QStringLiteral("scheduleLogs"), {tr("Result"), tr("Why"), tr("Due"), tr("Finished"), tr("Details")}, false);
     leftLayout->addWidget(m_logs, 1);
 
     auto *right = new QWidget(split);
@@ -368,8 +343,7 @@ SchedulesTab::SchedulesTab(engine::Engine &engine, std::optional<auth::Principal
 
 void SchedulesTab::say(const QString &text, bool error)
 {
-    m_status->setText(text);
-    m_status->setStyleSheet(error ? QStringLiteral("color: #b00020") : QString());
+    detail::showStatus(m_status, text, error);
 }
 
 qint64 SchedulesTab::selectedId() const
@@ -776,7 +750,7 @@ void SchedulesTab::remove()
 
 namespace {
 
-enum RuleColumn { RuleName, RuleTrigger, RuleDoes, RulePriority, RuleActive, RuleColumns };
+enum RuleColumn { RuleName, RuleTrigger, RuleDoes, RulePriority, RuleActive };
 
 bool takesNoValue(const QString &op)
 {
@@ -838,22 +812,10 @@ RulesTab::RulesTab(engine::Engine &engine, std::optional<auth::Principal> princi
     auto *left = new QWidget(split);
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
-    m_list = new QTableWidget(0, RuleColumns, left);
-    m_list->setObjectName(QStringLiteral("ruleList"));
-    m_list->setHorizontalHeaderLabels({tr("Name"), tr("When"), tr("Does"), tr("Priority"), tr("On")});
-    m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_list->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_list->verticalHeader()->hide();
-    m_list->horizontalHeader()->setStretchLastSection(true);
+    m_list = listTable(left, QStringLiteral("ruleList"), {tr("Name"), tr("When"), tr("Does"), tr("Priority"), tr("On")});
     leftLayout->addWidget(m_list, 2);
     leftLayout->addWidget(new QLabel(tr("What the selected rule did"), left));
-    m_executions = new QTableWidget(0, 4, left);
-    m_executions->setObjectName(QStringLiteral("ruleExecutions"));
-    m_executions->setHorizontalHeaderLabels({tr("When"), tr("Lead"), tr("Result"), tr("Details")});
-    m_executions->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_executions->verticalHeader()->hide();
-    m_executions->horizontalHeader()->setStretchLastSection(true);
+    m_executions = listTable(left, QStringLiteral("ruleExecutions"), {tr("When"), tr("Lead"), tr("Result"), tr("Details")}, false);
     leftLayout->addWidget(m_executions, 1);
 
     auto *right = new QWidget(split);
@@ -979,8 +941,7 @@ RulesTab::RulesTab(engine::Engine &engine, std::optional<auth::Principal> princi
 
 void RulesTab::say(const QString &text, bool error)
 {
-    m_status->setText(text);
-    m_status->setStyleSheet(error ? QStringLiteral("color: #b00020") : QString());
+    detail::showStatus(m_status, text, error);
 }
 
 qint64 RulesTab::selectedId() const

@@ -6,6 +6,7 @@
 #include "fliptech/engine/engine.h"
 #include "fliptech/storage/database.h"
 #include "fliptech/storage/eventstore.h"
+#include "automationparts.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -35,37 +36,15 @@ namespace fliptech::ui {
 
 namespace {
 
-enum HookColumn { HookName, HookUrl, HookEvents, HookState, HookLast, HookColumns };
+enum HookColumn { HookName, HookUrl, HookEvents, HookState, HookLast };
 
-QTableWidgetItem *textCell(const QString &text)
-{
-    auto *item = new QTableWidgetItem(text);
-    item->setToolTip(text);
-    return item;
-}
-
-QString localTime(const QJsonValue &iso)
-{
-    const QDateTime t = QDateTime::fromString(iso.toString(), Qt::ISODateWithMs);
-    return t.isValid() ? QLocale().toString(t.toLocalTime(), QLocale::ShortFormat) : QString();
-}
-
-// A service refusal as the editor shows it: the box it is about, then the problem.
+// A refusal as the webhook editor shows it.
 QString refusalText(const core::Error &e)
 {
-    if (e.code != core::ErrorCode::ValidationFailed || e.details.isEmpty())
-        return e.userMessage();
-    const QString field = e.details.begin().key();
-    const QString problem = e.details.begin().value().toString();
-    if (field == u"url")
-        return QObject::tr("Address: %1").arg(problem);
-    if (field == u"name")
-        return QObject::tr("Name: %1").arg(problem);
-    if (field.startsWith(u"events"))
-        return QObject::tr("Events: %1").arg(problem);
-    if (field.startsWith(u"allowed_addresses"))
-        return QObject::tr("Allowed addresses: %1").arg(problem);
-    return e.userMessage();
+    return detail::refusal(e, {{QStringLiteral("url"), QObject::tr("Address")},
+                               {QStringLiteral("name"), QObject::tr("Name")},
+                               {QStringLiteral("events"), QObject::tr("Events")},
+                               {QStringLiteral("allowed_addresses"), QObject::tr("Allowed addresses")}});
 }
 
 } // namespace
@@ -103,14 +82,7 @@ WebhooksTab::WebhooksTab(engine::Engine &engine, std::optional<auth::Principal> 
     auto *left = new QWidget(split);
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
-    m_list = new QTableWidget(0, HookColumns, left);
-    m_list->setObjectName(QStringLiteral("webhookList"));
-    m_list->setHorizontalHeaderLabels({tr("Name"), tr("Address"), tr("Events"), tr("State"), tr("Last delivery")});
-    m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_list->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_list->verticalHeader()->hide();
-    m_list->horizontalHeader()->setStretchLastSection(true);
+    m_list = detail::listTable(left, QStringLiteral("webhookList"), {tr("Name"), tr("Address"), tr("Events"), tr("State"), tr("Last delivery")});
     leftLayout->addWidget(m_list, 2);
     auto *logsHeader = new QHBoxLayout;
     logsHeader->addWidget(new QLabel(tr("Deliveries of the selected webhook (every attempt)"), left), 1);
@@ -119,14 +91,7 @@ WebhooksTab::WebhooksTab(engine::Engine &engine, std::optional<auth::Principal> 
     m_redeliver->setToolTip(tr("Send the selected delivery again, with a new timestamp and signature"));
     logsHeader->addWidget(m_redeliver);
     leftLayout->addLayout(logsHeader);
-    m_logs = new QTableWidget(0, 6, left);
-    m_logs->setObjectName(QStringLiteral("webhookLogs"));
-    m_logs->setHorizontalHeaderLabels({tr("When"), tr("Event"), tr("Attempt"), tr("Answer"), tr("Time"), tr("Delivery")});
-    m_logs->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_logs->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_logs->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_logs->verticalHeader()->hide();
-    m_logs->horizontalHeader()->setStretchLastSection(true);
+    m_logs = detail::listTable(left, QStringLiteral("webhookLogs"), {tr("When"), tr("Event"), tr("Attempt"), tr("Answer"), tr("Time"), tr("Delivery")});
     leftLayout->addWidget(m_logs, 2);
 
     auto *right = new QWidget(split);
@@ -260,8 +225,7 @@ leads::Actor WebhooksTab::actor() const
 
 void WebhooksTab::say(const QString &text, bool error)
 {
-    m_status->setText(text);
-    m_status->setStyleSheet(error ? QStringLiteral("color: palette(highlight); font-weight: bold") : QString());
+    detail::showStatus(m_status, text, error);
 }
 
 qint64 WebhooksTab::selectedId() const
@@ -296,14 +260,14 @@ void WebhooksTab::reload()
         const QJsonObject h = v.toObject();
         const int row = m_list->rowCount();
         m_list->insertRow(row);
-        auto *name = textCell(h.value(QStringLiteral("name")).toString());
+        auto *name = detail::cell(h.value(QStringLiteral("name")).toString());
         name->setData(Qt::UserRole, h.value(QStringLiteral("id")).toInteger());
         m_list->setItem(row, HookName, name);
-        m_list->setItem(row, HookUrl, textCell(h.value(QStringLiteral("url")).toString()));
+        m_list->setItem(row, HookUrl, detail::cell(h.value(QStringLiteral("url")).toString()));
         QStringList events;
         for (const QJsonValue &e : h.value(QStringLiteral("events")).toArray())
             events << (e.toString() == u"*" ? tr("everything") : e.toString());
-        m_list->setItem(row, HookEvents, textCell(events.join(QStringLiteral(", "))));
+        m_list->setItem(row, HookEvents, detail::cell(events.join(QStringLiteral(", "))));
         QString state;
         if (h.value(QStringLiteral("is_active")).toBool())
             state = h.value(QStringLiteral("failure_count")).toInt() > 0
@@ -311,10 +275,10 @@ void WebhooksTab::reload()
                         : tr("On");
         else
             state = h.value(QStringLiteral("disabled_reason")).isString() ? tr("Off: %1").arg(h.value(QStringLiteral("disabled_reason")).toString()) : tr("Off");
-        m_list->setItem(row, HookState, textCell(state));
+        m_list->setItem(row, HookState, detail::cell(state));
         const QString last = h.value(QStringLiteral("last_status")).toString();
-        m_list->setItem(row, HookLast, textCell(last.isEmpty() ? tr("none yet")
-                                                               : QStringLiteral("%1 — %2").arg(localTime(h.value(QStringLiteral("last_delivery_at"))),
+        m_list->setItem(row, HookLast, detail::cell(last.isEmpty() ? tr("none yet")
+                                                               : QStringLiteral("%1 — %2").arg(detail::localTime(h.value(QStringLiteral("last_delivery_at"))),
                                                                                               last == u"delivered" ? tr("delivered") : tr("failed"))));
         if (h.value(QStringLiteral("id")).toInteger() == keep)
             selectRow = row;
@@ -392,18 +356,18 @@ void WebhooksTab::loadLogs()
         const QJsonObject l = v.toObject();
         const int row = m_logs->rowCount();
         m_logs->insertRow(row);
-        auto *when = textCell(localTime(l.value(QStringLiteral("delivered_at"))));
+        auto *when = detail::cell(detail::localTime(l.value(QStringLiteral("delivered_at"))));
         when->setData(Qt::UserRole, l.value(QStringLiteral("id")).toInteger());
         m_logs->setItem(row, 0, when);
-        m_logs->setItem(row, 1, textCell(l.value(QStringLiteral("event_type")).toString()));
-        m_logs->setItem(row, 2, textCell(QString::number(l.value(QStringLiteral("attempt")).toInt())));
+        m_logs->setItem(row, 1, detail::cell(l.value(QStringLiteral("event_type")).toString()));
+        m_logs->setItem(row, 2, detail::cell(QString::number(l.value(QStringLiteral("attempt")).toInt())));
         const QString answer = l.value(QStringLiteral("error_message")).isString() && !l.value(QStringLiteral("response_status")).isDouble()
                                    ? l.value(QStringLiteral("error_message")).toString()
                                    : QStringLiteral("%1 %2").arg(l.value(QStringLiteral("response_status")).toInt()).arg(l.value(QStringLiteral("response_body")).toString().left(200));
-        m_logs->setItem(row, 3, textCell(answer));
-        m_logs->setItem(row, 4, textCell(tr("%1 ms").arg(l.value(QStringLiteral("duration_ms")).toInteger())));
+        m_logs->setItem(row, 3, detail::cell(answer));
+        m_logs->setItem(row, 4, detail::cell(tr("%1 ms").arg(l.value(QStringLiteral("duration_ms")).toInteger())));
         const QString state = l.value(QStringLiteral("delivery_status")).toString();
-        m_logs->setItem(row, 5, textCell(state == u"delivered" ? tr("delivered")
+        m_logs->setItem(row, 5, detail::cell(state == u"delivered" ? tr("delivered")
                                          : state == u"failed"  ? tr("gave up")
                                          : state == u"test"    ? tr("test")
                                                                : tr("will retry")));

@@ -34,6 +34,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QObject>
+#include <QUrl>
 
 #include <atomic>
 #include <memory>
@@ -45,7 +46,8 @@ class EventStore;
 } // namespace fliptech::storage
 namespace fliptech::net {
 class HttpClient;
-}
+struct HttpRequest;
+} // namespace fliptech::net
 namespace fliptech::leads {
 class LeadService;
 }
@@ -135,6 +137,9 @@ private:
     core::Result<QList<qint64>> insertDeliveries(const QList<NewDelivery> &rows);
     core::Result<QJsonObject> write(const leads::Actor &actor, std::optional<qint64> id, const QJsonObject &fields);
     core::Result<QList<Claimed>> claim(int limit);
+    // A delivery's POST, signed now, limited to what `reach` (settings()) allows.
+    net::HttpRequest signedPost(const QUrl &url, const QByteArray &secret, const QString &event, const QByteArray &body,
+                                std::optional<qint64> deliveryId, const QJsonObject &reach) const;
     core::Status record(const QList<Claimed> &sent);
     void announce(const QString &type, const QJsonObject &payload);
 

@@ -1,4 +1,11 @@
-#include "ruleactiontext.h"
+#include "automationparts.h"
+
+#include <QAbstractItemView>
+#include <QDateTime>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QTableWidget>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -101,6 +108,51 @@ QString actionToText(const QJsonObject &a)
     if (type == u"call_webhook")
         return u'#' + QString::number(a.value(QStringLiteral("webhook_id")).toInteger());
     return {};
+}
+
+QTableWidget *listTable(QWidget *parent, const QString &objectName, const QStringList &headers, bool pickRows)
+{
+    auto *table = new QTableWidget(0, int(headers.size()), parent);
+    table->setObjectName(objectName);
+    table->setHorizontalHeaderLabels(headers);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    if (pickRows) {
+        table->setSelectionBehavior(QAbstractItemView::SelectRows);
+        table->setSelectionMode(QAbstractItemView::SingleSelection);
+    }
+    table->verticalHeader()->hide();
+    table->horizontalHeader()->setStretchLastSection(true);
+    return table;
+}
+
+QTableWidgetItem *cell(const QString &text)
+{
+    auto *item = new QTableWidgetItem(text);
+    item->setToolTip(text);
+    return item;
+}
+
+QString localTime(const QJsonValue &utcIso)
+{
+    const QDateTime t = QDateTime::fromString(utcIso.toString(), Qt::ISODateWithMs);
+    return t.isValid() ? QLocale().toString(t.toLocalTime(), QLocale::ShortFormat) : QString();
+}
+
+void showStatus(QLabel *status, const QString &text, bool error)
+{
+    status->setText(text);
+    status->setStyleSheet(error ? QStringLiteral("color: #b00020") : QString());
+}
+
+QString refusal(const core::Error &e, const QList<std::pair<QString, QString>> &boxes)
+{
+    if (e.code != core::ErrorCode::ValidationFailed || e.details.isEmpty())
+        return e.userMessage();
+    const QString field = e.details.begin().key();
+    for (const auto &[name, box] : boxes)
+        if (field == name || field.startsWith(name))
+            return QStringLiteral("%1: %2").arg(box, e.details.begin().value().toString());
+    return e.userMessage();
 }
 
 } // namespace fliptech::ui::detail
