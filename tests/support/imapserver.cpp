@@ -27,6 +27,20 @@ ImapServer::~ImapServer()
 
 bool ImapServer::start(const QString &user, const QString &password)
 {
+    // A free port may be taken by another process before Dovecot binds it (see SmtpSink::start):
+    // such a race is retried on a new port.
+    for (int attempt = 0; attempt < 5; ++attempt) {
+        if (tryStart(user, password))
+            return true;
+        if (!m_error.contains(QLatin1String("already in use"), Qt::CaseInsensitive))
+            return false;
+        m_process.waitForFinished(2000);
+    }
+    return false;
+}
+
+bool ImapServer::tryStart(const QString &user, const QString &password)
+{
     QString dovecot = QStringLiteral("/usr/sbin/dovecot");
     if (!QFile::exists(dovecot))
         dovecot = QStandardPaths::findExecutable(QStringLiteral("dovecot"), {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/local/sbin")});
@@ -82,6 +96,7 @@ bool ImapServer::start(const QString &user, const QString &password)
         return false;
     }
     conf.close();
+    QFile::remove(base + QStringLiteral("/log")); // a failed attempt's words are not this one's
     m_process.setProcessChannelMode(QProcess::MergedChannels);
     m_process.start(dovecot, {QStringLiteral("-F"), QStringLiteral("-c"), conf.fileName()});
     if (!m_process.waitForStarted(10000)) {

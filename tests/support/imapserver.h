@@ -25,6 +25,8 @@ public:
     bool deliver(const QByteArray &message);
 
 private:
+    bool tryStart(const QString &user, const QString &password);
+
     QProcess m_process;
     QTemporaryDir m_dir;
     QString m_user;

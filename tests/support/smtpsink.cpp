@@ -21,6 +21,19 @@ SmtpSink::~SmtpSink()
 
 bool SmtpSink::start()
 {
+    // The port is chosen free, then bound by another process: between the two, anything on the
+    // machine (a parallel test's client socket) may take it. Such a race is retried on a new port.
+    for (int attempt = 0; attempt < 5; ++attempt) {
+        if (tryStart())
+            return true;
+        if (!m_error.contains(QLatin1String("address already in use")))
+            return false;
+    }
+    return false;
+}
+
+bool SmtpSink::tryStart()
+{
     // Debian's python3 (where python3-aiosmtpd lives), else whichever python3 is first.
     QString python = QStringLiteral("/usr/bin/python3");
     if (!QFile::exists(python))

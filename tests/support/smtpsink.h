@@ -31,6 +31,8 @@ public:
     int greetings() const;
 
 private:
+    bool tryStart();
+
     QProcess m_process;
     QTemporaryDir m_dir;
     quint16 m_port = 0;
