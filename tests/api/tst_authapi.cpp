@@ -182,7 +182,8 @@ private Q_SLOTS:
                                         .arg(r.status).arg(QString::fromUtf8(r.body.left(200)))));
                 if (!ownerMay)
                     QCOMPARE(r.status, 403);
-                QVERIFY2(r.status < 500, r.body.constData());
+                // (503 is a refusal too: a third party the route needs, n8n, is not set up here.)
+                QVERIFY2(r.status < 500 || (r.status == 503 && r.code() == QLatin1String("unavailable")), r.body.constData());
                 ++checked;
             }
         }

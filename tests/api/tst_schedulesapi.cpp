@@ -124,7 +124,7 @@ private Q_SLOTS:
         Reply r = get(QStringLiteral("/api/v1/schedules/task-types"), QStringLiteral("viewer"));
         QCOMPARE(r.status, 200);
         QCOMPARE(namesOf(r.json.value(QStringLiteral("items")).toArray()),
-                 (list({"analytics_export", "analyze_websites", "bounce_check", "database_backup", "enrich", "inbox_sync", "scrape", "verify_emails", "webhook"})));
+                 (list({"analytics_export", "analyze_websites", "bounce_check", "database_backup", "enrich", "inbox_sync", "n8n", "scrape", "verify_emails", "webhook"})));
 
         const QJsonObject good = test::json(J({"name": "Verify new leads", "cron_expression": "30 2 * * *", "timezone": "America/New_York",
                                                "task_type": "verify_emails", "task_config": {"filter": {"status": "new"}}}));

@@ -1,11 +1,12 @@
 // Automation (issue 15): cron schedules, their runs and the tasks they can run (spec 2.4
 // "Schedule page"), rules (spec 2.4 "Rules builder"), outbound webhooks (spec 3.2) and approvals
-// (spec "Approvals"; their auto-approval rules are in the conversations controller). n8n joins
-// this area as it lands.
+// (spec "Approvals"; their auto-approval rules are in the conversations controller) and the team's
+// n8n (spec "Workflows (n8n Integration)").
 #include "fliptech/api/apierror.h"
 #include "fliptech/api/controllers.h"
 #include "fliptech/api/jsonschema.h"
 #include "fliptech/automation/approvalservice.h"
+#include "fliptech/automation/n8nservice.h"
 #include "fliptech/automation/ruleservice.h"
 #include "fliptech/automation/scheduleservice.h"
 #include "fliptech/automation/webhookservice.h"
@@ -60,6 +61,7 @@ void registerScheduleRoutes(RouteTable &table, engine::Engine &engine)
                QStringLiteral("Create a schedule: %1. Runs that fall in a daylight-saving gap run once at its end; in a repeated hour, once "
                               "(unless the minute or hour is a wildcard, which follows the clock)").arg(fields),
                write, schedule, 201, [&schedules](RequestContext &c) { return jsonOrError(schedules.create(actorOf(c), c.body), 201); }, {}, {}, {}});
+    table.setOffThread(M::Post, QStringLiteral("/api/v1/schedules")); // checking an n8n task asks n8n
     table.add({M::Get, QStringLiteral("/api/v1/schedules/task-types"), Role::Viewer, tag,
                QStringLiteral("The tasks a schedule can run here, with what each takes in task_config"), {},
                listSchema(s::object({{QStringLiteral("name"), s::string()}, {QStringLiteral("label"), s::string()}}, {QStringLiteral("name")}, true)), 200,
@@ -77,6 +79,7 @@ void registerScheduleRoutes(RouteTable &table, engine::Engine &engine)
                QStringLiteral("Change a schedule (its maker or an administrator): the fields given change, the rest stay. A new expression, zone "
                               "or a resumed schedule counts its next run from now"),
                write, schedule, 200, [&schedules](RequestContext &c) { return jsonOrError(schedules.update(actorOf(c), c.idParam(), c.body)); }, {}, {}, {}});
+    table.setOffThread(M::Put, QStringLiteral("/api/v1/schedules/{id}"));
     table.add({M::Delete, QStringLiteral("/api/v1/schedules/{id}"), Role::User, tag, QStringLiteral("Delete a schedule and its run log (its maker or an administrator)"),
                {}, {}, 204, [&schedules](RequestContext &c) { return noContentOrError(schedules.remove(actorOf(c), c.idParam())); }, {}, {}, {}});
     table.add({M::Post, QStringLiteral("/api/v1/schedules/{id}/run-now"), Role::User, tag,
@@ -113,6 +116,7 @@ void registerRuleRoutes(RouteTable &table, engine::Engine &engine)
                               "AND|OR, of {all: [...]}, {any: [...]}, {not: {...}} or {field, op, value}), actions: [{type, ...settings}] in order, "
                               "priority (higher first), is_active, stop_processing}. Checked whole: each mistake names its path"),
                write, rule, 201, [&rules](RequestContext &c) { return jsonOrError(rules.create(actorOf(c), c.body), 201); }, {}, {}, {}});
+    table.setOffThread(M::Post, QStringLiteral("/api/v1/rules")); // checking start_workflow asks n8n
     table.add({M::Get, QStringLiteral("/api/v1/rules/catalogue"), Role::Viewer, tag,
                QStringLiteral("What rules can use here: {triggers, fields (with their operators), actions}"), {},
                s::object({{QStringLiteral("triggers"), s::arrayOf(s::object({}, {}, true))}, {QStringLiteral("actions"), s::arrayOf(s::object({}, {}, true))},
@@ -130,6 +134,7 @@ void registerRuleRoutes(RouteTable &table, engine::Engine &engine)
     table.add({M::Put, QStringLiteral("/api/v1/rules/{id}"), Role::User, tag,
                QStringLiteral("Change a rule (its maker or an administrator): the fields given change, the rest stay"), write, rule, 200,
                [&rules](RequestContext &c) { return jsonOrError(rules.update(actorOf(c), c.idParam(), c.body)); }, {}, {}, {}});
+    table.setOffThread(M::Put, QStringLiteral("/api/v1/rules/{id}"));
     table.add({M::Delete, QStringLiteral("/api/v1/rules/{id}"), Role::User, tag, QStringLiteral("Delete a rule and its executions (its maker or an administrator)"), {}, {},
                204, [&rules](RequestContext &c) { return noContentOrError(rules.remove(actorOf(c), c.idParam())); }, {}, {}, {}});
     for (const auto &[path, active] : {std::pair{"enable", true}, std::pair{"disable", false}}) {
@@ -262,6 +267,93 @@ void registerApprovalRoutes(RouteTable &table, engine::Engine &engine)
                               "(409). Only who the request names may decide (or an administrator)"),
                s::object({}, {}, true), approval, 200,
                [&approvals](RequestContext &c) { return jsonOrError(approvals.decide(actorOf(c), c.idParam(), c.body)); }, {}, {}, {}});
+}
+
+void registerN8nRoutes(RouteTable &table, engine::Engine &engine)
+{
+    auto &n8n = engine.n8n();
+    const QString tag = QStringLiteral("automation");
+    const QString base = QStringLiteral("/api/v1/n8n-webhooks");
+    const QJsonObject workflow =
+        s::object({{QStringLiteral("id"), s::string()},
+                   {QStringLiteral("name"), s::string()},
+                   {QStringLiteral("active"), s::boolean()},
+                   {QStringLiteral("tags"), s::arrayOf(s::string())},
+                   {QStringLiteral("node_count"), s::integer()},
+                   {QStringLiteral("trigger"), s::nullable(s::object({{QStringLiteral("method"), s::string()}, {QStringLiteral("path"), s::string()}, {QStringLiteral("url"), s::string()}},
+                                                                     {QStringLiteral("method"), QStringLiteral("path"), QStringLiteral("url")}))},
+                   {QStringLiteral("startable"), s::boolean()},
+                   {QStringLiteral("not_startable_reason"), s::nullable(s::string())}},
+                  {QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("active"), QStringLiteral("trigger"), QStringLiteral("startable")}, true);
+    const QJsonObject execution = s::object({{QStringLiteral("id"), s::string()},
+                                             {QStringLiteral("workflow_id"), s::string()},
+                                             {QStringLiteral("workflow_name"), s::nullable(s::string())},
+                                             {QStringLiteral("status"), s::string()},
+                                             {QStringLiteral("mode"), s::string()},
+                                             {QStringLiteral("finished"), s::boolean()},
+                                             {QStringLiteral("started_at"), s::nullable(s::string())},
+                                             {QStringLiteral("stopped_at"), s::nullable(s::string())},
+                                             {QStringLiteral("duration_ms"), s::nullable(s::integer())}},
+                                            {QStringLiteral("id"), QStringLiteral("workflow_id"), QStringLiteral("status")}, true);
+    const QJsonObject settings = s::object({{QStringLiteral("base_url"), s::nullable(s::string())},
+                                            {QStringLiteral("base_url_source"), s::enumOf({QStringLiteral("settings"), QStringLiteral("environment"), QStringLiteral("none")})},
+                                            {QStringLiteral("api_key_set"), s::boolean()},
+                                            {QStringLiteral("key_source"), s::enumOf({QStringLiteral("keychain"), QStringLiteral("environment"), QStringLiteral("none")})},
+                                            {QStringLiteral("configured"), s::boolean()}},
+                                           {QStringLiteral("base_url"), QStringLiteral("api_key_set"), QStringLiteral("configured")}, true);
+    const QString notSetUp = QStringLiteral(" (503 while n8n is not set up or does not answer, with what to fix)");
+
+    table.add({M::Get, base + QStringLiteral("/settings"), Role::Viewer, tag,
+               QStringLiteral("Where the team's n8n is and whether its API key is kept (never the key): from the settings, else N8N_BASE_URL and N8N_API_KEY"), {},
+               settings, 200, [&n8n](RequestContext &) { return jsonOrError(n8n.settings()); }, {}, {}, {}});
+    table.add({M::Put, base + QStringLiteral("/settings"), Role::Admin, tag,
+               QStringLiteral("Set where n8n is (administrators): {base_url (\"\" clears), api_key (made in n8n: Settings → n8n API; kept in the OS keychain; \"\" "
+                              "removes it)}"),
+               s::object({{QStringLiteral("base_url"), s::string()}, {QStringLiteral("api_key"), s::string()}}, {}, false), settings, 200,
+               [&n8n](RequestContext &c) { return jsonOrError(n8n.updateSettings(actorOf(c), c.body)); }, {}, {}, {}});
+    table.add({M::Get, base + QStringLiteral("/workflows"), Role::Viewer, tag,
+               QStringLiteral("The team's n8n workflows as n8n has them now, with the Webhook trigger that starts each from here and, when one cannot be "
+                              "started, why") + notSetUp,
+               {}, listSchema(workflow), 200, [&n8n](RequestContext &) { return listOrError(n8n.workflows()); }, {}, {}, {}});
+    table.setOffThread(M::Get, base + QStringLiteral("/workflows")); // waits for n8n
+    table.add({M::Get, base + QStringLiteral("/executions"), Role::Viewer, tag,
+               QStringLiteral("Runs of the team's workflows, newest first, with status and duration (?workflow_id=, ?status=success|error|running|waiting|"
+                              "canceled, ?limit= 1-250 default 50, ?cursor= the next_cursor of the page before)") + notSetUp,
+               {}, s::object({{QStringLiteral("data"), s::arrayOf(execution)}, {QStringLiteral("next_cursor"), s::nullable(s::string())}}, {QStringLiteral("data"), QStringLiteral("next_cursor")}, true),
+               200,
+               [&n8n](RequestContext &c) {
+                   return jsonOrError(n8n.executions(c.query(QStringLiteral("workflow_id")), c.query(QStringLiteral("status")), limitOr(c, 50), c.query(QStringLiteral("cursor"))));
+               },
+               {}, {}, {}});
+    table.setOffThread(M::Get, base + QStringLiteral("/executions"));
+    table.addQueryParameter(M::Get, base + QStringLiteral("/executions"), QStringLiteral("workflow_id"), s::string(), QStringLiteral("Only this workflow's runs"));
+    table.addQueryParameter(M::Get, base + QStringLiteral("/executions"), QStringLiteral("status"), s::string(), QStringLiteral("Only runs with this status"));
+    table.addQueryParameter(M::Get, base + QStringLiteral("/executions"), QStringLiteral("limit"), s::integer(), QStringLiteral("At most this many runs (1-250)"));
+    table.addQueryParameter(M::Get, base + QStringLiteral("/executions"), QStringLiteral("cursor"), s::string(), QStringLiteral("The next page (next_cursor)"));
+    const QString one = base + QStringLiteral("/workflows/{workflow}");
+    table.add({M::Get, one, Role::Viewer, tag, QStringLiteral("A workflow, as n8n has it now") + notSetUp, {}, workflow, 200,
+               [&n8n](RequestContext &c) { return jsonOrError(n8n.workflow(c.params.value(QStringLiteral("workflow")))); }, {}, {}, {}});
+    table.setOffThread(M::Get, one);
+    for (const bool on : {true, false}) {
+        const QString path = one + (on ? QStringLiteral("/activate") : QStringLiteral("/deactivate"));
+        table.add({M::Post, path, Role::User, tag,
+                   on ? QStringLiteral("Turn a workflow on in n8n (its triggers listen): the workflow as n8n answers") + notSetUp
+                      : QStringLiteral("Turn a workflow off in n8n: the workflow as n8n answers") + notSetUp,
+                   {}, workflow, 200, [&n8n, on](RequestContext &c) { return jsonOrError(n8n.setActive(actorOf(c), c.params.value(QStringLiteral("workflow")), on)); },
+                   {}, {}, {}});
+        table.setOffThread(M::Post, path);
+    }
+    table.add({M::Post, one + QStringLiteral("/start"), Role::User, tag,
+               QStringLiteral("Start a workflow now through its Webhook trigger with {data}: a signed \"manual\" delivery of the webhook kept for it "
+                              "(GET /api/v1/webhooks/{id}/logs): {delivery_id, webhook_id, url}. 409 when it has no POST Webhook trigger or is off"),
+               s::object({{QStringLiteral("data"), s::object({}, {}, true)}}, {}, false),
+               s::object({{QStringLiteral("delivery_id"), s::integer()}, {QStringLiteral("webhook_id"), s::integer()}, {QStringLiteral("url"), s::string()}},
+                         {QStringLiteral("delivery_id"), QStringLiteral("webhook_id")}, true),
+               202,
+               [&n8n](RequestContext &c) {
+                   return jsonOrError(n8n.startByHand(actorOf(c), c.params.value(QStringLiteral("workflow")), c.body.value(QStringLiteral("data")).toObject()), 202);
+               },
+               {}, {}, {}});
 }
 
 } // namespace fliptech::api

@@ -68,7 +68,6 @@ const QHash<QString, QString> &laterActions()
         {QStringLiteral("stop_sequence"), QStringLiteral("stopping a sequence")},
         {QStringLiteral("generate_ai_reply"), QStringLiteral("drafting an AI reply")},
         {QStringLiteral("send_template"), QStringLiteral("sending a template")},
-        {QStringLiteral("start_workflow"), QStringLiteral("starting an n8n workflow")},
     };
     return later;
 }

@@ -2,6 +2,7 @@
 
 #include "fliptech/automation/checks.h"
 #include "notify.h"
+#include "automationsettings.h"
 #include "storedjson.h"
 
 #include "fliptech/leads/leadservice.h"
@@ -38,13 +39,14 @@ struct WebhookService::Claimed {
     int attempt = 0;
     QUrl url;
     QByteArray secret;
+    bool managed = false;       // the webhook of an n8n workflow (its address is the admin's n8n)
     net::HttpResponse response; // filled once sent
 };
 
 namespace {
 
 const QString kColumns = QStringLiteral("id, name, description, url, events, secret, is_active, max_failures, failure_count, disabled_reason, "
-                                        "last_delivery_at, last_status, created_by, created_at, updated_at");
+                                        "last_delivery_at, last_status, created_by, created_at, updated_at, n8n_workflow_id");
 const QStringList kFields{QStringLiteral("name"),   QStringLiteral("description"), QStringLiteral("url"),          QStringLiteral("events"),
                           QStringLiteral("secret"), QStringLiteral("is_active"),   QStringLiteral("max_failures"), QStringLiteral("rotate_secret")};
 const QString kSettingsKey = QStringLiteral("webhooks");
@@ -125,7 +127,15 @@ QJsonObject hookJson(const storage::Row &r)
             {QStringLiteral("last_status"), nullable(r.value(11))},
             {QStringLiteral("created_by"), r.value(12).isNull() ? QJsonValue() : QJsonValue(r.value(12).toLongLong())},
             {QStringLiteral("created_at"), Database::timestampJson(r.value(13))},
-            {QStringLiteral("updated_at"), Database::timestampJson(r.value(14))}};
+            {QStringLiteral("updated_at"), Database::timestampJson(r.value(14))},
+            {QStringLiteral("n8n_workflow_id"), nullable(r.value(15))}};
+}
+
+// What a delivery may reach: the team's settings, or, for the webhook of an n8n workflow, the n8n
+// an administrator set up (often on this machine or the LAN) wherever it is.
+QJsonObject reachOf(bool managed, const QJsonObject &settings)
+{
+    return managed ? QJsonObject{{QStringLiteral("allow_private_networks"), true}} : settings;
 }
 
 // What an attempt came to: delivered, retry later, or give up.
@@ -229,6 +239,11 @@ core::Result<QJsonObject> WebhookService::write(const leads::Actor &actor, std::
         if (auto st = mayChange(actor, current->value(QStringLiteral("created_by")), QStringLiteral("webhook %1").arg(*id), QStringLiteral("change")); !st)
             return st.error();
         before = *current;
+        if (before.value(QStringLiteral("n8n_workflow_id")).isString())
+            for (const char *managed : {"url", "events"})
+                if (fields.contains(QLatin1String(managed)) && fields.value(QLatin1String(managed)) != before.value(QLatin1String(managed)))
+                    return fieldError(QLatin1String(managed), QStringLiteral("is set by the n8n integration for workflow %1 (its webhook trigger): it cannot be changed here")
+                                                                  .arg(before.value(QStringLiteral("n8n_workflow_id")).toString()));
     } else {
         for (const char *required : {"name", "url", "events"})
             if (!fields.contains(QLatin1String(required)))
@@ -259,7 +274,8 @@ core::Result<QJsonObject> WebhookService::write(const leads::Actor &actor, std::
     }
     const QJsonValue eventsValue = value("events");
     const QJsonArray events = eventsValue.toArray();
-    if (!eventsValue.isArray() || events.isEmpty() || events.size() > 50)
+    const bool managedHook = before.value(QStringLiteral("n8n_workflow_id")).isString();
+    if (!eventsValue.isArray() || (events.isEmpty() && !managedHook) || events.size() > 50)
         return fieldError(QStringLiteral("events"), QStringLiteral("must be a list of 1 to 50 event names (GET /api/v1/webhooks/events)"));
     QJsonArray cleanEvents;
     for (qsizetype i = 0; i < events.size(); ++i) {
@@ -383,6 +399,33 @@ core::Result<qint64> WebhookService::enqueue(qint64 webhookId, const QString &ev
     return ids->isEmpty() ? qint64(0) : ids->first(); // 0: this event went to this hook before
 }
 
+core::Result<qint64> WebhookService::workflowHook(const QString &workflowId, const QString &name, const QUrl &url)
+{
+    auto found = m_db->select(QStringLiteral("SELECT id, url, name FROM webhooks WHERE n8n_workflow_id = ?"), {workflowId});
+    if (!found)
+        return found.error();
+    const QVariant now = m_db->timestamp(m_clock.now());
+    const QString hookName = QStringLiteral("n8n: %1").arg(name).left(100);
+    if (!found->isEmpty()) {
+        const storage::Row &r = found->first();
+        if (r.value(1).toString() != url.toString() || r.value(2).toString() != hookName)
+            if (auto done = m_db->execute(QStringLiteral("UPDATE webhooks SET url = ?, name = ?, updated_at = %1 WHERE id = ?").arg(m_db->timestampParam()),
+                                          {url.toString(), hookName, now, r.value(0)});
+                !done)
+                return done.error();
+        return r.value(0).toLongLong();
+    }
+    auto row = m_db->selectOne(QStringLiteral("INSERT INTO webhooks (name, description, url, events, secret, is_active, max_failures, n8n_workflow_id, "
+                                              "created_at, updated_at) VALUES (?, ?, ?, %1, ?, %2, ?, ?, %3, %3) RETURNING id")
+                                   .arg(m_db->jsonParam(), m_db->boolLiteral(true), m_db->timestampParam()),
+                               {hookName, QStringLiteral("Starts the n8n workflow %1 through its webhook trigger (made by the n8n integration)").arg(workflowId),
+                                url.toString(), QStringLiteral("[]"), newSecret(), defaultMaxFailures, workflowId, now, now});
+    if (!row)
+        return row.error();
+    announce(QStringLiteral("webhook_changed"), {{QStringLiteral("webhook_id"), row->value(0).toLongLong()}, {QStringLiteral("action"), QStringLiteral("created")}});
+    return row->value(0).toLongLong();
+}
+
 core::Result<QList<qint64>> WebhookService::insertDeliveries(const QList<NewDelivery> &rows)
 {
     // The bodies are fixed now (their delivery id filled in when sent): what a redelivery sends
@@ -454,16 +497,7 @@ core::Result<QJsonObject> WebhookService::redeliver(const leads::Actor &actor, q
 
 core::Result<QJsonObject> WebhookService::settings()
 {
-    auto rows = m_db->select(QStringLiteral("SELECT value FROM automation_settings WHERE name = ?"), {kSettingsKey});
-    if (!rows)
-        return rows.error();
-    QJsonObject s{{QStringLiteral("allow_private_networks"), false}, {QStringLiteral("allowed_addresses"), QJsonArray()}};
-    if (!rows->isEmpty()) {
-        const QJsonObject stored = storedJson(rows->first().value(0)).toObject();
-        for (auto it = stored.begin(); it != stored.end(); ++it)
-            s.insert(it.key(), it.value());
-    }
-    return s;
+    return readAutomationSetting(*m_db, kSettingsKey, {{QStringLiteral("allow_private_networks"), false}, {QStringLiteral("allowed_addresses"), QJsonArray()}});
 }
 
 core::Result<QJsonObject> WebhookService::updateSettings(const leads::Actor &actor, const QJsonObject &fields)
@@ -502,12 +536,7 @@ core::Result<QJsonObject> WebhookService::updateSettings(const leads::Actor &act
         }
         current->insert(it.key(), it.value());
     }
-    const QVariant now = m_db->timestamp(m_clock.now());
-    auto done = m_db->execute(QStringLiteral("INSERT INTO automation_settings (name, value, updated_by, updated_at) VALUES (?, %1, ?, %2) "
-                                             "ON CONFLICT (name) DO UPDATE SET value = excluded.value, updated_by = excluded.updated_by, updated_at = excluded.updated_at")
-                                  .arg(m_db->jsonParam(), m_db->timestampParam()),
-                              {kSettingsKey, jsonText(*current), actor.userId ? QVariant(*actor.userId) : QVariant(), now});
-    if (!done)
+    if (auto done = writeAutomationSetting(*m_db, kSettingsKey, *current, actor, m_clock.now()); !done)
         return done.error();
     return *current;
 }
@@ -533,7 +562,8 @@ core::Result<int> WebhookService::fanOut(int maxEvents)
         const qint64 after = cursor->value(0).toLongLong();
         if (after >= *newest)
             return stepped;
-        auto hooks = m_db->select(QStringLiteral("SELECT id, events, created_at FROM webhooks WHERE is_active = %1").arg(m_db->boolLiteral(true)));
+        // (The webhooks of n8n workflows want no events: rules and schedules send to them.)
+        auto hooks = m_db->select(QStringLiteral("SELECT id, events, created_at FROM webhooks WHERE is_active = %1 AND n8n_workflow_id IS NULL").arg(m_db->boolLiteral(true)));
         if (!hooks)
             return hooks.error();
         m_activeHooks = int(hooks->size());
@@ -641,15 +671,17 @@ core::Result<QList<WebhookService::Claimed>> WebhookService::claim(int limit)
         marks << QStringLiteral("?");
         ids << id;
     }
-    auto hooks = m_db->select(QStringLiteral("SELECT id, url, secret FROM webhooks WHERE id IN (%1)").arg(marks.join(u',')), ids);
+    auto hooks = m_db->select(QStringLiteral("SELECT id, url, secret, n8n_workflow_id FROM webhooks WHERE id IN (%1)").arg(marks.join(u',')), ids);
     if (!hooks)
         return hooks.error();
-    QHash<qint64, QPair<QUrl, QByteArray>> byId;
+    QHash<qint64, storage::Row> byId;
     for (const auto &h : *hooks)
-        byId.insert(h.value(0).toLongLong(), {QUrl(h.value(1).toString()), h.value(2).toString().toUtf8()});
+        byId.insert(h.value(0).toLongLong(), h);
     for (Claimed &c : out) {
-        c.url = byId.value(c.webhookId).first;
-        c.secret = byId.value(c.webhookId).second;
+        const storage::Row h = byId.value(c.webhookId);
+        c.url = QUrl(h.value(1).toString());
+        c.secret = h.value(2).toString().toUtf8();
+        c.managed = !h.value(3).isNull();
     }
     return out;
 }
@@ -691,7 +723,7 @@ core::Result<int> WebhookService::deliverDue()
         return s.error();
     QList<net::HttpRequest> requests;
     for (const Claimed &c : claimed)
-        requests.append(signedPost(c.url, c.secret, c.eventType, c.body, c.id, *s));
+        requests.append(signedPost(c.url, c.secret, c.eventType, c.body, c.id, reachOf(c.managed, *s)));
     const QList<net::HttpResponse> responses = m_http->getAll(requests);
     for (qsizetype i = 0; i < claimed.size(); ++i)
         claimed[i].response = responses.value(i);
@@ -815,7 +847,7 @@ core::Status WebhookService::record(const QList<Claimed> &sent)
 
 core::Result<QJsonObject> WebhookService::test(const leads::Actor &actor, qint64 id)
 {
-    auto hook = m_db->selectOne(QStringLiteral("SELECT url, secret, created_by FROM webhooks WHERE id = ?"), {id});
+    auto hook = m_db->selectOne(QStringLiteral("SELECT url, secret, created_by, n8n_workflow_id FROM webhooks WHERE id = ?"), {id});
     if (!hook)
         return hook.error().code == ErrorCode::NotFound ? makeError(ErrorCode::NotFound, QStringLiteral("No webhook %1").arg(id)) : hook.error();
     if (auto st = mayChange(actor, hook->value(2).isNull() ? QJsonValue() : QJsonValue(hook->value(2).toLongLong()), QStringLiteral("webhook %1").arg(id),
@@ -831,7 +863,8 @@ core::Result<QJsonObject> WebhookService::test(const leads::Actor &actor, qint64
                                                             {QStringLiteral("created_at"), now.toString(Qt::ISODateWithMs)},
                                                             {QStringLiteral("data"), QJsonObject{{QStringLiteral("webhook_id"), id},
                                                                                                  {QStringLiteral("message"), QStringLiteral("A test from FlipTech Pro")}}}});
-    const net::HttpRequest r = signedPost(QUrl(hook->value(0).toString()), hook->value(1).toString().toUtf8(), QStringLiteral("ping"), body, std::nullopt, *s);
+    const net::HttpRequest r = signedPost(QUrl(hook->value(0).toString()), hook->value(1).toString().toUtf8(), QStringLiteral("ping"), body, std::nullopt,
+                                          reachOf(!hook->value(3).isNull(), *s));
     const net::HttpResponse response = m_http->get(r);
     const QString error = errorOf(response);
     auto row = m_db->selectOne(QStringLiteral("INSERT INTO webhook_logs (webhook_id, event_type, attempt, response_status, response_body, error_message, "

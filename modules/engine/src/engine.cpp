@@ -7,6 +7,7 @@
 #include "fliptech/automation/ruleservice.h"
 #include "fliptech/automation/scheduleservice.h"
 #include "fliptech/automation/webhookservice.h"
+#include "fliptech/automation/n8nservice.h"
 #include "fliptech/conversations/conversationservice.h"
 
 #include "fliptech/leads/filestore.h"
@@ -53,6 +54,7 @@ Engine::~Engine()
     m_http.reset(); // ends what is in flight (as cancelled) before the services it reports to
     m_rules.reset();
     m_schedules.reset();
+    m_n8n.reset();
     m_webhooks.reset();
     m_approvals.reset();
     m_reports.reset();
@@ -154,6 +156,7 @@ core::Status Engine::connect()
     m_reports = std::make_unique<analytics::ReportExport>(*m_revenue, *m_files, m_jobs.get(), m_clock);
     m_reports->registerHandlers(*m_workers);
     m_webhooks = std::make_unique<automation::WebhookService>(m_db, m_events.get(), m_leads.get(), m_clock);
+    m_n8n = std::make_unique<automation::N8nService>(m_db, m_secrets, m_events.get(), *m_webhooks, m_clock);
     m_schedules = std::make_unique<automation::ScheduleService>(m_db, m_jobs.get(), m_events.get(), m_clock);
     registerScheduledTasks(*this, *m_schedules);
     m_schedules->registerHandlers(*m_workers);
@@ -220,6 +223,8 @@ core::Status Engine::start()
         m_rules->startConsuming();
         // Webhook deliveries: an outbox in the database, claimed in batches by any process.
         m_webhooks->startDelivering();
+        // The team's n8n: its executions read now and then (nothing while it is not set up).
+        m_n8n->startPolling();
         // Approvals past their deadline take their default outcome.
         m_approvals->startExpiring();
     }
@@ -236,6 +241,7 @@ void Engine::stop()
     m_schedules->stopFiring();
     m_rules->stopConsuming();
     m_webhooks->stopDelivering();
+    m_n8n->stopPolling();
     m_approvals->stopExpiring();
     m_workers->stop();
     m_events->stopWatching();

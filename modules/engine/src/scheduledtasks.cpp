@@ -4,6 +4,7 @@
 
 #include "fliptech/analytics/reportexport.h"
 #include "fliptech/automation/checks.h"
+#include "fliptech/automation/n8nservice.h"
 #include "fliptech/automation/ruleservice.h"
 #include "fliptech/automation/scheduleservice.h"
 #include "fliptech/automation/webhookservice.h"
@@ -133,6 +134,20 @@ core::Status checkWebhook(Engine &engine, const QJsonObject &settings, const QSt
         return fieldError(path + QStringLiteral(".webhook_id"), QStringLiteral("must be the id of a webhook (GET /api/v1/webhooks)"));
     if (auto hook = engine.webhooks().get(id.toInteger()); !hook)
         return fieldError(path + QStringLiteral(".webhook_id"), hook.error().message);
+    return {};
+}
+
+// {workflow_id} names an n8n workflow with a Webhook trigger taking POST (at `path`); n8n is asked.
+core::Status checkWorkflow(Engine &engine, const QJsonObject &settings, const QString &path)
+{
+    const QJsonValue id = settings.value(QStringLiteral("workflow_id"));
+    if (!id.isString() || id.toString().isEmpty())
+        return fieldError(path + QStringLiteral(".workflow_id"), QStringLiteral("must be the id of an n8n workflow, a string (Automation → Workflows, or GET /api/v1/n8n-webhooks/workflows)"));
+    auto problem = engine.n8n().triggerProblem(id.toString());
+    if (!problem)
+        return fieldError(path + QStringLiteral(".workflow_id"), problem.error().message);
+    if (!problem->isEmpty())
+        return fieldError(path + QStringLiteral(".workflow_id"), QStringLiteral("cannot be started from here: ") + *problem);
     return {};
 }
 
@@ -301,6 +316,26 @@ void registerScheduledTasks(Engine &engine, automation::ScheduleService &schedul
     }
     {
         TaskType t;
+        t.name = QStringLiteral("n8n");
+        t.label = QStringLiteral("Start an n8n workflow");
+        t.description = QStringLiteral("Start a workflow of the team's n8n through its Webhook trigger with a \"schedule\" event: the run's time and the data given");
+        t.settings = QStringLiteral("{workflow_id, data?: an object sent as is}");
+        t.validate = [&engine](const QJsonObject &c) -> core::Status {
+            if (auto st = onlyKeys(c, {QStringLiteral("workflow_id"), QStringLiteral("data")}); !st)
+                return st;
+            if (c.contains(QStringLiteral("data")) && !c.value(QStringLiteral("data")).isObject())
+                return fieldError(QStringLiteral("task_config.data"), QStringLiteral("must be an object"));
+            return checkWorkflow(engine, c, QStringLiteral("task_config"));
+        };
+        t.run = [&engine](const leads::Actor &, const QJsonObject &c) -> core::Result<QJsonObject> {
+            return engine.n8n().start(c.value(QStringLiteral("workflow_id")).toString(), QStringLiteral("schedule"),
+                                      {{QStringLiteral("at"), engine.clock().now().toString(Qt::ISODateWithMs)},
+                                       {QStringLiteral("data"), c.value(QStringLiteral("data")).toObject()}});
+        };
+        schedules.registerTask(t);
+    }
+    {
+        TaskType t;
         t.name = QStringLiteral("database_backup");
         t.label = QStringLiteral("Database backup");
         t.description = QStringLiteral("Copy the whole database into the data folder's backups (SQLite: a snapshot that opens as a database; "
@@ -378,6 +413,22 @@ void registerRuleActions(Engine &engine, automation::RuleService &rules)
         return QJsonObject{{QStringLiteral("delivery_id"), *id}};
     };
     rules.registerAction(hook);
+
+    automation::RuleActionType workflow;
+    workflow.name = QStringLiteral("start_workflow");
+    workflow.label = QStringLiteral("Start an n8n workflow");
+    workflow.description = QStringLiteral("{workflow_id}: start a workflow of the team's n8n through its Webhook trigger, with the lead and the event "
+                                          "(a signed \"rule_action\" delivery, retried like every delivery)");
+    workflow.validate = [&engine](const QJsonObject &settings, const QString &path) -> core::Status {
+        if (auto st = automation::onlyKnownSettings(settings, {QStringLiteral("workflow_id")}, path, QStringLiteral("action")); !st)
+            return st;
+        return checkWorkflow(engine, settings, path);
+    };
+    workflow.run = [&engine](const automation::ActionContext &c, const QJsonObject &settings) -> core::Result<QJsonObject> {
+        return engine.n8n().start(settings.value(QStringLiteral("workflow_id")).toString(), QStringLiteral("rule_action"),
+                                  {{QStringLiteral("rule_id"), c.ruleId}, {QStringLiteral("lead"), c.lead}, {QStringLiteral("event"), c.event}});
+    };
+    rules.registerAction(workflow);
 }
 
 } // namespace fliptech::engine

@@ -61,5 +61,6 @@ void registerScheduleRoutes(RouteTable &table, engine::Engine &engine);
 void registerRuleRoutes(RouteTable &table, engine::Engine &engine);
 void registerWebhookRoutes(RouteTable &table, engine::Engine &engine);
 void registerApprovalRoutes(RouteTable &table, engine::Engine &engine);
+void registerN8nRoutes(RouteTable &table, engine::Engine &engine);
 
 } // namespace fliptech::api

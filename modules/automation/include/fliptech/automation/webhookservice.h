@@ -103,6 +103,11 @@ public:
     // webhook task), in the caller's transaction; `eventId` makes it once per event.
     core::Result<qint64> enqueue(qint64 webhookId, const QString &eventType, const QJsonObject &data, std::optional<qint64> eventId = std::nullopt);
 
+    // The webhook that starts the n8n workflow `workflowId` (its trigger at `url`), made the first
+    // time and kept pointing at `url`: its deliveries may reach the n8n an administrator set up
+    // wherever it is; its address and events cannot be changed through update().
+    core::Result<qint64> workflowHook(const QString &workflowId, const QString &name, const QUrl &url);
+
     // {allow_private_networks: false, allowed_addresses: ["127.0.0.1:5678", ...]}.
     core::Result<QJsonObject> settings();
     core::Result<QJsonObject> updateSettings(const leads::Actor &actor, const QJsonObject &fields);

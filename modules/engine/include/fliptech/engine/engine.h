@@ -66,6 +66,7 @@ namespace fliptech::automation {
 class ScheduleService;
 class RuleService;
 class WebhookService;
+class N8nService;
 class ApprovalService;
 } // namespace fliptech::automation
 
@@ -146,6 +147,8 @@ public:
     automation::RuleService &rules() { return *m_rules; }
     // Outbound webhooks (issue 15).
     automation::WebhookService &webhooks() { return *m_webhooks; }
+    // The team's n8n: its workflows, started by rules and schedules, and their runs (issue 15).
+    automation::N8nService &n8n() { return *m_n8n; }
     // Work waiting for a person's decision (issue 15).
     automation::ApprovalService &approvals() { return *m_approvals; }
     // Where files (uploads, reports) are kept: <dataDir>/files.
@@ -192,6 +195,7 @@ private:
     std::unique_ptr<automation::ScheduleService> m_schedules;
     std::unique_ptr<automation::RuleService> m_rules;
     std::unique_ptr<automation::WebhookService> m_webhooks;
+    std::unique_ptr<automation::N8nService> m_n8n;
     std::unique_ptr<automation::ApprovalService> m_approvals;
     QDateTime m_startedAt;
     bool m_started = false;
