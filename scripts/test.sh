@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # The README's test command: installs what the tests need (Debian 12 / Ubuntu 24.04), builds,
-# starts a throwaway PostgreSQL cluster, runs ctest for both backends, and stops the cluster
-# even when tests fail. The exit status is the tests'.
+# installs a real n8n into ~/.cache (scripts/n8n.sh), starts a throwaway PostgreSQL cluster, runs
+# ctest for both backends, and stops the cluster even when tests fail. The exit status is the tests'.
 #   FLIPTECH_TEST_BUILD_DIR  build folder (default build-test)
 #   extra arguments go to ctest (e.g. -R tst_jobqueue)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/packages.sh
 source scripts/pgcluster.sh
+source scripts/n8n.sh
 
 fliptech_install_packages "${FLIPTECH_BUILD_PACKAGES[@]}" "${FLIPTECH_TEST_PACKAGES[@]}"
 command -v npm >/dev/null || fliptech_install_packages nodejs npm
@@ -25,6 +26,9 @@ if [ ! -x "$tools/node_modules/.bin/swagger-cli" ]; then
   npm install --prefix "$tools" --no-audit --no-fund --silent @apidevtools/swagger-cli@4.0.4
 fi
 export FLIPTECH_OPENAPI_VALIDATOR="$PWD/$tools/node_modules/.bin/swagger-cli"
+
+# A real n8n (its tests skip, saying why, where it cannot be installed).
+fliptech_n8n_install
 
 trap fliptech_pg_stop EXIT
 fliptech_pg_start

@@ -4,6 +4,7 @@
 // segment), selecting it shows it again in the builder; Pause, Run now (its run appears below,
 // live) and Delete (after asking) act on the selection.
 #include "fliptech/automation/approvalservice.h"
+#include "fliptech/automation/n8nservice.h"
 #include "fliptech/automation/ruleservice.h"
 #include "fliptech/automation/scheduleservice.h"
 #include "fliptech/automation/webhookservice.h"
@@ -14,6 +15,7 @@
 #include "fliptech/storage/database.h"
 #include "fliptech/ui/automationpage.h"
 #include "memorysecretstore.h"
+#include "n8nserver.h"
 #include "tempdatabase.h"
 #include "testenv.h"
 
@@ -374,6 +376,62 @@ private Q_SLOTS:
         QCOMPARE(list->rowCount(), 1);
         QCOMPARE(list->item(0, 4)->text(), QStringLiteral("approved"));
         QCOMPARE(m_engine->approvals().list(leads::Actor::system())->first().toObject().value(QStringLiteral("decision_note")).toString(), QStringLiteral("Worth a call"));
+    }
+
+    // The Workflows tab against a real n8n (skipped where it is not installed): not set up says
+    // what to do; the administrator's address and key connect; a workflow is turned on with its
+    // tick, started with Run now, and its run shows with its status.
+    void connectSwitchAndRunAWorkflow()
+    {
+        ui::AutomationPage page(*m_engine, std::nullopt);
+        page.resize(1400, 900);
+        page.show();
+        ui::WorkflowsTab *tab = page.workflows();
+        QVERIFY(child<QLabel>(tab, "n8nStatus")->text().startsWith(QStringLiteral("n8n is not set up yet")));
+        QVERIFY(!child<QPushButton>(tab, "n8nRun")->isEnabled());
+        child<QLineEdit>(tab, "n8nBaseUrl")->setText(QStringLiteral("gopher://n8n"));
+        QVERIFY(!tab->saveSettings());
+        QVERIFY2(child<QLabel>(tab, "n8nStatus")->text().startsWith(QStringLiteral("n8n address: ")), qPrintable(child<QLabel>(tab, "n8nStatus")->text()));
+
+        test::N8nServer n8n;
+        if (!test::N8nServer::installed() || !n8n.start()) {
+            if (test::N8nServer::required())
+                QFAIL(qPrintable(n8n.error()));
+            QSKIP(qPrintable(QStringLiteral("no real n8n here (") + n8n.error() + QStringLiteral("): skipped")));
+        }
+        const QString workflow = n8n.createWorkflow(QStringLiteral("Welcome call"), QStringLiteral("welcome-") + QString::number(QDateTime::currentMSecsSinceEpoch()));
+        QVERIFY2(!workflow.isEmpty(), qPrintable(n8n.error()));
+        child<QLineEdit>(tab, "n8nBaseUrl")->setText(n8n.baseUrl());
+        QTest::keyClicks(child<QLineEdit>(tab, "n8nApiKey"), QString::fromUtf8(n8n.apiKey()));
+        QVERIFY(tab->saveSettings());
+        QVERIFY(child<QLineEdit>(tab, "n8nApiKey")->text().isEmpty());
+        QCOMPARE(child<QLabel>(tab, "n8nKeyState")->text(), QStringLiteral("kept in the keychain"));
+        auto *flows = child<QTableWidget>(tab, "n8nWorkflows");
+        QTRY_COMPARE_WITH_TIMEOUT(flows->rowCount(), 1, 20000);
+        QCOMPARE(flows->item(0, 0)->text(), QStringLiteral("Welcome call"));
+        QCOMPARE(flows->item(0, 1)->checkState(), Qt::Unchecked);
+        QVERIFY(flows->item(0, 4)->text().startsWith(QStringLiteral("no: it is off")));
+
+        // Its tick turns it on in n8n; then Run now starts it.
+        flows->item(0, 1)->setCheckState(Qt::Checked);
+        QTRY_VERIFY_WITH_TIMEOUT(n8n.api("GET", QStringLiteral("/workflows/") + workflow).json.value(QStringLiteral("active")).toBool(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(!tab->busy() && flows->rowCount() == 1 && flows->item(0, 4)->text() == QStringLiteral("yes"), 20000);
+        flows->selectRow(0);
+        QVERIFY(child<QPushButton>(tab, "n8nRun")->isEnabled());
+        QCOMPARE(child<QPushButton>(tab, "n8nToggle")->text(), QStringLiteral("Turn o&ff"));
+        QTest::mouseClick(child<QPushButton>(tab, "n8nRun"), Qt::LeftButton);
+        QVERIFY2(child<QLabel>(tab, "n8nStatus")->text().contains(QStringLiteral("is being started")), qPrintable(child<QLabel>(tab, "n8nStatus")->text()));
+        QVERIFY(m_engine->webhooks().processPending().ok()); // this engine runs no deliverer
+        auto *runs = child<QTableWidget>(tab, "n8nExecutions");
+        QTRY_VERIFY_WITH_TIMEOUT((QTest::mouseClick(child<QPushButton>(tab, "n8nRefresh"), Qt::LeftButton), runs->rowCount() == 1 && runs->item(0, 2)->text() == QStringLiteral("succeeded")), 30000);
+        QCOMPARE(runs->item(0, 1)->text(), QStringLiteral("Welcome call"));
+        QCOMPARE(runs->item(0, 4)->text(), QStringLiteral("webhook"));
+
+        // Off with the button.
+        QTest::mouseClick(child<QPushButton>(tab, "n8nToggle"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!n8n.api("GET", QStringLiteral("/workflows/") + workflow).json.value(QStringLiteral("active")).toBool(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(!tab->busy(), 20000);
+        page.close();
     }
 };
 

@@ -1274,6 +1274,8 @@ AutomationPage::AutomationPage(engine::Engine &engine, std::optional<auth::Princ
     connect(m_approvals, &ApprovalsTab::waitingChanged, this, approvalsTitle);
     m_webhooks = new WebhooksTab(engine, principal, m_tabs);
     m_tabs->addTab(m_webhooks, tr("&Webhooks"));
+    m_workflows = new WorkflowsTab(engine, principal, m_tabs);
+    m_tabs->addTab(m_workflows, tr("W&orkflows"));
     layout->addWidget(m_tabs);
 }
 

@@ -306,12 +306,25 @@ void WebhooksTab::newWebhook()
         m_events->item(i)->setCheckState(m_events->item(i)->data(Qt::UserRole).toString() == u"lead_created" ? Qt::Checked : Qt::Unchecked);
     m_maxFailures->setValue(automation::WebhookService::defaultMaxFailures);
     m_active->setChecked(true);
+    setManaged(false);
     showSecret({});
     m_logs->setRowCount(0);
     m_redeliver->setEnabled(false);
     for (QPushButton *b : {m_test, m_toggle, m_delete, m_rotate})
         b->setEnabled(false);
     m_name->setFocus();
+}
+
+void WebhooksTab::setManaged(bool managed)
+{
+    m_managed = managed;
+    m_url->setReadOnly(managed);
+    m_events->setEnabled(!managed);
+    const QString why = managed ? tr("This webhook starts an n8n workflow (Workflows tab): its address is the workflow's Webhook trigger, and rules "
+                                     "and schedules send to it, not events.")
+                                : QString();
+    m_url->setToolTip(why);
+    m_events->setToolTip(why);
 }
 
 void WebhooksTab::showSelected()
@@ -334,6 +347,7 @@ void WebhooksTab::showSelected()
         m_events->item(i)->setCheckState(events.contains(m_events->item(i)->data(Qt::UserRole).toString()) ? Qt::Checked : Qt::Unchecked);
     m_maxFailures->setValue(hook->value(QStringLiteral("max_failures")).toInt());
     m_active->setChecked(hook->value(QStringLiteral("is_active")).toBool());
+    setManaged(hook->value(QStringLiteral("n8n_workflow_id")).isString());
     m_toggle->setText(hook->value(QStringLiteral("is_active")).toBool() ? tr("Turn o&ff") : tr("Turn o&n"));
     showSecret({});
     say(hook->value(QStringLiteral("disabled_reason")).isString() ? hook->value(QStringLiteral("disabled_reason")).toString()
@@ -381,15 +395,17 @@ bool WebhooksTab::save()
     for (int i = 0; i < m_events->count(); ++i)
         if (m_events->item(i)->checkState() == Qt::Checked)
             events.append(m_events->item(i)->data(Qt::UserRole).toString());
-    if (events.isEmpty()) {
+    if (events.isEmpty() && !m_managed) {
         say(tr("Events: tick at least one event the receiver wants."), true);
         return false;
     }
-    const QJsonObject fields{{QStringLiteral("name"), m_name->text().trimmed()},
-                             {QStringLiteral("url"), m_url->text().trimmed()},
-                             {QStringLiteral("events"), events},
-                             {QStringLiteral("max_failures"), m_maxFailures->value()},
-                             {QStringLiteral("is_active"), m_active->isChecked()}};
+    QJsonObject fields{{QStringLiteral("name"), m_name->text().trimmed()},
+                       {QStringLiteral("max_failures"), m_maxFailures->value()},
+                       {QStringLiteral("is_active"), m_active->isChecked()}};
+    if (!m_managed) { // an n8n workflow's webhook: its address and events are the integration's
+        fields.insert(QStringLiteral("url"), m_url->text().trimmed());
+        fields.insert(QStringLiteral("events"), events);
+    }
     const bool creating = m_editing <= 0;
     auto saved = creating ? m_engine.webhooks().create(actor(), fields) : m_engine.webhooks().update(actor(), m_editing, fields);
     if (!saved) {

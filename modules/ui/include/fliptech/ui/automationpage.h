@@ -10,6 +10,7 @@
 #include "fliptech/auth/authservice.h"
 #include "fliptech/leads/actor.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QWidget>
@@ -185,6 +186,8 @@ private:
     void loadLogs();
     void say(const QString &text, bool error = false);
     void showSecret(const QString &secret);
+    // The selected webhook is an n8n workflow's: its address and events are not the user's.
+    void setManaged(bool managed);
     qint64 selectedId() const;
     leads::Actor actor() const;
 
@@ -211,6 +214,7 @@ private:
     QPushButton *m_saveSettings;
     QTimer *m_reloadTimer;
     qint64 m_editing = 0;
+    bool m_managed = false;
 };
 
 // The Approvals tab: what waits for a decision (title, the lead, who may decide, the deadline and
@@ -251,6 +255,60 @@ private:
     int m_waiting = 0;
 };
 
+// The Workflows tab: where the team's n8n is (administrators: address and API key, the key kept in
+// the keychain), its workflows (on/off ticks, the Webhook trigger that starts each from here or
+// why none does, Run now) and their newest runs (status, how long they took). Every call to n8n
+// runs off the window's thread; live on /ws/workflows' n8n events.
+class WorkflowsTab final : public QWidget
+{
+    Q_OBJECT
+public:
+    WorkflowsTab(engine::Engine &engine, std::optional<auth::Principal> principal, QWidget *parent = nullptr);
+    // Reads the workflows and runs from n8n (off this thread; idle() when done).
+    void reload();
+    bool saveSettings();
+    // Turns the selected workflow on or off in n8n.
+    void toggleActive();
+    // Starts the selected workflow now (a "manual" event).
+    void runNow();
+    // A call to n8n is under way.
+    bool busy() const;
+
+Q_SIGNALS:
+    // The calls to n8n under way have all finished.
+    void idle();
+
+private:
+    template <typename Result>
+    void off(std::function<Result()> work, std::function<void(const Result &)> done);
+    void showSettings();
+    void showWorkflows(const QJsonArray &workflows);
+    void showExecutions(const QJsonArray &runs);
+    void setActive(int row, bool on);
+    void updateButtons();
+    void say(const QString &text, bool error = false);
+    QString selectedId() const;
+    bool readOnly() const;
+    leads::Actor actor() const;
+
+    engine::Engine &m_engine;
+    std::optional<auth::Principal> m_principal;
+    QLineEdit *m_baseUrl;
+    QLineEdit *m_apiKey;
+    QLabel *m_keyState;
+    QPushButton *m_saveSettings;
+    QPushButton *m_refresh;
+    QPushButton *m_toggle;
+    QPushButton *m_run;
+    QCheckBox *m_onlySelected;
+    QTableWidget *m_workflows;
+    QTableWidget *m_executions;
+    QLabel *m_status;
+    QTimer *m_reloadTimer;
+    bool m_configured = false;
+    int m_pending = 0;
+};
+
 class AutomationPage final : public QWidget
 {
     Q_OBJECT
@@ -260,6 +318,7 @@ public:
     RulesTab *rules() const { return m_rules; }
     WebhooksTab *webhooks() const { return m_webhooks; }
     ApprovalsTab *approvals() const { return m_approvals; }
+    WorkflowsTab *workflows() const { return m_workflows; }
 
 private:
     QTabWidget *m_tabs;
@@ -267,6 +326,7 @@ private:
     WebhooksTab *m_webhooks;
     ApprovalsTab *m_approvals;
     SchedulesTab *m_schedules;
+    WorkflowsTab *m_workflows;
 };
 
 } // namespace fliptech::ui
