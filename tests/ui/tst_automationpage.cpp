@@ -1,8 +1,9 @@
-// The Schedules tab as a salesperson uses it: the builder writes the cron expression and lists the
+// The Automation page as a salesperson uses it. The Schedules tab: the builder writes the cron expression and lists the
 // next runs in the chosen zone as the choices change; a custom expression that is wrong says so
 // and cannot be saved; Save makes the schedule (the task's settings from the panel: a saved
 // segment), selecting it shows it again in the builder; Pause, Run now (its run appears below,
-// live) and Delete (after asking) act on the selection.
+// live) and Delete (after asking) act on the selection. The Rules, Webhooks, Approvals and
+// Workflows tabs (the last against a real n8n) each have their case below.
 #include "fliptech/automation/approvalservice.h"
 #include "fliptech/automation/n8nservice.h"
 #include "fliptech/automation/ruleservice.h"

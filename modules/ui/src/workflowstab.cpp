@@ -86,7 +86,9 @@ WorkflowsTab::WorkflowsTab(engine::Engine &engine, std::optional<auth::Principal
     m_keyState = new QLabel(connection);
     m_keyState->setObjectName(QStringLiteral("n8nKeyState"));
     keyRow->addWidget(m_keyState);
-    form->addRow(tr("API &key"), keyRow);
+    auto *keyLabel = new QLabel(tr("API &key"), connection);
+    keyLabel->setBuddy(m_apiKey);
+    form->addRow(keyLabel, keyRow);
     m_saveSettings = new QPushButton(tr("Save and c&onnect"), connection);
     m_saveSettings->setObjectName(QStringLiteral("n8nSaveSettings"));
     form->addRow(QString(), m_saveSettings);
