@@ -413,6 +413,14 @@ private Q_SLOTS:
         QCOMPARE(flows->item(0, 1)->checkState(), Qt::Unchecked);
         QVERIFY(flows->item(0, 4)->text().startsWith(QStringLiteral("no: it is off")));
 
+        // The Schedules tab offers it for the n8n task (as n8n was last read).
+        child<QTabWidget>(&page, "automationTabs")->setCurrentWidget(page.schedules());
+        auto *task = child<QComboBox>(page.schedules(), "scheduleTask");
+        task->setCurrentIndex(task->findData(QStringLiteral("n8n")));
+        QVERIFY(task->currentIndex() >= 0);
+        QVERIFY(child<QComboBox>(page.schedules(), "scheduleWorkflow")->findData(workflow) >= 0);
+        child<QTabWidget>(&page, "automationTabs")->setCurrentWidget(tab);
+
         // Its tick turns it on in n8n; then Run now starts it.
         flows->item(0, 1)->setCheckState(Qt::Checked);
         QTRY_VERIFY_WITH_TIMEOUT(n8n.api("GET", QStringLiteral("/workflows/") + workflow).json.value(QStringLiteral("active")).toBool(), 20000);

@@ -309,6 +309,36 @@ core::Result<QJsonObject> N8nService::workflow(const QString &id)
     return w;
 }
 
+core::Result<QJsonArray> N8nService::known()
+{
+    auto rows = m_db->select(QStringLiteral("SELECT id, name, active, webhook_path, webhook_method FROM n8n_workflows ORDER BY name, id"));
+    if (!rows)
+        return rows.error();
+    QUrl base;
+    if (auto s = settings())
+        base = baseUrl(s->value(QStringLiteral("base_url")).toString());
+    QJsonArray out;
+    for (const auto &r : *rows) {
+        // The shape n8n answers, so one function says what starts it and why not.
+        QJsonArray nodes;
+        if (!r.value(3).isNull())
+            nodes.append(QJsonObject{{QStringLiteral("type"), kWebhookNode},
+                                     {QStringLiteral("parameters"), QJsonObject{{QStringLiteral("httpMethod"), r.value(4).toString()}, {QStringLiteral("path"), r.value(3).toString()}}}});
+        const QJsonObject w = workflowJson({{QStringLiteral("id"), r.value(0).toString()},
+                                            {QStringLiteral("name"), r.value(1).toString()},
+                                            {QStringLiteral("active"), r.value(2).toBool()},
+                                            {QStringLiteral("nodes"), nodes}},
+                                           base);
+        out.append(QJsonObject{{QStringLiteral("id"), w.value(QStringLiteral("id"))},
+                               {QStringLiteral("name"), w.value(QStringLiteral("name"))},
+                               {QStringLiteral("active"), w.value(QStringLiteral("active"))},
+                               {QStringLiteral("trigger"), w.value(QStringLiteral("trigger"))},
+                               {QStringLiteral("startable"), w.value(QStringLiteral("startable"))},
+                               {QStringLiteral("not_startable_reason"), w.value(QStringLiteral("not_startable_reason"))}});
+    }
+    return out;
+}
+
 core::Result<QJsonObject> N8nService::setActive(const leads::Actor &actor, const QString &id, bool active)
 {
     if (actor.readOnly)

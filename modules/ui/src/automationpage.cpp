@@ -1,5 +1,6 @@
 #include "fliptech/ui/automationpage.h"
 
+#include "fliptech/automation/n8nservice.h"
 #include "fliptech/automation/ruleservice.h"
 #include "fliptech/automation/scheduleservice.h"
 #include "fliptech/automation/webhookservice.h"
@@ -50,7 +51,7 @@ using detail::valueText;
 namespace {
 
 enum Repeat { Quarterly, Hourly, Daily, Weekdays, Weekly, Monthly, Custom };
-enum SettingsPage { LeadsPage, ScrapePage, AccountPage, ReportPage, BackupPage, WebhookPage, NonePage };
+enum SettingsPage { LeadsPage, ScrapePage, AccountPage, ReportPage, BackupPage, WebhookPage, WorkflowPage, NonePage };
 enum ListColumn { NameCol, TaskCol, WhenCol, ZoneCol, NextCol, LastCol, ActiveCol };
 
 SettingsPage pageOf(const QString &task)
@@ -67,6 +68,8 @@ SettingsPage pageOf(const QString &task)
         return BackupPage;
     if (task == u"webhook")
         return WebhookPage;
+    if (task == u"n8n")
+        return WorkflowPage;
     return NonePage;
 }
 
@@ -215,6 +218,9 @@ SchedulesTab::SchedulesTab(engine::Engine &engine, std::optional<auth::Principal
     m_webhook = new QComboBox(m_settings);
     m_webhook->setObjectName(QStringLiteral("scheduleWebhook"));
     addPage({{tr("Webhook"), m_webhook}});
+    m_workflow = new QComboBox(m_settings);
+    m_workflow->setObjectName(QStringLiteral("scheduleWorkflow"));
+    addPage({{tr("n8n workflow"), m_workflow}});
     m_settings->addWidget(new QLabel(tr("This task takes no settings."), m_settings));
     m_settings->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum); // the lists below take the room
     form->addRow(m_settings);
@@ -354,6 +360,12 @@ qint64 SchedulesTab::selectedId() const
     return m_list->item(rows.first().row(), NameCol)->data(Qt::UserRole).toLongLong();
 }
 
+void SchedulesTab::showEvent(QShowEvent *event)
+{
+    fillTaskChoices();
+    QWidget::showEvent(event);
+}
+
 void SchedulesTab::fillTaskChoices()
 {
     const leads::Actor actor = m_principal ? leads::Actor::of(*m_principal) : leads::Actor::system();
@@ -406,6 +418,20 @@ void SchedulesTab::fillTaskChoices()
     if (m_webhook->count() == 0)
         m_webhook->addItem(tr("No webhook yet: add one on the Webhooks tab first"), qint64(0));
     m_webhook->setCurrentIndex(qMax(0, m_webhook->findData(hook)));
+
+    // The workflows as n8n was last read (the Workflows tab reads it; nothing waits on n8n here).
+    const QString workflow = m_workflow->currentData().toString();
+    m_workflow->clear();
+    if (auto known = m_engine.n8n().known())
+        for (const QJsonValue &v : *known) {
+            const QJsonObject w = v.toObject();
+            const QString why = w.value(QStringLiteral("not_startable_reason")).toString();
+            m_workflow->addItem(why.isEmpty() ? w.value(QStringLiteral("name")).toString() : tr("%1 (%2)").arg(w.value(QStringLiteral("name")).toString(), why),
+                                w.value(QStringLiteral("id")).toString());
+        }
+    if (m_workflow->count() == 0)
+        m_workflow->addItem(tr("No n8n workflow known yet: connect n8n on the Workflows tab first"), QString());
+    m_workflow->setCurrentIndex(qMax(0, m_workflow->findData(workflow)));
 }
 
 QJsonObject SchedulesTab::taskConfig() const
@@ -427,6 +453,8 @@ QJsonObject SchedulesTab::taskConfig() const
         return {{QStringLiteral("keep"), m_keep->value()}};
     case WebhookPage:
         return {{QStringLiteral("webhook_id"), m_webhook->currentData().toLongLong()}};
+    case WorkflowPage:
+        return {{QStringLiteral("workflow_id"), m_workflow->currentData().toString()}};
     case NonePage:
         break;
     }
@@ -444,6 +472,7 @@ void SchedulesTab::setTaskConfig(const QString &task, const QJsonObject &c)
     m_days->setValue(c.value(QStringLiteral("days")).toInt(7));
     m_keep->setValue(c.value(QStringLiteral("keep")).toInt(7));
     m_webhook->setCurrentIndex(qMax(0, m_webhook->findData(c.value(QStringLiteral("webhook_id")).toInteger())));
+    m_workflow->setCurrentIndex(qMax(0, m_workflow->findData(c.value(QStringLiteral("workflow_id")).toString())));
 }
 
 QString SchedulesTab::expression() const

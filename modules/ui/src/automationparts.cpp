@@ -51,6 +51,8 @@ QString settingsHint(const QString &type)
         return QObject::tr("a user's id, or \"round robin\"");
     if (type == u"call_webhook")
         return QObject::tr("the webhook's number (#3, on the Webhooks tab)");
+    if (type == u"start_workflow")
+        return QObject::tr("the n8n workflow's id (on the Workflows tab)");
     return QObject::tr("no settings");
 }
 
@@ -82,6 +84,8 @@ QJsonObject actionFromText(const QString &type, const QString &text)
     } else if (type == u"call_webhook") {
         QString number = t;
         a.insert(QStringLiteral("webhook_id"), number.remove(u'#').trimmed().toLongLong());
+    } else if (type == u"start_workflow") {
+        a.insert(QStringLiteral("workflow_id"), t);
     }
     return a;
 }
@@ -107,6 +111,8 @@ QString actionToText(const QJsonObject &a)
         return a.value(QStringLiteral("round_robin")).toBool() ? QStringLiteral("round robin") : QString::number(a.value(QStringLiteral("user_id")).toInteger());
     if (type == u"call_webhook")
         return u'#' + QString::number(a.value(QStringLiteral("webhook_id")).toInteger());
+    if (type == u"start_workflow")
+        return a.value(QStringLiteral("workflow_id")).toString();
     return {};
 }
 

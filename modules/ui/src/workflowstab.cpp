@@ -305,6 +305,7 @@ void WorkflowsTab::showWorkflows(const QJsonArray &workflows)
         m_workflows->insertRow(row);
         auto *name = detail::cell(w.value(QStringLiteral("name")).toString());
         name->setData(Qt::UserRole, w.value(QStringLiteral("id")).toString());
+        name->setToolTip(tr("%1 — id %2 (what a rule's \"Start an n8n workflow\" action takes)").arg(w.value(QStringLiteral("name")).toString(), w.value(QStringLiteral("id")).toString()));
         m_workflows->setItem(row, FlowName, name);
         auto *on = detail::cell(w.value(QStringLiteral("active")).toBool() ? tr("on") : tr("off"));
         on->setFlags(on->flags() | Qt::ItemIsUserCheckable);

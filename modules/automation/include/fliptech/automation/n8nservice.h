@@ -69,6 +69,9 @@ public:
     // node_count, trigger: {method, path, url} | null, startable, not_startable_reason}.
     core::Result<QJsonArray> workflows();
     core::Result<QJsonObject> workflow(const QString &id);
+    // The workflows as n8n was last read (no call to n8n: for pickers on the window's thread),
+    // by name: {id, name, active, trigger, startable, not_startable_reason}.
+    core::Result<QJsonArray> known();
     // Turns a workflow on or off in n8n (not for viewers): the workflow as n8n answers.
     core::Result<QJsonObject> setActive(const leads::Actor &actor, const QString &id, bool active);
     // Executions, newest first: {data: [{id, workflow_id, workflow_name, status, mode, finished,

@@ -24,6 +24,7 @@ class QLabel;
 class QLineEdit;
 class QListWidget;
 class QPushButton;
+class QShowEvent;
 class QSpinBox;
 class QStackedWidget;
 class QTableWidget;
@@ -57,6 +58,10 @@ public:
     // The cron expression the builder makes now.
     QString expression() const;
 
+protected:
+    // The task's choices (segments, scrapes, mailboxes, webhooks, workflows) as they are now.
+    void showEvent(QShowEvent *event) override;
+
 private:
     void showSelected();
     void loadLogs();
@@ -83,6 +88,7 @@ private:
     QSpinBox *m_days;
     QSpinBox *m_keep;           // backup
     QComboBox *m_webhook;       // webhook
+    QComboBox *m_workflow;      // n8n
     QComboBox *m_repeat;
     QTimeEdit *m_time;
     QComboBox *m_weekday;
