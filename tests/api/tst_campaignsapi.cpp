@@ -426,6 +426,69 @@ private Q_SLOTS:
         QVERIFY2(m_sink->greetings() <= 5, qPrintable(QString::number(m_sink->greetings()))); // and one after the refused recipient
     }
 
+    // Rules put leads into a launched campaign (add_to_campaign: a completed one sends again) and
+    // stop their sequences (stop_sequence); both checked when the rule is saved.
+    void rulesAddLeadsAndStopSequences()
+    {
+        start();
+        FT_STOP_IF_FAILED();
+        const qint64 a = account();
+        const qint64 t = templ(QStringLiteral("Intro"), QStringLiteral("Hi"), QStringLiteral("<p>Hello</p>"));
+        lead(QStringLiteral("first@x.example"), QStringLiteral("First One"), QStringLiteral("CA"));
+        auto fields = [&](const QString &name) {
+            return QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("template_id"), t}, {QStringLiteral("sender_account_ids"), QJsonArray{a}},
+                               {QStringLiteral("audience"), test::json(J({"filter": {"region": "CA"}}))}, {QStringLiteral("schedule"), allDay()}};
+        };
+        const qint64 draft = campaign(fields(QStringLiteral("Draft")));
+        const qint64 id = campaign(fields(QStringLiteral("Always on")));
+        const qint64 later = campaign(fields(QStringLiteral("Next week")));
+        QCOMPARE(send("POST", QStringLiteral("/api/v1/campaigns/%1/launch").arg(id), {}).status, 200);
+        QVERIFY(waitForSink(1));
+        QCOMPARE(waitForStatus(id, QStringLiteral("completed")).value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
+        const QString nextWeek = QDateTime::currentDateTimeUtc().addDays(7).toString(Qt::ISODate);
+        QCOMPARE(send("POST", QStringLiteral("/api/v1/campaigns/%1/launch").arg(later), {{QStringLiteral("start_at"), nextWeek}}).status, 200);
+
+        auto rule = [&](const QString &trigger, const QJsonObject &action) {
+            return send("POST", QStringLiteral("/api/v1/rules"),
+                        {{QStringLiteral("name"), QStringLiteral("r")}, {QStringLiteral("trigger"), trigger}, {QStringLiteral("actions"), QJsonArray{action}},
+                         {QStringLiteral("conditions"), QJsonArray{test::json(J({"field": "region", "op": "equals", "value": "TX"}))}}});
+        };
+        Reply r = rule(QStringLiteral("lead_created"), {{QStringLiteral("type"), QStringLiteral("add_to_campaign")}, {QStringLiteral("campaign_id"), draft}});
+        QCOMPARE(r.status, 422);
+        QVERIFY2(r.details().value(QStringLiteral("actions[0].campaign_id")).toString().contains(QStringLiteral("launch it first")), r.body.constData());
+        QCOMPARE(rule(QStringLiteral("lead_created"), {{QStringLiteral("type"), QStringLiteral("add_to_campaign")}, {QStringLiteral("campaign_id"), 99999}}).status, 422);
+        QCOMPARE(rule(QStringLiteral("lead_created"), {{QStringLiteral("type"), QStringLiteral("add_to_campaign")}, {QStringLiteral("campaign_id"), QStringLiteral("x")}}).status, 422);
+        QCOMPARE(rule(QStringLiteral("lead_updated"), {{QStringLiteral("type"), QStringLiteral("stop_sequence")}, {QStringLiteral("campaign_id"), 99999}}).status, 422);
+        QCOMPARE(rule(QStringLiteral("lead_created"), {{QStringLiteral("type"), QStringLiteral("add_to_campaign")}, {QStringLiteral("campaign_id"), id}}).status, 201);
+        QCOMPARE(rule(QStringLiteral("lead_created"), {{QStringLiteral("type"), QStringLiteral("add_to_campaign")}, {QStringLiteral("campaign_id"), later}}).status, 201);
+        QCOMPARE(rule(QStringLiteral("lead_status_changed"), {{QStringLiteral("type"), QStringLiteral("stop_sequence")}, {QStringLiteral("campaign_id"), later}}).status, 201);
+        QTest::qWait(5); // the rules see events after they were made
+
+        // A lead from Texas arrives: it joins both; the completed campaign sends to it at once.
+        r = send("POST", QStringLiteral("/api/v1/leads"), {{QStringLiteral("name"), QStringLiteral("Tex Roofing")}, {QStringLiteral("email"), QStringLiteral("tex@roof.example")},
+                                                           {QStringLiteral("region"), QStringLiteral("TX")}});
+        QCOMPARE(r.status, 201);
+        const qint64 tex = r.json.value(QStringLiteral("id")).toInteger();
+        QVERIFY(waitForSink(2));
+        QVERIFY(m_sink->messages().last().contains("tex@roof.example"));
+        QCOMPARE(waitForStatus(id, QStringLiteral("completed")).value(QStringLiteral("total_recipients")).toInt(), 2);
+        auto pending = [&] {
+            auto row = db().selectOne(QStringLiteral("SELECT status FROM campaign_recipients WHERE campaign_id = ? AND lead_id = ?"), {later, tex});
+            return row ? row->value(0).toString() : QString();
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(pending(), QStringLiteral("pending"), 15000);
+        // In already: not twice, and why.
+        auto again = m_api->engine().campaigns().addLead(id, tex);
+        QVERIFY(again.ok());
+        QCOMPARE(again->value(QStringLiteral("added")).toBool(), false);
+        QCOMPARE(again->value(QStringLiteral("reason")).toString(), QStringLiteral("the lead is in the campaign already"));
+
+        // Its status changes: its sequence in the scheduled campaign stops before anything went.
+        QCOMPARE(send("PATCH", QStringLiteral("/api/v1/leads/%1").arg(tex), {{QStringLiteral("status"), QStringLiteral("qualified")}}).status, 200);
+        QTRY_COMPARE_WITH_TIMEOUT(pending(), QStringLiteral("stopped"), 15000);
+        QCOMPARE(m_sink->messages().size(), 2);
+    }
+
     void capsAndGapsWithAFakeClock()
     {
         start(1, true);

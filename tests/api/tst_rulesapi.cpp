@@ -73,7 +73,7 @@ private Q_SLOTS:
         QStringList actions;
         for (const QJsonValue &a : r.json.value(QStringLiteral("actions")).toArray())
             actions << a.toObject().value(QStringLiteral("name")).toString();
-        QCOMPARE(actions.join(u','), QStringLiteral("add_note,add_tags,analyze_website,assign,call_webhook,enrich,notify,remove_tags,request_approval,set_field,set_stage,set_status,start_workflow,verify_email"));
+        QCOMPARE(actions.join(u','), QStringLiteral("add_note,add_tags,add_to_campaign,analyze_website,assign,call_webhook,enrich,notify,remove_tags,request_approval,set_field,set_stage,set_status,start_workflow,stop_sequence,verify_email"));
         QCOMPARE(r.json.value(QStringLiteral("triggers")).toArray().size(), 5);
 
         const qint64 id = create(J({"name": "Austin leads", "trigger": "lead_created", "conditions": [{"field": "city", "op": "equals", "value": "Austin"}],

@@ -64,8 +64,6 @@ const TriggerInfo kTriggers[] = {
 const QHash<QString, QString> &laterActions()
 {
     static const QHash<QString, QString> later{
-        {QStringLiteral("add_to_campaign"), QStringLiteral("adding to a campaign")},
-        {QStringLiteral("stop_sequence"), QStringLiteral("stopping a sequence")},
         {QStringLiteral("generate_ai_reply"), QStringLiteral("drafting an AI reply")},
         {QStringLiteral("send_template"), QStringLiteral("sending a template")},
     };

@@ -15,6 +15,7 @@
 #include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QSet>
 
 namespace fliptech::campaigns {
 
@@ -739,6 +740,113 @@ core::Result<QJsonObject> CampaignService::resolveHeld(qint64 id, const QJsonObj
         if (auto queued = queueSendJob(id); !queued)
             return queued.error();
     return QJsonObject{{QStringLiteral("affected"), affected}};
+}
+
+core::Result<QString> CampaignService::joinProblem(qint64 campaignId)
+{
+    auto c = get(campaignId);
+    if (!c)
+        return c.error();
+    const QString status = c->value(QStringLiteral("status")).toString();
+    if (status == u"draft")
+        return QStringLiteral("campaign '%1' is a draft: its audience is taken when it is launched; launch it first").arg(c->value(QStringLiteral("name")).toString());
+    if (status != u"running" && status != u"scheduled" && status != u"paused" && status != u"completed")
+        return QStringLiteral("campaign '%1' is %2: no one joins it now").arg(c->value(QStringLiteral("name")).toString(), status);
+    return QString();
+}
+
+core::Result<QJsonObject> CampaignService::addLead(qint64 campaignId, qint64 leadId)
+{
+    auto problem = joinProblem(campaignId);
+    if (!problem)
+        return problem.error();
+    if (!problem->isEmpty())
+        return core::makeError(ErrorCode::Conflict, *problem);
+    auto c = get(campaignId);
+    if (!c)
+        return c.error();
+    auto audience = sql::Audience::fromJson(*m_db, c->value(QStringLiteral("audience")));
+    if (!audience)
+        return audience.error();
+    const QDateTime now = m_clock.now();
+    const QDateTime scheduled = QDateTime::fromString(c->value(QStringLiteral("scheduled_at")).toString(), Qt::ISODateWithMs);
+    const QDateTime due = scheduled.isValid() && scheduled > now ? scheduled : now;
+    auto added = audience->admit(*m_db, campaignId, leadId, due, now);
+    if (!added)
+        return added.error();
+    const QJsonObject base{{QStringLiteral("campaign_id"), campaignId}, {QStringLiteral("lead_id"), leadId}};
+    if (!*added) {
+        // Why not, in the order a person would check.
+        auto lead = m_db->selectOne(QStringLiteral("SELECT email, deleted_at, EXISTS (SELECT 1 FROM campaign_recipients WHERE campaign_id = ? AND lead_id = l.id), "
+                                                   "EXISTS (SELECT 1 FROM suppressions s WHERE lower(s.email) = lower(l.email)) FROM leads l WHERE l.id = ?"),
+                                    {campaignId, leadId});
+        if (!lead)
+            return lead.error().code == ErrorCode::NotFound ? core::makeError(ErrorCode::NotFound, QStringLiteral("No lead %1").arg(leadId)) : lead.error();
+        QString reason;
+        if (!lead->value(1).isNull())
+            reason = QStringLiteral("the lead is in the trash");
+        else if (lead->value(2).toBool())
+            reason = QStringLiteral("the lead is in the campaign already");
+        else if (!lead->value(0).toString().contains(u'@'))
+            reason = QStringLiteral("the lead has no e-mail address");
+        else if (lead->value(3).toBool())
+            reason = QStringLiteral("the lead's address is suppressed (unsubscribed, bounced or blocked)");
+        else
+            reason = QStringLiteral("another lead with this address is in the campaign, or the campaign's exclusions leave this one out");
+        QJsonObject out = base;
+        out.insert(QStringLiteral("added"), false);
+        out.insert(QStringLiteral("reason"), reason);
+        return out;
+    }
+    const qint64 recipient = **added;
+    // A campaign that had sent everything sends again (an always-on sequence).
+    if (auto done = m_db->execute(QStringLiteral("UPDATE campaigns SET total_recipients = total_recipients + 1, updated_at = ?, completed_at = NULL, "
+                                                 "status = CASE WHEN status = 'completed' THEN 'running' ELSE status END WHERE id = ?"),
+                                  {m_db->timestamp(now), campaignId});
+        !done)
+        return done.error();
+    // The campaign's send job, if it sleeps past this recipient's time, wakes for it; a running
+    // one sees the row in its next batch; none (paused: resume queues it) is left alone.
+    if (c->value(QStringLiteral("status")).toString() != u"paused" && m_jobs) {
+        auto owner = m_db->selectOne(QStringLiteral("SELECT c.send_job_id, j.state FROM campaigns c LEFT JOIN jobs j ON j.id = c.send_job_id WHERE c.id = ?"), {campaignId});
+        if (!owner)
+            return owner.error();
+        const QString state = owner->value(1).toString();
+        if (state == u"queued") {
+            if (auto moved = m_jobs->runSooner(owner->value(0).toLongLong(), due); !moved)
+                return moved.error();
+        } else if (state != u"running") {
+            if (auto queued = queueSendJob(campaignId, due); !queued)
+                return queued.error();
+        }
+    }
+    publish(campaignId, QStringLiteral("campaign_recipient_added"), {{QStringLiteral("lead_id"), leadId}, {QStringLiteral("recipient_id"), recipient}});
+    QJsonObject out = base;
+    out.insert(QStringLiteral("added"), true);
+    out.insert(QStringLiteral("recipient_id"), recipient);
+    return out;
+}
+
+core::Result<QJsonObject> CampaignService::stopLead(qint64 leadId, std::optional<qint64> campaignId, const QString &why)
+{
+    QVariantList params{why.left(500), leadId};
+    QString only;
+    if (campaignId) {
+        only = QStringLiteral(" AND campaign_id = ?");
+        params << *campaignId;
+    }
+    auto stopped = m_db->select(QStringLiteral("UPDATE campaign_recipients SET status = 'stopped', error_message = ? WHERE lead_id = ? AND status = 'pending'%1 "
+                                               "AND campaign_id IN (SELECT id FROM campaigns WHERE status IN ('running', 'scheduled', 'paused')) RETURNING campaign_id")
+                                    .arg(only),
+                                params);
+    if (!stopped)
+        return stopped.error();
+    QSet<qint64> campaigns;
+    for (const auto &r : *stopped)
+        campaigns.insert(r.value(0).toLongLong());
+    for (const qint64 c : campaigns)
+        publish(c, QStringLiteral("campaign_sequence_stopped"), {{QStringLiteral("lead_id"), leadId}});
+    return QJsonObject{{QStringLiteral("lead_id"), leadId}, {QStringLiteral("stopped"), int(stopped->size())}};
 }
 
 core::Result<QJsonObject> CampaignService::recordReply(const QString &messageId, const QDateTime &at)

@@ -454,4 +454,24 @@ core::Result<qint64> Audience::materialise(storage::Database &db, qint64 campaig
     return done->rowsAffected;
 }
 
+core::Result<std::optional<qint64>> Audience::admit(storage::Database &db, qint64 campaignId, qint64 leadId, const QDateTime &due, const QDateTime &now) const
+{
+    const Sql x = exclusions(db, campaignId, now);
+    QVariantList params{campaignId, db.timestamp(due), leadId};
+    params += x.params;
+    params << campaignId;
+    auto added = db.select(QStringLiteral("INSERT INTO campaign_recipients (campaign_id, lead_id, status, sequence_step, next_send_at) "
+                                          "SELECT ?, l.id, 'pending', 0, %1 FROM leads l WHERE l.id = ? AND l.deleted_at IS NULL AND (%2) AND %3 "
+                                          "AND NOT EXISTS (SELECT 1 FROM campaign_recipients r JOIN leads o ON o.id = r.lead_id "
+                                          "WHERE r.campaign_id = ? AND lower(o.email) = lower(l.email)) "
+                                          "ON CONFLICT (campaign_id, lead_id) DO NOTHING RETURNING id")
+                               .arg(db.timestampParam(), x.where, deliverableSql()),
+                           params);
+    if (!added)
+        return added.error();
+    if (added->isEmpty())
+        return std::optional<qint64>();
+    return std::optional<qint64>(added->first().value(0).toLongLong());
+}
+
 } // namespace fliptech::campaigns::sql

@@ -11,6 +11,8 @@
 #include <QList>
 #include <QVariantList>
 
+#include <optional>
+
 namespace fliptech::storage {
 class Database;
 class Row;
@@ -64,6 +66,9 @@ public:
     core::Result<QList<storage::Row>> sample(storage::Database &db, qint64 campaignId, const QDateTime &now, int n) const;
     // The recipients written (one per address): how many.
     core::Result<qint64> materialise(storage::Database &db, qint64 campaignId, const QDateTime &firstSend) const;
+    // One lead joins the campaign later (due at `due`), as launch would have taken it but for the
+    // audience filter: its recipient id, or nothing when it does not qualify or is in already.
+    core::Result<std::optional<qint64>> admit(storage::Database &db, qint64 campaignId, qint64 leadId, const QDateTime &due, const QDateTime &now) const;
 
 private:
     struct Sql {

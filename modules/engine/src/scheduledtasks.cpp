@@ -414,6 +414,53 @@ void registerRuleActions(Engine &engine, automation::RuleService &rules)
     };
     rules.registerAction(hook);
 
+    // Campaigns: a lead joins one that has started; a lead's sequences stop.
+    automation::RuleActionType join;
+    join.name = QStringLiteral("add_to_campaign");
+    join.label = QStringLiteral("Add to a campaign");
+    join.description = QStringLiteral("{campaign_id}: the lead joins a launched campaign at its first step (a completed one runs again), "
+                                      "unless it is in it already, has no deliverable address or the campaign leaves it out");
+    join.validate = [&engine](const QJsonObject &settings, const QString &path) -> core::Status {
+        if (auto st = automation::onlyKnownSettings(settings, {QStringLiteral("campaign_id")}, path, QStringLiteral("action")); !st)
+            return st;
+        const QJsonValue id = settings.value(QStringLiteral("campaign_id"));
+        if (!id.isDouble() || id.toDouble() != double(id.toInteger()) || id.toInteger() <= 0)
+            return fieldError(path + QStringLiteral(".campaign_id"), QStringLiteral("must be the id of a campaign (GET /api/v1/campaigns)"));
+        auto problem = engine.campaigns().joinProblem(id.toInteger());
+        if (!problem)
+            return fieldError(path + QStringLiteral(".campaign_id"), problem.error().message);
+        if (!problem->isEmpty())
+            return fieldError(path + QStringLiteral(".campaign_id"), *problem);
+        return {};
+    };
+    join.run = [&engine](const automation::ActionContext &c, const QJsonObject &settings) -> core::Result<QJsonObject> {
+        return engine.campaigns().addLead(settings.value(QStringLiteral("campaign_id")).toInteger(), c.leadId);
+    };
+    rules.registerAction(join);
+
+    automation::RuleActionType stop;
+    stop.name = QStringLiteral("stop_sequence");
+    stop.label = QStringLiteral("Stop the sequence");
+    stop.description = QStringLiteral("{campaign_id?}: the lead gets no more steps of that campaign (without campaign_id: of any campaign)");
+    stop.validate = [&engine](const QJsonObject &settings, const QString &path) -> core::Status {
+        if (auto st = automation::onlyKnownSettings(settings, {QStringLiteral("campaign_id")}, path, QStringLiteral("action")); !st)
+            return st;
+        if (!settings.contains(QStringLiteral("campaign_id")))
+            return {};
+        const QJsonValue id = settings.value(QStringLiteral("campaign_id"));
+        if (!id.isDouble() || id.toDouble() != double(id.toInteger()) || id.toInteger() <= 0)
+            return fieldError(path + QStringLiteral(".campaign_id"), QStringLiteral("must be the id of a campaign (GET /api/v1/campaigns), or left out for every campaign"));
+        if (auto c = engine.campaigns().get(id.toInteger()); !c)
+            return fieldError(path + QStringLiteral(".campaign_id"), c.error().message);
+        return {};
+    };
+    stop.run = [&engine](const automation::ActionContext &c, const QJsonObject &settings) -> core::Result<QJsonObject> {
+        const QJsonValue id = settings.value(QStringLiteral("campaign_id"));
+        return engine.campaigns().stopLead(c.leadId, id.isDouble() ? std::optional<qint64>(id.toInteger()) : std::nullopt,
+                                           QStringLiteral("stopped by rule %1").arg(c.ruleId));
+    };
+    rules.registerAction(stop);
+
     automation::RuleActionType workflow;
     workflow.name = QStringLiteral("start_workflow");
     workflow.label = QStringLiteral("Start an n8n workflow");

@@ -382,6 +382,17 @@ core::Result<bool> JobQueue::retry(qint64 id)
     return r->rowsAffected == 1;
 }
 
+core::Result<bool> JobQueue::runSooner(qint64 id, const QDateTime &at)
+{
+    auto r = m_db->execute(QStringLiteral("UPDATE jobs SET run_at = ?, updated_at = ? WHERE id = ? AND state = 'queued' AND run_at > ?"),
+                           {m_db->timestamp(at), m_db->timestamp(m_clock.now()), id, m_db->timestamp(at)});
+    if (!r)
+        return r.error();
+    if (r->rowsAffected == 1)
+        Q_EMIT jobsAvailable();
+    return r->rowsAffected == 1;
+}
+
 core::Result<int> JobQueue::reapExpired()
 {
     const QDateTime now = m_clock.now();

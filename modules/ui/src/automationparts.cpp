@@ -53,6 +53,10 @@ QString settingsHint(const QString &type)
         return QObject::tr("the webhook's number (#3, on the Webhooks tab)");
     if (type == u"start_workflow")
         return QObject::tr("the n8n workflow's id (on the Workflows tab)");
+    if (type == u"add_to_campaign")
+        return QObject::tr("the campaign's number (#3, on the Campaigns page)");
+    if (type == u"stop_sequence")
+        return QObject::tr("the campaign's number (#3), or empty for every campaign");
     return QObject::tr("no settings");
 }
 
@@ -86,6 +90,9 @@ QJsonObject actionFromText(const QString &type, const QString &text)
         a.insert(QStringLiteral("webhook_id"), number.remove(u'#').trimmed().toLongLong());
     } else if (type == u"start_workflow") {
         a.insert(QStringLiteral("workflow_id"), t);
+    } else if (type == u"add_to_campaign" || (type == u"stop_sequence" && !t.isEmpty())) {
+        QString number = t;
+        a.insert(QStringLiteral("campaign_id"), number.remove(u'#').trimmed().toLongLong());
     }
     return a;
 }
@@ -113,6 +120,8 @@ QString actionToText(const QJsonObject &a)
         return u'#' + QString::number(a.value(QStringLiteral("webhook_id")).toInteger());
     if (type == u"start_workflow")
         return a.value(QStringLiteral("workflow_id")).toString();
+    if ((type == u"add_to_campaign" || type == u"stop_sequence") && a.contains(QStringLiteral("campaign_id")))
+        return u'#' + QString::number(a.value(QStringLiteral("campaign_id")).toInteger());
     return {};
 }
 

@@ -96,6 +96,21 @@ public:
     // mark_sent (it did go out) | resend | skip}: {affected}.
     core::Result<QJsonObject> resolveHeld(qint64 id, const QJsonObject &request);
 
+    // A lead joins a campaign that has been launched (running, scheduled, paused, or completed:
+    // it runs again) — a rule's add_to_campaign — at its first step, due at once (its sending days
+    // and hours still apply): {added: true, campaign_id, lead_id, recipient_id}, or {added: false,
+    // reason} when it is in it already (or its address is), has no deliverable address, is
+    // suppressed or the campaign's exclusions leave it out. A draft (its audience is taken at
+    // launch) is a Conflict. In the caller's transaction.
+    core::Result<QJsonObject> addLead(qint64 campaignId, qint64 leadId);
+    // A lead's sequence stops in one campaign, or in every campaign that has not ended (a rule's
+    // stop_sequence): the steps not yet sent never are ({stopped: recipients}); a message being
+    // sent this very moment still goes.
+    core::Result<QJsonObject> stopLead(qint64 leadId, std::optional<qint64> campaignId, const QString &why);
+    // Whether a rule may name the campaign for add_to_campaign (it exists and was launched):
+    // empty when it may, else why not.
+    core::Result<QString> joinProblem(qint64 campaignId);
+
     // A reply to one of the campaigns' messages (the inbox calls this with its In-Reply-To): the
     // message and its recipient marked replied, the sequence stopped, counted once.
     // {campaign_id, recipient_id, lead_id}; NotFound when the Message-ID is not one of ours.

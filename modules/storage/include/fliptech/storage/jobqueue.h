@@ -112,6 +112,9 @@ public:
     core::Result<bool> cancel(qint64 id);
     // Dead/cancelled jobs back to the queue with fresh attempts.
     core::Result<bool> retry(qint64 id);
+    // A queued job waiting for a later time runs at `at` instead: true when it was moved (false
+    // when it is not queued or already due by then).
+    core::Result<bool> runSooner(qint64 id, const QDateTime &at);
     // Expired leases (crashed workers): back to the queue, or dead if out of attempts.
     core::Result<int> reapExpired();
 
