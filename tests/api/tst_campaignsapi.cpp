@@ -489,6 +489,59 @@ private Q_SLOTS:
         QCOMPARE(m_sink->messages().size(), 2);
     }
 
+    // A rule answers a new lead with a template (an auto-response, sent once by a job, a new
+    // conversation), and a later change drafts an AI reply in that conversation for approval.
+    void rulesSendATemplateAndDraftAReply()
+    {
+        start();
+        FT_STOP_IF_FAILED();
+        const qint64 a = account();
+        const qint64 t = templ(QStringLiteral("Welcome"), QStringLiteral("Welcome, {{first_name}}"), QStringLiteral("<p>Thanks for your interest, {{first_name}}.</p>"));
+        auto rule = [&](const QString &trigger, const QJsonObject &action) {
+            return send("POST", QStringLiteral("/api/v1/rules"),
+                        {{QStringLiteral("name"), QStringLiteral("r")}, {QStringLiteral("trigger"), trigger}, {QStringLiteral("actions"), QJsonArray{action}}});
+        };
+        QCOMPARE(rule(QStringLiteral("lead_created"), {{QStringLiteral("type"), QStringLiteral("send_template")}, {QStringLiteral("template_id"), t}}).status, 422);
+        QCOMPARE(rule(QStringLiteral("lead_created"), {{QStringLiteral("type"), QStringLiteral("send_template")}, {QStringLiteral("template_id"), t},
+                                                       {QStringLiteral("sender_account_id"), 9999}}).status, 422);
+        QCOMPARE(rule(QStringLiteral("lead_created"), {{QStringLiteral("type"), QStringLiteral("send_template")}, {QStringLiteral("template_id"), t},
+                                                       {QStringLiteral("sender_account_id"), a}}).status, 201);
+        QCOMPARE(rule(QStringLiteral("message_received"), {{QStringLiteral("type"), QStringLiteral("generate_ai_reply")}, {QStringLiteral("writer"), QStringLiteral("offline")}}).status, 201);
+        QTest::qWait(5); // the rules see events after they were made
+
+        Reply r = send("POST", QStringLiteral("/api/v1/leads"), {{QStringLiteral("name"), QStringLiteral("Maria Lopez")}, {QStringLiteral("first_name"), QStringLiteral("Maria")},
+                                                                 {QStringLiteral("email"), QStringLiteral("maria@bakery.example")}});
+        QCOMPARE(r.status, 201);
+        const qint64 maria = r.json.value(QStringLiteral("id")).toInteger();
+        QVERIFY(waitForSink(1));
+        const QByteArray sent = m_sink->messages().first();
+        QVERIFY2(sent.contains("Subject: Welcome, Maria") && sent.contains("Thanks for your interest, Maria."), sent.left(1500).constData());
+        auto conversations = [&] {
+            auto row = db().selectOne(QStringLiteral("SELECT count(*) FROM conversations WHERE lead_id = ?"), {maria});
+            return row ? row->value(0).toInt() : -1;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(conversations(), 1, 15000);
+
+        // She answers: a reply suggestion waits in the conversation the event names; nothing more is sent.
+        const qsizetype at = sent.indexOf("Message-ID: ");
+        QVERIFY(at >= 0);
+        const QByteArray messageId = sent.mid(at + 12, sent.indexOf('\n', at) - at - 12).trimmed();
+        const QByteArray answer = "From: Maria Lopez <maria@bakery.example>\r\nTo: sam@studio.example\r\nSubject: Re: Welcome, Maria\r\n"
+                                  "Message-ID: <answer-1@bakery.example>\r\nIn-Reply-To: " + messageId + "\r\nDate: Thu, 03 Dec 2026 10:00:00 +0000\r\n"
+                                  "Content-Type: text/plain; charset=utf-8\r\n\r\nHow much would a new website cost?\r\n";
+        auto ingested = m_api->engine().conversations().ingest(a, answer);
+        QVERIFY2(ingested.ok(), ingested ? "" : qPrintable(ingested.error().message));
+        auto suggestions = [&] {
+            auto row = db().selectOne(QStringLiteral("SELECT count(*) FROM ai_suggestions s JOIN conversations c ON c.id = s.conversation_id "
+                                                     "WHERE c.lead_id = ? AND s.status = 'pending'"),
+                                      {maria});
+            return row ? row->value(0).toInt() : -1;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(suggestions(), 1, 15000);
+        QTest::qWait(300);
+        QCOMPARE(m_sink->messages().size(), 1);
+    }
+
     void capsAndGapsWithAFakeClock()
     {
         start(1, true);

@@ -61,15 +61,6 @@ const TriggerInfo kTriggers[] = {
 };
 
 // Actions the product names that this version cannot do yet: refused when a rule is saved.
-const QHash<QString, QString> &laterActions()
-{
-    static const QHash<QString, QString> later{
-        {QStringLiteral("generate_ai_reply"), QStringLiteral("drafting an AI reply")},
-        {QStringLiteral("send_template"), QStringLiteral("sending a template")},
-    };
-    return later;
-}
-
 QJsonObject ruleJson(const storage::Row &r)
 {
     return {{QStringLiteral("id"), r.value(0).toLongLong()},
@@ -359,9 +350,6 @@ core::Status RuleService::checkActions(const QJsonValue &value)
         const QString type = a.value(QStringLiteral("type")).toString();
         const auto it = m_actions.constFind(type);
         if (it == m_actions.constEnd()) {
-            if (laterActions().contains(type))
-                return fieldError(path + QStringLiteral(".type"), QStringLiteral("'%1' (%2) is not available in this version yet: a rule with it would do nothing, so it is refused")
-                                                                      .arg(type, laterActions().value(type)));
             QStringList names = m_actions.keys();
             std::sort(names.begin(), names.end());
             return fieldError(path + QStringLiteral(".type"), QStringLiteral("'%1' is not an action (one of %2)").arg(type.left(60), names.join(QStringLiteral(", "))));

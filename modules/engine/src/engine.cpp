@@ -162,6 +162,7 @@ core::Status Engine::connect()
     m_schedules->registerHandlers(*m_workers);
     m_rules = std::make_unique<automation::RuleService>(m_db, m_events.get(), *m_leads, *m_notes, m_clock);
     registerRuleActions(*this, *m_rules);
+    registerRuleJobs(*this, *m_workers);
     m_approvals = std::make_unique<automation::ApprovalService>(m_db, m_events.get(), m_clock);
     // The auto-approval rules live with the reply suggestions that came first (conversations).
     m_approvals->setAutoDecider([conversations = m_conversations.get()](const QString &kind, const QJsonObject &facts) {

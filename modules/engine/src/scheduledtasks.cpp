@@ -10,6 +10,7 @@
 #include "fliptech/automation/webhookservice.h"
 #include "fliptech/campaigns/campaignservice.h"
 #include "fliptech/campaigns/senderaccounts.h"
+#include "fliptech/campaigns/templateservice.h"
 #include "fliptech/conversations/conversationservice.h"
 #include "fliptech/engine/engine.h"
 #include "fliptech/leads/leadfilter.h"
@@ -19,6 +20,8 @@
 #include "fliptech/scraper/scrapeservice.h"
 #include "fliptech/storage/backup.h"
 #include "fliptech/storage/database.h"
+#include "fliptech/storage/jobqueue.h"
+#include "fliptech/storage/workerpool.h"
 
 #include <QDir>
 #include <QStandardPaths>
@@ -461,6 +464,71 @@ void registerRuleActions(Engine &engine, automation::RuleService &rules)
     };
     rules.registerAction(stop);
 
+    // Slow work queued in the rule's transaction (so once per rule and event), done by a job.
+    automation::RuleActionType reply;
+    reply.name = QStringLiteral("generate_ai_reply");
+    reply.label = QStringLiteral("Draft an AI reply");
+    reply.description = QStringLiteral("{writer?: ai|offline}: queue a reply suggestion for the lead's conversation (the one the event names, else "
+                                       "its latest), for a person to approve on the Inbox page (or an auto-approval rule)");
+    reply.validate = [](const QJsonObject &settings, const QString &path) -> core::Status {
+        if (auto st = automation::onlyKnownSettings(settings, {QStringLiteral("writer")}, path, QStringLiteral("action")); !st)
+            return st;
+        const QJsonValue w = settings.value(QStringLiteral("writer"));
+        if (!w.isUndefined() && w != QJsonValue(QStringLiteral("ai")) && w != QJsonValue(QStringLiteral("offline")))
+            return fieldError(path + QStringLiteral(".writer"), QStringLiteral("must be \"ai\" (the AI provider) or \"offline\" (the built-in writer)"));
+        return {};
+    };
+    reply.run = [&engine](const automation::ActionContext &c, const QJsonObject &settings) -> core::Result<QJsonObject> {
+        QJsonObject payload{{QStringLiteral("lead_id"), c.leadId}, {QStringLiteral("rule_id"), c.ruleId}};
+        const QJsonValue conversation = c.event.value(QStringLiteral("payload")).toObject().value(QStringLiteral("conversation_id"));
+        if (conversation.isDouble())
+            payload.insert(QStringLiteral("conversation_id"), conversation);
+        if (settings.contains(QStringLiteral("writer")))
+            payload.insert(QStringLiteral("writer"), settings.value(QStringLiteral("writer")));
+        storage::JobSpec spec(QStringLiteral("automation.ai_reply"), payload);
+        spec.queue = QStringLiteral("ai");
+        spec.maxAttempts = 3;
+        auto job = engine.jobs().enqueue(spec);
+        if (!job)
+            return job.error();
+        return QJsonObject{{QStringLiteral("job_id"), *job}};
+    };
+    rules.registerAction(reply);
+
+    automation::RuleActionType answer;
+    answer.name = QStringLiteral("send_template");
+    answer.label = QStringLiteral("Send a template");
+    answer.description = QStringLiteral("{template_id, sender_account_id}: send the template, filled in for the lead, from the account (an "
+                                        "auto-response; a new conversation on the Inbox page). Not to suppressed addresses; never sent twice");
+    answer.validate = [&engine](const QJsonObject &settings, const QString &path) -> core::Status {
+        if (auto st = automation::onlyKnownSettings(settings, {QStringLiteral("template_id"), QStringLiteral("sender_account_id")}, path, QStringLiteral("action")); !st)
+            return st;
+        for (const QString &key : {QStringLiteral("template_id"), QStringLiteral("sender_account_id")}) {
+            const QJsonValue id = settings.value(key);
+            if (!id.isDouble() || id.toDouble() != double(id.toInteger()) || id.toInteger() <= 0)
+                return fieldError(path + u'.' + key, key == u"template_id" ? QStringLiteral("must be the id of a template (GET /api/v1/templates)")
+                                                                              : QStringLiteral("must be the id of a sender account (GET /api/v1/sender-accounts)"));
+        }
+        if (auto t = engine.templates().get(settings.value(QStringLiteral("template_id")).toInteger()); !t)
+            return fieldError(path + QStringLiteral(".template_id"), t.error().message);
+        if (auto a = engine.senders().get(settings.value(QStringLiteral("sender_account_id")).toInteger()); !a)
+            return fieldError(path + QStringLiteral(".sender_account_id"), a.error().message);
+        return {};
+    };
+    answer.run = [&engine](const automation::ActionContext &c, const QJsonObject &settings) -> core::Result<QJsonObject> {
+        storage::JobSpec spec(QStringLiteral("automation.send_template"),
+                              {{QStringLiteral("lead_id"), c.leadId}, {QStringLiteral("rule_id"), c.ruleId},
+                               {QStringLiteral("template_id"), settings.value(QStringLiteral("template_id"))},
+                               {QStringLiteral("sender_account_id"), settings.value(QStringLiteral("sender_account_id"))}});
+        spec.queue = QStringLiteral("email");
+        spec.maxAttempts = 1; // a crash after the SMTP transaction must not send it again
+        auto job = engine.jobs().enqueue(spec);
+        if (!job)
+            return job.error();
+        return QJsonObject{{QStringLiteral("job_id"), *job}};
+    };
+    rules.registerAction(answer);
+
     automation::RuleActionType workflow;
     workflow.name = QStringLiteral("start_workflow");
     workflow.label = QStringLiteral("Start an n8n workflow");
@@ -476,6 +544,45 @@ void registerRuleActions(Engine &engine, automation::RuleService &rules)
                                   {{QStringLiteral("rule_id"), c.ruleId}, {QStringLiteral("lead"), c.lead}, {QStringLiteral("event"), c.event}});
     };
     rules.registerAction(workflow);
+}
+
+void registerRuleJobs(Engine &engine, storage::WorkerPool &workers)
+{
+    using storage::JobOutcome;
+    // An error the job cannot get past by trying again (a missing lead, a refusal) ends it.
+    auto outcome = [](const core::Result<QJsonObject> &r) {
+        if (r)
+            return JobOutcome::done(*r);
+        return r.error().code == core::ErrorCode::Unavailable ? JobOutcome::failed(r.error().message) : JobOutcome::failedPermanently(r.error().message);
+    };
+    workers.registerHandler(QStringLiteral("automation.ai_reply"), [&engine, outcome](storage::JobContext &c) {
+        const QJsonObject p = c.payload();
+        qint64 conversation = p.value(QStringLiteral("conversation_id")).toInteger();
+        if (conversation <= 0) {
+            auto latest = engine.database().select(QStringLiteral("SELECT id FROM conversations WHERE lead_id = ? ORDER BY last_message_at DESC, id DESC LIMIT 1"),
+                                                   {p.value(QStringLiteral("lead_id")).toInteger()});
+            if (!latest)
+                return JobOutcome::failed(latest.error().message);
+            if (latest->isEmpty())
+                return JobOutcome::failedPermanently(QStringLiteral("lead %1 has no conversation to reply in").arg(p.value(QStringLiteral("lead_id")).toInteger()));
+            conversation = latest->first().value(0).toLongLong();
+        }
+        QJsonObject request;
+        if (p.contains(QStringLiteral("writer")))
+            request.insert(QStringLiteral("writer"), p.value(QStringLiteral("writer")));
+        return outcome(engine.conversations().generateResponse(leads::Actor::system(), conversation, request));
+    });
+    workers.registerHandler(QStringLiteral("automation.send_template"), [&engine, outcome](storage::JobContext &c) {
+        const QJsonObject p = c.payload();
+        const qint64 lead = p.value(QStringLiteral("lead_id")).toInteger();
+        auto filled = engine.templates().preview({{QStringLiteral("lead_id"), lead}}, p.value(QStringLiteral("template_id")).toInteger());
+        if (!filled)
+            return outcome(filled.error());
+        return outcome(engine.conversations().sendEmail(leads::Actor::system(), {{QStringLiteral("lead_id"), lead},
+                                                                                  {QStringLiteral("subject"), filled->value(QStringLiteral("subject"))},
+                                                                                  {QStringLiteral("body"), filled->value(QStringLiteral("text"))},
+                                                                                  {QStringLiteral("sender_account_id"), p.value(QStringLiteral("sender_account_id"))}}));
+    });
 }
 
 } // namespace fliptech::engine

@@ -5,6 +5,10 @@ class ScheduleService;
 class RuleService;
 }
 
+namespace fliptech::storage {
+class WorkerPool;
+}
+
 namespace fliptech::engine {
 
 class Engine;
@@ -13,5 +17,8 @@ class Engine;
 void registerScheduledTasks(Engine &engine, automation::ScheduleService &schedules);
 // Registers the rule actions over services other than the leads (analysis, verification, enrichment).
 void registerRuleActions(Engine &engine, automation::RuleService &rules);
+// The jobs some of those actions queue (an AI reply written, a template sent): slow work that
+// must not run in the rule's transaction.
+void registerRuleJobs(Engine &engine, storage::WorkerPool &workers);
 
 } // namespace fliptech::engine

@@ -55,6 +55,10 @@ QString settingsHint(const QString &type)
         return QObject::tr("the n8n workflow's id (on the Workflows tab)");
     if (type == u"add_to_campaign")
         return QObject::tr("the campaign's number (#3, on the Campaigns page)");
+    if (type == u"send_template")
+        return QObject::tr("the template's number, then the sender account's: #3, #1");
+    if (type == u"generate_ai_reply")
+        return QObject::tr("empty (the AI provider), or \"offline\" for the built-in writer");
     if (type == u"stop_sequence")
         return QObject::tr("the campaign's number (#3), or empty for every campaign");
     return QObject::tr("no settings");
@@ -90,6 +94,13 @@ QJsonObject actionFromText(const QString &type, const QString &text)
         a.insert(QStringLiteral("webhook_id"), number.remove(u'#').trimmed().toLongLong());
     } else if (type == u"start_workflow") {
         a.insert(QStringLiteral("workflow_id"), t);
+    } else if (type == u"send_template") {
+        const QStringList parts = t.split(u',');
+        a.insert(QStringLiteral("template_id"), QString(parts.value(0)).remove(u'#').trimmed().toLongLong());
+        a.insert(QStringLiteral("sender_account_id"), QString(parts.value(1)).remove(u'#').trimmed().toLongLong());
+    } else if (type == u"generate_ai_reply") {
+        if (!t.isEmpty())
+            a.insert(QStringLiteral("writer"), t);
     } else if (type == u"add_to_campaign" || (type == u"stop_sequence" && !t.isEmpty())) {
         QString number = t;
         a.insert(QStringLiteral("campaign_id"), number.remove(u'#').trimmed().toLongLong());
@@ -120,6 +131,10 @@ QString actionToText(const QJsonObject &a)
         return u'#' + QString::number(a.value(QStringLiteral("webhook_id")).toInteger());
     if (type == u"start_workflow")
         return a.value(QStringLiteral("workflow_id")).toString();
+    if (type == u"send_template")
+        return QStringLiteral("#%1, #%2").arg(a.value(QStringLiteral("template_id")).toInteger()).arg(a.value(QStringLiteral("sender_account_id")).toInteger());
+    if (type == u"generate_ai_reply")
+        return a.value(QStringLiteral("writer")).toString();
     if ((type == u"add_to_campaign" || type == u"stop_sequence") && a.contains(QStringLiteral("campaign_id")))
         return u'#' + QString::number(a.value(QStringLiteral("campaign_id")).toInteger());
     return {};
