@@ -144,12 +144,12 @@ private Q_SLOTS:
         QCOMPARE(r.json.value(QStringLiteral("configured")).toBool(), false);
         QCOMPARE(r.json.value(QStringLiteral("key_source")).toString(), QStringLiteral("none"));
         r = get(QStringLiteral("/api/v1/n8n-webhooks/workflows"));
-        QCOMPARE(r.status, 503);
+        QCOMPARE(r.status, 409);
         QVERIFY2(r.message().contains(QStringLiteral("n8n is not set up")), r.body.constData());
         r = get(QStringLiteral("/api/v1/n8n-webhooks/executions"));
-        QCOMPARE(r.status, 503);
+        QCOMPARE(r.status, 409);
         r = send("POST", QStringLiteral("/api/v1/n8n-webhooks/workflows/abc123/activate"), {});
-        QCOMPARE(r.status, 503);
+        QCOMPARE(r.status, 409);
         r = send("POST", QStringLiteral("/api/v1/rules"), test::json(J({"name": "x", "trigger": "lead_created", "actions": [{"type": "start_workflow", "workflow_id": "abc123"}]})));
         QCOMPARE(r.status, 422);
         QVERIFY2(r.details().value(QStringLiteral("actions[0].workflow_id")).toString().contains(QStringLiteral("not set up")), r.body.constData());

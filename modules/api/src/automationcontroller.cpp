@@ -301,7 +301,7 @@ void registerN8nRoutes(RouteTable &table, engine::Engine &engine)
                                             {QStringLiteral("key_source"), s::enumOf({QStringLiteral("keychain"), QStringLiteral("environment"), QStringLiteral("none")})},
                                             {QStringLiteral("configured"), s::boolean()}},
                                            {QStringLiteral("base_url"), QStringLiteral("api_key_set"), QStringLiteral("configured")}, true);
-    const QString notSetUp = QStringLiteral(" (503 while n8n is not set up or does not answer, with what to fix)");
+    const QString notSetUp = QStringLiteral(" (409 while n8n is not set up, 503 when it does not answer: each with what to fix)");
 
     table.add({M::Get, base + QStringLiteral("/settings"), Role::Viewer, tag,
                QStringLiteral("Where the team's n8n is and whether its API key is kept (never the key): from the settings, else N8N_BASE_URL and N8N_API_KEY"), {},

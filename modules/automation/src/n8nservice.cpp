@@ -169,8 +169,8 @@ core::Result<N8nService::Connection> N8nService::connection()
     auto s = settings();
     if (!s)
         return s.error();
-    if (!s->value(QStringLiteral("configured")).toBool())
-        return makeError(ErrorCode::Unavailable, notSetUp());
+    if (!s->value(QStringLiteral("configured")).toBool()) // the set-up, not n8n, is missing: a 409, not a 503
+        return makeError(ErrorCode::Conflict, notSetUp());
     Connection c;
     c.base = baseUrl(s->value(QStringLiteral("base_url")).toString());
     if (!c.base.isValid())
