@@ -542,6 +542,53 @@ private Q_SLOTS:
         QCOMPARE(m_sink->messages().size(), 1);
     }
 
+    // Over the size an administrator set, a user's launch waits for an administrator: 202 with
+    // the request, the same one when asked again; approved, the campaign launches and sends.
+    void bigLaunchesWaitForAnAdministrator()
+    {
+        start();
+        FT_STOP_IF_FAILED();
+        const qint64 a = account();
+        const qint64 t = templ(QStringLiteral("Intro"), QStringLiteral("Hi"), QStringLiteral("<p>Hello</p>"));
+        lead(QStringLiteral("b1@x.example"), QStringLiteral("B1"), QStringLiteral("NV"));
+        lead(QStringLiteral("b2@x.example"), QStringLiteral("B2"), QStringLiteral("NV"));
+        auto fields = [&](const QString &name) {
+            return QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("template_id"), t}, {QStringLiteral("sender_account_ids"), QJsonArray{a}},
+                               {QStringLiteral("audience"), test::json(J({"filter": {"region": "NV"}}))}, {QStringLiteral("schedule"), allDay()}};
+        };
+        const QString settings = QStringLiteral("/api/v1/workflow-approvals/settings");
+        QCOMPARE(get(settings, QStringLiteral("viewer")).json.value(QStringLiteral("campaign_launch_over")).toInt(), 0);
+        QCOMPARE(send("PUT", settings, {{QStringLiteral("campaign_launch_over"), 1}}, QStringLiteral("user")).status, 403);
+        QCOMPARE(send("PUT", settings, {{QStringLiteral("campaign_launch_over"), -1}}, QStringLiteral("admin")).status, 422);
+        QCOMPARE(send("PUT", settings, {{QStringLiteral("campaign_launch_over"), 1}}, QStringLiteral("admin")).status, 200);
+
+        const qint64 id = campaign(fields(QStringLiteral("Big")));
+        Reply r = send("POST", QStringLiteral("/api/v1/campaigns/%1/launch").arg(id), {});
+        QCOMPARE(r.status, 202);
+        QCOMPARE(r.json.value(QStringLiteral("status")).toString(), QStringLiteral("draft"));
+        const QJsonObject approval = r.json.value(QStringLiteral("approval")).toObject();
+        QCOMPARE(approval.value(QStringLiteral("kind")).toString(), QStringLiteral("campaign_launch"));
+        QCOMPARE(approval.value(QStringLiteral("status")).toString(), QStringLiteral("pending"));
+        QCOMPARE(approval.value(QStringLiteral("payload")).toObject().value(QStringLiteral("recipients")).toInt(), 2);
+        const qint64 request = approval.value(QStringLiteral("id")).toInteger();
+        r = send("POST", QStringLiteral("/api/v1/campaigns/%1/launch").arg(id), {});
+        QCOMPARE(r.status, 202);
+        QCOMPARE(r.json.value(QStringLiteral("approval")).toObject().value(QStringLiteral("id")).toInteger(), request); // not a second request
+        QCOMPARE(m_sink->messages().size(), 0);
+        QCOMPARE(send("POST", QStringLiteral("/api/v1/workflow-approvals/%1/decide").arg(request), {{QStringLiteral("decision"), QStringLiteral("approved")}}).status, 403);
+        r = send("POST", QStringLiteral("/api/v1/workflow-approvals/%1/decide").arg(request), {{QStringLiteral("decision"), QStringLiteral("approved")}}, QStringLiteral("admin"));
+        QCOMPARE(r.status, 200);
+        QVERIFY2(r.json.value(QStringLiteral("result")).toObject().value(QStringLiteral("launched")).toBool(), r.body.constData());
+        QVERIFY(waitForSink(2));
+        QCOMPARE(waitForStatus(id, QStringLiteral("completed")).value(QStringLiteral("total_recipients")).toInt(), 2);
+
+        // An administrator's launch does not wait.
+        const qint64 other = campaign(fields(QStringLiteral("Admin's")));
+        r = send("POST", QStringLiteral("/api/v1/campaigns/%1/launch").arg(other), {}, QStringLiteral("admin"));
+        QCOMPARE(r.status, 200);
+        QVERIFY(!r.json.contains(QStringLiteral("approval")));
+    }
+
     void capsAndGapsWithAFakeClock()
     {
         start(1, true);

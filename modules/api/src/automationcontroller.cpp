@@ -251,7 +251,7 @@ void registerApprovalRoutes(RouteTable &table, engine::Engine &engine)
                {}, listSchema(approval), 200,
                [&approvals](RequestContext &c) { return listOrError(approvals.pending(actorOf(c), c.query(QStringLiteral("kind")), limitOr(c, 200))); }, {}, {},
                {}});
-    table.addQueryParameter(M::Get, QStringLiteral("/api/v1/workflow-approvals/pending"), QStringLiteral("kind"), s::string(), QStringLiteral("Only this kind (rule_action)"));
+    table.addQueryParameter(M::Get, QStringLiteral("/api/v1/workflow-approvals/pending"), QStringLiteral("kind"), s::string(), QStringLiteral("Only this kind (rule_action, campaign_launch)"));
     table.add({M::Get, QStringLiteral("/api/v1/workflow-approvals"), Role::Viewer, tag,
                QStringLiteral("Approvals, newest first, decided ones too (?status=pending|approved|rejected|expired, ?limit=): who decided, when, "
                               "whether an auto-approval rule did, and what the resumed work did"),
@@ -259,6 +259,14 @@ void registerApprovalRoutes(RouteTable &table, engine::Engine &engine)
                [&approvals](RequestContext &c) { return listOrError(approvals.list(actorOf(c), c.query(QStringLiteral("status")), limitOr(c, 200))); }, {}, {},
                {}});
     table.addQueryParameter(M::Get, QStringLiteral("/api/v1/workflow-approvals"), QStringLiteral("status"), s::string(), QStringLiteral("Only this status"));
+    const QJsonObject approvalSettings = s::object({{QStringLiteral("campaign_launch_over"), s::integer()}}, {QStringLiteral("campaign_launch_over")}, true);
+    table.add({M::Get, QStringLiteral("/api/v1/workflow-approvals/settings"), Role::Viewer, tag,
+               QStringLiteral("What needs a decision besides rule actions: {campaign_launch_over: a campaign launched by a non-administrator to more "
+                              "recipients than this waits for an administrator (0: never)}"),
+               {}, approvalSettings, 200, [&approvals](RequestContext &) { return jsonOrError(approvals.settings()); }, {}, {}, {}});
+    table.add({M::Put, QStringLiteral("/api/v1/workflow-approvals/settings"), Role::Admin, tag, QStringLiteral("Change what needs a decision (administrators)"),
+               s::object({{QStringLiteral("campaign_launch_over"), s::integer()}}, {}, false), approvalSettings, 200,
+               [&approvals](RequestContext &c) { return jsonOrError(approvals.updateSettings(actorOf(c), c.body)); }, {}, {}, {}});
     table.add({M::Get, QStringLiteral("/api/v1/workflow-approvals/{id}"), Role::Viewer, tag, QStringLiteral("An approval"), {}, approval, 200,
                [&approvals](RequestContext &c) { return jsonOrError(approvals.get(actorOf(c), c.idParam())); }, {}, {}, {}});
     table.add({M::Post, QStringLiteral("/api/v1/workflow-approvals/{id}/decide"), Role::User, tag,

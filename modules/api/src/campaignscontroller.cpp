@@ -78,9 +78,15 @@ void registerCampaignRoutes(RouteTable &table, engine::Engine &engine)
                [&campaigns](RequestContext &c) { return jsonOrError(campaigns.audiencePreview({}, c.idParam())); }, {}, {}, {}});
     table.add({M::Post, QStringLiteral("/api/v1/campaigns/{id}/launch"), Role::User, tag,
                QStringLiteral("Launch a draft: its recipients are written (one per address, none suppressed or excluded) and sending starts, or "
-                              "waits for {start_at}"),
+                              "waits for {start_at}. Over the size an administrator set (GET /api/v1/workflow-approvals/settings) a user's launch "
+                              "waits for an administrator: 202 with the draft and its pending `approval`"),
                s::object({{QStringLiteral("start_at"), s::string()}}, {}, false), campaign, 200,
-               [&campaigns](RequestContext &c) { return jsonOrError(campaigns.launch(actorOf(c), c.idParam(), c.body)); }, {}, {}, {}});
+               [&campaigns](RequestContext &c) {
+                   auto launched = campaigns.launch(actorOf(c), c.idParam(), c.body);
+                   const bool waits = launched && launched->contains(QStringLiteral("approval"));
+                   return jsonOrError(std::move(launched), waits ? 202 : 200);
+               },
+               {}, {}, {}});
     table.add({M::Post, QStringLiteral("/api/v1/campaigns/{id}/pause"), Role::User, tag, QStringLiteral("Pause sending (what is mid-send finishes)"), {},
                campaign, 200, [&campaigns](RequestContext &c) { return jsonOrError(campaigns.pause(c.idParam())); }, {}, {}, {}});
     table.add({M::Post, QStringLiteral("/api/v1/campaigns/{id}/resume"), Role::User, tag, QStringLiteral("Resume a paused campaign"), {}, campaign, 200,

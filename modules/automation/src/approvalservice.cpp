@@ -1,5 +1,6 @@
 #include "fliptech/automation/approvalservice.h"
 
+#include "automationsettings.h"
 #include "storedjson.h"
 
 #include "fliptech/storage/database.h"
@@ -350,6 +351,31 @@ void ApprovalService::startExpiring()
 void ApprovalService::stopExpiring()
 {
     m_expiry.reset();
+}
+
+core::Result<QJsonObject> ApprovalService::settings()
+{
+    return readAutomationSetting(*m_db, QStringLiteral("approvals"), {{QStringLiteral("campaign_launch_over"), 0}});
+}
+
+core::Result<QJsonObject> ApprovalService::updateSettings(const leads::Actor &actor, const QJsonObject &fields)
+{
+    if (!actor.isAdmin)
+        return core::makeError(core::ErrorCode::Forbidden, QStringLiteral("Only an administrator may change what needs approval"));
+    auto current = settings();
+    if (!current)
+        return current.error();
+    for (auto it = fields.begin(); it != fields.end(); ++it) {
+        if (it.key() != u"campaign_launch_over")
+            return core::fieldError(it.key(), QStringLiteral("is not an approval setting (campaign_launch_over)"));
+        const QJsonValue v = it.value();
+        if (!v.isDouble() || v.toDouble() != double(v.toInteger()) || v.toInteger() < 0 || v.toInteger() > 100000000)
+            return core::fieldError(it.key(), QStringLiteral("must be a number of recipients (0: launches never wait)"));
+        current->insert(it.key(), v.toInteger());
+    }
+    if (auto done = writeAutomationSetting(*m_db, QStringLiteral("approvals"), *current, actor, m_clock.now()); !done)
+        return done.error();
+    return *current;
 }
 
 } // namespace fliptech::automation

@@ -318,7 +318,16 @@ core::Result<QJsonObject> CampaignService::audiencePreview(const QJsonObject &fi
 
 core::Result<QJsonObject> CampaignService::launch(const leads::Actor &actor, qint64 id, const QJsonObject &request)
 {
-    Q_UNUSED(actor);
+    return launchChecked(actor, id, request, true);
+}
+
+core::Result<QJsonObject> CampaignService::launchApproved(const leads::Actor &actor, qint64 id, const QJsonObject &request)
+{
+    return launchChecked(actor, id, request, false);
+}
+
+core::Result<QJsonObject> CampaignService::launchChecked(const leads::Actor &actor, qint64 id, const QJsonObject &request, bool gated)
+{
     auto c = get(id);
     if (!c)
         return c.error();
@@ -372,6 +381,20 @@ core::Result<QJsonObject> CampaignService::launch(const leads::Actor &actor, qin
     const QDateTime now = m_clock.now();
     const QDateTime start = schedule->startAt.isValid() && schedule->startAt > now ? schedule->startAt : now;
     const bool later = start > now;
+
+    if (gated && m_launchGate) {
+        auto counted = audience->count(*m_db, id, now);
+        if (!counted)
+            return counted.error();
+        auto waiting = m_launchGate(actor, *c, counted->value(QStringLiteral("recipients")).toInteger(), request);
+        if (!waiting)
+            return waiting.error();
+        if (*waiting) {
+            QJsonObject out = *c;
+            out.insert(QStringLiteral("approval"), **waiting);
+            return out;
+        }
+    }
 
     storage::Transaction tx(*m_db);
     if (!tx.isActive())

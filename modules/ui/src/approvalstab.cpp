@@ -193,9 +193,13 @@ void ApprovalsTab::showSelected()
     }
     m_selected = *a;
     const QJsonObject payload = a->value(QStringLiteral("payload")).toObject();
-    QString text = tr("<b>%1</b><br>Rule \"%2\" on the lead %3.").arg(a->value(QStringLiteral("title")).toString().toHtmlEscaped(),
-                                                                      payload.value(QStringLiteral("rule_name")).toString().toHtmlEscaped(),
-                                                                      payload.value(QStringLiteral("lead_name")).toString().toHtmlEscaped());
+    QString text = a->value(QStringLiteral("kind")).toString() == u"campaign_launch"
+                       ? tr("<b>%1</b><br>Approving launches the campaign \"%2\" to its %n recipient(s) at once (or at its start time).", nullptr,
+                            payload.value(QStringLiteral("recipients")).toInt())
+                             .arg(a->value(QStringLiteral("title")).toString().toHtmlEscaped(), payload.value(QStringLiteral("name")).toString().toHtmlEscaped())
+                       : tr("<b>%1</b><br>Rule \"%2\" on the lead %3.").arg(a->value(QStringLiteral("title")).toString().toHtmlEscaped(),
+                                                                          payload.value(QStringLiteral("rule_name")).toString().toHtmlEscaped(),
+                                                                          payload.value(QStringLiteral("lead_name")).toString().toHtmlEscaped());
     if (a->value(QStringLiteral("status")).toString() != u"pending") {
         text += u"<br>" + stateText(*a).toHtmlEscaped();
         if (a->value(QStringLiteral("decision_note")).isString())

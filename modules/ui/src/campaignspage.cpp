@@ -428,6 +428,7 @@ bool CampaignWizard::validateCurrentPage()
             m_error->setText(tr("Saved as a draft, not launched: %1").arg(launched.error().message));
             return false;
         }
+        m_waitsForApproval = launched->contains(QStringLiteral("approval"));
     }
     return true;
 }
@@ -610,6 +611,8 @@ std::optional<qint64> CampaignsPage::newCampaign()
         return std::nullopt;
     m_id = wizard.createdId();
     reload();
+    if (wizard.waitsForApproval())
+        m_message->setText(tr("Saved. Its launch waits for an administrator's approval (Automation → Approvals)."));
     return m_id;
 }
 
@@ -763,6 +766,11 @@ void CampaignsPage::act(const QString &action)
         if (QMessageBox::question(this, tr("Launch campaign"), tr("Start sending to %n recipient(s)?", nullptr, n)) != QMessageBox::Yes)
             return;
         r = service.launch(m_actor, *m_id);
+        if (r && r->contains(QStringLiteral("approval"))) {
+            m_message->setText(tr("Waiting for an administrator's approval (Automation → Approvals): a launch to %n recipient(s) needs one.", nullptr, n));
+            reload();
+            return;
+        }
     } else if (action == QLatin1String("pause")) {
         r = service.pause(*m_id);
     } else if (action == QLatin1String("resume")) {

@@ -83,6 +83,11 @@ public:
     // Requests past their deadline take their default outcome: how many.
     core::Result<int> expireDue();
     core::Result<int> pendingCount();
+    // What needs a decision besides rule actions: {campaign_launch_over: a launch to more
+    // recipients than this waits for an administrator's approval (0: never)}.
+    core::Result<QJsonObject> settings();
+    // Administrators: the fields given change.
+    core::Result<QJsonObject> updateSettings(const leads::Actor &actor, const QJsonObject &fields);
     // Applies deadlines in this process (at the next deadline, at most every minute).
     void startExpiring();
     void stopExpiring();

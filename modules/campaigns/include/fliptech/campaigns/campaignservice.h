@@ -22,6 +22,7 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace fliptech::storage {
 class Database;
@@ -72,7 +73,16 @@ public:
 
     // Draft -> running (or scheduled, when it starts later): recipients materialised, the send
     // job queued. {start_at} may set the start.
+    // When the gate (below) asks for a decision, nothing is launched: the campaign as it is, with
+    // "approval" (the request that waits).
     core::Result<QJsonObject> launch(const leads::Actor &actor, qint64 id, const QJsonObject &request = {});
+    // launch() once a decision allowed it (the gate is not asked again).
+    core::Result<QJsonObject> launchApproved(const leads::Actor &actor, qint64 id, const QJsonObject &request = {});
+    // Asked before a launch, all checks passed (the engine wires the approvals): the approval
+    // request when the launch must wait for a decision, nothing when it may go on.
+    using LaunchGate = std::function<core::Result<std::optional<QJsonObject>>(const leads::Actor &actor, const QJsonObject &campaign, qint64 recipients,
+                                                                              const QJsonObject &request)>;
+    void setLaunchGate(LaunchGate gate) { m_launchGate = std::move(gate); }
     core::Result<QJsonObject> pause(qint64 id);
     core::Result<QJsonObject> resume(qint64 id);
     // Sends one step (default the first) to 1-5 addresses, rendered for a lead (or the sample
@@ -155,6 +165,8 @@ public:
     void setUsageGate(core::UsageGate *gate) { m_usage = gate; }
 
 private:
+    core::Result<QJsonObject> launchChecked(const leads::Actor &actor, qint64 id, const QJsonObject &request, bool gated);
+    LaunchGate m_launchGate;
     struct Send;
     storage::JobOutcome runSendJob(storage::JobContext &context);
     core::Result<QJsonObject> write(const leads::Actor &actor, std::optional<qint64> id, const QJsonObject &fields);

@@ -47,6 +47,8 @@ public:
     QJsonObject fields() const;
     // The campaign made on Finish (nullopt until then).
     std::optional<qint64> createdId() const { return m_created; }
+    // "Launch now" asked, and the launch waits for an administrator's approval.
+    bool waitsForApproval() const { return m_waitsForApproval; }
     bool validateCurrentPage() override;
 
 private:
@@ -58,6 +60,7 @@ private:
     engine::Engine &m_engine;
     leads::Actor m_actor;
     std::optional<qint64> m_created;
+    bool m_waitsForApproval = false;
     QLineEdit *m_name;
     QComboBox *m_audienceKind;
     QComboBox *m_status;
