@@ -414,9 +414,10 @@ core::Result<QJsonObject> CampaignService::launchChecked(const leads::Actor &act
         return done.error();
     if (auto queued = queueSendJob(id, start); !queued)
         return queued.error();
+    // Announced in the launch's transaction: ahead of anything its send job announces.
+    publish(id, QStringLiteral("campaign_launched"), {{QStringLiteral("total_recipients"), *inserted}});
     if (auto cm = tx.commit(); !cm)
         return cm.error();
-    publish(id, QStringLiteral("campaign_launched"), {{QStringLiteral("total_recipients"), *inserted}});
     return get(id);
 }
 
