@@ -287,6 +287,98 @@ private Q_SLOTS:
         QVERIFY(seen);
     }
 
+    // A suggestion no rule decided waits in the workflow-approvals queue too: approved there (its
+    // text edited), a job sends it; decided on the Inbox page, rejected or written again, its
+    // request closes; rejected there, the suggestion is rejected.
+    void suggestionsWaitInTheApprovalsQueueToo()
+    {
+        startApi(1); // a worker sends what the queue approved
+        m_sink = std::make_unique<test::SmtpSink>();
+        QVERIFY2(m_sink->start(), qPrintable(m_sink->error()));
+        m_account = test::createSenderAccount(*this, m_sink->port());
+        FT_STOP_IF_FAILED();
+        const qint64 cat = lead(QStringLiteral("Cat"), QStringLiteral("cat@shop.example"));
+        const qint64 conversation = arriveFrom(QStringLiteral("cat@shop.example"), QStringLiteral("cat-1@shop.example"), QStringLiteral("New website"),
+                                               QStringLiteral("What would a five-page site cost us?"))
+                                        .value(QStringLiteral("conversation_id"))
+                                        .toInteger();
+        const QJsonObject offline{{QStringLiteral("writer"), QStringLiteral("offline")}};
+        auto requestFor = [this](qint64 suggestion) {
+            for (const QJsonValue &v : get(QStringLiteral("/api/v1/workflow-approvals?limit=1000")).json.value(QStringLiteral("items")).toArray())
+                if (v.toObject().value(QStringLiteral("kind")).toString() == QLatin1String("ai_suggestion") &&
+                    v.toObject().value(QStringLiteral("payload")).toObject().value(QStringLiteral("suggestion_id")).toInteger() == suggestion)
+                    return v.toObject();
+            return QJsonObject();
+        };
+        Reply r = send("POST", QStringLiteral("/api/v1/conversations/%1/generate-response").arg(conversation), offline);
+        QVERIFY2(r.status == 201, r.body.constData());
+        const qint64 first = r.json.value(QStringLiteral("id")).toInteger();
+        r = get(QStringLiteral("/api/v1/workflow-approvals/pending?kind=ai_suggestion"), QStringLiteral("viewer"));
+        QCOMPARE(r.json.value(QStringLiteral("items")).toArray().size(), 1);
+        const QJsonObject waiting = r.json.value(QStringLiteral("items")).toArray().first().toObject();
+        QCOMPARE(waiting.value(QStringLiteral("payload")).toObject().value(QStringLiteral("suggestion_id")).toInteger(), first);
+        QCOMPARE(waiting.value(QStringLiteral("lead_id")).toInteger(), cat);
+        QCOMPARE(waiting.value(QStringLiteral("title")).toString(), QStringLiteral("Reply to cat@shop.example: New website"));
+        QCOMPARE(waiting.value(QStringLiteral("payload")).toObject().value(QStringLiteral("lead_name")).toString(), QStringLiteral("Cat"));
+        QVERIFY(waiting.value(QStringLiteral("payload")).toObject().value(QStringLiteral("their_message")).toString().contains(QStringLiteral("five-page site")));
+        QCOMPARE(waiting.value(QStringLiteral("payload")).toObject().value(QStringLiteral("response")).toString(),
+                 r.json.value(QStringLiteral("items")).toArray().first().toObject().value(QStringLiteral("payload")).toObject().value(QStringLiteral("response")).toString());
+        QCOMPARE(waiting.value(QStringLiteral("can_decide")).toBool(), false); // a viewer asked
+        const qint64 approval = waiting.value(QStringLiteral("id")).toInteger();
+
+        // Only the text may change; then it is what goes out, sent by a job.
+        r = send("POST", QStringLiteral("/api/v1/workflow-approvals/%1/decide").arg(approval),
+                 {{QStringLiteral("decision"), QStringLiteral("approved")}, {QStringLiteral("payload"), QJsonObject{{QStringLiteral("suggestion_id"), first + 1000}}}});
+        QCOMPARE(r.status, 422);
+        QVERIFY2(r.details().contains(QStringLiteral("payload.suggestion_id")), r.body.constData());
+        r = send("POST", QStringLiteral("/api/v1/workflow-approvals/%1/decide").arg(approval),
+                 {{QStringLiteral("decision"), QStringLiteral("approved")}, {QStringLiteral("payload"), QJsonObject{{QStringLiteral("response"), QStringLiteral(" ")}}}});
+        QCOMPARE(r.status, 422);
+        r = send("POST", QStringLiteral("/api/v1/workflow-approvals/%1/decide").arg(approval),
+                 {{QStringLiteral("decision"), QStringLiteral("approved")},
+                  {QStringLiteral("payload"), QJsonObject{{QStringLiteral("response"), QStringLiteral("Hi Cat, about 2,400 dollars. A call on Monday?")}}}});
+        QVERIFY2(r.status == 200, r.body.constData());
+        QCOMPARE(r.json.value(QStringLiteral("status")).toString(), QStringLiteral("approved"));
+        QVERIFY2(r.json.value(QStringLiteral("result")).toObject().value(QStringLiteral("send_job_id")).toInteger() > 0, r.body.constData());
+        QTRY_COMPARE_WITH_TIMEOUT(m_sink->count(), 1, 20000);
+        QVERIFY(text(m_sink->messages().first()).startsWith(QStringLiteral("Hi Cat, about 2,400 dollars. A call on Monday?")));
+        QCOMPARE(header(m_sink->messages().first(), "In-Reply-To"), QByteArray("<cat-1@shop.example>"));
+        QTRY_COMPARE_WITH_TIMEOUT(inbox().suggestion(first)->value(QStringLiteral("status")).toString(), QStringLiteral("sent"), 10000);
+        QCOMPARE(inbox().suggestion(first)->value(QStringLiteral("decided_by")).toInteger(), scalar(QStringLiteral("SELECT id FROM users WHERE email = 'user@agency.example'")));
+        QCOMPARE(send("POST", QStringLiteral("/api/v1/workflow-approvals/%1/decide").arg(approval), {{QStringLiteral("decision"), QStringLiteral("rejected")}}).status, 409);
+
+        // Rejected on the Inbox page: its request closes, as rejected by that user, with the reason.
+        const qint64 second = send("POST", QStringLiteral("/api/v1/conversations/%1/generate-response").arg(conversation), offline).json.value(QStringLiteral("id")).toInteger();
+        QCOMPARE(requestFor(second).value(QStringLiteral("status")).toString(), QStringLiteral("pending"));
+        QCOMPARE(send("POST", QStringLiteral("/api/v1/conversations/suggestions/%1/reject").arg(second), {{QStringLiteral("reason"), QStringLiteral("too long")}}).status, 200);
+        QJsonObject closed = requestFor(second);
+        QCOMPARE(closed.value(QStringLiteral("status")).toString(), QStringLiteral("rejected"));
+        QCOMPARE(closed.value(QStringLiteral("decision_note")).toString(), QStringLiteral("too long"));
+        QCOMPARE(closed.value(QStringLiteral("result")).toObject().value(QStringLiteral("decided_elsewhere")).toBool(), true);
+        QCOMPARE(closed.value(QStringLiteral("decided_by")).toInteger(), scalar(QStringLiteral("SELECT id FROM users WHERE email = 'user@agency.example'")));
+        QCOMPARE(send("POST", QStringLiteral("/api/v1/workflow-approvals/%1/decide").arg(closed.value(QStringLiteral("id")).toInteger()),
+                      {{QStringLiteral("decision"), QStringLiteral("approved")}}).status,
+                 409);
+
+        // Rejected in the queue: the suggestion is rejected, nothing sent.
+        const qint64 third = send("POST", QStringLiteral("/api/v1/conversations/%1/generate-response").arg(conversation), offline).json.value(QStringLiteral("id")).toInteger();
+        r = send("POST", QStringLiteral("/api/v1/workflow-approvals/%1/decide").arg(requestFor(third).value(QStringLiteral("id")).toInteger()),
+                 {{QStringLiteral("decision"), QStringLiteral("rejected")}, {QStringLiteral("note"), QStringLiteral("not now")}});
+        QVERIFY2(r.status == 200, r.body.constData());
+        QCOMPARE(inbox().suggestion(third)->value(QStringLiteral("status")).toString(), QStringLiteral("rejected"));
+
+        // Written again: the old request closes, the new suggestion waits in its own.
+        const qint64 fourth = send("POST", QStringLiteral("/api/v1/conversations/%1/generate-response").arg(conversation), offline).json.value(QStringLiteral("id")).toInteger();
+        r = send("POST", QStringLiteral("/api/v1/conversations/suggestions/regenerate"), {{QStringLiteral("suggestion_id"), fourth}, {QStringLiteral("writer"), QStringLiteral("offline")}});
+        QVERIFY2(r.status == 201, r.body.constData());
+        QCOMPARE(requestFor(fourth).value(QStringLiteral("status")).toString(), QStringLiteral("rejected"));
+        QVERIFY(requestFor(fourth).value(QStringLiteral("decision_note")).toString().startsWith(QStringLiteral("Written again")));
+        QCOMPARE(requestFor(r.json.value(QStringLiteral("id")).toInteger()).value(QStringLiteral("status")).toString(), QStringLiteral("pending"));
+        QCOMPARE(get(QStringLiteral("/api/v1/workflow-approvals/pending?kind=ai_suggestion")).json.value(QStringLiteral("items")).toArray().size(), 1);
+        QTest::qWait(300);
+        QCOMPARE(m_sink->count(), 1);
+    }
+
     // Auto-approval rules: checked when saved (the failing path named), admin-only; a matching
     // rule sends a suggestion at once, a rejecting one rejects it, no rule leaves it waiting,
     // and no rule sends to a suppressed address.
@@ -303,8 +395,10 @@ private Q_SLOTS:
             {test::json(J({"name": "x", "entity_type": "ai_suggestion", "conditions": {"any": []}})), QStringLiteral("conditions.any")},
             {test::json(J({"name": "x", "entity_type": "ai_suggestion", "conditions": {"not": {"field": "confidence", "op": "gte", "value": "high"}}})),
              QStringLiteral("conditions.not.value")},
-            {test::json(J({"name": "x", "entity_type": "campaign_launch", "conditions": {"all": [{"field": "intent", "op": "equals", "value": "question"}]}})),
+            {test::json(J({"name": "x", "entity_type": "lead_import", "conditions": {"all": [{"field": "intent", "op": "equals", "value": "question"}]}})),
              QStringLiteral("entity_type")},
+            {test::json(J({"name": "x", "entity_type": "campaign_launch", "conditions": {"all": [{"field": "intent", "op": "equals", "value": "question"}]}})),
+             QStringLiteral("conditions.all[0].field")},
             {test::json(J({"name": "", "entity_type": "ai_suggestion", "conditions": {"all": [{"field": "intent", "op": "equals", "value": "question"}]}})),
              QStringLiteral("name")},
         };

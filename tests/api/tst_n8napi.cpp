@@ -6,6 +6,7 @@
 // trigger, the workflow calling back into our API with an API key (a note on the lead), and the
 // executions read with status and duration, each change announced once on /ws/workflows.
 #include "apiharness.h"
+#include "fixturehttpserver.h"
 #include "fliptech/automation/n8nservice.h"
 #include "fliptech/automation/ruleservice.h"
 #include "fliptech/automation/scheduleservice.h"
@@ -156,6 +157,10 @@ private Q_SLOTS:
         r = send("POST", QStringLiteral("/api/v1/rules"), test::json(J({"name": "x", "trigger": "lead_created", "actions": [{"type": "start_workflow", "workflow_id": 7}]})));
         QCOMPARE(r.status, 422);
         QVERIFY(r.details().contains(QStringLiteral("actions[0].workflow_id")));
+        // A workflow step cannot wait for a decision before n8n is set up: it could not be told.
+        r = send("POST", QStringLiteral("/api/v1/workflow-approvals"),
+                 QJsonObject{{QStringLiteral("title"), QStringLiteral("Send it?")}, {QStringLiteral("resume_url"), QStringLiteral("http://127.0.0.1:5678/webhook-waiting/1")}});
+        QCOMPARE(r.status, 409);
         // Started by hand without having been read: it is not known here.
         r = send("POST", QStringLiteral("/api/v1/n8n-webhooks/workflows/abc123/start"), {});
         QCOMPARE(r.status, 404);
@@ -376,6 +381,173 @@ private Q_SLOTS:
         const QString execution = get(QStringLiteral("/api/v1/n8n-webhooks/executions?workflow_id=") + workflow).json.value(QStringLiteral("data")).toArray().first().toObject().value(QStringLiteral("id")).toString();
         const QByteArray runData = m_n8n.api("GET", QStringLiteral("/executions/%1?includeData=true").arg(execution)).body;
         QVERIFY2(runData.contains("\"event\":\"schedule\"") && runData.contains("\"report\":\"daily\""), runData.left(2000).constData());
+    }
+
+    // A step of a workflow waits for a decision (kind n8n_step): the request is checked (the
+    // resume address only on the n8n set up here), asked twice it is the same one; the decider
+    // edits only the values the workflow sent; the decision is POSTed to the resume address by a
+    // job, as n8n's Wait node takes it. Here a local server answers for n8n's waiting webhook.
+    void workflowStepsWaitForADecision()
+    {
+        test::FixtureHttpServer n8nStandIn;
+        QVERIFY(n8nStandIn.start());
+        QList<QJsonObject> told;
+        n8nStandIn.addScript("/webhook-waiting/77", [&told](const test::FixtureHttpServer::Request &r) {
+            told.append(QJsonDocument::fromJson(r.body).object());
+            return test::FixtureHttpServer::Response{200, "application/json", "{\"message\":\"Workflow was started\"}", {}, 0, test::FixtureHttpServer::Fault::None};
+        });
+        startApi(1);
+        Reply r = send("PUT", QStringLiteral("/api/v1/n8n-webhooks/settings"),
+                       QJsonObject{{QStringLiteral("base_url"), n8nStandIn.baseUrl()}, {QStringLiteral("api_key"), QStringLiteral("k")}}, QStringLiteral("admin"));
+        QCOMPARE(r.status, 200);
+        const qint64 ann = lead(QStringLiteral("Ann's Plumbing"));
+        const QString resume = n8nStandIn.baseUrl() + QStringLiteral("/webhook-waiting/77");
+        const QJsonObject ask{{QStringLiteral("title"), QStringLiteral("Send the spring offer?")},
+                              {QStringLiteral("resume_url"), resume},
+                              {QStringLiteral("lead_id"), ann},
+                              {QStringLiteral("workflow_id"), QStringLiteral("wf-offer")},
+                              {QStringLiteral("decide_role"), QStringLiteral("admin")},
+                              {QStringLiteral("payload"), QJsonObject{{QStringLiteral("subject"), QStringLiteral("Spring offer")}, {QStringLiteral("amount"), 2400}}}};
+        const QList<QPair<QPair<QString, QJsonValue>, QString>> mistakes{
+            {{QStringLiteral("title"), QString()}, QStringLiteral("title")},
+            {{QStringLiteral("resume_url"), QStringLiteral("http://elsewhere.example/webhook-waiting/77")}, QStringLiteral("resume_url")},
+            {{QStringLiteral("resume_url"), 77}, QStringLiteral("resume_url")},
+            {{QStringLiteral("payload"), QStringLiteral("x")}, QStringLiteral("payload")},
+            {{QStringLiteral("lead_id"), 999999}, QStringLiteral("lead_id")},
+            {{QStringLiteral("deadline_hours"), 0}, QStringLiteral("deadline_hours")},
+            {{QStringLiteral("decide_role"), QStringLiteral("boss")}, QStringLiteral("decide_role")},
+            {{QStringLiteral("default"), QStringLiteral("maybe")}, QStringLiteral("default")},
+            {{QStringLiteral("kind"), QStringLiteral("rule_action")}, QStringLiteral("kind")},
+        };
+        for (const auto &[change, field] : mistakes) {
+            QJsonObject body = ask;
+            body.insert(change.first, change.second);
+            r = send("POST", QStringLiteral("/api/v1/workflow-approvals"), body);
+            QVERIFY2(r.status == 422, r.body.constData());
+            QVERIFY2(r.details().contains(field), r.body.constData());
+        }
+        QCOMPARE(send("POST", QStringLiteral("/api/v1/workflow-approvals"), ask, QStringLiteral("viewer")).status, 403);
+        QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM approvals")), 0);
+
+        r = send("POST", QStringLiteral("/api/v1/workflow-approvals"), ask);
+        QVERIFY2(r.status == 201, r.body.constData());
+        const qint64 id = r.json.value(QStringLiteral("id")).toInteger();
+        QCOMPARE(r.json.value(QStringLiteral("kind")).toString(), QStringLiteral("n8n_step"));
+        QCOMPARE(r.json.value(QStringLiteral("lead_id")).toInteger(), ann);
+        QCOMPARE(r.json.value(QStringLiteral("payload")).toObject().value(QStringLiteral("lead_name")).toString(), QStringLiteral("Ann's Plumbing"));
+        r = send("POST", QStringLiteral("/api/v1/workflow-approvals"), ask); // n8n retried its request
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json.value(QStringLiteral("id")).toInteger(), id);
+        r = get(QStringLiteral("/api/v1/workflow-approvals/pending?kind=n8n_step"));
+        QCOMPARE(r.json.value(QStringLiteral("items")).toArray().size(), 1);
+        QCOMPARE(r.json.value(QStringLiteral("items")).toArray().first().toObject().value(QStringLiteral("can_decide")).toBool(), false); // an admin's
+
+        const QString decide = QStringLiteral("/api/v1/workflow-approvals/%1/decide").arg(id);
+        QCOMPARE(send("POST", decide, QJsonObject{{QStringLiteral("decision"), QStringLiteral("approved")}}).status, 403);
+        r = send("POST", decide,
+                 QJsonObject{{QStringLiteral("decision"), QStringLiteral("approved")},
+                             {QStringLiteral("payload"), QJsonObject{{QStringLiteral("payload"), QJsonObject{{QStringLiteral("discount"), 10}}}}}},
+                 QStringLiteral("admin"));
+        QCOMPARE(r.status, 422);
+        QVERIFY2(r.details().contains(QStringLiteral("payload.payload.discount")), r.body.constData());
+        r = send("POST", decide,
+                 QJsonObject{{QStringLiteral("decision"), QStringLiteral("approved")},
+                             {QStringLiteral("payload"), QJsonObject{{QStringLiteral("resume_url"), QStringLiteral("http://elsewhere.example/")}}}},
+                 QStringLiteral("admin"));
+        QCOMPARE(r.status, 422);
+        QVERIFY(told.isEmpty());
+        r = send("POST", decide,
+                 QJsonObject{{QStringLiteral("decision"), QStringLiteral("approved")},
+                             {QStringLiteral("note"), QStringLiteral("go")},
+                             {QStringLiteral("payload"), QJsonObject{{QStringLiteral("payload"), QJsonObject{{QStringLiteral("subject"), QStringLiteral("Summer offer")}}}}}},
+                 QStringLiteral("admin"));
+        QVERIFY2(r.status == 200, r.body.constData());
+        QVERIFY2(r.json.value(QStringLiteral("result")).toObject().value(QStringLiteral("resume_job_id")).toInteger() > 0, r.body.constData());
+        QTRY_COMPARE_WITH_TIMEOUT(told.size(), 1, 20000);
+        const QJsonObject decision = told.first();
+        QCOMPARE(decision.value(QStringLiteral("approval_id")).toInteger(), id);
+        QCOMPARE(decision.value(QStringLiteral("decision")).toString(), QStringLiteral("approved"));
+        QCOMPARE(decision.value(QStringLiteral("approved")).toBool(), true);
+        QCOMPARE(decision.value(QStringLiteral("expired")).toBool(), false);
+        QCOMPARE(decision.value(QStringLiteral("note")).toString(), QStringLiteral("go"));
+        QCOMPARE(decision.value(QStringLiteral("decided_by")).toInteger(), count(QStringLiteral("SELECT id FROM users WHERE role = 'admin' ORDER BY id LIMIT 1")));
+        QCOMPARE(decision.value(QStringLiteral("payload")).toObject(),
+                 (QJsonObject{{QStringLiteral("subject"), QStringLiteral("Summer offer")}, {QStringLiteral("amount"), 2400}}));
+        QTRY_COMPARE_WITH_TIMEOUT(count(QStringLiteral("SELECT COUNT(*) FROM jobs WHERE type = 'automation.n8n_resume' AND state = 'done'")), 1, 10000);
+        // Asked again after the decision: still that request (decided), n8n is not told twice.
+        r = send("POST", QStringLiteral("/api/v1/workflow-approvals"), ask);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json.value(QStringLiteral("status")).toString(), QStringLiteral("approved"));
+        QTest::qWait(200);
+        QCOMPARE(told.size(), 1);
+    }
+
+    // The same with a real n8n: its workflow asks through our API with an API key, its Wait node
+    // holds the run, the decision resumes it and the next node sees what was decided.
+    void aRealWorkflowWaitsForTheDecision()
+    {
+        REQUIRE_N8N();
+        startApi(1);
+        connectN8n();
+        const QString key = ourApiKey();
+        const QString api = QStringLiteral("http://127.0.0.1:%1/api/v1").arg(m_api->server().port());
+        auto httpNode = [&key](const QString &name, int x, const QString &url, const QString &body) {
+            return QJsonObject{{QStringLiteral("id"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                               {QStringLiteral("name"), name},
+                               {QStringLiteral("type"), QStringLiteral("n8n-nodes-base.httpRequest")},
+                               {QStringLiteral("typeVersion"), 4.2},
+                               {QStringLiteral("position"), QJsonArray{x, 0}},
+                               {QStringLiteral("parameters"),
+                                QJsonObject{{QStringLiteral("method"), QStringLiteral("POST")},
+                                            {QStringLiteral("url"), url},
+                                            {QStringLiteral("sendHeaders"), true},
+                                            {QStringLiteral("headerParameters"),
+                                             QJsonObject{{QStringLiteral("parameters"),
+                                                          QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("X-API-Key")}, {QStringLiteral("value"), key}}}}}},
+                                            {QStringLiteral("sendBody"), true},
+                                            {QStringLiteral("specifyBody"), QStringLiteral("json")},
+                                            {QStringLiteral("jsonBody"), body},
+                                            {QStringLiteral("options"), QJsonObject()}}}};
+        };
+        const QJsonObject waitNode{{QStringLiteral("id"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                                   {QStringLiteral("name"), QStringLiteral("Wait for the decision")},
+                                   {QStringLiteral("type"), QStringLiteral("n8n-nodes-base.wait")},
+                                   {QStringLiteral("typeVersion"), 1.1},
+                                   {QStringLiteral("position"), QJsonArray{440, 0}},
+                                   {QStringLiteral("webhookId"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                                   {QStringLiteral("parameters"), QJsonObject{{QStringLiteral("resume"), QStringLiteral("webhook")},
+                                                                              {QStringLiteral("httpMethod"), QStringLiteral("POST")},
+                                                                              {QStringLiteral("options"), QJsonObject()}}}};
+        const QString workflow = workflowWith(
+            QStringLiteral("Offer with approval"), uniquePath(QStringLiteral("offer")), QStringLiteral("POST"),
+            {httpNode(QStringLiteral("Ask"), 220, QStringLiteral("=") + api + QStringLiteral("/workflow-approvals"),
+                      QStringLiteral("={{ JSON.stringify({title: 'Send the offer to ' + $json.body.data.lead.name, lead_id: $json.body.data.lead.id, "
+                                     "resume_url: $execution.resumeUrl, workflow_id: $workflow.id, payload: { subject: 'Spring offer' } }) }}")),
+             waitNode,
+             httpNode(QStringLiteral("Tell"), 660, QStringLiteral("=") + api + QStringLiteral("/leads/{{ $('Webhook').item.json.body.data.lead.id }}/notes"),
+                      QStringLiteral("={{ JSON.stringify({content: 'n8n heard: ' + $json.body.decision + ' / ' + $json.body.payload.subject}) }}"))});
+        QVERIFY(!QTest::currentTestFailed());
+        QCOMPARE(send("POST", QStringLiteral("/api/v1/n8n-webhooks/workflows/%1/activate").arg(workflow), {}).status, 200);
+        const qint64 id = lead(QStringLiteral("Bea's Bakery"));
+        Reply r = send("POST", QStringLiteral("/api/v1/n8n-webhooks/workflows/%1/start").arg(workflow),
+                       QJsonObject{{QStringLiteral("data"), QJsonObject{{QStringLiteral("lead"), QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("name"), QStringLiteral("Bea's Bakery")}}}}}});
+        QCOMPARE(r.status, 202);
+        deliver();
+        QTRY_COMPARE_WITH_TIMEOUT(count(QStringLiteral("SELECT COUNT(*) FROM approvals WHERE entity_type = 'n8n_step' AND status = 'pending'")), 1, 30000);
+        r = get(QStringLiteral("/api/v1/workflow-approvals/pending?kind=n8n_step"));
+        const QJsonObject waiting = r.json.value(QStringLiteral("items")).toArray().first().toObject();
+        QCOMPARE(waiting.value(QStringLiteral("title")).toString(), QStringLiteral("Send the offer to Bea's Bakery"));
+        QCOMPARE(waiting.value(QStringLiteral("lead_id")).toInteger(), id);
+        QCOMPARE(waiting.value(QStringLiteral("payload")).toObject().value(QStringLiteral("workflow_id")).toString(), workflow);
+        // (n8n's public API does not list an execution held by a Wait node while its process
+        // keeps it among the active ones: the run is checked by what its next node does.)
+        r = send("POST", QStringLiteral("/api/v1/workflow-approvals/%1/decide").arg(waiting.value(QStringLiteral("id")).toInteger()),
+                 QJsonObject{{QStringLiteral("decision"), QStringLiteral("approved")},
+                             {QStringLiteral("payload"), QJsonObject{{QStringLiteral("payload"), QJsonObject{{QStringLiteral("subject"), QStringLiteral("Summer offer")}}}}}});
+        QVERIFY2(r.status == 200, r.body.constData());
+        QTRY_COMPARE_WITH_TIMEOUT(count(QStringLiteral("SELECT COUNT(*) FROM notes WHERE lead_id = ? AND content = ?"), {id, QStringLiteral("n8n heard: approved / Summer offer")}),
+                                  1, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(executionsOf(workflow, QStringLiteral("success")), 1, 30000);
     }
 
     // Paging and filters are checked before n8n is asked.

@@ -251,7 +251,32 @@ void registerApprovalRoutes(RouteTable &table, engine::Engine &engine)
                {}, listSchema(approval), 200,
                [&approvals](RequestContext &c) { return listOrError(approvals.pending(actorOf(c), c.query(QStringLiteral("kind")), limitOr(c, 200))); }, {}, {},
                {}});
-    table.addQueryParameter(M::Get, QStringLiteral("/api/v1/workflow-approvals/pending"), QStringLiteral("kind"), s::string(), QStringLiteral("Only this kind (rule_action, campaign_launch)"));
+    table.addQueryParameter(M::Get, QStringLiteral("/api/v1/workflow-approvals/pending"), QStringLiteral("kind"), s::string(),
+                            QStringLiteral("Only this kind (rule_action, ai_suggestion, campaign_launch, n8n_step)"));
+    auto &n8n = engine.n8n();
+    table.add({M::Post, QStringLiteral("/api/v1/workflow-approvals"), Role::User, tag,
+               QStringLiteral("Ask for a decision from an n8n workflow (kind n8n_step): {title, resume_url (the Wait node's {{ $execution.resumeUrl }}, on the "
+                              "n8n set up here), payload? (values to review, editable by the decider), lead_id?, workflow_id?, decide_role? user|admin, "
+                              "decide_user_id?, deadline_hours? 1-720, default? rejected|approved}. The decision is POSTed to resume_url: {approval_id, "
+                              "decision, approved, expired, payload, note, decided_by}. 201 with the request; 200 with the same one when asked again for "
+                              "that resume_url. See docs/n8n.md"),
+               s::object({{QStringLiteral("title"), s::string()},
+                          {QStringLiteral("resume_url"), s::string()},
+                          {QStringLiteral("payload"), s::object({}, {}, true)},
+                          {QStringLiteral("lead_id"), s::integer()},
+                          {QStringLiteral("workflow_id"), s::string()},
+                          {QStringLiteral("decide_role"), s::enumOf({QStringLiteral("user"), QStringLiteral("admin")})},
+                          {QStringLiteral("decide_user_id"), s::integer()},
+                          {QStringLiteral("deadline_hours"), s::integer()},
+                          {QStringLiteral("default"), s::enumOf({QStringLiteral("rejected"), QStringLiteral("approved")})}},
+                         {QStringLiteral("title"), QStringLiteral("resume_url")}, false),
+               approval, 201,
+               [&n8n](RequestContext &c) {
+                   bool created = false;
+                   auto made = n8n.requestApproval(actorOf(c), c.body, &created);
+                   return made ? jsonResponse(*made, created ? 201 : 200) : errorResponse(made.error());
+               },
+               {}, {}, {}});
     table.add({M::Get, QStringLiteral("/api/v1/workflow-approvals"), Role::Viewer, tag,
                QStringLiteral("Approvals, newest first, decided ones too (?status=pending|approved|rejected|expired, ?limit=): who decided, when, "
                               "whether an auto-approval rule did, and what the resumed work did"),
@@ -271,7 +296,8 @@ void registerApprovalRoutes(RouteTable &table, engine::Engine &engine)
                [&approvals](RequestContext &c) { return jsonOrError(approvals.get(actorOf(c), c.idParam())); }, {}, {}, {}});
     table.add({M::Post, QStringLiteral("/api/v1/workflow-approvals/{id}/decide"), Role::User, tag,
                QStringLiteral("Decide: {decision: approved|rejected, note?, payload? (the reviewed payload edited before approving: for rule_action, "
-                              "{actions: [...]}, checked as a rule's actions)}. The waiting work resumes (or stops) at once; a second decision is refused "
+                              "{actions: [...]}, checked as a rule's actions; for ai_suggestion, {response}; for n8n_step, {payload: {...}} with the "
+                              "values the workflow sent; for campaign_launch, {start_at})}. The waiting work resumes (or stops) at once; a second decision is refused "
                               "(409). Only who the request names may decide (or an administrator)"),
                s::object({}, {}, true), approval, 200,
                [&approvals](RequestContext &c) { return jsonOrError(approvals.decide(actorOf(c), c.idParam(), c.body)); }, {}, {}, {}});

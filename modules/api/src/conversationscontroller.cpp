@@ -133,7 +133,7 @@ void registerConversationRoutes(RouteTable &table, engine::Engine &engine)
                                             {QStringLiteral("priority"), s::integer()}, {QStringLiteral("is_active"), s::boolean()}},
                                            {QStringLiteral("name"), QStringLiteral("entity_type"), QStringLiteral("conditions")});
     table.add({M::Get, QStringLiteral("/api/v1/workflow-approvals/auto-approval/rules"), Role::User, approvals,
-               QStringLiteral("The auto-approval rules, the highest priority first; ?entity_type= (ai_suggestion, rule_action). Each: {name, entity_type, conditions "
+               QStringLiteral("The auto-approval rules, the highest priority first; ?entity_type= (ai_suggestion, rule_action, campaign_launch, n8n_step). Each: {name, entity_type, conditions "
                               "(all/any/not of {field, op, value}), decision, priority, is_active}; fields_by_entity lists what a condition may test."),
                {}, listSchema(rule), 200,
                [&rules](RequestContext &c) {
@@ -141,11 +141,7 @@ void registerConversationRoutes(RouteTable &table, engine::Engine &engine)
                    if (!list)
                        return errorResponse(list.error());
                    return jsonResponse({{QStringLiteral("items"), *list},
-                                        {QStringLiteral("fields_by_entity"),
-                                         QJsonObject{{conversations::AutoApprovalRules::suggestionEntity,
-                                                      conversations::AutoApprovalRules::fieldCatalogue(conversations::AutoApprovalRules::suggestionEntity)},
-                                                     {conversations::AutoApprovalRules::ruleActionEntity,
-                                                      conversations::AutoApprovalRules::fieldCatalogue(conversations::AutoApprovalRules::ruleActionEntity)}}}});
+                                        {QStringLiteral("fields_by_entity"), conversations::AutoApprovalRules::fieldCatalogues()}});
                },
                {}, {}, {}});
     table.add({M::Get, QStringLiteral("/api/v1/workflow-approvals/auto-approval/rules/{id}"), Role::User, approvals, QStringLiteral("An auto-approval rule"), {}, rule,

@@ -23,7 +23,7 @@ using storage::Database;
 namespace {
 
 const QString kColumns = QStringLiteral("id, entity_type, entity_id, title, payload, status, requested_by, decided_by, decided_at, decision_note, auto_decided, "
-                                        "expires_at, created_at, decide_role, decide_user_id, default_decision, auto_rule_id, result, original_payload");
+                                        "expires_at, created_at, decide_role, decide_user_id, default_decision, auto_rule_id, result, original_payload, reference");
 
 QJsonValue idOrNull(const QVariant &v) { return v.isNull() ? QJsonValue() : QJsonValue(v.toLongLong()); }
 
@@ -62,10 +62,38 @@ QJsonObject approvalJson(const storage::Row &r)
             {QStringLiteral("default_decision"), defaultDecision},
             {QStringLiteral("auto_rule_id"), idOrNull(r.value(16))},
             {QStringLiteral("result"), storedJson(r.value(17))},
-            {QStringLiteral("original_payload"), storedJson(r.value(18))}};
+            {QStringLiteral("original_payload"), storedJson(r.value(18))},
+            {QStringLiteral("reference"), r.value(19).isNull() ? QJsonValue() : QJsonValue(r.value(19).toString())}};
 }
 
 } // namespace
+
+void ApprovalRequest::takeTerms(const QJsonObject &terms)
+{
+    decideRole = terms.value(QStringLiteral("decide_role")).toString(QStringLiteral("user"));
+    if (terms.value(QStringLiteral("decide_user_id")).isDouble())
+        decideUserId = terms.value(QStringLiteral("decide_user_id")).toInteger();
+    deadlineHours = terms.value(QStringLiteral("deadline_hours")).toInt(24);
+    defaultDecision = terms.value(QStringLiteral("default")).toString(QStringLiteral("rejected"));
+}
+
+core::Status checkApprovalTerms(const QJsonObject &p, const QString &path)
+{
+    auto at = [&path](const char *key) { return path.isEmpty() ? QString::fromLatin1(key) : path + u'.' + QLatin1String(key); };
+    const QJsonValue role = p.value(QStringLiteral("decide_role"));
+    if (!role.isUndefined() && role != QJsonValue(QStringLiteral("user")) && role != QJsonValue(QStringLiteral("admin")))
+        return fieldError(at("decide_role"), QStringLiteral("must be \"user\" or \"admin\""));
+    const QJsonValue user = p.value(QStringLiteral("decide_user_id"));
+    if (!user.isUndefined() && (!user.isDouble() || user.toDouble() != double(user.toInteger()) || user.toInteger() <= 0))
+        return fieldError(at("decide_user_id"), QStringLiteral("must be a user's id"));
+    const QJsonValue hours = p.value(QStringLiteral("deadline_hours"));
+    if (!hours.isUndefined() && (!hours.isDouble() || hours.toDouble() != double(hours.toInt()) || hours.toInt() < 1 || hours.toInt() > 720))
+        return fieldError(at("deadline_hours"), QStringLiteral("must be a whole number of hours from 1 to 720"));
+    const QJsonValue fallback = p.value(QStringLiteral("default"));
+    if (!fallback.isUndefined() && fallback != QJsonValue(QStringLiteral("rejected")) && fallback != QJsonValue(QStringLiteral("approved")))
+        return fieldError(at("default"), QStringLiteral("must be \"rejected\" or \"approved\" (what the deadline decides)"));
+    return {};
+}
 
 ApprovalService::ApprovalService(std::shared_ptr<storage::Database> db, storage::EventStore *events, const core::Clock &clock, QObject *parent)
     : QObject(parent), m_db(std::move(db)), m_events(events), m_clock(clock)
@@ -100,17 +128,18 @@ core::Result<QJsonObject> ApprovalService::request(const ApprovalRequest &r)
     }
     const QDateTime now = m_clock.now();
     auto row = m_db->selectOne(QStringLiteral("INSERT INTO approvals (entity_type, entity_id, title, payload, status, requested_by, expires_at, created_at, "
-                                              "decide_role, decide_user_id, default_decision) VALUES (?, ?, ?, %1, 'pending', ?, %2, %2, ?, ?, ?) RETURNING id")
+                                              "decide_role, decide_user_id, default_decision, reference) VALUES (?, ?, ?, %1, 'pending', ?, %2, %2, ?, ?, ?, ?) RETURNING id")
                                    .arg(m_db->jsonParam(), m_db->timestampParam()),
                                {r.kind, r.entityId ? QVariant(*r.entityId) : QVariant(), r.title.left(300), jsonText(r.payload),
                                 r.requestedBy ? QVariant(*r.requestedBy) : QVariant(), m_db->timestamp(now.addSecs(qint64(r.deadlineHours) * 3600)),
-                                m_db->timestamp(now), r.decideRole, r.decideUserId ? QVariant(*r.decideUserId) : QVariant(), r.defaultDecision});
+                                m_db->timestamp(now), r.decideRole, r.decideUserId ? QVariant(*r.decideUserId) : QVariant(), r.defaultDecision,
+                                r.reference.isEmpty() ? QVariant() : QVariant(r.reference.left(2000))});
     if (!row)
         return row.error();
     const qint64 id = row->value(0).toLongLong();
     announce(QStringLiteral("approval_requested"), {{QStringLiteral("approval_id"), id}, {QStringLiteral("kind"), r.kind}, {QStringLiteral("title"), r.title},
                                                     {QStringLiteral("lead_id"), r.entityId ? QJsonValue(*r.entityId) : QJsonValue()}});
-    if (decider) {
+    if (decider && r.autoDecide) {
         auto rule = decider(r.kind, r.facts);
         if (!rule)
             return rule.error();
@@ -237,7 +266,11 @@ core::Result<QJsonObject> ApprovalService::settle(qint64 id, const QString &deci
     if (!row)
         return row.error();
     const QJsonObject before = approvalJson(*row);
-    const QJsonObject payload = edited ? *edited : before.value(QStringLiteral("payload")).toObject();
+    // An edit changes the fields it names; the rest stays as asked.
+    QJsonObject payload = before.value(QStringLiteral("payload")).toObject();
+    if (edited)
+        for (auto it = edited->begin(); it != edited->end(); ++it)
+            payload.insert(it.key(), it.value());
     // Claimed by moving it out of pending: a second decider (or the deadline) finds it decided.
     const QVariant now = m_db->timestamp(m_clock.now());
     auto claimed = m_db->execute(QStringLiteral("UPDATE approvals SET status = ?, decided_by = ?, decided_at = %1, decision_note = ?, auto_decided = %2, "
@@ -265,7 +298,11 @@ core::Result<QJsonObject> ApprovalService::settle(qint64 id, const QString &deci
         storage::Transaction work(*m_db); // the resumed work undone alone if it fails; the decision stays
         if (!work.isActive())
             return work.error();
-        auto did = kind.resume(before, payload, approved);
+        // The approval as decided: who, when, with what note.
+        auto decided = m_db->selectOne(QStringLiteral("SELECT %1 FROM approvals WHERE id = ?").arg(kColumns), {id});
+        if (!decided)
+            return decided.error();
+        auto did = kind.resume(approvalJson(*decided), payload, approved);
         if (did) {
             if (auto st = work.commit(); !st)
                 return st.error();
@@ -288,6 +325,35 @@ core::Result<QJsonObject> ApprovalService::settle(qint64 id, const QString &deci
                                                   {QStringLiteral("auto_decided"), automatic}, {QStringLiteral("lead_id"), out.value(QStringLiteral("lead_id"))}});
     Q_EMIT changed();
     return out;
+}
+
+core::Result<int> ApprovalService::closeElsewhere(const QString &kind, const QString &reference, const QString &status, std::optional<qint64> decider,
+                                                 const QString &note)
+{
+    if (status != u"approved" && status != u"rejected")
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("An approval closes as approved or rejected, not '%1'").arg(status));
+    auto open = m_db->select(QStringLiteral("SELECT id FROM approvals WHERE entity_type = ? AND reference = ? AND status = 'pending'"), {kind, reference});
+    if (!open)
+        return open.error();
+    int closed = 0;
+    for (const auto &r : *open) {
+        const qint64 id = r.value(0).toLongLong();
+        auto done = m_db->execute(QStringLiteral("UPDATE approvals SET status = ?, decided_by = ?, decided_at = %1, decision_note = ?, result = %2 "
+                                                 "WHERE id = ? AND status = 'pending'")
+                                      .arg(m_db->timestampParam(), m_db->jsonParam()),
+                                  {status, decider ? QVariant(*decider) : QVariant(), m_db->timestamp(m_clock.now()), note.isEmpty() ? QVariant() : QVariant(note),
+                                   jsonText(QJsonObject{{QStringLiteral("decided_elsewhere"), true}}), id});
+        if (!done)
+            return done.error();
+        if (done->rowsAffected == 0)
+            continue; // decided here meanwhile
+        ++closed;
+        announce(QStringLiteral("approval_decided"), {{QStringLiteral("approval_id"), id}, {QStringLiteral("kind"), kind}, {QStringLiteral("status"), status},
+                                                      {QStringLiteral("outcome"), status}, {QStringLiteral("auto_decided"), false}});
+    }
+    if (closed > 0)
+        Q_EMIT changed();
+    return closed;
 }
 
 core::Result<int> ApprovalService::expireDue()

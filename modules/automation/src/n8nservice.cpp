@@ -3,11 +3,16 @@
 #include "automationsettings.h"
 #include "storedjson.h"
 
+#include "fliptech/automation/approvalservice.h"
 #include "fliptech/automation/webhookservice.h"
+#include "fliptech/leads/leadservice.h"
 #include "fliptech/net/httpclient.h"
 #include "fliptech/storage/database.h"
 #include "fliptech/storage/eventstore.h"
+#include "fliptech/storage/jobqueue.h"
 #include "fliptech/storage/secretstore.h"
+#include "fliptech/storage/transaction.h"
+#include "fliptech/storage/workerpool.h"
 
 #include <QHash>
 #include <QJsonDocument>
@@ -541,6 +546,181 @@ core::Result<QJsonObject> N8nService::startByHand(const leads::Actor &actor, con
     QJsonObject sent = data;
     sent.insert(QStringLiteral("started_by"), actor.userId ? QJsonValue(*actor.userId) : QJsonValue());
     return start(workflowId, QStringLiteral("manual"), sent);
+}
+
+// ---- workflow steps waiting for a decision -------------------------------------------------
+
+void N8nService::enableApprovals(ApprovalService &approvals, leads::LeadService &leads, storage::JobQueue &jobs, storage::WorkerPool &workers)
+{
+    m_approvals = &approvals;
+    m_leads = &leads;
+    m_jobs = &jobs;
+    approvals.registerKind(ApprovalKind{
+        stepKind, QStringLiteral("n8n workflow steps"),
+        // The decider may change the values the workflow sent for review, not add new ones.
+        [](const QJsonObject &edited, const QJsonObject &original) -> core::Status {
+            const QJsonObject review = original.value(QStringLiteral("payload")).toObject();
+            for (auto it = edited.begin(); it != edited.end(); ++it) {
+                if (it.key() == u"payload") {
+                    if (!it.value().isObject())
+                        return fieldError(QStringLiteral("payload.payload"), QStringLiteral("must be an object (the values the workflow sent, edited)"));
+                    const QJsonObject values = it.value().toObject();
+                    for (auto f = values.begin(); f != values.end(); ++f)
+                        if (!review.contains(f.key()))
+                            return fieldError(QStringLiteral("payload.payload.") + f.key(),
+                                              QStringLiteral("is not a value the workflow sent (%1)").arg(review.keys().join(QStringLiteral(", "))));
+                } else if (it.value() != original.value(it.key())) {
+                    return fieldError(QStringLiteral("payload.") + it.key(), QStringLiteral("cannot be changed here (only payload, the values the workflow sent)"));
+                }
+            }
+            return {};
+        },
+        [this](const QJsonObject &approval, const QJsonObject &edited, bool approved) -> core::Result<QJsonObject> {
+            // The values as the workflow sent them, with the decider's changes.
+            const QJsonObject asked = approval.value(QStringLiteral("original_payload")).isObject() ? approval.value(QStringLiteral("original_payload")).toObject()
+                                                                                                    : approval.value(QStringLiteral("payload")).toObject();
+            QJsonObject values = asked.value(QStringLiteral("payload")).toObject();
+            const QJsonObject changes = edited.value(QStringLiteral("payload")).toObject();
+            for (auto it = changes.begin(); it != changes.end(); ++it)
+                values.insert(it.key(), it.value());
+            const QJsonObject &after = approval;
+            storage::JobSpec spec(resumeJob, {{QStringLiteral("url"), asked.value(QStringLiteral("resume_url"))},
+                                              {QStringLiteral("decision"),
+                                               QJsonObject{{QStringLiteral("approval_id"), approval.value(QStringLiteral("id"))},
+                                                           {QStringLiteral("decision"), approved ? QStringLiteral("approved") : QStringLiteral("rejected")},
+                                                           {QStringLiteral("approved"), approved},
+                                                           {QStringLiteral("expired"), after.value(QStringLiteral("status")).toString() == u"expired"},
+                                                           {QStringLiteral("payload"), values},
+                                                           {QStringLiteral("note"), after.value(QStringLiteral("decision_note"))},
+                                                           {QStringLiteral("decided_by"), after.value(QStringLiteral("decided_by"))}}}});
+            spec.queue = QStringLiteral("automation");
+            spec.maxAttempts = 8;
+            auto job = m_jobs->enqueue(spec);
+            if (!job)
+                return job.error();
+            return QJsonObject{{QStringLiteral("resume_job_id"), *job}, {QStringLiteral("told"), approved ? QStringLiteral("approved") : QStringLiteral("rejected")}};
+        }});
+    workers.registerHandler(resumeJob, [this](storage::JobContext &c) {
+        auto told = resume(c.payload().value(QStringLiteral("url")).toString(), c.payload().value(QStringLiteral("decision")).toObject());
+        if (told)
+            return storage::JobOutcome::done(*told);
+        return told.error().code == ErrorCode::Unavailable ? storage::JobOutcome::failed(told.error().message)
+                                                           : storage::JobOutcome::failedPermanently(told.error().message);
+    });
+}
+
+core::Result<QJsonObject> N8nService::requestApproval(const leads::Actor &actor, const QJsonObject &body, bool *created)
+{
+    if (!m_approvals)
+        return makeError(ErrorCode::Internal, QStringLiteral("approvals are not wired to n8n"));
+    if (actor.readOnly || !actor.userId)
+        return makeError(ErrorCode::Forbidden, QStringLiteral("Viewers may not ask for approvals"));
+    static const QStringList fields{QStringLiteral("title"),          QStringLiteral("resume_url"),   QStringLiteral("payload"),
+                                    QStringLiteral("lead_id"),        QStringLiteral("workflow_id"),  QStringLiteral("decide_role"),
+                                    QStringLiteral("decide_user_id"), QStringLiteral("deadline_hours"), QStringLiteral("default")};
+    for (auto it = body.begin(); it != body.end(); ++it)
+        if (!fields.contains(it.key()))
+            return fieldError(it.key(), QStringLiteral("is not part of a request for approval (%1)").arg(fields.join(QStringLiteral(", "))));
+    const QString title = body.value(QStringLiteral("title")).toString().trimmed();
+    if (!body.value(QStringLiteral("title")).isString() || title.isEmpty() || title.size() > 300)
+        return fieldError(QStringLiteral("title"), QStringLiteral("is required: what waits, in 1 to 300 characters"));
+    const QJsonValue payload = body.value(QStringLiteral("payload"));
+    if (!payload.isUndefined() && !payload.isObject())
+        return fieldError(QStringLiteral("payload"), QStringLiteral("must be an object: the values to review (the decider may edit them)"));
+    if (QJsonDocument(payload.toObject()).toJson(QJsonDocument::Compact).size() > 64 * 1024)
+        return fieldError(QStringLiteral("payload"), QStringLiteral("must be at most 64 KB"));
+    const QJsonValue workflow = body.value(QStringLiteral("workflow_id"));
+    if (!workflow.isUndefined() && (!workflow.isString() || workflow.toString().size() > 100))
+        return fieldError(QStringLiteral("workflow_id"), QStringLiteral("must be the n8n workflow's id ({{ $workflow.id }})"));
+    if (auto st = checkApprovalTerms(body, QString()); !st)
+        return st.error();
+    // Only to the n8n set up here: the address is called with the decision, unattended.
+    const QUrl resume(body.value(QStringLiteral("resume_url")).toString());
+    auto to = connection();
+    if (!to)
+        return to.error();
+    if (!body.value(QStringLiteral("resume_url")).isString() || !resume.isValid() || resume.scheme() != to->base.scheme() || resume.host() != to->base.host() ||
+        resume.port(resume.scheme() == u"https" ? 443 : 80) != to->base.port(to->base.scheme() == u"https" ? 443 : 80))
+        return fieldError(QStringLiteral("resume_url"), QStringLiteral("must be the Wait node's {{ $execution.resumeUrl }} on %1, the n8n set up here "
+                                                                       "(set n8n's WEBHOOK_URL to that address)")
+                                                            .arg(to->base.toString(QUrl::RemovePath)));
+    const QString reference = resume.toString();
+    QJsonObject lead;
+    if (body.contains(QStringLiteral("lead_id"))) {
+        const QJsonValue id = body.value(QStringLiteral("lead_id"));
+        if (!id.isDouble() || id.toDouble() != double(id.toInteger()) || id.toInteger() <= 0)
+            return fieldError(QStringLiteral("lead_id"), QStringLiteral("must be a lead's id"));
+        auto found = m_leads->get(id.toInteger());
+        if (!found)
+            return found.error().code == ErrorCode::NotFound ? fieldError(QStringLiteral("lead_id"), found.error().message) : found.error();
+        lead = *found;
+    }
+    // Asked again for the same waiting execution (n8n retried the request): the same request.
+    auto waiting = m_db->select(QStringLiteral("SELECT id FROM approvals WHERE entity_type = ? AND reference = ? ORDER BY id DESC LIMIT 1"), {stepKind, reference});
+    if (!waiting)
+        return waiting.error();
+    if (!waiting->isEmpty()) {
+        if (created)
+            *created = false;
+        return m_approvals->get(actor, waiting->first().value(0).toLongLong());
+    }
+    ApprovalRequest r;
+    r.kind = stepKind;
+    r.title = title;
+    r.reference = reference;
+    r.requestedBy = actor.userId;
+    r.takeTerms(body);
+    r.payload = {{QStringLiteral("resume_url"), reference},
+                 {QStringLiteral("workflow_id"), workflow.toString()},
+                 {QStringLiteral("payload"), payload.toObject()}};
+    r.facts = {{QStringLiteral("workflow_id"), workflow.toString()}, {QStringLiteral("title"), title}};
+    if (!lead.isEmpty()) {
+        r.entityId = lead.value(QStringLiteral("id")).toInteger();
+        r.payload.insert(QStringLiteral("lead_id"), lead.value(QStringLiteral("id")));
+        r.payload.insert(QStringLiteral("lead_name"), lead.value(QStringLiteral("name")));
+        for (const char *f : {"city", "status", "source", "score"})
+            r.facts.insert(QLatin1String(f), lead.value(QLatin1String(f)));
+    }
+    storage::Transaction tx(*m_db);
+    if (!tx.isActive())
+        return tx.error();
+    auto made = m_approvals->request(r);
+    if (!made)
+        return made.error();
+    if (auto st = tx.commit(); !st)
+        return st.error();
+    if (m_events)
+        m_events->committed();
+    if (created)
+        *created = true;
+    return made;
+}
+
+core::Result<QJsonObject> N8nService::resume(const QString &url, const QJsonObject &decision)
+{
+    net::HttpRequest r;
+    r.url = QUrl(url);
+    r.method = "POST";
+    r.headers = {{"Content-Type", "application/json"}, {"Accept", "application/json"}};
+    r.body = QJsonDocument(decision).toJson(QJsonDocument::Compact);
+    r.timeoutMs = m_options.timeoutMs;
+    r.connectTimeoutMs = std::min(m_options.timeoutMs, 5000);
+    r.maxRetries = 0; // the job retries, with its backoff
+    r.maxBodyBytes = 1 << 20;
+    const net::HttpResponse a = m_http->get(r);
+    if (a.error)
+        return makeError(ErrorCode::Unavailable, QStringLiteral("n8n did not take the decision at %1: %2").arg(url, a.error->message));
+    // 409 "is running already": it has not reached its Wait node yet; try again shortly.
+    if (a.status == 409 && a.body.contains("running already"))
+        return makeError(ErrorCode::Unavailable, QStringLiteral("n8n's execution at %1 has not reached its Wait node yet").arg(url));
+    if (a.status == 404 || a.status == 409)
+        return makeError(ErrorCode::NotFound, QStringLiteral("n8n's execution no longer waits at %1 (%2): it was stopped, failed or was resumed already")
+                                                  .arg(url)
+                                                  .arg(a.status));
+    if (a.status < 200 || a.status >= 300)
+        return makeError(a.status >= 500 ? ErrorCode::Unavailable : ErrorCode::InvalidArgument,
+                         QStringLiteral("n8n answered %1 to the decision at %2: %3").arg(a.status).arg(url, QString::fromUtf8(a.body.left(300))));
+    return QJsonObject{{QStringLiteral("status"), a.status}, {QStringLiteral("url"), url}};
 }
 
 // ---- polling --------------------------------------------------------------------------------

@@ -177,18 +177,7 @@ void RuleService::registerBuiltins()
                         if (p.contains(QStringLiteral("title")))
                             if (auto st = textParam(p, QStringLiteral("title"), path, 300); !st)
                                 return st;
-                        const QString role = p.value(QStringLiteral("decide_role")).toString(QStringLiteral("user"));
-                        if (role != u"user" && role != u"admin")
-                            return fieldError(path + QStringLiteral(".decide_role"), QStringLiteral("must be \"user\" or \"admin\""));
-                        if (p.contains(QStringLiteral("decide_user_id")) && p.value(QStringLiteral("decide_user_id")).toInteger() <= 0)
-                            return fieldError(path + QStringLiteral(".decide_user_id"), QStringLiteral("must be a user's id"));
-                        const QJsonValue hours = p.value(QStringLiteral("deadline_hours"));
-                        if (!hours.isUndefined() && (!hours.isDouble() || hours.toDouble() != double(hours.toInt()) || hours.toInt() < 1 || hours.toInt() > 720))
-                            return fieldError(path + QStringLiteral(".deadline_hours"), QStringLiteral("must be a whole number of hours from 1 to 720"));
-                        const QString fallback = p.value(QStringLiteral("default")).toString(QStringLiteral("rejected"));
-                        if (fallback != u"rejected" && fallback != u"approved")
-                            return fieldError(path + QStringLiteral(".default"), QStringLiteral("must be \"rejected\" or \"approved\" (what the deadline decides)"));
-                        return {};
+                        return checkApprovalTerms(p, path);
                     },
                     [](const ActionContext &, const QJsonObject &) -> core::Result<QJsonObject> {
                         return makeError(ErrorCode::Internal, QStringLiteral("request_approval is run by the rule runner"));
@@ -625,11 +614,7 @@ QJsonArray RuleService::runActions(ActionContext &context, const QJsonArray &act
                                {QStringLiteral("depth"), context.depth},
                                {QStringLiteral("event"), context.event},
                                {QStringLiteral("actions"), waiting}};
-            request.decideRole = params.value(QStringLiteral("decide_role")).toString(QStringLiteral("user"));
-            if (params.value(QStringLiteral("decide_user_id")).isDouble())
-                request.decideUserId = params.value(QStringLiteral("decide_user_id")).toInteger();
-            request.deadlineHours = params.value(QStringLiteral("deadline_hours")).toInt(24);
-            request.defaultDecision = params.value(QStringLiteral("default")).toString(QStringLiteral("rejected"));
+            request.takeTerms(params);
             request.requestedBy = context.actor.userId;
             request.facts = {{QStringLiteral("rule_id"), context.ruleId},
                              {QStringLiteral("rule_name"), context.ruleName},

@@ -162,7 +162,21 @@ QJsonObject AutoApprovalRules::fieldCatalogue(const QString &entityType)
                 {QStringLiteral("city"), QStringLiteral("text")},      {QStringLiteral("region"), QStringLiteral("text")},
                 {QStringLiteral("status"), QStringLiteral("text")},    {QStringLiteral("source"), QStringLiteral("text")},
                 {QStringLiteral("category"), QStringLiteral("text")},  {QStringLiteral("score"), QStringLiteral("number")}};
+    if (entityType == campaignLaunchEntity)
+        return {{QStringLiteral("campaign_id"), QStringLiteral("number")}, {QStringLiteral("recipients"), QStringLiteral("number")}};
+    if (entityType == n8nStepEntity) // what the workflow sent with its request, and the lead's
+        return {{QStringLiteral("workflow_id"), QStringLiteral("text")}, {QStringLiteral("title"), QStringLiteral("text")},
+                {QStringLiteral("city"), QStringLiteral("text")},        {QStringLiteral("status"), QStringLiteral("text")},
+                {QStringLiteral("source"), QStringLiteral("text")},      {QStringLiteral("score"), QStringLiteral("number")}};
     return {};
+}
+
+QJsonObject AutoApprovalRules::fieldCatalogues()
+{
+    QJsonObject out;
+    for (const QString &e : {suggestionEntity, ruleActionEntity, campaignLaunchEntity, n8nStepEntity})
+        out.insert(e, fieldCatalogue(e));
+    return out;
 }
 
 AutoApprovalRules::AutoApprovalRules(std::shared_ptr<storage::Database> db, const core::Clock &clock) : m_db(std::move(db)), m_clock(clock) {}
@@ -212,8 +226,9 @@ core::Result<QJsonObject> AutoApprovalRules::write(const leads::Actor &actor, st
         return core::fieldError(QStringLiteral("name"), QStringLiteral("must be 1 to 200 characters"));
     const QString entity = f.value(QStringLiteral("entity_type")).toString();
     if (fieldCatalogue(entity).isEmpty())
-        return core::fieldError(QStringLiteral("entity_type"), QStringLiteral("must be \"%1\" (reply suggestions) or \"%2\" (a rule's actions waiting for approval)")
-                                                                   .arg(suggestionEntity, ruleActionEntity));
+        return core::fieldError(QStringLiteral("entity_type"), QStringLiteral("must be \"%1\" (reply suggestions), \"%2\" (a rule's actions waiting for approval), "
+                                                                             "\"%3\" (campaign launches) or \"%4\" (n8n workflow steps)")
+                                                                   .arg(suggestionEntity, ruleActionEntity, campaignLaunchEntity, n8nStepEntity));
     if (auto st = validate(entity, f.value(QStringLiteral("conditions"))); !st)
         return st.error();
     const QString decision = f.value(QStringLiteral("decision")).toString(QStringLiteral("approved"));

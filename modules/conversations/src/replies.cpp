@@ -478,6 +478,17 @@ core::Result<QJsonObject> ConversationService::generateResponse(const leads::Act
     auto out = suggestion(suggestionId);
     if (!out)
         return out.error();
+    if (m_review.waiting && out->value(QStringLiteral("status")).toString() == QLatin1String("pending"))
+        core::logDiscarded(m_review.waiting({{QStringLiteral("suggestion_id"), suggestionId},
+                                             {QStringLiteral("conversation_id"), id},
+                                             {QStringLiteral("lead_id"), conversation->value(QStringLiteral("lead_id"))},
+                                             {QStringLiteral("contact_email"), conversation->value(QStringLiteral("contact_email"))},
+                                             {QStringLiteral("subject"), conversation->value(QStringLiteral("subject"))},
+                                             {QStringLiteral("their_message"), lastText.left(2000)},
+                                             {QStringLiteral("response"), out->value(QStringLiteral("suggested_response"))},
+                                             {QStringLiteral("intent"), intent},
+                                             {QStringLiteral("sentiment"), sentiment}}),
+                           "the suggestion waits on the Inbox page only, not in the approvals queue");
     if (written->contains(QStringLiteral("notice")))
         out->insert(QStringLiteral("notice"), written->value(QStringLiteral("notice")));
     if (!autoDecision.isEmpty())
@@ -513,6 +524,8 @@ core::Result<QJsonObject> ConversationService::decide(const leads::Actor &actor,
             return core::makeError(ErrorCode::Conflict, QStringLiteral("Suggestion %1 was decided meanwhile").arg(id));
         announce(QStringLiteral("suggestion_decided"), {{QStringLiteral("conversation_id"), current->value(QStringLiteral("conversation_id"))},
                                                         {QStringLiteral("suggestion_id"), id}, {QStringLiteral("status"), QStringLiteral("rejected")}});
+        if (m_review.decided)
+            core::logDiscarded(m_review.decided(id, QStringLiteral("rejected"), actor, reason->value_or(QString())), "its approval request still waits");
         auto after = suggestion(id);
         if (!after)
             return after.error();
@@ -558,6 +571,9 @@ core::Result<QJsonObject> ConversationService::decide(const leads::Actor &actor,
     announce(QStringLiteral("suggestion_decided"), {{QStringLiteral("conversation_id"), current->value(QStringLiteral("conversation_id"))},
                                                     {QStringLiteral("suggestion_id"), id},
                                                     {QStringLiteral("status"), send ? QStringLiteral("sent") : QStringLiteral("approved")}});
+    if (m_review.decided)
+        core::logDiscarded(m_review.decided(id, QStringLiteral("approved"), actor, send ? QStringLiteral("Sent from the Inbox") : QString()),
+                           "its approval request still waits");
     auto after = suggestion(id);
     if (!after)
         return after.error();
@@ -603,6 +619,10 @@ core::Result<QJsonObject> ConversationService::regenerateSuggestion(const leads:
         return fresh.error();
     core::logDiscarded(m_db->execute(QStringLiteral("UPDATE ai_suggestions SET status = 'replaced' WHERE id = ? AND status IN ('pending', 'approved')"), {**id}),
                        "the replaced suggestion still shows as waiting (the new one is there too)");
+    if (m_review.decided)
+        core::logDiscarded(m_review.decided(**id, QStringLiteral("rejected"), actor,
+                                            QStringLiteral("Written again: suggestion %1 replaces it").arg(fresh->value(QStringLiteral("id")).toInteger())),
+                           "its approval request still waits");
     return *fresh;
 }
 

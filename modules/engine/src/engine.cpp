@@ -169,62 +169,7 @@ core::Status Engine::connect()
         return conversations->autoApproval().match(kind, facts);
     });
     m_rules->setApprovals(m_approvals.get());
-    // Campaign launches over the size an administrator set wait for an administrator.
-    m_approvals->registerKind(automation::ApprovalKind{
-        QStringLiteral("campaign_launch"), QStringLiteral("Campaign launches"),
-        [](const QJsonObject &edited, const QJsonObject &original) -> core::Status {
-            for (auto it = edited.begin(); it != edited.end(); ++it)
-                if (it.key() != u"start_at" && it.value() != original.value(it.key()))
-                    return core::fieldError(QStringLiteral("payload.") + it.key(), QStringLiteral("cannot be changed here (only start_at)"));
-            return {};
-        },
-        [campaigns = m_campaigns.get()](const QJsonObject &approval, const QJsonObject &payload, bool approved) -> core::Result<QJsonObject> {
-            if (!approved)
-                return QJsonObject{{QStringLiteral("launched"), false}};
-            leads::Actor by = leads::Actor::system();
-            if (approval.value(QStringLiteral("decided_by")).isDouble())
-                by.userId = approval.value(QStringLiteral("decided_by")).toInteger();
-            QJsonObject request;
-            if (payload.value(QStringLiteral("start_at")).isString())
-                request.insert(QStringLiteral("start_at"), payload.value(QStringLiteral("start_at")));
-            auto launched = campaigns->launchApproved(by, payload.value(QStringLiteral("campaign_id")).toInteger(), request);
-            if (!launched)
-                return launched.error();
-            return QJsonObject{{QStringLiteral("launched"), true}, {QStringLiteral("status"), launched->value(QStringLiteral("status"))},
-                               {QStringLiteral("total_recipients"), launched->value(QStringLiteral("total_recipients"))}};
-        }});
-    m_campaigns->setLaunchGate([approvals = m_approvals.get()](const leads::Actor &actor, const QJsonObject &campaign, qint64 recipients,
-                                                                const QJsonObject &request) -> core::Result<std::optional<QJsonObject>> {
-        auto s = approvals->settings();
-        if (!s)
-            return s.error();
-        const qint64 over = s->value(QStringLiteral("campaign_launch_over")).toInteger();
-        if (over <= 0 || recipients <= over || actor.isAdmin)
-            return std::optional<QJsonObject>();
-        const qint64 id = campaign.value(QStringLiteral("id")).toInteger();
-        // Asked again while one waits: that one.
-        auto waiting = approvals->pending(leads::Actor::system(), QStringLiteral("campaign_launch"), 1000);
-        if (!waiting)
-            return waiting.error();
-        for (const QJsonValue &a : *waiting)
-            if (a.toObject().value(QStringLiteral("payload")).toObject().value(QStringLiteral("campaign_id")).toInteger() == id)
-                return std::optional<QJsonObject>(a.toObject());
-        automation::ApprovalRequest r;
-        r.kind = QStringLiteral("campaign_launch");
-        r.title = QStringLiteral("Launch \"%1\" to %2 recipients").arg(campaign.value(QStringLiteral("name")).toString()).arg(recipients);
-        r.payload = {{QStringLiteral("campaign_id"), id}, {QStringLiteral("name"), campaign.value(QStringLiteral("name"))}, {QStringLiteral("recipients"), recipients}};
-        if (request.value(QStringLiteral("start_at")).isString())
-            r.payload.insert(QStringLiteral("start_at"), request.value(QStringLiteral("start_at")));
-        r.decideRole = QStringLiteral("admin");
-        r.deadlineHours = 72;
-        r.defaultDecision = QStringLiteral("rejected");
-        r.requestedBy = actor.userId;
-        r.facts = {{QStringLiteral("campaign_id"), id}, {QStringLiteral("recipients"), recipients}};
-        auto made = approvals->request(r);
-        if (!made)
-            return made.error();
-        return std::optional<QJsonObject>(*made);
-    });
+    registerApprovalKinds(*this, *m_workers);
     m_importer->setOnDeferredIndexing([jobs = m_leadJobs.get()] {
         if (auto queued = jobs->enqueueIndexing(); !queued)
             qCWarning(lcEngine) << "could not queue the indexing after a bulk load:" << queued.error().message;

@@ -43,13 +43,15 @@ core::Status onlyKeys(const QJsonObject &config, const QStringList &allowed)
     return automation::onlyKnownSettings(config, allowed, QStringLiteral("task_config"), QStringLiteral("task"));
 }
 
-core::Result<qint64> idIn(const QJsonObject &config, const QString &key, const QString &what, bool required = true)
+// settings[key] as a positive whole id (0 when optional and absent); the error names `path.key`.
+core::Result<qint64> idIn(const QJsonObject &settings, const QString &key, const QString &what, bool required = true,
+                          const QString &path = QStringLiteral("task_config"))
 {
-    const QJsonValue v = config.value(key);
+    const QJsonValue v = settings.value(key);
     if (v.isUndefined() && !required)
         return qint64(0);
     if (!v.isDouble() || v.toDouble() != double(v.toInteger()) || v.toInteger() <= 0)
-        return fieldError(QStringLiteral("task_config.") + key, QStringLiteral("must be the id of %1").arg(what));
+        return fieldError(path + u'.' + key, QStringLiteral("must be the id of %1").arg(what));
     return v.toInteger();
 }
 
@@ -132,10 +134,10 @@ QString backupFolder(Engine &engine)
 // {webhook_id} names a webhook (at `path`).
 core::Status checkWebhook(Engine &engine, const QJsonObject &settings, const QString &path)
 {
-    const QJsonValue id = settings.value(QStringLiteral("webhook_id"));
-    if (!id.isDouble() || id.toDouble() != double(id.toInteger()) || id.toInteger() <= 0)
-        return fieldError(path + QStringLiteral(".webhook_id"), QStringLiteral("must be the id of a webhook (GET /api/v1/webhooks)"));
-    if (auto hook = engine.webhooks().get(id.toInteger()); !hook)
+    auto id = idIn(settings, QStringLiteral("webhook_id"), QStringLiteral("a webhook (GET /api/v1/webhooks)"), true, path);
+    if (!id)
+        return id.error();
+    if (auto hook = engine.webhooks().get(*id); !hook)
         return fieldError(path + QStringLiteral(".webhook_id"), hook.error().message);
     return {};
 }
@@ -426,10 +428,10 @@ void registerRuleActions(Engine &engine, automation::RuleService &rules)
     join.validate = [&engine](const QJsonObject &settings, const QString &path) -> core::Status {
         if (auto st = automation::onlyKnownSettings(settings, {QStringLiteral("campaign_id")}, path, QStringLiteral("action")); !st)
             return st;
-        const QJsonValue id = settings.value(QStringLiteral("campaign_id"));
-        if (!id.isDouble() || id.toDouble() != double(id.toInteger()) || id.toInteger() <= 0)
-            return fieldError(path + QStringLiteral(".campaign_id"), QStringLiteral("must be the id of a campaign (GET /api/v1/campaigns)"));
-        auto problem = engine.campaigns().joinProblem(id.toInteger());
+        auto id = idIn(settings, QStringLiteral("campaign_id"), QStringLiteral("a campaign (GET /api/v1/campaigns)"), true, path);
+        if (!id)
+            return id.error();
+        auto problem = engine.campaigns().joinProblem(*id);
         if (!problem)
             return fieldError(path + QStringLiteral(".campaign_id"), problem.error().message);
         if (!problem->isEmpty())
@@ -448,12 +450,13 @@ void registerRuleActions(Engine &engine, automation::RuleService &rules)
     stop.validate = [&engine](const QJsonObject &settings, const QString &path) -> core::Status {
         if (auto st = automation::onlyKnownSettings(settings, {QStringLiteral("campaign_id")}, path, QStringLiteral("action")); !st)
             return st;
-        if (!settings.contains(QStringLiteral("campaign_id")))
+        auto id = idIn(settings, QStringLiteral("campaign_id"), QStringLiteral("a campaign (GET /api/v1/campaigns), or left out for every campaign"),
+                       false, path);
+        if (!id)
+            return id.error();
+        if (*id == 0)
             return {};
-        const QJsonValue id = settings.value(QStringLiteral("campaign_id"));
-        if (!id.isDouble() || id.toDouble() != double(id.toInteger()) || id.toInteger() <= 0)
-            return fieldError(path + QStringLiteral(".campaign_id"), QStringLiteral("must be the id of a campaign (GET /api/v1/campaigns), or left out for every campaign"));
-        if (auto c = engine.campaigns().get(id.toInteger()); !c)
+        if (auto c = engine.campaigns().get(*id); !c)
             return fieldError(path + QStringLiteral(".campaign_id"), c.error().message);
         return {};
     };
@@ -503,15 +506,15 @@ void registerRuleActions(Engine &engine, automation::RuleService &rules)
     answer.validate = [&engine](const QJsonObject &settings, const QString &path) -> core::Status {
         if (auto st = automation::onlyKnownSettings(settings, {QStringLiteral("template_id"), QStringLiteral("sender_account_id")}, path, QStringLiteral("action")); !st)
             return st;
-        for (const QString &key : {QStringLiteral("template_id"), QStringLiteral("sender_account_id")}) {
-            const QJsonValue id = settings.value(key);
-            if (!id.isDouble() || id.toDouble() != double(id.toInteger()) || id.toInteger() <= 0)
-                return fieldError(path + u'.' + key, key == u"template_id" ? QStringLiteral("must be the id of a template (GET /api/v1/templates)")
-                                                                              : QStringLiteral("must be the id of a sender account (GET /api/v1/sender-accounts)"));
-        }
-        if (auto t = engine.templates().get(settings.value(QStringLiteral("template_id")).toInteger()); !t)
+        auto templateId = idIn(settings, QStringLiteral("template_id"), QStringLiteral("a template (GET /api/v1/templates)"), true, path);
+        if (!templateId)
+            return templateId.error();
+        auto accountId = idIn(settings, QStringLiteral("sender_account_id"), QStringLiteral("a sender account (GET /api/v1/sender-accounts)"), true, path);
+        if (!accountId)
+            return accountId.error();
+        if (auto t = engine.templates().get(*templateId); !t)
             return fieldError(path + QStringLiteral(".template_id"), t.error().message);
-        if (auto a = engine.senders().get(settings.value(QStringLiteral("sender_account_id")).toInteger()); !a)
+        if (auto a = engine.senders().get(*accountId); !a)
             return fieldError(path + QStringLiteral(".sender_account_id"), a.error().message);
         return {};
     };
@@ -559,13 +562,13 @@ void registerRuleJobs(Engine &engine, storage::WorkerPool &workers)
         const QJsonObject p = c.payload();
         qint64 conversation = p.value(QStringLiteral("conversation_id")).toInteger();
         if (conversation <= 0) {
-            auto latest = engine.database().select(QStringLiteral("SELECT id FROM conversations WHERE lead_id = ? ORDER BY last_message_at DESC, id DESC LIMIT 1"),
-                                                   {p.value(QStringLiteral("lead_id")).toInteger()});
+            const qint64 lead = p.value(QStringLiteral("lead_id")).toInteger();
+            auto latest = engine.conversations().list({{QStringLiteral("lead_id"), lead}, {QStringLiteral("limit"), 1}});
             if (!latest)
                 return JobOutcome::failed(latest.error().message);
             if (latest->isEmpty())
-                return JobOutcome::failedPermanently(QStringLiteral("lead %1 has no conversation to reply in").arg(p.value(QStringLiteral("lead_id")).toInteger()));
-            conversation = latest->first().value(0).toLongLong();
+                return JobOutcome::failedPermanently(QStringLiteral("lead %1 has no conversation to reply in").arg(lead));
+            conversation = latest->first().toObject().value(QStringLiteral("id")).toInteger();
         }
         QJsonObject request;
         if (p.contains(QStringLiteral("writer")))

@@ -20,5 +20,8 @@ void registerRuleActions(Engine &engine, automation::RuleService &rules);
 // The jobs some of those actions queue (an AI reply written, a template sent): slow work that
 // must not run in the rule's transaction.
 void registerRuleJobs(Engine &engine, storage::WorkerPool &workers);
+// The kinds of approval other modules' work waits in (campaign launches, reply suggestions, n8n
+// workflow steps), with the jobs their decisions queue.
+void registerApprovalKinds(Engine &engine, storage::WorkerPool &workers);
 
 } // namespace fliptech::engine

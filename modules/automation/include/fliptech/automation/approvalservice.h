@@ -40,6 +40,8 @@ struct ApprovalKind {
     // Checks a decider's edited payload (the fields a decider may change); errors name the path.
     std::function<core::Status(const QJsonObject &edited, const QJsonObject &original)> checkEdit;
     // Resumes (approved) or ends (rejected) the work, in the decision's transaction: what it did.
+    // `approval` is the request as decided (status, decided_by, decision_note, original payload
+    // in original_payload when edited); `payload` is what to act on, edits applied.
     std::function<core::Result<QJsonObject>(const QJsonObject &approval, const QJsonObject &payload, bool approved)> resume;
 };
 
@@ -54,7 +56,19 @@ struct ApprovalRequest {
     QString defaultDecision = QStringLiteral("rejected"); // when the deadline passes
     std::optional<qint64> requestedBy;
     QJsonObject facts; // what auto-approval rules may test
+    // What the request is about in the kind's terms ("suggestion:42"), for closeElsewhere.
+    QString reference;
+    // false: no auto-approval rule is asked (the requester applied them already).
+    bool autoDecide = true;
+
+    // Who decides and by when, from {decide_role?, decide_user_id?, deadline_hours?, default?}
+    // (checked by checkApprovalTerms).
+    void takeTerms(const QJsonObject &terms);
 };
+
+// {decide_role? user|admin, decide_user_id?, deadline_hours? 1-720, default? rejected|approved}
+// as a request for approval takes them; errors name `path.key` (the key alone when path is empty).
+core::Status checkApprovalTerms(const QJsonObject &terms, const QString &path);
 
 class ApprovalService final : public QObject
 {
@@ -77,9 +91,14 @@ public:
     // Decided ones too, newest first (status: pending|approved|rejected|expired, or empty: all).
     core::Result<QJsonArray> list(const leads::Actor &actor, const QString &status = {}, int limit = 200);
     core::Result<QJsonObject> get(const leads::Actor &actor, qint64 id);
-    // {decision: approved|rejected, note?, payload? (edited: only when approving)}: the approval as
+    // {decision: approved|rejected, note?, payload? (the fields changed, only when approving; the others stay)}: the approval as
     // decided, with what the resumed work did.
     core::Result<QJsonObject> decide(const leads::Actor &actor, qint64 id, const QJsonObject &decision);
+    // The waiting work was decided outside the queue (a suggestion approved on the Inbox page):
+    // the pending requests of `kind` about `reference` take `status` (approved|rejected) with
+    // the decider and note, their work not resumed again. How many were closed.
+    core::Result<int> closeElsewhere(const QString &kind, const QString &reference, const QString &status, std::optional<qint64> decider,
+                                     const QString &note);
     // Requests past their deadline take their default outcome: how many.
     core::Result<int> expireDue();
     core::Result<int> pendingCount();

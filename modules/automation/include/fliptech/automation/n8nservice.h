@@ -32,14 +32,20 @@
 namespace fliptech::storage {
 class Database;
 class EventStore;
+class JobQueue;
 class SecretStore;
+class WorkerPool;
 } // namespace fliptech::storage
 namespace fliptech::net {
 class HttpClient;
 }
+namespace fliptech::leads {
+class LeadService;
+}
 
 namespace fliptech::automation {
 
+class ApprovalService;
 class WebhookService;
 
 struct N8nOptions {
@@ -89,6 +95,20 @@ public:
     // started_by (the user's id) added.
     core::Result<QJsonObject> startByHand(const leads::Actor &actor, const QString &workflowId, const QJsonObject &data);
 
+    // A step of a workflow waiting for a person (approval kind "n8n_step"): the workflow POSTs
+    // /api/v1/workflow-approvals with its Wait node's $execution.resumeUrl, then waits ("resume
+    // on webhook call", POST). The decision (or the deadline's default) is POSTed to that address
+    // by a job, retried while n8n does not answer: {approval_id, decision, approved, expired,
+    // payload (as the decider edited it), note, decided_by}.
+    static inline const QString stepKind = QStringLiteral("n8n_step");
+    static inline const QString resumeJob = QStringLiteral("automation.n8n_resume");
+    void enableApprovals(ApprovalService &approvals, leads::LeadService &leads, storage::JobQueue &jobs, storage::WorkerPool &workers);
+    // {title, resume_url, payload?, lead_id?, workflow_id?, decide_role?, decide_user_id?,
+    //  deadline_hours?, default?} (not for viewers): the request as stored, or the one already
+    //  waiting for that resume_url (then *created is false). The resume_url must be on the
+    //  address of the n8n set up here.
+    core::Result<QJsonObject> requestApproval(const leads::Actor &actor, const QJsonObject &body, bool *created = nullptr);
+
     // Reads the newest executions (and, every few rounds, the workflows) and announces what
     // changed: how many executions changed. Nothing when n8n is not set up.
     core::Result<int> poll();
@@ -113,7 +133,13 @@ private:
     core::Result<QJsonArray> record(const QJsonArray &executions);
     void announce(const QString &type, const QJsonObject &payload);
 
+    // The decision, told to the waiting execution (the resume job).
+    core::Result<QJsonObject> resume(const QString &url, const QJsonObject &decision);
+
     std::shared_ptr<storage::Database> m_db;
+    ApprovalService *m_approvals = nullptr;
+    leads::LeadService *m_leads = nullptr;
+    storage::JobQueue *m_jobs = nullptr;
     storage::SecretStore *m_secrets;
     storage::EventStore *m_events;
     WebhookService &m_webhooks;

@@ -33,8 +33,14 @@ public:
     static inline const QString suggestionEntity = QStringLiteral("ai_suggestion");
     // A rule's actions waiting after its request_approval (automation::RuleService::approvalKind).
     static inline const QString ruleActionEntity = QStringLiteral("rule_action");
+    // A campaign launch over the size an administrator set (automation).
+    static inline const QString campaignLaunchEntity = QStringLiteral("campaign_launch");
+    // A step of an n8n workflow waiting for a decision (POST /api/v1/workflow-approvals).
+    static inline const QString n8nStepEntity = QStringLiteral("n8n_step");
     // The fields a condition may test for an entity type, with their types ("text", "number").
     static QJsonObject fieldCatalogue(const QString &entityType);
+    // Every entity type → its fields.
+    static QJsonObject fieldCatalogues();
 
     AutoApprovalRules(std::shared_ptr<storage::Database> db, const core::Clock &clock);
 

@@ -122,6 +122,17 @@ public:
 
     AutoApprovalRules &autoApproval() { return m_rules; }
 
+    // Suggestions waiting for a person are in the workflow-approvals queue too (the engine wires
+    // it). `waiting` gets {suggestion_id, conversation_id, lead_id, contact_email, subject,
+    // their_message, response, intent, sentiment} when a suggestion is written and no rule
+    // decided it; `decided` gets the suggestion, approved|rejected, the decider and a note when it
+    // is decided here (approved, sent, rejected, or replaced by a new one), so that request closes.
+    struct ReviewHooks {
+        std::function<core::Status(const QJsonObject &review)> waiting;
+        std::function<core::Status(qint64 suggestionId, const QString &status, const leads::Actor &actor, const QString &note)> decided;
+    };
+    void setReviewHooks(ReviewHooks hooks) { m_review = std::move(hooks); }
+
 private:
     struct Outgoing {
         qint64 conversationId = 0; // 0: a new conversation
@@ -148,6 +159,7 @@ private:
     leads::FileStore &m_files;
     const core::Clock &m_clock;
     AutoApprovalRules m_rules;
+    ReviewHooks m_review;
     std::mutex m_locksGuard;
     std::map<qint64, std::unique_ptr<std::mutex>> m_locks;
 };
