@@ -10,6 +10,9 @@
 #include "fliptech/automation/scheduleservice.h"
 #include "fliptech/automation/webhookservice.h"
 #include "fixturehttpserver.h"
+#include "fliptech/campaigns/senderaccounts.h"
+#include "fliptech/conversations/conversationservice.h"
+#include "fliptech/auth/authservice.h"
 #include "fliptech/leads/leadservice.h"
 #include "fliptech/engine/engine.h"
 #include "fliptech/leads/workspaceservices.h"
@@ -32,6 +35,7 @@
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QPlainTextEdit>
 #include <QTest>
 #include <QTimeEdit>
 #include <QTimeZone>
@@ -377,6 +381,79 @@ private Q_SLOTS:
         QCOMPARE(list->rowCount(), 1);
         QCOMPARE(list->item(0, 4)->text(), QStringLiteral("approved"));
         QCOMPARE(m_engine->approvals().list(leads::Actor::system())->first().toObject().value(QStringLiteral("decision_note")).toString(), QStringLiteral("Worth a call"));
+    }
+
+    // An AI reply waits here too: its text shown and edited in place, approved with the edit
+    // (its sending queued); an n8n step's values edited in their table, typed as they came.
+    void reviewAReplyAndAWorkflowStep()
+    {
+        auto account = m_engine->senders().create(leads::Actor::system(), {{QStringLiteral("name"), QStringLiteral("Sam's mailbox")},
+                                                                           {QStringLiteral("from_email"), QStringLiteral("sam@studio.example")},
+                                                                           {QStringLiteral("smtp_host"), QStringLiteral("127.0.0.1")},
+                                                                           {QStringLiteral("smtp_port"), 2525},
+                                                                           {QStringLiteral("smtp_security"), QStringLiteral("none")}});
+        QVERIFY2(account, account ? "" : qPrintable(account.error().message));
+        auto lead = m_engine->leads().create(leads::Actor::system(), {{QStringLiteral("name"), QStringLiteral("Cat's Cafe")}, {QStringLiteral("email"), QStringLiteral("cat@cafe.example")}});
+        QVERIFY(lead);
+        auto in = m_engine->conversations().ingest(account->value(QStringLiteral("id")).toInteger(),
+                                                   "From: cat@cafe.example\r\nTo: sam@studio.example\r\nSubject: A menu page\r\nMessage-ID: <c1@cafe.example>\r\n"
+                                                   "Content-Type: text/plain; charset=utf-8\r\n\r\nCould you add our menu to the site?\r\n");
+        QVERIFY2(in, in ? "" : qPrintable(in.error().message));
+        auto suggestion = m_engine->conversations().generateResponse(leads::Actor::system(), in->value(QStringLiteral("conversation_id")).toInteger(),
+                                                                     {{QStringLiteral("writer"), QStringLiteral("offline")}});
+        QVERIFY2(suggestion, suggestion ? "" : qPrintable(suggestion.error().message));
+
+        ui::AutomationPage page(*m_engine, std::nullopt);
+        page.resize(1400, 900);
+        page.show();
+        ui::ApprovalsTab *tab = page.approvals();
+        page.findChild<QTabWidget *>(QStringLiteral("automationTabs"))->setCurrentWidget(tab);
+        auto *list = child<QTableWidget>(tab, "approvalList");
+        QCOMPARE(list->rowCount(), 1);
+        QCOMPARE(list->item(0, 0)->text(), QStringLiteral("Reply to cat@cafe.example: A menu page"));
+        QCOMPARE(list->item(0, 1)->text(), QStringLiteral("Cat's Cafe"));
+        list->selectRow(0);
+        QVERIFY(child<QLabel>(tab, "approvalDetails")->text().contains(QStringLiteral("Could you add our menu to the site?")));
+        auto *reply = child<QPlainTextEdit>(tab, "approvalReply");
+        QVERIFY(reply->isVisible());
+        QVERIFY(!child<QTableWidget>(tab, "approvalActions")->isVisible());
+        QCOMPARE(reply->toPlainText(), suggestion->value(QStringLiteral("suggested_response")).toString());
+        reply->setPlainText(QStringLiteral("Hi Cat, yes: a menu page takes two days."));
+        QTest::mouseClick(child<QPushButton>(tab, "approvalApprove"), Qt::LeftButton);
+        QCOMPARE(child<QLabel>(tab, "approvalStatus")->text(), QStringLiteral("Approved: the reply is on its way."));
+        const qint64 id = suggestion->value(QStringLiteral("id")).toInteger();
+        QCOMPARE(m_engine->conversations().suggestion(id)->value(QStringLiteral("status")).toString(), QStringLiteral("approved"));
+        QCOMPARE(m_engine->conversations().suggestion(id)->value(QStringLiteral("edited_response")).toString(), QStringLiteral("Hi Cat, yes: a menu page takes two days."));
+        auto queued = m_engine->database().selectOne(QStringLiteral("SELECT COUNT(*) FROM jobs WHERE type = 'automation.send_suggestion'"));
+        QCOMPARE(queued->value(0).toLongLong(), 1);
+
+        // An n8n step: its values in the table; a number edited stays a number.
+        auto n8n = m_engine->n8n().updateSettings(leads::Actor{std::nullopt, true, {}, {}},
+                                                  {{QStringLiteral("base_url"), QStringLiteral("http://127.0.0.1:5678")}, {QStringLiteral("api_key"), QStringLiteral("k")}});
+        QVERIFY2(n8n, n8n ? "" : qPrintable(n8n.error().message));
+        auto admin = m_engine->auth().createFirstAdmin(QStringLiteral("owner@studio.example"), QStringLiteral("Owner-passw0rd-long"), QStringLiteral("Owner"));
+        QVERIFY2(admin, admin ? "" : qPrintable(admin.error().message));
+        leads::Actor user = leads::Actor::system();
+        user.userId = admin->id; // the workflow's API key is someone's
+        auto step = m_engine->n8n().requestApproval(user, {{QStringLiteral("title"), QStringLiteral("Offer 10% off?")},
+                                                          {QStringLiteral("resume_url"), QStringLiteral("http://127.0.0.1:5678/webhook-waiting/9")},
+                                                          {QStringLiteral("workflow_id"), QStringLiteral("wf9")},
+                                                          {QStringLiteral("payload"), QJsonObject{{QStringLiteral("discount"), 10}, {QStringLiteral("subject"), QStringLiteral("Spring")}}}});
+        QVERIFY2(step, step ? "" : qPrintable(step.error().message));
+        QTRY_COMPARE(list->rowCount(), 1);
+        list->selectRow(0);
+        auto *values = child<QTableWidget>(tab, "approvalActions");
+        QVERIFY(values->isVisible());
+        QVERIFY(!reply->isVisible());
+        QCOMPARE(values->rowCount(), 2);
+        QCOMPARE(values->item(0, 0)->text(), QStringLiteral("discount"));
+        QCOMPARE(qobject_cast<QLineEdit *>(values->cellWidget(0, 1))->text(), QStringLiteral("10"));
+        qobject_cast<QLineEdit *>(values->cellWidget(0, 1))->setText(QStringLiteral("15"));
+        QTest::mouseClick(child<QPushButton>(tab, "approvalApprove"), Qt::LeftButton);
+        QCOMPARE(child<QLabel>(tab, "approvalStatus")->text(), QStringLiteral("Approved: the workflow is told and goes on."));
+        auto decided = m_engine->approvals().get(leads::Actor::system(), step->value(QStringLiteral("id")).toInteger());
+        QCOMPARE(decided->value(QStringLiteral("payload")).toObject().value(QStringLiteral("payload")).toObject(),
+                 (QJsonObject{{QStringLiteral("discount"), 15}, {QStringLiteral("subject"), QStringLiteral("Spring")}}));
     }
 
     // The Workflows tab against a real n8n (skipped where it is not installed): not set up says

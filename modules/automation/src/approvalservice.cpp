@@ -66,6 +66,16 @@ QJsonObject approvalJson(const storage::Row &r)
             {QStringLiteral("reference"), r.value(19).isNull() ? QJsonValue() : QJsonValue(r.value(19).toString())}};
 }
 
+// `edit` over `original` as a JSON merge patch does (RFC 7386), nulls kept as values.
+QJsonObject mergedEdit(QJsonObject original, const QJsonObject &edit)
+{
+    for (auto it = edit.begin(); it != edit.end(); ++it)
+        original.insert(it.key(), it.value().isObject() && original.value(it.key()).isObject()
+                                      ? QJsonValue(mergedEdit(original.value(it.key()).toObject(), it.value().toObject()))
+                                      : it.value());
+    return original;
+}
+
 } // namespace
 
 void ApprovalRequest::takeTerms(const QJsonObject &terms)
@@ -266,11 +276,8 @@ core::Result<QJsonObject> ApprovalService::settle(qint64 id, const QString &deci
     if (!row)
         return row.error();
     const QJsonObject before = approvalJson(*row);
-    // An edit changes the fields it names; the rest stays as asked.
-    QJsonObject payload = before.value(QStringLiteral("payload")).toObject();
-    if (edited)
-        for (auto it = edited->begin(); it != edited->end(); ++it)
-            payload.insert(it.key(), it.value());
+    // An edit changes the fields it names, objects field by field; the rest stays as asked.
+    const QJsonObject payload = edited ? mergedEdit(before.value(QStringLiteral("payload")).toObject(), *edited) : before.value(QStringLiteral("payload")).toObject();
     // Claimed by moving it out of pending: a second decider (or the deadline) finds it decided.
     const QVariant now = m_db->timestamp(m_clock.now());
     auto claimed = m_db->execute(QStringLiteral("UPDATE approvals SET status = ?, decided_by = ?, decided_at = %1, decision_note = ?, auto_decided = %2, "

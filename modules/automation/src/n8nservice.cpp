@@ -576,13 +576,9 @@ void N8nService::enableApprovals(ApprovalService &approvals, leads::LeadService 
             return {};
         },
         [this](const QJsonObject &approval, const QJsonObject &edited, bool approved) -> core::Result<QJsonObject> {
-            // The values as the workflow sent them, with the decider's changes.
-            const QJsonObject asked = approval.value(QStringLiteral("original_payload")).isObject() ? approval.value(QStringLiteral("original_payload")).toObject()
-                                                                                                    : approval.value(QStringLiteral("payload")).toObject();
-            QJsonObject values = asked.value(QStringLiteral("payload")).toObject();
-            const QJsonObject changes = edited.value(QStringLiteral("payload")).toObject();
-            for (auto it = changes.begin(); it != changes.end(); ++it)
-                values.insert(it.key(), it.value());
+            // `edited`: the values as the workflow sent them, with the decider's changes.
+            const QJsonObject asked = approval.value(QStringLiteral("payload")).toObject();
+            const QJsonObject values = edited.value(QStringLiteral("payload")).toObject();
             const QJsonObject &after = approval;
             storage::JobSpec spec(resumeJob, {{QStringLiteral("url"), asked.value(QStringLiteral("resume_url"))},
                                               {QStringLiteral("decision"),

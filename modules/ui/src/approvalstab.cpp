@@ -16,7 +16,9 @@
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
+#include <QJsonDocument>
 #include <QLocale>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QShortcut>
 #include <QSplitter>
@@ -29,6 +31,27 @@ namespace fliptech::ui {
 namespace {
 
 enum Column { TitleCol, LeadCol, WhoCol, DeadlineCol, StateCol };
+
+// A value an n8n workflow sent, as a person edits it: text as is, anything else as JSON.
+QString valueText(const QJsonValue &v)
+{
+    if (v.isString())
+        return v.toString();
+    if (v.isObject() || v.isArray())
+        return QString::fromUtf8(v.isObject() ? QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact) : QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact));
+    return QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
+}
+
+// Back from the text: of the original value's type when it reads as one (a number stays a number).
+QJsonValue valueFrom(const QString &text, const QJsonValue &original)
+{
+    if (original.isString())
+        return text;
+    const QJsonDocument doc = QJsonDocument::fromJson(QByteArray("[") + text.toUtf8() + "]");
+    if (doc.isArray() && doc.array().size() == 1)
+        return doc.array().first();
+    return text;
+}
 
 QString stateText(const QJsonObject &a)
 {
@@ -49,8 +72,9 @@ ApprovalsTab::ApprovalsTab(engine::Engine &engine, std::optional<auth::Principal
     : QWidget(parent), m_engine(engine), m_principal(std::move(principal))
 {
     auto *layout = new QVBoxLayout(this);
-    auto *intro = new QLabel(tr("A rule with \"Ask for approval\" stops here: what it would do next waits for your decision. Review it, change it "
-                                "if you like, and approve or reject. Without a decision by the deadline, the request's default applies."),
+    auto *intro = new QLabel(tr("Work that waits for a person stops here: a rule's next actions after \"Ask for approval\", reply suggestions "
+                                "the AI wrote, large campaign launches, steps of n8n workflows. Review it, change it if you like, and approve or "
+                                "reject. Without a decision by the deadline, the request's default applies."),
                              this);
     intro->setWordWrap(true);
     layout->addWidget(intro);
@@ -76,6 +100,11 @@ ApprovalsTab::ApprovalsTab(engine::Engine &engine, std::optional<auth::Principal
     m_actions->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_actions->verticalHeader()->hide();
     rightLayout->addWidget(m_actions, 1);
+    m_reply = new QPlainTextEdit(right);
+    m_reply->setObjectName(QStringLiteral("approvalReply"));
+    m_reply->setPlaceholderText(tr("The reply that goes out once approved"));
+    m_reply->hide();
+    rightLayout->addWidget(m_reply, 1);
     m_note = new QLineEdit(right);
     m_note->setObjectName(QStringLiteral("approvalNote"));
     m_note->setPlaceholderText(tr("A note with your decision (optional)"));
@@ -193,13 +222,25 @@ void ApprovalsTab::showSelected()
     }
     m_selected = *a;
     const QJsonObject payload = a->value(QStringLiteral("payload")).toObject();
-    QString text = a->value(QStringLiteral("kind")).toString() == u"campaign_launch"
-                       ? tr("<b>%1</b><br>Approving launches the campaign \"%2\" to its %n recipient(s) at once (or at its start time).", nullptr,
-                            payload.value(QStringLiteral("recipients")).toInt())
-                             .arg(a->value(QStringLiteral("title")).toString().toHtmlEscaped(), payload.value(QStringLiteral("name")).toString().toHtmlEscaped())
-                       : tr("<b>%1</b><br>Rule \"%2\" on the lead %3.").arg(a->value(QStringLiteral("title")).toString().toHtmlEscaped(),
-                                                                          payload.value(QStringLiteral("rule_name")).toString().toHtmlEscaped(),
-                                                                          payload.value(QStringLiteral("lead_name")).toString().toHtmlEscaped());
+    const QString kind = a->value(QStringLiteral("kind")).toString();
+    const QString title = a->value(QStringLiteral("title")).toString().toHtmlEscaped();
+    QString text;
+    if (kind == u"campaign_launch")
+        text = tr("<b>%1</b><br>Approving launches the campaign \"%2\" to its %n recipient(s) at once (or at its start time).", nullptr,
+                  payload.value(QStringLiteral("recipients")).toInt())
+                   .arg(title, payload.value(QStringLiteral("name")).toString().toHtmlEscaped());
+    else if (kind == u"ai_suggestion")
+        text = tr("<b>%1</b><br>They wrote: <i>%2</i><br>Approving sends the reply below (edit it first if you like); rejecting keeps it unsent.")
+                   .arg(title, payload.value(QStringLiteral("their_message")).toString().left(600).toHtmlEscaped().replace(u'\n', QStringLiteral("<br>")));
+    else if (kind == u"n8n_step")
+        text = tr("<b>%1</b><br>An n8n workflow (%2) waits for this decision%3. It receives the values below as you leave them.")
+                   .arg(title, payload.value(QStringLiteral("workflow_id")).toString().toHtmlEscaped(),
+                        payload.value(QStringLiteral("lead_name")).isString()
+                            ? tr(" about the lead %1").arg(payload.value(QStringLiteral("lead_name")).toString().toHtmlEscaped())
+                            : QString());
+    else
+        text = tr("<b>%1</b><br>Rule \"%2\" on the lead %3.").arg(title, payload.value(QStringLiteral("rule_name")).toString().toHtmlEscaped(),
+                                                                   payload.value(QStringLiteral("lead_name")).toString().toHtmlEscaped());
     if (a->value(QStringLiteral("status")).toString() != u"pending") {
         text += u"<br>" + stateText(*a).toHtmlEscaped();
         if (a->value(QStringLiteral("decision_note")).isString())
@@ -209,6 +250,29 @@ void ApprovalsTab::showSelected()
     }
     m_details->setText(text);
     const bool open = a->value(QStringLiteral("status")).toString() == u"pending" && a->value(QStringLiteral("can_decide")).toBool();
+    m_reply->setVisible(kind == u"ai_suggestion");
+    m_actions->setVisible(kind == u"rule_action" || kind == u"n8n_step");
+    if (kind == u"ai_suggestion") {
+        m_reply->setPlainText(payload.value(QStringLiteral("response")).toString());
+        m_reply->setReadOnly(!open);
+    }
+    if (kind == u"n8n_step") {
+        m_actions->setHorizontalHeaderLabels({tr("Value"), tr("As the workflow gets it (editable)")});
+        const QJsonObject values = payload.value(QStringLiteral("payload")).toObject();
+        for (auto it = values.begin(); it != values.end(); ++it) {
+            const int row = m_actions->rowCount();
+            m_actions->insertRow(row);
+            auto *name = detail::cell(it.key());
+            name->setFlags(name->flags() & ~Qt::ItemIsEditable);
+            m_actions->setItem(row, 0, name);
+            auto *value = new QLineEdit(m_actions);
+            value->setText(valueText(it.value()));
+            value->setEnabled(open);
+            m_actions->setCellWidget(row, 1, value);
+        }
+    } else {
+        m_actions->setHorizontalHeaderLabels({tr("Then, once approved"), tr("Settings (editable)")});
+    }
     QHash<QString, QString> labels;
     for (const QJsonValue &t : m_engine.rules().actionTypes())
         labels.insert(t.toObject().value(QStringLiteral("name")).toString(), t.toObject().value(QStringLiteral("label")).toString());
@@ -241,7 +305,23 @@ bool ApprovalsTab::decide(const QString &decision)
     QJsonObject body{{QStringLiteral("decision"), decision}};
     if (!m_note->text().trimmed().isEmpty())
         body.insert(QStringLiteral("note"), m_note->text().trimmed());
-    if (decision == u"approved") {
+    const QString kind = m_selected.value(QStringLiteral("kind")).toString();
+    const QJsonObject asked = m_selected.value(QStringLiteral("payload")).toObject();
+    if (decision == u"approved" && kind == u"ai_suggestion") {
+        if (m_reply->toPlainText() != asked.value(QStringLiteral("response")).toString())
+            body.insert(QStringLiteral("payload"), QJsonObject{{QStringLiteral("response"), m_reply->toPlainText()}});
+    } else if (decision == u"approved" && kind == u"n8n_step") {
+        const QJsonObject values = asked.value(QStringLiteral("payload")).toObject();
+        QJsonObject changed;
+        for (int r = 0; r < m_actions->rowCount(); ++r) {
+            const QString key = m_actions->item(r, 0)->text();
+            const QString text = qobject_cast<QLineEdit *>(m_actions->cellWidget(r, 1))->text();
+            if (text != valueText(values.value(key)))
+                changed.insert(key, valueFrom(text, values.value(key)));
+        }
+        if (!changed.isEmpty())
+            body.insert(QStringLiteral("payload"), QJsonObject{{QStringLiteral("payload"), changed}});
+    } else if (decision == u"approved" && kind == u"rule_action") {
         // The actions as the rows show them now; sent only when something was changed.
         const QJsonArray before = m_selected.value(QStringLiteral("payload")).toObject().value(QStringLiteral("actions")).toArray();
         QJsonArray now;
@@ -271,8 +351,16 @@ bool ApprovalsTab::decide(const QString &decision)
     const QJsonObject result = decided->value(QStringLiteral("result")).toObject();
     if (result.contains(QStringLiteral("error")))
         say(tr("Approved, but it could not run: %1").arg(result.value(QStringLiteral("error")).toString()), true);
+    else if (decision == u"approved" && kind == u"ai_suggestion")
+        say(tr("Approved: the reply is on its way."));
+    else if (decision == u"approved" && kind == u"n8n_step")
+        say(tr("Approved: the workflow is told and goes on."));
+    else if (decision == u"approved" && kind == u"campaign_launch")
+        say(tr("Approved: the campaign is launched."));
     else if (decision == u"approved")
         say(tr("Approved: %n action(s) done.", nullptr, int(result.value(QStringLiteral("actions_taken")).toArray().size())));
+    else if (kind == u"n8n_step")
+        say(tr("Rejected: the workflow is told."));
     else
         say(tr("Rejected: nothing more was done."));
     return true;

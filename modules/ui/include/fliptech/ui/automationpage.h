@@ -27,6 +27,7 @@ class QPushButton;
 class QShowEvent;
 class QSpinBox;
 class QStackedWidget;
+class QPlainTextEdit;
 class QTableWidget;
 class QTabWidget;
 class QTimeEdit;
@@ -224,7 +225,8 @@ private:
 };
 
 // The Approvals tab: what waits for a decision (title, the lead, who may decide, the deadline and
-// what it does then), the selected request's waiting actions, each editable as on the Rules tab,
+// what it does then) and what approving does, editable first: a rule's waiting actions (each as
+// on the Rules tab), an AI reply's text, the values an n8n workflow step sent; a campaign launch.
 // Approve (with the edits) or Reject with a note; decided ones on request. Live; the tab's title
 // counts what waits.
 class ApprovalsTab final : public QWidget
@@ -252,6 +254,7 @@ private:
     QCheckBox *m_history;
     QLabel *m_details;
     QTableWidget *m_actions;
+    QPlainTextEdit *m_reply;
     QLineEdit *m_note;
     QLabel *m_status;
     QPushButton *m_approve;
