@@ -516,6 +516,8 @@ private Q_SLOTS:
         QVERIFY(waitForSink(1));
         const QByteArray sent = m_sink->messages().first();
         QVERIFY2(sent.contains("Subject: Welcome, Maria") && sent.contains("Thanks for your interest, Maria."), sent.left(1500).constData());
+        // Both parts, as the template has them: the HTML and the text made from it.
+        QVERIFY2(sent.contains("multipart/alternative") && sent.contains("<p>Thanks for your interest, Maria.</p>"), sent.left(2500).constData());
         auto conversations = [&] {
             auto row = db().selectOne(QStringLiteral("SELECT count(*) FROM conversations WHERE lead_id = ?"), {maria});
             return row ? row->value(0).toInt() : -1;

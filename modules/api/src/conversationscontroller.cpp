@@ -112,10 +112,11 @@ void registerConversationRoutes(RouteTable &table, engine::Engine &engine)
 
     table.add({M::Post, QStringLiteral("/api/v1/ai-mvp/send-email"), Role::User, QStringLiteral("ai"),
                QStringLiteral("Send an e-mail to a lead through a sender account: a draft ({draft_id}, marked sent; subject/body override it as edited) "
-                              "or {lead_id, subject, body}; `to` overrides the lead's address. It starts a conversation, where the reply will "
+                              "or {lead_id, subject, body}; html? adds an HTML part to the text; `to` overrides the lead's address. It starts a conversation, where the reply will "
                               "thread. A suppressed address is refused (409)."),
                s::object({{QStringLiteral("draft_id"), s::integer()}, {QStringLiteral("lead_id"), s::integer()}, {QStringLiteral("subject"), s::string(1, 500)},
-                          {QStringLiteral("body"), s::string(1, 204800)}, {QStringLiteral("sender_account_id"), s::integer()}, {QStringLiteral("to"), s::string(3, 254)}},
+                          {QStringLiteral("body"), s::string(1, 204800)}, {QStringLiteral("html"), s::string(1, 204800)},
+                          {QStringLiteral("sender_account_id"), s::integer()}, {QStringLiteral("to"), s::string(3, 254)}},
                          {QStringLiteral("sender_account_id")}),
                s::object({{QStringLiteral("conversation"), conversation}, {QStringLiteral("message_id"), s::integer()}}, {QStringLiteral("conversation")}, true), 201,
                [&conversations](RequestContext &c) { return jsonOrError(conversations.sendEmail(actorOf(c), c.body), 201); }, {}, {}, {}});

@@ -232,7 +232,7 @@ core::Result<QJsonObject> ConversationService::reply(const leads::Actor &actor, 
 
 core::Result<QJsonObject> ConversationService::sendEmail(const leads::Actor &actor, const QJsonObject &request)
 {
-    if (auto st = onlyFields(request, {"draft_id", "lead_id", "subject", "body", "sender_account_id", "to"}, QStringLiteral("send-email")); !st)
+    if (auto st = onlyFields(request, {"draft_id", "lead_id", "subject", "body", "html", "sender_account_id", "to"}, QStringLiteral("send-email")); !st)
         return st.error();
     auto draftId = optionalId(request, "draft_id");
     if (!draftId)
@@ -254,6 +254,9 @@ core::Result<QJsonObject> ConversationService::sendEmail(const leads::Actor &act
     auto to = optionalText(request, "to", 254);
     if (!to)
         return to.error();
+    auto html = optionalText(request, "html", kMaxBody);
+    if (!html)
+        return html.error();
 
     Outgoing o;
     o.accountId = **accountId;
@@ -274,6 +277,7 @@ core::Result<QJsonObject> ConversationService::sendEmail(const leads::Actor &act
         o.subject = **subject;
     if (*body)
         o.text = **body;
+    o.html = html->value_or(QString());
     if (!*leadId)
         return core::fieldError(QStringLiteral("lead_id"), QStringLiteral("is required (or a draft_id)"));
     if (o.subject.trimmed().isEmpty())

@@ -581,10 +581,13 @@ void registerRuleJobs(Engine &engine, storage::WorkerPool &workers)
         auto filled = engine.templates().preview({{QStringLiteral("lead_id"), lead}}, p.value(QStringLiteral("template_id")).toInteger());
         if (!filled)
             return outcome(filled.error());
-        return outcome(engine.conversations().sendEmail(leads::Actor::system(), {{QStringLiteral("lead_id"), lead},
-                                                                                  {QStringLiteral("subject"), filled->value(QStringLiteral("subject"))},
-                                                                                  {QStringLiteral("body"), filled->value(QStringLiteral("text"))},
-                                                                                  {QStringLiteral("sender_account_id"), p.value(QStringLiteral("sender_account_id"))}}));
+        QJsonObject email{{QStringLiteral("lead_id"), lead},
+                          {QStringLiteral("subject"), filled->value(QStringLiteral("subject"))},
+                          {QStringLiteral("body"), filled->value(QStringLiteral("text"))},
+                          {QStringLiteral("sender_account_id"), p.value(QStringLiteral("sender_account_id"))}};
+        if (filled->value(QStringLiteral("html")).isString()) // the template's HTML part too
+            email.insert(QStringLiteral("html"), filled->value(QStringLiteral("html")));
+        return outcome(engine.conversations().sendEmail(leads::Actor::system(), email));
     });
 }
 

@@ -101,7 +101,7 @@ public:
     // with an id, References the thread: {conversation, message}. Nothing is stored when the
     // send fails; the error says why.
     core::Result<QJsonObject> reply(const leads::Actor &actor, qint64 id, const QJsonObject &request);
-    // POST /ai-mvp/send-email: {draft_id | (lead_id, subject, body), sender_account_id, to?}: a
+    // POST /ai-mvp/send-email: {draft_id | (lead_id, subject, body), html?, sender_account_id, to?}: a
     // new conversation with the lead (the draft marked sent). A suppressed address is refused.
     core::Result<QJsonObject> sendEmail(const leads::Actor &actor, const QJsonObject &request);
 
