@@ -8,6 +8,7 @@ FLIPTECH_BUILD_PACKAGES=(
   qtkeychain-qt6-dev libcrypt-dev libgl-dev libvulkan-dev libxkbcommon-dev
   libcurl4-openssl-dev libssl-dev libxml2-dev libargon2-dev libpq-dev libsqlite3-dev
   qt6-qpa-plugins
+  dpkg-dev librsvg2-bin appstream gzip
 )
 FLIPTECH_TEST_PACKAGES=(
   postgresql postgresql-client xvfb xauth curl python3 python3-aiosmtpd python3-dkim dovecot-imapd procps iproute2 openssl

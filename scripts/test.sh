@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The README's test command: installs what the tests need (Debian 12 / Ubuntu 24.04), builds,
-# installs a real n8n into ~/.cache (scripts/n8n.sh), starts a throwaway PostgreSQL cluster, runs
+# checks the .deb (scripts/package.sh), installs a real n8n into ~/.cache (scripts/n8n.sh), starts a throwaway PostgreSQL cluster, runs
 # ctest for both backends, and stops the cluster even when tests fail. The exit status is the tests'.
 #   FLIPTECH_TEST_BUILD_DIR  build folder (default build-test)
 #   extra arguments go to ctest (e.g. -R tst_jobqueue)
@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 source scripts/packages.sh
 source scripts/pgcluster.sh
 source scripts/n8n.sh
+source scripts/package.sh
 
 fliptech_install_packages "${FLIPTECH_BUILD_PACKAGES[@]}" "${FLIPTECH_TEST_PACKAGES[@]}"
 command -v npm >/dev/null || fliptech_install_packages nodejs npm
@@ -27,7 +28,10 @@ if [ ! -x "$tools/node_modules/.bin/swagger-cli" ]; then
 fi
 export FLIPTECH_OPENAPI_VALIDATOR="$PWD/$tools/node_modules/.bin/swagger-cli"
 
-# A real n8n (its tests skip, saying why, where it cannot be installed).
+# The .deb: built from this build, installed into a clean root, started from there.
+fliptech_check_deb "$build_dir"
+
+# A real n8n (where it cannot be installed, its tests use a stand-in and say so).
 fliptech_n8n_install
 
 trap fliptech_pg_stop EXIT
