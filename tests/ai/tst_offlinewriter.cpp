@@ -115,6 +115,25 @@ private Q_SLOTS:
         QVERIFY(d.body.contains(QStringLiteral("The FlipTech team")));
     }
 
+    // A lead named after its business greets the owner, not "Joe's".
+    void greetsThePersonBehindTheBusiness_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("greeting");
+        QTest::newRow("possessive") << QStringLiteral("Joe's Plumbing") << QStringLiteral("Hi Joe,");
+        QTest::newRow("curly possessive") << QStringLiteral("Ann\u2019s Bakery") << QStringLiteral("Hi Ann,");
+        QTest::newRow("a person") << QStringLiteral("Maria Lopez") << QStringLiteral("Hi Maria,");
+        QTest::newRow("digits") << QStringLiteral("24/7 Locksmith") << QStringLiteral("Hi there,");
+        QTest::newRow("ampersand") << QStringLiteral("A&B Roofing") << QStringLiteral("Hi there,");
+    }
+    void greetsThePersonBehindTheBusiness()
+    {
+        QFETCH(QString, name);
+        QFETCH(QString, greeting);
+        const OfflineDraft d = writeOfflineEmail(QJsonObject{{QStringLiteral("name"), name}}, QStringLiteral("introduce"), QStringLiteral("friendly"), {});
+        QVERIFY2(d.body.startsWith(greeting), qPrintable(d.body.left(40)));
+    }
+
     void replies_data()
     {
         QTest::addColumn<QString>("intent");

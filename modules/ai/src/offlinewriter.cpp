@@ -10,11 +10,20 @@ namespace {
 
 const QString notice = QStringLiteral("Written by the offline writer (no AI provider was used): read it over before you send it.");
 
+// Whom to greet: first_name, else the first word of the name — a business named after its owner
+// ("Joe's Plumbing") greets Joe; a word that is no one's name (digits, "&") greets no one.
 QString firstName(const QJsonObject &lead)
 {
     QString name = lead.value(QStringLiteral("first_name")).toString().trimmed();
-    if (name.isEmpty())
-        name = lead.value(QStringLiteral("name")).toString().trimmed().section(QLatin1Char(' '), 0, 0);
+    if (!name.isEmpty())
+        return name;
+    name = lead.value(QStringLiteral("name")).toString().trimmed().section(QLatin1Char(' '), 0, 0);
+    for (const QString &possessive : {QStringLiteral("'s"), QStringLiteral("\u2019s")})
+        if (name.endsWith(possessive, Qt::CaseInsensitive))
+            name.chop(possessive.size());
+    for (const QChar c : std::as_const(name))
+        if (!c.isLetter() && c != u'-' && c != u'.')
+            return {};
     return name;
 }
 

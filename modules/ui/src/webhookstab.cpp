@@ -52,6 +52,8 @@ QString refusalText(const core::Error &e)
 WebhooksTab::WebhooksTab(engine::Engine &engine, std::optional<auth::Principal> principal, QWidget *parent)
     : QWidget(parent), m_engine(engine), m_principal(std::move(principal))
 {
+    m_work = new QThreadPool(this);
+    m_work->setMaxThreadCount(2);
     confirm = [this](const QString &question) {
         return QMessageBox::question(this, tr("Delete webhook"), question, QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) == QMessageBox::Yes;
     };
@@ -438,7 +440,7 @@ void WebhooksTab::sendTest()
     automation::WebhookService *hooks = &m_engine.webhooks();
     storage::Database *db = &m_engine.database();
     const leads::Actor who = actor();
-    QThreadPool::globalInstance()->start([self, hooks, db, who, id] {
+    m_work->start([self, hooks, db, who, id] {
         auto sent = hooks->test(who, id);
         db->closeThreadConnection();
         QMetaObject::invokeMethod(qApp, [self, sent] {
@@ -539,6 +541,11 @@ bool WebhooksTab::saveSettings()
     say(tr("Saved: webhooks may reach %1.").arg(m_allowPrivate->isChecked() ? tr("private networks too") : allowed.isEmpty() ? tr("only the Internet")
                                                                                                                        : tr("the Internet and %1").arg(m_allowed->text())));
     return true;
+}
+
+WebhooksTab::~WebhooksTab()
+{
+    m_work->waitForDone();
 }
 
 } // namespace fliptech::ui

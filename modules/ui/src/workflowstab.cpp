@@ -62,6 +62,8 @@ QString statusText(const QString &status)
 WorkflowsTab::WorkflowsTab(engine::Engine &engine, std::optional<auth::Principal> principal, QWidget *parent)
     : QWidget(parent), m_engine(engine), m_principal(std::move(principal))
 {
+    m_work = new QThreadPool(this);
+    m_work->setMaxThreadCount(2);
     auto *layout = new QVBoxLayout(this);
     auto *intro = new QLabel(tr("Workflows of your team's n8n: turn them on and off, start them, and see how their runs went. A rule (action "
                                 "\"Start an n8n workflow\") or a schedule starts a workflow through its Webhook trigger (HTTP method POST) with "
@@ -214,7 +216,7 @@ void WorkflowsTab::off(std::function<Result()> work, std::function<void(const Re
     ++m_pending;
     QPointer<WorkflowsTab> self(this);
     storage::Database *db = &m_engine.database();
-    QThreadPool::globalInstance()->start([self, db, work = std::move(work), done = std::move(done)] {
+    m_work->start([self, db, work = std::move(work), done = std::move(done)] {
         Result r = work();
         db->closeThreadConnection();
         QMetaObject::invokeMethod(qApp, [self, r = std::move(r), done] {
@@ -398,6 +400,11 @@ void WorkflowsTab::runNow()
 bool WorkflowsTab::busy() const
 {
     return m_pending > 0;
+}
+
+WorkflowsTab::~WorkflowsTab()
+{
+    m_work->waitForDone();
 }
 
 } // namespace fliptech::ui

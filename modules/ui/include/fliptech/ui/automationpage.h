@@ -28,6 +28,7 @@ class QShowEvent;
 class QSpinBox;
 class QStackedWidget;
 class QPlainTextEdit;
+class QThreadPool;
 class QTableWidget;
 class QTabWidget;
 class QTimeEdit;
@@ -172,6 +173,8 @@ class WebhooksTab final : public QWidget
     Q_OBJECT
 public:
     WebhooksTab(engine::Engine &engine, std::optional<auth::Principal> principal, QWidget *parent = nullptr);
+    // Waits for a test send under way (it uses the engine, which may go next).
+    ~WebhooksTab() override;
     void reload();
     void newWebhook();
     bool save();
@@ -222,6 +225,7 @@ private:
     QTimer *m_reloadTimer;
     qint64 m_editing = 0;
     bool m_managed = false;
+    QThreadPool *m_work; // this tab's own, so it can wait for what it started
 };
 
 // The Approvals tab: what waits for a decision (title, the lead, who may decide, the deadline and
@@ -273,6 +277,8 @@ class WorkflowsTab final : public QWidget
     Q_OBJECT
 public:
     WorkflowsTab(engine::Engine &engine, std::optional<auth::Principal> principal, QWidget *parent = nullptr);
+    // Waits for the calls to n8n under way (they use the engine, which may go next).
+    ~WorkflowsTab() override;
     // Reads the workflows and runs from n8n (off this thread; idle() when done).
     void reload();
     bool saveSettings();
@@ -316,6 +322,7 @@ private:
     QTimer *m_reloadTimer;
     bool m_configured = false;
     int m_pending = 0;
+    QThreadPool *m_work; // this tab's own, so it can wait for what it started
 };
 
 class AutomationPage final : public QWidget
