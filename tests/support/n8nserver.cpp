@@ -87,9 +87,7 @@ bool N8nServer::start()
 
 bool N8nServer::startStandIn()
 {
-    QString python = QStringLiteral("/usr/bin/python3");
-    if (!QFile::exists(python))
-        python = QStandardPaths::findExecutable(QStringLiteral("python3"));
+    const QString python = python3();
     if (python.isEmpty()) {
         m_error = QStringLiteral("no python3 for the n8n stand-in");
         return false;

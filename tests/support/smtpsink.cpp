@@ -34,10 +34,7 @@ bool SmtpSink::start()
 
 bool SmtpSink::tryStart()
 {
-    // Debian's python3 (where python3-aiosmtpd lives), else whichever python3 is first.
-    QString python = QStringLiteral("/usr/bin/python3");
-    if (!QFile::exists(python))
-        python = QStandardPaths::findExecutable(QStringLiteral("python3"));
+    const QString python = python3();
     if (python.isEmpty()) {
         m_error = QStringLiteral("no python3 (scripts/test.sh installs python3 and python3-aiosmtpd)");
         return false;

@@ -1,7 +1,9 @@
 #include "testenv.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
+#include <QStandardPaths>
 #include <QTcpServer>
 
 namespace fliptech::test {
@@ -47,6 +49,12 @@ quint16 freePort()
     QTcpServer s;
     s.listen(QHostAddress::LocalHost, 0);
     return s.serverPort();
+}
+
+QString python3()
+{
+    const QString debian = QStringLiteral("/usr/bin/python3");
+    return QFile::exists(debian) ? debian : QStandardPaths::findExecutable(QStringLiteral("python3"));
 }
 
 } // namespace fliptech::test

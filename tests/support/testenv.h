@@ -22,6 +22,9 @@ QString postgresAdminUrl();
 bool postgresRequired();
 // A free TCP port on 127.0.0.1.
 quint16 freePort();
+// Debian's python3 (where python3-aiosmtpd lives), else whichever python3 is first on PATH;
+// empty when there is none.
+QString python3();
 
 } // namespace fliptech::test
 

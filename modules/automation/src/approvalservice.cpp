@@ -216,6 +216,18 @@ core::Result<QJsonObject> ApprovalService::get(const leads::Actor &actor, qint64
     return a;
 }
 
+core::Result<std::optional<QJsonObject>> ApprovalService::latest(const leads::Actor &actor, const QString &kind, const QString &reference)
+{
+    auto rows = m_db->select(QStringLiteral("SELECT %1 FROM approvals WHERE entity_type = ? AND reference = ? ORDER BY id DESC LIMIT 1").arg(kColumns), {kind, reference});
+    if (!rows)
+        return rows.error();
+    if (rows->isEmpty())
+        return std::optional<QJsonObject>();
+    QJsonObject a = approvalJson(rows->first());
+    a.insert(QStringLiteral("can_decide"), a.value(QStringLiteral("status")).toString() == u"pending" && canDecide(actor, a));
+    return std::optional<QJsonObject>(a);
+}
+
 core::Result<QJsonObject> ApprovalService::decide(const leads::Actor &actor, qint64 id, const QJsonObject &body)
 {
     for (auto it = body.begin(); it != body.end(); ++it)

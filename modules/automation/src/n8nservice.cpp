@@ -575,20 +575,17 @@ void N8nService::enableApprovals(ApprovalService &approvals, leads::LeadService 
             }
             return {};
         },
-        [this](const QJsonObject &approval, const QJsonObject &edited, bool approved) -> core::Result<QJsonObject> {
-            // `edited`: the values as the workflow sent them, with the decider's changes.
-            const QJsonObject asked = approval.value(QStringLiteral("payload")).toObject();
-            const QJsonObject values = edited.value(QStringLiteral("payload")).toObject();
-            const QJsonObject &after = approval;
-            storage::JobSpec spec(resumeJob, {{QStringLiteral("url"), asked.value(QStringLiteral("resume_url"))},
+        [this](const QJsonObject &approval, const QJsonObject &payload, bool approved) -> core::Result<QJsonObject> {
+            storage::JobSpec spec(resumeJob, {{QStringLiteral("url"), payload.value(QStringLiteral("resume_url"))},
                                               {QStringLiteral("decision"),
                                                QJsonObject{{QStringLiteral("approval_id"), approval.value(QStringLiteral("id"))},
                                                            {QStringLiteral("decision"), approved ? QStringLiteral("approved") : QStringLiteral("rejected")},
                                                            {QStringLiteral("approved"), approved},
-                                                           {QStringLiteral("expired"), after.value(QStringLiteral("status")).toString() == u"expired"},
-                                                           {QStringLiteral("payload"), values},
-                                                           {QStringLiteral("note"), after.value(QStringLiteral("decision_note"))},
-                                                           {QStringLiteral("decided_by"), after.value(QStringLiteral("decided_by"))}}}});
+                                                           {QStringLiteral("expired"), approval.value(QStringLiteral("status")).toString() == u"expired"},
+                                                           // the values as the workflow sent them, with the decider's changes
+                                                           {QStringLiteral("payload"), payload.value(QStringLiteral("payload"))},
+                                                           {QStringLiteral("note"), approval.value(QStringLiteral("decision_note"))},
+                                                           {QStringLiteral("decided_by"), approval.value(QStringLiteral("decided_by"))}}}});
             spec.queue = QStringLiteral("automation");
             spec.maxAttempts = 8;
             auto job = m_jobs->enqueue(spec);
@@ -597,11 +594,7 @@ void N8nService::enableApprovals(ApprovalService &approvals, leads::LeadService 
             return QJsonObject{{QStringLiteral("resume_job_id"), *job}, {QStringLiteral("told"), approved ? QStringLiteral("approved") : QStringLiteral("rejected")}};
         }});
     workers.registerHandler(resumeJob, [this](storage::JobContext &c) {
-        auto told = resume(c.payload().value(QStringLiteral("url")).toString(), c.payload().value(QStringLiteral("decision")).toObject());
-        if (told)
-            return storage::JobOutcome::done(*told);
-        return told.error().code == ErrorCode::Unavailable ? storage::JobOutcome::failed(told.error().message)
-                                                           : storage::JobOutcome::failedPermanently(told.error().message);
+        return storage::JobOutcome::of(resume(c.payload().value(QStringLiteral("url")).toString(), c.payload().value(QStringLiteral("decision")).toObject()));
     });
 }
 
@@ -652,13 +645,13 @@ core::Result<QJsonObject> N8nService::requestApproval(const leads::Actor &actor,
         lead = *found;
     }
     // Asked again for the same waiting execution (n8n retried the request): the same request.
-    auto waiting = m_db->select(QStringLiteral("SELECT id FROM approvals WHERE entity_type = ? AND reference = ? ORDER BY id DESC LIMIT 1"), {stepKind, reference});
-    if (!waiting)
-        return waiting.error();
-    if (!waiting->isEmpty()) {
+    auto asked = m_approvals->latest(actor, stepKind, reference);
+    if (!asked)
+        return asked.error();
+    if (*asked) {
         if (created)
             *created = false;
-        return m_approvals->get(actor, waiting->first().value(0).toLongLong());
+        return **asked;
     }
     ApprovalRequest r;
     r.kind = stepKind;

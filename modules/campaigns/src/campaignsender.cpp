@@ -186,10 +186,7 @@ void CampaignService::registerHandlers(storage::WorkerPool &workers)
 {
     workers.registerHandler(QStringLiteral("campaigns.send"), [this](JobContext &c) { return runSendJob(c); });
     workers.registerHandler(QStringLiteral("campaigns.check_bounces"), [this](JobContext &c) {
-        auto r = checkBounces(c.payload().value(QStringLiteral("account_id")).toInteger(), [&c] { return c.isCancelled(); });
-        if (!r)
-            return r.error().code == core::ErrorCode::Unavailable ? JobOutcome::failed(r.error().message) : JobOutcome::failedPermanently(r.error().message);
-        return JobOutcome::done(*r);
+        return JobOutcome::of(checkBounces(c.payload().value(QStringLiteral("account_id")).toInteger(), [&c] { return c.isCancelled(); }));
     });
 }
 

@@ -110,10 +110,7 @@ QJsonObject ConversationService::syncMailboxes(const QList<qint64> &accounts, co
 void ConversationService::registerHandlers(storage::WorkerPool &workers)
 {
     workers.registerHandler(syncType, [this](storage::JobContext &c) {
-        auto r = syncInbox(c.payload().value(QStringLiteral("account_id")).toInteger(), [&c] { return c.isCancelled(); });
-        if (!r)
-            return r.error().code == ErrorCode::Unavailable ? storage::JobOutcome::failed(r.error().message) : storage::JobOutcome::failedPermanently(r.error().message);
-        return storage::JobOutcome::done(*r);
+        return storage::JobOutcome::of(syncInbox(c.payload().value(QStringLiteral("account_id")).toInteger(), [&c] { return c.isCancelled(); }));
     });
     workers.registerHandler(sweepType, [this](storage::JobContext &c) {
         const int minutes = c.payload().value(QStringLiteral("every_minutes")).toInt(5);

@@ -21,7 +21,8 @@ namespace {
 constexpr qsizetype kMaxReply = 200 * 1024;
 const QString kSendSuggestion = QStringLiteral("automation.send_suggestion");
 
-// Who decided, acting as themselves (the system when nobody did: a deadline).
+// Who decided (`decided_by` of an approval, or of a job's payload), acting as themselves; the
+// system when nobody did (a deadline).
 leads::Actor decider(const QJsonObject &approval)
 {
     leads::Actor by = leads::Actor::system();
@@ -71,12 +72,11 @@ void registerCampaignLaunches(Engine &engine)
         r.kind = conversations::AutoApprovalRules::campaignLaunchEntity;
         r.reference = QStringLiteral("campaign:%1").arg(id);
         // Asked again while one waits: that one.
-        auto waiting = approvals.pending(leads::Actor::system(), r.kind, 1000);
-        if (!waiting)
-            return waiting.error();
-        for (const QJsonValue &a : *waiting)
-            if (a.toObject().value(QStringLiteral("payload")).toObject().value(QStringLiteral("campaign_id")).toInteger() == id)
-                return std::optional<QJsonObject>(a.toObject());
+        auto asked = approvals.latest(actor, r.kind, r.reference);
+        if (!asked)
+            return asked.error();
+        if (*asked && (*asked)->value(QStringLiteral("status")).toString() == u"pending")
+            return asked.value();
         r.title = QStringLiteral("Launch \"%1\" to %2 recipients").arg(campaign.value(QStringLiteral("name")).toString()).arg(recipients);
         r.payload = {{QStringLiteral("campaign_id"), id}, {QStringLiteral("name"), campaign.value(QStringLiteral("name"))}, {QStringLiteral("recipients"), recipients}};
         if (request.value(QStringLiteral("start_at")).isString())
@@ -138,14 +138,10 @@ void registerReplySuggestions(Engine &engine, storage::WorkerPool &workers)
             return QJsonObject{{QStringLiteral("suggestion_id"), suggestion}, {QStringLiteral("send_job_id"), *job}};
         }});
     workers.registerHandler(kSendSuggestion, [&engine](storage::JobContext &c) {
-        leads::Actor by = leads::Actor::system();
-        if (c.payload().value(QStringLiteral("decided_by")).isDouble())
-            by.userId = c.payload().value(QStringLiteral("decided_by")).toInteger();
-        auto sent = engine.conversations().approveSuggestion(by, c.payload().value(QStringLiteral("suggestion_id")).toInteger(), {});
-        if (sent)
-            return storage::JobOutcome::done({{QStringLiteral("message_id"), sent->value(QStringLiteral("message")).toObject().value(QStringLiteral("id"))}});
-        return sent.error().code == core::ErrorCode::Unavailable ? storage::JobOutcome::failed(sent.error().message)
-                                                                 : storage::JobOutcome::failedPermanently(sent.error().message);
+        auto sent = engine.conversations().approveSuggestion(decider(c.payload()), c.payload().value(QStringLiteral("suggestion_id")).toInteger(), {});
+        if (!sent)
+            return storage::JobOutcome::of(sent.error());
+        return storage::JobOutcome::done({{QStringLiteral("message_id"), sent->value(QStringLiteral("message")).toObject().value(QStringLiteral("id"))}});
     });
     conversations::ConversationService::ReviewHooks hooks;
     hooks.waiting = [&engine, kind](const QJsonObject &review) -> core::Status {

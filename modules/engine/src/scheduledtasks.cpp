@@ -552,13 +552,7 @@ void registerRuleActions(Engine &engine, automation::RuleService &rules)
 void registerRuleJobs(Engine &engine, storage::WorkerPool &workers)
 {
     using storage::JobOutcome;
-    // An error the job cannot get past by trying again (a missing lead, a refusal) ends it.
-    auto outcome = [](const core::Result<QJsonObject> &r) {
-        if (r)
-            return JobOutcome::done(*r);
-        return r.error().code == core::ErrorCode::Unavailable ? JobOutcome::failed(r.error().message) : JobOutcome::failedPermanently(r.error().message);
-    };
-    workers.registerHandler(QStringLiteral("automation.ai_reply"), [&engine, outcome](storage::JobContext &c) {
+    workers.registerHandler(QStringLiteral("automation.ai_reply"), [&engine](storage::JobContext &c) {
         const QJsonObject p = c.payload();
         qint64 conversation = p.value(QStringLiteral("conversation_id")).toInteger();
         if (conversation <= 0) {
@@ -573,21 +567,21 @@ void registerRuleJobs(Engine &engine, storage::WorkerPool &workers)
         QJsonObject request;
         if (p.contains(QStringLiteral("writer")))
             request.insert(QStringLiteral("writer"), p.value(QStringLiteral("writer")));
-        return outcome(engine.conversations().generateResponse(leads::Actor::system(), conversation, request));
+        return JobOutcome::of(engine.conversations().generateResponse(leads::Actor::system(), conversation, request));
     });
-    workers.registerHandler(QStringLiteral("automation.send_template"), [&engine, outcome](storage::JobContext &c) {
+    workers.registerHandler(QStringLiteral("automation.send_template"), [&engine](storage::JobContext &c) {
         const QJsonObject p = c.payload();
         const qint64 lead = p.value(QStringLiteral("lead_id")).toInteger();
         auto filled = engine.templates().preview({{QStringLiteral("lead_id"), lead}}, p.value(QStringLiteral("template_id")).toInteger());
         if (!filled)
-            return outcome(filled.error());
+            return JobOutcome::of(filled.error());
         QJsonObject email{{QStringLiteral("lead_id"), lead},
                           {QStringLiteral("subject"), filled->value(QStringLiteral("subject"))},
                           {QStringLiteral("body"), filled->value(QStringLiteral("text"))},
                           {QStringLiteral("sender_account_id"), p.value(QStringLiteral("sender_account_id"))}};
         if (filled->value(QStringLiteral("html")).isString()) // the template's HTML part too
             email.insert(QStringLiteral("html"), filled->value(QStringLiteral("html")));
-        return outcome(engine.conversations().sendEmail(leads::Actor::system(), email));
+        return JobOutcome::of(engine.conversations().sendEmail(leads::Actor::system(), email));
     });
 }
 

@@ -91,6 +91,8 @@ public:
     // Decided ones too, newest first (status: pending|approved|rejected|expired, or empty: all).
     core::Result<QJsonArray> list(const leads::Actor &actor, const QString &status = {}, int limit = 200);
     core::Result<QJsonObject> get(const leads::Actor &actor, qint64 id);
+    // The newest request of `kind` about `reference` (ApprovalRequest::reference), decided or not.
+    core::Result<std::optional<QJsonObject>> latest(const leads::Actor &actor, const QString &kind, const QString &reference);
     // {decision: approved|rejected, note?, payload? (the fields changed, only when approving; the others stay)}: the approval as
     // decided, with what the resumed work did.
     core::Result<QJsonObject> decide(const leads::Actor &actor, qint64 id, const QJsonObject &decision);

@@ -6,6 +6,7 @@
 // back to the queue, and joins the threads.
 
 #include "fliptech/core/clock.h"
+#include "fliptech/core/error.h"
 #include "fliptech/storage/jobqueue.h"
 
 #include <QHash>
@@ -38,6 +39,14 @@ struct JobOutcome {
     static JobOutcome failed(QString error) { return {Kind::Failed, std::move(error), {}}; }
     static JobOutcome failedPermanently(QString error) { return {Kind::FailedPermanently, std::move(error), {}}; }
     static JobOutcome cancelled() { return {Kind::Cancelled, {}, {}}; }
+    // Done with the result; an error tried again only when it may pass (Unavailable: a service
+    // not answering), else the job ends (a missing row, a refusal).
+    static JobOutcome of(const core::Result<QJsonObject> &r)
+    {
+        if (r)
+            return done(*r);
+        return r.error().code == core::ErrorCode::Unavailable ? failed(r.error().message) : failedPermanently(r.error().message);
+    }
 };
 
 // Progress recorded by a handler and written by the pool's reporter thread, on that thread's
