@@ -7,12 +7,15 @@
 #include "fliptech/engine/engine.h"
 
 #ifdef FLIPTECH_WITH_GUI
+#include "fliptech/storage/database.h"
+#include "fliptech/ui/icons.h"
 #include "fliptech/ui/mainwindow.h"
 #include "fliptech/ui/pageregistry.h"
 #include "fliptech/ui/signindialogs.h"
 #include <QApplication>
 #include <QLibraryInfo>
 #include <QTranslator>
+#include <QUrl>
 #endif
 
 #include <QCommandLineParser>
@@ -223,9 +226,34 @@ int migrateOnly(engine::Engine &engine, const storage::DatabaseUrl &url)
 }
 
 #ifdef FLIPTECH_WITH_GUI
+// What the window says after a run that ended without closing: when, that the database was checked
+// (and what the check found), that unfinished jobs go on, and where the log is.
+QString crashNotice(engine::Engine &engine, const core::SessionMarker &marker)
+{
+    const QString when = marker.previousStart().isValid()
+                             ? QLocale().toString(marker.previousStart().toLocalTime(), QLocale::ShortFormat)
+                             : QCoreApplication::translate("main", "the last time");
+    auto problems = engine.database().checkConsistency();
+    QString state;
+    if (!problems)
+        state = QCoreApplication::translate("main", "The database could not be checked: %1.").arg(problems.error().message.toHtmlEscaped());
+    else if (problems->isEmpty())
+        state = QCoreApplication::translate("main", "The database was checked and is consistent: everything saved before the exit is there, "
+                                                    "and unfinished jobs (scrapes, sends, imports) carry on from where they stopped.");
+    else
+        state = QCoreApplication::translate("main", "The database check found problems: %1. Make a copy of the database file before going on.")
+                    .arg(problems->join(QStringLiteral("; ")).toHtmlEscaped());
+    const QString logs = core::logDirectory();
+    return QCoreApplication::translate("main", "<b>FlipTech Pro did not close properly</b> (session started %1). %2 %3")
+        .arg(when.toHtmlEscaped(), state,
+             logs.isEmpty() ? QString()
+                            : QCoreApplication::translate("main", "The <a href=\"%1\">log</a> may say why.")
+                                  .arg(QUrl::fromLocalFile(logs).toString(QUrl::FullyEncoded)));
+}
+
 // A fresh install asks for its administrator; then a remembered sign-in resumes, or the user
 // signs in. Nothing: the user cancelled (the application closes).
-std::unique_ptr<ui::MainWindow> openDesktop(engine::Engine &engine, api::ApiServer &server)
+std::unique_ptr<ui::MainWindow> openDesktop(engine::Engine &engine, api::ApiServer &server, const core::SessionMarker &marker)
 {
     auth::AuthService &accounts = engine.auth();
     auto anyUser = accounts.hasUsers();
@@ -252,6 +280,8 @@ std::unique_ptr<ui::MainWindow> openDesktop(engine::Engine &engine, api::ApiServ
     window->setSignedInUser(session->user.name.isEmpty() ? session->user.email : session->user.name);
     QObject::connect(&server, &api::ApiServer::listeningChanged, window.get(), [&server, w = window.get()](bool) { w->setApiUrl(server.url().toString()); });
     window->show();
+    if (marker.previousRunEndedUnexpectedly())
+        window->showNotice(crashNotice(engine, marker));
     return window;
 }
 #endif
@@ -267,6 +297,8 @@ std::unique_ptr<QCoreApplication> createApplication(bool headless, int &argc, ch
 #endif
     if (!headless) {
         auto app = std::make_unique<QApplication>(argc, argv);
+        QApplication::setWindowIcon(ui::logoIcon());
+        QGuiApplication::setDesktopFileName(QStringLiteral("fliptech"));
         auto *appTranslator = new QTranslator(app.get());
         auto *qtTranslator = new QTranslator(app.get());
         if (appTranslator->load(QLocale(), QStringLiteral("fliptech"), QStringLiteral("_"), QStringLiteral(":/i18n")))
@@ -312,6 +344,16 @@ int main(int argc, char **argv)
         if (Outcome bad = checkListenAddress(cl, config, &listen))
             return *bad;
 
+    // The desktop keeps a log file (Help → Open logs folder) and notices a run that ended without
+    // closing (the marker is removed on a clean exit, the returns below included).
+    std::optional<core::SessionMarker> marker;
+    if (!headless) {
+        core::installLogFile(QDir(dataDir).filePath(QStringLiteral("logs")));
+        marker.emplace(dataDir);
+        if (marker->previousRunEndedUnexpectedly())
+            qCWarning(lcCore) << "the previous run (started" << marker->previousStart().toString(Qt::ISODate) << ") ended without closing";
+    }
+
     engine::Engine engine(options);
     api::ApiOptions apiOptions;
     if (Outcome bad = apiOptionsFrom(cl, config, &apiOptions))
@@ -349,7 +391,7 @@ int main(int argc, char **argv)
     });
 #ifdef FLIPTECH_WITH_GUI
     std::unique_ptr<ui::MainWindow> window;
-    if (!headless && !(window = openDesktop(engine, server)))
+    if (!headless && !(window = openDesktop(engine, server, *marker)))
         return ExitOk;
 #endif
     if (headless) {

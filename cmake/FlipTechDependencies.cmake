@@ -2,7 +2,7 @@
 # Gui: QImage re-encodes uploaded images (the headless build links no Widgets).
 set(FLIPTECH_QT_COMPONENTS Core Concurrent Gui Network Sql HttpServer WebSockets Test)
 if(FLIPTECH_GUI)
-  list(APPEND FLIPTECH_QT_COMPONENTS Widgets Charts)
+  list(APPEND FLIPTECH_QT_COMPONENTS Widgets Charts Svg)  # Svg: the icon set
 endif()
 find_package(Qt6 ${FLIPTECH_QT_MIN} REQUIRED COMPONENTS ${FLIPTECH_QT_COMPONENTS})
 find_package(Qt6 ${FLIPTECH_QT_MIN} QUIET COMPONENTS LinguistTools)

@@ -3,7 +3,7 @@
 FLIPTECH_BUILD_PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config
   qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libqt6sql6-psql
-  qt6-websockets-dev qt6-httpserver-dev qt6-charts-dev libqt6opengl6-dev
+  qt6-websockets-dev qt6-httpserver-dev qt6-charts-dev qt6-svg-dev libqt6opengl6-dev
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools linguist-qt6
   qtkeychain-qt6-dev libcrypt-dev libgl-dev libvulkan-dev libxkbcommon-dev
   libcurl4-openssl-dev libssl-dev libxml2-dev libargon2-dev libpq-dev libsqlite3-dev

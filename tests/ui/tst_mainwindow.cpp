@@ -8,17 +8,28 @@
 #include "fliptech/ui/scraperpage.h"
 #include "fliptech/ui/mainwindow.h"
 #include "fliptech/ui/pageregistry.h"
+#include "fliptech/ui/icons.h"
+#include "fliptech/ui/shellparts.h"
+#include "fliptech/automation/notificationservice.h"
+#include "fliptech/core/logging.h"
 #include "memorysecretstore.h"
 #include "tempdatabase.h"
 
 #include <QApplication>
+#include <QMenuBar>
+#include <QTextBrowser>
+#include <QTreeWidget>
 #include <QLabel>
 #include <QListWidget>
 #include <QProgressBar>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStandardPaths>
+#include <QSignalSpy>
 #include <QTest>
+#include <QJsonArray>
+
+#include "fliptech/leads/leadservice.h"
 
 using namespace fliptech;
 
@@ -29,14 +40,39 @@ class TestMainWindow final : public QObject
     std::unique_ptr<engine::Engine> m_engine;
     test::MemorySecretStore m_secrets;
 
-    std::unique_ptr<ui::MainWindow> makeWindow(ui::PageRegistry pages = {})
+    std::unique_ptr<ui::MainWindow> makeWindow(ui::PageRegistry pages = {}, std::optional<auth::Principal> principal = std::nullopt)
     {
         if (pages.pages().isEmpty())
             ui::registerDefaultPages(pages);
-        auto w = std::make_unique<ui::MainWindow>(*m_engine, std::move(pages));
+        auto w = std::make_unique<ui::MainWindow>(*m_engine, std::move(pages), principal);
         w->show();
         FT_EXPECT(QTest::qWaitForWindowExposed(w.get()), "QTest::qWaitForWindowExposed(w.get())");
         return w;
+    }
+    // The share of an image's pixels that are drawn (not transparent), and their mean lightness.
+    static std::pair<double, int> ink(const QImage &image)
+    {
+        int drawn = 0;
+        qint64 lightness = 0;
+        for (int y = 0; y < image.height(); ++y)
+            for (int x = 0; x < image.width(); ++x) {
+                const QColor c = image.pixelColor(x, y);
+                if (c.alpha() > 128) {
+                    ++drawn;
+                    lightness += c.lightness();
+                }
+            }
+        return {double(drawn) / (image.width() * image.height()), drawn ? int(lightness / drawn) : -1};
+    }
+    auth::Principal signedInAdmin()
+    {
+        auto admin = m_engine->auth().createFirstAdmin(QStringLiteral("owner@studio.example"), QStringLiteral("Owner-passw0rd-long"), QStringLiteral("Owner"));
+        FT_EXPECT(admin.ok(), admin ? "" : qPrintable(admin.error().message));
+        auth::Principal p;
+        p.userId = admin ? admin->id : 0;
+        p.role = auth::Role::Admin;
+        p.email = QStringLiteral("owner@studio.example");
+        return p;
     }
     static QString labelText(QWidget *w, const char *name)
     {
@@ -176,6 +212,138 @@ private Q_SLOTS:
             w->refreshStatus();
             QCOMPARE(labelText(w.get(), "jobsStatus"), QStringLiteral("Jobs: 0 running, 2 waiting"));
         }
+    }
+
+    void sidebarIconsAreTheApplicationsOwnInLightAndDark()
+    {
+        auto w = makeWindow();
+        FT_STOP_IF_FAILED();
+        auto *sidebar = w->findChild<QListWidget *>(QStringLiteral("sidebar"));
+        const QStringList names = ui::appIconNames();
+        const QPalette before = QApplication::palette();
+        for (int i = 0; i < sidebar->count(); ++i) {
+            const QString id = sidebar->item(i)->data(Qt::UserRole).toString();
+            QVERIFY2(names.contains(id), qPrintable(id)); // one of ours, not the desktop theme's
+            // Drawn (not blank) in the palette's text colour: dark on the light palette...
+            QPalette light;
+            light.setColor(QPalette::WindowText, Qt::black);
+            QApplication::setPalette(light);
+            const auto [share, shade] = ink(sidebar->item(i)->icon().pixmap(48, 48).toImage());
+            QVERIFY2(share > 0.03 && share < 0.6, qPrintable(id + QStringLiteral(": %1").arg(share)));
+            QVERIFY2(shade < 60, qPrintable(id));
+            // ...and light on a dark one, from the same file.
+            QPalette dark;
+            dark.setColor(QPalette::WindowText, QColor(0xee, 0xee, 0xee));
+            QApplication::setPalette(dark);
+            QVERIFY2(ink(sidebar->item(i)->icon().pixmap(48, 48).toImage()).second > 200, qPrintable(id));
+        }
+        QApplication::setPalette(before);
+        QVERIFY(!ui::logoIcon().isNull());
+        QVERIFY(ink(ui::logoIcon().pixmap(64, 64).toImage()).first > 0.3);
+        QVERIFY(ui::appIcon(QStringLiteral("no-such-icon")).isNull());
+    }
+
+    void everyPageOpensWithoutWarnings()
+    {
+        static QStringList warnings;
+        warnings.clear();
+        QtMessageHandler previous = qInstallMessageHandler([](QtMsgType type, const QMessageLogContext &, const QString &message) {
+            // (what the offscreen platform cannot do is not the application's)
+            if (type >= QtWarningMsg && !message.startsWith(QLatin1String("This plugin does not support")))
+                warnings << message;
+        });
+        {
+            auto w = makeWindow({}, signedInAdmin());
+            auto *sidebar = w->findChild<QListWidget *>(QStringLiteral("sidebar"));
+            for (int i = 0; i < sidebar->count(); ++i) {
+                sidebar->setCurrentRow(i);
+                QTest::qWait(30);
+                QVERIFY(w->pageWidget(sidebar->item(i)->data(Qt::UserRole).toString())->isVisible());
+            }
+            QTest::qWait(200); // what the pages load after showing
+        }
+        qInstallMessageHandler(previous);
+        QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(u'\n')));
+    }
+
+    void notificationArrivesAndIsMarkedRead()
+    {
+        const auth::Principal me = signedInAdmin();
+        FT_STOP_IF_FAILED();
+        auto w = makeWindow({}, me);
+        FT_STOP_IF_FAILED();
+        ui::NotificationBell *bell = w->notificationBell();
+        QVERIFY(bell);
+        QCOMPARE(bell->unreadCount(), 0);
+        QVERIFY(bell->text().isEmpty());
+        QSignalSpy arrived(bell, &ui::NotificationBell::noticeArrived);
+        const qint64 lead = m_engine->leads().create(leads::Actor::system(), {{QStringLiteral("name"), QStringLiteral("Joe")}})->value(QStringLiteral("id")).toInteger();
+        auto made = m_engine->notifications().notify({me.userId, QStringLiteral("rule"), QStringLiteral("Joe is hot"), QStringLiteral("Call him today"),
+                                                      QStringLiteral("info"), QStringLiteral("/leads/%1").arg(lead), {}});
+        QVERIFY(made && made->has_value());
+        QTRY_COMPARE(bell->unreadCount(), 1); // live, from the event
+        QCOMPARE(bell->text(), QStringLiteral("1"));
+        QCOMPARE(arrived.count(), 1);
+        QCOMPARE(arrived.first().at(0).toString(), QStringLiteral("Joe is hot"));
+        ui::NotificationList *list = bell->openList();
+        QVERIFY(list->isVisible());
+        QCOMPARE(list->list()->count(), 1);
+        QVERIFY(list->list()->item(0)->text().startsWith(QStringLiteral("Joe is hot\nCall him today")));
+        QVERIFY(list->list()->item(0)->font().bold());
+        // Clicking it reads it and opens the lead.
+        QTest::mouseClick(list->list()->viewport(), Qt::LeftButton, {}, list->list()->visualItemRect(list->list()->item(0)).center());
+        QCOMPARE(bell->unreadCount(), 0);
+        QCOMPARE(w->currentPageId(), QStringLiteral("leads"));
+        auto page = m_engine->notifications().list(me.userId, {});
+        QVERIFY(page);
+        QCOMPARE(page->value(QStringLiteral("items")).toArray().first().toObject().value(QStringLiteral("is_read")).toBool(), true);
+        // Read elsewhere (the API, another window): the bell follows.
+        QVERIFY(m_engine->notifications().notify({me.userId, QStringLiteral("rule"), QStringLiteral("Second"), {}, QStringLiteral("info"), {}, {}}));
+        QTRY_COMPARE(bell->unreadCount(), 1);
+        QVERIFY(m_engine->notifications().markAllRead(me.userId));
+        QTRY_COMPARE(bell->unreadCount(), 0);
+    }
+
+    void helpMenuListsShortcutsAndAbout()
+    {
+        auto w = makeWindow();
+        FT_STOP_IF_FAILED();
+        QStringList menus;
+        for (QAction *a : w->menuBar()->actions())
+            menus << a->text();
+        QCOMPARE(menus, (QStringList{QStringLiteral("&File"), QStringLiteral("&Go"), QStringLiteral("&Help")}));
+        QTest::keyClick(w.get(), Qt::Key_F1);
+        ui::ShortcutsDialog *keys = nullptr;
+        QTRY_VERIFY((keys = w->findChild<ui::ShortcutsDialog *>()));
+        const QStringList listed = keys->listedKeys();
+        // Every shortcut of the menus is listed, and those of the pages.
+        for (QAction *menu : w->menuBar()->actions())
+            for (QAction *a : menu->menu()->actions())
+                if (!a->shortcut().isEmpty())
+                    QVERIFY2(listed.contains(a->shortcut().toString(QKeySequence::PortableText)), qPrintable(a->text()));
+        QVERIFY(listed.contains(QStringLiteral("Ctrl+K")));
+        QVERIFY(listed.contains(QStringLiteral("Ctrl+G"))); // the inbox's suggest-a-reply
+        QVERIFY(listed.contains(QStringLiteral("Ctrl+1")));
+        keys->close();
+        w->findChild<QAction *>(QStringLiteral("showAbout"))->trigger();
+        ui::AboutDialog *about = nullptr;
+        QTRY_VERIFY((about = w->findChild<ui::AboutDialog *>()));
+        const QString parts = about->findChild<QTextBrowser *>(QStringLiteral("components"))->toPlainText();
+        for (const char *part : {"Qt", "libcurl", "OpenSSL", "libxml2", "libpq", "SQLite", "QtKeychain", "LGPL-3.0-only"})
+            QVERIFY2(parts.contains(QLatin1String(part)), part);
+        QVERIFY(parts.contains(QString::fromLatin1(qVersion())));
+        about->close();
+    }
+
+    void noticeAcrossTheWindow()
+    {
+        auto w = makeWindow();
+        FT_STOP_IF_FAILED();
+        QVERIFY(w->noticeText().isEmpty());
+        w->showNotice(QStringLiteral("<b>FlipTech Pro did not close properly</b>"));
+        QVERIFY(w->noticeText().contains(QStringLiteral("did not close properly")));
+        QTest::mouseClick(w->findChild<QWidget *>(QStringLiteral("dismissNotice")), Qt::LeftButton);
+        QVERIFY(w->noticeText().isEmpty());
     }
 
     void geometryAndPageAreRestored()

@@ -75,6 +75,7 @@ ApiServer::ApiServer(engine::Engine &engine, ApiOptions options, QObject *parent
     registerRuleRoutes(m_routes, m_engine);
     registerWebhookRoutes(m_routes, m_engine);
     registerApprovalRoutes(m_routes, m_engine);
+    registerNotificationRoutes(m_routes, m_engine);
     registerN8nRoutes(m_routes, m_engine);
     m_routes.add({QHttpServerRequest::Method::Post, QStringLiteral("/api/v1/ws/ticket"), auth::Role::Viewer, QStringLiteral("system"),
                   QStringLiteral("A single-use ticket (30 s) to open a WebSocket: /ws/<channel>?ticket=... (no token in the address)"), {},

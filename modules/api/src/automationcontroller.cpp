@@ -7,6 +7,7 @@
 #include "fliptech/api/jsonschema.h"
 #include "fliptech/automation/approvalservice.h"
 #include "fliptech/automation/n8nservice.h"
+#include "fliptech/automation/notificationservice.h"
 #include "fliptech/automation/ruleservice.h"
 #include "fliptech/automation/scheduleservice.h"
 #include "fliptech/automation/webhookservice.h"
@@ -388,6 +389,89 @@ void registerN8nRoutes(RouteTable &table, engine::Engine &engine)
                    return jsonOrError(n8n.startByHand(actorOf(c), c.params.value(QStringLiteral("workflow")), c.body.value(QStringLiteral("data")).toObject()), 202);
                },
                {}, {}, {}});
+}
+
+} // namespace fliptech::api
+
+namespace fliptech::api {
+
+void registerNotificationRoutes(RouteTable &table, engine::Engine &engine)
+{
+    auto &notices = engine.notifications();
+    const QString tag = QStringLiteral("notifications");
+    const QJsonObject notification =
+        s::object({{QStringLiteral("id"), s::integer()},
+                   {QStringLiteral("user_id"), s::nullable(s::integer())},
+                   {QStringLiteral("type"), s::string()},
+                   {QStringLiteral("title"), s::string()},
+                   {QStringLiteral("message"), s::string()},
+                   {QStringLiteral("severity"), s::enumOf({QStringLiteral("info"), QStringLiteral("success"), QStringLiteral("warning"), QStringLiteral("error")})},
+                   {QStringLiteral("is_read"), s::boolean()},
+                   {QStringLiteral("action_url"), s::nullable(s::string())},
+                   {QStringLiteral("metadata"), s::object({}, {}, true)},
+                   {QStringLiteral("created_at"), s::string()}},
+                  {QStringLiteral("id"), QStringLiteral("type"), QStringLiteral("title"), QStringLiteral("is_read")}, true);
+    const QJsonObject page = s::object({{QStringLiteral("items"), s::arrayOf(notification)},
+                                        {QStringLiteral("unread_count"), s::integer()},
+                                        {QStringLiteral("next_before"), s::nullable(s::integer())}},
+                                       {QStringLiteral("items"), QStringLiteral("unread_count")}, true);
+    const QString list = QStringLiteral("/api/v1/notifications");
+    table.add({M::Get, list, Role::Viewer, tag,
+               QStringLiteral("Your notifications, newest first (?unread=true, ?type=, ?limit= 1-200, ?before= the next_before of the previous page), "
+                              "with how many are unread. Notices to everyone (the AI budget) are listed for each user"),
+               {}, page, 200,
+               [&notices](RequestContext &c) {
+                   automation::NotificationQuery q;
+                   q.unreadOnly = c.query(QStringLiteral("unread")) == QLatin1String("true");
+                   q.type = c.query(QStringLiteral("type"));
+                   q.limit = limitOr(c, 50);
+                   bool ok = true;
+                   const QString before = c.query(QStringLiteral("before"));
+                   q.beforeId = before.isEmpty() ? 0 : before.toLongLong(&ok);
+                   if (!ok || q.beforeId < 0)
+                       return errorResponse(core::makeError(core::ErrorCode::InvalidArgument, QStringLiteral("before must be a notification id")));
+                   return jsonOrError(notices.list(actorOf(c).userId.value_or(0), q));
+               },
+               {}, {}, {}});
+    table.addQueryParameter(M::Get, list, QStringLiteral("unread"), s::boolean(), QStringLiteral("Only unread ones"));
+    table.addQueryParameter(M::Get, list, QStringLiteral("type"), s::string(), QStringLiteral("Only this type (reply, scrape, campaign, failure, rule, webhook, ai_budget)"));
+    table.addQueryParameter(M::Get, list, QStringLiteral("before"), s::integer(), QStringLiteral("Ids below this one (the next page)"));
+    table.add({M::Get, list + QStringLiteral("/unread-count"), Role::Viewer, tag, QStringLiteral("How many of your notifications are unread: {unread_count}"), {},
+               s::object({{QStringLiteral("unread_count"), s::integer()}}, {QStringLiteral("unread_count")}, true), 200,
+               [&notices](RequestContext &c) {
+                   auto n = notices.unreadCount(actorOf(c).userId.value_or(0));
+                   return n ? jsonResponse(QJsonObject{{QStringLiteral("unread_count"), *n}}, 200) : errorResponse(n.error());
+               },
+               {}, {}, {}});
+    for (const auto &[path, read] : {std::pair{"read", true}, std::pair{"unread", false}}) {
+        table.add({M::Put, list + QStringLiteral("/{id}/") + QLatin1String(path), Role::Viewer, tag,
+                   read ? QStringLiteral("Mark a notification read (announced as notification_read on /ws/notifications)")
+                        : QStringLiteral("Mark a notification unread again"),
+                   {}, notification, 200,
+                   [&notices, read](RequestContext &c) { return jsonOrError(notices.markRead(actorOf(c).userId.value_or(0), c.idParam(), read)); }, {}, {}, {}});
+    }
+    table.add({M::Put, list + QStringLiteral("/read-all"), Role::Viewer, tag, QStringLiteral("Mark all your notifications read: {marked}"), {},
+               s::object({{QStringLiteral("marked"), s::integer()}}, {QStringLiteral("marked")}, true), 200,
+               [&notices](RequestContext &c) {
+                   auto n = notices.markAllRead(actorOf(c).userId.value_or(0));
+                   return n ? jsonResponse(QJsonObject{{QStringLiteral("marked"), *n}}, 200) : errorResponse(n.error());
+               },
+               {}, {}, {}});
+    table.add({M::Delete, list + QStringLiteral("/{id}"), Role::Viewer, tag, QStringLiteral("Delete one of your notifications (a notice to everyone can only be read)"), {},
+               {}, 204, [&notices](RequestContext &c) { return noContentOrError(notices.remove(actorOf(c).userId.value_or(0), c.idParam())); }, {}, {}, {}});
+    const QJsonObject prefs = s::object({{QStringLiteral("in_app_enabled"), s::boolean()},
+                                         {QStringLiteral("types"), s::object({}, {}, true)},
+                                         {QStringLiteral("catalogue"), s::arrayOf(s::object({{QStringLiteral("type"), s::string()}, {QStringLiteral("label"), s::string()}},
+                                                                                          {QStringLiteral("type")}, true))},
+                                         {QStringLiteral("updated_at"), s::nullable(s::string())}},
+                                        {QStringLiteral("in_app_enabled"), QStringLiteral("types")}, true);
+    table.add({M::Get, list + QStringLiteral("/preferences"), Role::Viewer, tag,
+               QStringLiteral("Your notification preferences: in_app_enabled, and types {reply: true, ...} with every type; catalogue says what each is"), {},
+               prefs, 200, [&notices](RequestContext &c) { return jsonOrError(notices.preferences(actorOf(c).userId.value_or(0))); }, {}, {}, {}});
+    table.add({M::Put, list + QStringLiteral("/preferences"), Role::Viewer, tag,
+               QStringLiteral("Change your preferences: {in_app_enabled?, types? {type: true|false}}; a type turned off makes no notices of it"),
+               s::object({{QStringLiteral("in_app_enabled"), s::boolean()}, {QStringLiteral("types"), s::object({}, {}, true)}}, {}, false), prefs, 200,
+               [&notices](RequestContext &c) { return jsonOrError(notices.setPreferences(actorOf(c).userId.value_or(0), c.body)); }, {}, {}, {}});
 }
 
 } // namespace fliptech::api

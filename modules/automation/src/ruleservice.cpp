@@ -321,7 +321,10 @@ void RuleService::registerBuiltins()
                                               {{QStringLiteral("rule_id"), c.ruleId}, {QStringLiteral("lead_id"), c.leadId}}});
                         if (!id)
                             return id.error();
-                        return QJsonObject{{QStringLiteral("notification_id"), *id}, {QStringLiteral("user_id"), user}};
+                        // Nothing made: the user turned rule notices off (said, not an error).
+                        return QJsonObject{{QStringLiteral("notification_id"), id->has_value() ? QJsonValue(**id) : QJsonValue()},
+                                           {QStringLiteral("user_id"), user},
+                                           {QStringLiteral("muted"), !id->has_value()}};
                     }});
 }
 

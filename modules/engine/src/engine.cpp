@@ -4,6 +4,7 @@
 #include "fliptech/analytics/reportexport.h"
 #include "fliptech/analytics/usageservice.h"
 #include "fliptech/automation/approvalservice.h"
+#include "fliptech/automation/notificationservice.h"
 #include "fliptech/automation/ruleservice.h"
 #include "fliptech/automation/scheduleservice.h"
 #include "fliptech/automation/webhookservice.h"
@@ -57,6 +58,7 @@ Engine::~Engine()
     m_n8n.reset();
     m_webhooks.reset();
     m_approvals.reset();
+    m_notifications.reset();
     m_reports.reset();
     m_revenue.reset();
     m_conversations.reset();
@@ -170,6 +172,8 @@ core::Status Engine::connect()
     });
     m_rules->setApprovals(m_approvals.get());
     registerApprovalKinds(*this, *m_workers);
+    m_notifications = std::make_unique<automation::NotificationService>(m_db, m_events.get(), m_clock);
+    followNotifiableEvents(*this, *m_notifications); // delivered once start() watches the events
     m_importer->setOnDeferredIndexing([jobs = m_leadJobs.get()] {
         if (auto queued = jobs->enqueueIndexing(); !queued)
             qCWarning(lcEngine) << "could not queue the indexing after a bulk load:" << queued.error().message;

@@ -3,6 +3,7 @@
 namespace fliptech::automation {
 class ScheduleService;
 class RuleService;
+class NotificationService;
 }
 
 namespace fliptech::storage {
@@ -23,5 +24,8 @@ void registerRuleJobs(Engine &engine, storage::WorkerPool &workers);
 // The kinds of approval other modules' work waits in (campaign launches, reply suggestions, n8n
 // workflow steps), with the jobs their decisions queue.
 void registerApprovalKinds(Engine &engine, storage::WorkerPool &workers);
+// Notices from the event stream: replies, scrapes ended, campaign milestones, jobs dead
+// (notifications.cpp).
+void followNotifiableEvents(Engine &engine, automation::NotificationService &notices);
 
 } // namespace fliptech::engine

@@ -789,3 +789,26 @@ core::Status Database::executeRaw(const QString &sql)
 }
 
 } // namespace fliptech::storage
+
+namespace fliptech::storage {
+
+core::Result<QStringList> Database::checkConsistency()
+{
+    if (isPostgres()) {
+        if (auto r = selectOne(QStringLiteral("SELECT 1")); !r)
+            return r.error();
+        return QStringList{};
+    }
+    auto rows = select(QStringLiteral("PRAGMA quick_check(20)"));
+    if (!rows)
+        return rows.error();
+    QStringList problems;
+    for (const Row &r : *rows) {
+        const QString line = r.value(0).toString();
+        if (line != QLatin1String("ok"))
+            problems.append(line);
+    }
+    return problems;
+}
+
+} // namespace fliptech::storage

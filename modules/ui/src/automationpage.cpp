@@ -1311,7 +1311,7 @@ AutomationPage::AutomationPage(engine::Engine &engine, std::optional<auth::Princ
 void registerAutomationPage(PageRegistry &registry)
 {
     const PageInfo *placeholder = registry.find(QStringLiteral("automation"));
-    registry.add(PageInfo{QStringLiteral("automation"), placeholder ? placeholder->title : QObject::tr("Automation"), QStringLiteral("system-run"),
+    registry.add(PageInfo{QStringLiteral("automation"), placeholder ? placeholder->title : QObject::tr("Automation"), QStringLiteral("automation"),
                           placeholder ? placeholder->order : 70,
                           [](PageContext &context, QWidget *parent) -> QWidget * { return new AutomationPage(context.engine, context.principal, parent); }});
 }

@@ -814,7 +814,7 @@ void CampaignsPage::sendTest()
 void registerCampaignsPage(PageRegistry &registry)
 {
     const PageInfo *placeholder = registry.find(QStringLiteral("campaigns"));
-    registry.add(PageInfo{QStringLiteral("campaigns"), placeholder ? placeholder->title : QObject::tr("Campaigns"), QStringLiteral("mail-send"),
+    registry.add(PageInfo{QStringLiteral("campaigns"), placeholder ? placeholder->title : QObject::tr("Campaigns"), QStringLiteral("campaigns"),
                           placeholder ? placeholder->order : 40, [](PageContext &context, QWidget *parent) -> QWidget * {
                               const leads::Actor actor = context.principal ? leads::Actor::of(*context.principal) : leads::Actor::system();
                               return new CampaignsPage(context.engine, actor, parent);

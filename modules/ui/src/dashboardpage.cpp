@@ -407,11 +407,13 @@ void DashboardPage::apply(const Figures &f)
         chart->setTitle(tr("Revenue by source"));
         auto *set = new QBarSet(tr("Revenue (USD)"));
         auto *axis = new QBarCategoryAxis;
+        double top = 0;
         for (const QJsonValue &v : s->value(QStringLiteral("items")).toArray()) {
             const QJsonObject o = v.toObject();
             if (o.value(QStringLiteral("revenue_cents")).toInteger() == 0)
                 continue;
             *set << double(o.value(QStringLiteral("revenue_cents")).toInteger()) / 100.0;
+            top = qMax(top, set->at(set->count() - 1));
             axis->append(o.value(QStringLiteral("source")).toString());
         }
         auto *series = new QHorizontalBarSeries;
@@ -423,7 +425,10 @@ void DashboardPage::apply(const Figures &f)
         value->setLabelFormat(QStringLiteral("%.0f"));
         chart->addAxis(value, Qt::AlignBottom);
         series->attachAxis(value);
-        value->applyNiceNumbers(); // round ticks ($25,000, not $22,583)
+        if (top > 0)
+            value->applyNiceNumbers(); // round ticks ($25,000, not $22,583)
+        else
+            value->setRange(0, 10); // no revenue yet: an empty chart, not a NaN axis
         chart->legend()->hide();
         replaceChart(m_sources, chart);
         connect(set, &QBarSet::clicked, this, [this, axis](int index) {
@@ -482,6 +487,13 @@ void DashboardPage::apply(const Figures &f)
             periods.append({QDateTime::fromString(o.value(QStringLiteral("start")).toString(), Qt::ISODateWithMs),
                             QDateTime::fromString(o.value(QStringLiteral("end")).toString(), Qt::ISODateWithMs)});
         }
+        double top = 0;
+        for (const QJsonValue &b : buckets) {
+            double sum = 0;
+            for (const QJsonValue &cents : b.toObject().value(QStringLiteral("by_type")).toObject())
+                sum += double(cents.toInteger()) / 100.0;
+            top = qMax(top, sum);
+        }
         for (const QString &type : std::as_const(types)) {
             auto *set = new QBarSet(type);
             for (const QJsonValue &b : buckets)
@@ -501,7 +513,10 @@ void DashboardPage::apply(const Figures &f)
         value->setLabelFormat(QStringLiteral("%.0f"));
         chart->addAxis(value, Qt::AlignLeft);
         series->attachAxis(value);
-        value->applyNiceNumbers();
+        if (top > 0)
+            value->applyNiceNumbers();
+        else
+            value->setRange(0, 10); // no costs in the range
         if (buckets.size() > 12)
             axis->setLabelsVisible(false); // a month of days: the bars say enough, the tooltip the day
         replaceChart(m_costs, chart);
@@ -641,7 +656,7 @@ core::Status DashboardPage::writeReport(engine::Engine &engine, const QPair<QDat
 void registerDashboardPage(PageRegistry &registry)
 {
     const PageInfo *placeholder = registry.find(QStringLiteral("dashboard"));
-    registry.add(PageInfo{QStringLiteral("dashboard"), placeholder ? placeholder->title : QObject::tr("Dashboard"), QStringLiteral("go-home"),
+    registry.add(PageInfo{QStringLiteral("dashboard"), placeholder ? placeholder->title : QObject::tr("Dashboard"), QStringLiteral("dashboard"),
                           placeholder ? placeholder->order : 10,
                           [](PageContext &context, QWidget *parent) -> QWidget * {
                               auto *page = new DashboardPage(context.engine, parent, context.principal ? leads::Actor::of(*context.principal) : leads::Actor::system());

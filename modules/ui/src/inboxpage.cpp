@@ -684,7 +684,7 @@ void InboxPage::insertTemplate(int index)
 void registerInboxPage(PageRegistry &registry)
 {
     const PageInfo *placeholder = registry.find(QStringLiteral("conversations"));
-    registry.add(PageInfo{QStringLiteral("conversations"), placeholder ? placeholder->title : QObject::tr("Conversations"), QStringLiteral("mail-message"),
+    registry.add(PageInfo{QStringLiteral("conversations"), placeholder ? placeholder->title : QObject::tr("Conversations"), QStringLiteral("conversations"),
                           placeholder ? placeholder->order : 60, [](PageContext &context, QWidget *parent) -> QWidget * {
                               const leads::Actor actor = context.principal ? leads::Actor::of(*context.principal) : leads::Actor::system();
                               return new InboxPage(context.engine, actor, parent);

@@ -1077,7 +1077,7 @@ void LeadsPage::showDuplicates()
 
 void registerLeadsPage(PageRegistry &registry)
 {
-    registry.add(PageInfo{QStringLiteral("leads"), QCoreApplication::translate("fliptech::ui::Pages", "Leads"), QStringLiteral("system-users"), 20,
+    registry.add(PageInfo{QStringLiteral("leads"), QCoreApplication::translate("fliptech::ui::Pages", "Leads"), QStringLiteral("leads"), 20,
                           [](PageContext &ctx, QWidget *parent) -> QWidget * { return new LeadsPage(ctx.engine, ctx.principal, parent); }});
 }
 

@@ -5,7 +5,19 @@
 #include "fliptech/storage/database.h"
 #include "fliptech/storage/jobqueue.h"
 
+#include "fliptech/core/logging.h"
+#include "fliptech/ui/icons.h"
+#include "fliptech/ui/shellparts.h"
+
+#include <QApplication>
 #include <QCloseEvent>
+#include <QDesktopServices>
+#include <QMenu>
+#include <QMenuBar>
+#include <QSystemTrayIcon>
+#include <QToolButton>
+#include <QUrl>
+#include <QVBoxLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -28,7 +40,35 @@ MainWindow::MainWindow(engine::Engine &engine, PageRegistry pages, std::optional
     setObjectName(QStringLiteral("mainWindow"));
     m_context.open = [this](const QString &id) -> QWidget * { return showPage(id) ? m_built.value(id) : nullptr; };
 
-    auto *splitter = new QSplitter(this);
+    auto *central = new QWidget(this);
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    m_notice = new QFrame(central);
+    m_notice->setObjectName(QStringLiteral("windowNotice"));
+    m_notice->setFrameShape(QFrame::StyledPanel);
+    m_notice->setAutoFillBackground(true);
+    {
+        QPalette pal = m_notice->palette();
+        pal.setColor(QPalette::Window, pal.color(QPalette::ToolTipBase));
+        pal.setColor(QPalette::WindowText, pal.color(QPalette::ToolTipText));
+        m_notice->setPalette(pal);
+        auto *row = new QHBoxLayout(m_notice);
+        m_noticeText = new QLabel(m_notice);
+        m_noticeText->setWordWrap(true);
+        m_noticeText->setTextFormat(Qt::RichText);
+        m_noticeText->setOpenExternalLinks(true);
+        auto *dismiss = new QToolButton(m_notice);
+        dismiss->setText(tr("Dismiss"));
+        dismiss->setObjectName(QStringLiteral("dismissNotice"));
+        connect(dismiss, &QToolButton::clicked, m_notice, &QWidget::hide);
+        row->addWidget(m_noticeText, 1);
+        row->addWidget(dismiss);
+    }
+    m_notice->hide();
+    centralLayout->addWidget(m_notice);
+    auto *splitter = new QSplitter(central);
+    centralLayout->addWidget(splitter, 1);
     m_sidebar = new QListWidget(splitter);
     m_sidebar->setObjectName(QStringLiteral("sidebar"));
     m_sidebar->setIconSize(QSize(20, 20));
@@ -41,28 +81,27 @@ MainWindow::MainWindow(engine::Engine &engine, PageRegistry pages, std::optional
     splitter->addWidget(m_sidebar);
     splitter->addWidget(m_stack);
     splitter->setStretchFactor(1, 1);
-    setCentralWidget(splitter);
+    setCentralWidget(central);
 
     int index = 0;
     for (const PageInfo &p : std::as_const(m_pages)) {
-        auto *item = new QListWidgetItem(QIcon::fromTheme(p.iconName), p.title, m_sidebar);
+        // The application's own icons; a page naming a theme icon falls back to the desktop's.
+        QIcon icon = appIcon(p.iconName);
+        if (icon.isNull())
+            icon = QIcon::fromTheme(p.iconName);
+        auto *item = new QListWidgetItem(icon, p.title, m_sidebar);
         item->setData(Qt::UserRole, p.id);
-        // Ctrl+1 .. Ctrl+9, Ctrl+0 jump to the first ten areas.
-        if (index < 10) {
-            const int key = index == 9 ? Qt::Key_0 : Qt::Key_1 + index;
+        // Ctrl+1 .. Ctrl+9, Ctrl+0 jump to the first ten areas (the Go menu's actions).
+        if (index < 10)
             item->setToolTip(tr("%1 (Ctrl+%2)").arg(p.title).arg(index == 9 ? 0 : index + 1));
-            auto *sc = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key(key)), this);
-            connect(sc, &QShortcut::activated, this, [this, index] { m_sidebar->setCurrentRow(index); });
-        }
         ++index;
     }
     connect(m_sidebar, &QListWidget::currentRowChanged, this, &MainWindow::onRowChanged);
 
-    // Ctrl+K: jump to any lead, campaign or conversation.
-    auto *palette = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_K), this);
-    connect(palette, &QShortcut::activated, this, &MainWindow::openSearchPalette);
 
     buildStatusBar();
+    buildMenus();
+    buildNotifications();
 
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
@@ -118,6 +157,118 @@ void MainWindow::buildStatusBar()
     connect(m_statusTimer, &QTimer::timeout, this, &MainWindow::refreshStatus);
     m_statusTimer->start();
     refreshStatus();
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *quit = file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
+    quit->setMenuRole(QAction::QuitRole);
+    QMenu *go = menuBar()->addMenu(tr("&Go"));
+    for (int i = 0; i < m_pages.size(); ++i) {
+        QAction *a = go->addAction(appIcon(m_pages[i].iconName), m_pages[i].title, this, [this, i] { m_sidebar->setCurrentRow(i); });
+        a->setObjectName(QStringLiteral("go_") + m_pages[i].id);
+        if (i < 10)
+            a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(i == 9 ? Qt::Key_0 : Qt::Key_1 + i)));
+    }
+    go->addSeparator();
+    go->addAction(appIcon(QStringLiteral("search")), tr("&Search…"), this, &MainWindow::openSearchPalette)->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *keys = help->addAction(tr("&Keyboard shortcuts"), this, [this] {
+        auto *dialog = new ShortcutsDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
+    keys->setShortcuts({QKeySequence(Qt::Key_F1), QKeySequence(Qt::CTRL | Qt::Key_Slash)});
+    keys->setObjectName(QStringLiteral("showShortcuts"));
+    QAction *logs = help->addAction(tr("Open &logs folder"), this, [] {
+        const QString dir = core::logDirectory();
+        if (!dir.isEmpty())
+            QDesktopServices::openUrl(QUrl::fromLocalFile(dir));
+    });
+    logs->setObjectName(QStringLiteral("openLogs"));
+    logs->setEnabled(!core::logDirectory().isEmpty());
+    logs->setToolTip(core::logDirectory());
+    help->addSeparator();
+    QAction *about = help->addAction(tr("&About FlipTech Pro"), this, [this] {
+        auto *dialog = new AboutDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
+    about->setMenuRole(QAction::AboutRole);
+    about->setObjectName(QStringLiteral("showAbout"));
+}
+
+void MainWindow::buildNotifications()
+{
+    if (!m_context.principal || m_context.principal->userId <= 0)
+        return;
+    m_bell = new NotificationBell(m_engine, m_context.principal->userId, this);
+    statusBar()->insertPermanentWidget(1, m_bell); // after the database, before the user
+    connect(m_bell, &NotificationBell::openRequested, this, &MainWindow::openActionUrl);
+    auto *shortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), this);
+    connect(shortcut, &QShortcut::activated, m_bell, [this] { m_bell->openList(); });
+    // The tray: a native message for each notice while the window is not the one in front.
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        m_tray = new QSystemTrayIcon(windowIcon().isNull() ? logoIcon() : windowIcon(), this);
+        m_tray->setToolTip(tr("FlipTech Pro"));
+        auto *menu = new QMenu(this);
+        menu->addAction(tr("Show FlipTech Pro"), this, [this] {
+            showNormal();
+            raise();
+            activateWindow();
+        });
+        menu->addAction(tr("Notifications"), m_bell, [this] { m_bell->openList(); });
+        menu->addSeparator();
+        menu->addAction(tr("Quit"), qApp, &QApplication::closeAllWindows);
+        m_tray->setContextMenu(menu);
+        connect(m_tray, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason why) {
+            if (why == QSystemTrayIcon::Trigger) {
+                showNormal();
+                raise();
+                activateWindow();
+            }
+        });
+        m_tray->show();
+    }
+    connect(m_bell, &NotificationBell::noticeArrived, this, [this](const QString &title, const QString &message, const QString &severity) {
+        if (!m_tray || isActiveWindow() || !QSettings().value(QStringLiteral("notifications/desktop"), true).toBool())
+            return;
+        const auto icon = severity == QLatin1String("error")     ? QSystemTrayIcon::Critical
+                          : severity == QLatin1String("warning") ? QSystemTrayIcon::Warning
+                                                                 : QSystemTrayIcon::Information;
+        m_tray->showMessage(title, message, icon, 8000);
+    });
+    if (m_tray)
+        connect(m_tray, &QSystemTrayIcon::messageClicked, m_bell, [this] { m_bell->openList(); });
+}
+
+void MainWindow::showNotice(const QString &text)
+{
+    m_noticeText->setText(text);
+    m_notice->show();
+}
+
+QString MainWindow::noticeText() const
+{
+    return m_notice->isVisible() ? m_noticeText->text() : QString();
+}
+
+bool MainWindow::openActionUrl(const QString &url)
+{
+    // "/conversations/12", "/leads/5", "/scraper/jobs/4", "fliptech://settings/ai"
+    QString path = url;
+    if (path.startsWith(QLatin1String("fliptech://")))
+        path = path.mid(10);
+    const QStringList parts = path.split(u'/', Qt::SkipEmptyParts);
+    if (parts.isEmpty() || !showPage(parts.first()))
+        return false;
+    bool ok = false;
+    const qint64 id = parts.value(1).toLongLong(&ok);
+    QWidget *page = m_built.value(parts.first());
+    if (ok && page && page->metaObject()->indexOfMethod("openItem(qint64)") >= 0)
+        QMetaObject::invokeMethod(page, "openItem", Qt::DirectConnection, Q_ARG(qint64, id));
+    return true;
 }
 
 void MainWindow::setApiUrl(const QString &url)

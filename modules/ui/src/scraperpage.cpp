@@ -387,7 +387,7 @@ void ScraperPage::refresh()
 void registerScraperPage(PageRegistry &registry)
 {
     const PageInfo *placeholder = registry.find(QStringLiteral("scraper"));
-    registry.add(PageInfo{QStringLiteral("scraper"), placeholder ? placeholder->title : QObject::tr("Scraper"), QStringLiteral("edit-find"),
+    registry.add(PageInfo{QStringLiteral("scraper"), placeholder ? placeholder->title : QObject::tr("Scraper"), QStringLiteral("scraper"),
                           placeholder ? placeholder->order : 30, [](PageContext &context, QWidget *parent) -> QWidget * {
                               const leads::Actor actor =
                                   context.principal ? leads::Actor::of(*context.principal) : leads::Actor::system();

@@ -476,7 +476,7 @@ void registerSettingsPage(PageRegistry &registry)
 {
     const PageInfo *placeholder = registry.find(QStringLiteral("settings"));
     PageInfo info{QStringLiteral("settings"), placeholder ? placeholder->title : QObject::tr("Settings"),
-                  QStringLiteral("preferences-system"), placeholder ? placeholder->order : 100,
+                  QStringLiteral("settings"), placeholder ? placeholder->order : 100,
                   [](PageContext &context, QWidget *parent) -> QWidget * {
                       if (!context.principal) {
                           auto *l = new QLabel(QObject::tr("Sign in to change settings."), parent);

@@ -505,7 +505,7 @@ void TemplatesPage::goToMistake()
 void registerTemplatesPage(PageRegistry &registry)
 {
     const PageInfo *placeholder = registry.find(QStringLiteral("templates"));
-    registry.add(PageInfo{QStringLiteral("templates"), placeholder ? placeholder->title : QObject::tr("Templates"), QStringLiteral("text-x-generic-template"),
+    registry.add(PageInfo{QStringLiteral("templates"), placeholder ? placeholder->title : QObject::tr("Templates"), QStringLiteral("templates"),
                           placeholder ? placeholder->order : 50, [](PageContext &context, QWidget *parent) -> QWidget * {
                               const leads::Actor actor = context.principal ? leads::Actor::of(*context.principal) : leads::Actor::system();
                               return new TemplatesPage(context.engine.templates(), context.engine.leads(), actor, parent, &context.engine.senders());

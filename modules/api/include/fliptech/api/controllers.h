@@ -61,6 +61,8 @@ void registerScheduleRoutes(RouteTable &table, engine::Engine &engine);
 void registerRuleRoutes(RouteTable &table, engine::Engine &engine);
 void registerWebhookRoutes(RouteTable &table, engine::Engine &engine);
 void registerApprovalRoutes(RouteTable &table, engine::Engine &engine);
+// Notifications (spec "Notifications"): list, read, preferences.
+void registerNotificationRoutes(RouteTable &table, engine::Engine &engine);
 void registerN8nRoutes(RouteTable &table, engine::Engine &engine);
 
 } // namespace fliptech::api

@@ -68,6 +68,7 @@ class RuleService;
 class WebhookService;
 class N8nService;
 class ApprovalService;
+class NotificationService;
 } // namespace fliptech::automation
 
 namespace fliptech::engine {
@@ -151,6 +152,7 @@ public:
     automation::N8nService &n8n() { return *m_n8n; }
     // Work waiting for a person's decision (issue 15).
     automation::ApprovalService &approvals() { return *m_approvals; }
+    automation::NotificationService &notifications() { return *m_notifications; }
     // Where files (uploads, reports) are kept: <dataDir>/files.
     QString filesDir() const;
     // Current schema version, or the error that says why the database cannot be read.
@@ -197,6 +199,7 @@ private:
     std::unique_ptr<automation::WebhookService> m_webhooks;
     std::unique_ptr<automation::N8nService> m_n8n;
     std::unique_ptr<automation::ApprovalService> m_approvals;
+    std::unique_ptr<automation::NotificationService> m_notifications;
     QDateTime m_startedAt;
     bool m_started = false;
 };

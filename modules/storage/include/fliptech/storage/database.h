@@ -100,6 +100,11 @@ public:
     // Runs a statement without parameters and without preparing it (DDL, BEGIN, PRAGMA).
     core::Status executeRaw(const QString &sql);
 
+    // After an unexpected exit: what is wrong with the stored file (empty: nothing). SQLite runs
+    // PRAGMA quick_check (pages, indexes, constraints); PostgreSQL recovers by itself, so there
+    // only the connection is checked.
+    core::Result<QStringList> checkConsistency();
+
     // Timestamps: UTC; TEXT "yyyy-MM-ddTHH:mm:ss.zzzZ" on SQLite, TIMESTAMPTZ on PostgreSQL.
     QVariant timestamp(const QDateTime &utc) const;
     // Written and read by position, not through QDateTime's locale-aware formatter and parser

@@ -11,7 +11,9 @@
 class QLabel;
 class QListWidget;
 class QProgressBar;
+class QFrame;
 class QStackedWidget;
+class QSystemTrayIcon;
 class QTimer;
 
 namespace fliptech::engine {
@@ -21,6 +23,7 @@ class Engine;
 namespace fliptech::ui {
 
 class SearchPalette;
+class NotificationBell;
 
 class MainWindow final : public QMainWindow
 {
@@ -36,6 +39,14 @@ public:
     SearchPalette *openSearchPalette();
     QString currentPageId() const;
     QWidget *pageWidget(const QString &id) const { return m_built.value(id); }
+    // The bell (null without a signed-in user) and the tray icon (null where the desktop has no tray).
+    NotificationBell *notificationBell() const { return m_bell; }
+    QSystemTrayIcon *trayIcon() const { return m_tray; }
+    // A notice across the top of the window (rich text) until the user closes it.
+    void showNotice(const QString &text);
+    QString noticeText() const;
+    // Opens what a notification points at ("/conversations/12", "/leads/5", "fliptech://settings/ai").
+    bool openActionUrl(const QString &url);
 
 public Q_SLOTS:
     // Empty url: the API server is off.
@@ -48,6 +59,8 @@ protected:
 
 private:
     void buildStatusBar();
+    void buildMenus();
+    void buildNotifications();
     void onRowChanged(int row);
 
     engine::Engine &m_engine;
@@ -63,6 +76,10 @@ private:
     QLabel *m_jobsLabel = nullptr;
     QProgressBar *m_jobsBar = nullptr;
     QTimer *m_statusTimer = nullptr;
+    NotificationBell *m_bell = nullptr;
+    QSystemTrayIcon *m_tray = nullptr;
+    QFrame *m_notice = nullptr;
+    QLabel *m_noticeText = nullptr;
 };
 
 } // namespace fliptech::ui

@@ -31,7 +31,7 @@ struct PageContext {
 struct PageInfo {
     QString id;      // stable, e.g. "leads"
     QString title;   // translated, shown in the sidebar
-    QString iconName; // freedesktop icon name
+    QString iconName; // an icon of resources/icons/ui, else a freedesktop theme icon name
     int order = 0;   // sidebar position
     std::function<QWidget *(PageContext &context, QWidget *parent)> create;
 };
