@@ -39,6 +39,35 @@ private Q_SLOTS:
         QFETCH(QString, e164);
         QCOMPARE(normalizePhone(raw, country), e164);
     }
+    void formatPhone_data()
+    {
+        QTest::addColumn<QString>("e164");
+        QTest::addColumn<QString>("country");
+        QTest::addColumn<QString>("shown");
+        QTest::newRow("US national") << "+15122004999" << "US" << "(512) 200-4999";
+        QTest::newRow("Canada shares +1") << "+14165550123" << "CA" << "(416) 555-0123";
+        QTest::newRow("US number, British lead") << "+15122004999" << "GB" << "+1 512 200 4999";
+        QTest::newRow("London") << "+442079460958" << "GB" << "020 7946 0958";
+        QTest::newRow("UK mobile") << "+447700900123" << "GB" << "07700 900123";
+        QTest::newRow("Paris") << "+33123456789" << "FR" << "01 23 45 67 89";
+        QTest::newRow("Madrid") << "+34912345678" << "ES" << "912 34 56 78";
+        QTest::newRow("Berlin") << "+49301234567" << "DE" << "030 1234567";
+        QTest::newRow("London from the US") << "+442079460958" << "US" << "+44 207 946 0958";
+        QTest::newRow("unknown country") << "+442079460958" << "" << "+44 207 946 0958";
+        QTest::newRow("not E.164") << "512-200-4999" << "US" << "512-200-4999";
+        QTest::newRow("letters") << "+1512CALLNOW" << "US" << "+1512CALLNOW";
+        QTest::newRow("empty") << "" << "US" << "";
+    }
+    void formatPhone()
+    {
+        QFETCH(QString, e164);
+        QFETCH(QString, country);
+        QFETCH(QString, shown);
+        QCOMPARE(fliptech::leads::formatPhone(e164, country), shown);
+        // Typed back as shown, the number is the same.
+        if (shown != e164 && !country.isEmpty())
+            QCOMPARE(normalizePhone(shown, country), e164);
+    }
     void domain_data()
     {
         QTest::addColumn<QString>("website");

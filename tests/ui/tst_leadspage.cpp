@@ -28,6 +28,11 @@
 #include <QApplication>
 #include <QTimer>
 #include <QTest>
+#include <QFormLayout>
+#include <QMenu>
+#include <QPushButton>
+#include <QToolButton>
+#include "fliptech/ui/overflowbar.h"
 #include <QJsonObject>
 #include <QJsonDocument>
 #include <QJsonArray>
@@ -398,6 +403,61 @@ private Q_SLOTS:
         auto survivor = m_engine->leads().get(merged.first().first().toLongLong());
         QVERIFY(survivor.ok());
         QCOMPARE(survivor->value(QStringLiteral("phone")).toString(), QStringLiteral("+15125550111"));
+    }
+
+    void narrowWindowMovesButtonsToAMenuAndKeepsTheSearch()
+    {
+        auto page = shownPage();
+        FT_STOP_IF_FAILED();
+        auto *bar = page->findChild<ui::OverflowBar *>(QStringLiteral("leadToolbar"));
+        QVERIFY(bar);
+        auto *search = page->findChild<QLineEdit *>(QStringLiteral("leadSearch"));
+        QTRY_VERIFY(bar->overflowed().isEmpty()); // 1,400 px: everything in the row
+        QVERIFY(!bar->moreButton()->isVisible());
+        page->resize(820, 700);
+        QTRY_VERIFY(!bar->overflowed().isEmpty());
+        QVERIFY(bar->moreButton()->isVisible());
+        QVERIFY2(search->width() >= 200, qPrintable(QString::number(search->width()))); // not "S…"
+        // The menu holds what left the row, and its entries do what the buttons do.
+        QStringList inMenu;
+        for (QAction *a : bar->moreButton()->menu()->actions())
+            inMenu << a->text();
+        QStringList moved;
+        for (QPushButton *b : bar->overflowed()) {
+            moved << b->text();
+            QVERIFY(!b->isVisible());
+        }
+        QCOMPARE(inMenu, moved);
+        QCOMPARE(moved.last(), QStringLiteral("Save segment…")); // the least used leaves first
+        page->resize(1400, 800);
+        QTRY_VERIFY(bar->overflowed().isEmpty());
+        QVERIFY(!bar->moreButton()->isVisible());
+    }
+
+    void detailSaysLabelsAndPhonesAsPeopleWriteThem()
+    {
+        auto lead = m_engine->leads().create(leads::Actor::system(), {{QStringLiteral("name"), QStringLiteral("Phone Format")},
+                                                                      {QStringLiteral("phone"), QStringLiteral("512 200 4999")},
+                                                                      {QStringLiteral("country"), QStringLiteral("US")}});
+        QVERIFY(lead.ok());
+        QCOMPARE(lead->value(QStringLiteral("phone")).toString(), QStringLiteral("+15122004999")); // stored E.164
+        auto page = shownPage();
+        FT_STOP_IF_FAILED();
+        page->openItem(lead->value(QStringLiteral("id")).toInteger());
+        auto *phone = page->findChild<QLineEdit *>(QStringLiteral("detail_phone"));
+        QCOMPARE(phone->text(), QStringLiteral("(512) 200-4999"));
+        // Labels: capitalised words, every one.
+        auto *form = qobject_cast<QFormLayout *>(phone->parentWidget()->layout());
+        QVERIFY(form);
+        for (int r = 0; r < form->rowCount(); ++r)
+            if (auto *item = form->itemAt(r, QFormLayout::LabelRole))
+                if (auto *label = qobject_cast<QLabel *>(item->widget()))
+                    QVERIFY2(label->text().at(0).isUpper(), qPrintable(label->text()));
+        // Saved as shown, the number stays the same.
+        QTest::keyClick(phone, Qt::Key_Return);
+        auto again = m_engine->leads().get(lead->value(QStringLiteral("id")).toInteger());
+        QVERIFY(again.ok());
+        QCOMPARE(again->value(QStringLiteral("phone")).toString(), QStringLiteral("+15122004999"));
     }
 
     void ctrlKJumpsToALead()

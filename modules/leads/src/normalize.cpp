@@ -127,6 +127,75 @@ QString callingCode(const QString &country)
     return {};
 }
 
+namespace {
+// Digits in groups of the given sizes (the last group takes what is left).
+QString grouped(QStringView digits, std::initializer_list<int> sizes, QChar separator = u' ')
+{
+    QString out;
+    qsizetype at = 0;
+    for (int size : sizes) {
+        if (at >= digits.size())
+            break;
+        if (!out.isEmpty())
+            out += separator;
+        out += digits.mid(at, size);
+        at += size;
+    }
+    if (at < digits.size()) {
+        if (!out.isEmpty())
+            out += separator;
+        out += digits.mid(at);
+    }
+    return out;
+}
+
+// The national number written the country's way; empty for a country without a rule here.
+QString nationalFormat(const QString &cc, QStringView n)
+{
+    if (cc == QLatin1String("1") && n.size() == 10)
+        return QStringLiteral("(%1) %2-%3").arg(n.mid(0, 3), n.mid(3, 3), n.mid(6));
+    if (cc == QLatin1String("44")) // 020 7946 0958, 0161 496 0000, 07700 900123
+        return u'0' + (n.startsWith(u'2') ? grouped(n, {2, 4, 4}) : n.startsWith(u'7') ? grouped(n, {4, 6}) : grouped(n, {3, 3, 4}));
+    if (cc == QLatin1String("33") && n.size() == 9) // 01 23 45 67 89
+        return grouped(QString(u'0' + n.toString()), {2, 2, 2, 2, 2});
+    if (cc == QLatin1String("34") && n.size() == 9) // 912 34 56 78
+        return grouped(n, {3, 2, 2, 2});
+    if (cc == QLatin1String("49")) // 030 1234567, 089 12345678: area code and subscriber
+        return u'0' + grouped(n, {n.startsWith(u'3') || n.startsWith(u'8') || n.startsWith(u'4') ? 2 : 3});
+    return {};
+}
+} // namespace
+
+QString formatPhone(const QString &e164, const QString &country)
+{
+    if (!e164.startsWith(u'+') || e164.size() < 8)
+        return e164;
+    for (qsizetype i = 1; i < e164.size(); ++i)
+        if (!e164.at(i).isDigit())
+            return e164;
+    const QString cc = callingCode(country);
+    const QStringView digits = QStringView(e164).mid(1);
+    if (!cc.isEmpty() && digits.startsWith(cc)) {
+        const QString national = nationalFormat(cc, digits.mid(cc.size()));
+        if (!national.isEmpty())
+            return national;
+    }
+    // International: the calling code (the longest known one the number starts with), then groups.
+    QString code;
+    for (int len = 3; len >= 1 && code.isEmpty(); --len)
+        for (const CallingCode &c : callingCodes())
+            if (c.code == digits.left(len)) {
+                code = c.code;
+                break;
+            }
+    if (code.isEmpty())
+        return e164;
+    const QStringView rest = digits.mid(code.size());
+    if (code == QLatin1String("1") && rest.size() == 10)
+        return QStringLiteral("+1 %1 %2 %3").arg(rest.mid(0, 3), rest.mid(3, 3), rest.mid(6));
+    return QStringLiteral("+%1 %2").arg(code, rest.size() > 7 ? grouped(rest, {int(rest.size()) - 7, 3, 4}) : grouped(rest, {3, 4}));
+}
+
 QString normalizePhone(const QString &raw, const QString &defaultCountry)
 {
     QString s = raw.trimmed();

@@ -435,6 +435,15 @@ core::Result<QMap<QString, qint64>> JobQueue::countsByState()
     return counts;
 }
 
+core::Result<qint64> JobQueue::countDue()
+{
+    auto row = m_db->selectOne(QStringLiteral("SELECT count(*) FROM jobs WHERE state = 'queued' AND run_at <= %1").arg(m_db->timestampParam()),
+                               {m_db->timestamp(m_clock.now())});
+    if (!row)
+        return row.error();
+    return row->value(0).toLongLong();
+}
+
 core::Result<bool> JobQueue::hasActive(const QString &type)
 {
     auto rows = m_db->select(QStringLiteral("SELECT 1 FROM jobs WHERE type = ? AND state IN ('queued', 'running') LIMIT 1"), {type});

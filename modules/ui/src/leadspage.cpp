@@ -1,4 +1,7 @@
 #include "fliptech/ui/leadspage.h"
+
+#include "fliptech/leads/normalize.h"
+#include "fliptech/ui/overflowbar.h"
 #include "leadreport.h"
 #include "fliptech/ui/aiwriterdialog.h"
 #include "fliptech/ai/aiservice.h"
@@ -172,8 +175,11 @@ QWidget *LeadsPage::buildFilterBar()
     auto *bar = new QWidget(this);
     auto *v = new QVBoxLayout(bar);
     v->setContentsMargins(0, 0, 0, 0);
-    auto *row = new QHBoxLayout;
+    // The search keeps room to type; the buttons go into a ⋯ menu when the window is narrow.
+    auto *row = new OverflowBar(bar);
+    row->setObjectName(QStringLiteral("leadToolbar"));
     m_search = new QLineEdit(bar);
+    m_search->setMinimumWidth(200);
     m_search->setPlaceholderText(tr("Search name, company, email, phone, city…"));
     m_search->setClearButtonEnabled(true);
     m_search->setObjectName(QStringLiteral("leadSearch"));
@@ -200,9 +206,13 @@ QWidget *LeadsPage::buildFilterBar()
     auto *import = new QPushButton(tr("Import CSV…"), bar);
     auto *exportButton = new QPushButton(tr("Export…"), bar);
     auto *dupes = new QPushButton(tr("Duplicates…"), bar);
-    for (QWidget *w : std::initializer_list<QWidget *>{m_search, m_status, m_city, m_tag, m_hasEmail, m_segments, save, add, import, exportButton, dupes})
+    for (QWidget *w : std::initializer_list<QWidget *>{m_search, m_status, m_city, m_tag, m_hasEmail, m_segments})
         row->addWidget(w, w == m_search ? 3 : 0);
-    v->addLayout(row);
+    m_city->setMinimumWidth(90);
+    m_tag->setMinimumWidth(80);
+    for (QPushButton *b : {add, import, exportButton, dupes, save})
+        row->addOverflowable(b);
+    v->addWidget(row);
     auto *chipsRow = new QHBoxLayout;
     m_count = new QLabel(bar);
     m_count->setObjectName(QStringLiteral("leadCount"));
@@ -569,9 +579,12 @@ QWidget *LeadsPage::buildDetail()
         auto *edit = new QLineEdit(fieldsPage);
         edit->setObjectName(QStringLiteral("detail_") + field);
         m_fields.insert(field, edit);
-        QString label;
+        QString label = field == QLatin1String("title")     ? tr("Job title")
+                        : field == QLatin1String("website") ? tr("Website")
+                        : field == QLatin1String("address") ? tr("Address")
+                                                            : QString();
         for (const auto &c : LeadTableModel::allColumns())
-            if (c.field == field)
+            if (label.isEmpty() && c.field == field)
                 label = c.title;
         connect(edit, &QLineEdit::returnPressed, this, &LeadsPage::saveDetail);
         if (field != QLatin1String("email")) {
@@ -845,6 +858,9 @@ void LeadsPage::showDetail(const QJsonObject &lead)
         const QJsonValue v = lead.value(it.key());
         it.value()->setText(v.isDouble() ? QString::number(v.toInteger()) : v.toString());
     }
+    // Written the national way; saved back, the lead service makes it E.164 again.
+    m_fields.value(QStringLiteral("phone"))->setText(leads::formatPhone(lead.value(QStringLiteral("phone")).toString(), leadCountry(lead)));
+    m_fields.value(QStringLiteral("phone"))->setToolTip(lead.value(QStringLiteral("phone")).toString());
     m_tags->clear();
     for (const auto &t : lead.value(QStringLiteral("tags")).toArray()) {
         auto *item = new QListWidgetItem(t.toObject().value(QStringLiteral("name")).toString(), m_tags);

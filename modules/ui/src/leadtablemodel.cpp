@@ -1,5 +1,7 @@
 #include "fliptech/ui/leadtablemodel.h"
 
+#include "fliptech/leads/normalize.h"
+
 #include "fliptech/leads/leadfields.h"
 #include "fliptech/leads/leadservice.h"
 #include "fliptech/storage/database.h"
@@ -8,6 +10,14 @@
 #include <QLocale>
 
 namespace fliptech::ui {
+
+QString leadCountry(const QJsonObject &lead)
+{
+    const QString country = lead.value(QStringLiteral("country")).toString();
+    if (!leads::callingCode(country).isEmpty())
+        return country;
+    return QLocale::territoryToCode(QLocale().territory()); // the lead says nothing: where the user is
+}
 
 QList<LeadTableModel::Column> LeadTableModel::allColumns()
 {
@@ -268,6 +278,8 @@ QVariant LeadTableModel::data(const QModelIndex &index, int role) const
     }
     if (v.isNull() || v.isUndefined())
         return {};
+    if (field == QLatin1String("phone")) // as people write it, in the lead's country's way
+        return leads::formatPhone(v.toString(), leadCountry(lead(index.row())));
     if (f && f->type == leads::FieldType::Timestamp)
         return QLocale().toString(QDateTime::fromString(v.toString(), Qt::ISODateWithMs).toLocalTime(), QLocale::ShortFormat);
     if (v.isDouble())

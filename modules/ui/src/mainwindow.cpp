@@ -295,7 +295,8 @@ void MainWindow::refreshStatus()
     m_dbLabel->setText(tr("%1 — connected").arg(where));
     m_dbLabel->setToolTip(QString());
     const qint64 running = counts->value(QStringLiteral("running"));
-    const qint64 queued = counts->value(QStringLiteral("queued"));
+    auto due = m_engine.jobs().countDue();
+    const qint64 queued = due ? *due : counts->value(QStringLiteral("queued"));
     auto indexing = m_engine.indexing().state();
     if (indexing && indexing->pending()) {
         // After a large import: say what is still being built, not just "a job runs".

@@ -10,6 +10,11 @@ namespace fliptech::leads {
 // national numbers with a trunk "0". `defaultCountry` is an ISO 3166 alpha-2 code used when
 // the number has no international prefix. Empty when it cannot be a phone number.
 QString normalizePhone(const QString &raw, const QString &defaultCountry = QStringLiteral("US"));
+// A stored E.164 number as people write it: in the national format when it belongs to
+// `country` (ISO alpha-2; "(512) 200-4999" in the US, "020 7946 0958" in Britain, "01 23 45 67 89"
+// in France), else international with spaces ("+44 20 7946 0958"). Anything not E.164 is
+// returned as it is. Typing it back gives the same E.164 (normalizePhone with that country).
+QString formatPhone(const QString &e164, const QString &country);
 // Calling code of an ISO country ("US" -> "1"), empty when unknown.
 QString callingCode(const QString &country);
 

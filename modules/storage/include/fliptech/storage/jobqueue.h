@@ -120,6 +120,9 @@ public:
 
     core::Result<Job> get(qint64 id);
     core::Result<QMap<QString, qint64>> countsByState();
+    // Queued jobs whose time has come (not those waiting for a later run_at, such as the next
+    // inbox check): what "waiting" means to a person watching the status bar.
+    core::Result<qint64> countDue();
     // Whether a job of this type is queued or running (for jobs that must not pile up).
     core::Result<bool> hasActive(const QString &type);
 

@@ -30,6 +30,9 @@ class QueryCanceller;
 
 namespace fliptech::ui {
 
+// The country a lead's phone number is shown for: its own (ISO alpha-2), else the user's.
+QString leadCountry(const QJsonObject &lead);
+
 class LeadTableModel final : public QAbstractTableModel
 {
     Q_OBJECT
