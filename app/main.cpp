@@ -5,16 +5,16 @@
 #include "fliptech/core/logging.h"
 #include "fliptech/core/shutdownsignals.h"
 #include "fliptech/engine/engine.h"
+#include "fliptech/storage/secretstore.h"
 
 #ifdef FLIPTECH_WITH_GUI
 #include "fliptech/storage/database.h"
+#include "fliptech/ui/appsettings.h"
 #include "fliptech/ui/icons.h"
 #include "fliptech/ui/mainwindow.h"
 #include "fliptech/ui/pageregistry.h"
 #include "fliptech/ui/signindialogs.h"
 #include <QApplication>
-#include <QLibraryInfo>
-#include <QTranslator>
 #include <QUrl>
 #endif
 
@@ -297,14 +297,13 @@ std::unique_ptr<QCoreApplication> createApplication(bool headless, int &argc, ch
 #endif
     if (!headless) {
         auto app = std::make_unique<QApplication>(argc, argv);
+        QCoreApplication::setOrganizationName(QStringLiteral("FlipTech"));
+        QCoreApplication::setApplicationName(QStringLiteral("fliptech"));
         QApplication::setWindowIcon(ui::logoIcon());
         QGuiApplication::setDesktopFileName(QStringLiteral("fliptech"));
-        auto *appTranslator = new QTranslator(app.get());
-        auto *qtTranslator = new QTranslator(app.get());
-        if (appTranslator->load(QLocale(), QStringLiteral("fliptech"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-            QCoreApplication::installTranslator(appTranslator);
-        if (qtTranslator->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-            QCoreApplication::installTranslator(qtTranslator);
+        // The language and theme this user chose in Settings → Application (else the system's).
+        ui::installTranslations(ui::preferredLanguage());
+        ui::applyTheme(ui::preferredTheme());
         return app;
     }
 #endif
@@ -353,6 +352,17 @@ int main(int argc, char **argv)
         if (marker->previousRunEndedUnexpectedly())
             qCWarning(lcCore) << "the previous run (started" << marker->previousStart().toString(Qt::ISODate) << ") ended without closing";
     }
+
+    // The secret store, opened here so the shared database's password (Settings → Application
+    // keeps it there, not in the settings file) can complete a URL that has none.
+    std::unique_ptr<storage::SecretStore> secrets = storage::openSecretStore(dataDir);
+    options.secrets = secrets.get();
+    if (options.database.backend == storage::Backend::Postgres && options.database.password.isEmpty() &&
+        config.source(QStringLiteral("database_url")) == core::Config::Source::SettingsFile)
+        if (auto stored = secrets->read(QStringLiteral("database_password")); stored && !stored->isEmpty())
+            options.database.password = QString::fromUtf8(*stored);
+    if (config.value(QStringLiteral("log_level")) == QLatin1String("debug"))
+        QLoggingCategory::setFilterRules(QStringLiteral("fliptech.*.debug=true"));
 
     engine::Engine engine(options);
     api::ApiOptions apiOptions;

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The README's test command: installs what the tests need (Debian 12 / Ubuntu 24.04), builds,
-# checks the .deb (scripts/package.sh), installs a real n8n into ~/.cache (scripts/n8n.sh), starts a throwaway PostgreSQL cluster, runs
+# checks the translations (scripts/translations.sh --check) and the .deb (scripts/package.sh), installs a real n8n into ~/.cache (scripts/n8n.sh), starts a throwaway PostgreSQL cluster, runs
 # ctest for both backends, and stops the cluster even when tests fail. The exit status is the tests'.
 #   FLIPTECH_TEST_BUILD_DIR  build folder (default build-test)
 #   extra arguments go to ctest (e.g. -R tst_jobqueue)
@@ -13,6 +13,10 @@ source scripts/package.sh
 
 fliptech_install_packages "${FLIPTECH_BUILD_PACKAGES[@]}" "${FLIPTECH_TEST_PACKAGES[@]}"
 command -v npm >/dev/null || fliptech_install_packages nodejs npm
+
+# Every user-visible string of the source is in the .ts files and translated into Spanish and
+# German (lupdate over the source, compared with the committed files; nothing is changed).
+scripts/translations.sh --check
 
 build_dir=${FLIPTECH_TEST_BUILD_DIR:-build-test}
 launcher=()

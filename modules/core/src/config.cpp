@@ -1,7 +1,9 @@
 #include "fliptech/core/config.h"
 
 #include <QFileInfo>
+#include <QDir>
 #include <QSettings>
+#include <QStandardPaths>
 
 namespace fliptech::core {
 
@@ -16,6 +18,11 @@ void Config::set(const QString &key, const QString &value, Source source)
 void Config::setDefault(const QString &key, const QString &value)
 {
     set(key, value, Source::Default);
+}
+
+QString settingsFilePath()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation)).filePath(QStringLiteral("fliptech.ini"));
 }
 
 void Config::loadSettingsFile(const QString &path)

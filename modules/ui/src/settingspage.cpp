@@ -1,4 +1,5 @@
 #include "fliptech/ui/settingspage.h"
+#include "fliptech/ui/appsettings.h"
 
 #include "fliptech/leads/filestore.h"
 
@@ -472,6 +473,14 @@ void SettingsPage::setUsage(analytics::UsageService *usage)
     m_tabs->addTab(tab, tr("Usage"));
 }
 
+void SettingsPage::setApplication(storage::SecretStore *secrets, const storage::DatabaseUrl &database)
+{
+    if (!secrets)
+        return;
+    auto *tab = new ApplicationSettings(*secrets, database, m_tabs);
+    m_tabs->addTab(tab, tr("Application"));
+}
+
 void registerSettingsPage(PageRegistry &registry)
 {
     const PageInfo *placeholder = registry.find(QStringLiteral("settings"));
@@ -489,6 +498,7 @@ void registerSettingsPage(PageRegistry &registry)
                       page->setSenders(&context.engine.senders(), &context.engine.campaigns());
                       page->setAi(&context.engine.ai());
                       page->setUsage(&context.engine.usage());
+                      page->setApplication(&context.engine.secrets(), context.engine.options().database);
                       return page;
                   }};
     registry.add(std::move(info));

@@ -8,6 +8,11 @@
 
 namespace fliptech::core {
 
+// The program's settings file: <AppConfigLocation>/fliptech.ini (database_url, listen,
+// cors_origins, log_level, ...), read at start below the environment and the command line, and
+// written by the desktop's Settings → Application.
+QString settingsFilePath();
+
 class Config final
 {
 public:

@@ -35,6 +35,11 @@ class AiService;
 namespace fliptech::analytics {
 class UsageService;
 }
+namespace fliptech::storage {
+class SecretStore;
+struct DatabaseUrl;
+}
+
 namespace fliptech::ui {
 
 // A confirmation seam (KeePassXC's MessageBox::setNextAnswer): tests answer without a modal.
@@ -61,6 +66,8 @@ public:
     void setAi(ai::AiService *ai);
     // The Usage tab (use today, this month and per day; the limits on it).
     void setUsage(analytics::UsageService *usage);
+    // The Application tab: language, theme, the database and API server of the next start.
+    void setApplication(storage::SecretStore *secrets, const storage::DatabaseUrl &database);
     // Stores the image as the avatar and saves the profile (the file dialog's path; tests call it).
     bool uploadAvatar(const QString &path);
 

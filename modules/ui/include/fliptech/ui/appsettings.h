@@ -1,0 +1,89 @@
+#pragma once
+// Settings → Application: how this desktop runs. Language and theme (QSettings of this user),
+// tray messages, and what the program's settings file (core::settingsFilePath(), fliptech.ini)
+// says for the next start: the database (this computer's file, or a shared PostgreSQL whose
+// password is kept in the keychain; switching copies nothing and says so first), the embedded
+// API server (off, or its address and the web origins it answers), and the log detail.
+
+#include "fliptech/storage/databaseurl.h"
+
+#include <QWidget>
+
+#include <functional>
+
+class QButtonGroup;
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QRadioButton;
+
+namespace fliptech::storage {
+class SecretStore;
+}
+
+namespace fliptech::ui {
+
+// Loads the application's translation (":/i18n/fliptech_<language>.qm") and Qt's own for
+// `language` ("en", "es", "de"; empty: the system's). The language in use ("en" when none fits).
+QString installTranslations(const QString &language);
+// The language this user chose (empty: the system's).
+QString preferredLanguage();
+// "system", "light" or "dark": Fusion with a dark or light palette, or the platform's look.
+void applyTheme(const QString &theme);
+QString preferredTheme();
+// The key under which the shared database's password is kept in the secret store.
+inline constexpr const char *kDatabasePasswordSecret = "database_password";
+
+class ApplicationSettings final : public QWidget
+{
+    Q_OBJECT
+public:
+    ApplicationSettings(storage::SecretStore &secrets, const storage::DatabaseUrl &current, QWidget *parent = nullptr);
+
+    // Saves everything; false (and a message) when a field is wrong or the user declined the
+    // switch of database. `confirm` asks the user (tests answer for them).
+    bool save();
+    void setConfirm(std::function<bool(const QString &question)> confirm) { m_confirm = std::move(confirm); }
+    QString message() const;
+
+    QComboBox *language() const { return m_language; }
+    QComboBox *theme() const { return m_theme; }
+    QLineEdit *databaseFile() const { return m_file; }
+    QLineEdit *postgresUrl() const { return m_pgUrl; }
+    QLineEdit *postgresPassword() const { return m_pgPassword; }
+    QRadioButton *useShared() const { return m_shared; }
+    QCheckBox *apiOn() const { return m_apiOn; }
+    QLineEdit *apiAddress() const { return m_apiAddress; }
+    // Tries the shared database now (a connection and a query), in the background.
+    void testConnection();
+
+Q_SIGNALS:
+    void connectionTested(bool ok, const QString &message);
+
+private:
+    void load();
+    QString databaseUrlFromFields(QString *password, QString *error) const;
+
+    storage::SecretStore &m_secrets;
+    QString m_currentDatabase; // the URL in use now, password masked
+    std::function<bool(const QString &)> m_confirm;
+    QComboBox *m_language = nullptr;
+    QComboBox *m_theme = nullptr;
+    QCheckBox *m_tray = nullptr;
+    QRadioButton *m_local = nullptr;
+    QRadioButton *m_shared = nullptr;
+    QLineEdit *m_file = nullptr;
+    QLineEdit *m_pgUrl = nullptr;
+    QLineEdit *m_pgPassword = nullptr;
+    QPushButton *m_test = nullptr;
+    QLabel *m_testResult = nullptr;
+    QCheckBox *m_apiOn = nullptr;
+    QLineEdit *m_apiAddress = nullptr;
+    QLineEdit *m_cors = nullptr;
+    QComboBox *m_logLevel = nullptr;
+    QLabel *m_message = nullptr;
+};
+
+} // namespace fliptech::ui

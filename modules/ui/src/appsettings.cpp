@@ -1,0 +1,386 @@
+#include "fliptech/ui/appsettings.h"
+
+#include "fliptech/core/config.h"
+#include "fliptech/storage/database.h"
+#include "fliptech/storage/secretstore.h"
+
+#include <QApplication>
+#include <QButtonGroup>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDesktopServices>
+#include <QDir>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QFutureWatcher>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLibraryInfo>
+#include <QLineEdit>
+#include <QLocale>
+#include <QMessageBox>
+#include <QPalette>
+#include <QPointer>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QStyleFactory>
+#include <QTranslator>
+#include <QUrl>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace fliptech::ui {
+
+// ---- language and theme ----------------------------------------------------------------------
+
+QString preferredLanguage()
+{
+    return QSettings().value(QStringLiteral("ui/language")).toString();
+}
+
+QString installTranslations(const QString &language)
+{
+    static QPointer<QTranslator> app, qt;
+    for (QTranslator *t : {app.data(), qt.data()})
+        if (t) {
+            QCoreApplication::removeTranslator(t);
+            delete t;
+        }
+    const QLocale locale = language.isEmpty() ? QLocale() : QLocale(language);
+    app = new QTranslator(qApp);
+    qt = new QTranslator(qApp);
+    QString used = QStringLiteral("en");
+    if (app->load(locale, QStringLiteral("fliptech"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
+        QCoreApplication::installTranslator(app);
+        used = QFileInfo(app->filePath()).completeBaseName().section(u'_', 1);
+    }
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
+    return used;
+}
+
+QString preferredTheme()
+{
+    return QSettings().value(QStringLiteral("ui/theme"), QStringLiteral("system")).toString();
+}
+
+void applyTheme(const QString &theme)
+{
+    static const QString platformStyle = QApplication::style()->name();
+    static const QPalette platformPalette = QApplication::palette();
+    if (theme == QLatin1String("dark") || theme == QLatin1String("light")) {
+        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        QPalette p = QApplication::style()->standardPalette();
+        if (theme == QLatin1String("dark")) {
+            const QColor window(0x2b, 0x2d, 0x31), base(0x1e, 0x1f, 0x22), text(0xe8, 0xe8, 0xea), accent(0x3d, 0x8b, 0xfd);
+            p.setColor(QPalette::Window, window);
+            p.setColor(QPalette::WindowText, text);
+            p.setColor(QPalette::Base, base);
+            p.setColor(QPalette::AlternateBase, window);
+            p.setColor(QPalette::Text, text);
+            p.setColor(QPalette::Button, window);
+            p.setColor(QPalette::ButtonText, text);
+            p.setColor(QPalette::ToolTipBase, QColor(0x3a, 0x3c, 0x42));
+            p.setColor(QPalette::ToolTipText, text);
+            p.setColor(QPalette::PlaceholderText, QColor(0x8a, 0x8c, 0x92));
+            p.setColor(QPalette::Highlight, accent);
+            p.setColor(QPalette::HighlightedText, Qt::white);
+            p.setColor(QPalette::Link, QColor(0x6c, 0xa8, 0xff));
+            p.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x77, 0x79, 0x7e));
+            p.setColor(QPalette::Disabled, QPalette::Text, QColor(0x77, 0x79, 0x7e));
+            p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x77, 0x79, 0x7e));
+        }
+        QApplication::setPalette(p);
+        return;
+    }
+    QApplication::setStyle(QStyleFactory::create(platformStyle));
+    QApplication::setPalette(platformPalette);
+}
+
+// ---- the tab -------------------------------------------------------------------------------
+
+namespace {
+// The stored shared-database password (empty when none or unreadable).
+QByteArray storedPassword(storage::SecretStore &secrets)
+{
+    auto r = secrets.read(QString::fromLatin1(kDatabasePasswordSecret));
+    return r ? *r : QByteArray();
+}
+} // namespace
+
+ApplicationSettings::ApplicationSettings(storage::SecretStore &secrets, const storage::DatabaseUrl &current, QWidget *parent)
+    : QWidget(parent), m_secrets(secrets), m_currentDatabase(current.redacted())
+{
+    setObjectName(QStringLiteral("applicationSettings"));
+    auto *layout = new QVBoxLayout(this);
+
+    auto *look = new QGroupBox(tr("Appearance"), this);
+    auto *lookForm = new QFormLayout(look);
+    m_language = new QComboBox(look);
+    m_language->setObjectName(QStringLiteral("language"));
+    m_language->addItem(tr("The system's language"), QString());
+    m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    m_language->addItem(QStringLiteral("Español"), QStringLiteral("es"));
+    m_language->addItem(QStringLiteral("Deutsch"), QStringLiteral("de"));
+    m_theme = new QComboBox(look);
+    m_theme->setObjectName(QStringLiteral("theme"));
+    m_theme->addItem(tr("The system's"), QStringLiteral("system"));
+    m_theme->addItem(tr("Light"), QStringLiteral("light"));
+    m_theme->addItem(tr("Dark"), QStringLiteral("dark"));
+    m_tray = new QCheckBox(tr("Tell me on the desktop (tray messages) when a reply arrives, a scrape ends or something fails"), look);
+    lookForm->addRow(tr("&Language (after a restart)"), m_language);
+    lookForm->addRow(tr("&Theme"), m_theme);
+    lookForm->addRow(m_tray);
+    layout->addWidget(look);
+
+    auto *db = new QGroupBox(tr("Database (from the next start)"), this);
+    auto *dbForm = new QFormLayout(db);
+    m_local = new QRadioButton(tr("This computer: a file, nothing to set up"), db);
+    m_shared = new QRadioButton(tr("Shared with the team: PostgreSQL"), db);
+    auto *which = new QButtonGroup(this);
+    which->addButton(m_local);
+    which->addButton(m_shared);
+    m_file = new QLineEdit(db);
+    m_file->setObjectName(QStringLiteral("databaseFile"));
+    auto *browse = new QPushButton(tr("Browse…"), db);
+    auto *fileRow = new QHBoxLayout;
+    fileRow->addWidget(m_file, 1);
+    fileRow->addWidget(browse);
+    m_pgUrl = new QLineEdit(db);
+    m_pgUrl->setObjectName(QStringLiteral("postgresUrl"));
+    m_pgUrl->setPlaceholderText(QStringLiteral("postgresql://sam@db.studio.example:5432/fliptech"));
+    m_pgPassword = new QLineEdit(db);
+    m_pgPassword->setObjectName(QStringLiteral("postgresPassword"));
+    m_pgPassword->setEchoMode(QLineEdit::Password);
+    m_test = new QPushButton(tr("&Test connection"), db);
+    m_test->setObjectName(QStringLiteral("testConnection"));
+    m_testResult = new QLabel(db);
+    m_testResult->setObjectName(QStringLiteral("connectionResult"));
+    m_testResult->setWordWrap(true);
+    auto *testRow = new QHBoxLayout;
+    testRow->addWidget(m_test);
+    testRow->addWidget(m_testResult, 1);
+    dbForm->addRow(tr("In use now"), new QLabel(m_currentDatabase.toHtmlEscaped(), db));
+    dbForm->addRow(m_local);
+    dbForm->addRow(tr("File"), fileRow);
+    dbForm->addRow(m_shared);
+    dbForm->addRow(tr("Server"), m_pgUrl);
+    dbForm->addRow(tr("Password (kept in the keychain)"), m_pgPassword);
+    dbForm->addRow(testRow);
+    layout->addWidget(db);
+    auto enable = [this] {
+        m_file->setEnabled(m_local->isChecked());
+        m_pgUrl->setEnabled(m_shared->isChecked());
+        m_pgPassword->setEnabled(m_shared->isChecked());
+        m_test->setEnabled(m_shared->isChecked());
+    };
+    connect(m_local, &QRadioButton::toggled, this, enable);
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString f = QFileDialog::getSaveFileName(this, tr("Database file"), m_file->text(), tr("FlipTech databases (*.db);;All files (*)"), nullptr,
+                                                       QFileDialog::DontConfirmOverwrite);
+        if (!f.isEmpty())
+            m_file->setText(f);
+    });
+    connect(m_test, &QPushButton::clicked, this, &ApplicationSettings::testConnection);
+    connect(this, &ApplicationSettings::connectionTested, this, [this](bool ok, const QString &message) {
+        m_testResult->setText((ok ? QStringLiteral("✓ ") : QStringLiteral("✗ ")) + message);
+        m_test->setEnabled(true);
+    });
+
+    auto *server = new QGroupBox(tr("API server (from the next start)"), this);
+    auto *serverForm = new QFormLayout(server);
+    m_apiOn = new QCheckBox(tr("Serve the HTTP API, so the web app and teammates can connect"), server);
+    m_apiOn->setObjectName(QStringLiteral("apiOn"));
+    m_apiAddress = new QLineEdit(server);
+    m_apiAddress->setObjectName(QStringLiteral("apiAddress"));
+    m_apiAddress->setPlaceholderText(QStringLiteral("127.0.0.1:8484"));
+    m_apiAddress->setToolTip(tr("Another address than this computer's (127.0.0.1) needs TLS: start with --tls-cert and --tls-key"));
+    m_cors = new QLineEdit(server);
+    m_cors->setPlaceholderText(QStringLiteral("https://app.studio.example"));
+    serverForm->addRow(m_apiOn);
+    serverForm->addRow(tr("&Address"), m_apiAddress);
+    serverForm->addRow(tr("Web origins allowed (CORS)"), m_cors);
+    layout->addWidget(server);
+
+    auto *files = new QGroupBox(tr("Files and logs"), this);
+    auto *filesForm = new QFormLayout(files);
+    m_logLevel = new QComboBox(files);
+    m_logLevel->addItem(tr("Normal"), QStringLiteral("info"));
+    m_logLevel->addItem(tr("Detailed (for a bug report)"), QStringLiteral("debug"));
+    const QString data = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    auto *openData = new QPushButton(tr("Open data folder"), files);
+    connect(openData, &QPushButton::clicked, this, [data] { QDesktopServices::openUrl(QUrl::fromLocalFile(data)); });
+    auto *dataRow = new QHBoxLayout;
+    dataRow->addWidget(new QLabel(QDir::toNativeSeparators(data), files), 1);
+    dataRow->addWidget(openData);
+    filesForm->addRow(tr("Data folder"), dataRow);
+    filesForm->addRow(tr("Settings file"), new QLabel(QDir::toNativeSeparators(core::settingsFilePath()), files));
+    filesForm->addRow(tr("Log detail (from the next start)"), m_logLevel);
+    layout->addWidget(files);
+
+    auto *saveRow = new QHBoxLayout;
+    auto *saveButton = new QPushButton(tr("&Save"), this);
+    saveButton->setObjectName(QStringLiteral("saveApplication"));
+    m_message = new QLabel(this);
+    m_message->setWordWrap(true);
+    saveRow->addWidget(saveButton);
+    saveRow->addWidget(m_message, 1);
+    layout->addLayout(saveRow);
+    layout->addStretch(1);
+    connect(saveButton, &QPushButton::clicked, this, &ApplicationSettings::save);
+    connect(m_theme, &QComboBox::currentIndexChanged, this, [this] { applyTheme(m_theme->currentData().toString()); }); // seen at once
+
+    m_confirm = [this](const QString &question) {
+        return QMessageBox::question(this, tr("Change the database"), question, QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) == QMessageBox::Yes;
+    };
+    load();
+    enable();
+}
+
+void ApplicationSettings::load()
+{
+    QSettings user;
+    m_language->setCurrentIndex(qMax(0, m_language->findData(user.value(QStringLiteral("ui/language")).toString())));
+    {
+        const QSignalBlocker quiet(m_theme);
+        m_theme->setCurrentIndex(qMax(0, m_theme->findData(preferredTheme())));
+    }
+    m_tray->setChecked(user.value(QStringLiteral("notifications/desktop"), true).toBool());
+    QSettings program(core::settingsFilePath(), QSettings::IniFormat);
+    const QString url = program.value(QStringLiteral("database_url")).toString();
+    auto parsed = storage::DatabaseUrl::parse(url);
+    const QString defaultFile = QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("fliptech.db"));
+    if (!url.isEmpty() && parsed && parsed->backend == storage::Backend::Postgres) {
+        m_shared->setChecked(true);
+        storage::DatabaseUrl shown = *parsed;
+        shown.password.clear();
+        m_pgUrl->setText(shown.toString());
+        m_file->setText(defaultFile);
+    } else {
+        m_local->setChecked(true);
+        m_file->setText(!url.isEmpty() && parsed && !parsed->path.isEmpty() ? parsed->path : defaultFile);
+    }
+    m_pgPassword->setPlaceholderText(storedPassword(m_secrets).isEmpty() ? tr("not set")
+                                                                                                                             : tr("set (type to replace)"));
+    const QString listen = program.value(QStringLiteral("listen")).toString();
+    m_apiOn->setChecked(!listen.isEmpty());
+    m_apiAddress->setText(listen);
+    m_cors->setText(program.value(QStringLiteral("cors_origins")).toString());
+    m_logLevel->setCurrentIndex(qMax(0, m_logLevel->findData(program.value(QStringLiteral("log_level"), QStringLiteral("info")).toString())));
+}
+
+QString ApplicationSettings::databaseUrlFromFields(QString *password, QString *error) const
+{
+    if (m_local->isChecked()) {
+        const QString file = m_file->text().trimmed();
+        if (file.isEmpty() || !QDir::isAbsolutePath(file)) {
+            *error = tr("Give the database file's full path.");
+            return {};
+        }
+        return storage::DatabaseUrl::sqliteFile(QDir::cleanPath(file)).toString();
+    }
+    auto url = storage::DatabaseUrl::parse(m_pgUrl->text().trimmed());
+    if (!url || url->backend != storage::Backend::Postgres) {
+        *error = tr("The server is a postgresql://user@host:port/database address: %1").arg(url ? tr("this is not PostgreSQL") : url.error().message);
+        return {};
+    }
+    // The password goes to the keychain, never into the settings file.
+    *password = url->password.isEmpty() ? m_pgPassword->text() : url->password;
+    url->password.clear();
+    return url->toString();
+}
+
+void ApplicationSettings::testConnection()
+{
+    QString password, error;
+    const QString text = databaseUrlFromFields(&password, &error);
+    if (text.isEmpty()) {
+        Q_EMIT connectionTested(false, error);
+        return;
+    }
+    auto url = storage::DatabaseUrl::parse(text);
+    if (password.isEmpty())
+        password = QString::fromUtf8(storedPassword(m_secrets));
+    url->password = password;
+    m_test->setEnabled(false);
+    m_testResult->setText(tr("Connecting…"));
+    auto future = QtConcurrent::run([u = *url]() -> QPair<bool, QString> {
+        auto db = storage::Database::open(u);
+        if (!db)
+            return {false, db.error().message};
+        auto version = (*db)->selectOne(QStringLiteral("SELECT version()"));
+        return version ? QPair<bool, QString>{true, version->value(0).toString().section(u',', 0, 0)} : QPair<bool, QString>{false, version.error().message};
+    });
+    auto *watcher = new QFutureWatcher<QPair<bool, QString>>(this);
+    connect(watcher, &QFutureWatcher<QPair<bool, QString>>::finished, this, [this, watcher] {
+        const auto [ok, message] = watcher->result();
+        watcher->deleteLater();
+        Q_EMIT connectionTested(ok, ok ? tr("Connected: %1").arg(message) : message);
+    });
+    watcher->setFuture(future);
+}
+
+bool ApplicationSettings::save()
+{
+    QString password, error;
+    const QString url = databaseUrlFromFields(&password, &error);
+    if (url.isEmpty()) {
+        m_message->setText(error);
+        return false;
+    }
+    const QString listen = m_apiAddress->text().trimmed();
+    if (m_apiOn->isChecked()) {
+        const int colon = listen.lastIndexOf(u':');
+        bool ok = false;
+        const int port = colon > 0 ? listen.mid(colon + 1).toInt(&ok) : 0;
+        if (!ok || port < 1 || port > 65535) {
+            m_message->setText(tr("The API address is host:port, e.g. 127.0.0.1:8484."));
+            return false;
+        }
+    }
+    QSettings program(core::settingsFilePath(), QSettings::IniFormat);
+    const QString before = program.value(QStringLiteral("database_url")).toString();
+    auto now = storage::DatabaseUrl::parse(url);
+    if (now && now->redacted() != m_currentDatabase && url != before &&
+        !m_confirm(tr("From the next start FlipTech Pro will use %1.\n\nNothing is copied: the leads, campaigns and settings in %2 stay there, "
+                      "and you see them again by switching back.")
+                       .arg(now->redacted(), m_currentDatabase))) {
+        m_message->setText(tr("Not saved: the database stays %1.").arg(m_currentDatabase));
+        return false;
+    }
+    if (!password.isEmpty())
+        if (auto st = m_secrets.write(QString::fromLatin1(kDatabasePasswordSecret), password.toUtf8()); !st) {
+            m_message->setText(tr("The password could not be kept: %1").arg(st.error().message));
+            return false;
+        }
+    program.setValue(QStringLiteral("database_url"), url);
+    if (m_apiOn->isChecked())
+        program.setValue(QStringLiteral("listen"), listen);
+    else
+        program.remove(QStringLiteral("listen"));
+    const QString cors = m_cors->text().trimmed();
+    if (cors.isEmpty())
+        program.remove(QStringLiteral("cors_origins"));
+    else
+        program.setValue(QStringLiteral("cors_origins"), cors);
+    program.setValue(QStringLiteral("log_level"), m_logLevel->currentData().toString());
+    program.sync();
+    QSettings user;
+    user.setValue(QStringLiteral("ui/language"), m_language->currentData().toString());
+    user.setValue(QStringLiteral("ui/theme"), m_theme->currentData().toString());
+    user.setValue(QStringLiteral("notifications/desktop"), m_tray->isChecked());
+    m_pgPassword->clear();
+    m_message->setText(program.status() == QSettings::NoError ? tr("Saved. The language, database, API server and log detail apply from the next start.")
+                                                              : tr("Could not write %1.").arg(core::settingsFilePath()));
+    return program.status() == QSettings::NoError;
+}
+
+QString ApplicationSettings::message() const
+{
+    return m_message->text();
+}
+
+} // namespace fliptech::ui

@@ -1,0 +1,192 @@
+// Settings → Application (issue 14): language, theme and tray messages for this user, and the
+// settings file of the next start — the database (a local file, or a shared PostgreSQL whose
+// password goes to the keychain, never the file; switching asks first and copies nothing), the
+// API server and the log detail — saved and read back; bad fields refused with what to fix; the
+// connection test against a real PostgreSQL (and a closed port); the language switch loads the
+// embedded .qm files; the dark theme darkens the palette and lightens the icons.
+#include "fliptech/core/config.h"
+#include "fliptech/ui/appsettings.h"
+#include "fliptech/ui/icons.h"
+#include "memorysecretstore.h"
+#include "testenv.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFile>
+#include <QLineEdit>
+#include <QRadioButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTest>
+
+using namespace fliptech;
+
+class TestAppSettings final : public QObject
+{
+    Q_OBJECT
+    test::MemorySecretStore m_secrets;
+    const storage::DatabaseUrl m_current = storage::DatabaseUrl::sqliteFile(QStringLiteral("/tmp/current.db"));
+
+    static QSettings program() { return QSettings(core::settingsFilePath(), QSettings::IniFormat); }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("FlipTechTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_appsettings"));
+    }
+    void init()
+    {
+        QSettings().clear();
+        QFile::remove(core::settingsFilePath());
+        (void)m_secrets.remove(QString::fromLatin1(ui::kDatabasePasswordSecret));
+    }
+
+    void savedAndReadBack()
+    {
+        {
+            ui::ApplicationSettings page(m_secrets, m_current);
+            page.language()->setCurrentIndex(page.language()->findData(QStringLiteral("de")));
+            page.theme()->setCurrentIndex(page.theme()->findData(QStringLiteral("light")));
+            page.databaseFile()->setText(QStringLiteral("/tmp/current.db"));
+            page.apiOn()->setChecked(true);
+            page.apiAddress()->setText(QStringLiteral("127.0.0.1:9494"));
+            QVERIFY2(page.save(), qPrintable(page.message()));
+        }
+        QCOMPARE(ui::preferredLanguage(), QStringLiteral("de"));
+        QCOMPARE(ui::preferredTheme(), QStringLiteral("light"));
+        QCOMPARE(program().value(QStringLiteral("listen")).toString(), QStringLiteral("127.0.0.1:9494"));
+        QCOMPARE(program().value(QStringLiteral("database_url")).toString(), QStringLiteral("sqlite:///tmp/current.db"));
+        // What the program reads at start (core::Config over the same file).
+        core::Config config;
+        config.loadSettingsFile(core::settingsFilePath());
+        QCOMPARE(config.value(QStringLiteral("listen")), QStringLiteral("127.0.0.1:9494"));
+        ui::ApplicationSettings again(m_secrets, m_current);
+        QCOMPARE(again.language()->currentData().toString(), QStringLiteral("de"));
+        QCOMPARE(again.apiAddress()->text(), QStringLiteral("127.0.0.1:9494"));
+        QVERIFY(again.apiOn()->isChecked());
+        // Off: the key goes, so the next start serves nothing.
+        again.apiOn()->setChecked(false);
+        QVERIFY(again.save());
+        QVERIFY(!program().contains(QStringLiteral("listen")));
+        ui::applyTheme(QStringLiteral("system"));
+    }
+
+    void badFieldsAreRefused()
+    {
+        ui::ApplicationSettings page(m_secrets, m_current);
+        page.apiOn()->setChecked(true);
+        page.apiAddress()->setText(QStringLiteral("localhost"));
+        QVERIFY(!page.save());
+        QVERIFY(page.message().contains(QStringLiteral("host:port")));
+        page.apiAddress()->setText(QStringLiteral("127.0.0.1:8484"));
+        page.databaseFile()->setText(QStringLiteral("relative.db"));
+        QVERIFY(!page.save());
+        QVERIFY(page.message().contains(QStringLiteral("full path")));
+        page.useShared()->setChecked(true);
+        page.postgresUrl()->setText(QStringLiteral("mysql://x@y/z"));
+        QVERIFY(!page.save());
+        QVERIFY(!QFile::exists(core::settingsFilePath())); // nothing written by any of them
+    }
+
+    void switchingTheDatabaseAsksAndKeepsThePasswordOutOfTheFile()
+    {
+        ui::ApplicationSettings page(m_secrets, m_current);
+        QStringList asked;
+        bool answer = false;
+        page.setConfirm([&](const QString &q) {
+            asked << q;
+            return answer;
+        });
+        page.useShared()->setChecked(true);
+        page.postgresUrl()->setText(QStringLiteral("postgresql://sam@db.studio.example:5432/fliptech"));
+        page.postgresPassword()->setText(QStringLiteral("s3cret-pw"));
+        QVERIFY(!page.save()); // declined
+        QCOMPARE(asked.size(), 1);
+        QVERIFY(asked.first().contains(QStringLiteral("Nothing is copied")));
+        QVERIFY(asked.first().contains(QStringLiteral("/tmp/current.db")));
+        QVERIFY(!QFile::exists(core::settingsFilePath()));
+        QVERIFY(!m_secrets.read(QString::fromLatin1(ui::kDatabasePasswordSecret)));
+        answer = true;
+        QVERIFY2(page.save(), qPrintable(page.message()));
+        const QString stored = program().value(QStringLiteral("database_url")).toString();
+        QCOMPARE(stored, QStringLiteral("postgresql://sam@db.studio.example:5432/fliptech"));
+        QFile file(core::settingsFilePath());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(!file.readAll().contains("s3cret-pw"));
+        auto kept = m_secrets.read(QString::fromLatin1(ui::kDatabasePasswordSecret));
+        QVERIFY(kept);
+        QCOMPARE(*kept, QByteArray("s3cret-pw"));
+        // Read back: the shared server is chosen, the password not shown.
+        ui::ApplicationSettings again(m_secrets, m_current);
+        QVERIFY(again.useShared()->isChecked());
+        QCOMPARE(again.postgresUrl()->text(), stored);
+        QVERIFY(again.postgresPassword()->text().isEmpty());
+    }
+
+    void connectionTestSaysWhatHappened()
+    {
+        ui::ApplicationSettings page(m_secrets, m_current);
+        page.useShared()->setChecked(true);
+        // A port nobody answers on.
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost));
+        const quint16 closed = probe.serverPort();
+        probe.close();
+        page.postgresUrl()->setText(QStringLiteral("postgresql://nobody@127.0.0.1:%1/none?connect_timeout=3").arg(closed));
+        QSignalSpy tested(&page, &ui::ApplicationSettings::connectionTested);
+        page.testConnection();
+        QVERIFY(tested.wait(15000));
+        QCOMPARE(tested.first().at(0).toBool(), false);
+        QVERIFY(!tested.first().at(1).toString().isEmpty());
+        const QString pg = qEnvironmentVariable("FLIPTECH_TEST_PG_URL");
+        if (pg.isEmpty()) {
+            if (qEnvironmentVariable("FLIPTECH_TEST_REQUIRE_POSTGRES") == QLatin1String("1"))
+                QFAIL("FLIPTECH_TEST_PG_URL is not set");
+            QSKIP("no PostgreSQL to connect to (FLIPTECH_TEST_PG_URL)");
+        }
+        page.postgresUrl()->setText(pg);
+        tested.clear();
+        page.testConnection();
+        QVERIFY(tested.wait(15000));
+        QVERIFY2(tested.first().at(0).toBool(), qPrintable(tested.first().at(1).toString()));
+        QVERIFY(tested.first().at(1).toString().contains(QStringLiteral("PostgreSQL")));
+    }
+
+    void languageSwitchLoadsTheTranslations()
+    {
+        QCOMPARE(ui::installTranslations(QStringLiteral("de")), QStringLiteral("de"));
+        QCOMPARE(QCoreApplication::translate("fliptech::ui::Pages", "Settings"), QStringLiteral("Einstellungen"));
+        QCOMPARE(QCoreApplication::translate("fliptech::ui::MainWindow", "&Help"), QStringLiteral("&Hilfe"));
+        QCOMPARE(ui::installTranslations(QStringLiteral("es")), QStringLiteral("es"));
+        QCOMPARE(QCoreApplication::translate("fliptech::ui::Pages", "Settings"), QStringLiteral("Configuración")); // the sidebar and the messages say the same
+        // Plurals have their forms.
+        QCOMPARE(QCoreApplication::translate("fliptech::ui::NotificationBell", "%n unread notification(s)", nullptr, 1), QStringLiteral("1 notificación sin leer"));
+        QCOMPARE(QCoreApplication::translate("fliptech::ui::NotificationBell", "%n unread notification(s)", nullptr, 3), QStringLiteral("3 notificaciones sin leer"));
+        QCOMPARE(ui::installTranslations(QStringLiteral("en")), QStringLiteral("en"));
+        QCOMPARE(QCoreApplication::translate("fliptech::ui::Pages", "Settings"), QStringLiteral("Settings"));
+        QCOMPARE(QCoreApplication::translate("fliptech::ui::NotificationBell", "%n unread notification(s)", nullptr, 1), QStringLiteral("1 unread notification"));
+    }
+
+    void darkThemeDarkensThePaletteAndLightensTheIcons()
+    {
+        ui::applyTheme(QStringLiteral("dark"));
+        QVERIFY(QApplication::palette().color(QPalette::Window).lightness() < 80);
+        const QImage icon = ui::appIcon(QStringLiteral("leads")).pixmap(32, 32).toImage();
+        int light = 0;
+        for (int y = 0; y < icon.height(); ++y)
+            for (int x = 0; x < icon.width(); ++x)
+                light += icon.pixelColor(x, y).alpha() > 128 && icon.pixelColor(x, y).lightness() > 180;
+        QVERIFY(light > 20);
+        ui::applyTheme(QStringLiteral("light"));
+        QVERIFY(QApplication::palette().color(QPalette::Window).lightness() > 180);
+        ui::applyTheme(QStringLiteral("system"));
+    }
+};
+
+QTEST_MAIN(TestAppSettings)
+#include "tst_appsettings.moc"
