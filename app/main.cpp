@@ -11,10 +11,12 @@
 #include "fliptech/storage/database.h"
 #include "fliptech/ui/appsettings.h"
 #include "fliptech/ui/icons.h"
+#include "fliptech/ui/firstrunwizard.h"
 #include "fliptech/ui/mainwindow.h"
 #include "fliptech/ui/pageregistry.h"
 #include "fliptech/ui/signindialogs.h"
 #include <QApplication>
+#include <QProcess>
 #include <QUrl>
 #endif
 
@@ -259,9 +261,14 @@ std::unique_ptr<ui::MainWindow> openDesktop(engine::Engine &engine, api::ApiServ
     auto anyUser = accounts.hasUsers();
     std::optional<auth::TokenPair> session;
     if (anyUser && !*anyUser) {
-        ui::FirstRunDialog firstRun(accounts, engine.secrets());
+        ui::FirstRunWizard firstRun(engine);
         if (firstRun.exec() != QDialog::Accepted)
             return nullptr;
+        if (firstRun.restartRequired()) {
+            // The team's database was chosen: this program again, on it.
+            QProcess::startDetached(QCoreApplication::applicationFilePath(), QCoreApplication::arguments().mid(1));
+            return nullptr;
+        }
         session = firstRun.session(); // signed in as the administrator just created
     }
     if (!session)

@@ -2067,14 +2067,50 @@ Nichts wird kopiert: Leads, Kampagnen und Einstellungen in %2 bleiben dort, und 
     </message>
 </context>
 <context>
-    <name>fliptech::ui::FirstRunDialog</name>
+    <name>fliptech::ui::FirstRunWizard</name>
     <message>
         <source>Welcome to FlipTech Pro</source>
         <translation>Willkommen bei FlipTech Pro</translation>
     </message>
     <message>
-        <source>Create the administrator account. You will use it to sign in and to invite your team.</source>
-        <translation>Legen Sie das Administratorkonto an. Damit melden Sie sich an und laden Ihr Team ein.</translation>
+        <source>Four short steps, and you are in.</source>
+        <translation>Vier kurze Schritte, und Sie sind drin.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;FlipTech Pro finds local businesses that need a website, judges their current one, writes to them, follows the replies and counts the revenue.&lt;/p&gt;&lt;p&gt;Next you choose where your data lives, create your account and, if you like, connect an AI provider. Everything can be changed later in &lt;b&gt;Settings&lt;/b&gt;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;FlipTech Pro findet lokale Unternehmen, die eine Website brauchen, beurteilt ihre jetzige, schreibt ihnen, verfolgt die Antworten und zählt den Umsatz.&lt;/p&gt;&lt;p&gt;Als Nächstes wählen Sie, wo Ihre Daten liegen, legen Ihr Konto an und verbinden, wenn Sie möchten, einen KI-Anbieter. Alles lässt sich später unter &lt;b&gt;Einstellungen&lt;/b&gt; ändern.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Where your data lives</source>
+        <translation>Wo Ihre Daten liegen</translation>
+    </message>
+    <message>
+        <source>On this computer to start alone; on the team&apos;s PostgreSQL to share leads and campaigns.</source>
+        <translation>Auf diesem Computer, um allein zu beginnen; auf dem PostgreSQL des Teams, um Leads und Kampagnen zu teilen.</translation>
+    </message>
+    <message>
+        <source>This computer (recommended to start): a file, nothing to set up</source>
+        <translation>Dieser Computer (zum Start empfohlen): eine Datei, nichts einzurichten</translation>
+    </message>
+    <message>
+        <source>The team&apos;s PostgreSQL server</source>
+        <translation>Der PostgreSQL-Server des Teams</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Your account</source>
+        <translation>Ihr Konto</translation>
+    </message>
+    <message>
+        <source>The administrator: you sign in with it and invite your team from Settings → Users.</source>
+        <translation>Der Administrator: Damit melden Sie sich an und laden Ihr Team unter Einstellungen → Benutzer ein.</translation>
     </message>
     <message>
         <source>you@agency.com</source>
@@ -2101,12 +2137,64 @@ Nichts wird kopiert: Leads, Kampagnen und Einstellungen in %2 bleiben dort, und 
         <translation>Passwort &amp;wiederholen</translation>
     </message>
     <message>
-        <source>Create account</source>
-        <translation>Konto anlegen</translation>
+        <source>Integrations (optional)</source>
+        <translation>Integrationen (optional)</translation>
+    </message>
+    <message>
+        <source>With an AI provider&apos;s key, FlipTech Pro writes emails and replies with AI; without one its offline writer drafts them.</source>
+        <translation>Mit dem Schlüssel eines KI-Anbieters schreibt FlipTech Pro E-Mails und Antworten mit KI; ohne ihn entwirft sie der Offline-Schreiber.</translation>
+    </message>
+    <message>
+        <source>sk-or-… (OpenRouter, or any OpenAI-compatible provider)</source>
+        <translation>sk-or-… (OpenRouter oder ein anderer OpenAI-kompatibler Anbieter)</translation>
+    </message>
+    <message>
+        <source>AI key</source>
+        <translation>KI-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Kept in the system keychain. Sender mailboxes, enrichment providers and n8n are set up in &lt;b&gt;Settings&lt;/b&gt; when you need them.</source>
+        <translation>Im Schlüsselbund des Systems gespeichert. Absender-Postfächer, Anreicherungsanbieter und n8n richten Sie unter &lt;b&gt;Einstellungen&lt;/b&gt; ein, wenn Sie sie brauchen.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>The server is a postgresql://user@host:port/database address: %1</source>
+        <translation>Der Server ist eine Adresse postgresql://benutzer@host:port/datenbank: %1</translation>
+    </message>
+    <message>
+        <source>this is not PostgreSQL</source>
+        <translation>das ist kein PostgreSQL</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbindung wird aufgebaut…</translation>
+    </message>
+    <message>
+        <source>Could not connect: %1</source>
+        <translation>Verbindung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>✓ Connected: %1</source>
+        <translation>✓ Verbunden: %1</translation>
     </message>
     <message>
         <source>The two passwords differ.</source>
         <translation>Die beiden Passwörter sind verschieden.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;FlipTech Pro starts again on the team&apos;s database when you click Finish.&lt;/p&gt;&lt;p&gt;If the team already works there, sign in with the account an administrator gave you; if the database is new, you create its administrator then.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;FlipTech Pro startet neu auf der Datenbank des Teams, wenn Sie auf Fertigstellen klicken.&lt;/p&gt;&lt;p&gt;Arbeitet das Team dort schon, melden Sie sich mit dem Konto an, das ein Administrator Ihnen gegeben hat; ist die Datenbank neu, legen Sie dann ihren Administrator an.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;You are signed in as &lt;b&gt;%1&lt;/b&gt;%2.&lt;/p&gt;&lt;p&gt;To get your first leads:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Import CSV&lt;/b&gt; on the Leads page, from a spreadsheet or another CRM;&lt;/li&gt;&lt;li&gt;&lt;b&gt;Run a scrape&lt;/b&gt; on the Scraper page, e.g. plumbers in your city;&lt;/li&gt;&lt;li&gt;or &lt;b&gt;add a lead&lt;/b&gt; by hand.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Press F1 at any time for the keyboard shortcuts.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Sie sind angemeldet als &lt;b&gt;%1&lt;/b&gt;%2.&lt;/p&gt;&lt;p&gt;So bekommen Sie Ihre ersten Leads:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;CSV importieren&lt;/b&gt; auf der Seite Leads, aus einer Tabelle oder einem anderen CRM;&lt;/li&gt;&lt;li&gt;&lt;b&gt;Einen Scrape starten&lt;/b&gt; auf der Seite Scraper, z. B. Klempner in Ihrer Stadt;&lt;/li&gt;&lt;li&gt;oder &lt;b&gt;einen Lead&lt;/b&gt; von Hand anlegen.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Drücken Sie jederzeit F1 für die Tastenkürzel.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>, with the AI connected</source>
+        <translation>, mit verbundener KI</translation>
     </message>
 </context>
 <context>

@@ -2060,13 +2060,49 @@ Nothing is copied: the leads, campaigns and settings in %2 stay there, and you s
     </message>
 </context>
 <context>
-    <name>fliptech::ui::FirstRunDialog</name>
+    <name>fliptech::ui::FirstRunWizard</name>
     <message>
         <source>Welcome to FlipTech Pro</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Create the administrator account. You will use it to sign in and to invite your team.</source>
+        <source>Four short steps, and you are in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;FlipTech Pro finds local businesses that need a website, judges their current one, writes to them, follows the replies and counts the revenue.&lt;/p&gt;&lt;p&gt;Next you choose where your data lives, create your account and, if you like, connect an AI provider. Everything can be changed later in &lt;b&gt;Settings&lt;/b&gt;.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where your data lives</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On this computer to start alone; on the team&apos;s PostgreSQL to share leads and campaigns.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer (recommended to start): a file, nothing to set up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The team&apos;s PostgreSQL server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The administrator: you sign in with it and invite your team from Settings → Users.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2094,11 +2130,63 @@ Nothing is copied: the leads, campaigns and settings in %2 stay there, and you s
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Create account</source>
+        <source>Integrations (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With an AI provider&apos;s key, FlipTech Pro writes emails and replies with AI; without one its offline writer drafts them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sk-or-… (OpenRouter, or any OpenAI-compatible provider)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AI key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept in the system keychain. Sender mailboxes, enrichment providers and n8n are set up in &lt;b&gt;Settings&lt;/b&gt; when you need them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server is a postgresql://user@host:port/database address: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this is not PostgreSQL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not connect: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ Connected: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The two passwords differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;FlipTech Pro starts again on the team&apos;s database when you click Finish.&lt;/p&gt;&lt;p&gt;If the team already works there, sign in with the account an administrator gave you; if the database is new, you create its administrator then.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;You are signed in as &lt;b&gt;%1&lt;/b&gt;%2.&lt;/p&gt;&lt;p&gt;To get your first leads:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Import CSV&lt;/b&gt; on the Leads page, from a spreadsheet or another CRM;&lt;/li&gt;&lt;li&gt;&lt;b&gt;Run a scrape&lt;/b&gt; on the Scraper page, e.g. plumbers in your city;&lt;/li&gt;&lt;li&gt;or &lt;b&gt;add a lead&lt;/b&gt; by hand.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Press F1 at any time for the keyboard shortcuts.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, with the AI connected</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2067,14 +2067,50 @@ No se copia nada: los clientes potenciales, campañas y ajustes de %2 se quedan 
     </message>
 </context>
 <context>
-    <name>fliptech::ui::FirstRunDialog</name>
+    <name>fliptech::ui::FirstRunWizard</name>
     <message>
         <source>Welcome to FlipTech Pro</source>
         <translation>Bienvenido a FlipTech Pro</translation>
     </message>
     <message>
-        <source>Create the administrator account. You will use it to sign in and to invite your team.</source>
-        <translation>Cree la cuenta de administrador. La usará para iniciar sesión e invitar a su equipo.</translation>
+        <source>Four short steps, and you are in.</source>
+        <translation>Cuatro pasos cortos y listo.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;FlipTech Pro finds local businesses that need a website, judges their current one, writes to them, follows the replies and counts the revenue.&lt;/p&gt;&lt;p&gt;Next you choose where your data lives, create your account and, if you like, connect an AI provider. Everything can be changed later in &lt;b&gt;Settings&lt;/b&gt;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;FlipTech Pro encuentra negocios locales que necesitan un sitio web, evalúa el que tienen, les escribe, sigue las respuestas y cuenta los ingresos.&lt;/p&gt;&lt;p&gt;Ahora elegirá dónde se guardan sus datos, creará su cuenta y, si quiere, conectará un proveedor de IA. Todo se puede cambiar después en &lt;b&gt;Configuración&lt;/b&gt;.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Where your data lives</source>
+        <translation>Dónde se guardan sus datos</translation>
+    </message>
+    <message>
+        <source>On this computer to start alone; on the team&apos;s PostgreSQL to share leads and campaigns.</source>
+        <translation>En este equipo para empezar solo; en el PostgreSQL del equipo para compartir clientes potenciales y campañas.</translation>
+    </message>
+    <message>
+        <source>This computer (recommended to start): a file, nothing to set up</source>
+        <translation>Este equipo (recomendado para empezar): un archivo, nada que configurar</translation>
+    </message>
+    <message>
+        <source>The team&apos;s PostgreSQL server</source>
+        <translation>El servidor PostgreSQL del equipo</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Servidor</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>Your account</source>
+        <translation>Su cuenta</translation>
+    </message>
+    <message>
+        <source>The administrator: you sign in with it and invite your team from Settings → Users.</source>
+        <translation>El administrador: inicia sesión con ella e invita a su equipo desde Configuración → Usuarios.</translation>
     </message>
     <message>
         <source>you@agency.com</source>
@@ -2101,12 +2137,64 @@ No se copia nada: los clientes potenciales, campañas y ajustes de %2 se quedan 
         <translation>&amp;Repetir contraseña</translation>
     </message>
     <message>
-        <source>Create account</source>
-        <translation>Crear cuenta</translation>
+        <source>Integrations (optional)</source>
+        <translation>Integraciones (opcional)</translation>
+    </message>
+    <message>
+        <source>With an AI provider&apos;s key, FlipTech Pro writes emails and replies with AI; without one its offline writer drafts them.</source>
+        <translation>Con la clave de un proveedor de IA, FlipTech Pro escribe correos y respuestas con IA; sin ella, los redacta su redactor offline.</translation>
+    </message>
+    <message>
+        <source>sk-or-… (OpenRouter, or any OpenAI-compatible provider)</source>
+        <translation>sk-or-… (OpenRouter, o cualquier proveedor compatible con OpenAI)</translation>
+    </message>
+    <message>
+        <source>AI key</source>
+        <translation>Clave de IA</translation>
+    </message>
+    <message>
+        <source>Kept in the system keychain. Sender mailboxes, enrichment providers and n8n are set up in &lt;b&gt;Settings&lt;/b&gt; when you need them.</source>
+        <translation>Se guarda en el llavero del sistema. Los buzones de envío, los proveedores de enriquecimiento y n8n se configuran en &lt;b&gt;Configuración&lt;/b&gt; cuando los necesite.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Listo</translation>
+    </message>
+    <message>
+        <source>The server is a postgresql://user@host:port/database address: %1</source>
+        <translation>El servidor es una dirección postgresql://usuario@host:puerto/base: %1</translation>
+    </message>
+    <message>
+        <source>this is not PostgreSQL</source>
+        <translation>esto no es PostgreSQL</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Conectando…</translation>
+    </message>
+    <message>
+        <source>Could not connect: %1</source>
+        <translation>No se pudo conectar: %1</translation>
+    </message>
+    <message>
+        <source>✓ Connected: %1</source>
+        <translation>✓ Conectado: %1</translation>
     </message>
     <message>
         <source>The two passwords differ.</source>
         <translation>Las dos contraseñas no coinciden.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;FlipTech Pro starts again on the team&apos;s database when you click Finish.&lt;/p&gt;&lt;p&gt;If the team already works there, sign in with the account an administrator gave you; if the database is new, you create its administrator then.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;FlipTech Pro se iniciará de nuevo con la base de datos del equipo al pulsar Finalizar.&lt;/p&gt;&lt;p&gt;Si el equipo ya trabaja allí, inicie sesión con la cuenta que le dio un administrador; si la base de datos es nueva, creará entonces su administrador.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;You are signed in as &lt;b&gt;%1&lt;/b&gt;%2.&lt;/p&gt;&lt;p&gt;To get your first leads:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Import CSV&lt;/b&gt; on the Leads page, from a spreadsheet or another CRM;&lt;/li&gt;&lt;li&gt;&lt;b&gt;Run a scrape&lt;/b&gt; on the Scraper page, e.g. plumbers in your city;&lt;/li&gt;&lt;li&gt;or &lt;b&gt;add a lead&lt;/b&gt; by hand.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Press F1 at any time for the keyboard shortcuts.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Ha iniciado sesión como &lt;b&gt;%1&lt;/b&gt;%2.&lt;/p&gt;&lt;p&gt;Para conseguir sus primeros clientes potenciales:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Importar CSV&lt;/b&gt; en la página Clientes potenciales, desde una hoja de cálculo u otro CRM;&lt;/li&gt;&lt;li&gt;&lt;b&gt;Ejecutar una búsqueda&lt;/b&gt; en la página Buscador, p. ej. fontaneros de su ciudad;&lt;/li&gt;&lt;li&gt;o &lt;b&gt;añadir un cliente&lt;/b&gt; a mano.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Pulse F1 cuando quiera para ver los atajos de teclado.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>, with the AI connected</source>
+        <translation>, con la IA conectada</translation>
     </message>
 </context>
 <context>

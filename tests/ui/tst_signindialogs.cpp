@@ -60,34 +60,6 @@ private Q_SLOTS:
         m_tmp.reset();
     }
 
-    void firstRunCreatesTheAdministrator()
-    {
-        ui::FirstRunDialog d(*m_auth, m_secrets);
-        d.show();
-        type(&d, "email", QStringLiteral("owner@agency.example"));
-        type(&d, "name", QStringLiteral("Owner"));
-        type(&d, "password", QStringLiteral("short"));
-        type(&d, "confirm", QStringLiteral("short"));
-        click(&d, "create");
-        QVERIFY2(error(&d).contains(QStringLiteral("at least 10")), qPrintable(error(&d)));
-        QVERIFY(d.isVisible());
-        type(&d, "password", QStringLiteral("a long enough password"));
-        type(&d, "confirm", QStringLiteral("a long enough passwort"));
-        click(&d, "create");
-        QVERIFY(error(&d).contains(QStringLiteral("differ")));
-        type(&d, "confirm", QStringLiteral("a long enough password"));
-        click(&d, "create");
-        QCOMPARE(d.result(), int(QDialog::Accepted));
-        QCOMPARE(d.createdUser()->role, auth::Role::Admin);
-        QCOMPARE(m_auth->hasUsers().value(), true);
-        // Signed in at once (no second prompt for what was just typed), and remembered.
-        QVERIFY(d.session().has_value());
-        QCOMPARE(m_auth->authenticate(d.session()->accessToken)->email, QStringLiteral("owner@agency.example"));
-        auto resumed = ui::SignInDialog::resume(*m_auth, m_secrets);
-        QVERIFY(resumed.has_value());
-        QCOMPARE(resumed->user.email, QStringLiteral("owner@agency.example"));
-    }
-
     void temporaryPasswordIsReplacedAtSignIn()
     {
         auto owner = m_auth->createFirstAdmin(QStringLiteral("owner@agency.example"), QStringLiteral("a long enough password"), {});

@@ -100,6 +100,40 @@ void applyTheme(const QString &theme)
     QApplication::setPalette(platformPalette);
 }
 
+// ---- the database of the next start ----------------------------------------------------------
+
+QString saveDatabaseChoice(storage::SecretStore &secrets, const storage::DatabaseUrl &url, const QString &password)
+{
+    if (!password.isEmpty())
+        if (auto st = secrets.write(QString::fromLatin1(kDatabasePasswordSecret), password.toUtf8()); !st)
+            return QCoreApplication::translate("fliptech::ui::ApplicationSettings", "The password could not be kept: %1").arg(st.error().message);
+    storage::DatabaseUrl stored = url;
+    stored.password.clear(); // the keychain has it
+    QSettings program(core::settingsFilePath(), QSettings::IniFormat);
+    program.setValue(QStringLiteral("database_url"), stored.toString());
+    program.sync();
+    return program.status() == QSettings::NoError ? QString()
+                                                  : QCoreApplication::translate("fliptech::ui::ApplicationSettings", "Could not write %1.").arg(core::settingsFilePath());
+}
+
+void testDatabase(const storage::DatabaseUrl &url, QObject *context, std::function<void(bool, const QString &)> done)
+{
+    auto future = QtConcurrent::run([url]() -> QPair<bool, QString> {
+        auto db = storage::Database::open(url);
+        if (!db)
+            return {false, db.error().message};
+        auto version = (*db)->selectOne(QStringLiteral("SELECT version()"));
+        return version ? QPair<bool, QString>{true, version->value(0).toString().section(u',', 0, 0)} : QPair<bool, QString>{false, version.error().message};
+    });
+    auto *watcher = new QFutureWatcher<QPair<bool, QString>>(context);
+    QObject::connect(watcher, &QFutureWatcher<QPair<bool, QString>>::finished, context, [watcher, done = std::move(done)] {
+        const auto [ok, message] = watcher->result();
+        watcher->deleteLater();
+        done(ok, message);
+    });
+    watcher->setFuture(future);
+}
+
 // ---- the tab -------------------------------------------------------------------------------
 
 namespace {
@@ -307,20 +341,7 @@ void ApplicationSettings::testConnection()
     url->password = password;
     m_test->setEnabled(false);
     m_testResult->setText(tr("Connecting…"));
-    auto future = QtConcurrent::run([u = *url]() -> QPair<bool, QString> {
-        auto db = storage::Database::open(u);
-        if (!db)
-            return {false, db.error().message};
-        auto version = (*db)->selectOne(QStringLiteral("SELECT version()"));
-        return version ? QPair<bool, QString>{true, version->value(0).toString().section(u',', 0, 0)} : QPair<bool, QString>{false, version.error().message};
-    });
-    auto *watcher = new QFutureWatcher<QPair<bool, QString>>(this);
-    connect(watcher, &QFutureWatcher<QPair<bool, QString>>::finished, this, [this, watcher] {
-        const auto [ok, message] = watcher->result();
-        watcher->deleteLater();
-        Q_EMIT connectionTested(ok, ok ? tr("Connected: %1").arg(message) : message);
-    });
-    watcher->setFuture(future);
+    testDatabase(*url, this, [this](bool ok, const QString &message) { Q_EMIT connectionTested(ok, ok ? tr("Connected: %1").arg(message) : message); });
 }
 
 bool ApplicationSettings::save()
@@ -344,19 +365,21 @@ bool ApplicationSettings::save()
     QSettings program(core::settingsFilePath(), QSettings::IniFormat);
     const QString before = program.value(QStringLiteral("database_url")).toString();
     auto now = storage::DatabaseUrl::parse(url);
-    if (now && now->redacted() != m_currentDatabase && url != before &&
+    if (!now) {
+        m_message->setText(now.error().message);
+        return false;
+    }
+    if (now->redacted() != m_currentDatabase && url != before &&
         !m_confirm(tr("From the next start FlipTech Pro will use %1.\n\nNothing is copied: the leads, campaigns and settings in %2 stay there, "
                       "and you see them again by switching back.")
                        .arg(now->redacted(), m_currentDatabase))) {
         m_message->setText(tr("Not saved: the database stays %1.").arg(m_currentDatabase));
         return false;
     }
-    if (!password.isEmpty())
-        if (auto st = m_secrets.write(QString::fromLatin1(kDatabasePasswordSecret), password.toUtf8()); !st) {
-            m_message->setText(tr("The password could not be kept: %1").arg(st.error().message));
-            return false;
-        }
-    program.setValue(QStringLiteral("database_url"), url);
+    if (const QString problem = saveDatabaseChoice(m_secrets, *now, password); !problem.isEmpty()) {
+        m_message->setText(problem);
+        return false;
+    }
     if (m_apiOn->isChecked())
         program.setValue(QStringLiteral("listen"), listen);
     else

@@ -30,66 +30,6 @@ void showError(QLabel *label, const core::Error &error)
 }
 } // namespace
 
-FirstRunDialog::FirstRunDialog(auth::AuthService &auth, storage::SecretStore &secrets, QWidget *parent)
-    : QDialog(parent), m_auth(auth), m_secrets(secrets)
-{
-    setWindowTitle(tr("Welcome to FlipTech Pro"));
-    setObjectName(QStringLiteral("firstRunDialog"));
-    setMinimumWidth(440);
-    auto *layout = new QVBoxLayout(this);
-    auto *intro = new QLabel(tr("Create the administrator account. You will use it to sign in and to invite your team."), this);
-    intro->setWordWrap(true);
-    layout->addWidget(intro);
-    auto *form = new QFormLayout;
-    m_email = new QLineEdit(this);
-    m_email->setObjectName(QStringLiteral("email"));
-    m_email->setPlaceholderText(tr("you@agency.com"));
-    m_name = new QLineEdit(this);
-    m_name->setObjectName(QStringLiteral("name"));
-    m_password = new QLineEdit(this);
-    m_password->setObjectName(QStringLiteral("password"));
-    m_password->setEchoMode(QLineEdit::Password);
-    m_password->setPlaceholderText(tr("at least 10 characters"));
-    m_confirm = new QLineEdit(this);
-    m_confirm->setObjectName(QStringLiteral("confirm"));
-    m_confirm->setEchoMode(QLineEdit::Password);
-    form->addRow(tr("&Email"), m_email);
-    form->addRow(tr("&Name"), m_name);
-    form->addRow(tr("&Password"), m_password);
-    form->addRow(tr("&Repeat password"), m_confirm);
-    layout->addLayout(form);
-    m_error = errorLabel(this);
-    layout->addWidget(m_error);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    buttons->button(QDialogButtonBox::Ok)->setText(tr("Create account"));
-    buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("create"));
-    connect(buttons, &QDialogButtonBox::accepted, this, &FirstRunDialog::submit);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    layout->addWidget(buttons);
-}
-
-void FirstRunDialog::submit()
-{
-    if (m_password->text() != m_confirm->text()) {
-        showError(m_error, core::makeError(core::ErrorCode::ValidationFailed, tr("The two passwords differ.")));
-        m_confirm->setFocus();
-        return;
-    }
-    auto user = m_auth.createFirstAdmin(m_email->text(), m_password->text(), m_name->text().trimmed());
-    if (!user) {
-        showError(m_error, user.error());
-        return;
-    }
-    m_user = *user;
-    // Signed in with what was just typed: asking again would only repeat it.
-    auto pair = m_auth.login(m_email->text(), m_password->text(), auth::ClientInfo{QString(), QStringLiteral("FlipTech Pro desktop")});
-    if (pair) {
-        SignInDialog::remember(m_secrets, *pair, true);
-        m_session = *pair;
-    }
-    accept(); // without a session (cannot happen short of a database failure) the sign-in dialog asks
-}
-
 ChangePasswordDialog::ChangePasswordDialog(auth::AuthService &auth, const auth::TokenPair &session, QString temporaryPassword, QWidget *parent)
     : QDialog(parent), m_auth(auth), m_session(session), m_temporary(std::move(temporaryPassword))
 {

@@ -36,6 +36,13 @@ QString preferredTheme();
 // The key under which the shared database's password is kept in the secret store.
 inline constexpr const char *kDatabasePasswordSecret = "database_password";
 
+// Writes the database of the next start into the settings file: `url` without its password, the
+// password (when given) into the secret store. An error message, or empty when saved.
+QString saveDatabaseChoice(storage::SecretStore &secrets, const storage::DatabaseUrl &url, const QString &password);
+// Tries a database (connect, SELECT version()) on a worker thread; `done` runs on `context`'s
+// thread with whether it answered and what it said.
+void testDatabase(const storage::DatabaseUrl &url, QObject *context, std::function<void(bool ok, const QString &message)> done);
+
 class ApplicationSettings final : public QWidget
 {
     Q_OBJECT

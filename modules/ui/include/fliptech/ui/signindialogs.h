@@ -1,5 +1,5 @@
 #pragma once
-// The desktop's way in: FirstRunDialog creates the first administrator of a fresh install;
+// The desktop's way in (a fresh install starts with the FirstRunWizard instead):
 // SignInDialog signs in, and with "Remember me" keeps the refresh token in the SecretStore
 // (the OS keychain) so the next start signs in without asking. Both talk to AuthService only.
 
@@ -19,26 +19,6 @@ class SecretStore;
 }
 
 namespace fliptech::ui {
-
-class FirstRunDialog final : public QDialog
-{
-    Q_OBJECT
-public:
-    FirstRunDialog(auth::AuthService &auth, storage::SecretStore &secrets, QWidget *parent = nullptr);
-    // The administrator created (after accept()).
-    const std::optional<auth::User> &createdUser() const { return m_user; }
-    // Signed in as that administrator (remembered on this computer): no second prompt.
-    const std::optional<auth::TokenPair> &session() const { return m_session; }
-
-private:
-    void submit();
-    auth::AuthService &m_auth;
-    storage::SecretStore &m_secrets;
-    QLineEdit *m_email, *m_name, *m_password, *m_confirm;
-    QLabel *m_error;
-    std::optional<auth::User> m_user;
-    std::optional<auth::TokenPair> m_session;
-};
 
 // After signing in with a temporary password: the user's own password, before anything else.
 class ChangePasswordDialog final : public QDialog
