@@ -16,7 +16,9 @@
 #include "fliptech/ui/pageregistry.h"
 #include "fliptech/ui/signindialogs.h"
 #include <QApplication>
+#include <QFile>
 #include <QProcess>
+#include <QTimer>
 #include <QUrl>
 #endif
 
@@ -410,6 +412,36 @@ int main(int argc, char **argv)
     std::unique_ptr<ui::MainWindow> window;
     if (!headless && !(window = openDesktop(engine, server, *marker)))
         return ExitOk;
+    // bench_desktopstart: once the window is up and the event loop idle (its first page built and
+    // painted), say so with the memory in use; then, when the page reads its figures off the
+    // window's thread (the dashboard's refreshed()), once they are drawn; then close.
+    if (window && qEnvironmentVariableIsSet("FLIPTECH_STARTUP_PROBE"))
+        QTimer::singleShot(0, window.get(), [w = window.get()] {
+            auto say = [](const char *what) {
+                QFile status(QStringLiteral("/proc/self/status"));
+                QByteArray rss = "unknown";
+                if (status.open(QIODevice::ReadOnly))
+                    for (const QByteArray &line : status.readAll().split('\n'))
+                        if (line.startsWith("VmRSS:"))
+                            rss = line.mid(6).simplified();
+                std::printf("startup-probe %s rss=%s\n", what, rss.constData());
+                std::fflush(stdout);
+            };
+            say("ready");
+            QWidget *page = w->pageWidget(w->currentPageId());
+            if (!page || page->metaObject()->indexOfSignal("refreshed()") < 0) {
+                QCoreApplication::quit();
+                return;
+            }
+            auto *drawn = new QTimer(w); // refreshed() starts it; it fires once they are drawn
+            drawn->setSingleShot(true);
+            drawn->setInterval(0);
+            QObject::connect(drawn, &QTimer::timeout, w, [say] {
+                say("figures");
+                QCoreApplication::quit();
+            });
+            QObject::connect(page, SIGNAL(refreshed()), drawn, SLOT(start()));
+        });
 #endif
     if (headless) {
         std::printf("FlipTech Pro %s listening on %s (database: %s)\n", FLIPTECH_VERSION, qPrintable(server.url().toString()), qPrintable(url->redacted()));

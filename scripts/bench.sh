@@ -15,7 +15,7 @@ cmake --build "$build_dir" -j"$(nproc)"
 trap fliptech_pg_stop EXIT
 fliptech_pg_start
 benches=("$@")
-[ ${#benches[@]} -eq 0 ] && benches=(bench_migrations bench_jobqueue bench_coldstart bench_api bench_leads bench_leadspage bench_scraper bench_campaigns bench_sending bench_ai bench_inbox bench_analytics bench_automation)
+[ ${#benches[@]} -eq 0 ] && benches=(bench_migrations bench_jobqueue bench_coldstart bench_api bench_leads bench_leadspage bench_scraper bench_campaigns bench_sending bench_ai bench_inbox bench_analytics bench_automation bench_desktopstart)
 for b in "${benches[@]}"; do
   echo
   echo "== $b =="
