@@ -399,7 +399,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(enrich->isEnabled(), 20000);
         QCOMPARE(asked, 1);
         QCOMPARE(p.findChild<QLineEdit *>(QStringLiteral("detail_email"))->text(), QStringLiteral("owner@shop-one.example"));
-        QCOMPARE(p.findChild<QLineEdit *>(QStringLiteral("detail_phone"))->text(), QStringLiteral("+15125550111"));
+        QCOMPARE(p.findChild<QLineEdit *>(QStringLiteral("detail_phone"))->text(), QStringLiteral("(512) 555-0111")); // found as +15125550111, shown the national way
 
         // Two more, from the bulk bar's Run menu.
         QSet<qint64> more;

@@ -16,7 +16,10 @@ QString leadCountry(const QJsonObject &lead)
     const QString country = lead.value(QStringLiteral("country")).toString();
     if (!leads::callingCode(country).isEmpty())
         return country;
-    return QLocale::territoryToCode(QLocale().territory()); // the lead says nothing: where the user is
+    // The lead says nothing: where the user is; else the US, as the lead service assumes for
+    // numbers typed without a country code.
+    const QString here = QLocale::territoryToCode(QLocale().territory());
+    return leads::callingCode(here).isEmpty() ? QStringLiteral("US") : here;
 }
 
 QList<LeadTableModel::Column> LeadTableModel::allColumns()
