@@ -3256,6 +3256,34 @@ Zeile %1: %2</translation>
         <source>Exported %1 leads to %2.</source>
         <translation>%1 Leads nach %2 exportiert.</translation>
     </message>
+    <message>
+        <source>Run a scrape</source>
+        <translation>Einen Scrape starten</translation>
+    </message>
+    <message>
+        <source>Add a lead</source>
+        <translation>Einen Lead anlegen</translation>
+    </message>
+    <message>
+        <source>Clear the filters</source>
+        <translation>Filter zurücksetzen</translation>
+    </message>
+    <message>
+        <source>No lead matches these filters</source>
+        <translation>Kein Lead passt zu diesen Filtern</translation>
+    </message>
+    <message>
+        <source>No leads yet</source>
+        <translation>Noch keine Leads</translation>
+    </message>
+    <message>
+        <source>Change or clear the filters to see more.</source>
+        <translation>Ändern oder entfernen Sie die Filter, um mehr zu sehen.</translation>
+    </message>
+    <message>
+        <source>Bring in the businesses you want to reach: import a spreadsheet or a CRM export, let the scraper find them on Craigslist or a directory, or add one by hand.</source>
+        <translation>Holen Sie die Unternehmen herein, die Sie erreichen wollen: Importieren Sie eine Tabelle oder einen CRM-Export, lassen Sie den Scraper sie auf Craigslist oder in einem Verzeichnis finden, oder legen Sie einen von Hand an.</translation>
+    </message>
 </context>
 <context>
     <name>fliptech::ui::MainWindow</name>

@@ -3247,6 +3247,34 @@ Row %1: %2</source>
         <source>Exported %1 leads to %2.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Run a scrape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No lead matches these filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No leads yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change or clear the filters to see more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bring in the businesses you want to reach: import a spreadsheet or a CRM export, let the scraper find them on Craigslist or a directory, or add one by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fliptech::ui::MainWindow</name>

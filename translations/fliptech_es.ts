@@ -3256,6 +3256,34 @@ Fila %1: %2</translation>
         <source>Exported %1 leads to %2.</source>
         <translation>%1 clientes potenciales exportados a %2.</translation>
     </message>
+    <message>
+        <source>Run a scrape</source>
+        <translation>Ejecutar una búsqueda</translation>
+    </message>
+    <message>
+        <source>Add a lead</source>
+        <translation>Añadir un cliente potencial</translation>
+    </message>
+    <message>
+        <source>Clear the filters</source>
+        <translation>Quitar los filtros</translation>
+    </message>
+    <message>
+        <source>No lead matches these filters</source>
+        <translation>Ningún cliente potencial coincide con estos filtros</translation>
+    </message>
+    <message>
+        <source>No leads yet</source>
+        <translation>Aún no hay clientes potenciales</translation>
+    </message>
+    <message>
+        <source>Change or clear the filters to see more.</source>
+        <translation>Cambie o quite los filtros para ver más.</translation>
+    </message>
+    <message>
+        <source>Bring in the businesses you want to reach: import a spreadsheet or a CRM export, let the scraper find them on Craigslist or a directory, or add one by hand.</source>
+        <translation>Traiga los negocios a los que quiere llegar: importe una hoja de cálculo o una exportación de su CRM, deje que el buscador los encuentre en Craigslist o en un directorio, o añada uno a mano.</translation>
+    </message>
 </context>
 <context>
     <name>fliptech::ui::MainWindow</name>

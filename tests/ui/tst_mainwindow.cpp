@@ -5,6 +5,7 @@
 #include "fliptech/ui/inboxpage.h"
 #include "fliptech/ui/automationpage.h"
 #include "fliptech/ui/leadspage.h"
+#include "fliptech/ui/leadtablemodel.h"
 #include "fliptech/ui/scraperpage.h"
 #include "fliptech/ui/mainwindow.h"
 #include "fliptech/ui/pageregistry.h"
@@ -17,6 +18,8 @@
 
 #include <QApplication>
 #include <QMenuBar>
+#include <QLineEdit>
+#include <QPushButton>
 #include <QTextBrowser>
 #include <QTreeWidget>
 #include <QLabel>
@@ -333,6 +336,33 @@ private Q_SLOTS:
             QVERIFY2(parts.contains(QLatin1String(part)), part);
         QVERIFY(parts.contains(QString::fromLatin1(qVersion())));
         about->close();
+    }
+
+    void anEmptyWorkspaceSaysHowToBegin()
+    {
+        auto w = makeWindow();
+        FT_STOP_IF_FAILED();
+        QVERIFY(w->showPage(QStringLiteral("leads")));
+        auto *page = qobject_cast<ui::LeadsPage *>(w->pageWidget(QStringLiteral("leads")));
+        QVERIFY(page);
+        QTRY_VERIFY(page->emptyState()->isVisible()); // not a bare "0 leads"
+        for (const char *button : {"emptyImport", "emptyScrape", "emptyAdd"})
+            QVERIFY2(page->emptyState()->findChild<QPushButton *>(QLatin1String(button))->isVisible(), button);
+        QVERIFY(!page->emptyState()->findChild<QPushButton *>(QStringLiteral("emptyClear"))->isVisible());
+        QTest::mouseClick(page->emptyState()->findChild<QPushButton *>(QStringLiteral("emptyScrape")), Qt::LeftButton);
+        QCOMPARE(w->currentPageId(), QStringLiteral("scraper"));
+        // A filter that matches nothing says so, and clearing it shows the leads again.
+        QVERIFY(m_engine->leads().create(leads::Actor::system(), {{QStringLiteral("name"), QStringLiteral("Only One")}}).ok());
+        QVERIFY(w->showPage(QStringLiteral("leads")));
+        page->reloadKeepingView();
+        QTRY_VERIFY(!page->emptyState()->isVisible());
+        QTest::keyClicks(page->findChild<QLineEdit *>(QStringLiteral("leadSearch")), QStringLiteral("zzzz-nothing"));
+        QTRY_VERIFY(page->emptyState()->isVisible());
+        QVERIFY(page->emptyState()->findChild<QPushButton *>(QStringLiteral("emptyClear"))->isVisible());
+        QVERIFY(!page->emptyState()->findChild<QPushButton *>(QStringLiteral("emptyImport"))->isVisible());
+        QTest::mouseClick(page->emptyState()->findChild<QPushButton *>(QStringLiteral("emptyClear")), Qt::LeftButton);
+        QTRY_VERIFY(!page->emptyState()->isVisible());
+        QCOMPARE(page->model()->total(), 1);
     }
 
     void noticeAcrossTheWindow()

@@ -1,6 +1,7 @@
 #include "fliptech/ui/leadspage.h"
 
 #include "fliptech/leads/normalize.h"
+#include "fliptech/ui/icons.h"
 #include "fliptech/ui/overflowbar.h"
 #include "leadreport.h"
 #include "fliptech/ui/aiwriterdialog.h"
@@ -43,6 +44,7 @@
 #include <QScrollBar>
 #include <QShortcut>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QTabWidget>
 #include <QTextBrowser>
 #include <QTableView>
@@ -111,7 +113,61 @@ LeadsPage::LeadsPage(engine::Engine &engine, std::optional<auth::Principal> prin
     auto *left = new QWidget(split);
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
-    leftLayout->addWidget(m_table, 1);
+    // The table, or, when there is nothing to list, what to do next.
+    m_listStack = new QStackedWidget(left);
+    m_listStack->addWidget(m_table);
+    m_empty = new QWidget(m_listStack);
+    m_empty->setObjectName(QStringLiteral("leadsEmpty"));
+    {
+        auto *v = new QVBoxLayout(m_empty);
+        v->addStretch(1);
+        auto *icon = new QLabel(m_empty);
+        icon->setPixmap(appIcon(QStringLiteral("leads")).pixmap(48, 48));
+        icon->setAlignment(Qt::AlignCenter);
+        m_emptyTitle = new QLabel(m_empty);
+        m_emptyTitle->setAlignment(Qt::AlignCenter);
+        QFont f = m_emptyTitle->font();
+        f.setPointSizeF(f.pointSizeF() * 1.4);
+        f.setBold(true);
+        m_emptyTitle->setFont(f);
+        m_emptyText = new QLabel(m_empty);
+        m_emptyText->setObjectName(QStringLiteral("leadsEmptyText"));
+        m_emptyText->setAlignment(Qt::AlignCenter);
+        m_emptyText->setWordWrap(true);
+        m_emptyStart = new QWidget(m_empty);
+        auto *buttons = new QHBoxLayout(m_emptyStart);
+        auto *import = new QPushButton(appIcon(QStringLiteral("import")), tr("Import CSV…"), m_emptyStart);
+        import->setObjectName(QStringLiteral("emptyImport"));
+        auto *scrape = new QPushButton(appIcon(QStringLiteral("scraper")), tr("Run a scrape"), m_emptyStart);
+        scrape->setObjectName(QStringLiteral("emptyScrape"));
+        auto *add = new QPushButton(appIcon(QStringLiteral("add")), tr("Add a lead"), m_emptyStart);
+        add->setObjectName(QStringLiteral("emptyAdd"));
+        buttons->addStretch(1);
+        for (QPushButton *b : {import, scrape, add})
+            buttons->addWidget(b);
+        buttons->addStretch(1);
+        connect(import, &QPushButton::clicked, this, &LeadsPage::importCsv);
+        connect(add, &QPushButton::clicked, this, &LeadsPage::addLead);
+        connect(scrape, &QPushButton::clicked, this, [this] {
+            if (m_openPage)
+                m_openPage(QStringLiteral("scraper"));
+        });
+        m_emptyClear = new QPushButton(tr("Clear the filters"), m_empty);
+        m_emptyClear->setObjectName(QStringLiteral("emptyClear"));
+        connect(m_emptyClear, &QPushButton::clicked, this, &LeadsPage::clearFilters);
+        auto *clearRow = new QHBoxLayout;
+        clearRow->addStretch(1);
+        clearRow->addWidget(m_emptyClear);
+        clearRow->addStretch(1);
+        v->addWidget(icon);
+        v->addWidget(m_emptyTitle);
+        v->addWidget(m_emptyText);
+        v->addWidget(m_emptyStart);
+        v->addLayout(clearRow);
+        v->addStretch(2);
+    }
+    m_listStack->addWidget(m_empty);
+    leftLayout->addWidget(m_listStack, 1);
     leftLayout->addWidget(buildBulkBar());
     split->addWidget(left);
     split->addWidget(buildDetail());
@@ -119,8 +175,10 @@ LeadsPage::LeadsPage(engine::Engine &engine, std::optional<auth::Principal> prin
     split->setStretchFactor(1, 1);
     layout->addWidget(split, 1);
 
+    connect(m_model, &LeadTableModel::loaded, this, &LeadsPage::updateEmptyState);
     connect(m_model, &LeadTableModel::totalChanged, this, [this] {
         showCount();
+        updateEmptyState();
         // A reading error is said; a reload that works clears it, and only it (what an action
         // just said stays).
         static const char *kShown = "modelError";
@@ -157,6 +215,7 @@ LeadsPage::LeadsPage(engine::Engine &engine, std::optional<auth::Principal> prin
         Q_EMIT bulkFinished(summary);
     });
     reloadSegments();
+    updateEmptyState(); // the model counted its leads when it was made
 }
 
 LeadsPage::~LeadsPage()
@@ -240,16 +299,7 @@ QWidget *LeadsPage::buildFilterBar()
     connect(import, &QPushButton::clicked, this, &LeadsPage::importCsv);
     connect(exportButton, &QPushButton::clicked, this, [this] { exportLeads(); });
     connect(dupes, &QPushButton::clicked, this, &LeadsPage::showDuplicates);
-    connect(add, &QPushButton::clicked, this, [this] {
-        bool ok = false;
-        const QString name = QInputDialog::getText(this, tr("New lead"), tr("Name or company:"), QLineEdit::Normal, {}, &ok);
-        if (!ok || name.trimmed().isEmpty())
-            return;
-        auto lead = m_engine.leads().create(actor(), {{QStringLiteral("name"), name.trimmed()}});
-        m_message->setText(lead ? tr("Lead added.") : lead.error().userMessage());
-        if (lead)
-            showDetail(*lead);
-    });
+    connect(add, &QPushButton::clicked, this, &LeadsPage::addLead);
     // F5: read the list again now (counts included), keeping the view.
     auto *reload = new QShortcut(QKeySequence::Refresh, this);
     connect(reload, &QShortcut::activated, this, [this] {
@@ -290,6 +340,57 @@ void LeadsPage::showCount()
     m_count->setText(text);
 }
 
+void LeadsPage::addLead()
+{
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("New lead"), tr("Name or company:"), QLineEdit::Normal, {}, &ok);
+    if (!ok || name.trimmed().isEmpty())
+        return;
+    auto lead = m_engine.leads().create(actor(), {{QStringLiteral("name"), name.trimmed()}});
+    m_message->setText(lead ? tr("Lead added.") : lead.error().userMessage());
+    if (lead)
+        showDetail(*lead);
+}
+
+bool LeadsPage::hasFilter() const
+{
+    return !m_search->text().trimmed().isEmpty() || m_status->currentIndex() > 0 || !m_city->text().trimmed().isEmpty() ||
+           !m_tag->text().trimmed().isEmpty() || m_hasEmail->isChecked() || !m_pinned.isEmpty();
+}
+
+void LeadsPage::resetFields()
+{
+    const QSignalBlocker b1(m_search), b2(m_city), b3(m_tag), b4(m_status), b5(m_hasEmail);
+    m_search->clear();
+    m_city->clear();
+    m_tag->clear();
+    m_status->setCurrentIndex(0);
+    m_hasEmail->setChecked(false);
+}
+
+void LeadsPage::clearFilters()
+{
+    resetFields();
+    m_pinned = {};
+    applyFilter();
+}
+
+void LeadsPage::updateEmptyState()
+{
+    // Nothing to list: an empty workspace says how to begin; a filter that matches nothing says so.
+    const bool empty = m_model->total() == 0 && !m_model->isLoading();
+    if (empty) {
+        const bool filtered = hasFilter();
+        m_emptyTitle->setText(filtered ? tr("No lead matches these filters") : tr("No leads yet"));
+        m_emptyText->setText(filtered ? tr("Change or clear the filters to see more.")
+                                      : tr("Bring in the businesses you want to reach: import a spreadsheet or a CRM export, let the "
+                                           "scraper find them on Craigslist or a directory, or add one by hand."));
+        m_emptyStart->setVisible(!filtered);
+        m_emptyClear->setVisible(filtered);
+    }
+    m_listStack->setCurrentWidget(empty ? m_empty : static_cast<QWidget *>(m_table));
+}
+
 void LeadsPage::applyFilter()
 {
     // Other leads: the selection and the scroll position belong to the old ones.
@@ -301,14 +402,7 @@ void LeadsPage::applyFilter()
 
 void LeadsPage::showLeads(const QString &caption, const QJsonObject &filter)
 {
-    {
-        const QSignalBlocker b1(m_search), b2(m_city), b3(m_tag), b4(m_status), b5(m_hasEmail);
-        m_search->clear();
-        m_city->clear();
-        m_tag->clear();
-        m_status->setCurrentIndex(0);
-        m_hasEmail->setChecked(false);
-    }
+    resetFields();
     m_pinned = filter;
     m_pinnedCaption = caption;
     applyFilter();
@@ -1094,7 +1188,14 @@ void LeadsPage::showDuplicates()
 void registerLeadsPage(PageRegistry &registry)
 {
     registry.add(PageInfo{QStringLiteral("leads"), QCoreApplication::translate("fliptech::ui::Pages", "Leads"), QStringLiteral("leads"), 20,
-                          [](PageContext &ctx, QWidget *parent) -> QWidget * { return new LeadsPage(ctx.engine, ctx.principal, parent); }});
+                          [](PageContext &ctx, QWidget *parent) -> QWidget * {
+                              auto *page = new LeadsPage(ctx.engine, ctx.principal, parent);
+                              page->setOpenPage([open = ctx.open](const QString &id) {
+                                  if (open)
+                                      open(id);
+                              });
+                              return page;
+                          }});
 }
 
 } // namespace fliptech::ui

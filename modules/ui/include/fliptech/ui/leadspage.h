@@ -26,6 +26,7 @@ class QPlainTextEdit;
 class QTextBrowser;
 class QProgressBar;
 class QPushButton;
+class QStackedWidget;
 class QTableView;
 class QTimer;
 
@@ -48,6 +49,10 @@ public:
     QTableView *table() const { return m_table; }
     // The filter the bar describes (what the table shows).
     leads::LeadFilter currentFilter() const;
+    // How "Run a scrape" of the empty state brings the Scraper page forward (the main window's).
+    void setOpenPage(std::function<void(const QString &pageId)> open) { m_openPage = std::move(open); }
+    // Shown instead of the table when there is nothing to list: what to do next.
+    QWidget *emptyState() const { return m_empty; }
 
 public Q_SLOTS:
     // Shows a lead in the detail pane (and clears filters that hide it): the search palette's jump.
@@ -70,6 +75,10 @@ public Q_SLOTS:
     void verifySelection() { bulkJob(LeadJobKind::Verify); }
     void enrichSelection() { bulkJob(LeadJobKind::Enrich); }
     void importCsv();
+    // Asks for a name and adds a lead with it.
+    void addLead();
+    // Every field of the bar emptied (and a drill-down's pinned filter dropped).
+    void clearFilters();
     // Exports to `path` (asked for when empty): the current filter, or the selected leads (all
     // matching when that box is ticked) from the bulk bar.
     void exportLeads(const QString &path = {});
@@ -83,6 +92,9 @@ Q_SIGNALS:
     void bulkFinished(const QString &summary);
 
 private:
+    void updateEmptyState();
+    void resetFields(); // the bar's fields empty, without filtering
+    bool hasFilter() const;
     void exportFiltered(const leads::LeadFilter &filter, QString path);
     QWidget *buildFilterBar();
     QWidget *buildBulkBar();
@@ -111,6 +123,13 @@ private:
     QComboBox *m_segments = nullptr;
     QHBoxLayout *m_chips = nullptr;
     QLabel *m_count = nullptr;
+    QStackedWidget *m_listStack = nullptr;
+    QWidget *m_empty = nullptr;
+    QLabel *m_emptyTitle = nullptr;
+    QLabel *m_emptyText = nullptr;
+    QWidget *m_emptyStart = nullptr; // Import CSV / Run a scrape / Add a lead
+    QPushButton *m_emptyClear = nullptr;
+    std::function<void(const QString &)> m_openPage;
     QLabel *m_message = nullptr;
     QTimer *m_debounce = nullptr;
     QWidget *m_bulkBar = nullptr;
