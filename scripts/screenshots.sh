@@ -23,6 +23,19 @@ export HOME="$work/home" XDG_DATA_HOME="$work/home/.local/share" XDG_CONFIG_HOME
 mkdir -p "$HOME"
 db="sqlite://$work/fliptech.db"
 email=owner@studio.example password='Screenshots-pass-1'
+mkdir -p "$out"
+
+# The first start: the wizard a fresh install opens (its first two pages).
+cat >"$work/wizard.sh" <<WIZARD
+"$app" --database "sqlite://$work/fresh.db" >"$work/wizard.log" 2>&1 &
+pid=\$!
+for _ in \$(seq 60); do w=\$(xdotool search --onlyvisible --name 'Welcome to FlipTech' 2>/dev/null | head -1); [ -n "\$w" ] && break; sleep 0.5; done
+[ -n "\$w" ] || { cat "$work/wizard.log" >&2; exit 1; }
+sleep 1
+import -window root -crop 1280x800+0+0 "$out/00-first-run.png"
+kill \$pid
+WIZARD
+xvfb-run -a -s "-screen 0 1280x800x24" bash "$work/wizard.sh"
 FLIPTECH_ADMIN_PASSWORD="$password" "$app" --database "$db" --create-admin "$email" >/dev/null
 
 # A little data through the API, as a user would make it.
@@ -46,7 +59,6 @@ api POST /api/v1/templates '{"name":"First contact","subject":"A new website for
 kill "$server"; wait "$server" 2>/dev/null || true; unset server
 
 # The desktop: sign in, then every page of the sidebar (Ctrl+1 .. Ctrl+0), one picture each.
-mkdir -p "$out"
 cat >"$work/shoot.sh" <<SHOOT
 set -e
 "$app" --database "$db" >"$work/desktop.log" 2>&1 &
