@@ -76,6 +76,25 @@ private Q_SLOTS:
         ui::applyTheme(QStringLiteral("system"));
     }
 
+    void withoutASettingsFileTheDatabaseInUseIsShown()
+    {
+        // Started with --database (nothing in the settings file): saving the language must not
+        // move the user to the default database.
+        ui::ApplicationSettings page(m_secrets, m_current);
+        QCOMPARE(page.databaseFile()->text(), QStringLiteral("/tmp/current.db"));
+        bool asked = false;
+        page.setConfirm([&](const QString &) { return asked = true; });
+        page.language()->setCurrentIndex(page.language()->findData(QStringLiteral("es")));
+        QVERIFY(page.save());
+        QVERIFY(!asked);
+        QCOMPARE(program().value(QStringLiteral("database_url")).toString(), QStringLiteral("sqlite:///tmp/current.db"));
+        const storage::DatabaseUrl shared = *storage::DatabaseUrl::parse(QStringLiteral("postgresql://sam:pw@db.example:5432/team"));
+        QFile::remove(core::settingsFilePath());
+        ui::ApplicationSettings onShared(m_secrets, shared);
+        QVERIFY(onShared.useShared()->isChecked());
+        QCOMPARE(onShared.postgresUrl()->text(), QStringLiteral("postgresql://sam@db.example:5432/team")); // no password shown
+    }
+
     void badFieldsAreRefused()
     {
         ui::ApplicationSettings page(m_secrets, m_current);

@@ -146,7 +146,7 @@ QByteArray storedPassword(storage::SecretStore &secrets)
 } // namespace
 
 ApplicationSettings::ApplicationSettings(storage::SecretStore &secrets, const storage::DatabaseUrl &current, QWidget *parent)
-    : QWidget(parent), m_secrets(secrets), m_currentDatabase(current.redacted())
+    : QWidget(parent), m_secrets(secrets), m_current(current), m_currentDatabase(current.redacted())
 {
     setObjectName(QStringLiteral("applicationSettings"));
     auto *layout = new QVBoxLayout(this);
@@ -284,7 +284,14 @@ void ApplicationSettings::load()
     }
     m_tray->setChecked(user.value(QStringLiteral("notifications/desktop"), true).toBool());
     QSettings program(core::settingsFilePath(), QSettings::IniFormat);
-    const QString url = program.value(QStringLiteral("database_url")).toString();
+    // What the settings file says; without it, the database in use (so that saving the other
+    // settings does not move the user to another one).
+    QString url = program.value(QStringLiteral("database_url")).toString();
+    if (url.isEmpty() && !m_current.inMemory) {
+        storage::DatabaseUrl shown = m_current;
+        shown.password.clear();
+        url = shown.toString();
+    }
     auto parsed = storage::DatabaseUrl::parse(url);
     const QString defaultFile = QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("fliptech.db"));
     if (!url.isEmpty() && parsed && parsed->backend == storage::Backend::Postgres) {

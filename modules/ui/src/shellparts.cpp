@@ -89,7 +89,7 @@ NotificationList::NotificationList(engine::Engine &engine, qint64 userId, QWidge
 {
     setObjectName(QStringLiteral("notificationList"));
     setFrameShape(QFrame::StyledPanel);
-    resize(420, 460);
+    setMinimumSize(420, 380); // adjustSize() before showing must not shrink it to its button row
     auto *layout = new QVBoxLayout(this);
     auto *head = new QHBoxLayout;
     auto *title = new QLabel(tr("<b>Notifications</b>"), this);

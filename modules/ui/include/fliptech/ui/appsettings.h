@@ -74,7 +74,8 @@ private:
     QString databaseUrlFromFields(QString *password, QString *error) const;
 
     storage::SecretStore &m_secrets;
-    QString m_currentDatabase; // the URL in use now, password masked
+    storage::DatabaseUrl m_current; // in use now (the command line or environment may have chosen it)
+    QString m_currentDatabase;      // the same, password masked
     std::function<bool(const QString &)> m_confirm;
     QComboBox *m_language = nullptr;
     QComboBox *m_theme = nullptr;
