@@ -27,4 +27,16 @@ function(fliptech_add_module name)
   add_library(fliptech_${name} STATIC ${ARG_SOURCES} ${headers})
   target_include_directories(fliptech_${name} PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}/include)
   target_link_libraries(fliptech_${name} PUBLIC fliptech_common ${ARG_LINKS})
+  if(FLIPTECH_PCH)
+    # The Qt headers nearly every file includes, parsed once per module (docs/benchmarks.md has
+    # the build times with and without; off by default: ccache does not reuse precompiled headers
+    # without extra sloppiness settings, and the test build leans on ccache).
+    target_precompile_headers(fliptech_${name} PRIVATE <QtCore/QString> <QtCore/QStringList> <QtCore/QJsonObject> <QtCore/QJsonArray>
+                              <QtCore/QJsonDocument> <QtCore/QVariant> <QtCore/QDateTime> <QtCore/QObject> <QtCore/QHash> <QtCore/QList>
+                              <functional> <memory> <optional>)
+    if(name STREQUAL "ui")
+      target_precompile_headers(fliptech_${name} PRIVATE <QtWidgets/QWidget> <QtWidgets/QLabel> <QtWidgets/QPushButton>
+                                <QtWidgets/QLineEdit> <QtWidgets/QComboBox> <QtWidgets/QVBoxLayout> <QtWidgets/QTableView>)
+    endif()
+  endif()
 endfunction()
