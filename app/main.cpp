@@ -368,7 +368,7 @@ int main(int argc, char **argv)
     options.secrets = secrets.get();
     if (options.database.backend == storage::Backend::Postgres && options.database.password.isEmpty() &&
         config.source(QStringLiteral("database_url")) == core::Config::Source::SettingsFile)
-        if (auto stored = secrets->read(QStringLiteral("database_password")); stored && !stored->isEmpty())
+        if (auto stored = secrets->read(QString::fromLatin1(storage::kDatabasePasswordSecret)); stored && !stored->isEmpty())
             options.database.password = QString::fromUtf8(*stored);
     if (config.value(QStringLiteral("log_level")) == QLatin1String("debug"))
         QLoggingCategory::setFilterRules(QStringLiteral("fliptech.*.debug=true"));

@@ -890,14 +890,6 @@ Aktivieren Sie „Den Offline-Schreiber verwenden“, um ohne KI zu entwerfen.</
         <translation>Geben Sie den vollständigen Pfad der Datenbankdatei an.</translation>
     </message>
     <message>
-        <source>The server is a postgresql://user@host:port/database address: %1</source>
-        <translation>Der Server ist eine Adresse postgresql://benutzer@host:port/datenbank: %1</translation>
-    </message>
-    <message>
-        <source>this is not PostgreSQL</source>
-        <translation>das ist kein PostgreSQL</translation>
-    </message>
-    <message>
         <source>Connecting…</source>
         <translation>Verbindung wird aufgebaut…</translation>
     </message>
@@ -2159,14 +2151,6 @@ Nichts wird kopiert: Leads, Kampagnen und Einstellungen in %2 bleiben dort, und 
     <message>
         <source>Done</source>
         <translation>Fertig</translation>
-    </message>
-    <message>
-        <source>The server is a postgresql://user@host:port/database address: %1</source>
-        <translation>Der Server ist eine Adresse postgresql://benutzer@host:port/datenbank: %1</translation>
-    </message>
-    <message>
-        <source>this is not PostgreSQL</source>
-        <translation>das ist kein PostgreSQL</translation>
     </message>
     <message>
         <source>Connecting…</source>

@@ -889,14 +889,6 @@ Tick “Use the offline writer” to draft without the AI.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The server is a postgresql://user@host:port/database address: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>this is not PostgreSQL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2151,14 +2143,6 @@ Nothing is copied: the leads, campaigns and settings in %2 stay there, and you s
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server is a postgresql://user@host:port/database address: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>this is not PostgreSQL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

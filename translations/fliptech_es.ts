@@ -890,14 +890,6 @@ Marque “Usar el redactor offline” para redactar sin la IA.</translation>
         <translation>Indique la ruta completa del archivo de base de datos.</translation>
     </message>
     <message>
-        <source>The server is a postgresql://user@host:port/database address: %1</source>
-        <translation>El servidor es una dirección postgresql://usuario@host:puerto/base: %1</translation>
-    </message>
-    <message>
-        <source>this is not PostgreSQL</source>
-        <translation>esto no es PostgreSQL</translation>
-    </message>
-    <message>
         <source>Connecting…</source>
         <translation>Conectando…</translation>
     </message>
@@ -2159,14 +2151,6 @@ No se copia nada: los clientes potenciales, campañas y ajustes de %2 se quedan 
     <message>
         <source>Done</source>
         <translation>Listo</translation>
-    </message>
-    <message>
-        <source>The server is a postgresql://user@host:port/database address: %1</source>
-        <translation>El servidor es una dirección postgresql://usuario@host:puerto/base: %1</translation>
-    </message>
-    <message>
-        <source>this is not PostgreSQL</source>
-        <translation>esto no es PostgreSQL</translation>
     </message>
     <message>
         <source>Connecting…</source>

@@ -9,6 +9,7 @@
 #include "fliptech/storage/database.h"
 #include "fliptech/storage/secretstore.h"
 #include "fliptech/ui/signindialogs.h"
+#include "benchhttp.h"
 #include "testenv.h"
 
 #include <QApplication>
@@ -24,20 +25,11 @@
 
 using namespace fliptech;
 
-namespace {
-qint64 envCount(const char *name, qint64 fallback)
-{
-    bool ok = false;
-    const qint64 n = qEnvironmentVariable(name).toLongLong(&ok);
-    return ok && n > 0 ? n : fallback;
-}
-} // namespace
-
 int main(int argc, char **argv)
 {
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
-    const qint64 n = envCount("FLIPTECH_BENCH_LEADS", 100000);
+    const qint64 n = bench::envCount("FLIPTECH_BENCH_LEADS", 100000);
     QTemporaryDir home;
     const QString dataDir = QDir(home.path()).filePath(QStringLiteral("data/FlipTech/fliptech"));
     QDir().mkpath(dataDir);

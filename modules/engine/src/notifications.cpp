@@ -5,7 +5,9 @@
 
 #include "fliptech/automation/notificationservice.h"
 #include "fliptech/engine/engine.h"
-#include "fliptech/storage/database.h"
+#include "fliptech/campaigns/campaignservice.h"
+#include "fliptech/conversations/conversationservice.h"
+#include "fliptech/leads/leadservice.h"
 #include "fliptech/storage/eventstore.h"
 
 #include <QLoggingCategory>
@@ -31,28 +33,34 @@ void deliver(automation::NotificationService &notices, const Notice &n)
 
 // A reply goes to whoever the conversation is assigned to, else the lead's owner or maker, else
 // the administrators.
-std::optional<Notice> replyNotice(storage::Database &db, const QJsonObject &p)
+std::optional<Notice> replyNotice(Engine &engine, const QJsonObject &p)
 {
     if (p.value(QStringLiteral("kind")).toString() != QLatin1String("reply"))
         return std::nullopt; // auto-replies (out of office) tell nobody
     const qint64 conversation = p.value(QStringLiteral("conversation_id")).toInteger();
-    auto row = db.selectOne(QStringLiteral("SELECT COALESCE(c.assigned_to, l.assigned_to, l.created_by), COALESCE(l.company, l.name, l.email, ''), "
-                                           "COALESCE(c.subject, ''), l.id FROM conversations c LEFT JOIN leads l ON l.id = c.lead_id WHERE c.id = ?"),
-                            {conversation});
-    if (!row)
+    auto thread = engine.conversations().get(conversation);
+    if (!thread)
         return std::nullopt;
+    const qint64 leadId = thread->value(QStringLiteral("lead_id")).toInteger();
+    auto found = leadId > 0 ? engine.leads().get(leadId, true) : core::Result<QJsonObject>(QJsonObject());
+    const QJsonObject lead = found ? *found : QJsonObject();
     Notice n;
-    n.userId = row->value(0).toLongLong();
+    for (const QJsonValue &owner : {thread->value(QStringLiteral("assigned_to")), lead.value(QStringLiteral("assigned_to")), lead.value(QStringLiteral("created_by"))})
+        if (n.userId <= 0)
+            n.userId = owner.toInteger();
     n.type = QStringLiteral("reply");
-    const QString who = row->value(1).toString();
+    QString who;
+    for (const char *field : {"company", "name", "email"})
+        if (who.isEmpty())
+            who = lead.value(QLatin1String(field)).toString();
     n.title = who.isEmpty() ? QStringLiteral("New reply") : QStringLiteral("%1 replied").arg(who);
-    n.message = row->value(2).toString();
+    n.message = thread->value(QStringLiteral("subject")).toString();
     const QString mood = p.value(QStringLiteral("sentiment")).toString();
     if (!mood.isEmpty())
         n.message += (n.message.isEmpty() ? QString() : QStringLiteral(" — ")) + mood;
     n.severity = QStringLiteral("success");
     n.actionUrl = QStringLiteral("/conversations/%1").arg(conversation);
-    n.metadata = {{QStringLiteral("conversation_id"), conversation}, {QStringLiteral("lead_id"), row->value(3).toLongLong()}};
+    n.metadata = {{QStringLiteral("conversation_id"), conversation}, {QStringLiteral("lead_id"), leadId}};
     return n;
 }
 
@@ -83,22 +91,22 @@ std::optional<Notice> scrapeNotice(const storage::Event &e)
 }
 
 // A campaign's milestones go to whoever made it (else the administrators).
-std::optional<Notice> campaignNotice(storage::Database &db, const storage::Event &e)
+std::optional<Notice> campaignNotice(Engine &engine, const storage::Event &e)
 {
     static const QStringList told{QStringLiteral("campaign_completed"), QStringLiteral("campaign_paused"), QStringLiteral("campaign_usage_limit")};
     if (!told.contains(e.type))
         return std::nullopt;
     const qint64 id = e.payload.value(QStringLiteral("campaign_id")).toInteger();
-    auto row = db.selectOne(QStringLiteral("SELECT created_by, name, emails_sent FROM campaigns WHERE id = ?"), {id});
-    if (!row)
+    auto campaign = engine.campaigns().get(id);
+    if (!campaign)
         return std::nullopt;
     Notice n;
-    n.userId = row->value(0).toLongLong();
+    n.userId = campaign->value(QStringLiteral("created_by")).toInteger();
     n.type = QStringLiteral("campaign");
-    const QString name = row->value(1).toString();
+    const QString name = campaign->value(QStringLiteral("name")).toString();
     if (e.type == QLatin1String("campaign_completed")) {
         n.title = QStringLiteral("Campaign \"%1\" completed").arg(name);
-        n.message = QStringLiteral("%1 emails sent").arg(row->value(2).toLongLong());
+        n.message = QStringLiteral("%1 emails sent").arg(campaign->value(QStringLiteral("emails_sent")).toInteger());
         n.severity = QStringLiteral("success");
     } else if (e.type == QLatin1String("campaign_paused")) {
         n.title = QStringLiteral("Campaign \"%1\" paused").arg(name);
@@ -134,11 +142,11 @@ void followNotifiableEvents(Engine &engine, automation::NotificationService &not
             return; // the process that appended it tells
         std::optional<Notice> n;
         if (e.channel == QLatin1String("conversations") && e.type == QLatin1String("message_received"))
-            n = replyNotice(engine.database(), e.payload);
+            n = replyNotice(engine, e.payload);
         else if (e.channel == QLatin1String("scraper") && e.type == QLatin1String("scrape_progress"))
             n = scrapeNotice(e);
         else if (e.channel == QLatin1String("campaigns"))
-            n = campaignNotice(engine.database(), e);
+            n = campaignNotice(engine, e);
         else if (e.channel == QLatin1String("jobs") && e.type == QLatin1String("job_dead"))
             n = failureNotice(e);
         if (n)

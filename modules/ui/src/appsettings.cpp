@@ -102,6 +102,20 @@ void applyTheme(const QString &theme)
 
 // ---- the database of the next start ----------------------------------------------------------
 
+core::Result<storage::DatabaseUrl> sharedDatabaseUrl(const QString &text, const QString &password)
+{
+    auto url = storage::DatabaseUrl::parse(text.trimmed());
+    if (!url || url->backend != storage::Backend::Postgres) {
+        const char *context = "fliptech::ui::ApplicationSettings";
+        return core::makeError(core::ErrorCode::InvalidArgument,
+                               QCoreApplication::translate(context, "The server is a postgresql://user@host:port/database address: %1")
+                                   .arg(url ? QCoreApplication::translate(context, "this is not PostgreSQL") : url.error().message));
+    }
+    if (url->password.isEmpty())
+        url->password = password;
+    return url;
+}
+
 QString saveDatabaseChoice(storage::SecretStore &secrets, const storage::DatabaseUrl &url, const QString &password)
 {
     if (!password.isEmpty())
@@ -323,13 +337,13 @@ QString ApplicationSettings::databaseUrlFromFields(QString *password, QString *e
         }
         return storage::DatabaseUrl::sqliteFile(QDir::cleanPath(file)).toString();
     }
-    auto url = storage::DatabaseUrl::parse(m_pgUrl->text().trimmed());
-    if (!url || url->backend != storage::Backend::Postgres) {
-        *error = tr("The server is a postgresql://user@host:port/database address: %1").arg(url ? tr("this is not PostgreSQL") : url.error().message);
+    auto url = sharedDatabaseUrl(m_pgUrl->text(), m_pgPassword->text());
+    if (!url) {
+        *error = url.error().message;
         return {};
     }
     // The password goes to the keychain, never into the settings file.
-    *password = url->password.isEmpty() ? m_pgPassword->text() : url->password;
+    *password = url->password;
     url->password.clear();
     return url->toString();
 }

@@ -8,6 +8,8 @@
 #include "fliptech/ui/icons.h"
 #include "fliptech/ui/signindialogs.h"
 
+#include "formparts.h"
+
 #include <QApplication>
 #include <QButtonGroup>
 #include <QDir>
@@ -30,15 +32,6 @@ QLabel *wrapped(const QString &text, QWidget *parent)
     return l;
 }
 
-QLabel *errorLabel(QWidget *parent, const char *name)
-{
-    auto *l = new QLabel(parent);
-    l->setObjectName(QString::fromLatin1(name));
-    l->setWordWrap(true);
-    l->setStyleSheet(QStringLiteral("color: #c0392b;"));
-    l->hide();
-    return l;
-}
 } // namespace
 
 FirstRunWizard::FirstRunWizard(engine::Engine &engine, QWidget *parent) : QWizard(parent), m_engine(engine)
@@ -110,7 +103,7 @@ QWizardPage *FirstRunWizard::dataPage()
     m_testResult->setObjectName(QStringLiteral("connectionResult"));
     m_testResult->setWordWrap(true);
     layout->addWidget(m_testResult);
-    m_dataError = errorLabel(page, "dataError");
+    m_dataError = errorLabel(page, QStringLiteral("dataError"));
     layout->addWidget(m_dataError);
     layout->addStretch(1);
     auto enable = [this] {
@@ -146,7 +139,7 @@ QWizardPage *FirstRunWizard::accountPage()
     form->addRow(tr("&Password"), m_password);
     form->addRow(tr("&Repeat password"), m_confirm);
     layout->addLayout(form);
-    m_accountError = errorLabel(page, "error");
+    m_accountError = errorLabel(page);
     layout->addWidget(m_accountError);
     layout->addStretch(1);
     return page;
@@ -168,7 +161,7 @@ QWizardPage *FirstRunWizard::integrationsPage()
     layout->addWidget(wrapped(tr("Kept in the system keychain. Sender mailboxes, enrichment providers and n8n are set up in "
                                  "<b>Settings</b> when you need them."),
                               page));
-    m_integrationsError = errorLabel(page, "integrationsError");
+    m_integrationsError = errorLabel(page, QStringLiteral("integrationsError"));
     layout->addWidget(m_integrationsError);
     layout->addStretch(1);
     return page;
@@ -218,27 +211,18 @@ bool FirstRunWizard::validateCurrentPage()
     }
 }
 
-void FirstRunWizard::showError(QLabel *label, const QString &message)
-{
-    label->setText(message);
-    label->setVisible(!message.isEmpty());
-}
-
 bool FirstRunWizard::chooseDatabase()
 {
     m_restart = false;
     if (m_local->isChecked()) {
-        showError(m_dataError, {});
+        setError(m_dataError, {});
         return true;
     }
-    auto url = storage::DatabaseUrl::parse(m_pgUrl->text().trimmed());
-    if (!url || url->backend != storage::Backend::Postgres) {
-        showError(m_dataError, tr("The server is a postgresql://user@host:port/database address: %1")
-                                   .arg(url ? tr("this is not PostgreSQL") : url.error().message));
+    auto url = sharedDatabaseUrl(m_pgUrl->text(), m_pgPassword->text());
+    if (!url) {
+        setError(m_dataError, url.error().message);
         return false;
     }
-    if (url->password.isEmpty())
-        url->password = m_pgPassword->text();
     // Tried before going on: a typo found now, not at the next start.
     m_testResult->setText(tr("Connecting…"));
     QApplication::setOverrideCursor(Qt::WaitCursor);
@@ -255,15 +239,15 @@ bool FirstRunWizard::chooseDatabase()
     Q_EMIT databaseTested(ok, said);
     if (!ok) {
         m_testResult->clear();
-        showError(m_dataError, tr("Could not connect: %1").arg(said));
+        setError(m_dataError, tr("Could not connect: %1").arg(said));
         return false;
     }
     m_testResult->setText(tr("✓ Connected: %1").arg(said));
     if (const QString problem = saveDatabaseChoice(m_engine.secrets(), *url, url->password); !problem.isEmpty()) {
-        showError(m_dataError, problem);
+        setError(m_dataError, problem);
         return false;
     }
-    showError(m_dataError, {});
+    setError(m_dataError, {});
     m_restart = true;
     return true;
 }
@@ -271,7 +255,7 @@ bool FirstRunWizard::chooseDatabase()
 bool FirstRunWizard::createAccount()
 {
     if (m_password->text() != m_confirm->text()) {
-        showError(m_accountError, tr("The two passwords differ."));
+        setError(m_accountError, tr("The two passwords differ."));
         m_confirm->setFocus();
         return false;
     }
@@ -280,7 +264,7 @@ bool FirstRunWizard::createAccount()
     auth::AuthService &accounts = m_engine.auth();
     auto user = accounts.createFirstAdmin(m_email->text(), m_password->text(), m_name->text().trimmed());
     if (!user) {
-        showError(m_accountError, user.error().userMessage());
+        setError(m_accountError, user.error().userMessage());
         return false;
     }
     m_user = *user;
@@ -290,7 +274,7 @@ bool FirstRunWizard::createAccount()
         SignInDialog::remember(m_engine.secrets(), *pair, true);
         m_session = *pair;
     }
-    showError(m_accountError, {});
+    setError(m_accountError, {});
     return true;
 }
 
@@ -301,10 +285,10 @@ bool FirstRunWizard::saveIntegrations()
         return true; // optional
     auto saved = m_engine.ai().setSettings({{QStringLiteral("api_key"), key}});
     if (!saved) {
-        showError(m_integrationsError, saved.error().userMessage());
+        setError(m_integrationsError, saved.error().userMessage());
         return false;
     }
-    showError(m_integrationsError, {});
+    setError(m_integrationsError, {});
     return true;
 }
 

@@ -97,10 +97,10 @@ QIcon appIcon(const QString &name)
 
 QIcon logoIcon()
 {
-    // The SVG engine of QtSvg draws it at any size the window manager or tray asks for.
+    // Drawn here at the sizes window managers and trays ask for (no icon-engine plugin needed).
+    QSvgRenderer renderer(QStringLiteral(":/icons/fliptech.svg"));
     QIcon icon;
     for (int size : {16, 24, 32, 48, 64, 128, 256}) {
-        QSvgRenderer renderer(QStringLiteral(":/icons/fliptech.svg"));
         QPixmap pm(size, size);
         pm.fill(Qt::transparent);
         QPainter p(&pm);

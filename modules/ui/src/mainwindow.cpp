@@ -120,10 +120,9 @@ SearchPalette *MainWindow::openSearchPalette()
     auto *palette = new SearchPalette(m_engine, this);
     palette->setAttribute(Qt::WA_DeleteOnClose);
     connect(palette, &SearchPalette::hitActivated, this, [this](const QString &type, qint64 id) {
-        // Each area's page opens the item it is given (pages that do not exist yet just show).
+        // Each area's page opens the item it is given (pages that cannot open one just show).
         const QString page = type == QLatin1String("lead") ? QStringLiteral("leads") : type + u's';
-        if (showPage(page))
-            QMetaObject::invokeMethod(m_built.value(page), "openItem", Qt::DirectConnection, Q_ARG(qint64, id));
+        openActionUrl(QStringLiteral("/%1/%2").arg(page).arg(id));
     });
     palette->open();
     return palette;

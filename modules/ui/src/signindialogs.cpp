@@ -1,5 +1,7 @@
 #include "fliptech/ui/signindialogs.h"
 
+#include "formparts.h"
+
 #include "fliptech/storage/secretstore.h"
 
 #include <QCheckBox>
@@ -13,20 +15,9 @@
 namespace fliptech::ui {
 
 namespace {
-QLabel *errorLabel(QWidget *parent)
-{
-    auto *l = new QLabel(parent);
-    l->setObjectName(QStringLiteral("error"));
-    l->setWordWrap(true);
-    l->setStyleSheet(QStringLiteral("color: #c0392b;"));
-    l->hide();
-    return l;
-}
-
 void showError(QLabel *label, const core::Error &error)
 {
-    label->setText(error.userMessage());
-    label->show();
+    setError(label, error.userMessage());
 }
 } // namespace
 

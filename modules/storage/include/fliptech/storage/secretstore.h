@@ -65,6 +65,10 @@ private:
     QMutex m_mutex;
 };
 
+// Where the shared database's password is kept (Settings → Application writes it; the program
+// completes a database URL from the settings file that has none with it).
+inline constexpr const char *kDatabasePasswordSecret = "database_password";
+
 // The keychain when one answers, else the file in `dataDir` (logged as a warning).
 std::unique_ptr<SecretStore> openSecretStore(const QString &dataDir);
 

@@ -6,6 +6,7 @@
 // API server (off, or its address and the web origins it answers), and the log detail.
 
 #include "fliptech/storage/databaseurl.h"
+#include "fliptech/storage/secretstore.h"
 
 #include <QWidget>
 
@@ -33,8 +34,10 @@ QString preferredLanguage();
 // "system", "light" or "dark": Fusion with a dark or light palette, or the platform's look.
 void applyTheme(const QString &theme);
 QString preferredTheme();
-// The key under which the shared database's password is kept in the secret store.
-inline constexpr const char *kDatabasePasswordSecret = "database_password";
+using storage::kDatabasePasswordSecret;
+// The team's database from what the user typed: a postgresql:// address (its password, if any,
+// replaced by `password` when that is given). The error says what to type.
+core::Result<storage::DatabaseUrl> sharedDatabaseUrl(const QString &text, const QString &password);
 
 // Writes the database of the next start into the settings file: `url` without its password, the
 // password (when given) into the secret store. An error message, or empty when saved.

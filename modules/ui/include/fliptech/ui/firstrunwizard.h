@@ -51,7 +51,6 @@ private:
     bool createAccount();
     bool saveIntegrations();
     void fillDonePage();
-    void showError(QLabel *label, const QString &message);
 
     engine::Engine &m_engine;
     QRadioButton *m_local = nullptr, *m_shared = nullptr;
