@@ -5,6 +5,7 @@
 #include "fliptech/core/logging.h"
 #include "fliptech/core/shutdownsignals.h"
 #include "fliptech/engine/engine.h"
+#include "fliptech/net/connectionsettings.h"
 #include "fliptech/storage/secretstore.h"
 
 #ifdef FLIPTECH_WITH_GUI
@@ -132,29 +133,37 @@ core::Config loadConfig(const CommandLine &cl, const QString &dataDir)
                             {QStringLiteral("rate_limit_per_minute"), {QStringLiteral("RATE_LIMIT_PER_MINUTE")}},
                             {QStringLiteral("allowed_hosts"), {QStringLiteral("FLIPTECH_ALLOWED_HOSTS")}},
                             {QStringLiteral("http_threads"), {QStringLiteral("FLIPTECH_HTTP_THREADS")}},
-                            {QStringLiteral("job_lease_seconds"), {QStringLiteral("FLIPTECH_JOB_LEASE_SECONDS")}}});
+                            {QStringLiteral("job_lease_seconds"), {QStringLiteral("FLIPTECH_JOB_LEASE_SECONDS")}},
+                            {QStringLiteral("tls_cert"), {QStringLiteral("FLIPTECH_TLS_CERT")}},
+                            {QStringLiteral("tls_key"), {QStringLiteral("FLIPTECH_TLS_KEY")}},
+                            {QStringLiteral("proxy"), {QStringLiteral("FLIPTECH_PROXY")}}});
     if (cl.parser.isSet(cl.database))
         config.setCommandLine(QStringLiteral("database_url"), cl.parser.value(cl.database));
     if (cl.parser.isSet(cl.listen))
         config.setCommandLine(QStringLiteral("listen"), cl.parser.value(cl.listen));
     if (cl.parser.isSet(cl.workers))
         config.setCommandLine(QStringLiteral("workers"), cl.parser.value(cl.workers));
+    if (cl.parser.isSet(cl.tlsCert) || cl.parser.isSet(cl.tlsKey)) { // the pair, never one from here and one from the file
+        config.setCommandLine(QStringLiteral("tls_cert"), cl.parser.value(cl.tlsCert));
+        config.setCommandLine(QStringLiteral("tls_key"), cl.parser.value(cl.tlsKey));
+    }
     return config;
 }
 
-// The API's address: loopback, or TLS, or the user said the network is trusted.
-Outcome checkListenAddress(const CommandLine &cl, const core::Config &config, api::ListenAddress *listen)
+// The API's address: loopback, or TLS, or the user said the network is trusted. Empty, or what
+// is wrong.
+QString checkListenAddress(const CommandLine &cl, const core::Config &config, api::ListenAddress *listen)
 {
     auto la = api::ListenAddress::parse(config.value(QStringLiteral("listen")));
     if (!la)
-        return fail(ExitUsage, la.error().message);
-    if (!la->isLoopback() && !cl.parser.isSet(cl.insecureLan) && !cl.parser.isSet(cl.tlsCert))
-        return fail(ExitUsage, QStringLiteral("refusing to serve the API on %1 without TLS: anyone on the network "
-                                              "could read it. Use 127.0.0.1, or pass --allow-insecure-lan on a "
-                                              "trusted network (or put nginx with TLS in front, see README).")
-                                   .arg(la->host));
+        return la.error().message;
+    if (!la->isLoopback() && !cl.parser.isSet(cl.insecureLan) && config.value(QStringLiteral("tls_cert")).isEmpty())
+        return QStringLiteral("refusing to serve the API on %1 without TLS: anyone on the network "
+                              "could read it. Use 127.0.0.1, give a TLS certificate (--tls-cert and --tls-key, or Settings → "
+                              "Application), or pass --allow-insecure-lan on a trusted network (or put nginx with TLS in front, see README).")
+            .arg(la->host);
     *listen = *la;
-    return std::nullopt;
+    return {};
 }
 
 Outcome engineOptionsFrom(const core::Config &config, const storage::DatabaseUrl &url, const QString &dataDir, engine::Engine::Options *options)
@@ -169,10 +178,17 @@ Outcome engineOptionsFrom(const core::Config &config, const storage::DatabaseUrl
     options->jobLease = std::chrono::seconds(std::clamp(config.intValue(QStringLiteral("job_lease_seconds"), 30), 2, 3600));
     options->auth.accessTokenMinutes = std::clamp(config.intValue(QStringLiteral("access_minutes"), 30), 1, 24 * 60);
     options->auth.refreshTokenDays = std::clamp(config.intValue(QStringLiteral("refresh_days"), 7), 1, 365);
+    // Every outbound request (scraping, AI, providers) through these; none set: libcurl's own
+    // environment (http_proxy, https_proxy, no_proxy).
+    auto proxies = net::parseProxyList(config.value(QStringLiteral("proxy")));
+    if (!proxies)
+        return fail(ExitUsage, proxies.error().message + QStringLiteral(" (FLIPTECH_PROXY or proxy in ") + core::settingsFilePath() + u')');
+    options->http.proxies = *proxies;
     return std::nullopt;
 }
 
-Outcome apiOptionsFrom(const CommandLine &cl, const core::Config &config, api::ApiOptions *options)
+// The API server's options; empty, or what is wrong.
+QString apiOptionsFrom(const core::Config &config, api::ApiOptions *options)
 {
     options->corsOrigins = config.value(QStringLiteral("cors_origins")).split(u',', Qt::SkipEmptyParts);
     for (QString &o : options->corsOrigins)
@@ -185,16 +201,17 @@ Outcome apiOptionsFrom(const CommandLine &cl, const core::Config &config, api::A
     const QString threadsText = config.value(QStringLiteral("http_threads"));
     options->threads = threadsText.isEmpty() ? 0 : threadsText.toInt(&threadsOk);
     if (!threadsOk || options->threads < 0 || options->threads > 64)
-        return fail(ExitUsage, QStringLiteral("FLIPTECH_HTTP_THREADS must be a number from 0 (one per core) to 64"));
-    if (cl.parser.isSet(cl.tlsCert) != cl.parser.isSet(cl.tlsKey))
-        return fail(ExitUsage, QStringLiteral("--tls-cert and --tls-key go together"));
-    if (cl.parser.isSet(cl.tlsCert)) {
-        auto tls = api::loadTls(cl.parser.value(cl.tlsCert), cl.parser.value(cl.tlsKey));
+        return QStringLiteral("FLIPTECH_HTTP_THREADS must be a number from 0 (one per core) to 64");
+    const QString cert = config.value(QStringLiteral("tls_cert")), key = config.value(QStringLiteral("tls_key"));
+    if (cert.isEmpty() != key.isEmpty())
+        return QStringLiteral("--tls-cert and --tls-key go together (the certificate and its private key)");
+    if (!cert.isEmpty()) {
+        auto tls = net::loadServerTls(cert, key);
         if (!tls)
-            return fail(ExitUsage, tls.error().message);
+            return tls.error().message;
         options->tls = *tls;
     }
-    return std::nullopt;
+    return {};
 }
 
 // --create-admin: the password from FLIPTECH_ADMIN_PASSWORD or the first line of stdin.
@@ -257,7 +274,7 @@ QString crashNotice(engine::Engine &engine, const core::SessionMarker &marker)
 
 // A fresh install asks for its administrator; then a remembered sign-in resumes, or the user
 // signs in. Nothing: the user cancelled (the application closes).
-std::unique_ptr<ui::MainWindow> openDesktop(engine::Engine &engine, api::ApiServer &server, const core::SessionMarker &marker)
+std::unique_ptr<ui::MainWindow> openDesktop(engine::Engine &engine, api::ApiServer &server, const core::SessionMarker &marker, const QString &apiProblem)
 {
     auth::AuthService &accounts = engine.auth();
     auto anyUser = accounts.hasUsers();
@@ -289,8 +306,15 @@ std::unique_ptr<ui::MainWindow> openDesktop(engine::Engine &engine, api::ApiServ
     window->setSignedInUser(session->user.name.isEmpty() ? session->user.email : session->user.name);
     QObject::connect(&server, &api::ApiServer::listeningChanged, window.get(), [&server, w = window.get()](bool) { w->setApiUrl(server.url().toString()); });
     window->show();
+    QStringList notices;
     if (marker.previousRunEndedUnexpectedly())
-        window->showNotice(crashNotice(engine, marker));
+        notices << crashNotice(engine, marker);
+    if (!apiProblem.isEmpty())
+        notices << QCoreApplication::translate("main", "<b>The API server did not start</b>: %1. The desktop works without it; change its address or TLS files "
+                                                       "in <a href=\"fliptech://settings\">Settings → Application</a>.")
+                       .arg(apiProblem.toHtmlEscaped());
+    if (!notices.isEmpty())
+        window->showNotice(notices.join(QStringLiteral("<br>")));
     return window;
 }
 #endif
@@ -346,11 +370,15 @@ int main(int argc, char **argv)
     engine::Engine::Options options;
     if (Outcome bad = engineOptionsFrom(config, *url, dataDir, &options))
         return *bad;
-    const bool runApi = headless || cl.parser.isSet(cl.listen) || config.source(QStringLiteral("listen")) != core::Config::Source::Default;
+    bool runApi = headless || cl.parser.isSet(cl.listen) || config.source(QStringLiteral("listen")) != core::Config::Source::Default;
+    // What keeps the API server from starting. The headless server (or a --listen given here)
+    // refuses to start; the desktop starts without it and says why (a setting saved in
+    // Settings → Application must never keep the window from opening).
+    const bool apiRequired = headless || cl.parser.isSet(cl.listen);
     api::ListenAddress listen;
-    if (runApi && !cl.parser.isSet(cl.migrate))
-        if (Outcome bad = checkListenAddress(cl, config, &listen))
-            return *bad;
+    QString apiProblem;
+    if (runApi && !cl.oneShot())
+        apiProblem = checkListenAddress(cl, config, &listen);
 
     // The desktop keeps a log file (Help → Open logs folder) and notices a run that ended without
     // closing (the marker is removed on a clean exit, the returns below included).
@@ -375,18 +403,29 @@ int main(int argc, char **argv)
 
     engine::Engine engine(options);
     api::ApiOptions apiOptions;
-    if (Outcome bad = apiOptionsFrom(cl, config, &apiOptions))
-        return *bad;
+    if (const QString problem = apiOptionsFrom(config, &apiOptions); !problem.isEmpty() && apiProblem.isEmpty() && (runApi || apiRequired))
+        apiProblem = problem;
+    if (!apiProblem.isEmpty()) {
+        if (apiRequired || cl.oneShot())
+            return fail(ExitUsage, apiProblem);
+        qCWarning(lcCore).noquote() << "the API server is not started:" << apiProblem;
+        runApi = false;
+    }
 
     // Every check before anything is written: the port first (so a second instance changes
     // nothing), then the database (reachable, schema not newer than this binary).
     std::unique_ptr<api::GuardedTcpServer> socket;
     if (runApi && !cl.oneShot()) {
         auto bound = api::GuardedTcpServer::bind(listen, apiOptions.limits);
-        if (!bound)
+        if (bound) {
+            socket = std::move(bound).value();
+            socket->setTls(apiOptions.tls);
+        } else if (apiRequired) {
             return fail(ExitListen, bound.error().message);
-        socket = std::move(bound).value();
-        socket->setTls(apiOptions.tls);
+        } else {
+            apiProblem = bound.error().message;
+            qCWarning(lcCore).noquote() << "the API server is not started:" << apiProblem;
+        }
     }
     if (auto st = engine.connect(); !st)
         return fail(st.error().code == core::ErrorCode::SchemaTooNew ? ExitSchema : ExitDatabase, st.error().message);
@@ -410,7 +449,7 @@ int main(int argc, char **argv)
     });
 #ifdef FLIPTECH_WITH_GUI
     std::unique_ptr<ui::MainWindow> window;
-    if (!headless && !(window = openDesktop(engine, server, *marker)))
+    if (!headless && !(window = openDesktop(engine, server, *marker, apiProblem)))
         return ExitOk;
     // bench_desktopstart: once the window is up and the event loop idle (its first page built and
     // painted), say so with the memory in use; then, when the page reads its figures off the

@@ -108,11 +108,11 @@
         <translation>Tags, durch Kommas getrennt</translation>
     </message>
     <message>
-        <source>the note ({{name}}, {{city}} ... are the lead&apos;s)</source>
+        <source>the note ({{name}}, {{city}} ... are the lead's)</source>
         <translation>die Notiz ({{name}}, {{city}} ... sind die des Leads)</translation>
     </message>
     <message>
-        <source>the notification&apos;s title (to you)</source>
+        <source>the notification's title (to you)</source>
         <translation>der Titel der Benachrichtigung (an Sie)</translation>
     </message>
     <message>
@@ -124,31 +124,31 @@
         <translation>Feld = Wert, z. B. category = plumbing</translation>
     </message>
     <message>
-        <source>a user&apos;s id, or &quot;round robin&quot;</source>
-        <translation>die ID eines Benutzers oder &quot;round robin&quot;</translation>
+        <source>a user's id, or "round robin"</source>
+        <translation>die ID eines Benutzers oder "round robin"</translation>
     </message>
     <message>
-        <source>the webhook&apos;s number (#3, on the Webhooks tab)</source>
+        <source>the webhook's number (#3, on the Webhooks tab)</source>
         <translation>die Nummer des Webhooks (#3, im Tab Webhooks)</translation>
     </message>
     <message>
-        <source>the n8n workflow&apos;s id (on the Workflows tab)</source>
+        <source>the n8n workflow's id (on the Workflows tab)</source>
         <translation>die ID des n8n-Workflows (im Tab Workflows)</translation>
     </message>
     <message>
-        <source>the campaign&apos;s number (#3, on the Campaigns page)</source>
+        <source>the campaign's number (#3, on the Campaigns page)</source>
         <translation>die Nummer der Kampagne (#3, auf der Seite Kampagnen)</translation>
     </message>
     <message>
-        <source>the template&apos;s number, then the sender account&apos;s: #3, #1</source>
+        <source>the template's number, then the sender account's: #3, #1</source>
         <translation>die Nummer der Vorlage, dann die des Absenderkontos: #3, #1</translation>
     </message>
     <message>
-        <source>empty (the AI provider), or &quot;offline&quot; for the built-in writer</source>
-        <translation>leer (der KI-Anbieter) oder &quot;offline&quot; für den eingebauten Schreiber</translation>
+        <source>empty (the AI provider), or "offline" for the built-in writer</source>
+        <translation>leer (der KI-Anbieter) oder "offline" für den eingebauten Schreiber</translation>
     </message>
     <message>
-        <source>the campaign&apos;s number (#3), or empty for every campaign</source>
+        <source>the campaign's number (#3), or empty for every campaign</source>
         <translation>die Nummer der Kampagne (#3) oder leer für alle Kampagnen</translation>
     </message>
     <message>
@@ -324,16 +324,16 @@
         <translation>Scraper</translation>
     </message>
     <message>
-        <source>Test sent: &quot;%1&quot;.</source>
-        <translation>Test gesendet: &quot;%1&quot;.</translation>
+        <source>Test sent: "%1".</source>
+        <translation>Test gesendet: "%1".</translation>
     </message>
     <message>
         <source>Templates</source>
         <translation>Vorlagen</translation>
     </message>
     <message>
-        <source>The most allowed in a period of the usage time zone; &quot;No limit&quot; is the lowest step</source>
-        <translation>Das Höchstmaß in einem Zeitraum der Nutzungszeitzone; &quot;Kein Limit&quot; ist die unterste Stufe</translation>
+        <source>The most allowed in a period of the usage time zone; "No limit" is the lowest step</source>
+        <translation>Das Höchstmaß in einem Zeitraum der Nutzungszeitzone; "Kein Limit" ist die unterste Stufe</translation>
     </message>
     <message>
         <source>Events</source>
@@ -438,7 +438,7 @@
         <translation>API-Schlüssel</translation>
     </message>
     <message>
-        <source>The model&apos;s id at the provider, e.g. openai/gpt-4o-mini</source>
+        <source>The model's id at the provider, e.g. openai/gpt-4o-mini</source>
         <translation>Die ID des Modells beim Anbieter, z. B. openai/gpt-4o-mini</translation>
     </message>
     <message>
@@ -750,11 +750,11 @@ Aktivieren Sie „Den Offline-Schreiber verwenden“, um ohne KI zu entwerfen.</
         <translation>Darstellung</translation>
     </message>
     <message>
-        <source>The system&apos;s language</source>
+        <source>The system's language</source>
         <translation>Die Sprache des Systems</translation>
     </message>
     <message>
-        <source>The system&apos;s</source>
+        <source>The system's</source>
         <translation>Wie das System</translation>
     </message>
     <message>
@@ -830,10 +830,6 @@ Aktivieren Sie „Den Offline-Schreiber verwenden“, um ohne KI zu entwerfen.</
         <translation>Die HTTP-API anbieten, damit sich die Web-App und das Team verbinden können</translation>
     </message>
     <message>
-        <source>Another address than this computer&apos;s (127.0.0.1) needs TLS: start with --tls-cert and --tls-key</source>
-        <translation>Eine andere Adresse als die dieses Computers (127.0.0.1) braucht TLS: Starten Sie mit --tls-cert und --tls-key</translation>
-    </message>
-    <message>
         <source>&amp;Address</source>
         <translation>&amp;Adresse</translation>
     </message>
@@ -886,7 +882,7 @@ Aktivieren Sie „Den Offline-Schreiber verwenden“, um ohne KI zu entwerfen.</
         <translation>gesetzt (tippen zum Ersetzen)</translation>
     </message>
     <message>
-        <source>Give the database file&apos;s full path.</source>
+        <source>Give the database file's full path.</source>
         <translation>Geben Sie den vollständigen Pfad der Datenbankdatei an.</translation>
     </message>
     <message>
@@ -918,18 +914,78 @@ Nichts wird kopiert: Leads, Kampagnen und Einstellungen in %2 bleiben dort, und 
         <translation>Das Passwort konnte nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <source>Saved. The language, database, API server and log detail apply from the next start.</source>
-        <translation>Gespeichert. Sprache, Datenbank, API-Server und Protokolldetail gelten ab dem nächsten Start.</translation>
-    </message>
-    <message>
         <source>Could not write %1.</source>
         <translation>%1 konnte nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Another address than this computer's (127.0.0.1) needs a TLS certificate and key</source>
+        <translation>Eine andere Adresse als die dieses Computers (127.0.0.1) braucht ein TLS-Zertifikat und einen Schlüssel</translation>
+    </message>
+    <message>
+        <source>none: plain HTTP, for this computer only</source>
+        <translation>keines: unverschlüsseltes HTTP, nur für diesen Computer</translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt *.key);;All files (*)</source>
+        <translation>PEM-Dateien (*.pem *.crt *.key);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>TLS certificate (PEM)</source>
+        <translation>TLS-Zertifikat (PEM)</translation>
+    </message>
+    <message>
+        <source>TLS certificate</source>
+        <translation>TLS-Zertifikat</translation>
+    </message>
+    <message>
+        <source>TLS private key (PEM)</source>
+        <translation>Privater TLS-Schlüssel (PEM)</translation>
+    </message>
+    <message>
+        <source>TLS private key</source>
+        <translation>Privater TLS-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Netzwerk</translation>
+    </message>
+    <message>
+        <source>none (the system's http_proxy, if any)</source>
+        <translation>keiner (der http_proxy des Systems, falls vorhanden)</translation>
+    </message>
+    <message>
+        <source>Scraping, website analysis, AI and the providers go out through it: http://host:port or socks5://host:port; several, separated by commas, are used in turn</source>
+        <translation>Scrapes, Website-Analyse, KI und die Anbieter gehen darüber hinaus: http://host:port oder socks5://host:port; mehrere, durch Kommas getrennt, werden abwechselnd verwendet</translation>
+    </message>
+    <message>
+        <source>&amp;Proxy (from the next start)</source>
+        <translation>&amp;Proxy (ab dem nächsten Start)</translation>
+    </message>
+    <message>
+        <source>TLS needs both files: the certificate and its private key.</source>
+        <translation>TLS braucht beide Dateien: das Zertifikat und seinen privaten Schlüssel.</translation>
+    </message>
+    <message>
+        <source>The TLS files cannot be used: %1</source>
+        <translation>Die TLS-Dateien können nicht verwendet werden: %1</translation>
+    </message>
+    <message>
+        <source>Serving the API to other computers (%1) needs a TLS certificate and key: anyone on the network could read it otherwise.</source>
+        <translation>Die API für andere Computer (%1) bereitzustellen braucht ein TLS-Zertifikat und einen Schlüssel: sonst könnte jeder im Netzwerk mitlesen.</translation>
+    </message>
+    <message>
+        <source>The proxy: %1</source>
+        <translation>Der Proxy: %1</translation>
+    </message>
+    <message>
+        <source>Saved. The language, database, API server, proxy and log detail apply from the next start.</source>
+        <translation>Gespeichert. Sprache, Datenbank, API-Server, Proxy und Protokolldetail gelten ab dem nächsten Start.</translation>
     </message>
 </context>
 <context>
     <name>fliptech::ui::ApprovalsTab</name>
     <message>
-        <source>Work that waits for a person stops here: a rule&apos;s next actions after &quot;Ask for approval&quot;, reply suggestions the AI wrote, large campaign launches, steps of n8n workflows. Review it, change it if you like, and approve or reject. Without a decision by the deadline, the request&apos;s default applies.</source>
+        <source>Work that waits for a person stops here: a rule's next actions after "Ask for approval", reply suggestions the AI wrote, large campaign launches, steps of n8n workflows. Review it, change it if you like, and approve or reject. Without a decision by the deadline, the request's default applies.</source>
         <translation>Arbeit, die auf eine Person wartet, hält hier: die nächsten Aktionen einer Regel nach „Genehmigung anfordern“, von der KI geschriebene Antwortvorschläge, große Kampagnenstarts, Schritte von n8n-Workflows. Prüfen Sie sie, ändern Sie sie bei Bedarf und genehmigen oder lehnen Sie ab. Ohne Entscheidung bis zur Frist gilt die Vorgabe der Anfrage.</translation>
     </message>
     <message>
@@ -1021,7 +1077,7 @@ Nichts wird kopiert: Leads, Kampagnen und Einstellungen in %2 bleiben dort, und 
         <translation>Nichts wartet auf eine Entscheidung.</translation>
     </message>
     <message numerus="yes">
-        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Approving launches the campaign &quot;%2&quot; to its %n recipient(s) at once (or at its start time).</source>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Approving launches the campaign "%2" to its %n recipient(s) at once (or at its start time).</source>
         <translation>
             <numerusform>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Die Genehmigung startet die Kampagne „%2“ sofort (oder zur Startzeit) an ihren %n Empfänger.</numerusform>
             <numerusform>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Die Genehmigung startet die Kampagne „%2“ sofort (oder zur Startzeit) an ihre %n Empfänger.</numerusform>
@@ -1040,7 +1096,7 @@ Nichts wird kopiert: Leads, Kampagnen und Einstellungen in %2 bleiben dort, und 
         <translation> zum Lead %1</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Rule &quot;%2&quot; on the lead %3.</source>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Rule "%2" on the lead %3.</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Regel „%2“ zum Lead %3.</translation>
     </message>
     <message>
@@ -1248,7 +1304,7 @@ Nichts wird kopiert: Leads, Kampagnen und Einstellungen in %2 bleiben dort, und 
         <translation>Von wem und wann</translation>
     </message>
     <message>
-        <source>Several mailboxes take turns, each within its own daily and hourly caps. Hours are read in each recipient&apos;s time zone (from the lead&apos;s location), or the mailbox&apos;s.</source>
+        <source>Several mailboxes take turns, each within its own daily and hourly caps. Hours are read in each recipient's time zone (from the lead's location), or the mailbox's.</source>
         <translation>Mehrere Postfächer wechseln sich ab, jedes innerhalb seiner Tages- und Stundenlimits. Uhrzeiten gelten in der Zeitzone jedes Empfängers (aus dem Ort des Leads) oder in der des Postfachs.</translation>
     </message>
     <message>
@@ -1280,11 +1336,11 @@ Nichts wird kopiert: Leads, Kampagnen und Einstellungen in %2 bleiben dort, und 
         <translation>So</translation>
     </message>
     <message>
-        <source>each recipient&apos;s time zone</source>
+        <source>each recipient's time zone</source>
         <translation>die Zeitzone jedes Empfängers</translation>
     </message>
     <message>
-        <source>the mailbox&apos;s time zone</source>
+        <source>the mailbox's time zone</source>
         <translation>die Zeitzone des Postfachs</translation>
     </message>
     <message>
@@ -1462,7 +1518,7 @@ Nichts wird kopiert: Leads, Kampagnen und Einstellungen in %2 bleiben dort, und 
         <translation>Klicken Sie auf „Neue Kampagne…“ (Strg+N): Wählen Sie die Empfänger, schreiben Sie die Schritte mit Ihren Vorlagen, wählen Sie Postfächer und Uhrzeiten, dann starten Sie.</translation>
     </message>
     <message>
-        <source>Saved. Its launch waits for an administrator&apos;s approval (Automation → Approvals).</source>
+        <source>Saved. Its launch waits for an administrator's approval (Automation → Approvals).</source>
         <translation>Gespeichert. Der Start wartet auf die Genehmigung eines Administrators (Automatisierung → Genehmigungen).</translation>
     </message>
     <message>
@@ -1474,7 +1530,7 @@ Nichts wird kopiert: Leads, Kampagnen und Einstellungen in %2 bleiben dort, und 
         <translation>Zugestellt &lt;b&gt;%1&lt;/b&gt; · Geöffnet &lt;b&gt;%2&lt;/b&gt; (%3) · Geklickt &lt;b&gt;%4&lt;/b&gt; (%5) · Beantwortet &lt;b&gt;%6&lt;/b&gt; (%7) · Gebounct &lt;b&gt;%8&lt;/b&gt; (%9) · Abgemeldet &lt;b&gt;%10&lt;/b&gt;</translation>
     </message>
     <message numerus="yes">
-        <source>%n message(s) were cut off mid-send (the application stopped): they may have gone out. Check the mailbox&apos;s Sent folder, then:</source>
+        <source>%n message(s) were cut off mid-send (the application stopped): they may have gone out. Check the mailbox's Sent folder, then:</source>
         <translation>
             <numerusform>%n Nachricht wurde mitten im Senden abgebrochen (die Anwendung wurde beendet): Sie ist vielleicht hinausgegangen. Prüfen Sie den Ordner „Gesendet“ des Postfachs, dann:</numerusform>
             <numerusform>%n Nachrichten wurden mitten im Senden abgebrochen (die Anwendung wurde beendet): Sie sind vielleicht hinausgegangen. Prüfen Sie den Ordner „Gesendet“ des Postfachs, dann:</numerusform>
@@ -1516,7 +1572,7 @@ Nichts wird kopiert: Leads, Kampagnen und Einstellungen in %2 bleiben dort, und 
         </translation>
     </message>
     <message numerus="yes">
-        <source>Waiting for an administrator&apos;s approval (Automation → Approvals): a launch to %n recipient(s) needs one.</source>
+        <source>Waiting for an administrator's approval (Automation → Approvals): a launch to %n recipient(s) needs one.</source>
         <translation>
             <numerusform>Wartet auf die Genehmigung eines Administrators (Automatisierung → Genehmigungen): Ein Start an %n Empfänger braucht eine.</numerusform>
             <numerusform>Wartet auf die Genehmigung eines Administrators (Automatisierung → Genehmigungen): Ein Start an %n Empfänger braucht eine.</numerusform>
@@ -1617,15 +1673,15 @@ Nichts wird kopiert: Leads, Kampagnen und Einstellungen in %2 bleiben dort, und 
     </message>
     <message>
         <source>Analyse a page to get a recipe here, or write one:
-{&quot;item&quot;: &quot;li.result&quot;,
- &quot;fields&quot;: [{&quot;name&quot;: &quot;name&quot;, &quot;css&quot;: &quot;h2 a&quot;},
-            {&quot;name&quot;: &quot;url&quot;, &quot;css&quot;: &quot;h2 a&quot;, &quot;attr&quot;: &quot;href&quot;, &quot;type&quot;: &quot;url&quot;}],
- &quot;next_page&quot;: &quot;a[rel=next]&quot;, &quot;max_pages&quot;: 5}</source>
+{"item": "li.result",
+ "fields": [{"name": "name", "css": "h2 a"},
+            {"name": "url", "css": "h2 a", "attr": "href", "type": "url"}],
+ "next_page": "a[rel=next]", "max_pages": 5}</source>
         <translation>Analysieren Sie eine Seite, um hier ein Rezept zu erhalten, oder schreiben Sie eines:
-{&quot;item&quot;: &quot;li.result&quot;,
- &quot;fields&quot;: [{&quot;name&quot;: &quot;name&quot;, &quot;css&quot;: &quot;h2 a&quot;},
-            {&quot;name&quot;: &quot;url&quot;, &quot;css&quot;: &quot;h2 a&quot;, &quot;attr&quot;: &quot;href&quot;, &quot;type&quot;: &quot;url&quot;}],
- &quot;next_page&quot;: &quot;a[rel=next]&quot;, &quot;max_pages&quot;: 5}</translation>
+{"item": "li.result",
+ "fields": [{"name": "name", "css": "h2 a"},
+            {"name": "url", "css": "h2 a", "attr": "href", "type": "url"}],
+ "next_page": "a[rel=next]", "max_pages": 5}</translation>
     </message>
     <message>
         <source>The preview shows the rows the recipe reads on the page.</source>
@@ -1733,7 +1789,7 @@ Nichts wird kopiert: Leads, Kampagnen und Einstellungen in %2 bleiben dort, und 
         <translation>; nächste Seite: %1</translation>
     </message>
     <message>
-        <source>(Fields from each item&apos;s own page are read when the scrape runs.)</source>
+        <source>(Fields from each item's own page are read when the scrape runs.)</source>
         <translation>(Felder von der eigenen Seite jedes Eintrags werden beim Scrapen gelesen.)</translation>
     </message>
     <message>
@@ -1741,7 +1797,7 @@ Nichts wird kopiert: Leads, Kampagnen und Einstellungen in %2 bleiben dort, und 
         <translation>— gespeichertes Rezept wählen —</translation>
     </message>
     <message>
-        <source>Recipe &quot;%1&quot; loaded.</source>
+        <source>Recipe "%1" loaded.</source>
         <translation>Rezept „%1“ geladen.</translation>
     </message>
     <message>
@@ -1753,7 +1809,7 @@ Nichts wird kopiert: Leads, Kampagnen und Einstellungen in %2 bleiben dort, und 
         <translation>Geben Sie dem Rezept zuerst einen Namen.</translation>
     </message>
     <message>
-        <source>Recipe &quot;%1&quot; saved.</source>
+        <source>Recipe "%1" saved.</source>
         <translation>Rezept „%1“ gespeichert.</translation>
     </message>
     <message>
@@ -1761,7 +1817,7 @@ Nichts wird kopiert: Leads, Kampagnen und Einstellungen in %2 bleiben dort, und 
         <translation>Rezept löschen</translation>
     </message>
     <message>
-        <source>Delete the recipe &quot;%1&quot;? Scrapes it ran keep their leads.</source>
+        <source>Delete the recipe "%1"? Scrapes it ran keep their leads.</source>
         <translation>Das Rezept „%1“ löschen? Mit ihm gelaufene Scrapes behalten ihre Leads.</translation>
     </message>
     <message>
@@ -2026,7 +2082,7 @@ Nichts wird kopiert: Leads, Kampagnen und Einstellungen in %2 bleiben dort, und 
         <translation>Doppelte Leads</translation>
     </message>
     <message>
-        <source>Click a value to keep it. The first lead survives; the others&apos; tags, notes and history move to it.</source>
+        <source>Click a value to keep it. The first lead survives; the others' tags, notes and history move to it.</source>
         <translation>Klicken Sie auf einen Wert, um ihn zu behalten. Der erste Lead bleibt; Tags, Notizen und Verlauf der anderen gehen auf ihn über.</translation>
     </message>
     <message>
@@ -2077,7 +2133,7 @@ Nichts wird kopiert: Leads, Kampagnen und Einstellungen in %2 bleiben dort, und 
         <translation>Wo Ihre Daten liegen</translation>
     </message>
     <message>
-        <source>On this computer to start alone; on the team&apos;s PostgreSQL to share leads and campaigns.</source>
+        <source>On this computer to start alone; on the team's PostgreSQL to share leads and campaigns.</source>
         <translation>Auf diesem Computer, um allein zu beginnen; auf dem PostgreSQL des Teams, um Leads und Kampagnen zu teilen.</translation>
     </message>
     <message>
@@ -2085,7 +2141,7 @@ Nichts wird kopiert: Leads, Kampagnen und Einstellungen in %2 bleiben dort, und 
         <translation>Dieser Computer (zum Start empfohlen): eine Datei, nichts einzurichten</translation>
     </message>
     <message>
-        <source>The team&apos;s PostgreSQL server</source>
+        <source>The team's PostgreSQL server</source>
         <translation>Der PostgreSQL-Server des Teams</translation>
     </message>
     <message>
@@ -2133,7 +2189,7 @@ Nichts wird kopiert: Leads, Kampagnen und Einstellungen in %2 bleiben dort, und 
         <translation>Integrationen (optional)</translation>
     </message>
     <message>
-        <source>With an AI provider&apos;s key, FlipTech Pro writes emails and replies with AI; without one its offline writer drafts them.</source>
+        <source>With an AI provider's key, FlipTech Pro writes emails and replies with AI; without one its offline writer drafts them.</source>
         <translation>Mit dem Schlüssel eines KI-Anbieters schreibt FlipTech Pro E-Mails und Antworten mit KI; ohne ihn entwirft sie der Offline-Schreiber.</translation>
     </message>
     <message>
@@ -2169,7 +2225,7 @@ Nichts wird kopiert: Leads, Kampagnen und Einstellungen in %2 bleiben dort, und 
         <translation>Die beiden Passwörter sind verschieden.</translation>
     </message>
     <message>
-        <source>&lt;p&gt;FlipTech Pro starts again on the team&apos;s database when you click Finish.&lt;/p&gt;&lt;p&gt;If the team already works there, sign in with the account an administrator gave you; if the database is new, you create its administrator then.&lt;/p&gt;</source>
+        <source>&lt;p&gt;FlipTech Pro starts again on the team's database when you click Finish.&lt;/p&gt;&lt;p&gt;If the team already works there, sign in with the account an administrator gave you; if the database is new, you create its administrator then.&lt;/p&gt;</source>
         <translation>&lt;p&gt;FlipTech Pro startet neu auf der Datenbank des Teams, wenn Sie auf Fertigstellen klicken.&lt;/p&gt;&lt;p&gt;Arbeitet das Team dort schon, melden Sie sich mit dem Konto an, das ein Administrator Ihnen gegeben hat; ist die Datenbank neu, legen Sie dann ihren Administrator an.&lt;/p&gt;</translation>
     </message>
     <message>
@@ -2228,7 +2284,7 @@ Nichts wird kopiert: Leads, Kampagnen und Einstellungen in %2 bleiben dort, und 
         <translation>Überspringen (der vorhandene Lead bleibt, wie er ist)</translation>
     </message>
     <message>
-        <source>Update the existing lead with the file&apos;s values</source>
+        <source>Update the existing lead with the file's values</source>
         <translation>Den vorhandenen Lead mit den Werten der Datei aktualisieren</translation>
     </message>
     <message>
@@ -2371,7 +2427,7 @@ Zeile %1: %2</translation>
         <translation>Strg+G: Die KI (oder der Offline-Schreiber) entwirft eine Antwort; nichts wird gesendet, bevor Sie sie genehmigen</translation>
     </message>
     <message>
-        <source>No suggestion yet. “Suggest a reply” drafts one from the thread and the lead&apos;s website analysis.</source>
+        <source>No suggestion yet. “Suggest a reply” drafts one from the thread and the lead's website analysis.</source>
         <translation>Noch kein Vorschlag. „Antwort vorschlagen“ entwirft einen aus dem Verlauf und der Website-Analyse des Leads.</translation>
     </message>
     <message>
@@ -2548,7 +2604,7 @@ Zeile %1: %2</translation>
 <context>
     <name>fliptech::ui::IntegrationsSettings</name>
     <message>
-        <source>&lt;b&gt;Lead enrichment&lt;/b&gt; finds the e-mail address, phone and company details of a lead from its website&apos;s domain. The providers are asked in this order until the lead has an address and a phone; what a provider answered is remembered for 30 days, so asking again costs nothing.</source>
+        <source>&lt;b&gt;Lead enrichment&lt;/b&gt; finds the e-mail address, phone and company details of a lead from its website's domain. The providers are asked in this order until the lead has an address and a phone; what a provider answered is remembered for 30 days, so asking again costs nothing.</source>
         <translation>&lt;b&gt;Lead-Anreicherung&lt;/b&gt; findet E-Mail-Adresse, Telefonnummer und Firmendaten eines Leads aus der Domain seiner Website. Die Anbieter werden in dieser Reihenfolge gefragt, bis der Lead eine Adresse und eine Telefonnummer hat; die Antwort eines Anbieters wird 30 Tage gemerkt, erneutes Fragen kostet also nichts.</translation>
     </message>
     <message>
@@ -2608,7 +2664,7 @@ Zeile %1: %2</translation>
         <translation>Nur ein Administrator kann die Integrationen ändern.</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Delivery events&lt;/b&gt; from SendGrid and Mailgun (bounces, spam reports, unsubscribes, opens) reach &lt;code&gt;/api/v1/webhooks/sendgrid&lt;/code&gt; and &lt;code&gt;/api/v1/webhooks/mailgun&lt;/code&gt; on your team server, and are believed only when signed: paste SendGrid&apos;s verification key and Mailgun&apos;s webhook signing key.</source>
+        <source>&lt;b&gt;Delivery events&lt;/b&gt; from SendGrid and Mailgun (bounces, spam reports, unsubscribes, opens) reach &lt;code&gt;/api/v1/webhooks/sendgrid&lt;/code&gt; and &lt;code&gt;/api/v1/webhooks/mailgun&lt;/code&gt; on your team server, and are believed only when signed: paste SendGrid's verification key and Mailgun's webhook signing key.</source>
         <translation>&lt;b&gt;Zustellereignisse&lt;/b&gt; von SendGrid und Mailgun (Bounces, Spam-Meldungen, Abmeldungen, Öffnungen) kommen bei &lt;code&gt;/api/v1/webhooks/sendgrid&lt;/code&gt; und &lt;code&gt;/api/v1/webhooks/mailgun&lt;/code&gt; Ihres Team-Servers an und gelten nur, wenn sie signiert sind: Fügen Sie den Verifizierungsschlüssel von SendGrid und den Webhook-Signaturschlüssel von Mailgun ein.</translation>
     </message>
     <message>
@@ -3025,7 +3081,7 @@ Zeile %1: %2</translation>
         <translation>Adresse prüfen</translation>
     </message>
     <message>
-        <source>Check the address: its syntax, its domain&apos;s mail server, disposable and role addresses</source>
+        <source>Check the address: its syntax, its domain's mail server, disposable and role addresses</source>
         <translation>Die Adresse prüfen: Syntax, Mailserver der Domain, Wegwerf- und Funktionsadressen</translation>
     </message>
     <message>
@@ -3113,7 +3169,7 @@ Zeile %1: %2</translation>
         <translation>Website &amp;analysieren</translation>
     </message>
     <message>
-        <source>Read the lead&apos;s site and score it as a prospect: HTTPS, speed, mobile, age, technology, contacts, broken links</source>
+        <source>Read the lead's site and score it as a prospect: HTTPS, speed, mobile, age, technology, contacts, broken links</source>
         <translation>Die Website des Leads lesen und ihn bewerten: HTTPS, Geschwindigkeit, Mobilgeräte, Alter, Technik, Kontakte, defekte Links</translation>
     </message>
     <message>
@@ -3121,7 +3177,7 @@ Zeile %1: %2</translation>
         <translation>&amp;Kontakte finden</translation>
     </message>
     <message>
-        <source>Ask the enrichment providers (Settings → Integrations) for this business&apos;s e-mail, phone and details</source>
+        <source>Ask the enrichment providers (Settings → Integrations) for this business's e-mail, phone and details</source>
         <translation>Die Anreicherungsanbieter (Einstellungen → Integrationen) nach E-Mail, Telefon und Daten dieses Unternehmens fragen</translation>
     </message>
     <message>
@@ -3129,7 +3185,7 @@ Zeile %1: %2</translation>
         <translation>E-Mail &amp;schreiben…</translation>
     </message>
     <message>
-        <source>Draft a personal email to this lead from its website&apos;s findings, with the AI (Settings → AI) or the offline writer</source>
+        <source>Draft a personal email to this lead from its website's findings, with the AI (Settings → AI) or the offline writer</source>
         <translation>Eine persönliche E-Mail an diesen Lead aus den Website-Befunden entwerfen, mit der KI (Einstellungen → KI) oder dem Offline-Schreiber</translation>
     </message>
     <message>
@@ -3429,7 +3485,7 @@ Zeile %1: %2</translation>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <source>It will show today&apos;s leads, replies waiting, campaigns running and revenue at a glance.</source>
+        <source>It will show today's leads, replies waiting, campaigns running and revenue at a glance.</source>
         <translation>Zeigt auf einen Blick die heutigen Leads, offene Antworten, laufende Kampagnen und den Umsatz.</translation>
     </message>
     <message>
@@ -3578,7 +3634,7 @@ Zeile %1: %2</translation>
         <translation>Regel löschen</translation>
     </message>
     <message>
-        <source>A rule waits for something to happen to a lead, checks its conditions, and does its actions in order — for example: when a lead from Austin arrives without a website, tag it, add a note and tell me. Rules act on what happens after they are saved; a rule&apos;s own changes set off rules at most 3 times in a row.</source>
+        <source>A rule waits for something to happen to a lead, checks its conditions, and does its actions in order — for example: when a lead from Austin arrives without a website, tag it, add a note and tell me. Rules act on what happens after they are saved; a rule's own changes set off rules at most 3 times in a row.</source>
         <translation>Eine Regel wartet darauf, dass mit einem Lead etwas passiert, prüft ihre Bedingungen und führt ihre Aktionen der Reihe nach aus — zum Beispiel: Wenn ein Lead aus Austin ohne Website ankommt, ihn taggen, eine Notiz hinzufügen und mich benachrichtigen. Regeln wirken auf das, was nach dem Speichern passiert; die eigenen Änderungen einer Regel lösen höchstens 3-mal hintereinander Regeln aus.</translation>
     </message>
     <message>
@@ -3666,7 +3722,7 @@ Zeile %1: %2</translation>
         <translation>Wert</translation>
     </message>
     <message>
-        <source>This rule&apos;s conditions are nested groups (made through the API): they are kept as they are; the rows cannot show them.</source>
+        <source>This rule's conditions are nested groups (made through the API): they are kept as they are; the rows cannot show them.</source>
         <translation>Die Bedingungen dieser Regel sind verschachtelte Gruppen (über die API erstellt): Sie bleiben, wie sie sind; die Zeilen können sie nicht zeigen.</translation>
     </message>
     <message>
@@ -3770,11 +3826,11 @@ Zeile %1: %2</translation>
         <translation>Ausgeschaltet: Sie tut nichts, bis sie eingeschaltet wird.</translation>
     </message>
     <message>
-        <source>Delete the rule &quot;%1&quot; and the record of what it did?</source>
+        <source>Delete the rule "%1" and the record of what it did?</source>
         <translation>Die Regel „%1“ und die Aufzeichnung ihrer Taten löschen?</translation>
     </message>
     <message>
-        <source>Deleted &quot;%1&quot;.</source>
+        <source>Deleted "%1".</source>
         <translation>„%1“ gelöscht.</translation>
     </message>
     <message>
@@ -3809,7 +3865,7 @@ Zeile %1: %2</translation>
         <translation>&amp;Jetzt ausführen</translation>
     </message>
     <message>
-        <source>Run the selected schedule&apos;s task now, whatever its times say (Ctrl+R)</source>
+        <source>Run the selected schedule's task now, whatever its times say (Ctrl+R)</source>
         <translation>Die Aufgabe des gewählten Zeitplans jetzt ausführen, egal was seine Zeiten sagen (Strg+R)</translation>
     </message>
     <message>
@@ -3989,8 +4045,8 @@ Zeile %1: %2</translation>
         <translation>&amp;Wiederholung</translation>
     </message>
     <message>
-        <source>minute hour day-of-month month day-of-week, e.g. &quot;30 2 * * 1-5&quot;; names (MON, JAN), */15, lists and ranges; or @hourly, @daily, @weekly, @monthly</source>
-        <translation>Minute Stunde Monatstag Monat Wochentag, z. B. &quot;30 2 * * 1-5&quot;; Namen (MON, JAN), */15, Listen und Bereiche; oder @hourly, @daily, @weekly, @monthly</translation>
+        <source>minute hour day-of-month month day-of-week, e.g. "30 2 * * 1-5"; names (MON, JAN), */15, lists and ranges; or @hourly, @daily, @weekly, @monthly</source>
+        <translation>Minute Stunde Monatstag Monat Wochentag, z. B. "30 2 * * 1-5"; Namen (MON, JAN), */15, Listen und Bereiche; oder @hourly, @daily, @weekly, @monthly</translation>
     </message>
     <message>
         <source>Cron</source>
@@ -4105,11 +4161,11 @@ Zeile %1: %2</translation>
         <translation>Pausiert: Er läuft wieder, sobald er fortgesetzt wird (oder mit Jetzt ausführen).</translation>
     </message>
     <message>
-        <source>Delete the schedule &quot;%1&quot; and the record of its runs?</source>
+        <source>Delete the schedule "%1" and the record of its runs?</source>
         <translation>Den Zeitplan „%1“ und die Aufzeichnung seiner Läufe löschen?</translation>
     </message>
     <message>
-        <source>Deleted &quot;%1&quot;.</source>
+        <source>Deleted "%1".</source>
         <translation>„%1“ gelöscht.</translation>
     </message>
 </context>
@@ -4128,7 +4184,7 @@ Zeile %1: %2</translation>
         <translation>keine Ortsgruppe</translation>
     </message>
     <message>
-        <source>Scrape every location of a group too (groups are made on the Leads page&apos;s locations)</source>
+        <source>Scrape every location of a group too (groups are made on the Leads page's locations)</source>
         <translation>Auch jeden Ort einer Gruppe scrapen (Gruppen entstehen bei den Orten der Seite Leads)</translation>
     </message>
     <message>
@@ -4172,7 +4228,7 @@ Zeile %1: %2</translation>
         <translation>Jede &amp;Anzeige lesen (Telefon, E-Mail, Text)</translation>
     </message>
     <message>
-        <source>Fetch every new listing&apos;s page too: slower, but the lead gets its contacts</source>
+        <source>Fetch every new listing's page too: slower, but the lead gets its contacts</source>
         <translation>Auch die Seite jeder neuen Anzeige abrufen: langsamer, aber der Lead bekommt seine Kontakte</translation>
     </message>
     <message>
@@ -4357,7 +4413,7 @@ Zeile %1: %2</translation>
         <translation>Anbieter</translation>
     </message>
     <message>
-        <source>Today&apos;s cap</source>
+        <source>Today's cap</source>
         <translation>Heutiges Limit</translation>
     </message>
     <message>
@@ -4365,7 +4421,7 @@ Zeile %1: %2</translation>
         <translation>Passwort / Schlüssel</translation>
     </message>
     <message>
-        <source>e.g. Sam&apos;s Gmail</source>
+        <source>e.g. Sam's Gmail</source>
         <translation>z. B. Sams Gmail</translation>
     </message>
     <message>
@@ -4409,7 +4465,7 @@ Zeile %1: %2</translation>
         <translation>meist die Adresse selbst</translation>
     </message>
     <message>
-        <source>the provider&apos;s own (leave empty)</source>
+        <source>the provider's own (leave empty)</source>
         <translation>die des Anbieters (leer lassen)</translation>
     </message>
     <message>
@@ -4541,7 +4597,7 @@ Zeile %1: %2</translation>
         <translation>&amp;Domain prüfen</translation>
     </message>
     <message>
-        <source>Look up the sending domain&apos;s SPF, DKIM and DMARC records and say what is missing</source>
+        <source>Look up the sending domain's SPF, DKIM and DMARC records and say what is missing</source>
         <translation>Die SPF-, DKIM- und DMARC-Einträge der Absenderdomain nachschlagen und sagen, was fehlt</translation>
     </message>
     <message>
@@ -4592,7 +4648,7 @@ Zeile %1: %2</translation>
         <translation>Absenderkonto löschen</translation>
     </message>
     <message>
-        <source>Delete &quot;%1&quot; and its password?</source>
+        <source>Delete "%1" and its password?</source>
         <translation>„%1“ und sein Passwort löschen?</translation>
     </message>
     <message>
@@ -4723,7 +4779,7 @@ Zeile %1: %2</translation>
         <translation>nie</translation>
     </message>
     <message>
-        <source>Key &quot;%1&quot; created. Copy it now: it is shown only once.</source>
+        <source>Key "%1" created. Copy it now: it is shown only once.</source>
         <translation>Schlüssel „%1“ erstellt. Kopieren Sie ihn jetzt: Er wird nur einmal angezeigt.</translation>
     </message>
     <message>
@@ -4735,11 +4791,11 @@ Zeile %1: %2</translation>
         <translation>API-Schlüssel widerrufen</translation>
     </message>
     <message>
-        <source>Revoke &quot;%1&quot;? Anything using it stops working at once.</source>
+        <source>Revoke "%1"? Anything using it stops working at once.</source>
         <translation>„%1“ widerrufen? Alles, was ihn nutzt, funktioniert sofort nicht mehr.</translation>
     </message>
     <message>
-        <source>Key &quot;%1&quot; revoked.</source>
+        <source>Key "%1" revoked.</source>
         <translation>Schlüssel „%1“ widerrufen.</translation>
     </message>
     <message>
@@ -4894,7 +4950,7 @@ Zeile %1: %2</translation>
         <translation>In der Liste suchen</translation>
     </message>
     <message>
-        <source>Save the lead&apos;s details</source>
+        <source>Save the lead's details</source>
         <translation>Die Details des Leads speichern</translation>
     </message>
     <message>
@@ -5068,7 +5124,7 @@ Zeile %1: %2</translation>
     </message>
     <message>
         <source>&lt;p&gt;{Hi|Hello} {{first_name|there}},&lt;/p&gt;
-&lt;p&gt;I looked at {{company}}&apos;s website{{#if city}} in {{city}}{{/if}} …&lt;/p&gt;</source>
+&lt;p&gt;I looked at {{company}}'s website{{#if city}} in {{city}}{{/if}} …&lt;/p&gt;</source>
         <translation>&lt;p&gt;{Hallo|Guten Tag} {{first_name|}},&lt;/p&gt;
 &lt;p&gt;ich habe mir die Website von {{company}}{{#if city}} in {{city}}{{/if}} angesehen …&lt;/p&gt;</translation>
     </message>
@@ -5137,7 +5193,7 @@ Zeile %1: %2</translation>
         <translation>&amp;Löschen</translation>
     </message>
     <message>
-        <source>Copied as &quot;%1&quot; (inactive until you switch it on).</source>
+        <source>Copied as "%1" (inactive until you switch it on).</source>
         <translation>Als „%1“ kopiert (inaktiv, bis Sie sie einschalten).</translation>
     </message>
     <message>
@@ -5145,7 +5201,7 @@ Zeile %1: %2</translation>
         <translation>Vorlage löschen</translation>
     </message>
     <message>
-        <source>Delete &quot;%1&quot;?</source>
+        <source>Delete "%1"?</source>
         <translation>„%1“ löschen?</translation>
     </message>
     <message>
@@ -5189,8 +5245,8 @@ Zeile %1: %2</translation>
         <translation>Keine Vorlage passt.</translation>
     </message>
     <message>
-        <source>a sample lead (Ann, Ann&apos;s Bakery, Austin)</source>
-        <translation>ein Beispiel-Lead (Ann, Ann&apos;s Bakery, Austin)</translation>
+        <source>a sample lead (Ann, Ann's Bakery, Austin)</source>
+        <translation>ein Beispiel-Lead (Ann, Ann's Bakery, Austin)</translation>
     </message>
     <message>
         <source>Write the message in the HTML body, the plain text, or both.</source>
@@ -5319,7 +5375,7 @@ Zeile %1: %2</translation>
         <translation>&amp;Test senden</translation>
     </message>
     <message>
-        <source>Send a signed &quot;ping&quot; to the selected webhook now and show what it answered</source>
+        <source>Send a signed "ping" to the selected webhook now and show what it answered</source>
         <translation>Jetzt einen signierten „Ping“ an den gewählten Webhook senden und seine Antwort zeigen</translation>
     </message>
     <message>
@@ -5502,7 +5558,7 @@ Zeile %1: %2</translation>
         <translation>Noch kein Webhook. Geben Sie ihm einen Namen, die Adresse des Empfängers und die gewünschten Ereignisse, dann Speichern.</translation>
     </message>
     <message>
-        <source>This webhook starts an n8n workflow (Workflows tab): its address is the workflow&apos;s Webhook trigger, and rules and schedules send to it, not events.</source>
+        <source>This webhook starts an n8n workflow (Workflows tab): its address is the workflow's Webhook trigger, and rules and schedules send to it, not events.</source>
         <translation>Dieser Webhook startet einen n8n-Workflow (Tab Workflows): Seine Adresse ist der Webhook-Trigger des Workflows, und Regeln und Zeitpläne senden an ihn, keine Ereignisse.</translation>
     </message>
     <message>
@@ -5558,7 +5614,7 @@ Zeile %1: %2</translation>
         <translation>Nicht zugestellt: %1</translation>
     </message>
     <message>
-        <source>Delete the webhook &quot;%1&quot; and its delivery log? Deliveries still waiting are dropped.</source>
+        <source>Delete the webhook "%1" and its delivery log? Deliveries still waiting are dropped.</source>
         <translation>Den Webhook „%1“ und sein Zustellprotokoll löschen? Noch wartende Zustellungen entfallen.</translation>
     </message>
     <message>
@@ -5566,7 +5622,7 @@ Zeile %1: %2</translation>
         <translation>Gelöscht.</translation>
     </message>
     <message>
-        <source>Make a new secret for &quot;%1&quot;? Deliveries are signed with it from now on: the receiver must be given it.</source>
+        <source>Make a new secret for "%1"? Deliveries are signed with it from now on: the receiver must be given it.</source>
         <translation>Ein neues Geheimnis für „%1“ erzeugen? Zustellungen werden ab jetzt damit signiert: Der Empfänger muss es bekommen.</translation>
     </message>
     <message>
@@ -5593,7 +5649,7 @@ Zeile %1: %2</translation>
 <context>
     <name>fliptech::ui::WorkflowsTab</name>
     <message>
-        <source>Workflows of your team&apos;s n8n: turn them on and off, start them, and see how their runs went. A rule (action &quot;Start an n8n workflow&quot;) or a schedule starts a workflow through its Webhook trigger (HTTP method POST) with the lead and the event; the workflow can call back into FlipTech with an API key.</source>
+        <source>Workflows of your team's n8n: turn them on and off, start them, and see how their runs went. A rule (action "Start an n8n workflow") or a schedule starts a workflow through its Webhook trigger (HTTP method POST) with the lead and the event; the workflow can call back into FlipTech with an API key.</source>
         <translation>Workflows des n8n Ihres Teams: ein- und ausschalten, starten und sehen, wie ihre Läufe waren. Eine Regel (Aktion „n8n-Workflow starten“) oder ein Zeitplan startet einen Workflow über seinen Webhook-Trigger (HTTP-Methode POST) mit dem Lead und dem Ereignis; der Workflow kann mit einem API-Schlüssel FlipTech zurückrufen.</translation>
     </message>
     <message>
@@ -5633,7 +5689,7 @@ Zeile %1: %2</translation>
         <translation>&amp;Jetzt ausführen</translation>
     </message>
     <message>
-        <source>Start the selected workflow now through its Webhook trigger (a &quot;manual&quot; event)</source>
+        <source>Start the selected workflow now through its Webhook trigger (a "manual" event)</source>
         <translation>Den gewählten Workflow jetzt über seinen Webhook-Trigger starten (ein „manuelles“ Ereignis)</translation>
     </message>
     <message>
@@ -5736,7 +5792,7 @@ Zeile %1: %2</translation>
         </translation>
     </message>
     <message>
-        <source>%1 — id %2 (what a rule&apos;s &quot;Start an n8n workflow&quot; action takes)</source>
+        <source>%1 — id %2 (what a rule's "Start an n8n workflow" action takes)</source>
         <translation>%1 — ID %2 (was die Aktion „n8n-Workflow starten“ einer Regel erwartet)</translation>
     </message>
     <message>
@@ -5764,23 +5820,23 @@ Zeile %1: %2</translation>
         <translation>nein: %1</translation>
     </message>
     <message>
-        <source>Turning &quot;%1&quot; on…</source>
+        <source>Turning "%1" on…</source>
         <translation>„%1“ wird eingeschaltet…</translation>
     </message>
     <message>
-        <source>Turning &quot;%1&quot; off…</source>
+        <source>Turning "%1" off…</source>
         <translation>„%1“ wird ausgeschaltet…</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is on.</source>
+        <source>"%1" is on.</source>
         <translation>„%1“ ist an.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is off.</source>
+        <source>"%1" is off.</source>
         <translation>„%1“ ist aus.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is being started; its run appears below when n8n has it.</source>
+        <source>"%1" is being started; its run appears below when n8n has it.</source>
         <translation>„%1“ wird gestartet; sein Lauf erscheint unten, sobald n8n ihn hat.</translation>
     </message>
 </context>
@@ -5807,8 +5863,12 @@ Zeile %1: %2</translation>
         <translation>&lt;b&gt;FlipTech Pro wurde nicht ordnungsgemäß beendet&lt;/b&gt; (Sitzung begonnen %1). %2 %3</translation>
     </message>
     <message>
-        <source>The &lt;a href=&quot;%1&quot;&gt;log&lt;/a&gt; may say why.</source>
-        <translation>Das &lt;a href=&quot;%1&quot;&gt;Protokoll&lt;/a&gt; sagt vielleicht, warum.</translation>
+        <source>The &lt;a href="%1"&gt;log&lt;/a&gt; may say why.</source>
+        <translation>Das &lt;a href="%1"&gt;Protokoll&lt;/a&gt; sagt vielleicht, warum.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The API server did not start&lt;/b&gt;: %1. The desktop works without it; change its address or TLS files in &lt;a href="fliptech://settings"&gt;Settings → Application&lt;/a&gt;.</source>
+        <translation>&lt;b&gt;Der API-Server wurde nicht gestartet&lt;/b&gt;: %1. Die Desktop-Anwendung funktioniert ohne ihn; ändern Sie seine Adresse oder TLS-Dateien unter &lt;a href="fliptech://settings"&gt;Einstellungen → Anwendung&lt;/a&gt;.</translation>
     </message>
 </context>
 </TS>

@@ -829,10 +829,6 @@ Tick “Use the offline writer” to draft without the AI.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Another address than this computer&apos;s (127.0.0.1) needs TLS: start with --tls-cert and --tls-key</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Address</source>
         <translation type="unfinished"></translation>
     </message>
@@ -915,11 +911,71 @@ Nothing is copied: the leads, campaigns and settings in %2 stay there, and you s
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Saved. The language, database, API server and log detail apply from the next start.</source>
+        <source>Could not write %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Could not write %1.</source>
+        <source>Another address than this computer&apos;s (127.0.0.1) needs a TLS certificate and key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none: plain HTTP, for this computer only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt *.key);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS certificate (PEM)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS private key (PEM)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS private key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none (the system&apos;s http_proxy, if any)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scraping, website analysis, AI and the providers go out through it: http://host:port or socks5://host:port; several, separated by commas, are used in turn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Proxy (from the next start)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS needs both files: the certificate and its private key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The TLS files cannot be used: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serving the API to other computers (%1) needs a TLS certificate and key: anyone on the network could read it otherwise.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The proxy: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved. The language, database, API server, proxy and log detail apply from the next start.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5798,6 +5854,10 @@ Row %1: %2</source>
     </message>
     <message>
         <source>The &lt;a href=&quot;%1&quot;&gt;log&lt;/a&gt; may say why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The API server did not start&lt;/b&gt;: %1. The desktop works without it; change its address or TLS files in &lt;a href=&quot;fliptech://settings&quot;&gt;Settings → Application&lt;/a&gt;.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

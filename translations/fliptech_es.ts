@@ -108,11 +108,11 @@
         <translation>etiquetas, separadas por comas</translation>
     </message>
     <message>
-        <source>the note ({{name}}, {{city}} ... are the lead&apos;s)</source>
+        <source>the note ({{name}}, {{city}} ... are the lead's)</source>
         <translation>la nota ({{name}}, {{city}} ... son los del cliente potencial)</translation>
     </message>
     <message>
-        <source>the notification&apos;s title (to you)</source>
+        <source>the notification's title (to you)</source>
         <translation>el título de la notificación (para usted)</translation>
     </message>
     <message>
@@ -124,31 +124,31 @@
         <translation>campo = valor, p. ej. category = plumbing</translation>
     </message>
     <message>
-        <source>a user&apos;s id, or &quot;round robin&quot;</source>
-        <translation>el id de un usuario, o &quot;round robin&quot;</translation>
+        <source>a user's id, or "round robin"</source>
+        <translation>el id de un usuario, o "round robin"</translation>
     </message>
     <message>
-        <source>the webhook&apos;s number (#3, on the Webhooks tab)</source>
+        <source>the webhook's number (#3, on the Webhooks tab)</source>
         <translation>el número del webhook (#3, en la pestaña Webhooks)</translation>
     </message>
     <message>
-        <source>the n8n workflow&apos;s id (on the Workflows tab)</source>
+        <source>the n8n workflow's id (on the Workflows tab)</source>
         <translation>el id del flujo de n8n (en la pestaña Flujos)</translation>
     </message>
     <message>
-        <source>the campaign&apos;s number (#3, on the Campaigns page)</source>
+        <source>the campaign's number (#3, on the Campaigns page)</source>
         <translation>el número de la campaña (#3, en la página Campañas)</translation>
     </message>
     <message>
-        <source>the template&apos;s number, then the sender account&apos;s: #3, #1</source>
+        <source>the template's number, then the sender account's: #3, #1</source>
         <translation>el número de la plantilla y luego el de la cuenta de envío: #3, #1</translation>
     </message>
     <message>
-        <source>empty (the AI provider), or &quot;offline&quot; for the built-in writer</source>
-        <translation>vacío (el proveedor de IA) u &quot;offline&quot; para el redactor integrado</translation>
+        <source>empty (the AI provider), or "offline" for the built-in writer</source>
+        <translation>vacío (el proveedor de IA) u "offline" para el redactor integrado</translation>
     </message>
     <message>
-        <source>the campaign&apos;s number (#3), or empty for every campaign</source>
+        <source>the campaign's number (#3), or empty for every campaign</source>
         <translation>el número de la campaña (#3), o vacío para todas</translation>
     </message>
     <message>
@@ -324,16 +324,16 @@
         <translation>Buscador</translation>
     </message>
     <message>
-        <source>Test sent: &quot;%1&quot;.</source>
-        <translation>Prueba enviada: &quot;%1&quot;.</translation>
+        <source>Test sent: "%1".</source>
+        <translation>Prueba enviada: "%1".</translation>
     </message>
     <message>
         <source>Templates</source>
         <translation>Plantillas</translation>
     </message>
     <message>
-        <source>The most allowed in a period of the usage time zone; &quot;No limit&quot; is the lowest step</source>
-        <translation>Lo máximo permitido en un periodo de la zona horaria de uso; &quot;Sin límite&quot; es el escalón más bajo</translation>
+        <source>The most allowed in a period of the usage time zone; "No limit" is the lowest step</source>
+        <translation>Lo máximo permitido en un periodo de la zona horaria de uso; "Sin límite" es el escalón más bajo</translation>
     </message>
     <message>
         <source>Events</source>
@@ -438,7 +438,7 @@
         <translation>Clave de API</translation>
     </message>
     <message>
-        <source>The model&apos;s id at the provider, e.g. openai/gpt-4o-mini</source>
+        <source>The model's id at the provider, e.g. openai/gpt-4o-mini</source>
         <translation>El id del modelo en el proveedor, p. ej. openai/gpt-4o-mini</translation>
     </message>
     <message>
@@ -750,11 +750,11 @@ Marque “Usar el redactor offline” para redactar sin la IA.</translation>
         <translation>Apariencia</translation>
     </message>
     <message>
-        <source>The system&apos;s language</source>
+        <source>The system's language</source>
         <translation>El idioma del sistema</translation>
     </message>
     <message>
-        <source>The system&apos;s</source>
+        <source>The system's</source>
         <translation>El del sistema</translation>
     </message>
     <message>
@@ -830,10 +830,6 @@ Marque “Usar el redactor offline” para redactar sin la IA.</translation>
         <translation>Servir la API HTTP, para que la aplicación web y el equipo puedan conectarse</translation>
     </message>
     <message>
-        <source>Another address than this computer&apos;s (127.0.0.1) needs TLS: start with --tls-cert and --tls-key</source>
-        <translation>Otra dirección que no sea la de este equipo (127.0.0.1) necesita TLS: arranque con --tls-cert y --tls-key</translation>
-    </message>
-    <message>
         <source>&amp;Address</source>
         <translation>&amp;Dirección</translation>
     </message>
@@ -886,7 +882,7 @@ Marque “Usar el redactor offline” para redactar sin la IA.</translation>
         <translation>definida (escriba para sustituirla)</translation>
     </message>
     <message>
-        <source>Give the database file&apos;s full path.</source>
+        <source>Give the database file's full path.</source>
         <translation>Indique la ruta completa del archivo de base de datos.</translation>
     </message>
     <message>
@@ -918,19 +914,79 @@ No se copia nada: los clientes potenciales, campañas y ajustes de %2 se quedan 
         <translation>No se pudo guardar la contraseña: %1</translation>
     </message>
     <message>
-        <source>Saved. The language, database, API server and log detail apply from the next start.</source>
-        <translation>Guardado. El idioma, la base de datos, el servidor de API y el detalle del registro se aplican desde el próximo arranque.</translation>
-    </message>
-    <message>
         <source>Could not write %1.</source>
         <translation>No se pudo escribir %1.</translation>
+    </message>
+    <message>
+        <source>Another address than this computer's (127.0.0.1) needs a TLS certificate and key</source>
+        <translation>Otra dirección que la de este equipo (127.0.0.1) necesita un certificado y una clave TLS</translation>
+    </message>
+    <message>
+        <source>none: plain HTTP, for this computer only</source>
+        <translation>ninguno: HTTP sin cifrar, solo para este equipo</translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt *.key);;All files (*)</source>
+        <translation>Archivos PEM (*.pem *.crt *.key);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>TLS certificate (PEM)</source>
+        <translation>Certificado TLS (PEM)</translation>
+    </message>
+    <message>
+        <source>TLS certificate</source>
+        <translation>Certificado TLS</translation>
+    </message>
+    <message>
+        <source>TLS private key (PEM)</source>
+        <translation>Clave privada TLS (PEM)</translation>
+    </message>
+    <message>
+        <source>TLS private key</source>
+        <translation>Clave privada TLS</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Red</translation>
+    </message>
+    <message>
+        <source>none (the system's http_proxy, if any)</source>
+        <translation>ninguno (el http_proxy del sistema, si lo hay)</translation>
+    </message>
+    <message>
+        <source>Scraping, website analysis, AI and the providers go out through it: http://host:port or socks5://host:port; several, separated by commas, are used in turn</source>
+        <translation>Las búsquedas, el análisis de sitios web, la IA y los proveedores salen a través de él: http://host:puerto o socks5://host:puerto; si hay varios, separados por comas, se usan por turnos</translation>
+    </message>
+    <message>
+        <source>&amp;Proxy (from the next start)</source>
+        <translation>&amp;Proxy (desde el próximo inicio)</translation>
+    </message>
+    <message>
+        <source>TLS needs both files: the certificate and its private key.</source>
+        <translation>TLS necesita los dos archivos: el certificado y su clave privada.</translation>
+    </message>
+    <message>
+        <source>The TLS files cannot be used: %1</source>
+        <translation>Los archivos TLS no se pueden usar: %1</translation>
+    </message>
+    <message>
+        <source>Serving the API to other computers (%1) needs a TLS certificate and key: anyone on the network could read it otherwise.</source>
+        <translation>Servir la API a otros equipos (%1) necesita un certificado y una clave TLS: de lo contrario, cualquiera en la red podría leerla.</translation>
+    </message>
+    <message>
+        <source>The proxy: %1</source>
+        <translation>El proxy: %1</translation>
+    </message>
+    <message>
+        <source>Saved. The language, database, API server, proxy and log detail apply from the next start.</source>
+        <translation>Guardado. El idioma, la base de datos, el servidor de la API, el proxy y el detalle del registro se aplican desde el próximo inicio.</translation>
     </message>
 </context>
 <context>
     <name>fliptech::ui::ApprovalsTab</name>
     <message>
-        <source>Work that waits for a person stops here: a rule&apos;s next actions after &quot;Ask for approval&quot;, reply suggestions the AI wrote, large campaign launches, steps of n8n workflows. Review it, change it if you like, and approve or reject. Without a decision by the deadline, the request&apos;s default applies.</source>
-        <translation>El trabajo que espera a una persona se detiene aquí: las acciones de una regla tras &quot;Pedir aprobación&quot;, las respuestas que sugirió la IA, los lanzamientos de campañas grandes, los pasos de flujos de n8n. Revíselo, cámbielo si quiere y apruébelo o recháchelo. Sin decisión antes del plazo, se aplica la opción por defecto de la solicitud.</translation>
+        <source>Work that waits for a person stops here: a rule's next actions after "Ask for approval", reply suggestions the AI wrote, large campaign launches, steps of n8n workflows. Review it, change it if you like, and approve or reject. Without a decision by the deadline, the request's default applies.</source>
+        <translation>El trabajo que espera a una persona se detiene aquí: las acciones de una regla tras "Pedir aprobación", las respuestas que sugirió la IA, los lanzamientos de campañas grandes, los pasos de flujos de n8n. Revíselo, cámbielo si quiere y apruébelo o recháchelo. Sin decisión antes del plazo, se aplica la opción por defecto de la solicitud.</translation>
     </message>
     <message>
         <source>Show decided ones too</source>
@@ -1021,10 +1077,10 @@ No se copia nada: los clientes potenciales, campañas y ajustes de %2 se quedan 
         <translation>Nada espera una decisión.</translation>
     </message>
     <message numerus="yes">
-        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Approving launches the campaign &quot;%2&quot; to its %n recipient(s) at once (or at its start time).</source>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Approving launches the campaign "%2" to its %n recipient(s) at once (or at its start time).</source>
         <translation>
-            <numerusform>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Aprobar lanza la campaña &quot;%2&quot; a su %n destinatario de inmediato (o a su hora de inicio).</numerusform>
-            <numerusform>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Aprobar lanza la campaña &quot;%2&quot; a sus %n destinatarios de inmediato (o a su hora de inicio).</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Aprobar lanza la campaña "%2" a su %n destinatario de inmediato (o a su hora de inicio).</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Aprobar lanza la campaña "%2" a sus %n destinatarios de inmediato (o a su hora de inicio).</numerusform>
         </translation>
     </message>
     <message>
@@ -1040,8 +1096,8 @@ No se copia nada: los clientes potenciales, campañas y ajustes de %2 se quedan 
         <translation> sobre el cliente potencial %1</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Rule &quot;%2&quot; on the lead %3.</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Regla &quot;%2&quot; sobre el cliente potencial %3.</translation>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Rule "%2" on the lead %3.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Regla "%2" sobre el cliente potencial %3.</translation>
     </message>
     <message>
         <source>It could not run: %1</source>
@@ -1248,7 +1304,7 @@ No se copia nada: los clientes potenciales, campañas y ajustes de %2 se quedan 
         <translation>De quién y cuándo</translation>
     </message>
     <message>
-        <source>Several mailboxes take turns, each within its own daily and hourly caps. Hours are read in each recipient&apos;s time zone (from the lead&apos;s location), or the mailbox&apos;s.</source>
+        <source>Several mailboxes take turns, each within its own daily and hourly caps. Hours are read in each recipient's time zone (from the lead's location), or the mailbox's.</source>
         <translation>Varios buzones se turnan, cada uno dentro de sus límites diarios y por hora. Las horas se leen en la zona horaria de cada destinatario (según la ubicación del cliente potencial) o en la del buzón.</translation>
     </message>
     <message>
@@ -1280,11 +1336,11 @@ No se copia nada: los clientes potenciales, campañas y ajustes de %2 se quedan 
         <translation>dom</translation>
     </message>
     <message>
-        <source>each recipient&apos;s time zone</source>
+        <source>each recipient's time zone</source>
         <translation>la zona horaria de cada destinatario</translation>
     </message>
     <message>
-        <source>the mailbox&apos;s time zone</source>
+        <source>the mailbox's time zone</source>
         <translation>la zona horaria del buzón</translation>
     </message>
     <message>
@@ -1462,7 +1518,7 @@ No se copia nada: los clientes potenciales, campañas y ajustes de %2 se quedan 
         <translation>Pulse “Nueva campaña…” (Ctrl+N): elija quién la recibe, escriba los pasos con sus plantillas, elija los buzones y las horas, y lance.</translation>
     </message>
     <message>
-        <source>Saved. Its launch waits for an administrator&apos;s approval (Automation → Approvals).</source>
+        <source>Saved. Its launch waits for an administrator's approval (Automation → Approvals).</source>
         <translation>Guardada. Su lanzamiento espera la aprobación de un administrador (Automatización → Aprobaciones).</translation>
     </message>
     <message>
@@ -1474,7 +1530,7 @@ No se copia nada: los clientes potenciales, campañas y ajustes de %2 se quedan 
         <translation>Entregados &lt;b&gt;%1&lt;/b&gt; · Abiertos &lt;b&gt;%2&lt;/b&gt; (%3) · Clics &lt;b&gt;%4&lt;/b&gt; (%5) · Respuestas &lt;b&gt;%6&lt;/b&gt; (%7) · Rebotes &lt;b&gt;%8&lt;/b&gt; (%9) · Bajas &lt;b&gt;%10&lt;/b&gt;</translation>
     </message>
     <message numerus="yes">
-        <source>%n message(s) were cut off mid-send (the application stopped): they may have gone out. Check the mailbox&apos;s Sent folder, then:</source>
+        <source>%n message(s) were cut off mid-send (the application stopped): they may have gone out. Check the mailbox's Sent folder, then:</source>
         <translation>
             <numerusform>%n mensaje se cortó a mitad del envío (la aplicación se detuvo): puede que saliera. Revise la carpeta Enviados del buzón y luego:</numerusform>
             <numerusform>%n mensajes se cortaron a mitad del envío (la aplicación se detuvo): puede que salieran. Revise la carpeta Enviados del buzón y luego:</numerusform>
@@ -1516,7 +1572,7 @@ No se copia nada: los clientes potenciales, campañas y ajustes de %2 se quedan 
         </translation>
     </message>
     <message numerus="yes">
-        <source>Waiting for an administrator&apos;s approval (Automation → Approvals): a launch to %n recipient(s) needs one.</source>
+        <source>Waiting for an administrator's approval (Automation → Approvals): a launch to %n recipient(s) needs one.</source>
         <translation>
             <numerusform>Esperando la aprobación de un administrador (Automatización → Aprobaciones): la necesita un lanzamiento a %n destinatario.</numerusform>
             <numerusform>Esperando la aprobación de un administrador (Automatización → Aprobaciones): la necesita un lanzamiento a %n destinatarios.</numerusform>
@@ -1617,15 +1673,15 @@ No se copia nada: los clientes potenciales, campañas y ajustes de %2 se quedan 
     </message>
     <message>
         <source>Analyse a page to get a recipe here, or write one:
-{&quot;item&quot;: &quot;li.result&quot;,
- &quot;fields&quot;: [{&quot;name&quot;: &quot;name&quot;, &quot;css&quot;: &quot;h2 a&quot;},
-            {&quot;name&quot;: &quot;url&quot;, &quot;css&quot;: &quot;h2 a&quot;, &quot;attr&quot;: &quot;href&quot;, &quot;type&quot;: &quot;url&quot;}],
- &quot;next_page&quot;: &quot;a[rel=next]&quot;, &quot;max_pages&quot;: 5}</source>
+{"item": "li.result",
+ "fields": [{"name": "name", "css": "h2 a"},
+            {"name": "url", "css": "h2 a", "attr": "href", "type": "url"}],
+ "next_page": "a[rel=next]", "max_pages": 5}</source>
         <translation>Analice una página para obtener aquí una receta, o escriba una:
-{&quot;item&quot;: &quot;li.result&quot;,
- &quot;fields&quot;: [{&quot;name&quot;: &quot;name&quot;, &quot;css&quot;: &quot;h2 a&quot;},
-            {&quot;name&quot;: &quot;url&quot;, &quot;css&quot;: &quot;h2 a&quot;, &quot;attr&quot;: &quot;href&quot;, &quot;type&quot;: &quot;url&quot;}],
- &quot;next_page&quot;: &quot;a[rel=next]&quot;, &quot;max_pages&quot;: 5}</translation>
+{"item": "li.result",
+ "fields": [{"name": "name", "css": "h2 a"},
+            {"name": "url", "css": "h2 a", "attr": "href", "type": "url"}],
+ "next_page": "a[rel=next]", "max_pages": 5}</translation>
     </message>
     <message>
         <source>The preview shows the rows the recipe reads on the page.</source>
@@ -1733,7 +1789,7 @@ No se copia nada: los clientes potenciales, campañas y ajustes de %2 se quedan 
         <translation>; página siguiente: %1</translation>
     </message>
     <message>
-        <source>(Fields from each item&apos;s own page are read when the scrape runs.)</source>
+        <source>(Fields from each item's own page are read when the scrape runs.)</source>
         <translation>(Los campos de la página propia de cada elemento se leen al ejecutar la búsqueda.)</translation>
     </message>
     <message>
@@ -1741,8 +1797,8 @@ No se copia nada: los clientes potenciales, campañas y ajustes de %2 se quedan 
         <translation>— elija una receta guardada —</translation>
     </message>
     <message>
-        <source>Recipe &quot;%1&quot; loaded.</source>
-        <translation>Receta &quot;%1&quot; cargada.</translation>
+        <source>Recipe "%1" loaded.</source>
+        <translation>Receta "%1" cargada.</translation>
     </message>
     <message>
         <source>The recipe is not valid JSON yet: see the message under the editor.</source>
@@ -1753,16 +1809,16 @@ No se copia nada: los clientes potenciales, campañas y ajustes de %2 se quedan 
         <translation>Primero dé un nombre a la receta.</translation>
     </message>
     <message>
-        <source>Recipe &quot;%1&quot; saved.</source>
-        <translation>Receta &quot;%1&quot; guardada.</translation>
+        <source>Recipe "%1" saved.</source>
+        <translation>Receta "%1" guardada.</translation>
     </message>
     <message>
         <source>Delete recipe</source>
         <translation>Eliminar receta</translation>
     </message>
     <message>
-        <source>Delete the recipe &quot;%1&quot;? Scrapes it ran keep their leads.</source>
-        <translation>¿Eliminar la receta &quot;%1&quot;? Las búsquedas que ejecutó conservan sus clientes potenciales.</translation>
+        <source>Delete the recipe "%1"? Scrapes it ran keep their leads.</source>
+        <translation>¿Eliminar la receta "%1"? Las búsquedas que ejecutó conservan sus clientes potenciales.</translation>
     </message>
     <message>
         <source>Recipe deleted.</source>
@@ -2026,7 +2082,7 @@ No se copia nada: los clientes potenciales, campañas y ajustes de %2 se quedan 
         <translation>Clientes potenciales duplicados</translation>
     </message>
     <message>
-        <source>Click a value to keep it. The first lead survives; the others&apos; tags, notes and history move to it.</source>
+        <source>Click a value to keep it. The first lead survives; the others' tags, notes and history move to it.</source>
         <translation>Pulse un valor para conservarlo. El primer cliente potencial se conserva; las etiquetas, notas e historial de los demás pasan a él.</translation>
     </message>
     <message>
@@ -2077,7 +2133,7 @@ No se copia nada: los clientes potenciales, campañas y ajustes de %2 se quedan 
         <translation>Dónde se guardan sus datos</translation>
     </message>
     <message>
-        <source>On this computer to start alone; on the team&apos;s PostgreSQL to share leads and campaigns.</source>
+        <source>On this computer to start alone; on the team's PostgreSQL to share leads and campaigns.</source>
         <translation>En este equipo para empezar solo; en el PostgreSQL del equipo para compartir clientes potenciales y campañas.</translation>
     </message>
     <message>
@@ -2085,7 +2141,7 @@ No se copia nada: los clientes potenciales, campañas y ajustes de %2 se quedan 
         <translation>Este equipo (recomendado para empezar): un archivo, nada que configurar</translation>
     </message>
     <message>
-        <source>The team&apos;s PostgreSQL server</source>
+        <source>The team's PostgreSQL server</source>
         <translation>El servidor PostgreSQL del equipo</translation>
     </message>
     <message>
@@ -2133,7 +2189,7 @@ No se copia nada: los clientes potenciales, campañas y ajustes de %2 se quedan 
         <translation>Integraciones (opcional)</translation>
     </message>
     <message>
-        <source>With an AI provider&apos;s key, FlipTech Pro writes emails and replies with AI; without one its offline writer drafts them.</source>
+        <source>With an AI provider's key, FlipTech Pro writes emails and replies with AI; without one its offline writer drafts them.</source>
         <translation>Con la clave de un proveedor de IA, FlipTech Pro escribe correos y respuestas con IA; sin ella, los redacta su redactor offline.</translation>
     </message>
     <message>
@@ -2169,7 +2225,7 @@ No se copia nada: los clientes potenciales, campañas y ajustes de %2 se quedan 
         <translation>Las dos contraseñas no coinciden.</translation>
     </message>
     <message>
-        <source>&lt;p&gt;FlipTech Pro starts again on the team&apos;s database when you click Finish.&lt;/p&gt;&lt;p&gt;If the team already works there, sign in with the account an administrator gave you; if the database is new, you create its administrator then.&lt;/p&gt;</source>
+        <source>&lt;p&gt;FlipTech Pro starts again on the team's database when you click Finish.&lt;/p&gt;&lt;p&gt;If the team already works there, sign in with the account an administrator gave you; if the database is new, you create its administrator then.&lt;/p&gt;</source>
         <translation>&lt;p&gt;FlipTech Pro se iniciará de nuevo con la base de datos del equipo al pulsar Finalizar.&lt;/p&gt;&lt;p&gt;Si el equipo ya trabaja allí, inicie sesión con la cuenta que le dio un administrador; si la base de datos es nueva, creará entonces su administrador.&lt;/p&gt;</translation>
     </message>
     <message>
@@ -2228,7 +2284,7 @@ No se copia nada: los clientes potenciales, campañas y ajustes de %2 se quedan 
         <translation>Omitirlos (el cliente existente se queda como está)</translation>
     </message>
     <message>
-        <source>Update the existing lead with the file&apos;s values</source>
+        <source>Update the existing lead with the file's values</source>
         <translation>Actualizar el cliente existente con los valores del archivo</translation>
     </message>
     <message>
@@ -2371,7 +2427,7 @@ Fila %1: %2</translation>
         <translation>Ctrl+G: la IA (o el redactor offline) redacta una respuesta; no se envía nada hasta que usted la aprueba</translation>
     </message>
     <message>
-        <source>No suggestion yet. “Suggest a reply” drafts one from the thread and the lead&apos;s website analysis.</source>
+        <source>No suggestion yet. “Suggest a reply” drafts one from the thread and the lead's website analysis.</source>
         <translation>Aún no hay sugerencia. “Sugerir una respuesta” redacta una a partir del hilo y del análisis del sitio web del cliente.</translation>
     </message>
     <message>
@@ -2548,7 +2604,7 @@ Fila %1: %2</translation>
 <context>
     <name>fliptech::ui::IntegrationsSettings</name>
     <message>
-        <source>&lt;b&gt;Lead enrichment&lt;/b&gt; finds the e-mail address, phone and company details of a lead from its website&apos;s domain. The providers are asked in this order until the lead has an address and a phone; what a provider answered is remembered for 30 days, so asking again costs nothing.</source>
+        <source>&lt;b&gt;Lead enrichment&lt;/b&gt; finds the e-mail address, phone and company details of a lead from its website's domain. The providers are asked in this order until the lead has an address and a phone; what a provider answered is remembered for 30 days, so asking again costs nothing.</source>
         <translation>&lt;b&gt;El enriquecimiento&lt;/b&gt; encuentra el correo, el teléfono y los datos de empresa de un cliente potencial a partir del dominio de su sitio web. Se consulta a los proveedores en este orden hasta que el cliente tiene dirección y teléfono; lo que respondió un proveedor se recuerda 30 días, así que volver a preguntar no cuesta nada.</translation>
     </message>
     <message>
@@ -2608,7 +2664,7 @@ Fila %1: %2</translation>
         <translation>Solo un administrador puede cambiar las integraciones.</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Delivery events&lt;/b&gt; from SendGrid and Mailgun (bounces, spam reports, unsubscribes, opens) reach &lt;code&gt;/api/v1/webhooks/sendgrid&lt;/code&gt; and &lt;code&gt;/api/v1/webhooks/mailgun&lt;/code&gt; on your team server, and are believed only when signed: paste SendGrid&apos;s verification key and Mailgun&apos;s webhook signing key.</source>
+        <source>&lt;b&gt;Delivery events&lt;/b&gt; from SendGrid and Mailgun (bounces, spam reports, unsubscribes, opens) reach &lt;code&gt;/api/v1/webhooks/sendgrid&lt;/code&gt; and &lt;code&gt;/api/v1/webhooks/mailgun&lt;/code&gt; on your team server, and are believed only when signed: paste SendGrid's verification key and Mailgun's webhook signing key.</source>
         <translation>&lt;b&gt;Los eventos de entrega&lt;/b&gt; de SendGrid y Mailgun (rebotes, denuncias de spam, bajas, aperturas) llegan a &lt;code&gt;/api/v1/webhooks/sendgrid&lt;/code&gt; y &lt;code&gt;/api/v1/webhooks/mailgun&lt;/code&gt; de su servidor de equipo, y solo se creen si vienen firmados: pegue la clave de verificación de SendGrid y la clave de firma de webhooks de Mailgun.</translation>
     </message>
     <message>
@@ -3025,7 +3081,7 @@ Fila %1: %2</translation>
         <translation>Verificar dirección</translation>
     </message>
     <message>
-        <source>Check the address: its syntax, its domain&apos;s mail server, disposable and role addresses</source>
+        <source>Check the address: its syntax, its domain's mail server, disposable and role addresses</source>
         <translation>Comprobar la dirección: su sintaxis, el servidor de correo de su dominio, direcciones desechables y genéricas</translation>
     </message>
     <message>
@@ -3113,7 +3169,7 @@ Fila %1: %2</translation>
         <translation>&amp;Analizar sitio web</translation>
     </message>
     <message>
-        <source>Read the lead&apos;s site and score it as a prospect: HTTPS, speed, mobile, age, technology, contacts, broken links</source>
+        <source>Read the lead's site and score it as a prospect: HTTPS, speed, mobile, age, technology, contacts, broken links</source>
         <translation>Leer el sitio del cliente y puntuarlo como prospecto: HTTPS, velocidad, móvil, antigüedad, tecnología, contactos, enlaces rotos</translation>
     </message>
     <message>
@@ -3121,7 +3177,7 @@ Fila %1: %2</translation>
         <translation>Buscar &amp;contactos</translation>
     </message>
     <message>
-        <source>Ask the enrichment providers (Settings → Integrations) for this business&apos;s e-mail, phone and details</source>
+        <source>Ask the enrichment providers (Settings → Integrations) for this business's e-mail, phone and details</source>
         <translation>Pedir a los proveedores de enriquecimiento (Configuración → Integraciones) el correo, el teléfono y los datos de este negocio</translation>
     </message>
     <message>
@@ -3129,7 +3185,7 @@ Fila %1: %2</translation>
         <translation>&amp;Escribir correo…</translation>
     </message>
     <message>
-        <source>Draft a personal email to this lead from its website&apos;s findings, with the AI (Settings → AI) or the offline writer</source>
+        <source>Draft a personal email to this lead from its website's findings, with the AI (Settings → AI) or the offline writer</source>
         <translation>Redactar un correo personal a este cliente a partir del análisis de su sitio web, con la IA (Configuración → IA) o el redactor offline</translation>
     </message>
     <message>
@@ -3429,7 +3485,7 @@ Fila %1: %2</translation>
         <translation>Panel</translation>
     </message>
     <message>
-        <source>It will show today&apos;s leads, replies waiting, campaigns running and revenue at a glance.</source>
+        <source>It will show today's leads, replies waiting, campaigns running and revenue at a glance.</source>
         <translation>Mostrará de un vistazo los clientes potenciales de hoy, las respuestas pendientes, las campañas en curso y los ingresos.</translation>
     </message>
     <message>
@@ -3578,7 +3634,7 @@ Fila %1: %2</translation>
         <translation>Eliminar regla</translation>
     </message>
     <message>
-        <source>A rule waits for something to happen to a lead, checks its conditions, and does its actions in order — for example: when a lead from Austin arrives without a website, tag it, add a note and tell me. Rules act on what happens after they are saved; a rule&apos;s own changes set off rules at most 3 times in a row.</source>
+        <source>A rule waits for something to happen to a lead, checks its conditions, and does its actions in order — for example: when a lead from Austin arrives without a website, tag it, add a note and tell me. Rules act on what happens after they are saved; a rule's own changes set off rules at most 3 times in a row.</source>
         <translation>Una regla espera a que le pase algo a un cliente potencial, comprueba sus condiciones y hace sus acciones en orden; por ejemplo: cuando llegue un cliente de Austin sin sitio web, etiquetarlo, añadir una nota y avisarme. Las reglas actúan sobre lo que ocurre después de guardarlas; los cambios de una regla disparan reglas como mucho 3 veces seguidas.</translation>
     </message>
     <message>
@@ -3666,7 +3722,7 @@ Fila %1: %2</translation>
         <translation>Valor</translation>
     </message>
     <message>
-        <source>This rule&apos;s conditions are nested groups (made through the API): they are kept as they are; the rows cannot show them.</source>
+        <source>This rule's conditions are nested groups (made through the API): they are kept as they are; the rows cannot show them.</source>
         <translation>Las condiciones de esta regla son grupos anidados (creados por la API): se conservan tal cual; las filas no pueden mostrarlas.</translation>
     </message>
     <message>
@@ -3770,12 +3826,12 @@ Fila %1: %2</translation>
         <translation>Desactivada: no hace nada hasta que se active.</translation>
     </message>
     <message>
-        <source>Delete the rule &quot;%1&quot; and the record of what it did?</source>
-        <translation>¿Eliminar la regla &quot;%1&quot; y el registro de lo que hizo?</translation>
+        <source>Delete the rule "%1" and the record of what it did?</source>
+        <translation>¿Eliminar la regla "%1" y el registro de lo que hizo?</translation>
     </message>
     <message>
-        <source>Deleted &quot;%1&quot;.</source>
-        <translation>Eliminada &quot;%1&quot;.</translation>
+        <source>Deleted "%1".</source>
+        <translation>Eliminada "%1".</translation>
     </message>
     <message>
         <source>Save the rule first: the dry run tries the saved rule.</source>
@@ -3809,7 +3865,7 @@ Fila %1: %2</translation>
         <translation>&amp;Ejecutar ahora</translation>
     </message>
     <message>
-        <source>Run the selected schedule&apos;s task now, whatever its times say (Ctrl+R)</source>
+        <source>Run the selected schedule's task now, whatever its times say (Ctrl+R)</source>
         <translation>Ejecutar ahora la tarea de la programación seleccionada, digan lo que digan sus horas (Ctrl+R)</translation>
     </message>
     <message>
@@ -3989,8 +4045,8 @@ Fila %1: %2</translation>
         <translation>Se &amp;repite</translation>
     </message>
     <message>
-        <source>minute hour day-of-month month day-of-week, e.g. &quot;30 2 * * 1-5&quot;; names (MON, JAN), */15, lists and ranges; or @hourly, @daily, @weekly, @monthly</source>
-        <translation>minuto hora día-del-mes mes día-de-la-semana, p. ej. &quot;30 2 * * 1-5&quot;; nombres (MON, JAN), */15, listas y rangos; o @hourly, @daily, @weekly, @monthly</translation>
+        <source>minute hour day-of-month month day-of-week, e.g. "30 2 * * 1-5"; names (MON, JAN), */15, lists and ranges; or @hourly, @daily, @weekly, @monthly</source>
+        <translation>minuto hora día-del-mes mes día-de-la-semana, p. ej. "30 2 * * 1-5"; nombres (MON, JAN), */15, listas y rangos; o @hourly, @daily, @weekly, @monthly</translation>
     </message>
     <message>
         <source>Cron</source>
@@ -4105,12 +4161,12 @@ Fila %1: %2</translation>
         <translation>En pausa: vuelve a ejecutarse al reanudarla (o con Ejecutar ahora).</translation>
     </message>
     <message>
-        <source>Delete the schedule &quot;%1&quot; and the record of its runs?</source>
-        <translation>¿Eliminar la programación &quot;%1&quot; y el registro de sus ejecuciones?</translation>
+        <source>Delete the schedule "%1" and the record of its runs?</source>
+        <translation>¿Eliminar la programación "%1" y el registro de sus ejecuciones?</translation>
     </message>
     <message>
-        <source>Deleted &quot;%1&quot;.</source>
-        <translation>Eliminada &quot;%1&quot;.</translation>
+        <source>Deleted "%1".</source>
+        <translation>Eliminada "%1".</translation>
     </message>
 </context>
 <context>
@@ -4128,7 +4184,7 @@ Fila %1: %2</translation>
         <translation>sin grupo de ubicaciones</translation>
     </message>
     <message>
-        <source>Scrape every location of a group too (groups are made on the Leads page&apos;s locations)</source>
+        <source>Scrape every location of a group too (groups are made on the Leads page's locations)</source>
         <translation>Buscar también en cada ubicación de un grupo (los grupos se crean en las ubicaciones de la página Clientes potenciales)</translation>
     </message>
     <message>
@@ -4172,7 +4228,7 @@ Fila %1: %2</translation>
         <translation>Leer cada &amp;anuncio (teléfono, correo, texto)</translation>
     </message>
     <message>
-        <source>Fetch every new listing&apos;s page too: slower, but the lead gets its contacts</source>
+        <source>Fetch every new listing's page too: slower, but the lead gets its contacts</source>
         <translation>Descargar también la página de cada anuncio nuevo: más lento, pero el cliente obtiene sus contactos</translation>
     </message>
     <message>
@@ -4357,7 +4413,7 @@ Fila %1: %2</translation>
         <translation>Proveedor</translation>
     </message>
     <message>
-        <source>Today&apos;s cap</source>
+        <source>Today's cap</source>
         <translation>Límite de hoy</translation>
     </message>
     <message>
@@ -4365,7 +4421,7 @@ Fila %1: %2</translation>
         <translation>Contraseña / clave</translation>
     </message>
     <message>
-        <source>e.g. Sam&apos;s Gmail</source>
+        <source>e.g. Sam's Gmail</source>
         <translation>p. ej. Gmail de Sam</translation>
     </message>
     <message>
@@ -4409,7 +4465,7 @@ Fila %1: %2</translation>
         <translation>normalmente la propia dirección</translation>
     </message>
     <message>
-        <source>the provider&apos;s own (leave empty)</source>
+        <source>the provider's own (leave empty)</source>
         <translation>la del proveedor (déjelo vacío)</translation>
     </message>
     <message>
@@ -4541,7 +4597,7 @@ Fila %1: %2</translation>
         <translation>Comprobar &amp;dominio</translation>
     </message>
     <message>
-        <source>Look up the sending domain&apos;s SPF, DKIM and DMARC records and say what is missing</source>
+        <source>Look up the sending domain's SPF, DKIM and DMARC records and say what is missing</source>
         <translation>Consultar los registros SPF, DKIM y DMARC del dominio de envío y decir qué falta</translation>
     </message>
     <message>
@@ -4592,8 +4648,8 @@ Fila %1: %2</translation>
         <translation>Eliminar cuenta de envío</translation>
     </message>
     <message>
-        <source>Delete &quot;%1&quot; and its password?</source>
-        <translation>¿Eliminar &quot;%1&quot; y su contraseña?</translation>
+        <source>Delete "%1" and its password?</source>
+        <translation>¿Eliminar "%1" y su contraseña?</translation>
     </message>
     <message>
         <source>Deleted.</source>
@@ -4723,8 +4779,8 @@ Fila %1: %2</translation>
         <translation>nunca</translation>
     </message>
     <message>
-        <source>Key &quot;%1&quot; created. Copy it now: it is shown only once.</source>
-        <translation>Clave &quot;%1&quot; creada. Cópiela ahora: solo se muestra una vez.</translation>
+        <source>Key "%1" created. Copy it now: it is shown only once.</source>
+        <translation>Clave "%1" creada. Cópiela ahora: solo se muestra una vez.</translation>
     </message>
     <message>
         <source>Select a key to revoke.</source>
@@ -4735,12 +4791,12 @@ Fila %1: %2</translation>
         <translation>Revocar clave de API</translation>
     </message>
     <message>
-        <source>Revoke &quot;%1&quot;? Anything using it stops working at once.</source>
-        <translation>¿Revocar &quot;%1&quot;? Lo que la use deja de funcionar de inmediato.</translation>
+        <source>Revoke "%1"? Anything using it stops working at once.</source>
+        <translation>¿Revocar "%1"? Lo que la use deja de funcionar de inmediato.</translation>
     </message>
     <message>
-        <source>Key &quot;%1&quot; revoked.</source>
-        <translation>Clave &quot;%1&quot; revocada.</translation>
+        <source>Key "%1" revoked.</source>
+        <translation>Clave "%1" revocada.</translation>
     </message>
     <message>
         <source>Email</source>
@@ -4894,7 +4950,7 @@ Fila %1: %2</translation>
         <translation>Buscar en la lista</translation>
     </message>
     <message>
-        <source>Save the lead&apos;s details</source>
+        <source>Save the lead's details</source>
         <translation>Guardar los datos del cliente potencial</translation>
     </message>
     <message>
@@ -5068,7 +5124,7 @@ Fila %1: %2</translation>
     </message>
     <message>
         <source>&lt;p&gt;{Hi|Hello} {{first_name|there}},&lt;/p&gt;
-&lt;p&gt;I looked at {{company}}&apos;s website{{#if city}} in {{city}}{{/if}} …&lt;/p&gt;</source>
+&lt;p&gt;I looked at {{company}}'s website{{#if city}} in {{city}}{{/if}} …&lt;/p&gt;</source>
         <translation>&lt;p&gt;{Hola|Buenos días} {{first_name|}},&lt;/p&gt;
 &lt;p&gt;He visto el sitio web de {{company}}{{#if city}} en {{city}}{{/if}} …&lt;/p&gt;</translation>
     </message>
@@ -5137,16 +5193,16 @@ Fila %1: %2</translation>
         <translation>&amp;Eliminar</translation>
     </message>
     <message>
-        <source>Copied as &quot;%1&quot; (inactive until you switch it on).</source>
-        <translation>Copiada como &quot;%1&quot; (inactiva hasta que la active).</translation>
+        <source>Copied as "%1" (inactive until you switch it on).</source>
+        <translation>Copiada como "%1" (inactiva hasta que la active).</translation>
     </message>
     <message>
         <source>Delete template</source>
         <translation>Eliminar plantilla</translation>
     </message>
     <message>
-        <source>Delete &quot;%1&quot;?</source>
-        <translation>¿Eliminar &quot;%1&quot;?</translation>
+        <source>Delete "%1"?</source>
+        <translation>¿Eliminar "%1"?</translation>
     </message>
     <message>
         <source>Template deleted.</source>
@@ -5189,8 +5245,8 @@ Fila %1: %2</translation>
         <translation>Ninguna plantilla coincide.</translation>
     </message>
     <message>
-        <source>a sample lead (Ann, Ann&apos;s Bakery, Austin)</source>
-        <translation>un cliente de ejemplo (Ann, Ann&apos;s Bakery, Austin)</translation>
+        <source>a sample lead (Ann, Ann's Bakery, Austin)</source>
+        <translation>un cliente de ejemplo (Ann, Ann's Bakery, Austin)</translation>
     </message>
     <message>
         <source>Write the message in the HTML body, the plain text, or both.</source>
@@ -5319,8 +5375,8 @@ Fila %1: %2</translation>
         <translation>Enviar una &amp;prueba</translation>
     </message>
     <message>
-        <source>Send a signed &quot;ping&quot; to the selected webhook now and show what it answered</source>
-        <translation>Enviar ahora un &quot;ping&quot; firmado al webhook seleccionado y mostrar qué respondió</translation>
+        <source>Send a signed "ping" to the selected webhook now and show what it answered</source>
+        <translation>Enviar ahora un "ping" firmado al webhook seleccionado y mostrar qué respondió</translation>
     </message>
     <message>
         <source>Turn o&amp;ff</source>
@@ -5502,7 +5558,7 @@ Fila %1: %2</translation>
         <translation>Aún no hay webhooks. Dele un nombre, la dirección del receptor y los eventos que quiere, y Guardar.</translation>
     </message>
     <message>
-        <source>This webhook starts an n8n workflow (Workflows tab): its address is the workflow&apos;s Webhook trigger, and rules and schedules send to it, not events.</source>
+        <source>This webhook starts an n8n workflow (Workflows tab): its address is the workflow's Webhook trigger, and rules and schedules send to it, not events.</source>
         <translation>Este webhook inicia un flujo de n8n (pestaña Flujos): su dirección es el disparador Webhook del flujo, y le envían reglas y programaciones, no eventos.</translation>
     </message>
     <message>
@@ -5558,16 +5614,16 @@ Fila %1: %2</translation>
         <translation>No entregado: %1</translation>
     </message>
     <message>
-        <source>Delete the webhook &quot;%1&quot; and its delivery log? Deliveries still waiting are dropped.</source>
-        <translation>¿Eliminar el webhook &quot;%1&quot; y su registro de entregas? Las entregas pendientes se descartan.</translation>
+        <source>Delete the webhook "%1" and its delivery log? Deliveries still waiting are dropped.</source>
+        <translation>¿Eliminar el webhook "%1" y su registro de entregas? Las entregas pendientes se descartan.</translation>
     </message>
     <message>
         <source>Deleted.</source>
         <translation>Eliminada.</translation>
     </message>
     <message>
-        <source>Make a new secret for &quot;%1&quot;? Deliveries are signed with it from now on: the receiver must be given it.</source>
-        <translation>¿Crear un secreto nuevo para &quot;%1&quot;? Las entregas se firman con él desde ahora: hay que dárselo al receptor.</translation>
+        <source>Make a new secret for "%1"? Deliveries are signed with it from now on: the receiver must be given it.</source>
+        <translation>¿Crear un secreto nuevo para "%1"? Las entregas se firman con él desde ahora: hay que dárselo al receptor.</translation>
     </message>
     <message>
         <source>A new secret: give it to the receiver. It is shown only now.</source>
@@ -5593,8 +5649,8 @@ Fila %1: %2</translation>
 <context>
     <name>fliptech::ui::WorkflowsTab</name>
     <message>
-        <source>Workflows of your team&apos;s n8n: turn them on and off, start them, and see how their runs went. A rule (action &quot;Start an n8n workflow&quot;) or a schedule starts a workflow through its Webhook trigger (HTTP method POST) with the lead and the event; the workflow can call back into FlipTech with an API key.</source>
-        <translation>Flujos del n8n de su equipo: actívelos y desactívelos, inícielos y vea cómo fueron sus ejecuciones. Una regla (acción &quot;Iniciar un flujo de n8n&quot;) o una programación inicia un flujo por su disparador Webhook (método HTTP POST) con el cliente potencial y el evento; el flujo puede llamar de vuelta a FlipTech con una clave de API.</translation>
+        <source>Workflows of your team's n8n: turn them on and off, start them, and see how their runs went. A rule (action "Start an n8n workflow") or a schedule starts a workflow through its Webhook trigger (HTTP method POST) with the lead and the event; the workflow can call back into FlipTech with an API key.</source>
+        <translation>Flujos del n8n de su equipo: actívelos y desactívelos, inícielos y vea cómo fueron sus ejecuciones. Una regla (acción "Iniciar un flujo de n8n") o una programación inicia un flujo por su disparador Webhook (método HTTP POST) con el cliente potencial y el evento; el flujo puede llamar de vuelta a FlipTech con una clave de API.</translation>
     </message>
     <message>
         <source>Where your n8n is</source>
@@ -5633,8 +5689,8 @@ Fila %1: %2</translation>
         <translation>&amp;Ejecutar ahora</translation>
     </message>
     <message>
-        <source>Start the selected workflow now through its Webhook trigger (a &quot;manual&quot; event)</source>
-        <translation>Iniciar ahora el flujo seleccionado por su disparador Webhook (un evento &quot;manual&quot;)</translation>
+        <source>Start the selected workflow now through its Webhook trigger (a "manual" event)</source>
+        <translation>Iniciar ahora el flujo seleccionado por su disparador Webhook (un evento "manual")</translation>
     </message>
     <message>
         <source>Runs of the selected workflow only</source>
@@ -5736,8 +5792,8 @@ Fila %1: %2</translation>
         </translation>
     </message>
     <message>
-        <source>%1 — id %2 (what a rule&apos;s &quot;Start an n8n workflow&quot; action takes)</source>
-        <translation>%1 — id %2 (lo que toma la acción &quot;Iniciar un flujo de n8n&quot; de una regla)</translation>
+        <source>%1 — id %2 (what a rule's "Start an n8n workflow" action takes)</source>
+        <translation>%1 — id %2 (lo que toma la acción "Iniciar un flujo de n8n" de una regla)</translation>
     </message>
     <message>
         <source>on</source>
@@ -5764,24 +5820,24 @@ Fila %1: %2</translation>
         <translation>no: %1</translation>
     </message>
     <message>
-        <source>Turning &quot;%1&quot; on…</source>
-        <translation>Activando &quot;%1&quot;…</translation>
+        <source>Turning "%1" on…</source>
+        <translation>Activando "%1"…</translation>
     </message>
     <message>
-        <source>Turning &quot;%1&quot; off…</source>
-        <translation>Desactivando &quot;%1&quot;…</translation>
+        <source>Turning "%1" off…</source>
+        <translation>Desactivando "%1"…</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is on.</source>
-        <translation>&quot;%1&quot; está activo.</translation>
+        <source>"%1" is on.</source>
+        <translation>"%1" está activo.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is off.</source>
-        <translation>&quot;%1&quot; está inactivo.</translation>
+        <source>"%1" is off.</source>
+        <translation>"%1" está inactivo.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is being started; its run appears below when n8n has it.</source>
-        <translation>&quot;%1&quot; se está iniciando; su ejecución aparece abajo cuando n8n la tenga.</translation>
+        <source>"%1" is being started; its run appears below when n8n has it.</source>
+        <translation>"%1" se está iniciando; su ejecución aparece abajo cuando n8n la tenga.</translation>
     </message>
 </context>
 <context>
@@ -5807,8 +5863,12 @@ Fila %1: %2</translation>
         <translation>&lt;b&gt;FlipTech Pro no se cerró correctamente&lt;/b&gt; (sesión iniciada %1). %2 %3</translation>
     </message>
     <message>
-        <source>The &lt;a href=&quot;%1&quot;&gt;log&lt;/a&gt; may say why.</source>
-        <translation>El &lt;a href=&quot;%1&quot;&gt;registro&lt;/a&gt; puede decir por qué.</translation>
+        <source>The &lt;a href="%1"&gt;log&lt;/a&gt; may say why.</source>
+        <translation>El &lt;a href="%1"&gt;registro&lt;/a&gt; puede decir por qué.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The API server did not start&lt;/b&gt;: %1. The desktop works without it; change its address or TLS files in &lt;a href="fliptech://settings"&gt;Settings → Application&lt;/a&gt;.</source>
+        <translation>&lt;b&gt;El servidor de la API no se inició&lt;/b&gt;: %1. El escritorio funciona sin él; cambie su dirección o sus archivos TLS en &lt;a href="fliptech://settings"&gt;Configuración → Aplicación&lt;/a&gt;.</translation>
     </message>
 </context>
 </TS>

@@ -1,5 +1,6 @@
 #include "fliptech/api/apiserver.h"
 #include "fliptech/engine/engine.h"
+#include "fliptech/net/connectionsettings.h"
 #include "fliptech/storage/database.h"
 #include "fliptech/storage/jobqueue.h"
 #include "apiharness.h"
@@ -384,9 +385,9 @@ private Q_SLOTS:
         }
         QVERIFY(openssl.waitForFinished(60000));
         QCOMPARE(openssl.exitCode(), 0);
-        QVERIFY(!api::loadTls(dir.filePath(QStringLiteral("missing.pem")), key).ok());
-        QVERIFY(api::loadTls(cert, cert).error().message.contains(QStringLiteral("private key")));
-        auto tls = api::loadTls(cert, key);
+        QVERIFY(!net::loadServerTls(dir.filePath(QStringLiteral("missing.pem")), key).ok());
+        QVERIFY(net::loadServerTls(cert, cert).error().message.contains(QStringLiteral("private key")));
+        auto tls = net::loadServerTls(cert, key);
         QVERIFY2(tls.ok(), tls.ok() ? "" : qPrintable(tls.error().message));
 
         api::ApiOptions options;

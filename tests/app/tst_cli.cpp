@@ -107,6 +107,13 @@ private Q_SLOTS:
                                     << 2 << QByteArray("HOST:PORT");
         QTest::newRow("lan without tls") << QStringList{QStringLiteral("--headless"), QStringLiteral("--listen"), QStringLiteral("0.0.0.0:0")}
                                          << 2 << QByteArray("--allow-insecure-lan");
+        QTest::newRow("tls key alone") << QStringList{QStringLiteral("--headless"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                                                      QStringLiteral("--tls-key"), QStringLiteral("/nonexistent/key.pem")}
+                                       << 2 << QByteArray("go together");
+        QTest::newRow("tls unreadable") << QStringList{QStringLiteral("--headless"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                                                       QStringLiteral("--tls-cert"), QStringLiteral("/nonexistent/cert.pem"), QStringLiteral("--tls-key"),
+                                                       QStringLiteral("/nonexistent/key.pem")}
+                                        << 2 << QByteArray("TLS certificate /nonexistent/cert.pem");
         QTest::newRow("unknown option") << QStringList{QStringLiteral("--frobnicate")} << 2 << QByteArray("frobnicate");
         QTest::newRow("bad workers") << QStringList{QStringLiteral("--headless"), QStringLiteral("--workers"), QStringLiteral("many")}
                                      << 2 << QByteArray("--workers");
@@ -133,6 +140,16 @@ private Q_SLOTS:
         const Run r = run({QStringLiteral("--headless"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")}, env);
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(errorLine(r.err).contains("FLIPTECH_HTTP_THREADS"), r.err.constData());
+    }
+
+    void badProxyIsOneClearLine()
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("FLIPTECH_PROXY"), QStringLiteral("http://ok.example:3128, gopher://old.example:70"));
+        const Run r = run({QStringLiteral("--headless"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")}, env);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(errorLine(r.err).contains("proxy \"gopher://old.example:70\""), r.err.constData());
+        QVERIFY2(errorLine(r.err).contains("FLIPTECH_PROXY"), r.err.constData());
     }
 
     void portInUseWritesNothing()

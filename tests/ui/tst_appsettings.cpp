@@ -1,10 +1,11 @@
 // Settings → Application (issue 14): language, theme and tray messages for this user, and the
 // settings file of the next start — the database (a local file, or a shared PostgreSQL whose
 // password goes to the keychain, never the file; switching asks first and copies nothing), the
-// API server and the log detail — saved and read back; bad fields refused with what to fix; the
+// API server (its TLS files checked), the proxy and the log detail — saved and read back; bad fields refused with what to fix; the
 // connection test against a real PostgreSQL (and a closed port); the language switch loads the
 // embedded .qm files; the dark theme darkens the palette and lightens the icons.
 #include "fliptech/core/config.h"
+#include "fliptech/net/connectionsettings.h"
 #include "fliptech/ui/appsettings.h"
 #include "fliptech/ui/icons.h"
 #include "memorysecretstore.h"
@@ -15,11 +16,13 @@
 #include <QComboBox>
 #include <QFile>
 #include <QLineEdit>
+#include <QProcess>
 #include <QRadioButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTcpServer>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace fliptech;
@@ -110,6 +113,69 @@ private Q_SLOTS:
         page.postgresUrl()->setText(QStringLiteral("mysql://x@y/z"));
         QVERIFY(!page.save());
         QVERIFY(!QFile::exists(core::settingsFilePath())); // nothing written by any of them
+    }
+
+    void tlsFilesAndProxy()
+    {
+        QTemporaryDir dir;
+        const QString cert = dir.filePath(QStringLiteral("cert.pem")), key = dir.filePath(QStringLiteral("key.pem"));
+        QProcess openssl;
+        openssl.start(QStringLiteral("openssl"), {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
+                                                  QStringLiteral("-nodes"), QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert, QStringLiteral("-days"),
+                                                  QStringLiteral("2"), QStringLiteral("-subj"), QStringLiteral("/CN=fliptech.test")});
+        if (!openssl.waitForStarted()) {
+            if (test::postgresRequired()) // under scripts/test.sh, which installs openssl
+                QFAIL("no openssl command to make a test certificate");
+            QSKIP("no openssl command to make a test certificate");
+        }
+        QVERIFY(openssl.waitForFinished(60000));
+        QCOMPARE(openssl.exitCode(), 0);
+
+        ui::ApplicationSettings page(m_secrets, m_current);
+        page.apiOn()->setChecked(true);
+        page.apiAddress()->setText(QStringLiteral("0.0.0.0:9443"));
+        QVERIFY(!page.save()); // the network, in clear text
+        QVERIFY2(page.message().contains(QStringLiteral("TLS certificate")), qPrintable(page.message()));
+        page.tlsCertificate()->setText(cert);
+        QVERIFY(!page.save());
+        QVERIFY2(page.message().contains(QStringLiteral("both files")), qPrintable(page.message()));
+        page.tlsKey()->setText(cert); // a certificate where the key goes
+        QVERIFY(!page.save());
+        QVERIFY2(page.message().contains(QStringLiteral("private key")), qPrintable(page.message()));
+        page.tlsKey()->setText(key);
+        for (const QString &bad : {QStringLiteral("ftp://proxy.example:21"), QStringLiteral("proxy.example:3128"), QStringLiteral("http://proxy.example:0"),
+                                   QStringLiteral("http://ok.example:3128, socks5://"), QStringLiteral("http://proxy.example:3128/path")}) {
+            page.proxy()->setText(bad);
+            QVERIFY2(!page.save(), qPrintable(bad));
+            QVERIFY2(page.message().contains(QStringLiteral("proxy")), qPrintable(page.message()));
+        }
+        QVERIFY(!QFile::exists(core::settingsFilePath())); // nothing written by any of them
+
+        page.proxy()->setText(QStringLiteral("  http://proxy.example:3128,socks5h://user:pw@10.0.0.2:1080\n"));
+        QVERIFY2(page.save(), qPrintable(page.message()));
+        core::Config config;
+        config.loadSettingsFile(core::settingsFilePath());
+        QCOMPARE(config.value(QStringLiteral("listen")), QStringLiteral("0.0.0.0:9443"));
+        QCOMPARE(config.value(QStringLiteral("tls_cert")), cert);
+        QCOMPARE(config.value(QStringLiteral("tls_key")), key);
+        QCOMPARE(config.value(QStringLiteral("proxy")), QStringLiteral("http://proxy.example:3128, socks5h://user:pw@10.0.0.2:1080"));
+        auto proxies = net::parseProxyList(config.value(QStringLiteral("proxy")));
+        QVERIFY(proxies.ok());
+        QCOMPARE(proxies->size(), 2);
+        QVERIFY(net::loadServerTls(config.value(QStringLiteral("tls_cert")), config.value(QStringLiteral("tls_key"))).ok());
+        ui::ApplicationSettings again(m_secrets, m_current);
+        QCOMPARE(again.tlsCertificate()->text(), cert);
+        QCOMPARE(again.tlsKey()->text(), key);
+        QCOMPARE(again.proxy()->text(), QStringLiteral("http://proxy.example:3128, socks5h://user:pw@10.0.0.2:1080"));
+        // Cleared: the keys go (plain HTTP on this computer, no proxy).
+        again.apiAddress()->setText(QStringLiteral("127.0.0.1:9443"));
+        again.tlsCertificate()->clear();
+        again.tlsKey()->clear();
+        again.proxy()->clear();
+        QVERIFY2(again.save(), qPrintable(again.message()));
+        QVERIFY(!program().contains(QStringLiteral("tls_cert")));
+        QVERIFY(!program().contains(QStringLiteral("tls_key")));
+        QVERIFY(!program().contains(QStringLiteral("proxy")));
     }
 
     void switchingTheDatabaseAsksAndKeepsThePasswordOutOfTheFile()

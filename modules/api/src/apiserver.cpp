@@ -9,7 +9,6 @@
 
 #include <QCryptographicHash>
 #include <QFile>
-#include <QSslKey>
 #include <QHttpServerResponder>
 #include <QJsonDocument>
 #include <QLoggingCategory>
@@ -479,28 +478,6 @@ void ApiServer::respondFromPool(const Route &route, RequestContext ctx, const QS
             answer->write(std::move(*pending));
         }, Qt::QueuedConnection);
     });
-}
-
-core::Result<QSslConfiguration> loadTls(const QString &certFile, const QString &keyFile)
-{
-    const auto certs = QSslCertificate::fromPath(certFile, QSsl::Pem);
-    if (certs.isEmpty())
-        return core::makeError(ErrorCode::InvalidArgument, QStringLiteral("--tls-cert %1: no PEM certificate could be read").arg(certFile));
-    QFile f(keyFile);
-    if (!f.open(QIODevice::ReadOnly))
-        return core::makeError(ErrorCode::InvalidArgument, QStringLiteral("--tls-key %1: %2").arg(keyFile, f.errorString()));
-    const QByteArray pem = f.readAll();
-    QSslKey key(pem, QSsl::Rsa, QSsl::Pem);
-    if (key.isNull())
-        key = QSslKey(pem, QSsl::Ec, QSsl::Pem);
-    if (key.isNull())
-        return core::makeError(ErrorCode::InvalidArgument, QStringLiteral("--tls-key %1: not an unencrypted PEM RSA or EC private key").arg(keyFile));
-    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-    tls.setLocalCertificateChain(certs);
-    tls.setPrivateKey(key);
-    tls.setPeerVerifyMode(QSslSocket::VerifyNone);
-    tls.setProtocol(QSsl::TlsV1_2OrLater);
-    return tls;
 }
 
 core::Status ApiServer::listen(const ListenAddress &address)

@@ -1,6 +1,7 @@
 #include "fliptech/ui/appsettings.h"
 
 #include "fliptech/core/config.h"
+#include "fliptech/net/connectionsettings.h"
 #include "fliptech/storage/database.h"
 #include "fliptech/storage/secretstore.h"
 
@@ -245,13 +246,42 @@ ApplicationSettings::ApplicationSettings(storage::SecretStore &secrets, const st
     m_apiAddress = new QLineEdit(server);
     m_apiAddress->setObjectName(QStringLiteral("apiAddress"));
     m_apiAddress->setPlaceholderText(QStringLiteral("127.0.0.1:8484"));
-    m_apiAddress->setToolTip(tr("Another address than this computer's (127.0.0.1) needs TLS: start with --tls-cert and --tls-key"));
+    m_apiAddress->setToolTip(tr("Another address than this computer's (127.0.0.1) needs a TLS certificate and key"));
     m_cors = new QLineEdit(server);
     m_cors->setPlaceholderText(QStringLiteral("https://app.studio.example"));
+    // A file field with its Browse… button.
+    auto fileField = [this, server](QLineEdit **field, const QString &name, const QString &title) {
+        *field = new QLineEdit(server);
+        (*field)->setObjectName(name);
+        (*field)->setPlaceholderText(tr("none: plain HTTP, for this computer only"));
+        auto *pick = new QPushButton(tr("Browse…"), server);
+        QLineEdit *target = *field;
+        connect(pick, &QPushButton::clicked, this, [this, target, title] {
+            const QString f = QFileDialog::getOpenFileName(this, title, target->text(), tr("PEM files (*.pem *.crt *.key);;All files (*)"));
+            if (!f.isEmpty())
+                target->setText(QDir::toNativeSeparators(f));
+        });
+        auto *row = new QHBoxLayout;
+        row->addWidget(target, 1);
+        row->addWidget(pick);
+        return row;
+    };
     serverForm->addRow(m_apiOn);
     serverForm->addRow(tr("&Address"), m_apiAddress);
+    serverForm->addRow(tr("TLS certificate (PEM)"), fileField(&m_tlsCert, QStringLiteral("tlsCert"), tr("TLS certificate")));
+    serverForm->addRow(tr("TLS private key (PEM)"), fileField(&m_tlsKey, QStringLiteral("tlsKey"), tr("TLS private key")));
     serverForm->addRow(tr("Web origins allowed (CORS)"), m_cors);
     layout->addWidget(server);
+
+    auto *network = new QGroupBox(tr("Network"), this);
+    auto *networkForm = new QFormLayout(network);
+    m_proxy = new QLineEdit(network);
+    m_proxy->setObjectName(QStringLiteral("proxy"));
+    m_proxy->setPlaceholderText(tr("none (the system's http_proxy, if any)"));
+    m_proxy->setToolTip(tr("Scraping, website analysis, AI and the providers go out through it: http://host:port or socks5://host:port; "
+                           "several, separated by commas, are used in turn"));
+    networkForm->addRow(tr("&Proxy (from the next start)"), m_proxy);
+    layout->addWidget(network);
 
     auto *files = new QGroupBox(tr("Files and logs"), this);
     auto *filesForm = new QFormLayout(files);
@@ -324,6 +354,9 @@ void ApplicationSettings::load()
     m_apiOn->setChecked(!listen.isEmpty());
     m_apiAddress->setText(listen);
     m_cors->setText(program.value(QStringLiteral("cors_origins")).toString());
+    m_tlsCert->setText(program.value(QStringLiteral("tls_cert")).toString());
+    m_tlsKey->setText(program.value(QStringLiteral("tls_key")).toString());
+    m_proxy->setText(program.value(QStringLiteral("proxy")).toString());
     m_logLevel->setCurrentIndex(qMax(0, m_logLevel->findData(program.value(QStringLiteral("log_level"), QStringLiteral("info")).toString())));
 }
 
@@ -383,6 +416,29 @@ bool ApplicationSettings::save()
             return false;
         }
     }
+    const QString cert = QDir::fromNativeSeparators(m_tlsCert->text().trimmed()), key = QDir::fromNativeSeparators(m_tlsKey->text().trimmed());
+    if (cert.isEmpty() != key.isEmpty()) {
+        m_message->setText(tr("TLS needs both files: the certificate and its private key."));
+        return false;
+    }
+    if (!cert.isEmpty())
+        if (auto tls = net::loadServerTls(cert, key); !tls) {
+            m_message->setText(tr("The TLS files cannot be used: %1").arg(tls.error().message));
+            return false;
+        }
+    if (m_apiOn->isChecked() && cert.isEmpty()) {
+        const QString host = listen.left(listen.lastIndexOf(u':')).remove(u'[').remove(u']');
+        if (host != QLatin1String("localhost") && host != QLatin1String("::1") && !host.startsWith(QLatin1String("127."))) {
+            m_message->setText(tr("Serving the API to other computers (%1) needs a TLS certificate and key: anyone on the network could read it otherwise.")
+                                   .arg(host));
+            return false;
+        }
+    }
+    auto proxies = net::parseProxyList(m_proxy->text());
+    if (!proxies) {
+        m_message->setText(tr("The proxy: %1").arg(proxies.error().message));
+        return false;
+    }
     QSettings program(core::settingsFilePath(), QSettings::IniFormat);
     const QString before = program.value(QStringLiteral("database_url")).toString();
     auto now = storage::DatabaseUrl::parse(url);
@@ -410,6 +466,12 @@ bool ApplicationSettings::save()
         program.remove(QStringLiteral("cors_origins"));
     else
         program.setValue(QStringLiteral("cors_origins"), cors);
+    for (const auto &[name, value] : {std::pair{"tls_cert", cert}, std::pair{"tls_key", key}, std::pair{"proxy", proxies->join(QStringLiteral(", "))}}) {
+        if (value.isEmpty())
+            program.remove(QLatin1String(name));
+        else
+            program.setValue(QLatin1String(name), value);
+    }
     program.setValue(QStringLiteral("log_level"), m_logLevel->currentData().toString());
     program.sync();
     QSettings user;
@@ -417,7 +479,7 @@ bool ApplicationSettings::save()
     user.setValue(QStringLiteral("ui/theme"), m_theme->currentData().toString());
     user.setValue(QStringLiteral("notifications/desktop"), m_tray->isChecked());
     m_pgPassword->clear();
-    m_message->setText(program.status() == QSettings::NoError ? tr("Saved. The language, database, API server and log detail apply from the next start.")
+    m_message->setText(program.status() == QSettings::NoError ? tr("Saved. The language, database, API server, proxy and log detail apply from the next start.")
                                                               : tr("Could not write %1.").arg(core::settingsFilePath()));
     return program.status() == QSettings::NoError;
 }

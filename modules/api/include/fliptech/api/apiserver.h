@@ -45,9 +45,6 @@ struct ApiOptions {
     int maxUploadsPerUser = 2;     // uploads one account may send at the same time (each spooled to a file)
 };
 
-// A TLS server configuration from PEM files, or why it cannot be used.
-core::Result<QSslConfiguration> loadTls(const QString &certFile, const QString &keyFile);
-
 class ApiServer final : public QObject
 {
     Q_OBJECT

@@ -3,7 +3,8 @@
 // tray messages, and what the program's settings file (core::settingsFilePath(), fliptech.ini)
 // says for the next start: the database (this computer's file, or a shared PostgreSQL whose
 // password is kept in the keychain; switching copies nothing and says so first), the embedded
-// API server (off, or its address and the web origins it answers), and the log detail.
+// API server (off, or its address, TLS files and the web origins it answers), the proxy of
+// outbound requests, and the log detail.
 
 #include "fliptech/storage/databaseurl.h"
 #include "fliptech/storage/secretstore.h"
@@ -66,6 +67,9 @@ public:
     QRadioButton *useShared() const { return m_shared; }
     QCheckBox *apiOn() const { return m_apiOn; }
     QLineEdit *apiAddress() const { return m_apiAddress; }
+    QLineEdit *tlsCertificate() const { return m_tlsCert; }
+    QLineEdit *tlsKey() const { return m_tlsKey; }
+    QLineEdit *proxy() const { return m_proxy; }
     // Tries the shared database now (a connection and a query), in the background.
     void testConnection();
 
@@ -93,6 +97,9 @@ private:
     QCheckBox *m_apiOn = nullptr;
     QLineEdit *m_apiAddress = nullptr;
     QLineEdit *m_cors = nullptr;
+    QLineEdit *m_tlsCert = nullptr;
+    QLineEdit *m_tlsKey = nullptr;
+    QLineEdit *m_proxy = nullptr;
     QComboBox *m_logLevel = nullptr;
     QLabel *m_message = nullptr;
 };
