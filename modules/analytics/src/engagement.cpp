@@ -102,12 +102,13 @@ core::Result<QJsonObject> RevenueService::analyticsDashboard(const Query &q)
         return revenue.error();
     // Leads in the period (the dashboard counted them) against the period as long before it.
     const qint64 length = q.from.secsTo(q.to);
-    QVariantList params{m_db->timestamp(q.from.addSecs(-length)), m_db->timestamp(q.from)};
-    const QString where = leadFilter(q, params);
-    auto leadsBefore = m_db->selectOne(QStringLiteral("SELECT COUNT(*) FROM leads l WHERE l.created_at >= ? AND l.created_at < ? AND %1").arg(where), params);
+    auto leadsBefore = sums(q, q.from.addSecs(-length), q.from, int(FactStore::Group::Overall), FactStore::LeadsIn);
     if (!leadsBefore)
         return leadsBefore.error();
-    const qint64 now = revenue->value(QStringLiteral("leads_created")).toInteger(), before = leadsBefore->value(0).toLongLong();
+    qint64 before = 0;
+    for (const QList<FactStore::Sums> &row : std::as_const(*leadsBefore))
+        before += row.first().leadsIn;
+    const qint64 now = revenue->value(QStringLiteral("leads_created")).toInteger();
 
     // Replies that came in (the inbox), and the conversations they started.
     QVariantList rParams{m_db->timestamp(q.from), m_db->timestamp(q.to)};

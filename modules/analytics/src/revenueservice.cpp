@@ -164,9 +164,12 @@ QJsonObject Query::periodJson() const
 }
 
 RevenueService::RevenueService(std::shared_ptr<storage::Database> db, leads::LeadService &leads, const core::Clock &clock)
-    : m_db(std::move(db)), m_leads(leads), m_clock(clock)
+    : m_db(std::move(db)), m_leads(leads), m_clock(clock), m_facts(std::make_unique<FactStore>(m_db)),
+      m_raw(qEnvironmentVariable("FLIPTECH_ANALYTICS_RAW") == QLatin1String("1"))
 {
 }
+
+RevenueService::~RevenueService() = default;
 
 namespace {
 // A cost's lead: the one it names, or its conversation's.
@@ -411,73 +414,6 @@ core::Result<QJsonObject> RevenueService::markLost(const leads::Actor &actor, qi
 
 // --- the figures ---------------------------------------------------------------------------
 
-core::Result<QJsonObject> RevenueService::dashboard(const Query &q)
-{
-    auto revenueIn = [this, &q](const QDateTime &from, const QDateTime &to) -> core::Result<QPair<qint64, qint64>> {
-        QVariantList params{m_db->timestamp(from), m_db->timestamp(to)};
-        const QString where = leadFilter(q, params);
-        auto r = m_db->selectOne(QStringLiteral("SELECT COALESCE(SUM(v.revenue_amount_cents), 0), COUNT(*) FROM conversions v JOIN leads l ON l.id = v.lead_id "
-                                                "WHERE v.conversion_date >= ? AND v.conversion_date < ? AND v.currency = 'USD' AND %1")
-                                     .arg(where),
-                                 params);
-        if (!r)
-            return r.error();
-        return qMakePair(r->value(0).toLongLong(), r->value(1).toLongLong());
-    };
-    auto now = revenueIn(q.from, q.to);
-    if (!now)
-        return now.error();
-    const qint64 length = q.from.secsTo(q.to);
-    auto before = revenueIn(q.from.addSecs(-length), q.from);
-    if (!before)
-        return before.error();
-
-    QVariantList params{m_db->timestamp(q.from), m_db->timestamp(q.to)};
-    QString where = leadFilter(q, params);
-    auto created = m_db->selectOne(QStringLiteral("SELECT COUNT(*), SUM(CASE WHEN EXISTS (SELECT 1 FROM conversions v WHERE v.lead_id = l.id AND v.conversion_date >= ? "
-                                                  "AND v.conversion_date < ?) THEN 1 ELSE 0 END) FROM leads l WHERE l.created_at >= ? AND l.created_at < ? AND %1")
-                                       .arg(where),
-                                   QVariantList{m_db->timestamp(q.from), m_db->timestamp(q.to)} + params);
-    if (!created)
-        return created.error();
-    QVariantList openParams;
-    where = leadFilter(q, openParams);
-    auto open = m_db->selectOne(QStringLiteral("SELECT COUNT(*), COALESCE(SUM(l.deal_value_cents), 0), COALESCE(SUM(l.deal_value_cents * s.probability_percent), 0) "
-                                               "FROM leads l JOIN deal_stages s ON s.stage_key = l.deal_stage WHERE s.kind = 'open' AND l.deal_value_cents IS NOT NULL AND %1")
-                                    .arg(where),
-                                openParams);
-    if (!open)
-        return open.error();
-    QVariantList costParams{m_db->timestamp(q.from), m_db->timestamp(q.to)};
-    const QString costWhere = costFilter(q, costParams);
-    auto spend = m_db->selectOne(QStringLiteral("SELECT COALESCE(SUM(c.amount_cents), 0) FROM costs c %1 WHERE c.created_at >= ? AND c.created_at < ? AND c.currency = 'USD' AND %2")
-                                     .arg(kCostLeadJoin, costWhere),
-                                 costParams);
-    if (!spend)
-        return spend.error();
-    const qint64 revenue = now->first, conversions = now->second, cost = spend->value(0).toLongLong();
-    const qint64 leadsCreated = created->value(0).toLongLong(), leadsConverted = created->value(1).toLongLong();
-    return QJsonObject{{QStringLiteral("currency"), QStringLiteral("USD")},
-                       {QStringLiteral("period"), q.periodJson()},
-                       {QStringLiteral("revenue_cents"), revenue},
-                       {QStringLiteral("revenue"), core::Money{revenue}.toString()},
-                       {QStringLiteral("conversions"), conversions},
-                       {QStringLiteral("previous"),
-                        QJsonObject{{QStringLiteral("from"), iso(q.from.addSecs(-length))}, {QStringLiteral("to"), iso(q.from)},
-                                    {QStringLiteral("revenue_cents"), before->first}, {QStringLiteral("conversions"), before->second}}},
-                       {QStringLiteral("change_percent"), percent(revenue - before->first, before->first)},
-                       {QStringLiteral("average_deal_cents"), conversions > 0 ? QJsonValue(divRound(revenue, conversions)) : QJsonValue()},
-                       {QStringLiteral("leads_created"), leadsCreated},
-                       {QStringLiteral("leads_converted"), leadsConverted},
-                       {QStringLiteral("conversion_rate"), rate(leadsConverted, leadsCreated)},
-                       {QStringLiteral("open_deals"), open->value(0).toLongLong()},
-                       {QStringLiteral("pipeline_value_cents"), open->value(1).toLongLong()},
-                       {QStringLiteral("weighted_pipeline_cents"), divRound(open->value(2).toLongLong(), 100)},
-                       {QStringLiteral("spend_cents"), cost},
-                       {QStringLiteral("profit_cents"), revenue - cost},
-                       {QStringLiteral("roi_percent"), percent(revenue - cost, cost)}};
-}
-
 namespace {
 struct Totals {
     qint64 revenue = 0, conversions = 0, leads = 0, cost = 0;
@@ -515,51 +451,233 @@ std::optional<Grouping> groupingFor(const QString &groupBy)
                         QStringLiteral("LEFT JOIN locations gl ON gl.id = cl.location_id"), QStringLiteral("COALESCE(gl.name, cl.city, '(unknown)')")};
     return std::nullopt;
 }
+
+using Group = FactStore::Group;
+using Sums = FactStore::Sums;
+using Table = FactStore::Table;
+
+QString groupName(Group g)
+{
+    switch (g) {
+    case Group::Source: return QStringLiteral("source");
+    case Group::Campaign: return QStringLiteral("campaign");
+    case Group::Location: return QStringLiteral("location");
+    case Group::CostType: return QStringLiteral("cost_type");
+    case Group::Overall: break;
+    }
+    return QStringLiteral("overall");
+}
+
+// The sums of FactStore::sums() from SQL over the tables: the reference the facts are tested
+// against, and the answer where they cannot be held in memory.
+core::Result<Table> sqlSums(Database &db, const Query &q, const QDateTime &from, const QDateTime &to, Group group, unsigned measures,
+                            const QList<QDateTime> &starts)
+{
+    const qsizetype buckets = qMax<qsizetype>(1, starts.size());
+    Table out;
+    auto row = [&out, buckets](const QString &key) -> QList<Sums> & {
+        QList<Sums> &r = out[key];
+        if (r.isEmpty())
+            r.resize(buckets);
+        return r;
+    };
+    const bool byType = group == Group::CostType;
+    const Grouping g = byType ? Grouping{{}, {}, {}, QStringLiteral("c.cost_type")} : *groupingFor(groupName(group));
+    struct Fact {
+        FactStore::Measure measure;
+        QString from, time, test, amount;
+        bool cost;
+    };
+    const Fact facts[] = {
+        {FactStore::LeadsIn, QStringLiteral("leads l ") + g.leadJoin, QStringLiteral("l.created_at"), {}, QStringLiteral("0"), false},
+        {FactStore::Conversions, QStringLiteral("conversions v JOIN leads l ON l.id = v.lead_id ") + g.leadJoin, QStringLiteral("v.conversion_date"),
+         QStringLiteral("v.currency = 'USD' AND "), QStringLiteral("v.revenue_amount_cents"), false},
+        {FactStore::Sends, QStringLiteral("campaign_recipients r JOIN leads l ON l.id = r.lead_id ") + g.leadJoin, QStringLiteral("r.sent_at"), {}, QStringLiteral("0"), false},
+        {FactStore::Costs, QStringLiteral("costs c ") + kCostLeadJoin + u' ' + g.costJoin, QStringLiteral("c.created_at"), QStringLiteral("c.currency = 'USD' AND "),
+         QStringLiteral("c.amount_cents"), true},
+    };
+    for (const Fact &f : facts) {
+        if (!(measures & f.measure) || (byType && !f.cost))
+            continue;
+        auto put = [&f](Sums &s, qint64 count, qint64 amount) {
+            switch (f.measure) {
+            case FactStore::LeadsIn: s.leadsIn += count; break;
+            case FactStore::Conversions: s.conversions += count, s.revenue += amount; break;
+            case FactStore::Sends: s.sends += count; break;
+            case FactStore::Costs: s.cost += amount, s.costCount += count; break;
+            }
+        };
+        QVariantList params{db.timestamp(from), db.timestamp(to)};
+        const QString where = filterWhere(q, params, f.cost ? kCostColumns : kLeadColumns);
+        const QString key = f.cost ? g.costKey : g.leadKey;
+        if (starts.isEmpty()) {
+            auto rows = db.select(QStringLiteral("SELECT %1, COUNT(*), COALESCE(SUM(%2), 0) FROM %3 WHERE %4 >= ? AND %4 < ? AND %5%6 GROUP BY 1")
+                                      .arg(key, f.amount, f.from, f.time, f.test, where),
+                                  params);
+            if (!rows)
+                return rows.error();
+            for (const auto &r : *rows)
+                put(row(r.value(0).toString())[0], r.value(1).toLongLong(), r.value(2).toLongLong());
+        } else {
+            auto rows = db.select(QStringLiteral("SELECT %1, %4, %2 FROM %3 WHERE %4 >= ? AND %4 < ? AND %5%6").arg(key, f.amount, f.from, f.time, f.test, where), params);
+            if (!rows)
+                return rows.error();
+            for (const auto &r : *rows)
+                if (const qsizetype i = bucketIndex(starts, Database::toDateTime(r.value(1))); i >= 0)
+                    put(row(r.value(0).toString())[i], 1, r.value(2).toLongLong());
+        }
+    }
+    return out;
+}
+
+// Every key's sums added up (one bucket, or all of them with -1).
+Sums total(const Table &t, qsizetype bucket = -1)
+{
+    Sums out;
+    for (const QList<Sums> &row : t)
+        for (qsizetype i = 0; i < row.size(); ++i) {
+            if (bucket >= 0 && i != bucket)
+                continue;
+            const Sums &s = row.at(i);
+            out.leadsIn += s.leadsIn;
+            out.conversions += s.conversions;
+            out.revenue += s.revenue;
+            out.sends += s.sends;
+            out.cost += s.cost;
+            out.costCount += s.costCount;
+        }
+    return out;
+}
 } // namespace
+
+core::Result<FactStore::Table> RevenueService::sums(const Query &q, const QDateTime &from, const QDateTime &to, int group, unsigned measures,
+                                                      const QList<QDateTime> &starts)
+{
+    if (!m_raw) {
+        auto t = m_facts->sums(q, from, to, Group(group), measures, starts);
+        if (t || t.error().code != ErrorCode::Unavailable)
+            return t;
+    }
+    return sqlSums(*m_db, q, from, to, Group(group), measures, starts);
+}
+
+core::Result<qint64> RevenueService::leadsConverted(const Query &q)
+{
+    if (!m_raw) {
+        auto n = m_facts->leadsConvertedWithin(q);
+        if (n || n.error().code != ErrorCode::Unavailable)
+            return n;
+    }
+    QVariantList params{m_db->timestamp(q.from), m_db->timestamp(q.to), m_db->timestamp(q.from), m_db->timestamp(q.to)};
+    const QString where = leadFilter(q, params);
+    auto r = m_db->selectOne(QStringLiteral("SELECT COUNT(*) FROM leads l WHERE EXISTS (SELECT 1 FROM conversions v WHERE v.lead_id = l.id AND v.conversion_date >= ? "
+                                            "AND v.conversion_date < ?) AND l.created_at >= ? AND l.created_at < ? AND %1")
+                                 .arg(where),
+                             params);
+    if (!r)
+        return r.error();
+    return r->value(0).toLongLong();
+}
+
+core::Result<QList<FactStore::Deal>> RevenueService::deals(const Query &q)
+{
+    if (!m_raw) {
+        auto d = m_facts->deals(q);
+        if (d || d.error().code != ErrorCode::Unavailable)
+            return d;
+    }
+    QVariantList params;
+    const QString where = leadFilter(q, params);
+    auto rows = m_db->select(QStringLiteral("SELECT l.deal_stage, l.deal_value_cents, CAST(l.expected_close_date AS TEXT) FROM leads l WHERE l.deal_stage IS NOT NULL AND %1")
+                                 .arg(where),
+                             params);
+    if (!rows)
+        return rows.error();
+    QList<FactStore::Deal> out;
+    for (const auto &r : *rows)
+        out.append({r.value(0).toString(), r.value(1).toLongLong(), !r.value(1).isNull(), QDate::fromString(r.value(2).toString().left(10), Qt::ISODate)});
+    return out;
+}
+
+core::Result<std::pair<QHash<QString, qint64>, QList<FactStore::Deal>>> RevenueService::openDeals(const Query &q)
+{
+    auto stages = pipeline();
+    if (!stages)
+        return stages.error();
+    QHash<QString, qint64> open; // key -> probability
+    for (const QJsonValue &v : *stages)
+        if (v.toObject().value(QStringLiteral("kind")).toString() == QLatin1String("open"))
+            open.insert(v.toObject().value(QStringLiteral("key")).toString(), v.toObject().value(QStringLiteral("probability")).toInteger());
+    auto list = deals(q);
+    if (!list)
+        return list.error();
+    return std::pair{open, *list};
+}
+
+core::Result<QJsonObject> RevenueService::dashboard(const Query &q)
+{
+    const qint64 length = q.from.secsTo(q.to);
+    auto period = sums(q, q.from, q.to, int(Group::Overall), FactStore::LeadsIn | FactStore::Conversions | FactStore::Costs);
+    if (!period)
+        return period.error();
+    auto earlier = sums(q, q.from.addSecs(-length), q.from, int(Group::Overall), FactStore::Conversions);
+    if (!earlier)
+        return earlier.error();
+    auto converted = leadsConverted(q);
+    if (!converted)
+        return converted.error();
+    auto open = openDeals(q);
+    if (!open)
+        return open.error();
+    const auto &[openStages, dealList] = *open;
+    qint64 openDeals = 0, openValue = 0, openWeighted = 0;
+    for (const FactStore::Deal &d : dealList)
+        if (d.hasValue && openStages.contains(d.stage)) {
+            ++openDeals;
+            openValue += d.valueCents;
+            openWeighted += d.valueCents * openStages.value(d.stage);
+        }
+    const Sums now = total(*period), before = total(*earlier);
+    const qint64 revenue = now.revenue, conversions = now.conversions, cost = now.cost;
+    const qint64 leadsCreated = now.leadsIn, leadsConverted = *converted;
+    return QJsonObject{{QStringLiteral("currency"), QStringLiteral("USD")},
+                       {QStringLiteral("period"), q.periodJson()},
+                       {QStringLiteral("revenue_cents"), revenue},
+                       {QStringLiteral("revenue"), core::Money{revenue}.toString()},
+                       {QStringLiteral("conversions"), conversions},
+                       {QStringLiteral("previous"),
+                        QJsonObject{{QStringLiteral("from"), iso(q.from.addSecs(-length))}, {QStringLiteral("to"), iso(q.from)},
+                                    {QStringLiteral("revenue_cents"), before.revenue}, {QStringLiteral("conversions"), before.conversions}}},
+                       {QStringLiteral("change_percent"), percent(revenue - before.revenue, before.revenue)},
+                       {QStringLiteral("average_deal_cents"), conversions > 0 ? QJsonValue(divRound(revenue, conversions)) : QJsonValue()},
+                       {QStringLiteral("leads_created"), leadsCreated},
+                       {QStringLiteral("leads_converted"), leadsConverted},
+                       {QStringLiteral("conversion_rate"), rate(leadsConverted, leadsCreated)},
+                       {QStringLiteral("open_deals"), openDeals},
+                       {QStringLiteral("pipeline_value_cents"), openValue},
+                       {QStringLiteral("weighted_pipeline_cents"), divRound(openWeighted, 100)},
+                       {QStringLiteral("spend_cents"), cost},
+                       {QStringLiteral("profit_cents"), revenue - cost},
+                       {QStringLiteral("roi_percent"), percent(revenue - cost, cost)}};
+}
 
 core::Result<QJsonObject> RevenueService::roi(const Query &q, const QString &groupBy)
 {
     const auto g = groupingFor(groupBy.isEmpty() ? QStringLiteral("overall") : groupBy);
     if (!g)
         return core::fieldError(QStringLiteral("group_by"), QStringLiteral("must be overall, source, campaign or location"));
+    const QString name = groupBy.isEmpty() ? QStringLiteral("overall") : groupBy;
+    const Group group = name == QLatin1String("source")     ? Group::Source
+                        : name == QLatin1String("campaign") ? Group::Campaign
+                        : name == QLatin1String("location") ? Group::Location
+                                                            : Group::Overall;
+    auto table = sums(q, q.from, q.to, int(group), FactStore::LeadsIn | FactStore::Conversions | FactStore::Costs);
+    if (!table)
+        return table.error();
     QMap<QString, Totals> by;
-    {
-        QVariantList params{m_db->timestamp(q.from), m_db->timestamp(q.to)};
-        const QString where = leadFilter(q, params);
-        auto rows = m_db->select(QStringLiteral("SELECT %1, COALESCE(SUM(v.revenue_amount_cents), 0), COUNT(*) FROM conversions v JOIN leads l ON l.id = v.lead_id %2 "
-                                                "WHERE v.conversion_date >= ? AND v.conversion_date < ? AND v.currency = 'USD' AND %3 GROUP BY 1")
-                                     .arg(g->leadKey, g->leadJoin, where),
-                                 params);
-        if (!rows)
-            return rows.error();
-        for (const auto &r : *rows) {
-            Totals &t = by[r.value(0).toString()];
-            t.revenue += r.value(1).toLongLong();
-            t.conversions += r.value(2).toLongLong();
-        }
-    }
-    {
-        QVariantList params{m_db->timestamp(q.from), m_db->timestamp(q.to)};
-        const QString where = leadFilter(q, params);
-        auto rows = m_db->select(QStringLiteral("SELECT %1, COUNT(*) FROM leads l %2 WHERE l.created_at >= ? AND l.created_at < ? AND %3 GROUP BY 1")
-                                     .arg(g->leadKey, g->leadJoin, where),
-                                 params);
-        if (!rows)
-            return rows.error();
-        for (const auto &r : *rows)
-            by[r.value(0).toString()].leads += r.value(1).toLongLong();
-    }
-    {
-        QVariantList params{m_db->timestamp(q.from), m_db->timestamp(q.to)};
-        const QString where = costFilter(q, params);
-        auto rows = m_db->select(QStringLiteral("SELECT %1, COALESCE(SUM(c.amount_cents), 0) FROM costs c %2 %3 WHERE c.created_at >= ? AND c.created_at < ? "
-                                                "AND c.currency = 'USD' AND %4 GROUP BY 1")
-                                     .arg(g->costKey, kCostLeadJoin, g->costJoin, where),
-                                 params);
-        if (!rows)
-            return rows.error();
-        for (const auto &r : *rows)
-            by[r.value(0).toString()].cost += r.value(1).toLongLong();
+    for (auto it = table->cbegin(); it != table->cend(); ++it) {
+        const Sums t = total(Table{{it.key(), it.value()}});
+        by.insert(it.key(), Totals{t.revenue, t.conversions, t.leadsIn, t.cost});
     }
     // Campaigns by name.
     QHash<QString, QString> names;
@@ -619,17 +737,15 @@ core::Result<QJsonObject> RevenueService::board(const Query &q, int perStage)
     if (!stages)
         return stages.error();
     // Counts and values of every stage at once (filters apply; the period does not: a board is now).
-    QVariantList params;
-    const QString where = leadFilter(q, params);
-    auto totals = m_db->select(QStringLiteral("SELECT l.deal_stage, COUNT(*), COALESCE(SUM(l.deal_value_cents), 0) FROM leads l WHERE l.deal_stage IS NOT NULL AND %1 "
-                                              "GROUP BY l.deal_stage")
-                                   .arg(where),
-                               params);
-    if (!totals)
-        return totals.error();
+    auto dealList = deals(q);
+    if (!dealList)
+        return dealList.error();
     QHash<QString, QPair<qint64, qint64>> byStage;
-    for (const auto &r : *totals)
-        byStage.insert(r.value(0).toString(), {r.value(1).toLongLong(), r.value(2).toLongLong()});
+    for (const FactStore::Deal &d : std::as_const(*dealList)) {
+        auto &[count, value] = byStage[d.stage];
+        ++count;
+        value += d.hasValue ? d.valueCents : 0;
+    }
     QJsonArray columns;
     for (const QJsonValue &v : *stages) {
         const QJsonObject stage = v.toObject();
@@ -724,9 +840,26 @@ core::Result<QJsonObject> RevenueService::drillDown(const Query &q, const QStrin
                 return core::fieldError(QStringLiteral("key"), QStringLiteral("is required with group_by (the bar or slice: a source, a location, ...)"));
             keyParams << key;
         }
+        std::optional<QList<qint64>> fromFacts;
+        if (!m_raw) {
+            const auto measure = figure == QLatin1String("revenue") ? FactStore::Conversions : costs ? FactStore::Costs : FactStore::LeadsIn;
+            std::optional<Group> group;
+            if (!groupBy.isEmpty())
+                group = groupBy == QLatin1String("cost_type") ? Group::CostType
+                        : groupBy == QLatin1String("source")  ? Group::Source
+                        : groupBy == QLatin1String("campaign") ? Group::Campaign
+                                                               : Group::Location;
+            auto found = m_facts->leadIds(q, measure, group, key);
+            if (found)
+                fromFacts = *found;
+            else if (found.error().code != ErrorCode::Unavailable)
+                return found.error();
+        }
         QVariantList params{m_db->timestamp(q.from), m_db->timestamp(q.to)};
         QString sql;
-        if (figure == QLatin1String("revenue")) {
+        if (fromFacts) {
+            ids = *fromFacts;
+        } else if (figure == QLatin1String("revenue")) {
             const QString where = leadFilter(q, params);
             sql = QStringLiteral("SELECT DISTINCT l.id FROM conversions v JOIN leads l ON l.id = v.lead_id %1 WHERE v.conversion_date >= ? AND v.conversion_date < ? "
                                  "AND v.currency = 'USD' AND %2%3 ORDER BY l.id")
@@ -741,11 +874,13 @@ core::Result<QJsonObject> RevenueService::drillDown(const Query &q, const QStrin
                                  "AND cl.id IS NOT NULL AND cl.deleted_at IS NULL ORDER BY cl.id")
                       .arg(kCostLeadJoin, join, where, test);
         }
-        auto rows = m_db->select(sql, params + keyParams);
-        if (!rows)
-            return rows.error();
-        for (const auto &r : *rows)
-            ids << r.value(0).toLongLong();
+        if (!fromFacts) {
+            auto rows = m_db->select(sql, params + keyParams);
+            if (!rows)
+                return rows.error();
+            for (const auto &r : *rows)
+                ids << r.value(0).toLongLong();
+        }
     } else {
         return core::fieldError(QStringLiteral("figure"), QStringLiteral("must be revenue, leads, costs or funnel"));
     }
@@ -797,21 +932,14 @@ core::Result<QJsonObject> RevenueService::trends(const Query &q, const QString &
     if (bucket == QLatin1String("day") && q.from.daysTo(q.to) > 1100)
         return core::fieldError(QStringLiteral("bucket"), QStringLiteral("day buckets cover at most three years: choose week or month"));
     const QList<QDateTime> starts = bucketStarts(q.from, q.to, q.zone, bucket);
-    QVariantList params{m_db->timestamp(starts.first()), m_db->timestamp(q.to)};
-    const QString where = leadFilter(q, params);
-    auto rows = m_db->select(QStringLiteral("SELECT v.conversion_date, v.revenue_amount_cents FROM conversions v JOIN leads l ON l.id = v.lead_id "
-                                            "WHERE v.conversion_date >= ? AND v.conversion_date < ? AND v.currency = 'USD' AND %1")
-                                 .arg(where),
-                             params);
-    if (!rows)
-        return rows.error();
+    auto table = sums(q, starts.first(), q.to, int(Group::Overall), FactStore::Conversions, starts);
+    if (!table)
+        return table.error();
     QList<qint64> revenue(starts.size(), 0), count(starts.size(), 0);
-    for (const auto &r : *rows) {
-        const qsizetype i = bucketIndex(starts, Database::toDateTime(r.value(0)));
-        if (i < 0)
-            continue;
-        revenue[i] += r.value(1).toLongLong();
-        ++count[i];
+    for (qsizetype i = 0; i < starts.size(); ++i) {
+        const Sums t = total(*table, i);
+        revenue[i] = t.revenue;
+        count[i] = t.conversions;
     }
     QJsonArray items;
     for (qsizetype i = 0; i < starts.size(); ++i) {
@@ -857,26 +985,20 @@ core::Result<QJsonObject> RevenueService::forecast(const Query &q, int historyMo
                                  {QStringLiteral("high_cents"), p.months.at(h).highCents}});
 
     // The open pipeline by expected close month.
-    QVariantList params;
-    const QString where = leadFilter(q, params);
-    auto deals = m_db->select(QStringLiteral("SELECT l.expected_close_date, l.deal_value_cents, s.probability_percent FROM leads l JOIN deal_stages s ON s.stage_key = l.deal_stage "
-                                             "WHERE s.kind = 'open' AND l.deal_value_cents IS NOT NULL AND %1")
-                                  .arg(where),
-                              params);
-    if (!deals)
-        return deals.error();
+    auto open = openDeals(q);
+    if (!open)
+        return open.error();
+    const auto &[openStages, dealList] = *open;
     struct Bucket {
         qint64 deals = 0, value = 0, weightedTimes100 = 0;
     };
     QMap<QString, Bucket> byMonth;
     Bucket overdue, noDate, all;
-    for (const auto &r : *deals) {
-        const qint64 value = r.value(1).toLongLong(), weighted = value * r.value(2).toLongLong();
-        Bucket *b = &noDate;
-        if (!r.value(0).isNull()) {
-            const QDate close = QDate::fromString(r.value(0).toString().left(10), Qt::ISODate);
-            b = !close.isValid() ? &noDate : close < thisMonth ? &overdue : &byMonth[close.toString(QStringLiteral("yyyy-MM"))];
-        }
+    for (const FactStore::Deal &d : dealList) {
+        if (!d.hasValue || !openStages.contains(d.stage))
+            continue;
+        const qint64 value = d.valueCents, weighted = value * openStages.value(d.stage);
+        Bucket *b = !d.expectedClose.isValid() ? &noDate : d.expectedClose < thisMonth ? &overdue : &byMonth[d.expectedClose.toString(QStringLiteral("yyyy-MM"))];
         for (Bucket *x : {b, &all}) {
             ++x->deals;
             x->value += value;
@@ -924,35 +1046,16 @@ core::Result<QJsonObject> RevenueService::activityTrends(const Query &q, const Q
     if (!revenue)
         return revenue.error();
     const QList<QDateTime> starts = bucketStarts(q.from, q.to, q.zone, bucket);
+    auto table = sums(q, q.from, q.to, int(Group::Overall), FactStore::LeadsIn | FactStore::Sends | FactStore::Costs, starts);
+    if (!table)
+        return table.error();
     QList<qint64> created(starts.size(), 0), contacted(starts.size(), 0), cost(starts.size(), 0);
-    QVariantList params{m_db->timestamp(q.from), m_db->timestamp(q.to)};
-    QString where = leadFilter(q, params);
-    auto leads = m_db->select(QStringLiteral("SELECT l.created_at FROM leads l WHERE l.created_at >= ? AND l.created_at < ? AND %1").arg(where), params);
-    if (!leads)
-        return leads.error();
-    for (const auto &r : *leads)
-        if (const qsizetype i = bucketIndex(starts, Database::toDateTime(r.value(0))); i >= 0)
-            ++created[i];
-    params = {m_db->timestamp(q.from), m_db->timestamp(q.to)};
-    where = leadFilter(q, params);
-    auto sends = m_db->select(QStringLiteral("SELECT r.sent_at FROM campaign_recipients r JOIN leads l ON l.id = r.lead_id WHERE r.sent_at >= ? AND r.sent_at < ? AND %1")
-                                  .arg(where),
-                              params);
-    if (!sends)
-        return sends.error();
-    for (const auto &r : *sends)
-        if (const qsizetype i = bucketIndex(starts, Database::toDateTime(r.value(0))); i >= 0)
-            ++contacted[i];
-    QVariantList costParams{m_db->timestamp(q.from), m_db->timestamp(q.to)};
-    const QString costWhere = costFilter(q, costParams);
-    auto costs = m_db->select(QStringLiteral("SELECT c.created_at, c.amount_cents FROM costs c %1 WHERE c.created_at >= ? AND c.created_at < ? AND c.currency = 'USD' AND %2")
-                                  .arg(kCostLeadJoin, costWhere),
-                              costParams);
-    if (!costs)
-        return costs.error();
-    for (const auto &r : *costs)
-        if (const qsizetype i = bucketIndex(starts, Database::toDateTime(r.value(0))); i >= 0)
-            cost[i] += r.value(1).toLongLong();
+    for (qsizetype i = 0; i < starts.size(); ++i) {
+        const Sums t = total(*table, i);
+        created[i] = t.leadsIn;
+        contacted[i] = t.sends;
+        cost[i] = t.cost;
+    }
     QJsonArray items;
     const QJsonArray money = revenue->value(QStringLiteral("items")).toArray();
     for (qsizetype i = 0; i < starts.size(); ++i) {
@@ -1063,66 +1166,57 @@ core::Result<QJsonObject> RevenueService::costs(const Query &q, int limit)
 core::Result<QJsonObject> RevenueService::costBreakdown(const Query &q, const QString &groupByName, const QString &bucketName)
 {
     const QString groupBy = groupByName.isEmpty() ? QStringLiteral("cost_type") : groupByName;
-    QVariantList params{m_db->timestamp(q.from), m_db->timestamp(q.to)};
-    const QString where = costFilter(q, params);
     QJsonArray items;
-    qint64 total = 0;
+    qint64 totalCents = 0;
     if (groupBy == QLatin1String("period")) {
         const QString bucket = bucketName.isEmpty() ? QStringLiteral("month") : bucketName;
         if (bucket != QLatin1String("day") && bucket != QLatin1String("week") && bucket != QLatin1String("month"))
             return core::fieldError(QStringLiteral("bucket"), QStringLiteral("must be day, week or month"));
         const QList<QDateTime> starts = bucketStarts(q.from, q.to, q.zone, bucket);
-        auto rows = m_db->select(QStringLiteral("SELECT c.created_at, c.amount_cents, c.cost_type FROM costs c %1 WHERE c.created_at >= ? AND c.created_at < ? "
-                                                "AND c.currency = 'USD' AND %2")
-                                     .arg(kCostLeadJoin, where),
-                                 params);
-        if (!rows)
-            return rows.error();
-        QList<QMap<QString, qint64>> byType(starts.size());
-        QList<qint64> sums(starts.size(), 0), counts(starts.size(), 0);
-        for (const auto &r : *rows) {
-            const qsizetype i = bucketIndex(starts, Database::toDateTime(r.value(0)));
-            if (i < 0)
-                continue;
-            sums[i] += r.value(1).toLongLong();
-            ++counts[i];
-            byType[i][r.value(2).toString()] += r.value(1).toLongLong();
-            total += r.value(1).toLongLong();
-        }
+        auto table = sums(q, q.from, q.to, int(Group::CostType), FactStore::Costs, starts);
+        if (!table)
+            return table.error();
         for (qsizetype i = 0; i < starts.size(); ++i) {
             QJsonObject types;
-            for (auto it = byType.at(i).cbegin(); it != byType.at(i).cend(); ++it)
-                types.insert(it.key(), it.value());
+            for (auto it = table->cbegin(); it != table->cend(); ++it)
+                if (it.value().at(i).costCount > 0)
+                    types.insert(it.key(), it.value().at(i).cost);
+            const Sums t = total(*table, i);
+            totalCents += t.cost;
             items.append(QJsonObject{{QStringLiteral("key"), bucketLabel(starts.at(i), q.zone, bucket)},
                                      {QStringLiteral("start"), iso(starts.at(i))},
                                      {QStringLiteral("end"), iso(i + 1 < starts.size() ? starts.at(i + 1) : q.to)},
-                                     {QStringLiteral("cost_cents"), sums.at(i)},
-                                     {QStringLiteral("count"), counts.at(i)},
+                                     {QStringLiteral("cost_cents"), t.cost},
+                                     {QStringLiteral("count"), t.costCount},
                                      {QStringLiteral("by_type"), types}});
         }
     } else {
-        QString key;
+        Group group;
         if (groupBy == QLatin1String("cost_type"))
-            key = QStringLiteral("c.cost_type");
+            group = Group::CostType;
         else if (groupBy == QLatin1String("source"))
-            key = QStringLiteral("COALESCE(c.source, cl.source, '(none)')");
+            group = Group::Source;
         else if (groupBy == QLatin1String("campaign"))
-            key = QStringLiteral("COALESCE(CAST(") + kCostCampaign + QStringLiteral(" AS TEXT), '(none)')");
+            group = Group::Campaign;
         else
             return core::fieldError(QStringLiteral("group_by"), QStringLiteral("must be cost_type, source, campaign or period"));
-        auto rows = m_db->select(QStringLiteral("SELECT %1, COALESCE(SUM(c.amount_cents), 0), COUNT(*) FROM costs c %2 WHERE c.created_at >= ? AND c.created_at < ? "
-                                                "AND c.currency = 'USD' AND %3 GROUP BY 1 ORDER BY 2 DESC, 1")
-                                     .arg(key, kCostLeadJoin, where),
-                                 params);
-        if (!rows)
-            return rows.error();
-        for (const auto &r : *rows) {
-            items.append(QJsonObject{{QStringLiteral("key"), r.value(0).toString()}, {QStringLiteral("cost_cents"), r.value(1).toLongLong()}, {QStringLiteral("count"), r.value(2).toLongLong()}});
-            total += r.value(1).toLongLong();
+        auto table = sums(q, q.from, q.to, int(group), FactStore::Costs);
+        if (!table)
+            return table.error();
+        QList<std::tuple<qint64, QString, qint64>> rows; // cost, key, count: the largest first, then by key
+        for (auto it = table->cbegin(); it != table->cend(); ++it)
+            if (it.value().first().costCount > 0)
+                rows.append({it.value().first().cost, it.key(), it.value().first().costCount});
+        std::sort(rows.begin(), rows.end(), [](const auto &a, const auto &b) {
+            return std::get<0>(a) != std::get<0>(b) ? std::get<0>(a) > std::get<0>(b) : std::get<1>(a) < std::get<1>(b);
+        });
+        for (const auto &[cost, key, count] : std::as_const(rows)) {
+            items.append(QJsonObject{{QStringLiteral("key"), key}, {QStringLiteral("cost_cents"), cost}, {QStringLiteral("count"), count}});
+            totalCents += cost;
         }
     }
     return QJsonObject{{QStringLiteral("currency"), QStringLiteral("USD")}, {QStringLiteral("period"), q.periodJson()}, {QStringLiteral("group_by"), groupBy},
-                       {QStringLiteral("total_cents"), total}, {QStringLiteral("items"), items}};
+                       {QStringLiteral("total_cents"), totalCents}, {QStringLiteral("items"), items}};
 }
 
 } // namespace fliptech::analytics

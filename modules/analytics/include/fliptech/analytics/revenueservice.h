@@ -12,6 +12,8 @@
 // apply. Shared by the API (/revenue, /costs, /roi, /leads/{id}/mark-converted|mark-lost) and
 // the desktop's dashboard.
 
+#include "fliptech/analytics/factstore.h"
+#include "fliptech/analytics/query.h"
 #include "fliptech/core/clock.h"
 #include "fliptech/core/error.h"
 #include "fliptech/leads/actor.h"
@@ -34,27 +36,18 @@ class LeadService;
 
 namespace fliptech::analytics {
 
-// The period and filters every figure takes.
-struct Query {
-    QDateTime from; // UTC, inclusive
-    QDateTime to;   // UTC, exclusive
-    QTimeZone zone = QTimeZone::utc();
-    QString source;
-    std::optional<qint64> campaignId;
-    std::optional<qint64> locationGroupId;
-    std::optional<qint64> userId; // the lead's assignee
-
-    // From request parameters: from / to (ISO dates, the whole day in `tz`, or date-times),
-    // tz (IANA, default UTC), source, campaign_id, location_group_id, user_id. The default
-    // period is the last 30 days up to now. ValidationFailed names the parameter.
-    static core::Result<Query> parse(const QHash<QString, QString> &params, const QDateTime &now);
-    QJsonObject periodJson() const;
-};
-
 class RevenueService final
 {
 public:
     RevenueService(std::shared_ptr<storage::Database> db, leads::LeadService &leads, const core::Clock &clock);
+    ~RevenueService();
+
+    // The figures come from the facts held in memory (factstore.h), kept current from the
+    // change log; with `raw` (or FLIPTECH_ANALYTICS_RAW=1) from SQL over the tables, the
+    // reference the tests compare them with.
+    void setRawQueries(bool raw) { m_raw = raw; }
+    bool rawQueries() const { return m_raw; }
+    FactStore &facts() { return *m_facts; }
 
     // [{key, name, probability, kind, position}] in order.
     core::Result<QJsonArray> pipeline();
@@ -145,6 +138,13 @@ public:
     static QList<QDateTime> bucketStarts(const QDateTime &from, const QDateTime &to, const QTimeZone &zone, const QString &bucket);
 
 private:
+    // The figures' building blocks: from the facts in memory, else (rawQueries()) from SQL.
+    core::Result<FactStore::Table> sums(const Query &q, const QDateTime &from, const QDateTime &to, int group, unsigned measures,
+                                        const QList<QDateTime> &starts = {});
+    core::Result<qint64> leadsConverted(const Query &q);
+    core::Result<QList<FactStore::Deal>> deals(const Query &q);
+    // The open stages (key -> probability) and the deals of the query's filters.
+    core::Result<std::pair<QHash<QString, qint64>, QList<FactStore::Deal>>> openDeals(const Query &q);
     // The funnel; with `ids`, the leads that reached stage `idsOfStage` are added to it.
     core::Result<QJsonObject> funnel(const Query &q, int idsOfStage, QList<qint64> *ids);
     // WHERE pieces over leads `l` for the query's filters.
@@ -157,6 +157,8 @@ private:
     std::shared_ptr<storage::Database> m_db;
     leads::LeadService &m_leads;
     const core::Clock &m_clock;
+    std::unique_ptr<FactStore> m_facts;
+    bool m_raw = false;
 };
 
 } // namespace fliptech::analytics
