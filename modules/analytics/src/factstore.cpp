@@ -3,9 +3,12 @@
 #include "fliptech/storage/database.h"
 
 #include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLoggingCategory>
 
 #include <algorithm>
+#include <tuple>
 #include <limits>
 #include <unordered_map>
 
@@ -64,6 +67,22 @@ struct DealInfo {
     bool hasValue = false;
     qint32 closeDay = 0; // Julian day, 0: none
 };
+constexpr qint64 kNever = std::numeric_limits<qint64>::min();
+// The funnel's times of a lead (ms; kNever: not reached): enriched, first contact (the first
+// campaign or inbox e-mail out, else last_contacted_at), first reply (campaign or inbox, not an
+// auto-reply), first conversion (any currency); and its status.
+struct FunnelFact {
+    qint64 enriched = kNever, contacted = kNever, replied = kNever, converted = kNever;
+    quint32 status = 0;
+};
+// A change of a lead's status or stage (the activity log), in the order they happened.
+struct StatusChange {
+    quint32 lead = 0;
+    qint64 at = 0, id = 0;
+    quint32 status = 0, stage = 0; // the values changed to (0: not changed)
+    bool operator<(const StatusChange &o) const { return std::tie(lead, at, id) < std::tie(o.lead, o.at, o.id); }
+};
+qint64 earliestOf(qint64 a, qint64 b) { return a == kNever ? b : b == kNever ? a : qMin(a, b); }
 struct ConversionFact {
     qint64 at = 0, revenue = 0;
     quint32 lead = 0;
@@ -108,6 +127,8 @@ struct FactStore::Data {
     std::vector<LeadFact> leads; // by id
     qint64 leadCount = 0;
     QHash<quint32, DealInfo> deals; // leads in a stage
+    std::vector<FunnelFact> funnel; // by lead id, as leads
+    std::vector<StatusChange> statusChanges; // by lead, then time
     std::vector<ConversionFact> conversions; // by time
     std::vector<CostFact> costs;             // by time
     std::vector<SendFact> sends;             // by time
@@ -216,6 +237,7 @@ FactStore::Size FactStore::size() const
                      d.sends.capacity() * sizeof(SendFact) + d.members.capacity() * sizeof(std::pair<quint32, quint32>) +
                      (d.memberOffsets.capacity() + d.memberCampaigns.capacity()) * sizeof(quint32) + size_t(d.deals.size()) * 48);
     s.lastLoadMs = d.loadMs;
+    s.usable = d.loaded && !d.unusable;
     return s;
 }
 
@@ -251,7 +273,8 @@ core::Status readByIdChunks(Database &db, const QString &sqlWithIdTest, const QV
 core::Status FactStore::reloadLeads(Data &d, const QList<QPair<qint64, qint64>> &ranges)
 {
     bool overflow = false;
-    auto take = [&d, &overflow](const storage::Row &r, int offset) {
+    QHash<quint32, qint64> lastContacted;
+    auto take = [&d, &overflow, &lastContacted](const storage::Row &r, int offset) {
         const quint32 id = id32(r.value(offset), &overflow);
         if (overflow)
             return;
@@ -262,6 +285,14 @@ core::Status FactStore::reloadLeads(Data &d, const QList<QPair<qint64, qint64>> 
             }
             d.leads.resize(size_t(id) + 1 + d.leads.size() / 8);
         }
+        if (d.funnel.size() < d.leads.size())
+            d.funnel.resize(d.leads.size());
+        FunnelFact &funnel = d.funnel[id];
+        funnel = FunnelFact{};
+        funnel.enriched = r.value(offset + 10).isNull() ? kNever : r.value(offset + 10).toLongLong();
+        if (!r.value(offset + 11).isNull())
+            lastContacted.insert(id, r.value(offset + 11).toLongLong());
+        funnel.status = d.stages.code(r.value(offset + 12));
         LeadFact &l = d.leads[id];
         if (!l.exists)
             ++d.leadCount;
@@ -285,8 +316,44 @@ core::Status FactStore::reloadLeads(Data &d, const QList<QPair<qint64, qint64>> 
         }
     };
     const QString columns = QStringLiteral("id, %1, deleted_at IS NOT NULL, source, city, location_id, assigned_to, deal_stage, deal_value_cents, "
-                                           "CAST(expected_close_date AS TEXT)")
-                                .arg(epochMs(*m_db, QStringLiteral("created_at")));
+                                           "CAST(expected_close_date AS TEXT), %2, %3, status")
+                                .arg(epochMs(*m_db, QStringLiteral("created_at")), epochMs(*m_db, QStringLiteral("enriched_at")),
+                                     epochMs(*m_db, QStringLiteral("last_contacted_at")));
+    // The funnel's firsts of the leads read: campaign sends and replies (with the campaigns),
+    // inbox messages, conversions, status changes.
+    QHash<quint32, qint64> firstOut, firstReply, firstConversion;
+    auto recipient = [&](const storage::Row &r, int offset) {
+        const quint32 lead = id32(r.value(offset), &overflow);
+        d.members.emplace_back(lead, id32(r.value(offset + 1), &overflow));
+        if (!r.value(offset + 2).isNull())
+            firstOut[lead] = earliestOf(firstOut.value(lead, kNever), r.value(offset + 2).toLongLong());
+        if (!r.value(offset + 3).isNull())
+            firstReply[lead] = earliestOf(firstReply.value(lead, kNever), r.value(offset + 3).toLongLong());
+    };
+    const QString recipientColumns = QStringLiteral("lead_id, campaign_id, %1, %2").arg(epochMs(*m_db, QStringLiteral("sent_at")), epochMs(*m_db, QStringLiteral("replied_at")));
+    auto message = [&](const storage::Row &r) { // id, lead, outbound, auto-reply, at
+        const quint32 lead = id32(r.value(1), &overflow);
+        QHash<quint32, qint64> &first = r.value(2).toBool() ? firstOut : firstReply;
+        if (r.value(2).toBool() || !r.value(3).toBool())
+            first[lead] = earliestOf(first.value(lead, kNever), r.value(4).toLongLong());
+    };
+    const QString messageColumns = QStringLiteral("m.id, c.lead_id, m.direction = 'outbound', m.auto_reply, %1").arg(epochMs(*m_db, QStringLiteral("m.created_at")));
+    std::vector<StatusChange> changes;
+    auto change = [&](const storage::Row &r) { // id, lead, at, details
+        const QJsonObject diff = QJsonDocument::fromJson(r.value(3).toString().toUtf8()).object().value(QStringLiteral("changes")).toObject();
+        StatusChange c;
+        c.id = r.value(0).toLongLong();
+        c.lead = id32(r.value(1), &overflow);
+        c.at = r.value(2).toLongLong();
+        const QJsonValue status = diff.value(QStringLiteral("status")).toObject().value(QStringLiteral("to")),
+                         stage = diff.value(QStringLiteral("deal_stage")).toObject().value(QStringLiteral("to"));
+        c.status = status.isString() ? d.stages.code(status.toString()) : 0;
+        c.stage = stage.isString() ? d.stages.code(stage.toString()) : 0;
+        if (c.status != 0 || c.stage != 0)
+            changes.push_back(c);
+    };
+    const QString changeColumns = QStringLiteral("id, entity_id, %1, details").arg(epochMs(*m_db, QStringLiteral("created_at")));
+    const QString changeTest = QStringLiteral("entity_type = 'lead' AND action = 'lead_status_changed'");
     if (ranges.isEmpty()) { // everything
         d.leads.clear();
         d.deals.clear();
@@ -296,12 +363,25 @@ core::Status FactStore::reloadLeads(Data &d, const QList<QPair<qint64, qint64>> 
                                      [&](const storage::Row &r) { take(r, 0); });
             !st)
             return st;
-        if (auto st = readByIdChunks(*m_db, QStringLiteral("SELECT id, lead_id, campaign_id FROM campaign_recipients WHERE id > ? ORDER BY id LIMIT %1"), {},
-                                     [&](const storage::Row &r) {
-                                         d.members.emplace_back(id32(r.value(1), &overflow), id32(r.value(2), &overflow));
-                                     });
+        d.statusChanges.clear();
+        if (auto st = readByIdChunks(*m_db, QStringLiteral("SELECT id, %1 FROM campaign_recipients WHERE id > ? ORDER BY id LIMIT %2").arg(recipientColumns, QStringLiteral("%1")),
+                                     {}, [&](const storage::Row &r) { recipient(r, 1); });
             !st)
             return st;
+        if (auto st = readByIdChunks(*m_db, QStringLiteral("SELECT %1 FROM messages m JOIN conversations c ON c.id = m.conversation_id WHERE m.id > ? ORDER BY m.id LIMIT %2")
+                                                .arg(messageColumns, QStringLiteral("%1")),
+                                     {}, message);
+            !st)
+            return st;
+        if (auto st = readByIdChunks(*m_db, QStringLiteral("SELECT %1 FROM activity_log WHERE %2 AND id > ? ORDER BY id LIMIT %3").arg(changeColumns, changeTest, QStringLiteral("%1")),
+                                     {}, change);
+            !st)
+            return st;
+        auto conversions = m_db->select(QStringLiteral("SELECT lead_id, %1 FROM conversions GROUP BY lead_id").arg(epochMs(*m_db, QStringLiteral("MIN(conversion_date)"))));
+        if (!conversions)
+            return conversions.error();
+        for (const auto &r : *conversions)
+            firstConversion.insert(id32(r.value(0), &overflow), r.value(1).toLongLong());
     } else {
         for (const auto &[lo, hi] : ranges) {
             // Gone until read again: a lead deleted is simply not found.
@@ -320,14 +400,58 @@ core::Status FactStore::reloadLeads(Data &d, const QList<QPair<qint64, qint64>> 
             auto last = std::upper_bound(first, d.members.end(), std::pair<quint32, quint32>(quint32(qMin<qint64>(hi, std::numeric_limits<quint32>::max())),
                                                                                               std::numeric_limits<quint32>::max()));
             d.members.erase(first, last);
-            auto pairs = m_db->select(QStringLiteral("SELECT lead_id, campaign_id FROM campaign_recipients WHERE lead_id BETWEEN ? AND ?"), {lo, hi});
+            auto pairs = m_db->select(QStringLiteral("SELECT %1 FROM campaign_recipients WHERE lead_id BETWEEN ? AND ?").arg(recipientColumns), {lo, hi});
             if (!pairs)
                 return pairs.error();
             for (const auto &r : *pairs)
-                d.members.emplace_back(id32(r.value(0), &overflow), id32(r.value(1), &overflow));
+                recipient(r, 0);
             std::sort(d.members.begin(), d.members.end()); // (mostly sorted: cheap)
+            auto messages = m_db->select(QStringLiteral("SELECT %1 FROM messages m JOIN conversations c ON c.id = m.conversation_id WHERE c.lead_id BETWEEN ? AND ?")
+                                             .arg(messageColumns),
+                                         {lo, hi});
+            if (!messages)
+                return messages.error();
+            for (const auto &r : *messages)
+                message(r);
+            auto conversions = m_db->select(QStringLiteral("SELECT lead_id, %1 FROM conversions WHERE lead_id BETWEEN ? AND ? GROUP BY lead_id")
+                                                .arg(epochMs(*m_db, QStringLiteral("MIN(conversion_date)"))),
+                                            {lo, hi});
+            if (!conversions)
+                return conversions.error();
+            for (const auto &r : *conversions)
+                firstConversion.insert(id32(r.value(0), &overflow), r.value(1).toLongLong());
+            auto statusRows = m_db->select(QStringLiteral("SELECT %1 FROM activity_log WHERE %2 AND entity_id BETWEEN ? AND ?").arg(changeColumns, changeTest), {lo, hi});
+            if (!statusRows)
+                return statusRows.error();
+            std::erase_if(d.statusChanges, [lo, hi](const StatusChange &c) { return c.lead >= lo && c.lead <= hi; });
+            for (const auto &r : *statusRows)
+                change(r);
         }
     }
+    // The funnel's times of the leads read: what their rows, sends, messages and conversions say.
+    d.funnel.resize(d.leads.size());
+    auto combine = [&](quint32 id) {
+        FunnelFact &f = d.funnel[id];
+        if (!d.leads[id].exists) {
+            f = FunnelFact{};
+            return;
+        }
+        f.contacted = firstOut.value(id, kNever);
+        if (f.contacted == kNever)
+            f.contacted = lastContacted.value(id, kNever);
+        f.replied = firstReply.value(id, kNever);
+        f.converted = firstConversion.value(id, kNever);
+    };
+    if (ranges.isEmpty()) {
+        for (quint32 id = 0; id < d.leads.size(); ++id)
+            combine(id);
+    } else {
+        for (const auto &[lo, hi] : ranges)
+            for (qint64 id = qMax<qint64>(lo, 0); id <= hi && id < qint64(d.leads.size()); ++id)
+                combine(quint32(id));
+    }
+    d.statusChanges.insert(d.statusChanges.end(), changes.begin(), changes.end());
+    std::sort(d.statusChanges.begin(), d.statusChanges.end());
     if (overflow)
         d.unusable = true;
     d.rebuildMembers();
@@ -924,6 +1048,55 @@ core::Result<QList<qint64>> FactStore::leadIds(const Query &q, Measure measure, 
     out.reserve(qsizetype(ids.size()));
     for (quint32 id : ids)
         out.append(id);
+    return out;
+}
+
+core::Result<FactStore::Funnel> FactStore::funnel(const Query &q, const QSet<QString> &qualifiedOrLater, int idsOfStage)
+{
+    auto reading = read(q, false);
+    if (!reading)
+        return reading.error();
+    const Data &d = (*reading)->d;
+    const Filter &f = (*reading)->f;
+    QSet<quint32> qualified;
+    for (const QString &value : qualifiedOrLater)
+        if (const quint32 code = d.stages.find(value); code != 0)
+            qualified.insert(code);
+    const qint64 from = msOf(q.from), to = msOf(q.to);
+    Funnel out;
+    constexpr int kStages = 6;
+    for (quint32 id = 0; id < d.leads.size(); ++id) {
+        const LeadFact &l = d.leads[id];
+        if (!l.exists || l.created < from || l.created >= to || !f.lead(d, id, l))
+            continue;
+        const FunnelFact &ff = d.funnel[id];
+        std::array<qint64, kStages> at{l.created, ff.enriched, ff.contacted, ff.replied, kNever, ff.converted};
+        std::array<bool, kStages> reached{true, ff.enriched != kNever, ff.contacted != kNever, ff.replied != kNever,
+                                          qualified.contains(ff.status) || qualified.contains(l.stage), ff.converted != kNever};
+        if (reached[4] || reached[5]) {
+            // When it became qualified: the first change of status or stage into a qualified-or-later value.
+            StatusChange key;
+            key.lead = id;
+            key.at = std::numeric_limits<qint64>::min();
+            for (auto it = std::lower_bound(d.statusChanges.begin(), d.statusChanges.end(), key); it != d.statusChanges.end() && it->lead == id; ++it)
+                if ((it->status != 0 && qualified.contains(it->status)) || (it->stage != 0 && qualified.contains(it->stage))) {
+                    at[4] = it->at;
+                    break;
+                }
+            if (at[4] == kNever && reached[5])
+                at[4] = at[5];
+        }
+        reached[4] = reached[4] || reached[5];
+        for (int s = kStages - 2; s >= 0; --s) // reaching a stage counts for every stage before it
+            reached[size_t(s)] = reached[size_t(s)] || reached[size_t(s) + 1];
+        if (idsOfStage >= 0 && idsOfStage < kStages && reached[size_t(idsOfStage)])
+            out.ids.append(id);
+        for (int s = 0; s < kStages; ++s) {
+            out.counts[size_t(s)] += reached[size_t(s)];
+            if (s > 0 && at[size_t(s)] != kNever && at[size_t(s) - 1] != kNever && at[size_t(s)] >= at[size_t(s) - 1])
+                out.gapSeconds[size_t(s)].append((at[size_t(s)] - at[size_t(s) - 1]) / 1000);
+        }
+    }
     return out;
 }
 

@@ -1,5 +1,6 @@
 // The lead funnel (issue 13, spec 2.10 "lead-funnel"): scraped → enriched → contacted → replied
 // → qualified → won over the leads that came in during the period.
+#include "fliptech/analytics/factstore.h"
 #include "fliptech/analytics/revenueservice.h"
 
 #include "fliptech/storage/database.h"
@@ -30,6 +31,21 @@ QJsonValue medianHours(QList<qint64> seconds)
     // twice the median in seconds → hours, rounded to a tenth.
     return double(qRound64(double(twice) / 720.0)) / 10.0;
 }
+
+// The funnel's answer from its counts and gaps (in whole seconds).
+QJsonObject funnelJson(const Query &q, const std::array<qint64, kStages> &counts, const std::array<QList<qint64>, kStages> &gaps)
+{
+    QJsonArray out;
+    for (int s = 0; s < kStages; ++s)
+        out.append(QJsonObject{{QStringLiteral("stage"), QLatin1String(kStageNames.at(s))},
+                               {QStringLiteral("leads"), counts[s]},
+                               {QStringLiteral("rate_from_previous"), s == 0 ? QJsonValue() : rate(counts[s], counts[s - 1])},
+                               {QStringLiteral("rate_from_start"), rate(counts[s], counts[0])},
+                               {QStringLiteral("median_hours_from_previous"), s == 0 ? QJsonValue() : medianHours(gaps[s])},
+                               {QStringLiteral("timed"), s == 0 ? QJsonValue() : QJsonValue(qint64(gaps[s].size()))}});
+    return QJsonObject{{QStringLiteral("period"), q.periodJson()}, {QStringLiteral("stages"), out}};
+}
+
 } // namespace
 
 QStringList RevenueService::funnelStages()
@@ -57,6 +73,20 @@ core::Result<QJsonObject> RevenueService::funnel(const Query &q, int idsOfStage,
         if ((r.value(1).toString() == QLatin1String("open") && r.value(2).toInt() >= qualifiedPosition) || r.value(1).toString() == QLatin1String("won"))
             qualifiedOrLater.insert(r.value(0).toString());
 
+    std::array<qint64, kStages> counts{};
+    std::array<QList<qint64>, kStages> gaps;
+    if (!m_raw) {
+        auto facts = m_facts->funnel(q, qualifiedOrLater, ids ? idsOfStage : -1);
+        if (facts) {
+            counts = facts->counts;
+            gaps = facts->gapSeconds;
+            if (ids)
+                ids->append(facts->ids);
+            return funnelJson(q, counts, gaps);
+        }
+        if (facts.error().code != core::ErrorCode::Unavailable)
+            return facts.error();
+    }
     QVariantList params{m_db->timestamp(q.from), m_db->timestamp(q.to)};
     const QString where = leadFilter(q, params);
     auto rows = m_db->select(
@@ -136,8 +166,6 @@ core::Result<QJsonObject> RevenueService::funnel(const Query &q, int idsOfStage,
                 }
         }
     }
-    std::array<qint64, kStages> counts{};
-    std::array<QList<qint64>, kStages> gaps;
     for (Lead &l : leads) {
         if (l.reached[4] || l.reached[5])
             l.at[4] = qualifiedAt.value(l.id, l.reached[5] ? l.at[5] : QDateTime());
@@ -153,15 +181,7 @@ core::Result<QJsonObject> RevenueService::funnel(const Query &q, int idsOfStage,
                 gaps[s].append(l.at[s - 1].secsTo(l.at[s]));
         }
     }
-    QJsonArray out;
-    for (int s = 0; s < kStages; ++s)
-        out.append(QJsonObject{{QStringLiteral("stage"), QLatin1String(kStageNames.at(s))},
-                               {QStringLiteral("leads"), counts[s]},
-                               {QStringLiteral("rate_from_previous"), s == 0 ? QJsonValue() : rate(counts[s], counts[s - 1])},
-                               {QStringLiteral("rate_from_start"), rate(counts[s], counts[0])},
-                               {QStringLiteral("median_hours_from_previous"), s == 0 ? QJsonValue() : medianHours(gaps[s])},
-                               {QStringLiteral("timed"), s == 0 ? QJsonValue() : QJsonValue(qint64(gaps[s].size()))}});
-    return QJsonObject{{QStringLiteral("period"), q.periodJson()}, {QStringLiteral("stages"), out}};
+    return funnelJson(q, counts, gaps);
 }
 
 } // namespace fliptech::analytics

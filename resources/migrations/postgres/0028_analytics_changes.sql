@@ -52,11 +52,13 @@ BEGIN
   RETURN NULL;
 END
 $$;
-CREATE TRIGGER analytics_leads_au AFTER UPDATE OF created_at, deleted_at, source, assigned_to, location_id, city, deal_stage, deal_value_cents, expected_close_date ON leads
+CREATE TRIGGER analytics_leads_au AFTER UPDATE OF created_at, deleted_at, source, assigned_to, location_id, city, deal_stage, deal_value_cents, expected_close_date,
+  status, enriched_at, last_contacted_at ON leads
   FOR EACH ROW WHEN (OLD.created_at IS DISTINCT FROM NEW.created_at OR OLD.deleted_at IS DISTINCT FROM NEW.deleted_at OR OLD.source IS DISTINCT FROM NEW.source
                      OR OLD.assigned_to IS DISTINCT FROM NEW.assigned_to OR OLD.location_id IS DISTINCT FROM NEW.location_id OR OLD.city IS DISTINCT FROM NEW.city
                      OR OLD.deal_stage IS DISTINCT FROM NEW.deal_stage OR OLD.deal_value_cents IS DISTINCT FROM NEW.deal_value_cents
-                     OR OLD.expected_close_date IS DISTINCT FROM NEW.expected_close_date)
+                     OR OLD.expected_close_date IS DISTINCT FROM NEW.expected_close_date OR OLD.status IS DISTINCT FROM NEW.status
+                     OR OLD.enriched_at IS DISTINCT FROM NEW.enriched_at OR OLD.last_contacted_at IS DISTINCT FROM NEW.last_contacted_at)
   EXECUTE FUNCTION analytics_lead_changed();
 
 -- Conversions and costs: the UTC days of the rows written (before and after an update).
@@ -67,6 +69,7 @@ BEGIN
   IF TG_OP IN ('UPDATE', 'DELETE') THEN
     IF what = 'conversion' THEN
       INSERT INTO analytics_changes (kind, day) SELECT DISTINCT what, analytics_utc_day(conversion_date) FROM old_rows;
+      PERFORM analytics_mark_leads(ARRAY(SELECT lead_id FROM old_rows)); -- the funnel's first conversion
     ELSE
       INSERT INTO analytics_changes (kind, day) SELECT DISTINCT what, analytics_utc_day(created_at) FROM old_rows;
     END IF;
@@ -74,6 +77,7 @@ BEGIN
   IF TG_OP IN ('INSERT', 'UPDATE') THEN
     IF what = 'conversion' THEN
       INSERT INTO analytics_changes (kind, day) SELECT DISTINCT what, analytics_utc_day(conversion_date) FROM new_rows;
+      PERFORM analytics_mark_leads(ARRAY(SELECT lead_id FROM new_rows));
     ELSE
       INSERT INTO analytics_changes (kind, day) SELECT DISTINCT what, analytics_utc_day(created_at) FROM new_rows;
     END IF;
@@ -99,6 +103,11 @@ CREATE FUNCTION analytics_conversation_changed() RETURNS trigger LANGUAGE plpgsq
 BEGIN
   INSERT INTO analytics_changes (kind, day)
   SELECT DISTINCT 'cost', analytics_utc_day(created_at) FROM costs WHERE related_entity_type = 'conversation' AND related_entity_id = OLD.id;
+  IF TG_OP = 'DELETE' THEN
+    PERFORM analytics_mark_leads(ARRAY[OLD.lead_id]); -- its messages were the lead's sends and replies (the funnel)
+  ELSE
+    PERFORM analytics_mark_leads(ARRAY[OLD.lead_id, NEW.lead_id]);
+  END IF;
   RETURN NULL;
 END
 $$;
@@ -129,15 +138,49 @@ BEGIN
     INSERT INTO analytics_changes (kind, day)
     SELECT DISTINCT 'send', d FROM (VALUES (analytics_utc_day(OLD.sent_at)), (analytics_utc_day(NEW.sent_at))) v (d) WHERE d IS NOT NULL;
   END IF;
-  IF OLD.lead_id IS DISTINCT FROM NEW.lead_id OR OLD.campaign_id IS DISTINCT FROM NEW.campaign_id THEN
-    PERFORM analytics_mark_leads(ARRAY[OLD.lead_id, NEW.lead_id]);
+  -- The lead's campaigns, first send or first reply (the funnel).
+  PERFORM analytics_mark_leads(ARRAY[OLD.lead_id, NEW.lead_id]);
+  RETURN NULL;
+END
+$$;
+CREATE TRIGGER analytics_recipients_au AFTER UPDATE OF sent_at, replied_at, lead_id, campaign_id ON campaign_recipients
+  FOR EACH ROW WHEN (OLD.sent_at IS DISTINCT FROM NEW.sent_at OR OLD.replied_at IS DISTINCT FROM NEW.replied_at OR OLD.lead_id IS DISTINCT FROM NEW.lead_id
+                     OR OLD.campaign_id IS DISTINCT FROM NEW.campaign_id)
+  EXECUTE FUNCTION analytics_recipient_changed();
+
+-- The funnel: a lead's first e-mail out and reply in the inbox, and when it became qualified.
+CREATE FUNCTION analytics_messages_statement() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    PERFORM analytics_mark_leads(ARRAY(SELECT c.lead_id FROM new_rows m JOIN conversations c ON c.id = m.conversation_id));
+  ELSE
+    PERFORM analytics_mark_leads(ARRAY(SELECT c.lead_id FROM old_rows m JOIN conversations c ON c.id = m.conversation_id));
   END IF;
   RETURN NULL;
 END
 $$;
-CREATE TRIGGER analytics_recipients_au AFTER UPDATE OF sent_at, lead_id, campaign_id ON campaign_recipients
-  FOR EACH ROW WHEN (OLD.sent_at IS DISTINCT FROM NEW.sent_at OR OLD.lead_id IS DISTINCT FROM NEW.lead_id OR OLD.campaign_id IS DISTINCT FROM NEW.campaign_id)
-  EXECUTE FUNCTION analytics_recipient_changed();
+CREATE TRIGGER analytics_messages_ai AFTER INSERT ON messages REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_messages_statement();
+CREATE TRIGGER analytics_messages_ad AFTER DELETE ON messages REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_messages_statement();
+CREATE FUNCTION analytics_message_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM analytics_mark_leads(ARRAY(SELECT lead_id FROM conversations WHERE id IN (OLD.conversation_id, NEW.conversation_id)));
+  RETURN NULL;
+END
+$$;
+CREATE TRIGGER analytics_messages_au AFTER UPDATE OF conversation_id, direction, auto_reply, created_at ON messages
+  FOR EACH ROW EXECUTE FUNCTION analytics_message_changed();
+CREATE FUNCTION analytics_activity_statement() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    PERFORM analytics_mark_leads(ARRAY(SELECT entity_id FROM new_rows WHERE entity_type = 'lead' AND action = 'lead_status_changed'));
+  ELSE
+    PERFORM analytics_mark_leads(ARRAY(SELECT entity_id FROM old_rows WHERE entity_type = 'lead' AND action = 'lead_status_changed'));
+  END IF;
+  RETURN NULL;
+END
+$$;
+CREATE TRIGGER analytics_activity_ai AFTER INSERT ON activity_log REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_activity_statement();
+CREATE TRIGGER analytics_activity_ad AFTER DELETE ON activity_log REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_activity_statement();
 
 -- The pipeline board's cards (the figures' totals come from the facts): per stage the largest
 -- open deals, the latest won and lost, read in order instead of sorting a stage's every lead.

@@ -35,8 +35,9 @@ CREATE TRIGGER analytics_leads_ai AFTER INSERT ON leads BEGIN
   INSERT INTO analytics_changes (kind, lo, hi) SELECT 'lead', new.id, new.id
    WHERE NOT EXISTS (SELECT 1 FROM analytics_changes WHERE id = (SELECT MAX(id) FROM analytics_changes) AND kind = 'lead' AND hi = new.id);
 END;
-CREATE TRIGGER analytics_leads_au AFTER UPDATE OF created_at, deleted_at, source, assigned_to, location_id, city, deal_stage, deal_value_cents, expected_close_date ON leads
-WHEN old.created_at IS NOT new.created_at OR old.deleted_at IS NOT new.deleted_at OR old.source IS NOT new.source OR old.assigned_to IS NOT new.assigned_to OR old.location_id IS NOT new.location_id OR old.city IS NOT new.city OR old.deal_stage IS NOT new.deal_stage OR old.deal_value_cents IS NOT new.deal_value_cents OR old.expected_close_date IS NOT new.expected_close_date BEGIN
+CREATE TRIGGER analytics_leads_au AFTER UPDATE OF created_at, deleted_at, source, assigned_to, location_id, city, deal_stage, deal_value_cents, expected_close_date, status, enriched_at, last_contacted_at ON leads
+WHEN old.created_at IS NOT new.created_at OR old.deleted_at IS NOT new.deleted_at OR old.source IS NOT new.source OR old.assigned_to IS NOT new.assigned_to OR old.location_id IS NOT new.location_id OR old.city IS NOT new.city OR old.deal_stage IS NOT new.deal_stage OR old.deal_value_cents IS NOT new.deal_value_cents OR old.expected_close_date IS NOT new.expected_close_date OR old.status IS NOT new.status OR old.enriched_at IS NOT new.enriched_at
+  OR old.last_contacted_at IS NOT new.last_contacted_at BEGIN
   UPDATE analytics_changes SET hi = new.id, n = n + 1
    WHERE id = (SELECT MAX(id) FROM analytics_changes) AND kind = 'lead' AND new.id BETWEEN hi AND hi + 64;
   INSERT INTO analytics_changes (kind, lo, hi) SELECT 'lead', new.id, new.id
@@ -51,11 +52,23 @@ END;
 
 -- A UTC day: its row, with the next seq.
 CREATE TRIGGER analytics_conversions_ai AFTER INSERT ON conversions BEGIN
+  UPDATE analytics_changes SET hi = new.lead_id, n = n + 1
+   WHERE id = (SELECT MAX(id) FROM analytics_changes) AND kind = 'lead' AND new.lead_id BETWEEN hi AND hi + 64;
+  INSERT INTO analytics_changes (kind, lo, hi) SELECT 'lead', new.lead_id, new.lead_id
+   WHERE new.lead_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM analytics_changes WHERE id = (SELECT MAX(id) FROM analytics_changes) AND kind = 'lead' AND hi = new.lead_id);
   INSERT INTO analytics_days (kind, day, seq)
   SELECT 'conversion', substr(new.conversion_date, 1, 10), (SELECT COALESCE(MAX(seq), 0) + 1 FROM analytics_days) WHERE new.conversion_date IS NOT NULL
    ON CONFLICT (kind, day) DO UPDATE SET seq = excluded.seq;
 END;
 CREATE TRIGGER analytics_conversions_au AFTER UPDATE ON conversions BEGIN
+  UPDATE analytics_changes SET hi = old.lead_id, n = n + 1
+   WHERE id = (SELECT MAX(id) FROM analytics_changes) AND kind = 'lead' AND old.lead_id BETWEEN hi AND hi + 64;
+  INSERT INTO analytics_changes (kind, lo, hi) SELECT 'lead', old.lead_id, old.lead_id
+   WHERE old.lead_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM analytics_changes WHERE id = (SELECT MAX(id) FROM analytics_changes) AND kind = 'lead' AND hi = old.lead_id);
+  UPDATE analytics_changes SET hi = new.lead_id, n = n + 1
+   WHERE id = (SELECT MAX(id) FROM analytics_changes) AND kind = 'lead' AND new.lead_id BETWEEN hi AND hi + 64;
+  INSERT INTO analytics_changes (kind, lo, hi) SELECT 'lead', new.lead_id, new.lead_id
+   WHERE new.lead_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM analytics_changes WHERE id = (SELECT MAX(id) FROM analytics_changes) AND kind = 'lead' AND hi = new.lead_id);
   INSERT INTO analytics_days (kind, day, seq)
   SELECT 'conversion', substr(old.conversion_date, 1, 10), (SELECT COALESCE(MAX(seq), 0) + 1 FROM analytics_days) WHERE old.conversion_date IS NOT NULL
    ON CONFLICT (kind, day) DO UPDATE SET seq = excluded.seq;
@@ -64,6 +77,10 @@ CREATE TRIGGER analytics_conversions_au AFTER UPDATE ON conversions BEGIN
    ON CONFLICT (kind, day) DO UPDATE SET seq = excluded.seq;
 END;
 CREATE TRIGGER analytics_conversions_ad AFTER DELETE ON conversions BEGIN
+  UPDATE analytics_changes SET hi = old.lead_id, n = n + 1
+   WHERE id = (SELECT MAX(id) FROM analytics_changes) AND kind = 'lead' AND old.lead_id BETWEEN hi AND hi + 64;
+  INSERT INTO analytics_changes (kind, lo, hi) SELECT 'lead', old.lead_id, old.lead_id
+   WHERE old.lead_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM analytics_changes WHERE id = (SELECT MAX(id) FROM analytics_changes) AND kind = 'lead' AND hi = old.lead_id);
   INSERT INTO analytics_days (kind, day, seq)
   SELECT 'conversion', substr(old.conversion_date, 1, 10), (SELECT COALESCE(MAX(seq), 0) + 1 FROM analytics_days) WHERE old.conversion_date IS NOT NULL
    ON CONFLICT (kind, day) DO UPDATE SET seq = excluded.seq;
@@ -87,14 +104,27 @@ CREATE TRIGGER analytics_costs_ad AFTER DELETE ON costs BEGIN
    ON CONFLICT (kind, day) DO UPDATE SET seq = excluded.seq;
 END;
 
--- A cost that names a conversation belongs to its lead: another lead, or none, moves it.
+-- A cost that names a conversation belongs to its lead, and its messages are the lead's sends and
+-- replies (the funnel): another lead, or none, moves them.
 CREATE TRIGGER analytics_conversations_au AFTER UPDATE OF lead_id ON conversations WHEN old.lead_id IS NOT new.lead_id BEGIN
+  UPDATE analytics_changes SET hi = old.lead_id, n = n + 1
+   WHERE id = (SELECT MAX(id) FROM analytics_changes) AND kind = 'lead' AND old.lead_id BETWEEN hi AND hi + 64;
+  INSERT INTO analytics_changes (kind, lo, hi) SELECT 'lead', old.lead_id, old.lead_id
+   WHERE old.lead_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM analytics_changes WHERE id = (SELECT MAX(id) FROM analytics_changes) AND kind = 'lead' AND hi = old.lead_id);
+  UPDATE analytics_changes SET hi = new.lead_id, n = n + 1
+   WHERE id = (SELECT MAX(id) FROM analytics_changes) AND kind = 'lead' AND new.lead_id BETWEEN hi AND hi + 64;
+  INSERT INTO analytics_changes (kind, lo, hi) SELECT 'lead', new.lead_id, new.lead_id
+   WHERE new.lead_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM analytics_changes WHERE id = (SELECT MAX(id) FROM analytics_changes) AND kind = 'lead' AND hi = new.lead_id);
   INSERT INTO analytics_days (kind, day, seq)
   SELECT DISTINCT 'cost', substr(created_at, 1, 10), (SELECT COALESCE(MAX(seq), 0) + 1 FROM analytics_days) FROM costs
    WHERE related_entity_type = 'conversation' AND related_entity_id = new.id
    ON CONFLICT (kind, day) DO UPDATE SET seq = excluded.seq;
 END;
 CREATE TRIGGER analytics_conversations_ad AFTER DELETE ON conversations BEGIN
+  UPDATE analytics_changes SET hi = old.lead_id, n = n + 1
+   WHERE id = (SELECT MAX(id) FROM analytics_changes) AND kind = 'lead' AND old.lead_id BETWEEN hi AND hi + 64;
+  INSERT INTO analytics_changes (kind, lo, hi) SELECT 'lead', old.lead_id, old.lead_id
+   WHERE old.lead_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM analytics_changes WHERE id = (SELECT MAX(id) FROM analytics_changes) AND kind = 'lead' AND hi = old.lead_id);
   INSERT INTO analytics_days (kind, day, seq)
   SELECT DISTINCT 'cost', substr(created_at, 1, 10), (SELECT COALESCE(MAX(seq), 0) + 1 FROM analytics_days) FROM costs
    WHERE related_entity_type = 'conversation' AND related_entity_id = old.id
@@ -111,8 +141,8 @@ CREATE TRIGGER analytics_recipients_ai AFTER INSERT ON campaign_recipients BEGIN
   SELECT 'send', substr(new.sent_at, 1, 10), (SELECT COALESCE(MAX(seq), 0) + 1 FROM analytics_days) WHERE new.sent_at IS NOT NULL
    ON CONFLICT (kind, day) DO UPDATE SET seq = excluded.seq;
 END;
-CREATE TRIGGER analytics_recipients_au AFTER UPDATE OF sent_at, lead_id, campaign_id ON campaign_recipients
-WHEN old.sent_at IS NOT new.sent_at OR old.lead_id IS NOT new.lead_id OR old.campaign_id IS NOT new.campaign_id BEGIN
+CREATE TRIGGER analytics_recipients_au AFTER UPDATE OF sent_at, replied_at, lead_id, campaign_id ON campaign_recipients
+WHEN old.sent_at IS NOT new.sent_at OR old.replied_at IS NOT new.replied_at OR old.lead_id IS NOT new.lead_id OR old.campaign_id IS NOT new.campaign_id BEGIN
   INSERT INTO analytics_days (kind, day, seq)
   SELECT 'send', substr(old.sent_at, 1, 10), (SELECT COALESCE(MAX(seq), 0) + 1 FROM analytics_days) WHERE old.sent_at IS NOT NULL
    ON CONFLICT (kind, day) DO UPDATE SET seq = excluded.seq;
@@ -136,6 +166,42 @@ CREATE TRIGGER analytics_recipients_ad AFTER DELETE ON campaign_recipients BEGIN
   INSERT INTO analytics_days (kind, day, seq)
   SELECT 'send', substr(old.sent_at, 1, 10), (SELECT COALESCE(MAX(seq), 0) + 1 FROM analytics_days) WHERE old.sent_at IS NOT NULL
    ON CONFLICT (kind, day) DO UPDATE SET seq = excluded.seq;
+END;
+
+-- The funnel: a lead's first e-mail out and reply in the inbox, and when it became qualified.
+CREATE TRIGGER analytics_messages_ai AFTER INSERT ON messages BEGIN
+  UPDATE analytics_changes SET hi = (SELECT lead_id FROM conversations WHERE id = new.conversation_id), n = n + 1
+   WHERE id = (SELECT MAX(id) FROM analytics_changes) AND kind = 'lead' AND (SELECT lead_id FROM conversations WHERE id = new.conversation_id) BETWEEN hi AND hi + 64;
+  INSERT INTO analytics_changes (kind, lo, hi) SELECT 'lead', (SELECT lead_id FROM conversations WHERE id = new.conversation_id), (SELECT lead_id FROM conversations WHERE id = new.conversation_id)
+   WHERE (SELECT lead_id FROM conversations WHERE id = new.conversation_id) IS NOT NULL AND NOT EXISTS (SELECT 1 FROM analytics_changes WHERE id = (SELECT MAX(id) FROM analytics_changes) AND kind = 'lead' AND hi = (SELECT lead_id FROM conversations WHERE id = new.conversation_id));
+END;
+CREATE TRIGGER analytics_messages_au AFTER UPDATE OF conversation_id, direction, auto_reply, created_at ON messages BEGIN
+  UPDATE analytics_changes SET hi = (SELECT lead_id FROM conversations WHERE id = old.conversation_id), n = n + 1
+   WHERE id = (SELECT MAX(id) FROM analytics_changes) AND kind = 'lead' AND (SELECT lead_id FROM conversations WHERE id = old.conversation_id) BETWEEN hi AND hi + 64;
+  INSERT INTO analytics_changes (kind, lo, hi) SELECT 'lead', (SELECT lead_id FROM conversations WHERE id = old.conversation_id), (SELECT lead_id FROM conversations WHERE id = old.conversation_id)
+   WHERE (SELECT lead_id FROM conversations WHERE id = old.conversation_id) IS NOT NULL AND NOT EXISTS (SELECT 1 FROM analytics_changes WHERE id = (SELECT MAX(id) FROM analytics_changes) AND kind = 'lead' AND hi = (SELECT lead_id FROM conversations WHERE id = old.conversation_id));
+  UPDATE analytics_changes SET hi = (SELECT lead_id FROM conversations WHERE id = new.conversation_id), n = n + 1
+   WHERE id = (SELECT MAX(id) FROM analytics_changes) AND kind = 'lead' AND (SELECT lead_id FROM conversations WHERE id = new.conversation_id) BETWEEN hi AND hi + 64;
+  INSERT INTO analytics_changes (kind, lo, hi) SELECT 'lead', (SELECT lead_id FROM conversations WHERE id = new.conversation_id), (SELECT lead_id FROM conversations WHERE id = new.conversation_id)
+   WHERE (SELECT lead_id FROM conversations WHERE id = new.conversation_id) IS NOT NULL AND NOT EXISTS (SELECT 1 FROM analytics_changes WHERE id = (SELECT MAX(id) FROM analytics_changes) AND kind = 'lead' AND hi = (SELECT lead_id FROM conversations WHERE id = new.conversation_id));
+END;
+CREATE TRIGGER analytics_messages_ad AFTER DELETE ON messages BEGIN
+  UPDATE analytics_changes SET hi = (SELECT lead_id FROM conversations WHERE id = old.conversation_id), n = n + 1
+   WHERE id = (SELECT MAX(id) FROM analytics_changes) AND kind = 'lead' AND (SELECT lead_id FROM conversations WHERE id = old.conversation_id) BETWEEN hi AND hi + 64;
+  INSERT INTO analytics_changes (kind, lo, hi) SELECT 'lead', (SELECT lead_id FROM conversations WHERE id = old.conversation_id), (SELECT lead_id FROM conversations WHERE id = old.conversation_id)
+   WHERE (SELECT lead_id FROM conversations WHERE id = old.conversation_id) IS NOT NULL AND NOT EXISTS (SELECT 1 FROM analytics_changes WHERE id = (SELECT MAX(id) FROM analytics_changes) AND kind = 'lead' AND hi = (SELECT lead_id FROM conversations WHERE id = old.conversation_id));
+END;
+CREATE TRIGGER analytics_activity_ai AFTER INSERT ON activity_log WHEN new.entity_type = 'lead' AND new.action = 'lead_status_changed' BEGIN
+  UPDATE analytics_changes SET hi = new.entity_id, n = n + 1
+   WHERE id = (SELECT MAX(id) FROM analytics_changes) AND kind = 'lead' AND new.entity_id BETWEEN hi AND hi + 64;
+  INSERT INTO analytics_changes (kind, lo, hi) SELECT 'lead', new.entity_id, new.entity_id
+   WHERE new.entity_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM analytics_changes WHERE id = (SELECT MAX(id) FROM analytics_changes) AND kind = 'lead' AND hi = new.entity_id);
+END;
+CREATE TRIGGER analytics_activity_ad AFTER DELETE ON activity_log WHEN old.entity_type = 'lead' AND old.action = 'lead_status_changed' BEGIN
+  UPDATE analytics_changes SET hi = old.entity_id, n = n + 1
+   WHERE id = (SELECT MAX(id) FROM analytics_changes) AND kind = 'lead' AND old.entity_id BETWEEN hi AND hi + 64;
+  INSERT INTO analytics_changes (kind, lo, hi) SELECT 'lead', old.entity_id, old.entity_id
+   WHERE old.entity_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM analytics_changes WHERE id = (SELECT MAX(id) FROM analytics_changes) AND kind = 'lead' AND hi = old.entity_id);
 END;
 
 -- The pipeline board's cards (the figures' totals come from the facts): per stage the largest

@@ -26,6 +26,7 @@
 #include <QSet>
 #include <QString>
 
+#include <array>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -66,6 +67,18 @@ public:
     // costs) — with `group`, only those whose key under it is `key`.
     core::Result<QList<qint64>> leadIds(const Query &q, Measure measure, std::optional<Group> group, const QString &key);
 
+    // The lead funnel of the query (RevenueService::leadFunnel says what each stage means): per
+    // stage the leads that reached it or a later one, the gaps (whole seconds) between a stage
+    // and the one before for the leads with both times in order, and the ids of the leads that
+    // reached stage `idsOfStage` (none: -1). `qualifiedOrLater`: the statuses and stages that
+    // count as qualified.
+    struct Funnel {
+        std::array<qint64, 6> counts{};
+        std::array<QList<qint64>, 6> gapSeconds;
+        QList<qint64> ids;
+    };
+    core::Result<Funnel> funnel(const Query &q, const QSet<QString> &qualifiedOrLater, int idsOfStage);
+
     struct Deal {
         QString stage;
         qint64 valueCents = 0;
@@ -81,6 +94,7 @@ public:
     struct Size {
         qint64 leads = 0, conversions = 0, costs = 0, sends = 0, memberships = 0, bytes = 0;
         qint64 lastLoadMs = 0;
+        bool usable = false; // loaded, and within what the arrays hold (else the SQL answers)
     };
     Size size() const;
 
