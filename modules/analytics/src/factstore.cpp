@@ -66,6 +66,7 @@ struct DealInfo {
     qint64 value = 0;
     bool hasValue = false;
     qint32 closeDay = 0; // Julian day, 0: none
+    qint64 convertedMs = std::numeric_limits<qint64>::min(), lostMs = std::numeric_limits<qint64>::min(); // min: none
 };
 constexpr qint64 kNever = std::numeric_limits<qint64>::min();
 // The funnel's times of a lead (ms; kNever: not reached): enriched, first contact (the first
@@ -310,15 +311,20 @@ core::Status FactStore::reloadLeads(Data &d, const QList<QPair<qint64, qint64>> 
             deal.value = r.value(offset + 8).toLongLong();
             const QDate close = QDate::fromString(r.value(offset + 9).toString().left(10), Qt::ISODate);
             deal.closeDay = close.isValid() ? qint32(close.toJulianDay()) : 0;
+            if (!r.value(offset + 13).isNull())
+                deal.convertedMs = r.value(offset + 13).toLongLong();
+            if (!r.value(offset + 14).isNull())
+                deal.lostMs = r.value(offset + 14).toLongLong();
             d.deals.insert(id, deal);
         } else {
             d.deals.remove(id);
         }
     };
     const QString columns = QStringLiteral("id, %1, deleted_at IS NOT NULL, source, city, location_id, assigned_to, deal_stage, deal_value_cents, "
-                                           "CAST(expected_close_date AS TEXT), %2, %3, status")
+                                           "CAST(expected_close_date AS TEXT), %2, %3, status, %4, %5")
                                 .arg(epochMs(*m_db, QStringLiteral("created_at")), epochMs(*m_db, QStringLiteral("enriched_at")),
-                                     epochMs(*m_db, QStringLiteral("last_contacted_at")));
+                                     epochMs(*m_db, QStringLiteral("last_contacted_at")), epochMs(*m_db, QStringLiteral("conversion_date")),
+                                     epochMs(*m_db, QStringLiteral("lost_at")));
     // The funnel's firsts of the leads read: campaign sends and replies (with the campaigns),
     // inbox messages, conversions, status changes.
     QHash<quint32, qint64> firstOut, firstReply, firstConversion;
@@ -1118,6 +1124,11 @@ core::Result<QList<FactStore::Deal>> FactStore::deals(const Query &q)
         deal.hasValue = it->hasValue;
         if (it->closeDay != 0)
             deal.expectedClose = QDate::fromJulianDay(it->closeDay);
+        deal.leadId = it.key();
+        if (it->convertedMs != std::numeric_limits<qint64>::min())
+            deal.convertedMs = it->convertedMs;
+        if (it->lostMs != std::numeric_limits<qint64>::min())
+            deal.lostMs = it->lostMs;
         out.append(deal);
     }
     return out;

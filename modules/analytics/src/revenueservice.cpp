@@ -588,14 +588,17 @@ core::Result<QList<FactStore::Deal>> RevenueService::deals(const Query &q)
     }
     QVariantList params;
     const QString where = leadFilter(q, params);
-    auto rows = m_db->select(QStringLiteral("SELECT l.deal_stage, l.deal_value_cents, CAST(l.expected_close_date AS TEXT) FROM leads l WHERE l.deal_stage IS NOT NULL AND %1")
+    auto rows = m_db->select(QStringLiteral("SELECT l.deal_stage, l.deal_value_cents, CAST(l.expected_close_date AS TEXT), l.id, l.conversion_date, l.lost_at "
+                                            "FROM leads l WHERE l.deal_stage IS NOT NULL AND %1")
                                  .arg(where),
                              params);
     if (!rows)
         return rows.error();
     QList<FactStore::Deal> out;
+    auto ms = [](const QVariant &v) { return v.isNull() ? std::nullopt : std::optional<qint64>(Database::toDateTime(v).toMSecsSinceEpoch()); };
     for (const auto &r : *rows)
-        out.append({r.value(0).toString(), r.value(1).toLongLong(), !r.value(1).isNull(), QDate::fromString(r.value(2).toString().left(10), Qt::ISODate)});
+        out.append({r.value(0).toString(), r.value(1).toLongLong(), !r.value(1).isNull(), QDate::fromString(r.value(2).toString().left(10), Qt::ISODate),
+                    r.value(3).toLongLong(), ms(r.value(4)), ms(r.value(5))});
     return out;
 }
 
@@ -740,41 +743,69 @@ core::Result<QJsonObject> RevenueService::board(const Query &q, int perStage)
     auto dealList = deals(q);
     if (!dealList)
         return dealList.error();
-    QHash<QString, QPair<qint64, qint64>> byStage;
-    for (const FactStore::Deal &d : std::as_const(*dealList)) {
-        auto &[count, value] = byStage[d.stage];
-        ++count;
-        value += d.hasValue ? d.valueCents : 0;
+    QHash<QString, QList<const FactStore::Deal *>> byStage;
+    for (const FactStore::Deal &d : std::as_const(*dealList))
+        byStage[d.stage].append(&d);
+    // Each column's first cards: open deals the largest first (no value last), won and lost the
+    // latest first (undated last); ties by id. Then their details in one read.
+    QHash<QString, QList<qint64>> shown;
+    QList<qint64> ids;
+    for (const QJsonValue &v : *stages) {
+        const QString key = v.toObject().value(QStringLiteral("key")).toString(), kind = v.toObject().value(QStringLiteral("kind")).toString();
+        QList<const FactStore::Deal *> &list = byStage[key];
+        auto sortKey = [&kind](const FactStore::Deal *d) -> std::optional<qint64> {
+            return kind == QLatin1String("won") ? d->convertedMs : kind == QLatin1String("lost") ? d->lostMs : d->hasValue ? std::optional(d->valueCents) : std::nullopt;
+        };
+        const bool open = kind != QLatin1String("won") && kind != QLatin1String("lost");
+        const qsizetype n = qMin<qsizetype>(limit, list.size());
+        std::partial_sort(list.begin(), list.begin() + n, list.end(), [&](const FactStore::Deal *a, const FactStore::Deal *b) {
+            const auto x = sortKey(a), y = sortKey(b);
+            if (x.has_value() != y.has_value())
+                return x.has_value();
+            if (x && *x != *y)
+                return *x > *y;
+            return open ? a->leadId < b->leadId : a->leadId > b->leadId;
+        });
+        for (qsizetype i = 0; i < n; ++i) {
+            shown[key].append(list.at(i)->leadId);
+            ids.append(list.at(i)->leadId);
+        }
+    }
+    QHash<qint64, QJsonObject> cards;
+    for (qsizetype start = 0; start < ids.size(); start += 500) {
+        QVariantList chunk;
+        for (qint64 id : ids.mid(start, 500))
+            chunk << id;
+        auto rows = m_db->select(QStringLiteral("SELECT l.id, l.name, l.company, l.deal_value_cents, l.expected_close_date, l.assigned_to, l.revenue_amount_cents "
+                                                "FROM leads l WHERE l.id IN (%1)")
+                                     .arg(Database::placeholders(chunk.size())),
+                                 chunk);
+        if (!rows)
+            return rows.error();
+        auto opt = [](const QVariant &x) { return x.isNull() ? QJsonValue() : QJsonValue(x.toLongLong()); };
+        for (const auto &r : *rows)
+            cards.insert(r.value(0).toLongLong(),
+                         QJsonObject{{QStringLiteral("id"), r.value(0).toLongLong()},
+                                     {QStringLiteral("name"), r.value(1).toString()},
+                                     {QStringLiteral("company"), r.value(2).isNull() ? QJsonValue() : QJsonValue(r.value(2).toString())},
+                                     {QStringLiteral("deal_value_cents"), opt(r.value(3))},
+                                     {QStringLiteral("expected_close_date"), r.value(4).isNull() ? QJsonValue() : QJsonValue(r.value(4).toString().left(10))},
+                                     {QStringLiteral("assigned_to"), opt(r.value(5))},
+                                     {QStringLiteral("revenue_cents"), opt(r.value(6))}});
     }
     QJsonArray columns;
     for (const QJsonValue &v : *stages) {
         const QJsonObject stage = v.toObject();
-        const QString key = stage.value(QStringLiteral("key")).toString(), kind = stage.value(QStringLiteral("kind")).toString();
-        // Open deals: the largest first; won and lost: the latest first.
-        const QString order = kind == QLatin1String("won")    ? QStringLiteral("l.conversion_date DESC, l.id DESC")
-                              : kind == QLatin1String("lost") ? QStringLiteral("l.lost_at DESC, l.id DESC")
-                                                              : QStringLiteral("l.deal_value_cents DESC, l.id");
-        QVariantList leadParams{key};
-        const QString leadWhere = leadFilter(q, leadParams);
-        auto rows = m_db->select(QStringLiteral("SELECT l.id, l.name, l.company, l.deal_value_cents, l.expected_close_date, l.assigned_to, l.revenue_amount_cents "
-                                                "FROM leads l WHERE l.deal_stage = ? AND %1 ORDER BY %2 LIMIT %3")
-                                     .arg(leadWhere, order)
-                                     .arg(limit),
-                                 leadParams);
-        if (!rows)
-            return rows.error();
-        QJsonArray leadsOut;
-        for (const auto &r : *rows) {
-            auto opt = [](const QVariant &x) { return x.isNull() ? QJsonValue() : QJsonValue(x.toLongLong()); };
-            leadsOut.append(QJsonObject{{QStringLiteral("id"), r.value(0).toLongLong()},
-                                        {QStringLiteral("name"), r.value(1).toString()},
-                                        {QStringLiteral("company"), r.value(2).isNull() ? QJsonValue() : QJsonValue(r.value(2).toString())},
-                                        {QStringLiteral("deal_value_cents"), opt(r.value(3))},
-                                        {QStringLiteral("expected_close_date"), r.value(4).isNull() ? QJsonValue() : QJsonValue(r.value(4).toString().left(10))},
-                                        {QStringLiteral("assigned_to"), opt(r.value(5))},
-                                        {QStringLiteral("revenue_cents"), opt(r.value(6))}});
+        const QString key = stage.value(QStringLiteral("key")).toString();
+        qint64 count = 0, value = 0;
+        for (const FactStore::Deal *d : std::as_const(byStage[key])) {
+            ++count;
+            value += d->hasValue ? d->valueCents : 0;
         }
-        const auto [count, value] = byStage.value(key);
+        QJsonArray leadsOut;
+        for (qint64 id : shown.value(key))
+            if (cards.contains(id)) // (a lead deleted since the facts were read is left out)
+                leadsOut.append(cards.value(id));
         QJsonObject column = stage;
         column.insert(QStringLiteral("count"), count);
         column.insert(QStringLiteral("value_cents"), value);

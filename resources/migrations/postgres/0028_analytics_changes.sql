@@ -53,12 +53,13 @@ BEGIN
 END
 $$;
 CREATE TRIGGER analytics_leads_au AFTER UPDATE OF created_at, deleted_at, source, assigned_to, location_id, city, deal_stage, deal_value_cents, expected_close_date,
-  status, enriched_at, last_contacted_at ON leads
+  status, enriched_at, last_contacted_at, conversion_date, lost_at ON leads
   FOR EACH ROW WHEN (OLD.created_at IS DISTINCT FROM NEW.created_at OR OLD.deleted_at IS DISTINCT FROM NEW.deleted_at OR OLD.source IS DISTINCT FROM NEW.source
                      OR OLD.assigned_to IS DISTINCT FROM NEW.assigned_to OR OLD.location_id IS DISTINCT FROM NEW.location_id OR OLD.city IS DISTINCT FROM NEW.city
                      OR OLD.deal_stage IS DISTINCT FROM NEW.deal_stage OR OLD.deal_value_cents IS DISTINCT FROM NEW.deal_value_cents
                      OR OLD.expected_close_date IS DISTINCT FROM NEW.expected_close_date OR OLD.status IS DISTINCT FROM NEW.status
-                     OR OLD.enriched_at IS DISTINCT FROM NEW.enriched_at OR OLD.last_contacted_at IS DISTINCT FROM NEW.last_contacted_at)
+                     OR OLD.enriched_at IS DISTINCT FROM NEW.enriched_at OR OLD.last_contacted_at IS DISTINCT FROM NEW.last_contacted_at
+                     OR OLD.conversion_date IS DISTINCT FROM NEW.conversion_date OR OLD.lost_at IS DISTINCT FROM NEW.lost_at)
   EXECUTE FUNCTION analytics_lead_changed();
 
 -- Conversions and costs: the UTC days of the rows written (before and after an update).
@@ -182,8 +183,3 @@ $$;
 CREATE TRIGGER analytics_activity_ai AFTER INSERT ON activity_log REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_activity_statement();
 CREATE TRIGGER analytics_activity_ad AFTER DELETE ON activity_log REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_activity_statement();
 
--- The pipeline board's cards (the figures' totals come from the facts): per stage the largest
--- open deals, the latest won and lost, read in order instead of sorting a stage's every lead.
-CREATE INDEX leads_board_value_idx ON leads (deal_stage, deal_value_cents DESC, id) WHERE deal_stage IS NOT NULL AND deleted_at IS NULL;
-CREATE INDEX leads_board_won_idx ON leads (deal_stage, conversion_date DESC, id DESC) WHERE deal_stage IS NOT NULL AND deleted_at IS NULL;
-CREATE INDEX leads_board_lost_idx ON leads (deal_stage, lost_at DESC, id DESC) WHERE deal_stage IS NOT NULL AND deleted_at IS NULL;

@@ -35,9 +35,9 @@ CREATE TRIGGER analytics_leads_ai AFTER INSERT ON leads BEGIN
   INSERT INTO analytics_changes (kind, lo, hi) SELECT 'lead', new.id, new.id
    WHERE NOT EXISTS (SELECT 1 FROM analytics_changes WHERE id = (SELECT MAX(id) FROM analytics_changes) AND kind = 'lead' AND hi = new.id);
 END;
-CREATE TRIGGER analytics_leads_au AFTER UPDATE OF created_at, deleted_at, source, assigned_to, location_id, city, deal_stage, deal_value_cents, expected_close_date, status, enriched_at, last_contacted_at ON leads
+CREATE TRIGGER analytics_leads_au AFTER UPDATE OF created_at, deleted_at, source, assigned_to, location_id, city, deal_stage, deal_value_cents, expected_close_date, status, enriched_at, last_contacted_at, conversion_date, lost_at ON leads
 WHEN old.created_at IS NOT new.created_at OR old.deleted_at IS NOT new.deleted_at OR old.source IS NOT new.source OR old.assigned_to IS NOT new.assigned_to OR old.location_id IS NOT new.location_id OR old.city IS NOT new.city OR old.deal_stage IS NOT new.deal_stage OR old.deal_value_cents IS NOT new.deal_value_cents OR old.expected_close_date IS NOT new.expected_close_date OR old.status IS NOT new.status OR old.enriched_at IS NOT new.enriched_at
-  OR old.last_contacted_at IS NOT new.last_contacted_at BEGIN
+  OR old.last_contacted_at IS NOT new.last_contacted_at OR old.conversion_date IS NOT new.conversion_date OR old.lost_at IS NOT new.lost_at BEGIN
   UPDATE analytics_changes SET hi = new.id, n = n + 1
    WHERE id = (SELECT MAX(id) FROM analytics_changes) AND kind = 'lead' AND new.id BETWEEN hi AND hi + 64;
   INSERT INTO analytics_changes (kind, lo, hi) SELECT 'lead', new.id, new.id
@@ -204,8 +204,3 @@ CREATE TRIGGER analytics_activity_ad AFTER DELETE ON activity_log WHEN old.entit
    WHERE old.entity_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM analytics_changes WHERE id = (SELECT MAX(id) FROM analytics_changes) AND kind = 'lead' AND hi = old.entity_id);
 END;
 
--- The pipeline board's cards (the figures' totals come from the facts): per stage the largest
--- open deals, the latest won and lost, read in order instead of sorting a stage's every lead.
-CREATE INDEX leads_board_value_idx ON leads (deal_stage, deal_value_cents DESC, id) WHERE deal_stage IS NOT NULL AND deleted_at IS NULL;
-CREATE INDEX leads_board_won_idx ON leads (deal_stage, conversion_date DESC, id DESC) WHERE deal_stage IS NOT NULL AND deleted_at IS NULL;
-CREATE INDEX leads_board_lost_idx ON leads (deal_stage, lost_at DESC, id DESC) WHERE deal_stage IS NOT NULL AND deleted_at IS NULL;

@@ -84,6 +84,8 @@ public:
         qint64 valueCents = 0;
         bool hasValue = false;
         QDate expectedClose;
+        qint64 leadId = 0;
+        std::optional<qint64> convertedMs, lostMs; // the lead's conversion_date and lost_at
     };
     // The deals now (leads in a stage) that pass the query's filters; its period does not apply.
     core::Result<QList<Deal>> deals(const Query &q);
