@@ -177,22 +177,31 @@ private Q_SLOTS:
         // (and its shadow tables) in SQLite, a table of tsvectors with a GIN index (lead_search)
         // in PostgreSQL. Both must exist; neither takes part in the comparison. Nor does the
         // bulk-load bookkeeping (bulkload_*: indexes and search entries an import deferred;
-        // SQLite has a search backlog, PostgreSQL does not need one).
+        // SQLite has a search backlog, PostgreSQL does not need one), nor the analytics change log
+        // (analytics_*: PostgreSQL's statement triggers write day rows with a transaction id,
+        // SQLite's row triggers upsert a table of days instead).
+        auto bookkeeping = [](const QString &name) {
+            return name.startsWith(QLatin1String("leads_fts")) || name.startsWith(QLatin1String("bulkload_")) || name.startsWith(QLatin1String("analytics_"));
+        };
         QSet<QString> fts;
         for (const QString &t : std::as_const(m_s.tables))
-            if (t.startsWith(QLatin1String("leads_fts")) || t.startsWith(QLatin1String("bulkload_")))
+            if (bookkeeping(t))
                 fts << t;
         QVERIFY2(fts.contains(QStringLiteral("leads_fts")), "SQLite lacks the leads_fts index");
+        QVERIFY(fts.contains(QStringLiteral("analytics_changes")) && fts.contains(QStringLiteral("analytics_days")));
+        QVERIFY(m_p.tables.remove(QStringLiteral("analytics_changes")));
         m_s.tables.subtract(fts);
         for (auto it = m_s.columns.begin(); it != m_s.columns.end();)
-            it = it->startsWith(QLatin1String("leads_fts")) || it->startsWith(QLatin1String("bulkload_")) ? m_s.columns.erase(it) : std::next(it);
+            it = bookkeeping(*it) ? m_s.columns.erase(it) : std::next(it);
         for (auto it = m_s.indexes.begin(); it != m_s.indexes.end();)
-            it = it->startsWith(QLatin1String("leads_fts")) || it->startsWith(QLatin1String("bulkload_")) ? m_s.indexes.erase(it) : std::next(it);
+            it = bookkeeping(*it) ? m_s.indexes.erase(it) : std::next(it);
         QVERIFY(m_p.tables.remove(QStringLiteral("lead_search")));
         QVERIFY(m_p.indexes.contains(QStringLiteral("lead_search(document):plain:full")));
         for (const QString &t : {QStringLiteral("bulkload_indexes"), QStringLiteral("bulkload_search_backlog")})
             QVERIFY(m_p.tables.remove(t));
-        auto notCompared = [](const QString &name) { return name.startsWith(QLatin1String("bulkload_")) || name.startsWith(QLatin1String("lead_search")); };
+        auto notCompared = [](const QString &name) {
+            return name.startsWith(QLatin1String("bulkload_")) || name.startsWith(QLatin1String("lead_search")) || name.startsWith(QLatin1String("analytics_"));
+        };
         for (auto it = m_p.columns.begin(); it != m_p.columns.end();)
             it = notCompared(*it) ? m_p.columns.erase(it) : std::next(it);
         for (auto it = m_p.indexes.begin(); it != m_p.indexes.end();)

@@ -236,7 +236,8 @@ FactStore::Size FactStore::size() const
     s.memberships = qint64(d.members.size());
     s.bytes = qint64(d.leads.capacity() * sizeof(LeadFact) + d.conversions.capacity() * sizeof(ConversionFact) + d.costs.capacity() * sizeof(CostFact) +
                      d.sends.capacity() * sizeof(SendFact) + d.members.capacity() * sizeof(std::pair<quint32, quint32>) +
-                     (d.memberOffsets.capacity() + d.memberCampaigns.capacity()) * sizeof(quint32) + size_t(d.deals.size()) * 48);
+                     (d.memberOffsets.capacity() + d.memberCampaigns.capacity()) * sizeof(quint32) + size_t(d.deals.size()) * 64 +
+                     d.funnel.capacity() * sizeof(FunnelFact) + d.statusChanges.capacity() * sizeof(StatusChange));
     s.lastLoadMs = d.loadMs;
     s.usable = d.loaded && !d.unusable;
     return s;
