@@ -1107,31 +1107,99 @@ core::Result<FactStore::Funnel> FactStore::funnel(const Query &q, const QSet<QSt
     return out;
 }
 
-core::Result<QList<FactStore::Deal>> FactStore::deals(const Query &q)
+namespace {
+struct Card {
+    qint64 id = 0;
+    std::optional<qint64> key;
+};
+// A stage's first `n` cards in the board's order.
+QList<qint64> firstCards(std::vector<Card> &cards, bool open, int n)
+{
+    const size_t k = std::min(cards.size(), size_t(qMax(0, n)));
+    std::partial_sort(cards.begin(), cards.begin() + qsizetype(k), cards.end(), [open](const Card &a, const Card &b) {
+        if (a.key.has_value() != b.key.has_value())
+            return a.key.has_value();
+        if (a.key && *a.key != *b.key)
+            return *a.key > *b.key;
+        return open ? a.id < b.id : a.id > b.id;
+    });
+    QList<qint64> out;
+    for (size_t i = 0; i < k; ++i)
+        out.append(cards[i].id);
+    return out;
+}
+int monthKey(const QDate &d) { return d.isValid() ? d.year() * 12 + d.month() - 1 : -1; }
+void addDeal(FactStore::DealSums &s, bool hasValue, qint64 value)
+{
+    ++s.deals;
+    if (hasValue) {
+        ++s.valued;
+        s.value += value;
+    }
+}
+} // namespace
+
+FactStore::DealTotals FactStore::totalDeals(const QList<Deal> &deals, const QHash<QString, QString> &stageKinds, int perStage)
+{
+    DealTotals out;
+    QHash<QString, std::vector<Card>> cards;
+    for (const Deal &d : deals) {
+        const auto kind = stageKinds.constFind(d.stage);
+        if (kind == stageKinds.cend())
+            continue;
+        addDeal(out.byStage[d.stage], d.hasValue, d.valueCents);
+        addDeal(out.byStageAndMonth[d.stage][monthKey(d.expectedClose)], d.hasValue, d.valueCents);
+        cards[d.stage].push_back({d.leadId, *kind == QLatin1String("won")    ? d.convertedMs
+                                            : *kind == QLatin1String("lost") ? d.lostMs
+                                            : d.hasValue                     ? std::optional<qint64>(d.valueCents)
+                                                                             : std::nullopt});
+    }
+    for (auto it = cards.begin(); it != cards.end(); ++it)
+        out.first.insert(it.key(), firstCards(it.value(), stageKinds.value(it.key()) == QLatin1String("open"), perStage));
+    return out;
+}
+
+core::Result<FactStore::DealTotals> FactStore::dealTotals(const Query &q, const QHash<QString, QString> &stageKinds, int perStage)
 {
     auto reading = read(q, false);
     if (!reading)
         return reading.error();
     const Data &d = (*reading)->d;
-    const Filter *filter = &(*reading)->f;
-    QList<Deal> out;
+    const Filter &f = (*reading)->f;
+    // The pipeline's stages by code: 0 open, 1 won, 2 lost.
+    QHash<quint32, int> kinds;
+    for (auto it = stageKinds.cbegin(); it != stageKinds.cend(); ++it)
+        if (const quint32 code = d.stages.find(it.key()); code != 0)
+            kinds.insert(code, it.value() == QLatin1String("won") ? 1 : it.value() == QLatin1String("lost") ? 2 : 0);
+    std::unordered_map<quint32, DealSums> byStage;
+    std::unordered_map<quint64, DealSums> byMonth; // stage << 32 | (month key + 1)
+    std::unordered_map<quint32, std::vector<Card>> cards;
     for (auto it = d.deals.cbegin(); it != d.deals.cend(); ++it) {
         const LeadFact *l = d.lead(it.key());
-        if (!l || !filter->lead(d, it.key(), *l))
+        if (!l || !f.lead(d, it.key(), *l))
             continue;
-        Deal deal;
-        deal.stage = d.stages.name(l->stage);
-        deal.valueCents = it->value;
-        deal.hasValue = it->hasValue;
-        if (it->closeDay != 0)
-            deal.expectedClose = QDate::fromJulianDay(it->closeDay);
-        deal.leadId = it.key();
-        if (it->convertedMs != std::numeric_limits<qint64>::min())
-            deal.convertedMs = it->convertedMs;
-        if (it->lostMs != std::numeric_limits<qint64>::min())
-            deal.lostMs = it->lostMs;
-        out.append(deal);
+        const auto kind = kinds.constFind(l->stage);
+        if (kind == kinds.cend())
+            continue;
+        addDeal(byStage[l->stage], it->hasValue, it->value);
+        const int month = it->closeDay != 0 ? monthKey(QDate::fromJulianDay(it->closeDay)) : -1;
+        addDeal(byMonth[(quint64(l->stage) << 32) | quint32(month + 1)], it->hasValue, it->value);
+        std::optional<qint64> key;
+        if (*kind == 1 && it->convertedMs != std::numeric_limits<qint64>::min())
+            key = it->convertedMs;
+        else if (*kind == 2 && it->lostMs != std::numeric_limits<qint64>::min())
+            key = it->lostMs;
+        else if (*kind == 0 && it->hasValue)
+            key = it->value;
+        cards[l->stage].push_back({qint64(it.key()), key});
     }
+    DealTotals out;
+    for (const auto &[code, sums] : byStage)
+        out.byStage.insert(d.stages.name(code), sums);
+    for (const auto &[key, sums] : byMonth)
+        out.byStageAndMonth[d.stages.name(quint32(key >> 32))].insert(int(key & 0xffffffffu) - 1, sums);
+    for (auto &[code, list] : cards)
+        out.first.insert(d.stages.name(code), firstCards(list, kinds.value(code) == 0, perStage));
     return out;
 }
 

@@ -581,11 +581,6 @@ core::Result<qint64> RevenueService::leadsConverted(const Query &q)
 
 core::Result<QList<FactStore::Deal>> RevenueService::deals(const Query &q)
 {
-    if (!m_raw) {
-        auto d = m_facts->deals(q);
-        if (d || d.error().code != ErrorCode::Unavailable)
-            return d;
-    }
     QVariantList params;
     const QString where = leadFilter(q, params);
     auto rows = m_db->select(QStringLiteral("SELECT l.deal_stage, l.deal_value_cents, CAST(l.expected_close_date AS TEXT), l.id, l.conversion_date, l.lost_at "
@@ -602,19 +597,20 @@ core::Result<QList<FactStore::Deal>> RevenueService::deals(const Query &q)
     return out;
 }
 
-core::Result<std::pair<QHash<QString, qint64>, QList<FactStore::Deal>>> RevenueService::openDeals(const Query &q)
+core::Result<FactStore::DealTotals> RevenueService::dealTotals(const Query &q, const QJsonArray &stages, int perStage)
 {
-    auto stages = pipeline();
-    if (!stages)
-        return stages.error();
-    QHash<QString, qint64> open; // key -> probability
-    for (const QJsonValue &v : *stages)
-        if (v.toObject().value(QStringLiteral("kind")).toString() == QLatin1String("open"))
-            open.insert(v.toObject().value(QStringLiteral("key")).toString(), v.toObject().value(QStringLiteral("probability")).toInteger());
+    QHash<QString, QString> kinds;
+    for (const QJsonValue &v : stages)
+        kinds.insert(v.toObject().value(QStringLiteral("key")).toString(), v.toObject().value(QStringLiteral("kind")).toString());
+    if (!m_raw) {
+        auto t = m_facts->dealTotals(q, kinds, perStage);
+        if (t || t.error().code != ErrorCode::Unavailable)
+            return t;
+    }
     auto list = deals(q);
     if (!list)
         return list.error();
-    return std::pair{open, *list};
+    return FactStore::totalDeals(*list, kinds, perStage);
 }
 
 core::Result<QJsonObject> RevenueService::dashboard(const Query &q)
@@ -629,16 +625,19 @@ core::Result<QJsonObject> RevenueService::dashboard(const Query &q)
     auto converted = leadsConverted(q);
     if (!converted)
         return converted.error();
-    auto open = openDeals(q);
-    if (!open)
-        return open.error();
-    const auto &[openStages, dealList] = *open;
+    auto stages = pipeline();
+    if (!stages)
+        return stages.error();
+    auto totals = dealTotals(q, *stages, 0);
+    if (!totals)
+        return totals.error();
     qint64 openDeals = 0, openValue = 0, openWeighted = 0;
-    for (const FactStore::Deal &d : dealList)
-        if (d.hasValue && openStages.contains(d.stage)) {
-            ++openDeals;
-            openValue += d.valueCents;
-            openWeighted += d.valueCents * openStages.value(d.stage);
+    for (const QJsonValue &v : std::as_const(*stages))
+        if (v.toObject().value(QStringLiteral("kind")).toString() == QLatin1String("open")) {
+            const FactStore::DealSums sums = totals->byStage.value(v.toObject().value(QStringLiteral("key")).toString());
+            openDeals += sums.valued;
+            openValue += sums.value;
+            openWeighted += sums.value * v.toObject().value(QStringLiteral("probability")).toInteger();
         }
     const Sums now = total(*period), before = total(*earlier);
     const qint64 revenue = now.revenue, conversions = now.conversions, cost = now.cost;
@@ -739,38 +738,14 @@ core::Result<QJsonObject> RevenueService::board(const Query &q, int perStage)
     auto stages = pipeline();
     if (!stages)
         return stages.error();
-    // Counts and values of every stage at once (filters apply; the period does not: a board is now).
-    auto dealList = deals(q);
-    if (!dealList)
-        return dealList.error();
-    QHash<QString, QList<const FactStore::Deal *>> byStage;
-    for (const FactStore::Deal &d : std::as_const(*dealList))
-        byStage[d.stage].append(&d);
-    // Each column's first cards: open deals the largest first (no value last), won and lost the
-    // latest first (undated last); ties by id. Then their details in one read.
-    QHash<QString, QList<qint64>> shown;
+    // Counts, values and each stage's first cards at once (filters apply; the period does not: a
+    // board is now). Then the cards' details in one read.
+    auto totals = dealTotals(q, *stages, limit);
+    if (!totals)
+        return totals.error();
     QList<qint64> ids;
-    for (const QJsonValue &v : *stages) {
-        const QString key = v.toObject().value(QStringLiteral("key")).toString(), kind = v.toObject().value(QStringLiteral("kind")).toString();
-        QList<const FactStore::Deal *> &list = byStage[key];
-        auto sortKey = [&kind](const FactStore::Deal *d) -> std::optional<qint64> {
-            return kind == QLatin1String("won") ? d->convertedMs : kind == QLatin1String("lost") ? d->lostMs : d->hasValue ? std::optional(d->valueCents) : std::nullopt;
-        };
-        const bool open = kind != QLatin1String("won") && kind != QLatin1String("lost");
-        const qsizetype n = qMin<qsizetype>(limit, list.size());
-        std::partial_sort(list.begin(), list.begin() + n, list.end(), [&](const FactStore::Deal *a, const FactStore::Deal *b) {
-            const auto x = sortKey(a), y = sortKey(b);
-            if (x.has_value() != y.has_value())
-                return x.has_value();
-            if (x && *x != *y)
-                return *x > *y;
-            return open ? a->leadId < b->leadId : a->leadId > b->leadId;
-        });
-        for (qsizetype i = 0; i < n; ++i) {
-            shown[key].append(list.at(i)->leadId);
-            ids.append(list.at(i)->leadId);
-        }
-    }
+    for (const QList<qint64> &first : std::as_const(totals->first))
+        ids.append(first);
     QHash<qint64, QJsonObject> cards;
     for (qsizetype start = 0; start < ids.size(); start += 500) {
         QVariantList chunk;
@@ -797,13 +772,10 @@ core::Result<QJsonObject> RevenueService::board(const Query &q, int perStage)
     for (const QJsonValue &v : *stages) {
         const QJsonObject stage = v.toObject();
         const QString key = stage.value(QStringLiteral("key")).toString();
-        qint64 count = 0, value = 0;
-        for (const FactStore::Deal *d : std::as_const(byStage[key])) {
-            ++count;
-            value += d->hasValue ? d->valueCents : 0;
-        }
+        const FactStore::DealSums sums = totals->byStage.value(key);
+        const qint64 count = sums.deals, value = sums.value;
         QJsonArray leadsOut;
-        for (qint64 id : shown.value(key))
+        for (qint64 id : totals->first.value(key))
             if (cards.contains(id)) // (a lead deleted since the facts were read is left out)
                 leadsOut.append(cards.value(id));
         QJsonObject column = stage;
@@ -1016,24 +988,30 @@ core::Result<QJsonObject> RevenueService::forecast(const Query &q, int historyMo
                                  {QStringLiteral("high_cents"), p.months.at(h).highCents}});
 
     // The open pipeline by expected close month.
-    auto open = openDeals(q);
-    if (!open)
-        return open.error();
-    const auto &[openStages, dealList] = *open;
+    auto stages = pipeline();
+    if (!stages)
+        return stages.error();
+    auto totals = dealTotals(q, *stages, 0);
+    if (!totals)
+        return totals.error();
     struct Bucket {
         qint64 deals = 0, value = 0, weightedTimes100 = 0;
     };
     QMap<QString, Bucket> byMonth;
     Bucket overdue, noDate, all;
-    for (const FactStore::Deal &d : dealList) {
-        if (!d.hasValue || !openStages.contains(d.stage))
+    const int thisMonthKey = thisMonth.year() * 12 + thisMonth.month() - 1;
+    for (const QJsonValue &v : std::as_const(*stages)) {
+        if (v.toObject().value(QStringLiteral("kind")).toString() != QLatin1String("open"))
             continue;
-        const qint64 value = d.valueCents, weighted = value * openStages.value(d.stage);
-        Bucket *b = !d.expectedClose.isValid() ? &noDate : d.expectedClose < thisMonth ? &overdue : &byMonth[d.expectedClose.toString(QStringLiteral("yyyy-MM"))];
-        for (Bucket *x : {b, &all}) {
-            ++x->deals;
-            x->value += value;
-            x->weightedTimes100 += weighted;
+        const qint64 probability = v.toObject().value(QStringLiteral("probability")).toInteger();
+        const QMap<int, FactStore::DealSums> months = totals->byStageAndMonth.value(v.toObject().value(QStringLiteral("key")).toString());
+        for (auto it = months.cbegin(); it != months.cend(); ++it) {
+            Bucket *b = it.key() < 0 ? &noDate : it.key() < thisMonthKey ? &overdue : &byMonth[QDate(it.key() / 12, it.key() % 12 + 1, 1).toString(QStringLiteral("yyyy-MM"))];
+            for (Bucket *x : {b, &all}) {
+                x->deals += it->valued;
+                x->value += it->value;
+                x->weightedTimes100 += it->value * probability;
+            }
         }
     }
     auto bucketJson = [](const Bucket &b) {

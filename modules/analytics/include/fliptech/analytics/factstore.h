@@ -87,8 +87,24 @@ public:
         qint64 leadId = 0;
         std::optional<qint64> convertedMs, lostMs; // the lead's conversion_date and lost_at
     };
-    // The deals now (leads in a stage) that pass the query's filters; its period does not apply.
-    core::Result<QList<Deal>> deals(const Query &q);
+    // The deals now (leads in a stage) of the query's filters, totalled (its period does not
+    // apply): per stage the deals, those with a value and their value; the same per stage and
+    // expected close month (year × 12 + month − 1; −1: none); and each stage's first `perStage`
+    // lead ids in the board's order (open stages the largest value first, won the latest
+    // conversion, lost the latest loss; those without one last; ties by id, ascending for open
+    // stages, descending for won and lost). `stageKinds`: the pipeline's stages (key → open, won
+    // or lost); deals in other stages are not counted.
+    struct DealSums {
+        qint64 deals = 0, valued = 0, value = 0;
+    };
+    struct DealTotals {
+        QHash<QString, DealSums> byStage;
+        QHash<QString, QMap<int, DealSums>> byStageAndMonth;
+        QHash<QString, QList<qint64>> first;
+    };
+    core::Result<DealTotals> dealTotals(const Query &q, const QHash<QString, QString> &stageKinds, int perStage);
+    // The same from a list of deals (the SQL's).
+    static DealTotals totalDeals(const QList<Deal> &deals, const QHash<QString, QString> &stageKinds, int perStage);
 
     // Loads everything again at the next figure (tests; a log pruned past this process).
     void invalidate();

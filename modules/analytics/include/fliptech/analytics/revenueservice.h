@@ -142,9 +142,10 @@ private:
     core::Result<FactStore::Table> sums(const Query &q, const QDateTime &from, const QDateTime &to, int group, unsigned measures,
                                         const QList<QDateTime> &starts = {});
     core::Result<qint64> leadsConverted(const Query &q);
-    core::Result<QList<FactStore::Deal>> deals(const Query &q);
-    // The open stages (key -> probability) and the deals of the query's filters.
-    core::Result<std::pair<QHash<QString, qint64>, QList<FactStore::Deal>>> openDeals(const Query &q);
+    core::Result<QList<FactStore::Deal>> deals(const Query &q); // from SQL
+    // The deals of the query's filters totalled by stage (and close month), with each stage's
+    // first `perStage` cards: from the facts, else from deals().
+    core::Result<FactStore::DealTotals> dealTotals(const Query &q, const QJsonArray &stages, int perStage);
     // The funnel; with `ids`, the leads that reached stage `idsOfStage` are added to it.
     core::Result<QJsonObject> funnel(const Query &q, int idsOfStage, QList<qint64> *ids);
     // WHERE pieces over leads `l` for the query's filters.
