@@ -383,6 +383,10 @@
         <source>Nothing in this period</source>
         <translation>Nichts in diesem Zeitraum</translation>
     </message>
+    <message>
+        <source>Analytics</source>
+        <translation>Auswertung</translation>
+    </message>
 </context>
 <context>
     <name>fliptech::ui::AboutDialog</name>
@@ -741,6 +745,356 @@ Aktivieren Sie „Den Offline-Schreiber verwenden“, um ohne KI zu entwerfen.</
     <message>
         <source>Draft saved.</source>
         <translation>Entwurf gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>fliptech::ui::AnalyticsPage</name>
+    <message>
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>New leads</source>
+        <translation>Neue Leads</translation>
+    </message>
+    <message>
+        <source>E-mails sent</source>
+        <translation>Gesendete E-Mails</translation>
+    </message>
+    <message>
+        <source>Conversions</source>
+        <translation>Abschlüsse</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>Umsatz</translation>
+    </message>
+    <message>
+        <source>Costs</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>Leads</translation>
+    </message>
+    <message>
+        <source>Of the stage before</source>
+        <translation>Von der Stufe davor</translation>
+    </message>
+    <message>
+        <source>Of all</source>
+        <translation>Von allen</translation>
+    </message>
+    <message>
+        <source>Median time from the stage before</source>
+        <translation>Mittlere Zeit seit der Stufe davor</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>Profit</source>
+        <translation>Gewinn</translation>
+    </message>
+    <message>
+        <source>ROI</source>
+        <translation>ROI</translation>
+    </message>
+    <message>
+        <source>Cost per lead</source>
+        <translation>Kosten pro Lead</translation>
+    </message>
+    <message>
+        <source>Cost per conversion</source>
+        <translation>Kosten pro Abschluss</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Vorlage</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Geöffnet</translation>
+    </message>
+    <message>
+        <source>Clicked</source>
+        <translation>Geklickt</translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation>Beantwortet</translation>
+    </message>
+    <message>
+        <source>Bounced</source>
+        <translation>Gebounct</translation>
+    </message>
+    <message>
+        <source>Open rate</source>
+        <translation>Öffnungsrate</translation>
+    </message>
+    <message>
+        <source>Click rate</source>
+        <translation>Klickrate</translation>
+    </message>
+    <message>
+        <source>Reply rate</source>
+        <translation>Antwortrate</translation>
+    </message>
+    <message>
+        <source>Bounce rate</source>
+        <translation>Bounce-Rate</translation>
+    </message>
+    <message>
+        <source>Leads won after it</source>
+        <translation>Danach gewonnene Leads</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>Gewonnen</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 Std.</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 Tage</translation>
+    </message>
+    <message>
+        <source>All: %1 new leads, %2 conversions, %3 revenue, %4 cost, ROI %5</source>
+        <translation>Gesamt: %1 neue Leads, %2 Abschlüsse, %3 Umsatz, %4 Kosten, ROI %5</translation>
+    </message>
+    <message>
+        <source>All sources</source>
+        <translation>Alle Quellen</translation>
+    </message>
+    <message>
+        <source>Only the leads from this source</source>
+        <translation>Nur die Leads aus dieser Quelle</translation>
+    </message>
+    <message>
+        <source>All campaigns</source>
+        <translation>Alle Kampagnen</translation>
+    </message>
+    <message>
+        <source>Only the leads of this campaign (and, for templates, its e-mails)</source>
+        <translation>Nur die Leads dieser Kampagne (und bei Vorlagen ihre E-Mails)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>F5</source>
+        <translation>F5</translation>
+    </message>
+    <message>
+        <source>E&amp;xport</source>
+        <translation>E&amp;xportieren</translation>
+    </message>
+    <message>
+        <source>This table as CSV…</source>
+        <translation>Diese Tabelle als CSV…</translation>
+    </message>
+    <message>
+        <source>Save the table</source>
+        <translation>Tabelle speichern</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>%1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Report as PDF…</source>
+        <translation>Bericht als PDF…</translation>
+    </message>
+    <message>
+        <source>Report as CSV…</source>
+        <translation>Bericht als CSV…</translation>
+    </message>
+    <message>
+        <source>Report as JSON…</source>
+        <translation>Bericht als JSON…</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>Den Bericht speichern</translation>
+    </message>
+    <message>
+        <source>Writing the report…</source>
+        <translation>Bericht wird geschrieben…</translation>
+    </message>
+    <message>
+        <source>Report saved: %1.</source>
+        <translation>Bericht gespeichert: %1.</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Zeitraum:</translation>
+    </message>
+    <message>
+        <source>Replies</source>
+        <translation>Antworten</translation>
+    </message>
+    <message>
+        <source>Double-click a row (or press Enter) to see its leads; Ctrl+C copies the selected rows</source>
+        <translation>Doppelklick auf eine Zeile (oder Eingabetaste) zeigt ihre Leads; Strg+C kopiert die gewählten Zeilen</translation>
+    </message>
+    <message>
+        <source>&amp;Trends</source>
+        <translation>&amp;Verlauf</translation>
+    </message>
+    <message>
+        <source>&amp;Funnel</source>
+        <translation>&amp;Trichter</translation>
+    </message>
+    <message>
+        <source>&amp;Sources</source>
+        <translation>&amp;Quellen</translation>
+    </message>
+    <message>
+        <source>&amp;Locations</source>
+        <translation>&amp;Orte</translation>
+    </message>
+    <message>
+        <source>&amp;Campaigns</source>
+        <translation>&amp;Kampagnen</translation>
+    </message>
+    <message>
+        <source>T&amp;emplates</source>
+        <translation>Vorla&amp;gen</translation>
+    </message>
+    <message>
+        <source>Campaign e-mails sent in the period by template; Ctrl+C copies the selected rows</source>
+        <translation>Im Zeitraum gesendete Kampagnen-E-Mails je Vorlage; Strg+C kopiert die gewählten Zeilen</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Kampagne</translation>
+    </message>
+    <message>
+        <source>%1 in the period before</source>
+        <translation>%1 im Zeitraum davor</translation>
+    </message>
+    <message numerus="yes">
+        <source>From %n lead(s)</source>
+        <translation>
+            <numerusform>Von %n Lead</numerusform>
+            <numerusform>Von %n Leads</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>week</source>
+        <translation>Woche</translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation>Monat</translation>
+    </message>
+    <message>
+        <source>Activity by %1</source>
+        <translation>Aktivität pro %1</translation>
+    </message>
+    <message>
+        <source>Days, weeks or months by the period's length; the costs are those dated in each, with or without a lead.</source>
+        <translation>Tage, Wochen oder Monate je nach Länge des Zeitraums; die Kosten sind die darin datierten, mit oder ohne Lead.</translation>
+    </message>
+    <message>
+        <source>Leads that came in, by the furthest stage reached</source>
+        <translation>Eingegangene Leads nach der weitesten erreichten Stufe</translation>
+    </message>
+    <message>
+        <source>Each stage counts the leads that came in during the period and reached it or a later one.</source>
+        <translation>Jede Stufe zählt die im Zeitraum eingegangenen Leads, die sie oder eine spätere erreicht haben.</translation>
+    </message>
+    <message>
+        <source>(in no campaign)</source>
+        <translation>(in keiner Kampagne)</translation>
+    </message>
+    <message>
+        <source>A lead in two campaigns counts in each: the rows can add up to more than all.</source>
+        <translation>Ein Lead in zwei Kampagnen zählt in beiden: Die Zeilen können mehr ergeben als die Summe.</translation>
+    </message>
+    <message>
+        <source>(no template)</source>
+        <translation>(ohne Vorlage)</translation>
+    </message>
+    <message>
+        <source>All: %1 sent; opened %2, replied %3, bounced %4</source>
+        <translation>Gesamt: %1 gesendet; geöffnet %2, beantwortet %3, unzustellbar %4</translation>
+    </message>
+    <message>
+        <source>Nothing in this period yet. Import a CSV or run a scrape on the Leads and Scraper pages, send a campaign, and the figures fill in; or choose a longer period.</source>
+        <translation>In diesem Zeitraum gibt es noch nichts. Importieren Sie eine CSV-Datei oder starten Sie eine Suche auf den Seiten Leads und Scraper, senden Sie eine Kampagne, dann füllen sich die Zahlen; oder wählen Sie einen längeren Zeitraum.</translation>
+    </message>
+    <message>
+        <source>A template's row has no leads of its own to list: its campaigns on the Campaigns tab do.</source>
+        <translation>Die Zeile einer Vorlage hat keine eigenen Leads: ihre Kampagnen auf dem Reiter Kampagnen schon.</translation>
+    </message>
+    <message>
+        <source>New leads, %1</source>
+        <translation>Neue Leads, %1</translation>
+    </message>
+    <message>
+        <source>Funnel: %1</source>
+        <translation>Trichter: %1</translation>
+    </message>
+    <message>
+        <source>New leads: %1</source>
+        <translation>Neue Leads: %1</translation>
+    </message>
+    <message>
+        <source>No leads behind “%1” in this period.</source>
+        <translation>Keine Leads hinter „%1“ in diesem Zeitraum.</translation>
+    </message>
+    <message>
+        <source>%1: the first 10,000 of %2 leads are shown.</source>
+        <translation>%1: Die ersten 10.000 von %2 Leads werden gezeigt.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>There is no table named %1.</source>
+        <translation>Es gibt keine Tabelle namens %1.</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
@@ -1838,46 +2192,6 @@ Nichts wird kopiert: Leads, Kampagnen und Einstellungen in %2 bleiben dort, und 
     <message>
         <source>&amp;Pipeline</source>
         <translation>&amp;Pipeline</translation>
-    </message>
-    <message>
-        <source>Last 30 days</source>
-        <translation>Letzte 30 Tage</translation>
-    </message>
-    <message>
-        <source>Last 7 days</source>
-        <translation>Letzte 7 Tage</translation>
-    </message>
-    <message>
-        <source>This month</source>
-        <translation>Dieser Monat</translation>
-    </message>
-    <message>
-        <source>Last month</source>
-        <translation>Letzter Monat</translation>
-    </message>
-    <message>
-        <source>This quarter</source>
-        <translation>Dieses Quartal</translation>
-    </message>
-    <message>
-        <source>This year</source>
-        <translation>Dieses Jahr</translation>
-    </message>
-    <message>
-        <source>Last 12 months</source>
-        <translation>Letzte 12 Monate</translation>
-    </message>
-    <message>
-        <source>Custom range…</source>
-        <translation>Eigener Zeitraum…</translation>
-    </message>
-    <message>
-        <source>First day</source>
-        <translation>Erster Tag</translation>
-    </message>
-    <message>
-        <source>Last day (included)</source>
-        <translation>Letzter Tag (einschließlich)</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
@@ -3559,6 +3873,49 @@ Zeile %1: %2</translation>
     <message>
         <source>It will hold accounts, sender mailboxes, API keys and preferences.</source>
         <translation>Enthält Konten, Absender-Postfächer, API-Schlüssel und Einstellungen.</translation>
+    </message>
+</context>
+<context>
+    <name>fliptech::ui::PeriodPicker</name>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Dieser Monat</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>Letzter Monat</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>Dieses Quartal</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>Dieses Jahr</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>Letzte 12 Monate</translation>
+    </message>
+    <message>
+        <source>Custom range…</source>
+        <translation>Eigener Zeitraum…</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>Erster Tag</translation>
+    </message>
+    <message>
+        <source>Last day (included)</source>
+        <translation>Letzter Tag (einschließlich)</translation>
     </message>
 </context>
 <context>

@@ -383,6 +383,10 @@
         <source>Nothing in this period</source>
         <translation>Nada en este periodo</translation>
     </message>
+    <message>
+        <source>Analytics</source>
+        <translation>Análisis</translation>
+    </message>
 </context>
 <context>
     <name>fliptech::ui::AboutDialog</name>
@@ -741,6 +745,356 @@ Marque “Usar el redactor offline” para redactar sin la IA.</translation>
     <message>
         <source>Draft saved.</source>
         <translation>Borrador guardado.</translation>
+    </message>
+</context>
+<context>
+    <name>fliptech::ui::AnalyticsPage</name>
+    <message>
+        <source>Period</source>
+        <translation>Periodo</translation>
+    </message>
+    <message>
+        <source>New leads</source>
+        <translation>Clientes potenciales nuevos</translation>
+    </message>
+    <message>
+        <source>E-mails sent</source>
+        <translation>Correos enviados</translation>
+    </message>
+    <message>
+        <source>Conversions</source>
+        <translation>Conversiones</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>Ingresos</translation>
+    </message>
+    <message>
+        <source>Costs</source>
+        <translation>Costes</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Fase</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>Clientes potenciales</translation>
+    </message>
+    <message>
+        <source>Of the stage before</source>
+        <translation>De la fase anterior</translation>
+    </message>
+    <message>
+        <source>Of all</source>
+        <translation>Del total</translation>
+    </message>
+    <message>
+        <source>Median time from the stage before</source>
+        <translation>Tiempo mediano desde la fase anterior</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Coste</translation>
+    </message>
+    <message>
+        <source>Profit</source>
+        <translation>Beneficio</translation>
+    </message>
+    <message>
+        <source>ROI</source>
+        <translation>ROI</translation>
+    </message>
+    <message>
+        <source>Cost per lead</source>
+        <translation>Coste por cliente potencial</translation>
+    </message>
+    <message>
+        <source>Cost per conversion</source>
+        <translation>Coste por conversión</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Plantilla</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Enviado</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Abiertos</translation>
+    </message>
+    <message>
+        <source>Clicked</source>
+        <translation>Clics</translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation>Respondidos</translation>
+    </message>
+    <message>
+        <source>Bounced</source>
+        <translation>Rebotados</translation>
+    </message>
+    <message>
+        <source>Open rate</source>
+        <translation>Tasa de apertura</translation>
+    </message>
+    <message>
+        <source>Click rate</source>
+        <translation>Tasa de clics</translation>
+    </message>
+    <message>
+        <source>Reply rate</source>
+        <translation>Tasa de respuesta</translation>
+    </message>
+    <message>
+        <source>Bounce rate</source>
+        <translation>Tasa de rebote</translation>
+    </message>
+    <message>
+        <source>Leads won after it</source>
+        <translation>Clientes potenciales ganados después</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>Ganados</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 días</translation>
+    </message>
+    <message>
+        <source>All: %1 new leads, %2 conversions, %3 revenue, %4 cost, ROI %5</source>
+        <translation>Total: %1 clientes potenciales nuevos, %2 conversiones, %3 de ingresos, %4 de coste, ROI %5</translation>
+    </message>
+    <message>
+        <source>All sources</source>
+        <translation>Todas las fuentes</translation>
+    </message>
+    <message>
+        <source>Only the leads from this source</source>
+        <translation>Solo los clientes potenciales de esta fuente</translation>
+    </message>
+    <message>
+        <source>All campaigns</source>
+        <translation>Todas las campañas</translation>
+    </message>
+    <message>
+        <source>Only the leads of this campaign (and, for templates, its e-mails)</source>
+        <translation>Solo los clientes potenciales de esta campaña (y, para las plantillas, sus correos)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualizar</translation>
+    </message>
+    <message>
+        <source>F5</source>
+        <translation>F5</translation>
+    </message>
+    <message>
+        <source>E&amp;xport</source>
+        <translation>E&amp;xportar</translation>
+    </message>
+    <message>
+        <source>This table as CSV…</source>
+        <translation>Esta tabla como CSV…</translation>
+    </message>
+    <message>
+        <source>Save the table</source>
+        <translation>Guardar la tabla</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>%1 guardado.</translation>
+    </message>
+    <message>
+        <source>Report as PDF…</source>
+        <translation>Informe como PDF…</translation>
+    </message>
+    <message>
+        <source>Report as CSV…</source>
+        <translation>Informe como CSV…</translation>
+    </message>
+    <message>
+        <source>Report as JSON…</source>
+        <translation>Informe como JSON…</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>Guardar el informe</translation>
+    </message>
+    <message>
+        <source>Writing the report…</source>
+        <translation>Escribiendo el informe…</translation>
+    </message>
+    <message>
+        <source>Report saved: %1.</source>
+        <translation>Informe guardado: %1.</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Periodo:</translation>
+    </message>
+    <message>
+        <source>Replies</source>
+        <translation>Respuestas</translation>
+    </message>
+    <message>
+        <source>Double-click a row (or press Enter) to see its leads; Ctrl+C copies the selected rows</source>
+        <translation>Doble clic en una fila (o Intro) para ver sus clientes potenciales; Ctrl+C copia las filas seleccionadas</translation>
+    </message>
+    <message>
+        <source>&amp;Trends</source>
+        <translation>&amp;Tendencias</translation>
+    </message>
+    <message>
+        <source>&amp;Funnel</source>
+        <translation>&amp;Embudo</translation>
+    </message>
+    <message>
+        <source>&amp;Sources</source>
+        <translation>&amp;Fuentes</translation>
+    </message>
+    <message>
+        <source>&amp;Locations</source>
+        <translation>&amp;Ubicaciones</translation>
+    </message>
+    <message>
+        <source>&amp;Campaigns</source>
+        <translation>&amp;Campañas</translation>
+    </message>
+    <message>
+        <source>T&amp;emplates</source>
+        <translation>P&amp;lantillas</translation>
+    </message>
+    <message>
+        <source>Campaign e-mails sent in the period by template; Ctrl+C copies the selected rows</source>
+        <translation>Correos de campaña enviados en el periodo, por plantilla; Ctrl+C copia las filas seleccionadas</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Origen</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Ubicación</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Campaña</translation>
+    </message>
+    <message>
+        <source>%1 in the period before</source>
+        <translation>%1 en el periodo anterior</translation>
+    </message>
+    <message numerus="yes">
+        <source>From %n lead(s)</source>
+        <translation>
+            <numerusform>De %n cliente potencial</numerusform>
+            <numerusform>De %n clientes potenciales</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation>día</translation>
+    </message>
+    <message>
+        <source>week</source>
+        <translation>semana</translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation>mes</translation>
+    </message>
+    <message>
+        <source>Activity by %1</source>
+        <translation>Actividad por %1</translation>
+    </message>
+    <message>
+        <source>Days, weeks or months by the period's length; the costs are those dated in each, with or without a lead.</source>
+        <translation>Días, semanas o meses según la duración del periodo; los costes son los fechados en cada uno, con o sin cliente potencial.</translation>
+    </message>
+    <message>
+        <source>Leads that came in, by the furthest stage reached</source>
+        <translation>Clientes potenciales que entraron, por la fase más avanzada alcanzada</translation>
+    </message>
+    <message>
+        <source>Each stage counts the leads that came in during the period and reached it or a later one.</source>
+        <translation>Cada fase cuenta los clientes potenciales que entraron en el periodo y la alcanzaron o una posterior.</translation>
+    </message>
+    <message>
+        <source>(in no campaign)</source>
+        <translation>(en ninguna campaña)</translation>
+    </message>
+    <message>
+        <source>A lead in two campaigns counts in each: the rows can add up to more than all.</source>
+        <translation>Un cliente potencial en dos campañas cuenta en ambas: las filas pueden sumar más que el total.</translation>
+    </message>
+    <message>
+        <source>(no template)</source>
+        <translation>(sin plantilla)</translation>
+    </message>
+    <message>
+        <source>All: %1 sent; opened %2, replied %3, bounced %4</source>
+        <translation>Total: %1 enviados; abiertos %2, respondidos %3, rebotados %4</translation>
+    </message>
+    <message>
+        <source>Nothing in this period yet. Import a CSV or run a scrape on the Leads and Scraper pages, send a campaign, and the figures fill in; or choose a longer period.</source>
+        <translation>Aún no hay nada en este periodo. Importe un CSV o ejecute una búsqueda en las páginas Clientes potenciales y Scraper, envíe una campaña y las cifras aparecerán; o elija un periodo más largo.</translation>
+    </message>
+    <message>
+        <source>A template's row has no leads of its own to list: its campaigns on the Campaigns tab do.</source>
+        <translation>La fila de una plantilla no tiene clientes potenciales propios que listar: sus campañas, en la pestaña Campañas, sí.</translation>
+    </message>
+    <message>
+        <source>New leads, %1</source>
+        <translation>Clientes potenciales nuevos, %1</translation>
+    </message>
+    <message>
+        <source>Funnel: %1</source>
+        <translation>Embudo: %1</translation>
+    </message>
+    <message>
+        <source>New leads: %1</source>
+        <translation>Clientes potenciales nuevos: %1</translation>
+    </message>
+    <message>
+        <source>No leads behind “%1” in this period.</source>
+        <translation>No hay clientes potenciales detrás de «%1» en este periodo.</translation>
+    </message>
+    <message>
+        <source>%1: the first 10,000 of %2 leads are shown.</source>
+        <translation>%1: se muestran los primeros 10.000 de %2 clientes potenciales.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>There is no table named %1.</source>
+        <translation>No hay ninguna tabla llamada %1.</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>No se pudo escribir %1: %2</translation>
     </message>
 </context>
 <context>
@@ -1838,46 +2192,6 @@ No se copia nada: los clientes potenciales, campañas y ajustes de %2 se quedan 
     <message>
         <source>&amp;Pipeline</source>
         <translation>&amp;Embudo de ventas</translation>
-    </message>
-    <message>
-        <source>Last 30 days</source>
-        <translation>Últimos 30 días</translation>
-    </message>
-    <message>
-        <source>Last 7 days</source>
-        <translation>Últimos 7 días</translation>
-    </message>
-    <message>
-        <source>This month</source>
-        <translation>Este mes</translation>
-    </message>
-    <message>
-        <source>Last month</source>
-        <translation>El mes pasado</translation>
-    </message>
-    <message>
-        <source>This quarter</source>
-        <translation>Este trimestre</translation>
-    </message>
-    <message>
-        <source>This year</source>
-        <translation>Este año</translation>
-    </message>
-    <message>
-        <source>Last 12 months</source>
-        <translation>Últimos 12 meses</translation>
-    </message>
-    <message>
-        <source>Custom range…</source>
-        <translation>Rango personalizado…</translation>
-    </message>
-    <message>
-        <source>First day</source>
-        <translation>Primer día</translation>
-    </message>
-    <message>
-        <source>Last day (included)</source>
-        <translation>Último día (incluido)</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
@@ -3559,6 +3873,49 @@ Fila %1: %2</translation>
     <message>
         <source>It will hold accounts, sender mailboxes, API keys and preferences.</source>
         <translation>Guardará cuentas, buzones de envío, claves de API y preferencias.</translation>
+    </message>
+</context>
+<context>
+    <name>fliptech::ui::PeriodPicker</name>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Últimos 30 días</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Últimos 7 días</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Este mes</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>El mes pasado</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>Este trimestre</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>Este año</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>Últimos 12 meses</translation>
+    </message>
+    <message>
+        <source>Custom range…</source>
+        <translation>Rango personalizado…</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>Primer día</translation>
+    </message>
+    <message>
+        <source>Last day (included)</source>
+        <translation>Último día (incluido)</translation>
     </message>
 </context>
 <context>

@@ -14,6 +14,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QFile>
 #include <QLineEdit>
 #include <QProcess>
@@ -41,6 +42,8 @@ private Q_SLOTS:
         QStandardPaths::setTestModeEnabled(true);
         QCoreApplication::setOrganizationName(QStringLiteral("FlipTechTest"));
         QCoreApplication::setApplicationName(QStringLiteral("tst_appsettings"));
+        // "system" is the platform's light look here, whatever this machine's desktop says.
+        qputenv("GTK_THEME", "Adwaita");
     }
     void init()
     {
@@ -270,6 +273,41 @@ private Q_SLOTS:
         ui::applyTheme(QStringLiteral("light"));
         QVERIFY(QApplication::palette().color(QPalette::Window).lightness() > 180);
         ui::applyTheme(QStringLiteral("system"));
+        QVERIFY(QApplication::palette().color(QPalette::Window).lightness() > 180);
+    }
+
+    // "system" follows a Linux desktop that prefers dark, which Qt 6.4 does not see itself.
+    void systemThemeFollowsADarkDesktop()
+    {
+        qputenv("GTK_THEME", "Adwaita:dark");
+        QVERIFY(ui::desktopPrefersDark());
+        ui::applyTheme(QStringLiteral("system"));
+        QVERIFY(QApplication::palette().color(QPalette::Window).lightness() < 80);
+        ui::applyTheme(QStringLiteral("light")); // the user's choice wins
+        QVERIFY(QApplication::palette().color(QPalette::Window).lightness() > 180);
+        // KDE: the colour scheme in kdeglobals.
+        qunsetenv("GTK_THEME");
+        const QByteArray desktop = qgetenv("XDG_CURRENT_DESKTOP");
+        qputenv("XDG_CURRENT_DESKTOP", "KDE");
+        const QString dir = QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation);
+        QVERIFY(QDir().mkpath(dir));
+        const QString kdeglobals = dir + QStringLiteral("/kdeglobals");
+        {
+            QSettings kde(kdeglobals, QSettings::IniFormat);
+            kde.setValue(QStringLiteral("General/ColorScheme"), QStringLiteral("BreezeDark"));
+        }
+        QVERIFY(ui::desktopPrefersDark());
+        {
+            QSettings kde(kdeglobals, QSettings::IniFormat);
+            kde.setValue(QStringLiteral("General/ColorScheme"), QStringLiteral("BreezeLight"));
+        }
+        QVERIFY(!ui::desktopPrefersDark());
+        QFile::remove(kdeglobals);
+        qputenv("XDG_CURRENT_DESKTOP", desktop);
+        qputenv("GTK_THEME", "Adwaita");
+        QVERIFY(!ui::desktopPrefersDark());
+        ui::applyTheme(QStringLiteral("system"));
+        QVERIFY(QApplication::palette().color(QPalette::Window).lightness() > 180);
     }
 };
 

@@ -23,6 +23,7 @@
 #include <QMessageBox>
 #include <QPalette>
 #include <QPointer>
+#include <QProcess>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSettings>
@@ -68,14 +69,53 @@ QString preferredTheme()
     return QSettings().value(QStringLiteral("ui/theme"), QStringLiteral("system")).toString();
 }
 
+bool desktopPrefersDark()
+{
+#if defined(Q_OS_LINUX) || defined(Q_OS_FREEBSD)
+    const auto darkName = [](const QString &name) { return name.contains(QLatin1String("dark"), Qt::CaseInsensitive); };
+    // GTK_THEME=Adwaita:dark (a session's or a user's override) wins.
+    if (const QString gtk = qEnvironmentVariable("GTK_THEME"); !gtk.isEmpty())
+        return darkName(gtk);
+    // KDE: the colour scheme's name (BreezeDark, ...).
+    if (qEnvironmentVariable("XDG_CURRENT_DESKTOP").contains(QLatin1String("KDE"), Qt::CaseInsensitive)) {
+        const QSettings kde(QStandardPaths::locate(QStandardPaths::GenericConfigLocation, QStringLiteral("kdeglobals")), QSettings::IniFormat);
+        return darkName(kde.value(QStringLiteral("General/ColorScheme")).toString());
+    }
+    // GNOME and the desktops that follow its settings: color-scheme (GNOME 42+), else the theme's name.
+    const QString gsettings = QStandardPaths::findExecutable(QStringLiteral("gsettings"));
+    if (gsettings.isEmpty())
+        return false;
+    const auto read = [&gsettings](const QString &key) {
+        QProcess p;
+        p.start(gsettings, {QStringLiteral("get"), QStringLiteral("org.gnome.desktop.interface"), key});
+        if (!p.waitForFinished(1000) || p.exitCode() != 0) {
+            p.kill();
+            return QString();
+        }
+        return QString::fromUtf8(p.readAllStandardOutput()).trimmed();
+    };
+    const QString scheme = read(QStringLiteral("color-scheme"));
+    if (scheme.contains(QLatin1String("prefer-dark")))
+        return true;
+    if (scheme.contains(QLatin1String("prefer-light")))
+        return false;
+    return darkName(read(QStringLiteral("gtk-theme")));
+#else
+    return false; // Windows and macOS: Qt's own palette follows the system
+#endif
+}
+
 void applyTheme(const QString &theme)
 {
     static const QString platformStyle = QApplication::style()->name();
     static const QPalette platformPalette = QApplication::palette();
-    if (theme == QLatin1String("dark") || theme == QLatin1String("light")) {
+    // "system" on a desktop that prefers dark while Qt's palette is light (Qt 6.4 on Linux): dark.
+    const bool systemDark = theme != QLatin1String("dark") && theme != QLatin1String("light") && platformPalette.color(QPalette::Window).lightness() >= 128 &&
+                            desktopPrefersDark();
+    if (theme == QLatin1String("dark") || theme == QLatin1String("light") || systemDark) {
         QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
         QPalette p = QApplication::style()->standardPalette();
-        if (theme == QLatin1String("dark")) {
+        if (theme == QLatin1String("dark") || systemDark) {
             const QColor window(0x2b, 0x2d, 0x31), base(0x1e, 0x1f, 0x22), text(0xe8, 0xe8, 0xea), accent(0x3d, 0x8b, 0xfd);
             p.setColor(QPalette::Window, window);
             p.setColor(QPalette::WindowText, text);

@@ -6,14 +6,15 @@
 #include "fliptech/storage/database.h"
 #include "fliptech/storage/eventstore.h"
 #include "fliptech/ui/pageregistry.h"
+#include "chartparts.h"
 #include "money.h"
+#include "fliptech/ui/periodpicker.h"
 #include "fliptech/ui/pipelinepage.h"
 
 #include <QAreaSeries>
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
-#include <QComboBox>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFutureWatcher>
@@ -21,7 +22,6 @@
 #include <QPdfWriter>
 #include <QToolButton>
 #include <QtConcurrent/QtConcurrentRun>
-#include <QDateEdit>
 #include <QDateTimeAxis>
 #include <QFrame>
 #include <QGridLayout>
@@ -43,60 +43,6 @@
 #include <QtCharts/QChartView>
 
 namespace fliptech::ui {
-
-namespace {
-
-QLabel *card(QWidget *parent, QGridLayout *grid, int column, const QString &title, const char *name)
-{
-    auto *frame = new QFrame(parent);
-    frame->setFrameShape(QFrame::StyledPanel);
-    auto *v = new QVBoxLayout(frame);
-    auto *caption = new QLabel(title, frame);
-    caption->setStyleSheet(QStringLiteral("color: palette(mid)"));
-    auto *value = new QLabel(frame);
-    value->setObjectName(QLatin1String(name));
-    value->setTextFormat(Qt::RichText);
-    QFont big = value->font();
-    big.setPointSizeF(big.pointSizeF() * 1.6);
-    big.setBold(true);
-    value->setFont(big);
-    v->addWidget(caption);
-    v->addWidget(value);
-    grid->addWidget(frame, 0, column);
-    return value;
-}
-
-QChartView *chartView(QWidget *parent, const char *name)
-{
-    auto *v = new QChartView(parent);
-    v->setObjectName(QLatin1String(name));
-    v->setRenderHint(QPainter::Antialiasing);
-    v->setMinimumHeight(220);
-    return v;
-}
-
-// An axis of dollars from 0 to a round figure above `top` (at least $10), its ticks round too.
-QValueAxis *moneyAxis(double top)
-{
-    auto *axis = new QValueAxis;
-    axis->setRange(0, qMax(top * 1.05, 10.0));
-    axis->applyNiceNumbers();
-    axis->setLabelFormat(QStringLiteral("%.0f"));
-    return axis;
-}
-
-void replaceChart(QChartView *view, QChart *chart)
-{
-    chart->legend()->setAlignment(Qt::AlignBottom);
-    // Light or dark, as the window is.
-    const bool dark = view->palette().color(QPalette::Window).lightness() < 128;
-    chart->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
-    chart->setBackgroundBrush(view->palette().brush(QPalette::Base));
-    QChart *old = view->chart();
-    view->setChart(chart);
-    delete old;
-}
-} // namespace
 
 DashboardPage::DashboardPage(engine::Engine &engine, QWidget *parent, leads::Actor actor) : QWidget(parent), m_engine(engine), m_actor(std::move(actor))
 {
@@ -123,25 +69,7 @@ DashboardPage::DashboardPage(engine::Engine &engine, QWidget *parent, leads::Act
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
     outer->addWidget(m_tabs);
-    m_range = new QComboBox(this);
-    m_range->setObjectName(QStringLiteral("dashboardRange"));
-    for (const auto &[label, key] : {std::pair{tr("Last 30 days"), "30d"}, std::pair{tr("Last 7 days"), "7d"}, std::pair{tr("This month"), "month"},
-                                     std::pair{tr("Last month"), "last_month"}, std::pair{tr("This quarter"), "quarter"}, std::pair{tr("This year"), "year"},
-                                     std::pair{tr("Last 12 months"), "12m"}, std::pair{tr("Custom range…"), "custom"}})
-        m_range->addItem(label, QLatin1String(key));
-    // A range of the user's own: from and to, whole days, shown when "Custom range…" is chosen.
-    const QDate today = engine.clock().now().toTimeZone(QTimeZone::systemTimeZone()).date();
-    m_fromDate = new QDateEdit(today.addDays(-29), this);
-    m_fromDate->setObjectName(QStringLiteral("dashboardFrom"));
-    m_toDate = new QDateEdit(today, this);
-    m_toDate->setObjectName(QStringLiteral("dashboardTo"));
-    for (QDateEdit *e : {m_fromDate, m_toDate}) {
-        e->setCalendarPopup(true);
-        e->setDisplayFormat(QLocale().dateFormat(QLocale::ShortFormat));
-        e->setVisible(false);
-    }
-    m_fromDate->setToolTip(tr("First day"));
-    m_toDate->setToolTip(tr("Last day (included)"));
+    m_period = new PeriodPicker(engine.clock(), QStringLiteral("dashboard"), this);
     auto *refreshButton = new QPushButton(tr("&Refresh"), this);
     refreshButton->setObjectName(QStringLiteral("dashboardRefresh"));
     refreshButton->setToolTip(tr("F5"));
@@ -178,18 +106,16 @@ DashboardPage::DashboardPage(engine::Engine &engine, QWidget *parent, leads::Act
     exportButton->setMenu(exportMenu);
     auto *top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("Period:"), this));
-    top->addWidget(m_range);
-    top->addWidget(m_fromDate);
-    top->addWidget(m_toDate);
+    top->addWidget(m_period);
     top->addStretch();
     top->addWidget(exportButton);
     top->addWidget(refreshButton);
     auto *cards = new QGridLayout;
-    m_revenue = card(this, cards, 0, tr("Revenue"), "kpiRevenue");
-    m_pipeline = card(this, cards, 1, tr("Pipeline (weighted)"), "kpiPipeline");
-    m_conversion = card(this, cards, 2, tr("New leads won"), "kpiConversion");
-    m_roi = card(this, cards, 3, tr("ROI"), "kpiRoi");
-    m_spend = card(this, cards, 4, tr("Spend"), "kpiSpend");
+    m_revenue = kpiCard(this, cards, 0, tr("Revenue"), "kpiRevenue");
+    m_pipeline = kpiCard(this, cards, 1, tr("Pipeline (weighted)"), "kpiPipeline");
+    m_conversion = kpiCard(this, cards, 2, tr("New leads won"), "kpiConversion");
+    m_roi = kpiCard(this, cards, 3, tr("ROI"), "kpiRoi");
+    m_spend = kpiCard(this, cards, 4, tr("Spend"), "kpiSpend");
     m_trend = chartView(this, "dashboardTrend");
     m_sources = chartView(this, "dashboardSources");
     m_funnel = chartView(this, "dashboardFunnel");
@@ -211,17 +137,7 @@ DashboardPage::DashboardPage(engine::Engine &engine, QWidget *parent, leads::Act
     layout->addLayout(cards);
     layout->addLayout(charts, 1);
     layout->addWidget(m_message);
-    connect(m_range, &QComboBox::currentIndexChanged, this, [this] {
-        const bool custom = m_range->currentData().toString() == QLatin1String("custom");
-        m_fromDate->setVisible(custom);
-        m_toDate->setVisible(custom);
-        refresh();
-    });
-    for (QDateEdit *e : {m_fromDate, m_toDate})
-        connect(e, &QDateEdit::dateChanged, this, [this] {
-            if (m_range->currentData().toString() == QLatin1String("custom"))
-                refresh();
-        });
+    connect(m_period, &PeriodPicker::changed, this, &DashboardPage::refresh);
     connect(refreshButton, &QPushButton::clicked, this, &DashboardPage::refresh);
     connect(new QShortcut(QKeySequence(Qt::Key_F5), this), &QShortcut::activated, this, &DashboardPage::refresh);
     // A won deal or a cost recorded elsewhere shows within a second.
@@ -247,32 +163,7 @@ PipelinePage *DashboardPage::pipeline()
     return m_board;
 }
 
-QPair<QDateTime, QDateTime> DashboardPage::period() const
-{
-    const QTimeZone zone = QTimeZone::systemTimeZone();
-    const QDate today = m_engine.clock().now().toTimeZone(zone).date();
-    const QString key = m_range->currentData().toString();
-    QDate from = today.addDays(-29), to = today.addDays(1);
-    if (key == QLatin1String("7d"))
-        from = today.addDays(-6);
-    else if (key == QLatin1String("month"))
-        from = QDate(today.year(), today.month(), 1);
-    else if (key == QLatin1String("last_month")) {
-        to = QDate(today.year(), today.month(), 1);
-        from = to.addMonths(-1);
-    } else if (key == QLatin1String("quarter"))
-        from = QDate(today.year(), (today.month() - 1) / 3 * 3 + 1, 1);
-    else if (key == QLatin1String("year"))
-        from = QDate(today.year(), 1, 1);
-    else if (key == QLatin1String("12m"))
-        from = QDate(today.year(), today.month(), 1).addMonths(-11);
-    else if (key == QLatin1String("custom")) {
-        // Whole days, in either order.
-        from = qMin(m_fromDate->date(), m_toDate->date());
-        to = qMax(m_fromDate->date(), m_toDate->date()).addDays(1);
-    }
-    return {QDateTime(from, QTime(0, 0), zone).toUTC(), QDateTime(to, QTime(0, 0), zone).toUTC()};
-}
+QPair<QDateTime, QDateTime> DashboardPage::period() const { return m_period->period(); }
 
 namespace {
 // Every figure of a refresh, read off the window's thread.
@@ -347,11 +238,7 @@ void DashboardPage::apply(const Figures &f)
     const std::optional<QJsonObject> d = f.dashboard;
     m_message->clear();
     const QJsonValue change = d->value(QStringLiteral("change_percent"));
-    m_revenue->setText(money(d->value(QStringLiteral("revenue_cents")).toInteger()) +
-                       (change.isNull() ? QString()
-                                        : QStringLiteral(" <span style=\"font-size: small; color: %1\">%2%3 %</span>")
-                                              .arg(change.toDouble() >= 0 ? QStringLiteral("#1b7f3b") : QStringLiteral("#b00020"),
-                                                   change.toDouble() >= 0 ? QStringLiteral("+") : QString(), QLocale().toString(change.toDouble(), 'f', 1))));
+    m_revenue->setText(money(d->value(QStringLiteral("revenue_cents")).toInteger()) + changeHtml(change));
     m_pipeline->setText(money(d->value(QStringLiteral("weighted_pipeline_cents")).toInteger()));
     m_pipeline->setToolTip(tr("%n open deal(s) worth %1 in all", nullptr, int(d->value(QStringLiteral("open_deals")).toInteger()))
                                .arg(money(d->value(QStringLiteral("pipeline_value_cents")).toInteger())));

@@ -56,6 +56,7 @@ void registerDefaultPages(PageRegistry &registry)
     registerCampaignsPage(registry);
     registerInboxPage(registry);
     registerDashboardPage(registry);
+    registerAnalyticsPage(registry);
     registerAutomationPage(registry);
     registerSettingsPage(registry);
 }

@@ -32,8 +32,14 @@ namespace fliptech::ui {
 QString installTranslations(const QString &language);
 // The language this user chose (empty: the system's).
 QString preferredLanguage();
-// "system", "light" or "dark": Fusion with a dark or light palette, or the platform's look.
+// "system", "light" or "dark": Fusion with a dark or light palette, or the platform's look. On
+// Linux, where Qt 6.4 does not tell a dark desktop from a light one, "system" is dark when the
+// desktop says it prefers dark (desktopPrefersDark) and the platform's palette is light.
 void applyTheme(const QString &theme);
+// Whether the Linux desktop asks for dark: GTK_THEME names a dark variant ("Adwaita:dark"), GNOME's
+// color-scheme is prefer-dark or its gtk-theme a -dark one (gsettings), or KDE's colour scheme
+// (kdeglobals) is a dark one. False elsewhere and when nothing says so.
+bool desktopPrefersDark();
 QString preferredTheme();
 using storage::kDatabasePasswordSecret;
 // The team's database from what the user typed: a postgresql:// address (its password, if any,

@@ -23,8 +23,6 @@
 
 #include <optional>
 
-class QComboBox;
-class QDateEdit;
 class QLabel;
 class QChartView;
 class QTabWidget;
@@ -85,9 +83,7 @@ private:
     QTabWidget *m_tabs;
     QWidget *m_overview;
     class PipelinePage *m_board = nullptr;
-    QComboBox *m_range;
-    QDateEdit *m_fromDate;
-    QDateEdit *m_toDate;
+    class PeriodPicker *m_period;
     QLabel *m_revenue;
     QLabel *m_pipeline;
     QLabel *m_conversion;

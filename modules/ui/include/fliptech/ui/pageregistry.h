@@ -64,6 +64,8 @@ void registerInboxPage(PageRegistry &registry);
 // Dashboard: KPI cards and charts of revenue, sources, the funnel and costs, and the pipeline board
 // (dashboardpage.cpp, pipelinepage.cpp).
 void registerDashboardPage(PageRegistry &registry);
+// Analytics: the figures as tables to sort, drill into and export (analyticspage.cpp).
+void registerAnalyticsPage(PageRegistry &registry);
 // Automation: schedules (automationpage.cpp).
 void registerAutomationPage(PageRegistry &registry);
 
