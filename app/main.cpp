@@ -17,6 +17,7 @@
 #include "fliptech/ui/pageregistry.h"
 #include "fliptech/ui/signindialogs.h"
 #include <QApplication>
+#include <QDialog>
 #include <QFile>
 #include <QProcess>
 #include <QTimer>
@@ -442,7 +443,20 @@ int main(int argc, char **argv)
     if (socket)
         server.serve(std::move(socket), listen);
     core::ShutdownSignals shutdown;
-    QObject::connect(&shutdown, &core::ShutdownSignals::shutdownRequested, app.get(), [](int) { QCoreApplication::quit(); });
+    QObject::connect(&shutdown, &core::ShutdownSignals::shutdownRequested, app.get(), [](int) {
+#ifdef FLIPTECH_WITH_GUI
+        // A dialog shown before the main loop (the first-run wizard, signing in) runs a loop of
+        // its own, which quit() does not end (Qt ends only a running exec()): it is rejected.
+        if (qobject_cast<QApplication *>(QCoreApplication::instance()))
+            for (int i = 0; i < 8; ++i) {
+                auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+                if (!dialog)
+                    break;
+                dialog->reject();
+            }
+#endif
+        QCoreApplication::quit();
+    });
     QObject::connect(app.get(), &QCoreApplication::aboutToQuit, &engine, [&] {
         server.close();
         engine.stop();

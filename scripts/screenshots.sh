@@ -18,7 +18,7 @@ for tool in xvfb-run xdotool import curl; do
 done
 
 work="$(mktemp -d)"
-trap 'kill "${server:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
+trap '[[ -n "${server:-}" ]] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
 export HOME="$work/home" XDG_DATA_HOME="$work/home/.local/share" XDG_CONFIG_HOME="$work/home/.config" LANG=en_US.UTF-8
 mkdir -p "$HOME"
 db="sqlite://$work/fliptech.db"

@@ -5410,6 +5410,18 @@ Zeile %1: %2</translation>
         <source>Keys</source>
         <translation>Tasten</translation>
     </message>
+    <message>
+        <source>Analytics</source>
+        <translation>Auswertung</translation>
+    </message>
+    <message>
+        <source>Copy the selected rows</source>
+        <translation>Gewählte Zeilen kopieren</translation>
+    </message>
+    <message>
+        <source>Open the row's leads</source>
+        <translation>Die Leads der Zeile öffnen</translation>
+    </message>
 </context>
 <context>
     <name>fliptech::ui::SignInDialog</name>

@@ -5401,6 +5401,18 @@ Row %1: %2</source>
         <source>Keys</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Analytics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the selected rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the row&apos;s leads</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fliptech::ui::SignInDialog</name>

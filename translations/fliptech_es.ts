@@ -5410,6 +5410,18 @@ Fila %1: %2</translation>
         <source>Keys</source>
         <translation>Teclas</translation>
     </message>
+    <message>
+        <source>Analytics</source>
+        <translation>Análisis</translation>
+    </message>
+    <message>
+        <source>Copy the selected rows</source>
+        <translation>Copiar las filas seleccionadas</translation>
+    </message>
+    <message>
+        <source>Open the row's leads</source>
+        <translation>Abrir los clientes potenciales de la fila</translation>
+    </message>
 </context>
 <context>
     <name>fliptech::ui::SignInDialog</name>

@@ -236,6 +236,42 @@ private Q_SLOTS:
         QCOMPARE(p.exitCode(), 0);
         QVERIFY(httpGet(port, "/api/v1/health").isEmpty()); // the port is free again
     }
+
+    // A desktop told to stop (logging out, `kill`) while its first-run wizard waits for the user
+    // closes as it does from the window: at once, exit code 0, and the next start finds no
+    // unexpected end (the session marker is gone).
+    void desktopStopsOnASignalDuringTheWizard()
+    {
+        QTemporaryDir home;
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
+        env.insert(QStringLiteral("HOME"), home.path());
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        env.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
+        env.remove(QStringLiteral("DATABASE_URL"));
+        env.remove(QStringLiteral("FLIPTECH_DATABASE_URL"));
+        p.setProcessEnvironment(env);
+        p.setProcessChannelMode(QProcess::MergedChannels);
+        // A new SQLite file: no users, so the wizard opens (after the migrations, which it logs).
+        p.start(test::fliptechBinary(), {QStringLiteral("--database"), QStringLiteral("sqlite://") + home.filePath(QStringLiteral("fresh.db"))});
+        QVERIFY(p.waitForStarted());
+        QByteArray log;
+        QTRY_VERIFY_WITH_TIMEOUT((log += p.readAll()).contains("analytics_changes") || p.state() != QProcess::Running, 30000);
+        QVERIFY2(p.state() == QProcess::Running, log.constData());
+        const QString marker = home.filePath(QStringLiteral("data/FlipTech/fliptech/session.lock"));
+        QVERIFY2(QFileInfo::exists(marker), qPrintable(marker));
+        QTest::qWait(1500); // the wizard's own loop is running
+        ::kill(pid_t(p.processId()), SIGTERM);
+        const bool finished = p.waitForFinished(15000);
+        if (!finished)
+            p.kill();
+        QVERIFY2(finished, "the desktop did not stop on SIGTERM while its wizard was open");
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 0);
+        QVERIFY(!QFileInfo::exists(marker));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCli)

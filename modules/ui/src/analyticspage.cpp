@@ -140,8 +140,10 @@ QTableWidget *makeTable(QWidget *parent, const QString &name, const Column (&col
     t->setSelectionBehavior(QAbstractItemView::SelectRows);
     t->setAlternatingRowColors(true);
     t->verticalHeader()->setVisible(false);
+    // The name takes the room; the figures their own width, side by side.
     t->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    t->horizontalHeader()->setStretchLastSection(true);
+    t->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    t->horizontalHeader()->setMinimumSectionSize(72);
     for (int i = 1; i < int(N); ++i)
         t->horizontalHeaderItem(i)->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
     return t;

@@ -191,6 +191,9 @@ QList<KnownShortcut> pageShortcuts()
         {QT_TRANSLATE_NOOP("fliptech::ui::ShortcutsDialog", "Automation"), QT_TRANSLATE_NOOP("fliptech::ui::ShortcutsDialog", "Run the schedule now"), QKeySequence(Qt::CTRL | Qt::Key_R)},
         {QT_TRANSLATE_NOOP("fliptech::ui::ShortcutsDialog", "Automation"), QT_TRANSLATE_NOOP("fliptech::ui::ShortcutsDialog", "Approve the selected request"), QKeySequence(Qt::CTRL | Qt::Key_Return)},
         {QT_TRANSLATE_NOOP("fliptech::ui::ShortcutsDialog", "Dashboard"), QT_TRANSLATE_NOOP("fliptech::ui::ShortcutsDialog", "Refresh the figures"), QKeySequence(Qt::Key_F5)},
+        {QT_TRANSLATE_NOOP("fliptech::ui::ShortcutsDialog", "Analytics"), QT_TRANSLATE_NOOP("fliptech::ui::ShortcutsDialog", "Refresh the figures"), QKeySequence(Qt::Key_F5)},
+        {QT_TRANSLATE_NOOP("fliptech::ui::ShortcutsDialog", "Analytics"), QT_TRANSLATE_NOOP("fliptech::ui::ShortcutsDialog", "Copy the selected rows"), QKeySequence(QKeySequence::Copy)},
+        {QT_TRANSLATE_NOOP("fliptech::ui::ShortcutsDialog", "Analytics"), QT_TRANSLATE_NOOP("fliptech::ui::ShortcutsDialog", "Open the row's leads"), QKeySequence(Qt::Key_Return)},
         {QT_TRANSLATE_NOOP("fliptech::ui::ShortcutsDialog", "Custom URL"), QT_TRANSLATE_NOOP("fliptech::ui::ShortcutsDialog", "Save the recipe"), QKeySequence(QKeySequence::Save)},
         {QT_TRANSLATE_NOOP("fliptech::ui::ShortcutsDialog", "AI writer"), QT_TRANSLATE_NOOP("fliptech::ui::ShortcutsDialog", "Write the email"), QKeySequence(Qt::CTRL | Qt::Key_Return)},
     };
