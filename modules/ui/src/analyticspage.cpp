@@ -47,24 +47,24 @@ namespace {
 // How a column shows its JSON value.
 enum class Kind { Text, Count, Money, Rate, Percent, Hours };
 
-struct Column {
+struct TableColumn {
     const char *key;
     const char *header; // QT_TR_NOOP in fliptech::ui::AnalyticsPage
     Kind kind;
 };
 
-const Column kTrendColumns[] = {{"label", QT_TRANSLATE_NOOP("fliptech::ui::AnalyticsPage", "Period"), Kind::Text},
+const TableColumn kTrendColumns[] = {{"label", QT_TRANSLATE_NOOP("fliptech::ui::AnalyticsPage", "Period"), Kind::Text},
                                 {"leads_created", QT_TRANSLATE_NOOP("fliptech::ui::AnalyticsPage", "New leads"), Kind::Count},
                                 {"emails_sent", QT_TRANSLATE_NOOP("fliptech::ui::AnalyticsPage", "E-mails sent"), Kind::Count},
                                 {"conversions", QT_TRANSLATE_NOOP("fliptech::ui::AnalyticsPage", "Conversions"), Kind::Count},
                                 {"revenue_cents", QT_TRANSLATE_NOOP("fliptech::ui::AnalyticsPage", "Revenue"), Kind::Money},
                                 {"cost_cents", QT_TRANSLATE_NOOP("fliptech::ui::AnalyticsPage", "Costs"), Kind::Money}};
-const Column kFunnelColumns[] = {{"stage", QT_TRANSLATE_NOOP("fliptech::ui::AnalyticsPage", "Stage"), Kind::Text},
+const TableColumn kFunnelColumns[] = {{"stage", QT_TRANSLATE_NOOP("fliptech::ui::AnalyticsPage", "Stage"), Kind::Text},
                                  {"leads", QT_TRANSLATE_NOOP("fliptech::ui::AnalyticsPage", "Leads"), Kind::Count},
                                  {"rate_from_previous", QT_TRANSLATE_NOOP("fliptech::ui::AnalyticsPage", "Of the stage before"), Kind::Rate},
                                  {"rate_from_start", QT_TRANSLATE_NOOP("fliptech::ui::AnalyticsPage", "Of all"), Kind::Rate},
                                  {"median_hours_from_previous", QT_TRANSLATE_NOOP("fliptech::ui::AnalyticsPage", "Median time from the stage before"), Kind::Hours}};
-const Column kRoiColumns[] = {{"key", QT_TRANSLATE_NOOP("fliptech::ui::AnalyticsPage", "Name"), Kind::Text},
+const TableColumn kRoiColumns[] = {{"key", QT_TRANSLATE_NOOP("fliptech::ui::AnalyticsPage", "Name"), Kind::Text},
                               {"leads", QT_TRANSLATE_NOOP("fliptech::ui::AnalyticsPage", "New leads"), Kind::Count},
                               {"conversions", QT_TRANSLATE_NOOP("fliptech::ui::AnalyticsPage", "Conversions"), Kind::Count},
                               {"revenue_cents", QT_TRANSLATE_NOOP("fliptech::ui::AnalyticsPage", "Revenue"), Kind::Money},
@@ -73,7 +73,7 @@ const Column kRoiColumns[] = {{"key", QT_TRANSLATE_NOOP("fliptech::ui::Analytics
                               {"roi_percent", QT_TRANSLATE_NOOP("fliptech::ui::AnalyticsPage", "ROI"), Kind::Percent},
                               {"cost_per_lead_cents", QT_TRANSLATE_NOOP("fliptech::ui::AnalyticsPage", "Cost per lead"), Kind::Money},
                               {"cost_per_conversion_cents", QT_TRANSLATE_NOOP("fliptech::ui::AnalyticsPage", "Cost per conversion"), Kind::Money}};
-const Column kTemplateColumns[] = {{"name", QT_TRANSLATE_NOOP("fliptech::ui::AnalyticsPage", "Template"), Kind::Text},
+const TableColumn kTemplateColumns[] = {{"name", QT_TRANSLATE_NOOP("fliptech::ui::AnalyticsPage", "Template"), Kind::Text},
                                    {"sent", QT_TRANSLATE_NOOP("fliptech::ui::AnalyticsPage", "Sent"), Kind::Count},
                                    {"opened", QT_TRANSLATE_NOOP("fliptech::ui::AnalyticsPage", "Opened"), Kind::Count},
                                    {"clicked", QT_TRANSLATE_NOOP("fliptech::ui::AnalyticsPage", "Clicked"), Kind::Count},
@@ -128,12 +128,12 @@ QString shown(const QJsonValue &v, Kind kind)
 }
 
 template <std::size_t N>
-QTableWidget *makeTable(QWidget *parent, const QString &name, const Column (&columns)[N])
+QTableWidget *makeTable(QWidget *parent, const QString &name, const TableColumn (&columns)[N])
 {
     auto *t = new QTableWidget(0, int(N), parent);
     t->setObjectName(name + QStringLiteral("Table"));
     QStringList headers;
-    for (const Column &c : columns)
+    for (const TableColumn &c : columns)
         headers << header(c.header);
     t->setHorizontalHeaderLabels(headers);
     t->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -152,7 +152,7 @@ QTableWidget *makeTable(QWidget *parent, const QString &name, const Column (&col
 // Rows of JSON objects into `t`, a cell per column; `key` (kept on the first cell, Qt::UserRole + 1)
 // says what a row's drill-down asks for. The user's sort order is kept.
 template <std::size_t N>
-void fill(QTableWidget *t, const QJsonArray &rows, const Column (&columns)[N], const std::function<QString(const QJsonObject &)> &label = {},
+void fill(QTableWidget *t, const QJsonArray &rows, const TableColumn (&columns)[N], const std::function<QString(const QJsonObject &)> &label = {},
           const std::function<QVariant(const QJsonObject &)> &key = {})
 {
     const bool sorting = t->isSortingEnabled();
@@ -161,7 +161,7 @@ void fill(QTableWidget *t, const QJsonArray &rows, const Column (&columns)[N], c
     for (int r = 0; r < int(rows.size()); ++r) {
         const QJsonObject o = rows.at(r).toObject();
         for (int c = 0; c < int(N); ++c) {
-            const Column &col = columns[c];
+            const TableColumn &col = columns[c];
             const QJsonValue v = o.value(QLatin1String(col.key));
             QTableWidgetItem *item;
             if (col.kind == Kind::Text) {
