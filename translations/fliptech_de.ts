@@ -1081,14 +1081,6 @@ Aktivieren Sie „Den Offline-Schreiber verwenden“, um ohne KI zu entwerfen.</
         <translation>Keine Leads hinter „%1“ in diesem Zeitraum.</translation>
     </message>
     <message>
-        <source>%1: the first 10,000 of %2 leads are shown.</source>
-        <translation>%1: Die ersten 10.000 von %2 Leads werden gezeigt.</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
         <source>There is no table named %1.</source>
         <translation>Es gibt keine Tabelle namens %1.</translation>
     </message>
@@ -2365,14 +2357,6 @@ Nichts wird kopiert: Leads, Kampagnen und Einstellungen in %2 bleiben dort, und 
         <translation>Keine Leads hinter „%1“ (Kosten, die zu keinem Lead gehören, etwa die Miete, haben keine).</translation>
     </message>
     <message>
-        <source>%1: the first 10,000 of %2 leads are shown.</source>
-        <translation>%1: Die ersten 10.000 von %2 Leads werden gezeigt.</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
         <source>FlipTech Pro dashboard</source>
         <translation>FlipTech-Pro-Übersicht</translation>
     </message>
@@ -2387,6 +2371,17 @@ Nichts wird kopiert: Leads, Kampagnen und Einstellungen in %2 bleiben dort, und 
     <message>
         <source>A report is written as .csv, .json or .pdf.</source>
         <translation>Ein Bericht wird als .csv, .json oder .pdf geschrieben.</translation>
+    </message>
+</context>
+<context>
+    <name>fliptech::ui::DrillDown</name>
+    <message>
+        <source>%1: the first 10,000 of %2 leads are shown.</source>
+        <translation>%1: Die ersten 10.000 von %2 Leads werden gezeigt.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>

@@ -1080,14 +1080,6 @@ Tick “Use the offline writer” to draft without the AI.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: the first 10,000 of %2 leads are shown.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>There is no table named %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2358,14 +2350,6 @@ Nothing is copied: the leads, campaigns and settings in %2 stay there, and you s
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: the first 10,000 of %2 leads are shown.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>FlipTech Pro dashboard</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2379,6 +2363,17 @@ Nothing is copied: the leads, campaigns and settings in %2 stay there, and you s
     </message>
     <message>
         <source>A report is written as .csv, .json or .pdf.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fliptech::ui::DrillDown</name>
+    <message>
+        <source>%1: the first 10,000 of %2 leads are shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1081,14 +1081,6 @@ Marque “Usar el redactor offline” para redactar sin la IA.</translation>
         <translation>No hay clientes potenciales detrás de «%1» en este periodo.</translation>
     </message>
     <message>
-        <source>%1: the first 10,000 of %2 leads are shown.</source>
-        <translation>%1: se muestran los primeros 10.000 de %2 clientes potenciales.</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
         <source>There is no table named %1.</source>
         <translation>No hay ninguna tabla llamada %1.</translation>
     </message>
@@ -2365,14 +2357,6 @@ No se copia nada: los clientes potenciales, campañas y ajustes de %2 se quedan 
         <translation>No hay clientes potenciales detrás de “%1” (los costes que no son de ningún cliente, como el alquiler, no tienen).</translation>
     </message>
     <message>
-        <source>%1: the first 10,000 of %2 leads are shown.</source>
-        <translation>%1: se muestran los primeros 10.000 de %2 clientes potenciales.</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
         <source>FlipTech Pro dashboard</source>
         <translation>Panel de FlipTech Pro</translation>
     </message>
@@ -2387,6 +2371,17 @@ No se copia nada: los clientes potenciales, campañas y ajustes de %2 se quedan 
     <message>
         <source>A report is written as .csv, .json or .pdf.</source>
         <translation>Un informe se escribe como .csv, .json o .pdf.</translation>
+    </message>
+</context>
+<context>
+    <name>fliptech::ui::DrillDown</name>
+    <message>
+        <source>%1: the first 10,000 of %2 leads are shown.</source>
+        <translation>%1: se muestran los primeros 10.000 de %2 clientes potenciales.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>

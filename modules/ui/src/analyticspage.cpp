@@ -1,6 +1,6 @@
 #include "fliptech/ui/analyticspage.h"
 
-#include "chartparts.h"
+#include "analyticsparts.h"
 #include "fliptech/analytics/reportexport.h"
 #include "fliptech/analytics/revenueservice.h"
 #include "fliptech/engine/engine.h"
@@ -246,15 +246,7 @@ AnalyticsPage::AnalyticsPage(engine::Engine &engine, QWidget *parent) : QWidget(
                                                                                                                                QStringLiteral(" (*.") + format + QLatin1Char(')'));
             if (path.isEmpty())
                 return;
-            const analytics::Query q = query();
-            QJsonObject request{{QStringLiteral("format"), format},
-                                {QStringLiteral("from"), storage::Database::isoTimestamp(q.from)},
-                                {QStringLiteral("to"), storage::Database::isoTimestamp(q.to)},
-                                {QStringLiteral("tz"), QString::fromUtf8(q.zone.id())}};
-            if (!q.source.isEmpty())
-                request.insert(QStringLiteral("source"), q.source);
-            if (q.campaignId)
-                request.insert(QStringLiteral("campaign_id"), *q.campaignId);
+            const QJsonObject request = reportRequest(query(), format);
             // The report reads every figure again: off the window's thread.
             m_message->setText(tr("Writing the report…"));
             auto *watcher = new QFutureWatcher<QString>(this);
@@ -596,19 +588,12 @@ bool AnalyticsPage::drillRow(const QString &name, int row)
         groupBy = name == QLatin1String("sources") ? QStringLiteral("source") : name == QLatin1String("locations") ? QStringLiteral("location") : QStringLiteral("campaign");
         caption = tr("New leads: %1").arg(label);
     }
-    auto leads = m_engine.revenue().drillDown(q, figure, groupBy, drillKey);
-    if (!leads) {
-        m_message->setText(leads.error().userMessage());
+    QString message;
+    const auto leads = drilledLeads(m_engine, q, figure, groupBy, drillKey, caption, tr("No leads behind “%1” in this period."), &message);
+    m_message->setText(message);
+    if (!leads)
         return false;
-    }
-    const qint64 count = leads->value(QStringLiteral("count")).toInteger();
-    if (count == 0) {
-        m_message->setText(tr("No leads behind “%1” in this period.").arg(caption));
-        return false;
-    }
-    m_message->setText(leads->value(QStringLiteral("truncated")).toBool() ? tr("%1: the first 10,000 of %2 leads are shown.").arg(caption, QLocale().toString(count))
-                                                                          : QString());
-    Q_EMIT leadsRequested(tr("%1 (%2)").arg(caption, QLocale().toString(count)), leads->value(QStringLiteral("filter")).toObject());
+    Q_EMIT leadsRequested(leads->caption, leads->filter);
     return true;
 }
 
@@ -671,11 +656,7 @@ void registerAnalyticsPage(PageRegistry &registry)
     registry.add(PageInfo{QStringLiteral("analytics"), placeholder ? placeholder->title : QObject::tr("Analytics"), QStringLiteral("analytics"),
                           placeholder ? placeholder->order : 90, [](PageContext &context, QWidget *parent) -> QWidget * {
                               auto *page = new AnalyticsPage(context.engine, parent);
-                              if (context.open)
-                                  QObject::connect(page, &AnalyticsPage::leadsRequested, page, [open = context.open](const QString &caption, const QJsonObject &filter) {
-                                      if (QWidget *leads = open(QStringLiteral("leads")))
-                                          QMetaObject::invokeMethod(leads, "showLeads", Qt::DirectConnection, Q_ARG(QString, caption), Q_ARG(QJsonObject, filter));
-                                  });
+                              openRequestedLeads(page, context);
                               return page;
                           }});
 }

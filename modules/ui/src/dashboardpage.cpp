@@ -6,7 +6,7 @@
 #include "fliptech/storage/database.h"
 #include "fliptech/storage/eventstore.h"
 #include "fliptech/ui/pageregistry.h"
-#include "chartparts.h"
+#include "analyticsparts.h"
 #include "money.h"
 #include "fliptech/ui/periodpicker.h"
 #include "fliptech/ui/pipelinepage.h"
@@ -485,19 +485,13 @@ bool DashboardPage::drill(const QString &caption, const QString &figure, const Q
     std::tie(q.from, q.to) = period();
     if (from.isValid() && to.isValid())
         std::tie(q.from, q.to) = std::pair{from, to};
-    auto leads = m_engine.revenue().drillDown(q, figure, groupBy, key);
-    if (!leads) {
-        m_message->setText(leads.error().userMessage());
+    QString message;
+    const auto leads = drilledLeads(m_engine, q, figure, groupBy, key, caption,
+                                    tr("No leads behind “%1” (costs that belong to no lead, such as rent, have none)."), &message);
+    m_message->setText(message);
+    if (!leads)
         return false;
-    }
-    const qint64 count = leads->value(QStringLiteral("count")).toInteger();
-    if (count == 0) {
-        m_message->setText(tr("No leads behind “%1” (costs that belong to no lead, such as rent, have none).").arg(caption));
-        return false;
-    }
-    m_message->setText(leads->value(QStringLiteral("truncated")).toBool() ? tr("%1: the first 10,000 of %2 leads are shown.").arg(caption, QLocale().toString(count))
-                                                                          : QString());
-    Q_EMIT leadsRequested(tr("%1 (%2)").arg(caption, QLocale().toString(count)), leads->value(QStringLiteral("filter")).toObject());
+    Q_EMIT leadsRequested(leads->caption, leads->filter);
     return true;
 }
 
@@ -531,12 +525,10 @@ core::Status DashboardPage::writeReport(engine::Engine &engine, const QPair<QDat
     const QString format = QFileInfo(path).suffix().toLower();
     if (format != QLatin1String("csv") && format != QLatin1String("json") && format != QLatin1String("pdf"))
         return core::makeError(core::ErrorCode::InvalidArgument, tr("A report is written as .csv, .json or .pdf."));
-    const auto &[from, to] = period;
-    auto written = engine.reports().write({{QStringLiteral("format"), format},
-                                           {QStringLiteral("from"), storage::Database::isoTimestamp(from)},
-                                           {QStringLiteral("to"), storage::Database::isoTimestamp(to)},
-                                           {QStringLiteral("tz"), QString::fromUtf8(QTimeZone::systemTimeZoneId())}},
-                                          path);
+    analytics::Query q;
+    q.zone = QTimeZone::systemTimeZone();
+    std::tie(q.from, q.to) = period;
+    auto written = engine.reports().write(reportRequest(q, format), path);
     return written ? core::Status{} : core::Status{written.error()};
 }
 
@@ -548,16 +540,12 @@ void registerDashboardPage(PageRegistry &registry)
                           [](PageContext &context, QWidget *parent) -> QWidget * {
                               auto *page = new DashboardPage(context.engine, parent, context.principal ? leads::Actor::of(*context.principal) : leads::Actor::system());
                               // A click on a chart opens the leads page on exactly its leads; a card of the board, its lead.
-                              if (context.open) {
-                                  QObject::connect(page, &DashboardPage::leadsRequested, page, [open = context.open](const QString &caption, const QJsonObject &filter) {
-                                      if (QWidget *leads = open(QStringLiteral("leads")))
-                                          QMetaObject::invokeMethod(leads, "showLeads", Qt::DirectConnection, Q_ARG(QString, caption), Q_ARG(QJsonObject, filter));
-                                  });
+                              openRequestedLeads(page, context);
+                              if (context.open)
                                   QObject::connect(page, &DashboardPage::leadOpened, page, [open = context.open](qint64 id) {
                                       if (QWidget *leads = open(QStringLiteral("leads")))
                                           QMetaObject::invokeMethod(leads, "openItem", Qt::DirectConnection, Q_ARG(qint64, id));
                                   });
-                              }
                               return page;
                           }});
 }
